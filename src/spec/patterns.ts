@@ -1,0 +1,55 @@
+/**
+ * Regular-expression sources for the rules a pattern can express. Written in
+ * the subset that both JavaScript (`u` flag) and JSON Schema's ECMA-262
+ * patterns accept, so the validator and the JSON Schema share them.
+ */
+
+/** Builds a case-insensitive character sequence without the `i` flag (JSON Schema patterns take no flags). */
+function caseless(literal: string): string {
+  return [...literal]
+    .map((ch) => (/[a-z]/i.test(ch) ? `[${ch.toUpperCase()}${ch.toLowerCase()}]` : ch === '-' ? '-' : ch))
+    .join('');
+}
+
+const alpha = '[A-Za-z]';
+const digit = '[0-9]';
+const alphanum = '[A-Za-z0-9]';
+
+/** RFC 5646 §2.1 grandfathered tags (irregular and regular). */
+const GRANDFATHERED = [
+  'en-GB-oed', 'i-ami', 'i-bnn', 'i-default', 'i-enochian', 'i-hak', 'i-klingon', 'i-lux', 'i-mingo',
+  'i-navajo', 'i-pwn', 'i-tao', 'i-tay', 'i-tsu', 'sgn-BE-FR', 'sgn-BE-NL', 'sgn-CH-DE',
+  'art-lojban', 'cel-gaulish', 'no-bok', 'no-nyn', 'zh-guoyu', 'zh-hakka', 'zh-min', 'zh-min-nan', 'zh-xiang',
+];
+
+const language = `(?:${alpha}{2,3}(?:-${alpha}{3}){0,3}|${alpha}{4}|${alpha}{5,8})`;
+const script = `(?:-${alpha}{4})?`;
+const region = `(?:-(?:${alpha}{2}|${digit}{3}))?`;
+const variants = `(?:-(?:${alphanum}{5,8}|${digit}${alphanum}{3}))*`;
+// singleton: any alphanumeric except "x"/"X"
+const extensions = `(?:-[0-9A-WY-Za-wy-z](?:-${alphanum}{2,8})+)*`;
+const privateUse = `x(?:-${alphanum}{1,8})+`;
+
+/**
+ * A well-formed RFC 5646 (BCP 47) language tag: `langtag`, `privateuse` or
+ * `grandfathered` from the ABNF in §2.1, matched case-insensitively.
+ */
+export const LANGUAGE_TAG_SOURCE =
+  `(?:${language}${script}${region}${variants}${extensions}(?:-${privateUse})?` +
+  `|[Xx](?:-${alphanum}{1,8})+` +
+  `|${GRANDFATHERED.map(caseless).join('|')})`;
+
+/** An HTTP field name: `token` = 1*tchar (RFC 9110 §5.6.2). */
+export const HEADER_NAME_SOURCE = "^[!#$%&'*+.^_`|~0-9A-Za-z-]+$";
+
+/** What a header value must not contain: C0 controls except horizontal tab, and DEL (RFC 9110 §5.5). */
+export const HEADER_VALUE_FORBIDDEN_SOURCE = '[\\u0000-\\u0008\\u000A-\\u001F\\u007F]';
+
+/** Control characters (C0, DEL, C1), not allowed in names. */
+export const CONTROL_CHARACTER_SOURCE = '[\\u0000-\\u001F\\u007F-\\u009F]';
+
+/** White space or control characters, not allowed anywhere in a URL. */
+export const URL_FORBIDDEN_SOURCE = '[\\s\\u0000-\\u001F\\u007F-\\u009F]';
+
+/** A string with at least one character that is not white space. */
+export const NOT_BLANK_SOURCE = '\\S';

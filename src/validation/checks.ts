@@ -1,0 +1,153 @@
+/**
+ * Checks of single values that types cannot express. Each returns the code of
+ * the first problem, or `undefined`; the validator and `httpsUrl()` share them.
+ */
+import {
+  CONTROL_CHARACTER_SOURCE,
+  HEADER_NAME_SOURCE,
+  HEADER_VALUE_FORBIDDEN_SOURCE,
+  LANGUAGE_TAG_SOURCE,
+  NOT_BLANK_SOURCE,
+  URL_FORBIDDEN_SOURCE,
+} from '../spec/patterns.js';
+import { LOOPBACK_REDIRECT_HOSTS, RESERVED_HEADER_PREFIX, UNREACHABLE_HOST_PATTERNS } from '../spec/tables.js';
+import type { IssueCode } from './issues.js';
+
+const LANGUAGE_TAG = new RegExp(`^${LANGUAGE_TAG_SOURCE}$`, 'u');
+const HEADER_NAME = new RegExp(HEADER_NAME_SOURCE, 'u');
+const HEADER_VALUE_FORBIDDEN = new RegExp(HEADER_VALUE_FORBIDDEN_SOURCE, 'u');
+const CONTROL_CHARACTER = new RegExp(CONTROL_CHARACTER_SOURCE, 'u');
+const URL_FORBIDDEN = new RegExp(URL_FORBIDDEN_SOURCE, 'u');
+const NOT_BLANK = new RegExp(NOT_BLANK_SOURCE, 'u');
+const PRIVATE_USE_SCHEME = /^[A-Za-z][A-Za-z0-9+.-]*\.[A-Za-z0-9+.-]*:/;
+
+/** Length in Unicode code points, as JSON Schema's `maxLength` counts (and as people count characters). */
+export function codePointLength(value: string): number {
+  let length = value.length;
+  for (let i = 0; i < value.length; i++) {
+    const unit = value.charCodeAt(i);
+    if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < value.length) {
+      const next = value.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        length--;
+        i++;
+      }
+    }
+  }
+  return length;
+}
+
+export const isBlank = (value: string): boolean => !NOT_BLANK.test(value);
+export const hasControlCharacter = (value: string): boolean => CONTROL_CHARACTER.test(value);
+export const isLanguageTag = (tag: string): boolean => LANGUAGE_TAG.test(tag);
+
+function parseUrl(value: string): URL | undefined {
+  try {
+    return new URL(value);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The part between `scheme://` and the path, query or fragment, as written. */
+function rawAuthority(value: string, schemeLength: number): string {
+  const rest = value.slice(schemeLength);
+  const end = rest.search(/[/\\?#]/);
+  return end === -1 ? rest : rest.slice(0, end);
+}
+
+export type HttpsUrlIssue = Extract<IssueCode, 'url_has_whitespace' | 'url_not_https' | 'url_has_credentials' | 'url_malformed'>;
+
+/**
+ * An `https://` URL exactly as written, that the WHATWG parser accepts with a
+ * non-empty host, without user name or password, white space or controls.
+ */
+export function checkHttpsUrl(value: string): HttpsUrlIssue | undefined {
+  if (URL_FORBIDDEN.test(value)) return 'url_has_whitespace';
+  if (!value.startsWith('https://')) return 'url_not_https';
+  const authority = rawAuthority(value, 'https://'.length);
+  if (authority.includes('@')) return 'url_has_credentials';
+  if (authority === '') return 'url_malformed';
+  const url = parseUrl(value);
+  if (url === undefined || url.hostname === '') return 'url_malformed';
+  return undefined;
+}
+
+/** The host name of a URL that passed {@link checkHttpsUrl}, if LivePerson cannot reach it. */
+export function unreachableHost(value: string): string | undefined {
+  const host = parseUrl(value)?.hostname;
+  return host !== undefined && UNREACHABLE_HOST_PATTERNS.some((pattern) => pattern.test(host)) ? host : undefined;
+}
+
+/** `logo_uri`: an https URL, or a root-relative path (`/…`, not `//host`). */
+export function checkLogoUri(value: string): IssueCode | undefined {
+  if (value.startsWith('/') && !value.startsWith('//')) {
+    return URL_FORBIDDEN.test(value) ? 'url_has_whitespace' : undefined;
+  }
+  const issue = checkHttpsUrl(value);
+  return issue === 'url_not_https' ? 'invalid_logo_uri' : issue;
+}
+
+/** A redirect URI: RFC 6749 §3.1.2 with RFC 8252 §7.1 and §7.3. */
+export function checkRedirectUri(value: string): IssueCode | undefined {
+  if (URL_FORBIDDEN.test(value)) return 'url_has_whitespace';
+  if (value.includes('#')) return 'redirect_uri_has_fragment';
+  if (value.startsWith('https://')) return checkHttpsUrl(value);
+  if (value.startsWith('http://')) {
+    if (rawAuthority(value, 'http://'.length).includes('@')) return 'url_has_credentials';
+    const url = parseUrl(value);
+    if (url === undefined || url.hostname === '') return 'url_malformed';
+    return (LOOPBACK_REDIRECT_HOSTS as readonly string[]).includes(url.hostname) ? undefined : 'redirect_uri_insecure_http';
+  }
+  if (PRIVATE_USE_SCHEME.test(value) && parseUrl(value) !== undefined) return undefined;
+  return 'invalid_redirect_uri';
+}
+
+/** A header name: an HTTP token that is not one of LivePerson's own. */
+export function checkHeaderName(name: string): 'invalid_header_name' | 'reserved_header_name' | undefined {
+  if (!HEADER_NAME.test(name)) return 'invalid_header_name';
+  if (name.toLowerCase().startsWith(RESERVED_HEADER_PREFIX)) return 'reserved_header_name';
+  return undefined;
+}
+
+/** A header value: nothing that could split or fold a header. */
+export const checkHeaderValue = (value: string): IssueCode | undefined =>
+  HEADER_VALUE_FORBIDDEN.test(value) ? 'header_value_control_character' : undefined;
+
+/** Levenshtein distance, bounded: gives up (returns `limit + 1`) once the distance must exceed `limit`. */
+function distance(a: string, b: string, limit: number): number {
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      const value = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
+      current.push(value);
+      rowMin = Math.min(rowMin, value);
+    }
+    if (rowMin > limit) return limit + 1;
+    previous = current;
+  }
+  return previous[b.length]!;
+}
+
+const normalize = (key: string): string => key.toLowerCase().replace(/[\s_.-]/g, '');
+
+/** The known name closest to `input`, if one is close enough to be a likely typo. */
+export function closest(input: string, candidates: readonly string[]): string | undefined {
+  if (input.length > 200) return undefined;
+  const needle = normalize(input);
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const candidate of candidates) {
+    const limit = Math.max(2, Math.floor(candidate.length / 3));
+    const d = distance(needle, normalize(candidate), limit);
+    if (d <= limit && d < bestDistance) {
+      best = candidate;
+      bestDistance = d;
+    }
+  }
+  return best;
+}

@@ -1,0 +1,60 @@
+/**
+ * Reading untrusted input without ever throwing: a getter or proxy trap that
+ * throws, or an object that is not plain data, becomes a value the validator
+ * can report instead of a crash.
+ */
+
+/** Returned when a value could not be read. */
+export const UNREADABLE: unique symbol = Symbol('unreadable');
+
+/** A plain data object: `{}` or `Object.create(null)`, from any realm. */
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const proto: unknown = Object.getPrototypeOf(value);
+  if (proto === null || proto === Object.prototype) return true;
+  // An object from another realm (vm, iframe) has its own Object.prototype.
+  return Object.getPrototypeOf(proto) === null && Object.prototype.toString.call(value) === '[object Object]';
+}
+
+/** Describes a value's type for a message, without echoing the value. */
+export function describeType(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  switch (typeof value) {
+    case 'string':
+      return 'a string';
+    case 'number':
+      return Number.isFinite(value) ? 'a number' : String(value);
+    case 'boolean':
+      return 'a boolean';
+    case 'undefined':
+      return 'undefined';
+    case 'bigint':
+      return 'a bigint';
+    case 'symbol':
+      return 'a symbol';
+    case 'function':
+      return 'a function';
+    default: {
+      if (isPlainObject(value)) return 'an object';
+      const name = (Object.getPrototypeOf(value) as { constructor?: { name?: unknown } } | null)?.constructor?.name;
+      return typeof name === 'string' && name !== '' ? `an instance of ${name}` : 'an object that is not plain data';
+    }
+  }
+}
+
+/** Runs a read, turning any exception into {@link UNREADABLE}. */
+export function guarded<TValue>(read: () => TValue): TValue | typeof UNREADABLE {
+  try {
+    return read();
+  } catch {
+    return UNREADABLE;
+  }
+}
+
+/** Own enumerable string keys, or {@link UNREADABLE}. */
+export const ownKeys = (value: object): string[] | typeof UNREADABLE => guarded(() => Object.keys(value));
+
+/** An own property's value (never an inherited one), or {@link UNREADABLE}. */
+export const readOwn = (value: object, key: string): unknown =>
+  guarded(() => (Object.prototype.hasOwnProperty.call(value, key) ? (value as Record<string, unknown>)[key] : undefined));
