@@ -123,7 +123,7 @@ export type ConnectorGrantTypesMessage = 'a connector needs grantTypes(...) to i
 type ConnectorGrantCheck<TProfile extends Profile, TGrants extends readonly GrantType[]> = TProfile extends 'connector'
   ? 'client_credentials' extends TGrants[number]
     ? unknown
-    : readonly ManifestTypeError<ConnectorGrantTypesMessage>[]
+    : readonly [ManifestTypeError<ConnectorGrantTypesMessage>, ...ManifestTypeError<ConnectorGrantTypesMessage>[]]
   : unknown;
 
 /** The compile-time message of `build()` before `clientName(...)`. */

@@ -1,0 +1,185 @@
+import { expectAssignable, expectError, expectNotAssignable, expectType } from 'tsd';
+import {
+  ManifestBuilder,
+  httpsUrl,
+  isHttpsUrl,
+  validateManifest,
+  type ConnectorManifest,
+  type HttpsUrl,
+  type Manifest,
+  type ManifestBuilderInterface,
+  type ManifestTypeError,
+  type WebhookEvent,
+  type GrantType,
+  type ResponseType,
+  type EntryPoint,
+  type ConsumerIdentity,
+  type EngagementSettings,
+  type Profile,
+} from '../dist/index.js';
+
+declare const anyValue: any;
+declare const neverValue: never;
+declare const plainString: string;
+declare const plainNumber: number;
+
+// ---- factories and type state ----
+expectType<ManifestBuilderInterface<'general', false>>(ManifestBuilder.general());
+expectType<ManifestBuilderInterface<'connector', false>>(ManifestBuilder.connector());
+expectType<ManifestBuilderInterface<'general', true>>(ManifestBuilder.general().clientName('x'));
+expectType<ManifestBuilderInterface<'connector', true>>(ManifestBuilder.from({}, { profile: 'connector' }));
+expectType<ManifestBuilderInterface<'general', true>>(ManifestBuilder.from({}));
+expectType<'connector'>(ManifestBuilder.connector().profile);
+
+// ---- build() only after clientName(...), and the error names what is missing ----
+expectType<Manifest>(ManifestBuilder.general().clientName('x').build());
+expectType<ConnectorManifest>(ManifestBuilder.connector().clientName('x').build());
+expectType<ManifestTypeError<'build() needs clientName(...) first'>>(ManifestBuilder.general().build);
+expectError(ManifestBuilder.general().build());
+expectError(ManifestBuilder.connector().description('d').build());
+// clientName set early survives the rest of the chain
+expectType<Manifest>(ManifestBuilder.general().clientName('x').description('d').enabled().build());
+// an unknown state (boolean) is not buildable either
+declare const maybeNamed: ManifestBuilderInterface<'general', boolean>;
+expectError(maybeNamed.build());
+
+// ---- enum values ----
+expectType<ManifestBuilderInterface<'general', false>>(ManifestBuilder.general().grantTypes('authorization_code'));
+expectError(ManifestBuilder.general().grantTypes('implicit'));
+expectError(ManifestBuilder.general().grantTypes(plainString));
+expectType<ManifestBuilderInterface<'general', false>>(ManifestBuilder.general().responseTypes('code', 'id_token token'));
+expectError(ManifestBuilder.general().responseTypes('id_token_token'));
+expectError(ManifestBuilder.general().responseTypes(plainString));
+expectType<ManifestBuilderInterface<'general', false>>(ManifestBuilder.general().scope('msg.consumer'));
+expectError(ManifestBuilder.general().scope('msg.agent'));
+expectError(ManifestBuilder.general().scope());
+expectError(ManifestBuilder.general().scope(plainString));
+
+// ---- webhook event names, including the documented misspelling ----
+const https = 'https://hooks.example.com/lp' as const;
+expectType<ManifestBuilderInterface<'general', false>>(
+  ManifestBuilder.general().webhook('cqm.ExConversationChangeNotification', https),
+);
+expectError(ManifestBuilder.general().webhook('ms.MessagingEventNotification.ExConversationChangeNotification', https));
+expectError(ManifestBuilder.general().webhook('ms.MessagingEventNotification.TypoEvent', https));
+expectError(ManifestBuilder.general().webhook(plainString, https));
+expectAssignable<WebhookEvent>('ms.MessagingEventNotification.ChatStateEvent');
+expectNotAssignable<WebhookEvent>('ms.MessagingEventNotification.ExConversationChangeNotification');
+
+// ---- endpoints: https literals and checked HttpsUrl only ----
+const event = 'ms.MessagingEventNotification.ContentEvent' as const;
+expectError(ManifestBuilder.general().webhook(event, 'http://hooks.example.com/lp'));
+expectError(ManifestBuilder.general().webhook(event, 'HTTPS://hooks.example.com/lp'));
+expectError(ManifestBuilder.general().webhook(event, 'hooks.example.com/lp'));
+expectError(ManifestBuilder.general().webhook(event, plainString));
+expectType<HttpsUrl>(httpsUrl(plainString));
+ManifestBuilder.general().webhook(event, httpsUrl(plainString));
+if (isHttpsUrl(plainString)) {
+  expectType<HttpsUrl>(plainString);
+  ManifestBuilder.general().webhook(event, plainString);
+}
+expectNotAssignable<HttpsUrl>(plainString);
+expectNotAssignable<HttpsUrl>('https://hooks.example.com/lp');
+// `any` opts out of checking (the runtime validator still runs); `never` is unreachable
+ManifestBuilder.general().webhook(event, anyValue);
+ManifestBuilder.general().webhook(event, neverValue);
+// entry_uri and logo_uri follow the same rule; logos may also be root-relative paths
+ManifestBuilder.general().entryUri('https://acme.com/launch');
+expectError(ManifestBuilder.general().entryUri('http://acme.com/launch'));
+expectError(ManifestBuilder.general().entryUri(plainString));
+ManifestBuilder.general().logoUri('/assets/logo.png');
+ManifestBuilder.general().logoUri('https://cdn.acme.com/logo.png');
+expectError(ManifestBuilder.general().logoUri('http://cdn.acme.com/logo.png'));
+expectError(ManifestBuilder.general().logoUri(plainString));
+
+// ---- maxRetries: integer literal 0..5 ----
+ManifestBuilder.general().webhook(event, https, { maxRetries: 0 });
+ManifestBuilder.general().webhook(event, https, { maxRetries: 5 });
+expectError(ManifestBuilder.general().webhook(event, https, { maxRetries: 6 }));
+expectError(ManifestBuilder.general().webhook(event, https, { maxRetries: -1 }));
+expectError(ManifestBuilder.general().webhook(event, https, { maxRetries: 2.5 }));
+expectError(ManifestBuilder.general().webhook(event, https, { maxRetries: '3' }));
+expectError(ManifestBuilder.general().webhook(event, https, { maxRetries: plainNumber }));
+expectError(ManifestBuilder.general().webhook(event, https, { maxRetry: 3 }));
+ManifestBuilder.general().webhook(event, https, { headers: { 'X-Acme-Token': plainString } });
+expectError(ManifestBuilder.general().webhook(event, https, { headers: { 'X-Acme-Token': 42 } }));
+
+// ---- connector profile restrictions ----
+ManifestBuilder.connector().grantTypes('client_credentials');
+ManifestBuilder.connector().grantTypes('refresh_token', 'client_credentials');
+expectError(ManifestBuilder.connector().grantTypes('refresh_token'));
+expectError(ManifestBuilder.connector().grantTypes('authorization_code', 'refresh_token'));
+expectError(ManifestBuilder.connector().grantTypes());
+// the general profile has no such rule
+ManifestBuilder.general().grantTypes('refresh_token');
+ManifestBuilder.general().grantTypes();
+ManifestBuilder.connector().scope('msg.consumer');
+expectError(ManifestBuilder.connector().scope('msg.agent'));
+
+const connectorEngagement = {
+  designEngagement: false,
+  designWindow: false,
+  entryPoint: ['section'],
+  visitorBehavior: ['flow'],
+  targetAudience: [],
+  goal: [],
+  consumerIdentity: ['auth'],
+  languageSelection: false,
+} as const;
+ManifestBuilder.connector().engagement(connectorEngagement);
+expectError(ManifestBuilder.connector().engagement({ ...connectorEngagement, designEngagement: true }));
+expectError(ManifestBuilder.connector().engagement({ ...connectorEngagement, designWindow: true }));
+expectError(ManifestBuilder.connector().engagement({ ...connectorEngagement, consumerIdentity: ['unauth'] }));
+expectError(ManifestBuilder.connector().engagement({ ...connectorEngagement, consumerIdentity: ['auth', 'unauth'] }));
+// the general profile allows them
+ManifestBuilder.general().engagement({ ...connectorEngagement, designEngagement: true, consumerIdentity: ['auth', 'unauth'] });
+
+// ---- engagement: every field required, enum values checked, non-empty where the spec says so ----
+const { languageSelection: _omitted, ...missingOne } = connectorEngagement;
+expectError(ManifestBuilder.general().engagement(missingOne));
+expectError(ManifestBuilder.general().engagement({ ...connectorEngagement, entryPoint: [] }));
+expectError(ManifestBuilder.general().engagement({ ...connectorEngagement, consumerIdentity: [] }));
+expectError(ManifestBuilder.general().engagement({ ...connectorEngagement, entryPoint: ['page'] }));
+expectError(ManifestBuilder.general().engagement({ ...connectorEngagement, visitorBehavior: ['shopping'] }));
+expectError(ManifestBuilder.general().engagement({ ...connectorEngagement, targetAudience: ['zip_code'] }));
+expectError(ManifestBuilder.general().engagement({ ...connectorEngagement, goal: ['revenue'] }));
+expectError(ManifestBuilder.general().engagement({ ...connectorEngagement, consumerIdentity: ['anonymous'] }));
+expectError(ManifestBuilder.general().engagement({ ...connectorEngagement, languageSelection: 'false' }));
+// the callback form receives the current (or default) block and must return a complete one
+ManifestBuilder.connector().engagement((current) => ({ ...current, entryPoint: ['url'] }));
+expectError(ManifestBuilder.connector().engagement((current) => ({ ...current, designWindow: true })));
+expectError(ManifestBuilder.general().engagement(() => ({ entryPoint: ['url'] })));
+ManifestBuilder.general().engagement((current) => {
+  expectType<EngagementSettings>(current);
+  return current;
+});
+expectAssignable<EntryPoint>('url');
+expectNotAssignable<ConsumerIdentity>('guest');
+expectAssignable<GrantType>('refresh_token');
+expectNotAssignable<ResponseType>('id_token_token');
+
+// ---- the built manifest is deeply readonly ----
+const built = ManifestBuilder.connector()
+  .clientName('x')
+  .webhook(event, https, { headers: { A: 'b' } })
+  .build();
+expectError((built.client_name = 'y'));
+expectError((built.grant_types[0] = 'refresh_token'));
+expectError(built.grant_types.push('refresh_token'));
+expectError((built.capabilities!.engagement!.design_window = true));
+expectError((built.capabilities!.webhooks![event]!.endpoint = 'https://other'));
+expectError((built.capabilities!.webhooks![event]!.headers![0]!.header_value = 'leak'));
+expectType<'msg.consumer'>(built.scope);
+
+// ---- validateManifest types follow the profile ----
+const result = validateManifest(JSON.parse('{}') as unknown, { profile: 'connector' });
+if (result.ok) expectType<ConnectorManifest>(result.manifest);
+else expectType<string>(result.issues[0].path);
+const general = validateManifest({});
+if (general.ok) expectType<Manifest>(general.manifest);
+expectError(validateManifest({}, { profile: 'agent' }));
+expectAssignable<Profile>('general');
+
+// ---- the builder is an immutable value: no setters, no assignment ----
+const base = ManifestBuilder.general();
+expectError((base.profile = 'connector'));
