@@ -12,11 +12,11 @@ export type {
   EngagementSettingsFor,
   LogoUriInput,
   ManifestBuilderFactory,
-  MaxRetries,
   MissingClientNameMessage,
   WebhookOptions,
 } from './builder/types.js';
 export { httpsUrl, isHttpsUrl } from './https-url.js';
+export { manifestJsonSchema, type JsonSchemaValue, type ManifestJsonSchema } from './schema/json-schema.js';
 export {
   CONSUMER_IDENTITIES,
   ENTRY_POINTS,
@@ -33,15 +33,14 @@ export type { HttpsUrl, HttpsUrlInput } from './types/https-url.js';
 export type {
   ConnectorEngagementData,
   ConnectorManifest,
-  ConnectorManifestData,
   ConsumerIdentity,
   EngagementData,
   EntryPoint,
   Goal,
   GrantType,
   Manifest,
-  ManifestData,
   ManifestFor,
+  MaxRetries,
   Profile,
   ResponseType,
   Scope,

@@ -201,7 +201,7 @@ function from(manifest: unknown, options?: { readonly profile?: Profile }) {
   if (typeof profile !== 'string') throw new ManifestValidationError([profile]);
   const result = runValidation(manifest, profile);
   if (!result.ok) throw new ManifestValidationError(result.issues, result.warnings);
-  return new Builder(profile, result.manifest as Draft);
+  return new Builder(profile, result.manifest as unknown as Draft);
 }
 
 /**

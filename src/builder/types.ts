@@ -1,5 +1,3 @@
-import type { IntClosedRange } from 'type-fest';
-import type { MAX_RETRIES } from '../spec/tables.js';
 import type { HttpsUrl, HttpsUrlInput } from '../types/https-url.js';
 import type {
   ConsumerIdentity,
@@ -7,6 +5,7 @@ import type {
   GrantType,
   Goal,
   ManifestFor,
+  MaxRetries,
   Profile,
   ResponseType,
   Scope,
@@ -16,16 +15,6 @@ import type {
 } from '../types/manifest.js';
 import type { ManifestTypeError } from '../types/type-error.js';
 import type { ValidationResult } from '../validation/validate.js';
-
-/**
- * A webhook's `max_retries`: an integer from 0 to 5.
- *
- * @example
- * ```ts
- * const retries: MaxRetries = 3;
- * ```
- */
-export type MaxRetries = IntClosedRange<(typeof MAX_RETRIES)['min'], (typeof MAX_RETRIES)['max']>;
 
 /**
  * Options of one webhook.

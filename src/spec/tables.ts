@@ -78,8 +78,11 @@ export const GOALS = ['url', 'purchase_total', 'num_of_pages', 'lead', 'service_
 /** Engagement `consumer_identity` values, in canonical order. */
 export const CONSUMER_IDENTITIES = ['auth', 'unauth'] as const;
 
+/** Every allowed `max_retries` value of a webhook (the type `MaxRetries` is made of these). */
+export const MAX_RETRIES_VALUES = [0, 1, 2, 3, 4, 5] as const;
+
 /** `max_retries` on a webhook: an integer in this range. */
-export const MAX_RETRIES = { min: 0, max: 5 } as const;
+export const MAX_RETRIES = { min: MAX_RETRIES_VALUES[0], max: MAX_RETRIES_VALUES[5] } as const;
 
 /** `capabilities.webhooks.retry.retention_time`: integer seconds in this range (3 days at most). */
 export const RETENTION_TIME = { min: 2, max: 259_200 } as const;

@@ -1,9 +1,9 @@
-import type { ReadonlyDeep } from 'type-fest';
 import type {
   CONSUMER_IDENTITIES,
   ENTRY_POINTS,
   GOALS,
   GRANT_TYPES,
+  MAX_RETRIES_VALUES,
   PROFILES,
   RESPONSE_TYPES,
   SCOPES,
@@ -114,80 +114,95 @@ export type Goal = (typeof GOALS)[number];
  */
 export type ConsumerIdentity = (typeof CONSUMER_IDENTITIES)[number];
 
+/**
+ * A webhook's `max_retries`: an integer from 0 to 5.
+ *
+ * @example
+ * ```ts
+ * const retries: MaxRetries = 3;
+ * ```
+ */
+export type MaxRetries = (typeof MAX_RETRIES_VALUES)[number];
+
 /** A list with at least one item. */
-type NonEmpty<TItem> = [TItem, ...TItem[]];
+type NonEmpty<TItem> = readonly [TItem, ...TItem[]];
 
-/** One HTTP header LivePerson adds to a webhook request. */
+/**
+ * One HTTP header LivePerson adds to a webhook request.
+ *
+ * @example
+ * ```ts
+ * const header: WebhookHeaderData = { header_name: 'X-Acme-Token', header_value: token };
+ * ```
+ */
 export interface WebhookHeaderData {
-  header_name: string;
-  header_value: string;
+  readonly header_name: string;
+  readonly header_value: string;
 }
 
-/** One webhook subscription, as it appears in the manifest JSON. */
+/**
+ * One webhook subscription, as it appears in the manifest JSON.
+ *
+ * @example
+ * ```ts
+ * const webhook: WebhookData = { endpoint: 'https://hooks.acme.com/lp', max_retries: 3 };
+ * ```
+ */
 export interface WebhookData {
-  endpoint: string;
-  max_retries?: 0 | 1 | 2 | 3 | 4 | 5;
-  headers?: WebhookHeaderData[];
+  readonly endpoint: string;
+  readonly max_retries?: MaxRetries;
+  readonly headers?: readonly WebhookHeaderData[];
 }
 
-/** `capabilities.webhooks` as it appears in the manifest JSON. */
-export type WebhooksData = { [TEvent in WebhookEvent]?: WebhookData } & {
-  retry?: { retention_time: number };
+/**
+ * `capabilities.webhooks` as it appears in the manifest JSON.
+ *
+ * @example
+ * ```ts
+ * const webhooks: WebhooksData = { 'cqm.ExConversationChangeNotification': { endpoint: 'https://hooks.acme.com/lp' } };
+ * ```
+ */
+export type WebhooksData = { readonly [TEvent in WebhookEvent]?: WebhookData } & {
+  readonly retry?: { readonly retention_time: number };
 };
 
-/** `capabilities.engagement` as it appears in the manifest JSON. */
+/**
+ * `capabilities.engagement` as it appears in the manifest JSON.
+ *
+ * @example
+ * ```ts
+ * const engagement: EngagementData | undefined = manifest.capabilities?.engagement;
+ * ```
+ */
 export interface EngagementData {
-  design_engagement: boolean;
-  design_window: boolean;
-  entry_point: NonEmpty<EntryPoint>;
-  visitor_behavior: VisitorBehavior[];
-  target_audience: TargetAudience[];
-  goal: Goal[];
-  consumer_identity: NonEmpty<ConsumerIdentity>;
-  language_selection: boolean;
+  readonly design_engagement: boolean;
+  readonly design_window: boolean;
+  readonly entry_point: NonEmpty<EntryPoint>;
+  readonly visitor_behavior: readonly VisitorBehavior[];
+  readonly target_audience: readonly TargetAudience[];
+  readonly goal: readonly Goal[];
+  readonly consumer_identity: NonEmpty<ConsumerIdentity>;
+  readonly language_selection: boolean;
 }
 
-/** `capabilities.engagement` as the connector profile allows it. */
+/**
+ * `capabilities.engagement` as the connector profile allows it.
+ *
+ * @example
+ * ```ts
+ * const engagement: ConnectorEngagementData | undefined = connectorManifest.capabilities?.engagement;
+ * ```
+ */
 export interface ConnectorEngagementData extends EngagementData {
-  design_engagement: false;
-  design_window: false;
-  consumer_identity: ['auth'];
-}
-
-/** The manifest JSON for the general profile, before it is made read-only. */
-export interface ManifestData {
-  client_name: string;
-  /** A localized client name (RFC 7591 §2.2), e.g. `"client_name#fr-FR"`. */
-  [localizedName: `client_name#${string}`]: string;
-  description?: string;
-  grant_types?: GrantType[];
-  response_types?: ResponseType[];
-  redirect_uris?: string[];
-  scope?: string;
-  logo_uri?: string;
-  enabled?: boolean;
-  display_name?: string;
-  quick_launch_enabled?: boolean;
-  entry_uri?: string;
-  capabilities?: {
-    webhooks?: WebhooksData;
-    engagement?: EngagementData;
-  };
-}
-
-/** The manifest JSON for the connector profile, before it is made read-only. */
-export interface ConnectorManifestData extends ManifestData {
-  grant_types: GrantType[];
-  scope: 'msg.consumer';
-  capabilities?: {
-    webhooks?: WebhooksData;
-    engagement?: ConnectorEngagementData;
-  };
+  readonly design_engagement: false;
+  readonly design_window: false;
+  readonly consumer_identity: readonly ['auth'];
 }
 
 /**
  * A valid LivePerson Application Install Manifest (general profile): plain,
  * deep-frozen JSON data, as returned by `build()` and `validateManifest()`.
+ * Every property at every level is read-only.
  *
  * @example
  * ```ts
@@ -195,7 +210,25 @@ export interface ConnectorManifestData extends ManifestData {
  * console.log(JSON.stringify(manifest, null, 2));
  * ```
  */
-export type Manifest = ReadonlyDeep<ManifestData>;
+export interface Manifest {
+  readonly client_name: string;
+  /** A localized client name (RFC 7591 §2.2), e.g. `"client_name#fr-FR"`. */
+  readonly [localizedName: `client_name#${string}`]: string;
+  readonly description?: string;
+  readonly grant_types?: readonly GrantType[];
+  readonly response_types?: readonly ResponseType[];
+  readonly redirect_uris?: readonly string[];
+  readonly scope?: string;
+  readonly logo_uri?: string;
+  readonly enabled?: boolean;
+  readonly display_name?: string;
+  readonly quick_launch_enabled?: boolean;
+  readonly entry_uri?: string;
+  readonly capabilities?: {
+    readonly webhooks?: WebhooksData;
+    readonly engagement?: EngagementData;
+  };
+}
 
 /**
  * A valid manifest for a Connector API app (connector profile): `grant_types`
@@ -208,7 +241,14 @@ export type Manifest = ReadonlyDeep<ManifestData>;
  * manifest.scope; // 'msg.consumer'
  * ```
  */
-export type ConnectorManifest = ReadonlyDeep<ConnectorManifestData>;
+export interface ConnectorManifest extends Manifest {
+  readonly grant_types: readonly GrantType[];
+  readonly scope: 'msg.consumer';
+  readonly capabilities?: {
+    readonly webhooks?: WebhooksData;
+    readonly engagement?: ConnectorEngagementData;
+  };
+}
 
 /**
  * The manifest type for a profile.

@@ -8,6 +8,8 @@ import {
   HEADER_VALUE_FORBIDDEN_SOURCE,
   LANGUAGE_TAG_SOURCE,
   NOT_BLANK_SOURCE,
+  PRIVATE_USE_SCHEME_SOURCE,
+  URL_AUTHORITY_END_SOURCE,
   URL_FORBIDDEN_SOURCE,
 } from '../spec/patterns.js';
 import { LOOPBACK_REDIRECT_HOSTS, RESERVED_HEADER_PREFIX, UNREACHABLE_HOST_PATTERNS } from '../spec/tables.js';
@@ -19,7 +21,8 @@ const HEADER_VALUE_FORBIDDEN = new RegExp(HEADER_VALUE_FORBIDDEN_SOURCE, 'u');
 const CONTROL_CHARACTER = new RegExp(CONTROL_CHARACTER_SOURCE, 'u');
 const URL_FORBIDDEN = new RegExp(URL_FORBIDDEN_SOURCE, 'u');
 const NOT_BLANK = new RegExp(NOT_BLANK_SOURCE, 'u');
-const PRIVATE_USE_SCHEME = /^[A-Za-z][A-Za-z0-9+.-]*\.[A-Za-z0-9+.-]*:/;
+const PRIVATE_USE_SCHEME = new RegExp(`^${PRIVATE_USE_SCHEME_SOURCE}`, 'u');
+const URL_AUTHORITY_END = new RegExp(URL_AUTHORITY_END_SOURCE, 'u');
 
 /** Length in Unicode code points, as JSON Schema's `maxLength` counts (and as people count characters). */
 export function codePointLength(value: string): number {
@@ -52,7 +55,7 @@ function parseUrl(value: string): URL | undefined {
 /** The part between `scheme://` and the path, query or fragment, as written. */
 function rawAuthority(value: string, schemeLength: number): string {
   const rest = value.slice(schemeLength);
-  const end = rest.search(/[/\\?#]/);
+  const end = rest.search(URL_AUTHORITY_END);
   return end === -1 ? rest : rest.slice(0, end);
 }
 
@@ -76,7 +79,9 @@ export function checkHttpsUrl(value: string): HttpsUrlIssue | undefined {
 /** The host name of a URL that passed {@link checkHttpsUrl}, if LivePerson cannot reach it. */
 export function unreachableHost(value: string): string | undefined {
   const host = parseUrl(value)?.hostname;
-  return host !== undefined && UNREACHABLE_HOST_PATTERNS.some((pattern) => pattern.test(host)) ? host : undefined;
+  // A fully qualified name may end in a dot: "localhost." and "printer.local." are the same hosts.
+  const name = host?.endsWith('.') ? host.slice(0, -1) : host;
+  return name !== undefined && UNREACHABLE_HOST_PATTERNS.some((pattern) => pattern.test(name)) ? host : undefined;
 }
 
 /** `logo_uri`: an https URL, or a root-relative path (`/…`, not `//host`). */

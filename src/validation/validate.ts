@@ -270,7 +270,8 @@ function walkScope(walk: Walk, value: unknown, segments: Segments, rule: ScopeRu
   checkLength(walk, text, segments, rule.maxLength);
   const seen = new Set<string>();
   let valid = true;
-  for (const token of text.length > rule.maxLength ? [] : text.split(' ')) {
+  // Too long is reported above; its tokens are not worth listing. Count as checkLength does: in code points.
+  for (const token of codePointLength(text) > rule.maxLength ? [] : text.split(' ')) {
     if (!rule.values.includes(token)) {
       walk.report(segments, 'invalid_scope', { value: token });
       valid = false;
@@ -410,7 +411,8 @@ function walkWebhooks(walk: Walk, value: unknown, segments: Segments): JsonObjec
     const retention = requireField(walk, retry, at, 'retention_time', (v, s) => walkInteger(walk, v, s, RETENTION_TIME));
     return retention === undefined ? {} : { retention_time: retention };
   });
-  if (out[RETRY_KEY] !== undefined) {
+  // Only a retention time set on the policy overrides max_retries (a retry without one is an error already).
+  if ((out[RETRY_KEY] as JsonObject | undefined)?.['retention_time'] !== undefined) {
     for (const summary of summaries) {
       if (summary.maxRetries !== undefined && summary.maxRetries > 0) {
         walk.report([...summary.segments, 'max_retries'], 'max_retries_with_retention', NONE);

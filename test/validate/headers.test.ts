@@ -1,0 +1,254 @@
+import { expect } from 'chai';
+import { inspect } from 'node:util';
+import { ManifestBuilder, ManifestValidationError, validateManifest, type Profile } from '../../src/index.js';
+import {
+  baseFor,
+  CONTENT,
+  CONTENT_PATH,
+  expectClean,
+  expectIssue,
+  expectIssues,
+  MISSPELLED_EVENT,
+  PROFILES_UNDER_TEST,
+  withValue,
+  type Json,
+} from './helpers.js';
+
+const HEADERS_PATH = `${CONTENT_PATH}.headers`;
+const ENDPOINT = 'https://hooks.example.com/lp';
+
+/** A valid manifest of the profile whose ContentEvent webhook carries these headers. */
+const withHeaders = (profile: Profile, headers: unknown): Json =>
+  withValue(baseFor(profile), ['capabilities', 'webhooks', CONTENT], { endpoint: ENDPOINT, headers });
+
+const header = (header_name: unknown, header_value: unknown = 'value') => ({ header_name, header_value });
+
+describe('validateManifest: webhook headers', () => {
+  for (const profile of PROFILES_UNDER_TEST) {
+    describe(`in the ${profile} profile`, () => {
+      it('accepts a list of { header_name, header_value }', () => {
+        const headers = [header('X-Acme-Token', 'Bearer abc'), header('Authorization', 'Basic xyz')];
+        const manifest = expectClean(withHeaders(profile, headers), profile);
+        const webhooks = (manifest['capabilities'] as Record<string, Record<string, Record<string, unknown>>>)['webhooks'];
+        expect(webhooks?.[CONTENT]?.['headers']).to.deep.equal(headers);
+      });
+
+      it('accepts an empty list', () => {
+        expectClean(withHeaders(profile, []), profile);
+      });
+
+      describe('header_name', () => {
+        for (const name of ['X-Acme-Token', 'Authorization', 'a', '0', "!#$%&'*+-.^_`|~", 'X-Liveperson', 'X-LivePersonal-Id']) {
+          it(`accepts the HTTP token ${JSON.stringify(name)}`, () => {
+            expectClean(withHeaders(profile, [header(name)]), profile);
+          });
+        }
+
+        for (const name of ['bad name', 'X:Y', '', 'Ünïcode', 'X-Acme\r\n', '(comment)', 'a/b', 'a@b', '"quoted"', 'X-Acme;', 'tab\there']) {
+          it(`rejects ${JSON.stringify(name)}, which is not an HTTP token`, () => {
+            const issue = expectIssue(
+              withHeaders(profile, [header(name)]),
+              profile,
+              'invalid_header_name',
+              `${HEADERS_PATH}[0].header_name`,
+            );
+            expect(issue.segments).to.deep.equal(['capabilities', 'webhooks', CONTENT, 'headers', 0, 'header_name']);
+          });
+        }
+
+        for (const name of ['x-liveperson-signature', 'X-LivePerson-Account-Id', 'X-LIVEPERSON-', 'x-LivePerson-anything']) {
+          it(`rejects ${JSON.stringify(name)}: the x-liveperson- prefix is LivePerson's own, in any case`, () => {
+            const issue = expectIssue(
+              withHeaders(profile, [header(name)]),
+              profile,
+              'reserved_header_name',
+              `${HEADERS_PATH}[0].header_name`,
+            );
+            expect(issue.message).to.contain('"x-liveperson-"');
+          });
+        }
+
+        it('rejects two headers with the same name, compared case-insensitively', () => {
+          const headers = [header('X-Acme-Token', 'a'), header('x-acme-token', 'b')];
+          const issue = expectIssue(
+            withHeaders(profile, headers),
+            profile,
+            'duplicate_header_name',
+            `${HEADERS_PATH}[1].header_name`,
+          );
+          expect(issue.message).to.contain('"x-acme-token"');
+        });
+
+        it('rejects the exact same name twice', () => {
+          const headers = [header('Authorization', 'a'), header('X-Other', 'b'), header('Authorization', 'c')];
+          expectIssue(withHeaders(profile, headers), profile, 'duplicate_header_name', `${HEADERS_PATH}[2].header_name`);
+        });
+
+        it('is required', () => {
+          expectIssue(withHeaders(profile, [{ header_value: 'v' }]), profile, 'required', `${HEADERS_PATH}[0].header_name`);
+        });
+
+        it('must be a string', () => {
+          expectIssue(withHeaders(profile, [header(7)]), profile, 'invalid_type', `${HEADERS_PATH}[0].header_name`);
+        });
+      });
+
+      describe('header_value', () => {
+        for (const value of ['Bearer abc', 'Bearer\tabc', '', 'café ☕', '  padded  ']) {
+          it(`accepts ${JSON.stringify(value)} (a horizontal tab and non-ASCII text are allowed)`, () => {
+            expectClean(withHeaders(profile, [header('X-Acme', value)]), profile);
+          });
+        }
+
+        for (const [label, value] of [
+          ['CR', 'abc\rdef'],
+          ['LF', 'abc\ndef'],
+          ['CRLF', 'abc\r\nX-Injected: 1'],
+          ['NUL', 'abc\u0000'],
+          ['SOH', '\u0001abc'],
+          ['BEL', 'abc\u0007'],
+          ['VT', 'abc\u000bdef'],
+          ['ESC', 'abc\u001b[0m'],
+          ['US', 'abc\u001f'],
+          ['DEL', 'abc\u007f'],
+        ] as const) {
+          it(`rejects a ${label} control character`, () => {
+            expectIssue(
+              withHeaders(profile, [header('X-Acme', value)]),
+              profile,
+              'header_value_control_character',
+              `${HEADERS_PATH}[0].header_value`,
+            );
+          });
+        }
+
+        it('is required', () => {
+          expectIssue(
+            withHeaders(profile, [{ header_name: 'X-Acme' }]),
+            profile,
+            'required',
+            `${HEADERS_PATH}[0].header_value`,
+          );
+        });
+
+        it('must be a string', () => {
+          expectIssue(
+            withHeaders(profile, [header('X-Acme', 42)]),
+            profile,
+            'invalid_type',
+            `${HEADERS_PATH}[0].header_value`,
+          );
+          expectIssue(
+            withHeaders(profile, [header('X-Acme', null)]),
+            profile,
+            'invalid_type',
+            `${HEADERS_PATH}[0].header_value`,
+          );
+        });
+      });
+
+      describe('the header object and the list', () => {
+        it('rejects an unknown key in a header, suggesting the close one', () => {
+          const headers = [{ header_name: 'X-Acme', header_value: 'v', header_valeu: 'w' }];
+          const issue = expectIssue(
+            withHeaders(profile, headers),
+            profile,
+            'unknown_key',
+            `${HEADERS_PATH}[0].header_valeu`,
+          );
+          expect(issue.message).to.contain('did you mean "header_value"?');
+        });
+
+        it('rejects an unknown key in a header without a hint when nothing is close', () => {
+          const headers = [{ header_name: 'X-Acme', header_value: 'v', sensitive: true }];
+          expectIssue(withHeaders(profile, headers), profile, 'unknown_key', `${HEADERS_PATH}[0].sensitive`);
+        });
+
+        it('rejects a header that is not an object', () => {
+          expectIssue(withHeaders(profile, ['X-Acme: v']), profile, 'invalid_type', `${HEADERS_PATH}[0]`);
+          expectIssue(withHeaders(profile, [header('X-Acme'), null]), profile, 'invalid_type', `${HEADERS_PATH}[1]`);
+        });
+
+        it('rejects headers that are not an array', () => {
+          expectIssue(withHeaders(profile, { 'X-Acme': 'v' }), profile, 'invalid_type', HEADERS_PATH);
+          expectIssue(withHeaders(profile, 'X-Acme: v'), profile, 'invalid_type', HEADERS_PATH);
+        });
+
+        it('points at the header that is wrong', () => {
+          const headers = [header('X-One'), header('X Two'), header('X-Three')];
+          expectIssue(withHeaders(profile, headers), profile, 'invalid_header_name', `${HEADERS_PATH}[1].header_name`);
+        });
+      });
+    });
+  }
+
+  describe('a header value is never echoed (it may be a secret)', () => {
+    const SECRET = 's3cr3t-VALUE\r\nX-Injected: 1';
+    const FRAGMENTS = ['s3cr3t', 'VALUE', 'X-Injected'];
+
+    const expectNoSecret = (text: string, where: string): void => {
+      for (const fragment of FRAGMENTS) expect(text, where).not.to.contain(fragment);
+    };
+
+    const cases: readonly (readonly [string, unknown])[] = [
+      ['with a CRLF in it', [header('X-Token', SECRET)]],
+      ['under a name that is not a token', [header('X Token', SECRET)]],
+      ['under a reserved name', [header('X-LivePerson-Token', SECRET)]],
+      ['under a duplicate name', [header('X-Token', 'first'), header('x-token', SECRET)]],
+      ['without a name', [{ header_value: SECRET }]],
+      ['under a misspelled key', [{ header_name: 'X-Token', header_valeu: SECRET }]],
+      ['given as a string', [`X-Token: ${SECRET}`]],
+      ['given as a map', { 'X-Token': SECRET }],
+    ];
+    for (const [label, headers] of cases) {
+      it(`not in any issue or warning: a secret ${label}`, () => {
+        const manifest = withHeaders('general', headers);
+        manifest['client_name'] = ''; // a second, unrelated problem
+        const result = validateManifest(manifest);
+        expect(result.ok).to.equal(false);
+        if (result.ok) return;
+        expect(result.issues.length).to.be.greaterThan(1);
+        for (const issue of [...result.issues, ...result.warnings]) {
+          expectNoSecret(issue.message, `message of ${issue.code}`);
+          expectNoSecret(issue.path, `path of ${issue.code}`);
+          expectNoSecret(JSON.stringify(issue.segments), `segments of ${issue.code}`);
+        }
+      });
+    }
+
+    it('not under a misspelled event either', () => {
+      const manifest = withValue(baseFor('general'), ['capabilities', 'webhooks', MISSPELLED_EVENT], {
+        endpoint: ENDPOINT,
+        headers: [header('X-Token', SECRET)],
+      });
+      const result = validateManifest(manifest);
+      expect(result.ok).to.equal(false);
+      if (result.ok) return;
+      expect(result.issues.map((issue) => issue.code)).to.have.members(['misspelled_webhook_event', 'header_value_control_character']);
+      for (const issue of result.issues) expectNoSecret(JSON.stringify(issue), issue.code);
+    });
+
+    it('not in the ManifestValidationError thrown by build(): message, stack, issues or inspection', () => {
+      const builder = ManifestBuilder.general()
+        .clientName('x')
+        .webhook(CONTENT, ENDPOINT, { headers: { 'X-Token': SECRET } });
+      let thrown: unknown;
+      try {
+        builder.build();
+      } catch (error) {
+        thrown = error;
+      }
+      expect(thrown).to.be.instanceOf(ManifestValidationError);
+      if (!(thrown instanceof ManifestValidationError)) return;
+      expect(thrown.issues.map(({ code, path }) => ({ code, path }))).to.deep.equal([
+        { code: 'header_value_control_character', path: `${HEADERS_PATH}[0].header_value` },
+      ]);
+      expectNoSecret(thrown.message, 'message');
+      expectNoSecret(String(thrown), 'String(error)');
+      expectNoSecret(thrown.stack ?? '', 'stack');
+      expectNoSecret(JSON.stringify(thrown.issues), 'issues');
+      expectNoSecret(JSON.stringify(thrown.warnings), 'warnings');
+      expectNoSecret(inspect(thrown, { depth: null }), 'util.inspect');
+    });
+  });
+});

@@ -1,0 +1,140 @@
+import { expect } from 'chai';
+import { ISSUE_CODES, validateManifest, type IssueCode, type ValidateOptions } from '../../src/index.js';
+import {
+  CONTENT,
+  CONTENT_PATH,
+  minimal,
+  minimalWith,
+  MISSPELLED_EVENT,
+  template,
+  templateWith,
+  withEndpoint,
+  withWebhook,
+} from './helpers.js';
+
+interface Example {
+  /** The manifest: one thing wrong (or, for a warning, questionable). */
+  readonly value: unknown;
+  readonly options?: ValidateOptions;
+  /** Where the issue must be reported. */
+  readonly path: string;
+  /** A warning: the manifest stays valid. */
+  readonly warning?: true;
+}
+
+const header = (header_name: string, header_value = 'v') => ({ header_name, header_value });
+const CONVERSATION_ENDPOINT = 'capabilities.webhooks["cqm.ExConversationChangeNotification"].endpoint';
+const withHeaders = (...headers: unknown[]) => withWebhook({ endpoint: 'https://hooks.example.com/lp', headers });
+const MAX_RETRIES = ['capabilities', 'webhooks', CONTENT, 'max_retries'];
+const engagement = () => (template()['capabilities'] as Record<string, unknown>)['engagement'];
+
+/**
+ * One example input per issue code. Typed by `IssueCode`, so adding a code
+ * without an example here is a compile error; the test below checks the same
+ * at run time against the exported `ISSUE_CODES`.
+ */
+const EXAMPLES: { readonly [TCode in IssueCode]: Example } = {
+  invalid_type: { value: minimalWith(['client_name'], 42), path: 'client_name' },
+  required: { value: {}, path: 'client_name' },
+  unknown_key: { value: minimalWith(['client_nme'], 'Acme'), path: 'client_nme' },
+  misspelled_webhook_event: {
+    value: minimalWith(['capabilities', 'webhooks', MISSPELLED_EVENT], { endpoint: 'https://hooks.example.com/lp' }),
+    path: `capabilities.webhooks["${MISSPELLED_EVENT}"]`,
+  },
+  unreadable_value: {
+    value: {
+      get client_name(): string {
+        throw new Error('getter');
+      },
+    },
+    path: 'client_name',
+  },
+  invalid_profile: { value: minimal(), options: { profile: 'agent' } as unknown as ValidateOptions, path: '' },
+  too_long: { value: minimalWith(['client_name'], 'a'.repeat(129)), path: 'client_name' },
+  blank: { value: minimalWith(['client_name'], '   '), path: 'client_name' },
+  control_character: { value: minimalWith(['client_name'], 'Acme\n'), path: 'client_name' },
+  too_few_items: {
+    value: minimalWith(['capabilities', 'engagement'], { ...(engagement() as object), entry_point: [] }),
+    path: 'capabilities.engagement.entry_point',
+  },
+  invalid_enum_value: { value: minimalWith(['grant_types'], ['client_credential']), path: 'grant_types[0]' },
+  duplicate_item: { value: minimalWith(['response_types'], ['code', 'code']), path: 'response_types[1]' },
+  connector_required_value: {
+    value: templateWith(['capabilities', 'engagement', 'design_engagement'], true),
+    options: { profile: 'connector' },
+    path: 'capabilities.engagement.design_engagement',
+  },
+  invalid_scope: { value: minimalWith(['scope'], 'msg.agent'), path: 'scope' },
+  invalid_language_tag: { value: minimalWith(['client_name#fr_FR'], 'Acme'), path: '["client_name#fr_FR"]' },
+  duplicate_language_tag: {
+    value: { ...minimal(), 'client_name#FR': 'Acme', 'client_name#fr': 'Acme' },
+    path: '["client_name#fr"]',
+  },
+  localized_name_without_client_name: { value: { 'client_name#fr': 'Acmé' }, path: '["client_name#fr"]' },
+  url_not_https: { value: withEndpoint('http://hooks.example.com/lp'), path: CONVERSATION_ENDPOINT },
+  url_malformed: { value: withEndpoint('https:///hooks.example.com/lp'), path: CONVERSATION_ENDPOINT },
+  url_has_credentials: { value: withEndpoint('https://user:pw@hooks.example.com/lp'), path: CONVERSATION_ENDPOINT },
+  url_has_whitespace: { value: withEndpoint('https://exa mple.com'), path: CONVERSATION_ENDPOINT },
+  invalid_logo_uri: { value: minimalWith(['logo_uri'], '//cdn.example.com/x.png'), path: 'logo_uri' },
+  invalid_redirect_uri: { value: minimalWith(['redirect_uris'], ['myapp:/cb']), path: 'redirect_uris[0]' },
+  redirect_uri_has_fragment: {
+    value: minimalWith(['redirect_uris'], ['https://app.example.com/cb#x']),
+    path: 'redirect_uris[0]',
+  },
+  redirect_uri_insecure_http: { value: minimalWith(['redirect_uris'], ['http://example.com/cb']), path: 'redirect_uris[0]' },
+  not_integer: { value: templateWith(MAX_RETRIES, 2.5), path: `${CONTENT_PATH}.max_retries` },
+  out_of_range: { value: templateWith(MAX_RETRIES, 6), path: `${CONTENT_PATH}.max_retries` },
+  invalid_header_name: {
+    value: withHeaders(header('bad name')),
+    path: 'capabilities.webhooks["cqm.ExConversationChangeNotification"].headers[0].header_name',
+  },
+  reserved_header_name: {
+    value: withHeaders(header('X-LivePerson-Signature')),
+    path: 'capabilities.webhooks["cqm.ExConversationChangeNotification"].headers[0].header_name',
+  },
+  header_value_control_character: {
+    value: withHeaders(header('X-Token', 'a\r\nb')),
+    path: 'capabilities.webhooks["cqm.ExConversationChangeNotification"].headers[0].header_value',
+  },
+  duplicate_header_name: {
+    value: withHeaders(header('X-Token'), header('x-token')),
+    path: 'capabilities.webhooks["cqm.ExConversationChangeNotification"].headers[1].header_name',
+  },
+  max_retries_with_retention: {
+    value: templateWith(['capabilities', 'webhooks', 'retry'], { retention_time: 60 }),
+    path: `${CONTENT_PATH}.max_retries`,
+    warning: true,
+  },
+  code_without_authorization_code: {
+    value: minimalWith(['response_types'], ['code']),
+    path: 'response_types',
+    warning: true,
+  },
+  authorization_code_without_redirect_uris: {
+    value: minimalWith(['grant_types'], ['authorization_code']),
+    path: 'grant_types',
+    warning: true,
+  },
+  unreachable_endpoint_host: { value: withEndpoint('https://localhost/lp'), path: CONVERSATION_ENDPOINT, warning: true },
+};
+
+describe('ISSUE_CODES', () => {
+  it('has an example input in this suite for every code, and no example for a code that does not exist', () => {
+    expect(Object.keys(EXAMPLES)).to.have.members([...ISSUE_CODES]);
+    expect(new Set(ISSUE_CODES).size).to.equal(ISSUE_CODES.length);
+  });
+
+  for (const code of ISSUE_CODES) {
+    const example: Example = EXAMPLES[code];
+    it(`${code}: produced ${example.warning ? 'as a warning' : 'as an error'} at ${example.path === '' ? '(root)' : example.path}`, () => {
+      const result = validateManifest(example.value, example.options);
+      expect(result.ok, 'ok').to.equal(example.warning === true);
+      const reported = result.ok ? result.warnings : result.issues;
+      const issue = reported.find((candidate) => candidate.code === code && candidate.path === example.path);
+      const seen = JSON.stringify(reported.map((candidate) => [candidate.code, candidate.path]));
+      expect(issue, `${code} at ${example.path} among ${seen}`).not.to.equal(undefined);
+      expect(issue?.severity).to.equal(example.warning ? 'warning' : 'error');
+      expect(issue?.message).to.be.a('string').and.not.to.equal('');
+    });
+  }
+});

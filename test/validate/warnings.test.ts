@@ -1,0 +1,236 @@
+import { expect } from 'chai';
+import { ManifestBuilder, ManifestValidationError, validateManifest } from '../../src/index.js';
+import {
+  ACCEPT_STATUS,
+  CONTENT,
+  CONTENT_PATH,
+  expectValid,
+  minimal,
+  minimalWith,
+  PROFILES_UNDER_TEST,
+  RICH_CONTENT,
+  template,
+  templateWith,
+  warningsOf,
+  withValue,
+  type Json,
+} from './helpers.js';
+
+const RETRY = ['capabilities', 'webhooks', 'retry'] as const;
+const ENDPOINT = 'https://hooks.example.com/lp';
+
+/** A general manifest whose ContentEvent webhook has this `max_retries`, with or without a retention time. */
+function retries(maxRetries: number, retentionTime?: number): Json {
+  const manifest = minimalWith(['capabilities', 'webhooks', CONTENT], { endpoint: ENDPOINT, max_retries: maxRetries });
+  return retentionTime === undefined ? manifest : withValue(manifest, RETRY, { retention_time: retentionTime });
+}
+
+describe('validateManifest: warnings', () => {
+  describe('max_retries while retry.retention_time is set', () => {
+    it('warns at the max_retries of the webhook', () => {
+      const { warnings } = expectValid(retries(3, 3600));
+      expect(warnings.map(({ code, path, severity }) => ({ code, path, severity }))).to.deep.equal([
+        { code: 'max_retries_with_retention', path: `${CONTENT_PATH}.max_retries`, severity: 'warning' },
+      ]);
+      expect(warnings[0]?.segments).to.deep.equal(['capabilities', 'webhooks', CONTENT, 'max_retries']);
+    });
+
+    it('warns for every webhook with max_retries above 0 (the connector template has three)', () => {
+      expect(warningsOf(templateWith(RETRY, { retention_time: 60 }), 'connector')).to.have.deep.members([
+        { code: 'max_retries_with_retention', path: `capabilities.webhooks["${CONTENT}"].max_retries` },
+        { code: 'max_retries_with_retention', path: `capabilities.webhooks["${RICH_CONTENT}"].max_retries` },
+        { code: 'max_retries_with_retention', path: `capabilities.webhooks["${ACCEPT_STATUS}"].max_retries` },
+      ]);
+    });
+
+    it('does not warn for max_retries: 0, the opt-out from the retry policy', () => {
+      expect(warningsOf(retries(0, 3600))).to.deep.equal([]);
+    });
+
+    it('does not warn without a retry policy', () => {
+      expect(warningsOf(retries(5))).to.deep.equal([]);
+      expect(warningsOf(template(), 'connector')).to.deep.equal([]);
+    });
+
+    it('does not warn when retry has no retention_time (that is an error of its own)', () => {
+      const result = validateManifest(withValue(retries(3), RETRY, {}));
+      expect(result.ok).to.equal(false);
+      if (result.ok) return;
+      expect(result.issues.map(({ code, path }) => ({ code, path }))).to.deep.equal([
+        { code: 'required', path: 'capabilities.webhooks.retry.retention_time' },
+      ]);
+      expect(result.warnings).to.deep.equal([]);
+    });
+  });
+
+  describe('OAuth consistency (RFC 7591 §2.1)', () => {
+    it('warns when response_types has "code" but grant_types lacks "authorization_code"', () => {
+      expect(warningsOf({ ...minimal(), response_types: ['code'], grant_types: ['client_credentials'] })).to.deep.equal([
+        { code: 'code_without_authorization_code', path: 'response_types' },
+      ]);
+    });
+
+    it('warns the same when grant_types is absent', () => {
+      expect(warningsOf({ ...minimal(), response_types: ['token', 'code'] })).to.deep.equal([
+        { code: 'code_without_authorization_code', path: 'response_types' },
+      ]);
+    });
+
+    it('warns when grant_types has "authorization_code" but there are no redirect_uris', () => {
+      expect(warningsOf({ ...minimal(), grant_types: ['authorization_code'] })).to.deep.equal([
+        { code: 'authorization_code_without_redirect_uris', path: 'grant_types' },
+      ]);
+    });
+
+    it('warns the same when redirect_uris is empty', () => {
+      expect(warningsOf({ ...minimal(), grant_types: ['authorization_code'], redirect_uris: [] })).to.deep.equal([
+        { code: 'authorization_code_without_redirect_uris', path: 'grant_types' },
+      ]);
+    });
+
+    it('does not warn when code, authorization_code and redirect_uris go together', () => {
+      const manifest = {
+        ...minimal(),
+        grant_types: ['authorization_code'],
+        response_types: ['code'],
+        redirect_uris: ['https://app.example.com/cb'],
+      };
+      expect(warningsOf(manifest)).to.deep.equal([]);
+    });
+
+    it('does not warn for response types other than code', () => {
+      expect(warningsOf({ ...minimal(), response_types: ['token', 'id_token'] })).to.deep.equal([]);
+    });
+
+    it('warns in the connector profile too', () => {
+      expect(warningsOf(templateWith(['response_types'], ['code']), 'connector')).to.deep.equal([
+        { code: 'code_without_authorization_code', path: 'response_types' },
+      ]);
+    });
+  });
+
+  describe('a webhook endpoint LivePerson cannot reach', () => {
+    for (const profile of PROFILES_UNDER_TEST) {
+      describe(`in the ${profile} profile`, () => {
+        const withEndpoint = (endpoint: string): Json =>
+          withValue(profile === 'connector' ? template() : minimal(), ['capabilities', 'webhooks', CONTENT], { endpoint });
+
+        for (const [endpoint, host] of [
+          ['https://localhost/lp', 'localhost'],
+          ['https://LOCALHOST:8443/lp', 'localhost'],
+          ['https://localhost./lp', 'localhost.'],
+          ['https://127.0.0.1/lp', '127.0.0.1'],
+          ['https://127.10.20.30:8443/lp', '127.10.20.30'],
+          ['https://0x7f.1/lp', '127.0.0.1'],
+          ['https://10.0.0.1/lp', '10.0.0.1'],
+          ['https://10.255.255.255/lp', '10.255.255.255'],
+          ['https://172.16.0.1/lp', '172.16.0.1'],
+          ['https://172.20.1.1/lp', '172.20.1.1'],
+          ['https://172.31.255.255/lp', '172.31.255.255'],
+          ['https://192.168.1.10/lp', '192.168.1.10'],
+          ['https://[::1]/lp', '[::1]'],
+          ['https://[0:0:0:0:0:0:0:1]:8443/lp', '[::1]'],
+          ['https://printer.local/lp', 'printer.local'],
+          ['https://hooks.office.LOCAL/lp', 'hooks.office.local'],
+          ['https://printer.local./lp', 'printer.local.'],
+        ] as const) {
+          it(`warns for ${endpoint}`, () => {
+            const { warnings } = expectValid(withEndpoint(endpoint), profile);
+            expect(warnings.map(({ code, path }) => ({ code, path }))).to.deep.equal([
+              { code: 'unreachable_endpoint_host', path: `${CONTENT_PATH}.endpoint` },
+            ]);
+            expect(warnings[0]?.message).to.contain(JSON.stringify(host));
+          });
+        }
+
+        for (const endpoint of [
+          'https://172.15.0.1/lp',
+          'https://172.32.0.1/lp',
+          'https://192.169.0.1/lp',
+          'https://11.0.0.1/lp',
+          'https://128.0.0.1/lp',
+          'https://hooks.example.com/lp',
+          'https://localhost.example.com/lp',
+          'https://local.example.com/lp',
+          'https://10.example.com/lp',
+          'https://mylocal/lp',
+          'https://[2001:db8::1]/lp',
+        ]) {
+          it(`does not warn for ${endpoint}`, () => {
+            expect(warningsOf(withEndpoint(endpoint), profile)).to.deep.equal([]);
+          });
+        }
+      });
+    }
+  });
+
+  describe('never fail validation or build()', () => {
+    const everyWarning = (): Json => ({
+      ...retries(3, 3600),
+      capabilities: {
+        webhooks: { [CONTENT]: { endpoint: 'https://localhost/lp', max_retries: 3 }, retry: { retention_time: 3600 } },
+      },
+      grant_types: ['authorization_code'],
+      response_types: ['code', 'token'],
+    });
+
+    it('come back with ok: true, all of them at once', () => {
+      const result = validateManifest(everyWarning());
+      expect(result.ok).to.equal(true);
+      expect(result.warnings.map(({ code }) => code)).to.have.members([
+        'max_retries_with_retention',
+        'authorization_code_without_redirect_uris',
+        'unreachable_endpoint_host',
+      ]);
+      for (const warning of result.warnings) expect(warning.severity).to.equal('warning');
+    });
+
+    it('come back beside errors, and never among them', () => {
+      const result = validateManifest({ ...everyWarning(), client_name: '' });
+      expect(result.ok).to.equal(false);
+      if (result.ok) return;
+      expect(result.issues.map(({ code, path }) => ({ code, path }))).to.deep.equal([{ code: 'blank', path: 'client_name' }]);
+      expect(result.warnings).to.have.length(3);
+    });
+
+    it('do not make ManifestBuilder.build() throw (general)', () => {
+      const builder = ManifestBuilder.general()
+        .clientName('Acme')
+        .grantTypes('authorization_code')
+        .responseTypes('code', 'token')
+        .webhook(CONTENT, 'https://192.168.1.10/lp', { maxRetries: 3 })
+        .retryRetention(3600);
+      expect(builder.validate().warnings.map(({ code }) => code)).to.have.members([
+        'max_retries_with_retention',
+        'authorization_code_without_redirect_uris',
+        'unreachable_endpoint_host',
+      ]);
+      const manifest = builder.build();
+      expect(manifest.client_name).to.equal('Acme');
+    });
+
+    it('do not make ManifestBuilder.build() throw (connector)', () => {
+      const builder = ManifestBuilder.connector()
+        .clientName('Acme')
+        .webhook(CONTENT, 'https://printer.local/lp', { maxRetries: 2 })
+        .retryRetention(60);
+      expect(builder.validate().warnings.map(({ code }) => code)).to.have.members([
+        'unreachable_endpoint_host',
+        'max_retries_with_retention',
+      ]);
+      expect(() => builder.build()).not.to.throw();
+    });
+
+    it('are carried by the ManifestValidationError when build() fails for another reason', () => {
+      const builder = ManifestBuilder.general().clientName(' ').webhook(CONTENT, 'https://localhost/lp');
+      expect(() => builder.build()).to.throw(ManifestValidationError);
+      try {
+        builder.build();
+      } catch (error) {
+        if (!(error instanceof ManifestValidationError)) throw error;
+        expect(error.issues.map(({ code }) => code)).to.deep.equal(['blank']);
+        expect(error.warnings.map(({ code }) => code)).to.deep.equal(['unreachable_endpoint_host']);
+      }
+    });
+  });
+});
