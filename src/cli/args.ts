@@ -1,0 +1,90 @@
+/**
+ * Command-line parsing shared by the commands: `node:util` parseArgs in
+ * strict mode, with its errors turned into short usage messages.
+ */
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { PROFILES, type Profile } from '../index.js';
+import { errorCode, errorMessage, UsageError } from './io.js';
+
+/** The program's name, as users type it. */
+export const PROGRAM = 'lp-app-manifest';
+
+/** `--help`/`-h`, which every command takes. */
+export const HELP_OPTION = { help: { type: 'boolean', short: 'h' } } as const;
+
+/** `--profile`, shared by every command that validates. */
+export const PROFILE_OPTION = { profile: { type: 'string' } } as const;
+
+/**
+ * Parses arguments strictly: an unknown option, a missing value or an
+ * unexpected positional is a {@link UsageError} with a one-line message.
+ *
+ * @example
+ * ```ts
+ * const { values, positionals } = parseCommandLine({ args, options: { ...HELP_OPTION }, allowPositionals: true });
+ * ```
+ */
+export function parseCommandLine<TConfig extends ParseArgsConfig>(config: TConfig): ReturnType<typeof parseArgs<TConfig>> {
+  try {
+    return parseArgs<TConfig>({ ...config, strict: true });
+  } catch (error) {
+    throw new UsageError(describeParseError(error));
+  }
+}
+
+// parseArgs' messages are long and capitalised ("Unknown option '--x'. To specify…"); keep the part that matters.
+function describeParseError(error: unknown): string {
+  const message = errorMessage(error);
+  const quoted = /'([^']*)'/.exec(message)?.[1];
+  switch (errorCode(error)) {
+    case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
+      return `unknown option '${quoted ?? message}'`;
+    case 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL':
+      return `unexpected argument '${quoted ?? message}'`;
+    case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE': {
+      const option = quoted?.replace(/ <value>$/, '');
+      if (/argument missing|ambiguous/.test(message)) return `option '${option}' needs a value`;
+      if (/does not take an argument/.test(message)) return `option '${option}' does not take a value`;
+      return message.replace(/\.$/, '');
+    }
+    default:
+      return message.replace(/\.$/, '');
+  }
+}
+
+/**
+ * Reads `--profile`: `general`, `connector`, or `undefined` when not given.
+ *
+ * @example
+ * ```ts
+ * readProfile('connector'); // 'connector'
+ * readProfile('strict'); // throws UsageError: unknown profile 'strict' (use general or connector)
+ * ```
+ */
+export function readProfile(value: string | undefined): Profile | undefined {
+  if (value === undefined) return undefined;
+  const profile = PROFILES.find((known) => known === value);
+  if (profile === undefined) throw new UsageError(`unknown profile '${value}' (use ${PROFILES.join(' or ')})`);
+  return profile;
+}
+
+/** The `validate` report formats. */
+export const FORMATS = ['text', 'json'] as const;
+
+/** One of {@link FORMATS}. */
+export type Format = (typeof FORMATS)[number];
+
+/**
+ * Reads `--format`: `text` (the default) or `json`.
+ *
+ * @example
+ * ```ts
+ * readFormat(undefined); // 'text'
+ * ```
+ */
+export function readFormat(value: string | undefined): Format {
+  if (value === undefined) return 'text';
+  const format = FORMATS.find((known) => known === value);
+  if (format === undefined) throw new UsageError(`unknown format '${value}' (use ${FORMATS.join(' or ')})`);
+  return format;
+}

@@ -1,0 +1,229 @@
+import { expect } from 'chai';
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { lines, requireBuiltCli, runCli, useTempDir, type CliRun } from './helpers.js';
+
+const SECRET = 'sup3r-s3cret-value';
+const EXPECTED = 'export default a ManifestBuilder, a manifest object, or a function returning one';
+
+/** The manifest a successful build prints: canonical JSON, two-space indent, final newline. */
+const canonical = (manifest: unknown): string => `${JSON.stringify(manifest, null, 2)}\n`;
+
+function expectFailure(run: CliRun, stderrLines: readonly string[]): void {
+  expect(run.status, run.stderr).to.equal(1);
+  expect(run.stdout).to.equal('');
+  expect(lines(run.stderr)).to.deep.equal(stderrLines);
+}
+
+describe('lp-app-manifest build', () => {
+  requireBuiltCli();
+  const tmp = useTempDir();
+
+  describe('each kind of module', () => {
+    it('an ES module exporting a builder: canonical JSON on stdout', () => {
+      const run = runCli(['build', 'connector-builder.mjs']);
+      expect(run.status, run.stderr).to.equal(0);
+      expect(run.stderr).to.equal('');
+      const manifest = JSON.parse(run.stdout) as Record<string, unknown>;
+      expect(run.stdout).to.equal(canonical(manifest));
+      expect(Object.keys(manifest)).to.deep.equal([
+        'client_name',
+        'description',
+        'grant_types',
+        'scope',
+        'logo_uri',
+        'capabilities',
+      ]);
+      expect(manifest['client_name']).to.equal('Acme Connector');
+      const capabilities = manifest['capabilities'] as { webhooks: Record<string, { endpoint: string }> };
+      expect(capabilities.webhooks['ms.MessagingEventNotification.ContentEvent']?.endpoint).to.equal(
+        'https://hooks.example.com/lp/content',
+      );
+    });
+
+    it('a CommonJS module exporting a manifest object, put in canonical order', () => {
+      const run = runCli(['build', 'object.cjs']);
+      expect(run.status, run.stderr).to.equal(0);
+      expect(run.stdout).to.equal(canonical({ client_name: 'Acme CJS', description: 'From CommonJS' }));
+    });
+
+    it('a CommonJS module compiled from ESM (exports.default with __esModule)', () => {
+      const run = runCli(['build', 'esm-interop.cjs']);
+      expect(run.status, run.stderr).to.equal(0);
+      expect(run.stdout).to.equal(canonical({ client_name: 'Acme Interop' }));
+    });
+
+    it('an async function returning a builder', () => {
+      const run = runCli(['build', 'async-function.mjs']);
+      expect(run.status, run.stderr).to.equal(0);
+      expect(run.stdout).to.equal(canonical({ client_name: 'Acme Async', description: 'From an async function' }));
+    });
+
+    it('a JSON manifest', () => {
+      const run = runCli(['build', 'valid.json']);
+      expect(run.status, run.stderr).to.equal(0);
+      expect(run.stdout).to.equal(
+        canonical({
+          client_name: 'Acme App',
+          description: 'Keys out of canonical order, to show that build canonicalises',
+        }),
+      );
+    });
+  });
+
+  describe('modules that do not give a manifest exit 1 with a clear message', () => {
+    it('a module that throws while loading', () => {
+      expectFailure(runCli(['build', 'throws.mjs']), ['throws.mjs: cannot load: cannot reach the configuration service']);
+    });
+
+    it('a module without a default export', () => {
+      expectFailure(runCli(['build', 'no-default.mjs']), [`no-default.mjs: has no default export; ${EXPECTED}`]);
+    });
+
+    it('a default export that is neither a builder nor a manifest object', () => {
+      expectFailure(runCli(['build', 'not-a-manifest.mjs']), [
+        `not-a-manifest.mjs: the default export is an array; ${EXPECTED}`,
+      ]);
+    });
+
+    it('a default export function that throws', () => {
+      expectFailure(runCli(['build', 'function-throws.mjs']), [
+        'function-throws.mjs: the default export threw: MANIFEST_ENV is not set',
+      ]);
+    });
+
+    it('a module whose build() throws ManifestValidationError on import: its issues, one per line', () => {
+      expectFailure(runCli(['build', 'builds-on-import.mjs']), [
+        'builds-on-import.mjs: client_name: must not be blank [blank]',
+        'builds-on-import.mjs: cannot load: ManifestValidationError (1 issue)',
+      ]);
+    });
+
+    it('a missing module', () => {
+      expectFailure(runCli(['build', 'missing.mjs']), ['missing.mjs: file not found']);
+    });
+
+    it('a TypeScript module without a loader, pointing to tsx', () => {
+      const path = join(tmp(), 'manifest.ts');
+      writeFileSync(path, "export default { client_name: 'Typed' } satisfies object;\n");
+      const run = runCli(['build', path]);
+      expect(run.status).to.equal(1);
+      expect(lines(run.stderr)).to.have.length(1);
+      expect(run.stderr).to.include(`${path}: cannot load: this Node.js cannot import ".ts" files`);
+      expect(run.stderr).to.include(`npx tsx ./node_modules/lp-app-manifest/dist/cli.js build ${path}`);
+    });
+  });
+
+  describe('validation', () => {
+    it('an invalid builder: every issue on stderr, nothing on stdout, no secret anywhere', () => {
+      const run = runCli(['build', 'invalid-builder.mjs']);
+      expectFailure(run, [
+        'invalid-builder.mjs: capabilities.webhooks["ms.MessagingEventNotification.ContentEvent"].headers[0].header_value: must not contain control characters such as CR, LF or NUL (the value is not shown because it may be a secret) [header_value_control_character]',
+        'invalid-builder.mjs: build failed with 1 issue',
+      ]);
+      expect(run.stderr).not.to.include(SECRET);
+    });
+
+    it('prints warnings on stderr and still builds', () => {
+      const run = runCli(['build', 'warning-only.json']);
+      expect(run.status).to.equal(0);
+      expect(JSON.parse(run.stdout)).to.deep.equal({ client_name: 'Acme App', response_types: ['code'] });
+      expect(run.stderr).to.equal(
+        'warning-only.json: warning: response_types: response_types has "code" but grant_types lacks "authorization_code" [code_without_authorization_code]\n',
+      );
+    });
+
+    it("checks a builder against its own profile, with or without --profile", () => {
+      const tooLong = 'long-name-connector.mjs: client_name: must be at most 100 characters in the connector profile (got 101) [too_long]';
+      for (const extra of [[], ['--profile', 'general']]) {
+        const run = runCli(['build', 'long-name-connector.mjs', ...extra]);
+        expect(run.status).to.equal(1);
+        expect(lines(run.stderr)[0]).to.equal(tooLong);
+      }
+    });
+
+    it('checks a builder against --profile as well when it names another profile', () => {
+      expect(runCli(['build', 'general-builder.mjs']).status).to.equal(0);
+      expectFailure(runCli(['build', 'general-builder.mjs', '--profile', 'connector']), [
+        'general-builder.mjs: grant_types: is required [required]',
+        'general-builder.mjs: scope: is required [required]',
+        'general-builder.mjs: build failed with 2 issues',
+      ]);
+    });
+
+    it('checks a manifest object against --profile (general by default)', () => {
+      const run = runCli(['build', 'object.cjs', '--profile', 'connector']);
+      expect(run.status).to.equal(1);
+      expect(lines(run.stderr)[0]).to.equal('object.cjs: grant_types: is required [required]');
+    });
+  });
+
+  describe('usage errors exit 2', () => {
+    const cases: [string, string[], RegExp][] = [
+      ['no module', [], /^lp-app-manifest: no module given; see "lp-app-manifest build --help"\n$/],
+      ['two modules', ['object.cjs', 'valid.json'], /unexpected argument 'valid.json' \(build takes one module\)/],
+      ['an unknown profile', ['object.cjs', '--profile', 'strict'], /unknown profile 'strict'/],
+      ['an unknown option', ['object.cjs', '--output', 'x.json'], /unknown option '--output'/],
+    ];
+    for (const [name, args, pattern] of cases) {
+      it(`for ${name}`, () => {
+        const run = runCli(['build', ...args]);
+        expect(run.status).to.equal(2);
+        expect(run.stdout).to.equal('');
+        expect(lines(run.stderr)).to.have.length(1);
+        expect(run.stderr).to.match(pattern);
+      });
+    }
+  });
+
+  describe('--out', () => {
+    const outDir = (name: string): string => {
+      const dir = join(tmp(), name);
+      mkdirSync(dir);
+      return dir;
+    };
+
+    it('writes the manifest, keeps the old file mode, prints nothing and leaves no temporary file', () => {
+      const dir = outDir('ok');
+      const target = join(dir, 'manifest.json');
+      writeFileSync(target, 'OLD', { mode: 0o640 });
+      const run = runCli(['build', 'object.cjs', '--out', target]);
+      expect(run.status, run.stderr).to.equal(0);
+      expect(run.stdout + run.stderr).to.equal('');
+      expect(readFileSync(target, 'utf8')).to.equal(canonical({ client_name: 'Acme CJS', description: 'From CommonJS' }));
+      expect(statSync(target).mode & 0o777).to.equal(0o640);
+      expect(readdirSync(dir)).to.deep.equal(['manifest.json']);
+    });
+
+    for (const [why, module, lastLine] of [
+      ['the manifest is invalid', 'invalid-builder.mjs', /build failed with 1 issue; .* was not written$/],
+      ['the module throws', 'throws.mjs', /cannot load: cannot reach the configuration service$/],
+    ] as const) {
+      it(`leaves an existing target untouched, and no temporary file, when ${why}`, () => {
+        const dir = outDir(module);
+        const target = join(dir, 'manifest.json');
+        writeFileSync(target, 'OLD');
+        const run = runCli(['build', module, '--out', target]);
+        expect(run.status).to.equal(1);
+        expect(lines(run.stderr).at(-1)).to.match(lastLine);
+        expect(readFileSync(target, 'utf8')).to.equal('OLD');
+        expect(readdirSync(dir)).to.deep.equal(['manifest.json']);
+      });
+    }
+
+    it('fails clearly when the target is a directory, leaving no temporary file', () => {
+      const dir = outDir('is-dir');
+      mkdirSync(join(dir, 'manifest.json'));
+      const run = runCli(['build', 'object.cjs', '--out', join(dir, 'manifest.json')]);
+      expectFailure(run, [`${join(dir, 'manifest.json')}: cannot write: is a directory`]);
+      expect(readdirSync(dir)).to.deep.equal(['manifest.json']);
+    });
+
+    it('fails clearly when the directory does not exist', () => {
+      const target = join(tmp(), 'no-such-dir', 'manifest.json');
+      expectFailure(runCli(['build', 'object.cjs', '--out', target]), [
+        `${target}: cannot write: the directory does not exist`,
+      ]);
+    });
+  });
+});

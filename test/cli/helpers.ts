@@ -1,0 +1,103 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { crc32, deflateSync } from 'node:zlib';
+
+/** The built executable the tests run, as a user's shell would. */
+export const CLI = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
+
+/** The directory of the CLI fixtures; tests run the CLI there, so file names in output stay short. */
+export const FIXTURES = fileURLToPath(new URL('./fixtures/', import.meta.url));
+
+/** The outcome of one run of the CLI. */
+export interface CliRun {
+  readonly status: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** Options of {@link runCli}. */
+export interface RunOptions {
+  readonly cwd?: string;
+  /** Run as another user (only possible as root): how the permission test gets EACCES when the suite runs as root. */
+  readonly user?: { readonly uid: number; readonly gid: number };
+  /** What the CLI reads on stdin. */
+  readonly input?: string;
+}
+
+/**
+ * Runs `node dist/cli.js ARGS` in a child process. The environment is ours
+ * minus NODE_OPTIONS, so the CLI never inherits a TypeScript loader from the
+ * test runner: it runs exactly as it would for a user.
+ */
+export function runCli(args: readonly string[], options: RunOptions = {}): CliRun {
+  const env = { ...process.env };
+  delete env['NODE_OPTIONS'];
+  const result = spawnSync(process.execPath, [CLI, ...args], {
+    cwd: options.cwd ?? FIXTURES,
+    env,
+    encoding: 'utf8',
+    timeout: 20_000,
+    maxBuffer: 16 * 1024 * 1024,
+    ...(options.user === undefined ? {} : { uid: options.user.uid, gid: options.user.gid }),
+    ...(options.input === undefined ? {} : { input: options.input }),
+  });
+  if (result.error !== undefined) throw result.error;
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** Fails the suite early, with a clear message, when the CLI has not been built. */
+export function requireBuiltCli(): void {
+  before(function () {
+    if (!existsSync(CLI)) {
+      throw new Error(`${CLI} is missing: run "npm run build" first (npm test builds before running mocha)`);
+    }
+  });
+}
+
+/** A fresh temporary directory for the suite, removed after it. */
+export function useTempDir(): () => string {
+  let dir: string | undefined;
+  before(() => {
+    dir = mkdtempSync(join(tmpdir(), 'lp-app-manifest-cli-'));
+  });
+  after(() => {
+    if (dir !== undefined) rmSync(dir, { recursive: true, force: true });
+  });
+  return () => {
+    if (dir === undefined) throw new Error('the temporary directory exists only inside the suite');
+    return dir;
+  };
+}
+
+/** Non-empty lines of an output. */
+export const lines = (text: string): string[] => text.split('\n').filter((line) => line !== '');
+
+const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+
+function pngChunk(type: string, data: Buffer): Buffer {
+  const length = Buffer.alloc(4);
+  length.writeUInt32BE(data.length);
+  const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+  const crc = Buffer.alloc(4);
+  crc.writeUInt32BE(crc32(body));
+  return Buffer.concat([length, body, crc]);
+}
+
+/** A complete, valid grayscale PNG of the given size (all black). */
+export function png(width: number, height: number): Buffer {
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header[8] = 8; // bit depth
+  header[9] = 0; // grayscale; compression, filter and interlace stay 0
+  const scanlines = Buffer.alloc((width + 1) * height); // each row: filter byte 0, then pixels
+  return Buffer.concat([
+    PNG_SIGNATURE,
+    pngChunk('IHDR', header),
+    pngChunk('IDAT', deflateSync(scanlines)),
+    pngChunk('IEND', Buffer.alloc(0)),
+  ]);
+}

@@ -1,0 +1,99 @@
+import { expect } from 'chai';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { validateManifest, WEBHOOK_EVENTS } from '../../src/index.js';
+import { CLI, lines, requireBuiltCli, runCli, useTempDir } from './helpers.js';
+
+type Library = typeof import('../../src/index.js');
+
+describe('lp-app-manifest init', () => {
+  requireBuiltCli();
+  const tmp = useTempDir();
+
+  it('prints a general starter that validates, in canonical JSON', () => {
+    const run = runCli(['init']);
+    expect(run.status, run.stderr).to.equal(0);
+    const manifest: unknown = JSON.parse(run.stdout);
+    expect(run.stdout).to.equal(`${JSON.stringify(manifest, null, 2)}\n`);
+    const result = validateManifest(manifest, { profile: 'general' });
+    expect(result.ok).to.equal(true);
+    expect(result.warnings).to.deep.equal([]);
+    expect(manifest).to.have.property('client_name', 'My App');
+  });
+
+  it('prints the connector template with all five webhooks on placeholder https://example.com URLs', () => {
+    const run = runCli(['init', '--profile', 'connector', '--name', 'Acme Bot']);
+    expect(run.status, run.stderr).to.equal(0);
+    const manifest = JSON.parse(run.stdout) as { client_name: string; capabilities: { webhooks: Record<string, { endpoint: string }> } };
+    const result = validateManifest(manifest, { profile: 'connector' });
+    expect(result.ok, JSON.stringify(result)).to.equal(true);
+    expect(result.warnings).to.deep.equal([]);
+    expect(manifest.client_name).to.equal('Acme Bot');
+    expect(Object.keys(manifest.capabilities.webhooks)).to.deep.equal([...WEBHOOK_EVENTS]);
+    for (const { endpoint } of Object.values(manifest.capabilities.webhooks)) {
+      expect(endpoint).to.match(/^https:\/\/example\.com\/lp\/webhooks\//);
+    }
+  });
+
+  it('gives output that the validate command accepts', () => {
+    const path = join(tmp(), 'starter.json');
+    writeFileSync(path, runCli(['init', '--profile', 'connector']).stdout);
+    const run = runCli(['validate', '--profile', 'connector', path]);
+    expect(run.status, run.stdout).to.equal(0);
+  });
+
+  describe('usage errors exit 2 with one line', () => {
+    const cases: [string, string[], RegExp][] = [
+      ['a blank --name', ['--name', '  '], /^lp-app-manifest: invalid --name: must not be blank; see "lp-app-manifest init --help"\n$/],
+      [
+        'a --name too long for a connector',
+        ['--profile', 'connector', '--name', 'A'.repeat(101)],
+        /invalid --name: must be at most 100 characters in the connector profile \(got 101\)/,
+      ],
+      ['an unknown profile', ['--profile', 'bot'], /unknown profile 'bot'/],
+      ['a positional argument', ['manifest.json'], /unexpected argument 'manifest.json'/],
+    ];
+    for (const [name, args, pattern] of cases) {
+      it(`for ${name}`, () => {
+        const run = runCli(['init', ...args]);
+        expect(run.status).to.equal(2);
+        expect(run.stdout).to.equal('');
+        expect(lines(run.stderr)).to.have.length(1);
+        expect(run.stderr).to.match(pattern);
+      });
+    }
+  });
+});
+
+describe('lp-app-manifest schema', () => {
+  requireBuiltCli();
+  // The built library beside the built CLI: the CLI must print exactly what it exports.
+  let manifestJsonSchema: Library['manifestJsonSchema'];
+  before(async () => {
+    const library = (await import(pathToFileURL(join(CLI, '../index.js')).href)) as Library;
+    manifestJsonSchema = library.manifestJsonSchema;
+  });
+
+  it("prints the library's JSON Schema for the general profile by default", () => {
+    const run = runCli(['schema']);
+    expect(run.status, run.stderr).to.equal(0);
+    expect(run.stdout).to.equal(`${JSON.stringify(manifestJsonSchema('general'), null, 2)}\n`);
+  });
+
+  it('prints the connector schema with --profile connector', () => {
+    const run = runCli(['schema', '--profile', 'connector']);
+    expect(run.status, run.stderr).to.equal(0);
+    expect(JSON.parse(run.stdout)).to.deep.equal(manifestJsonSchema('connector'));
+    expect(JSON.parse(run.stdout)).not.to.deep.equal(manifestJsonSchema('general'));
+  });
+
+  it('exits 2 for an unknown profile', () => {
+    const run = runCli(['schema', '--profile', 'strict']);
+    expect(run.status).to.equal(2);
+    expect(run.stdout).to.equal('');
+    expect(lines(run.stderr)).to.deep.equal([
+      `lp-app-manifest: unknown profile 'strict' (use general or connector); see "lp-app-manifest schema --help"`,
+    ]);
+  });
+});

@@ -1,0 +1,9 @@
+// Runs in a fresh project where the packed tarball is installed: CommonJS require.
+const assert = require('node:assert/strict');
+const { ManifestBuilder, validateManifest, ManifestValidationError } = require('lp-app-manifest');
+
+const manifest = ManifestBuilder.general().clientName('Consumer CJS').build();
+assert.deepEqual(JSON.parse(JSON.stringify(manifest)), { client_name: 'Consumer CJS' });
+assert.equal(validateManifest({ client_name: 1 }).ok, false);
+assert.throws(() => ManifestBuilder.general().build(), ManifestValidationError);
+console.log('cjs ok');

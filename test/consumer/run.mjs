@@ -1,0 +1,82 @@
+#!/usr/bin/env node
+/**
+ * The package as a user gets it: `npm pack`, lint the tarball (publint, attw),
+ * install it into a fresh project, then import it from ESM, require it from CJS, run the CLI through
+ * npx, and type-check a TypeScript consumer under TypeScript 5.5, 6.0 and 7.0
+ * (installed under aliases) with `moduleResolution` node16 and bundler.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { copyFileSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const TYPESCRIPTS = { '5.5': 'typescript@5.5.4', '6.0': 'typescript@6.0.3', '7.0': 'typescript@7.0.2' };
+
+let passed = 0;
+let failed = 0;
+function check(name, command, args, options = {}) {
+  const run = spawnSync(command, args, { encoding: 'utf8', timeout: 180_000, ...options });
+  if (run.status === 0) {
+    passed++;
+    console.log(`  ✔ ${name}`);
+  } else {
+    failed++;
+    console.log(`  ✖ ${name} (exit ${run.status})\n${run.stdout}${run.stderr}`);
+  }
+  return run;
+}
+
+const project = mkdtempSync(join(tmpdir(), 'lp-consumer-'));
+try {
+  console.log(`consumer project: ${project}`);
+  execFileSync('npm', ['pack', '--silent', '--pack-destination', project], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+  const tarball = readdirSync(project).find((f) => f.endsWith('.tgz'));
+  writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }, null, 2));
+  const aliases = Object.entries(TYPESCRIPTS).map(([version, spec]) => `typescript-${version}@npm:${spec}`);
+  execFileSync('npm', ['install', '--silent', '--no-audit', '--no-fund', '--prefer-offline', `./${tarball}`, ...aliases], {
+    cwd: project,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  for (const file of ['esm.mjs', 'cjs.cjs', 'consumer.ts']) copyFileSync(join(here, file), join(project, file));
+  copyFileSync(join(root, 'test', 'fixtures', 'connector-template.json'), join(project, 'manifest.json'));
+
+  // Lint the tarball itself: package.json, exports map and types for every resolution mode.
+  const bin = (name) => join(root, 'node_modules', '.bin', name);
+  check('publint on the tarball', bin('publint'), ['--strict', join(project, tarball)], { cwd: root });
+  check('attw on the tarball', bin('attw'), [join(project, tarball)], { cwd: root });
+
+  check('import from ESM', process.execPath, ['esm.mjs'], { cwd: project });
+  check('require from CJS', process.execPath, ['cjs.cjs'], { cwd: project });
+  check('CLI through npx: --version', 'npx', ['--no-install', 'lp-app-manifest', '--version'], { cwd: project });
+  check('CLI through npx: validate', 'npx', ['--no-install', 'lp-app-manifest', 'validate', '--profile', 'connector', 'manifest.json'], {
+    cwd: project,
+  });
+
+  const base = { strict: true, noEmit: true, skipLibCheck: false, types: [], target: 'ES2022', lib: ['ES2022'] };
+  const configs = {
+    node16: { ...base, module: 'node16', moduleResolution: 'node16' },
+    bundler: { ...base, module: 'esnext', moduleResolution: 'bundler' },
+  };
+  for (const [name, compilerOptions] of Object.entries(configs)) {
+    writeFileSync(join(project, `tsconfig.${name}.json`), JSON.stringify({ compilerOptions, files: ['consumer.ts'] }, null, 2));
+  }
+  // The same consumer as CommonJS (node16 resolution picks the .d.cts types).
+  copyFileSync(join(project, 'consumer.ts'), join(project, 'consumer.cts'));
+  writeFileSync(
+    join(project, 'tsconfig.node16-cjs.json'),
+    JSON.stringify({ compilerOptions: configs.node16, files: ['consumer.cts'] }, null, 2),
+  );
+  for (const version of Object.keys(TYPESCRIPTS)) {
+    const tsc = join(project, 'node_modules', `typescript-${version}`, 'bin', 'tsc');
+    for (const config of ['node16', 'node16-cjs', 'bundler']) {
+      check(`types with TypeScript ${version}, ${config}`, process.execPath, [tsc, '-p', `tsconfig.${config}.json`], { cwd: project });
+    }
+  }
+} finally {
+  rmSync(project, { recursive: true, force: true });
+}
+console.log(`consumer: ${passed} passed, ${failed} failed`);
+process.exit(failed === 0 ? 0 : 1);
