@@ -53,3 +53,13 @@ export const URL_FORBIDDEN_SOURCE = '[\\s\\u0000-\\u001F\\u007F-\\u009F]';
 
 /** A string with at least one character that is not white space. */
 export const NOT_BLANK_SOURCE = '\\S';
+
+/**
+ * A character that ends a URL's authority as written (`scheme://authority`):
+ * the start of the path, query or fragment (the WHATWG parser reads a
+ * backslash as `/` in `http(s)` URLs).
+ */
+export const URL_AUTHORITY_END_SOURCE = '[/\\\\?#]';
+
+/** A private-use URI scheme with a dot in it, and its colon: `com.example.app:` (RFC 8252 §7.1). */
+export const PRIVATE_USE_SCHEME_SOURCE = '[A-Za-z][A-Za-z0-9+.-]*\\.[A-Za-z0-9+.-]*:';

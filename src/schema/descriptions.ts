@@ -1,0 +1,93 @@
+/**
+ * Help text for the JSON Schema, worded after SPEC.md. Only the prose lives
+ * here: limits, enum values and required-ness are added by the generator from
+ * the spec tables, so the text cannot drift from the rules. Each table is
+ * keyed by the spec's own key lists, so a new field without help text is a
+ * type error.
+ */
+import type {
+  CAPABILITY_KEYS,
+  ENGAGEMENT_FIELDS,
+  HEADER_KEYS,
+  RETRY_KEYS,
+  TOP_LEVEL_FIELDS,
+  WEBHOOK_KEYS,
+} from '../spec/tables.js';
+
+/** The schema's own description. */
+export const MANIFEST_DESCRIPTION =
+  'A LivePerson Application Install Manifest: what an application is called, how it authenticates, ' +
+  'and which messaging events and engagement settings it uses.';
+
+/** Help for each top-level field. */
+export const TOP_LEVEL_DESCRIPTIONS: Readonly<Record<keyof typeof TOP_LEVEL_FIELDS, string>> = {
+  client_name: 'The name of the application.',
+  description: 'A description of the application.',
+  grant_types: 'OAuth 2.0 grant types the application uses.',
+  response_types: 'OAuth 2.0 response types the client can use at the authorization endpoint.',
+  redirect_uris:
+    'Where the authorization code or token is sent after the redirect: absolute URIs without a fragment. ' +
+    'An `https://` URL; `http://` only to a loopback host (RFC 8252 §7.3); or a private-use scheme with a dot, ' +
+    'e.g. `com.example.app:/cb` (RFC 8252 §7.1).',
+  scope: 'Space-separated scope values the client can use when requesting access tokens.',
+  logo_uri:
+    'The logo of the application (70×70 px): an `https://` URL or a root-relative path starting with `/`.',
+  enabled: 'Whether the application is enabled (default `true`).',
+  display_name: 'The name shown in the LivePerson console (an earlier version of the manifest).',
+  quick_launch_enabled: 'Whether the application appears in the quick-launch menu (default `false`).',
+  entry_uri: "The application's SSO launch URI: an `https://` URL.",
+  capabilities: 'The LivePerson services the application uses.',
+};
+
+/** Help for `client_name#<tag>`. */
+export const LOCALIZED_NAME_DESCRIPTION =
+  'The name of the application in one language (RFC 7591 §2.2): the key is `client_name#` followed by a ' +
+  'well-formed BCP 47 language tag, e.g. `client_name#de-CH`. Tags must differ case-insensitively.';
+
+/** Help for each key of `capabilities`. */
+export const CAPABILITY_DESCRIPTIONS: Readonly<Record<(typeof CAPABILITY_KEYS)[number], string>> = {
+  webhooks: 'Endpoints to which LivePerson sends messaging event notifications, one per event, and the retry policy.',
+  engagement: 'Engagement settings; when present, every field is required.',
+};
+
+/** Help for the webhook of one event. */
+export const WEBHOOK_EVENT_DESCRIPTION = (event: string): string =>
+  `The webhook that receives \`${event}\` notifications.`;
+
+/** Help for each key of a webhook. */
+export const WEBHOOK_DESCRIPTIONS: Readonly<Record<(typeof WEBHOOK_KEYS)[number], string>> = {
+  endpoint:
+    'The URL to send the notification to, query included. Starts with `https://`; no user name or password ' +
+    '(secrets belong in headers); no white space or control characters.',
+  max_retries:
+    'How many times to retry a failed notification. To be deprecated in favour of `retry.retention_time`, ' +
+    'which takes precedence; `0` opts this webhook out of the retry policy.',
+  headers: 'HTTP headers added to each notification request. Header names must differ case-insensitively.',
+};
+
+/** Help for each key of a webhook header. */
+export const HEADER_DESCRIPTIONS: Readonly<Record<(typeof HEADER_KEYS)[number], string>> = {
+  header_name: 'An HTTP field name (an RFC 9110 token); names starting with `x-liveperson-` are reserved.',
+  header_value: 'The value: no control characters except horizontal tab, so nothing can split or fold the header.',
+};
+
+/** Help for `capabilities.webhooks.retry`. */
+export const RETRY_DESCRIPTION =
+  "LivePerson's retry policy: a failed event is retried with back-off for up to `retention_time` seconds.";
+
+/** Help for each key of the retry policy. */
+export const RETRY_DESCRIPTIONS: Readonly<Record<(typeof RETRY_KEYS)[number], string>> = {
+  retention_time: 'How long to retry a failed event, in seconds.',
+};
+
+/** Help for each engagement field. */
+export const ENGAGEMENT_DESCRIPTIONS: Readonly<Record<keyof typeof ENGAGEMENT_FIELDS, string>> = {
+  design_engagement: 'Whether the engagement button and its appearance can be designed.',
+  design_window: 'Whether an engagement window can be added.',
+  entry_point: 'Where the engagement that invites consumers is displayed.',
+  visitor_behavior: 'The visitor browsing behaviours the engagement reacts to.',
+  target_audience: 'The visitors the engagement targets.',
+  goal: 'What the engagement is meant to achieve.',
+  consumer_identity: 'Whether the consumer must be an authenticated user.',
+  language_selection: 'Whether the consumer can select a language.',
+};

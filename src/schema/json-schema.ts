@@ -1,0 +1,393 @@
+/**
+ * The manifest rules as a JSON Schema (draft 2020-12), generated from the spec
+ * tables and pattern sources, so editors can complete and check manifest files.
+ *
+ * The builder and the validator never import this module: an application that
+ * only builds manifests does not bundle it. For the same reason nothing here
+ * runs at import time; the schema is built on each call.
+ *
+ * A JSON Schema cannot say everything the validator checks (case-insensitive
+ * duplicates, WHATWG URL parsing, …): docs/schema-differences.md lists what it
+ * leaves out, and test/schema/known-differences.test.ts shows each case.
+ */
+import {
+  CONTROL_CHARACTER_SOURCE,
+  HEADER_NAME_SOURCE,
+  HEADER_VALUE_FORBIDDEN_SOURCE,
+  LANGUAGE_TAG_SOURCE,
+  NOT_BLANK_SOURCE,
+  PRIVATE_USE_SCHEME_SOURCE,
+  URL_AUTHORITY_END_SOURCE,
+  URL_FORBIDDEN_SOURCE,
+} from '../spec/patterns.js';
+import {
+  CAPABILITY_KEYS,
+  ENGAGEMENT_FIELDS,
+  HEADER_KEYS,
+  LOCALIZED_NAME_PREFIX,
+  LOOPBACK_REDIRECT_HOSTS,
+  MAX_RETRIES,
+  PROFILES,
+  RESERVED_HEADER_PREFIX,
+  RETENTION_TIME,
+  RETRY_KEY,
+  RETRY_KEYS,
+  TOP_LEVEL_FIELDS,
+  WEBHOOK_EVENTS,
+  WEBHOOK_KEYS,
+  type BooleanRule,
+  type EnumListRule,
+  type FieldSpec,
+  type ProfileLimit,
+  type RedirectUrisRule,
+  type ScopeRule,
+  type StringRule,
+} from '../spec/tables.js';
+import type { Profile } from '../types/manifest.js';
+import {
+  CAPABILITY_DESCRIPTIONS,
+  ENGAGEMENT_DESCRIPTIONS,
+  HEADER_DESCRIPTIONS,
+  LOCALIZED_NAME_DESCRIPTION,
+  MANIFEST_DESCRIPTION,
+  RETRY_DESCRIPTION,
+  RETRY_DESCRIPTIONS,
+  TOP_LEVEL_DESCRIPTIONS,
+  WEBHOOK_DESCRIPTIONS,
+  WEBHOOK_EVENT_DESCRIPTION,
+} from './descriptions.js';
+
+/**
+ * A JSON value: what a JSON Schema is made of.
+ *
+ * @example
+ * ```ts
+ * // embed the manifest schema in a larger one
+ * const $defs: Record<string, JsonSchemaValue> = { manifest: manifestJsonSchema('connector') };
+ * ```
+ */
+export type JsonSchemaValue = string | number | boolean | null | JsonSchemaValue[] | { [key: string]: JsonSchemaValue };
+
+/**
+ * The JSON Schema (draft 2020-12) of a profile's manifests, as
+ * {@link manifestJsonSchema} returns it: plain, mutable JSON data.
+ *
+ * @example
+ * ```ts
+ * const schema: ManifestJsonSchema<'connector'> = manifestJsonSchema('connector');
+ * schema.$id; // 'https://unpkg.com/lp-app-manifest/schema/connector.schema.json'
+ * ```
+ */
+export interface ManifestJsonSchema<TProfile extends Profile = Profile> {
+  $schema: 'https://json-schema.org/draft/2020-12/schema';
+  $id: `https://unpkg.com/lp-app-manifest/schema/${TProfile}.schema.json`;
+  title: string;
+  description: string;
+  [keyword: string]: JsonSchemaValue;
+}
+
+type SchemaObject = { [keyword: string]: JsonSchemaValue };
+
+const DRAFT_2020_12 = 'https://json-schema.org/draft/2020-12/schema';
+const HTTPS_PREFIX = 'https://';
+const HTTP_PREFIX = 'http://';
+const WEBHOOK_REF = '#/$defs/webhook';
+
+// ---- regular-expression sources (ECMA-262, `u` flag, no flags of their own) ----
+
+/** A literal as a pattern: escapes the syntax characters (only those: the `u` flag rejects other escapes). */
+const literal = (text: string): string => text.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&');
+
+/** A literal matched case-insensitively (JSON Schema patterns take no `i` flag). */
+const caselessLiteral = (text: string): string =>
+  [...text].map((ch) => (/[a-z]/i.test(ch) ? `[${ch.toUpperCase()}${ch.toLowerCase()}]` : literal(ch))).join('');
+
+/** Alternatives; each is grouped if it has alternatives of its own. */
+const anyOf = (sources: readonly string[]): string =>
+  sources.map((source) => (source.includes('|') ? `(?:${source})` : source)).join('|');
+
+/** The complement of a `[…]` character class source, with some characters more left out. */
+function complementOf(classSource: string, alsoExcluded: string): string {
+  if (!/^\[[^\]^]/.test(classSource) || !classSource.endsWith(']')) {
+    throw new Error(`not a simple character class: ${classSource}`);
+  }
+  return `[^${literal(alsoExcluded)}${classSource.slice(1)}`;
+}
+
+/**
+ * `https://` with a non-empty authority that has no `@`, up to the path,
+ * query, fragment or end: the rule of `checkHttpsUrl` short of WHATWG parsing.
+ */
+const httpsUrlStart = (): string =>
+  `${literal(HTTPS_PREFIX)}${complementOf(URL_AUTHORITY_END_SOURCE, '@')}+(?:${URL_AUTHORITY_END_SOURCE}|$)`;
+
+/** `http://` to a loopback host as written, with an optional port. */
+const loopbackHttpStart = (): string =>
+  `${literal(HTTP_PREFIX)}(?:${anyOf(LOOPBACK_REDIRECT_HOSTS.map(caselessLiteral))})(?::[0-9]*)?(?:${URL_AUTHORITY_END_SOURCE}|$)`;
+
+// ---- field schemas ----
+
+const limitOf = (limit: ProfileLimit, profile: Profile): number => (typeof limit === 'number' ? limit : limit[profile]);
+
+const quoted = (values: readonly string[]): string => values.map((value) => JSON.stringify(value)).join(', ');
+
+/** Help text: the prose, then the facts the generator knows from the tables. */
+const helpText = (text: string, ...facts: (string | false | undefined)[]): string =>
+  [text, ...facts.filter((fact): fact is string => typeof fact === 'string' && fact !== '')].join(' ');
+
+/** Adds the patterns a string must match and the characters it must not contain. */
+function withPatterns(schema: SchemaObject, required: readonly string[], forbidden: readonly string[]): SchemaObject {
+  const [first, ...more] = required;
+  if (first !== undefined && more.length === 0) schema['pattern'] = first;
+  else if (first !== undefined) schema['allOf'] = required.map((pattern): SchemaObject => ({ pattern }));
+  if (forbidden.length > 0) schema['not'] = { pattern: forbidden.length === 1 ? forbidden[0]! : anyOf(forbidden) };
+  return schema;
+}
+
+function stringSchema(rule: StringRule, profile: Profile, text: string): SchemaObject {
+  const maxLength = limitOf(rule.maxLength, profile);
+  const schema: SchemaObject = {
+    description: helpText(
+      text,
+      rule.notBlank ? `1 to ${maxLength} characters, not blank.` : `At most ${maxLength} characters.`,
+      rule.noControlCharacters && 'No control characters.',
+    ),
+    type: 'string',
+  };
+  if (rule.notBlank) schema['minLength'] = 1;
+  schema['maxLength'] = maxLength;
+  const required: string[] = [];
+  const forbidden: string[] = [];
+  if (rule.notBlank) required.push(NOT_BLANK_SOURCE);
+  if (rule.noControlCharacters) forbidden.push(CONTROL_CHARACTER_SOURCE);
+  if (rule.format === 'https-url') required.push(`^${httpsUrlStart()}`);
+  if (rule.format === 'logo-uri') required.push(`^(?:/(?:[^/]|$)|${httpsUrlStart()})`);
+  if (rule.format !== undefined) forbidden.push(URL_FORBIDDEN_SOURCE);
+  return withPatterns(schema, required, forbidden);
+}
+
+function enumListSchema(rule: EnumListRule, profile: Profile, text: string): SchemaObject {
+  const connector = profile === 'connector';
+  const mustInclude = connector ? rule.connectorMustInclude : undefined;
+  const exactly = connector ? rule.connectorExactly : undefined;
+  const schema: SchemaObject = {
+    description: helpText(
+      text,
+      `Unique items from: ${quoted(rule.values)}.`,
+      rule.minItems !== undefined && rule.minItems > 0 && 'Not empty.',
+      mustInclude !== undefined && `Must include ${JSON.stringify(mustInclude)}.`,
+      exactly !== undefined && `Must be exactly ${JSON.stringify(exactly)}.`,
+    ),
+    type: 'array',
+    items: { type: 'string', enum: [...rule.values] },
+    uniqueItems: true,
+  };
+  if (exactly !== undefined) {
+    // The items are unique values of the enum, so "exactly these, in any order" is: this many, each one present.
+    schema['minItems'] = exactly.length;
+    schema['maxItems'] = exactly.length;
+  } else if (rule.minItems !== undefined) {
+    schema['minItems'] = rule.minItems;
+  }
+  const present = [...new Set([...(mustInclude === undefined ? [] : [mustInclude]), ...(exactly ?? [])])];
+  const [first, ...more] = present;
+  if (first !== undefined && more.length === 0) schema['contains'] = { const: first };
+  else if (first !== undefined) schema['allOf'] = present.map((value): SchemaObject => ({ contains: { const: value } }));
+  return schema;
+}
+
+function booleanSchema(rule: BooleanRule, profile: Profile, text: string): SchemaObject {
+  const exactly = profile === 'connector' ? rule.connectorExactly : undefined;
+  const schema: SchemaObject = {
+    description: helpText(text, exactly !== undefined && `Must be \`${String(exactly)}\`.`),
+    type: 'boolean',
+  };
+  if (exactly !== undefined) schema['const'] = exactly;
+  return schema;
+}
+
+function scopeSchema(rule: ScopeRule, profile: Profile, text: string): SchemaObject {
+  const exactly = profile === 'connector' ? rule.connectorExactly : undefined;
+  const value = rule.values.length === 1 ? literal(rule.values[0]!) : `(?:${anyOf(rule.values.map(literal))})`;
+  const schema: SchemaObject = {
+    description: helpText(
+      text,
+      `At most ${rule.maxLength} characters; each value once, from: ${quoted(rule.values)}.`,
+      exactly !== undefined && `Must be ${JSON.stringify(exactly)}.`,
+    ),
+    type: 'string',
+    maxLength: rule.maxLength,
+    pattern: `^${value}(?: ${value})*$`,
+  };
+  if (exactly !== undefined) schema['const'] = exactly;
+  return schema;
+}
+
+function redirectUrisSchema(rule: RedirectUrisRule, text: string): SchemaObject {
+  return {
+    description: text,
+    type: 'array',
+    items: {
+      description: `A redirect URI of at most ${rule.itemMaxLength} characters.`,
+      type: 'string',
+      maxLength: rule.itemMaxLength,
+      pattern: `^(?:${httpsUrlStart()}|${loopbackHttpStart()}|${PRIVATE_USE_SCHEME_SOURCE})`,
+      // a fragment is not allowed (RFC 6749 §3.1.2)
+      not: { pattern: anyOf([URL_FORBIDDEN_SOURCE, '#']) },
+    },
+  };
+}
+
+function integerSchema(range: { readonly min: number; readonly max: number }, text: string): SchemaObject {
+  return {
+    description: helpText(text, `An integer from ${range.min} to ${range.max}.`),
+    type: 'integer',
+    minimum: range.min,
+    maximum: range.max,
+  };
+}
+
+function webhookSchema(): SchemaObject {
+  const header: SchemaObject = {
+    type: 'object',
+    properties: {
+      header_name: {
+        description: HEADER_DESCRIPTIONS.header_name,
+        type: 'string',
+        pattern: HEADER_NAME_SOURCE,
+        not: { pattern: `^${caselessLiteral(RESERVED_HEADER_PREFIX)}` },
+      },
+      header_value: {
+        description: HEADER_DESCRIPTIONS.header_value,
+        type: 'string',
+        not: { pattern: HEADER_VALUE_FORBIDDEN_SOURCE },
+      },
+    } satisfies Record<(typeof HEADER_KEYS)[number], SchemaObject>,
+    required: [...HEADER_KEYS],
+    additionalProperties: false,
+  };
+  const properties = {
+    endpoint: {
+      description: WEBHOOK_DESCRIPTIONS.endpoint,
+      type: 'string',
+      pattern: `^${httpsUrlStart()}`,
+      not: { pattern: URL_FORBIDDEN_SOURCE },
+    },
+    max_retries: integerSchema(MAX_RETRIES, WEBHOOK_DESCRIPTIONS.max_retries),
+    headers: { description: WEBHOOK_DESCRIPTIONS.headers, type: 'array', items: header },
+  } satisfies Record<(typeof WEBHOOK_KEYS)[number], SchemaObject>;
+  const required: (typeof WEBHOOK_KEYS)[number][] = ['endpoint'];
+  return { type: 'object', properties, required, additionalProperties: false };
+}
+
+function webhooksSchema(text: string): SchemaObject {
+  const properties: SchemaObject = {};
+  for (const event of WEBHOOK_EVENTS) properties[event] = { description: WEBHOOK_EVENT_DESCRIPTION(event), $ref: WEBHOOK_REF };
+  properties[RETRY_KEY] = {
+    description: RETRY_DESCRIPTION,
+    type: 'object',
+    properties: {
+      retention_time: integerSchema(RETENTION_TIME, RETRY_DESCRIPTIONS.retention_time),
+    } satisfies Record<(typeof RETRY_KEYS)[number], SchemaObject>,
+    required: [...RETRY_KEYS],
+    additionalProperties: false,
+  };
+  return { description: text, type: 'object', properties, additionalProperties: false };
+}
+
+function engagementSchema(profile: Profile, text: string): SchemaObject {
+  const properties: SchemaObject = {};
+  for (const [field, rule] of Object.entries(ENGAGEMENT_FIELDS)) {
+    const help = ENGAGEMENT_DESCRIPTIONS[field as keyof typeof ENGAGEMENT_FIELDS];
+    properties[field] = rule.type === 'boolean' ? booleanSchema(rule, profile, help) : enumListSchema(rule, profile, help);
+  }
+  return {
+    description: text,
+    type: 'object',
+    properties,
+    required: Object.keys(ENGAGEMENT_FIELDS),
+    additionalProperties: false,
+  };
+}
+
+function capabilitiesSchema(profile: Profile, text: string): SchemaObject {
+  const properties = {
+    webhooks: webhooksSchema(CAPABILITY_DESCRIPTIONS.webhooks),
+    engagement: engagementSchema(profile, CAPABILITY_DESCRIPTIONS.engagement),
+  } satisfies Record<(typeof CAPABILITY_KEYS)[number], SchemaObject>;
+  return { description: text, type: 'object', properties, additionalProperties: false };
+}
+
+function fieldSchema(spec: FieldSpec, profile: Profile, text: string): SchemaObject {
+  switch (spec.type) {
+    case 'string':
+      return stringSchema(spec, profile, text);
+    case 'enum-list':
+      return enumListSchema(spec, profile, text);
+    case 'boolean':
+      return booleanSchema(spec, profile, text);
+    case 'scope':
+      return scopeSchema(spec, profile, text);
+    case 'redirect-uris':
+      return redirectUrisSchema(spec, text);
+    case 'capabilities':
+      return capabilitiesSchema(profile, text);
+  }
+}
+
+const isRequired = (spec: FieldSpec, profile: Profile): boolean =>
+  spec.required === 'always' || (spec.required === 'connector' && profile === 'connector');
+
+/**
+ * The JSON Schema (draft 2020-12) of a profile's manifests, generated from the
+ * same spec tables as the validator. Each call returns a fresh object.
+ *
+ * The schema checks less than {@link validateManifest} (see
+ * docs/schema-differences.md): use it for editor help and as a first check,
+ * and the validator as the authority. The same schemas ship as files:
+ * `lp-app-manifest/schema/general.schema.json` and
+ * `lp-app-manifest/schema/connector.schema.json`.
+ *
+ * @param profile - `general` for any LivePerson application, `connector` for a Connector API app.
+ * @throws TypeError when `profile` is not one of {@link PROFILES} (from untyped code).
+ *
+ * @example
+ * ```ts
+ * import { Ajv2020 } from 'ajv/dist/2020.js';
+ * import { manifestJsonSchema } from 'lp-app-manifest';
+ *
+ * const check = new Ajv2020({ allErrors: true }).compile(manifestJsonSchema('connector'));
+ * if (!check(JSON.parse(text))) console.error(check.errors);
+ * ```
+ */
+export function manifestJsonSchema<TProfile extends Profile>(profile: TProfile): ManifestJsonSchema<TProfile> {
+  if (!(PROFILES as readonly unknown[]).includes(profile)) {
+    throw new TypeError(`profile must be one of ${quoted(PROFILES)}`);
+  }
+  const properties: SchemaObject = {};
+  const required: string[] = [];
+  for (const [field, spec] of Object.entries(TOP_LEVEL_FIELDS) as [keyof typeof TOP_LEVEL_FIELDS, FieldSpec][]) {
+    const requirement = isRequired(spec, profile) ? 'Required.' : '';
+    properties[field] = fieldSchema(spec, profile, helpText(TOP_LEVEL_DESCRIPTIONS[field], requirement));
+    if (isRequired(spec, profile)) required.push(field);
+  }
+  const localizedName = stringSchema(TOP_LEVEL_FIELDS.client_name, profile, LOCALIZED_NAME_DESCRIPTION);
+  return {
+    $schema: DRAFT_2020_12,
+    $id: `https://unpkg.com/lp-app-manifest/schema/${profile}.schema.json`,
+    $comment:
+      'Generated from the spec tables of lp-app-manifest by manifestJsonSchema(); do not edit. ' +
+      'validateManifest() checks more: see docs/schema-differences.md.',
+    title: `LivePerson Application Install Manifest (${profile} profile)`,
+    description: helpText(
+      MANIFEST_DESCRIPTION,
+      profile === 'connector' ? 'Connector profile: the stricter rules of a Connector API app.' : 'General profile: any LivePerson application.',
+    ),
+    type: 'object',
+    properties,
+    patternProperties: { [`^${literal(LOCALIZED_NAME_PREFIX)}(?:${LANGUAGE_TAG_SOURCE})$`]: localizedName },
+    required,
+    additionalProperties: false,
+    $defs: { webhook: webhookSchema() },
+  };
+}

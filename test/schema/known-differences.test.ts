@@ -1,0 +1,205 @@
+/**
+ * The rules the JSON Schema cannot express: for each, one concrete input on
+ * which ajv and the validator disagree, the predicate the differential test
+ * uses to skip it, and its line in docs/schema-differences.md.
+ */
+import { expect } from 'chai';
+import { readFileSync } from 'node:fs';
+import type { IssueCode, Profile } from '../../src/index.js';
+import { validateManifest } from '../../src/index.js';
+import { connectorTemplate } from '../helpers/fixtures.js';
+import { KNOWN_DIFFERENCE_IDS, knownDifferences, type KnownDifferenceId } from './helpers/known-differences.js';
+import { verdicts } from './helpers/verdicts.js';
+
+type JsonObject = Record<string, unknown>;
+
+const base = (): JsonObject => ({ client_name: 'App' });
+const withWebhook = (webhook: JsonObject): JsonObject => ({
+  ...base(),
+  capabilities: { webhooks: { 'cqm.ExConversationChangeNotification': webhook } },
+});
+
+interface Case {
+  readonly name: string;
+  readonly profile: Profile;
+  readonly value: JsonObject;
+  /** What the schema says; the validator says the opposite. */
+  readonly schemaAccepts: boolean;
+  /** When the validator rejects: the code it gives. */
+  readonly code?: IssueCode;
+}
+
+const CASES: Record<KnownDifferenceId, readonly Case[]> = {
+  'duplicate-header-name': [
+    {
+      name: 'two headers whose names differ only in case',
+      profile: 'general',
+      value: withWebhook({
+        endpoint: 'https://example.com/hook',
+        headers: [
+          { header_name: 'X-Api-Key', header_value: 'a' },
+          { header_name: 'x-api-key', header_value: 'b' },
+        ],
+      }),
+      schemaAccepts: true,
+      code: 'duplicate_header_name',
+    },
+    {
+      name: 'the same header name twice, with different values (uniqueItems sees different items)',
+      profile: 'connector',
+      value: {
+        ...connectorTemplate(),
+        capabilities: {
+          webhooks: {
+            'ms.MessagingEventNotification.ContentEvent': {
+              endpoint: 'https://example.com/hook',
+              headers: [
+                { header_name: 'NAME', header_value: 'one' },
+                { header_name: 'NAME', header_value: 'two' },
+              ],
+            },
+          },
+        },
+      },
+      schemaAccepts: true,
+      code: 'duplicate_header_name',
+    },
+  ],
+  'duplicate-language-tag': [
+    {
+      name: 'client_name#en and client_name#EN',
+      profile: 'general',
+      value: { ...base(), 'client_name#en': 'App', 'client_name#EN': 'App' },
+      schemaAccepts: true,
+      code: 'duplicate_language_tag',
+    },
+  ],
+  'duplicate-scope-value': [
+    {
+      name: 'msg.consumer twice (general profile)',
+      profile: 'general',
+      value: { ...base(), scope: 'msg.consumer msg.consumer' },
+      schemaAccepts: true,
+      code: 'duplicate_item',
+    },
+  ],
+  'whatwg-url-parsing': [
+    {
+      name: 'an endpoint with a port above 65535',
+      profile: 'general',
+      value: withWebhook({ endpoint: 'https://example.com:99999/hook' }),
+      schemaAccepts: true,
+      code: 'url_malformed',
+    },
+    {
+      name: 'an entry_uri with an IPv4 part above 255',
+      profile: 'general',
+      value: { ...base(), entry_uri: 'https://1.2.3.256/launch' },
+      schemaAccepts: true,
+      code: 'url_malformed',
+    },
+    {
+      name: 'a logo_uri with an unclosed IPv6 bracket',
+      profile: 'general',
+      value: { ...base(), logo_uri: 'https://[::1/logo.png' },
+      schemaAccepts: true,
+      code: 'url_malformed',
+    },
+    {
+      name: 'an endpoint whose host percent-decodes to a forbidden character',
+      profile: 'general',
+      value: withWebhook({ endpoint: 'https://exa%25mple.com/hook' }),
+      schemaAccepts: true,
+      code: 'url_malformed',
+    },
+    {
+      name: 'an endpoint with a port but no host',
+      profile: 'general',
+      value: withWebhook({ endpoint: 'https://:443/hook' }),
+      schemaAccepts: true,
+      code: 'url_malformed',
+    },
+    {
+      name: 'a loopback redirect URI with a port above 65535',
+      profile: 'general',
+      value: { ...base(), redirect_uris: ['http://localhost:65536/cb'] },
+      schemaAccepts: true,
+      code: 'url_malformed',
+    },
+    {
+      name: 'a private-use redirect URI with an invalid port',
+      profile: 'general',
+      value: { ...base(), redirect_uris: ['com.example.app://host:99999/cb'] },
+      schemaAccepts: true,
+      code: 'invalid_redirect_uri',
+    },
+  ],
+  'loopback-host-spelling': [
+    {
+      name: 'http://127.1/cb (the WHATWG parser reads 127.0.0.1)',
+      profile: 'general',
+      value: { ...base(), redirect_uris: ['http://127.1/cb'] },
+      schemaAccepts: false,
+    },
+    {
+      name: 'http://[0:0::1]/cb (the WHATWG parser reads [::1])',
+      profile: 'general',
+      value: { ...base(), redirect_uris: ['http://[0:0::1]/cb'] },
+      schemaAccepts: false,
+    },
+    {
+      name: 'http://127.0.0.1./cb (a trailing dot on an IPv4 address)',
+      profile: 'general',
+      value: { ...base(), redirect_uris: ['http://127.0.0.1./cb'] },
+      schemaAccepts: false,
+    },
+  ],
+};
+
+/** A JSON round trip, as a manifest file would be read. */
+const json = (value: JsonObject): unknown => JSON.parse(JSON.stringify(value));
+
+describe('known differences between the JSON Schema and validateManifest()', () => {
+  for (const id of KNOWN_DIFFERENCE_IDS) {
+    describe(id, () => {
+      for (const { name, profile, value, schemaAccepts, code } of CASES[id]) {
+        it(`${name}: the schema ${schemaAccepts ? 'accepts' : 'rejects'} it, the validator ${schemaAccepts ? 'rejects' : 'accepts'} it`, () => {
+          const input = json(value);
+          const verdict = verdicts(input, profile);
+          expect(verdict.schema, verdict.explain()).to.equal(schemaAccepts);
+          expect(verdict.validator, verdict.explain()).to.equal(!schemaAccepts);
+          if (code !== undefined) {
+            const result = validateManifest(input, { profile });
+            expect(result.ok ? [] : result.issues.map((issue) => issue.code)).to.deep.equal([code]);
+          }
+          expect(knownDifferences(input, profile), 'the differential test must skip exactly this').to.deep.equal([id]);
+        });
+      }
+    });
+  }
+
+  it('the predicate names nothing for the fixes of these inputs, which both sides judge alike', () => {
+    const fixed: [Profile, JsonObject][] = [
+      ['general', withWebhook({ endpoint: 'https://example.com/hook', headers: [{ header_name: 'X-Api-Key', header_value: 'a' }, { header_name: 'X-Other', header_value: 'b' }] })],
+      ['general', { ...base(), 'client_name#en': 'App', 'client_name#de': 'App' }],
+      ['general', { ...base(), scope: 'msg.consumer' }],
+      ['connector', { ...base(), grant_types: ['client_credentials'], scope: 'msg.consumer msg.consumer' }],
+      ['general', withWebhook({ endpoint: 'https://example.com:9999/hook' })],
+      ['general', { ...base(), redirect_uris: ['http://127.0.0.1/cb', 'http://LOCALHOST:8080/cb', 'http://[::1]/cb'] }],
+      ['general', { ...base(), redirect_uris: ['http://127.0.0.2/cb', 'https://user@example.com/cb'] }],
+      ['general', withWebhook({ endpoint: 'https://example.com:99999 /hook' })],
+    ];
+    for (const [profile, value] of fixed) {
+      expect(knownDifferences(value, profile), JSON.stringify(value)).to.deep.equal([]);
+      const verdict = verdicts(value, profile);
+      expect(verdict.schema, verdict.explain()).to.equal(verdict.validator);
+    }
+  });
+
+  it('docs/schema-differences.md has one table row per known difference, and no other', () => {
+    const doc = readFileSync(new URL('../../docs/schema-differences.md', import.meta.url), 'utf8');
+    const rows = doc.split('\n').filter((line) => /^\|\s*`[a-z-]+`\s*\|/.test(line));
+    const ids = rows.map((row) => /^\|\s*`([a-z-]+)`/.exec(row)![1]);
+    expect(ids).to.deep.equal([...KNOWN_DIFFERENCE_IDS]);
+  });
+});
