@@ -1,7 +1,10 @@
+import { GOALS, TARGET_AUDIENCES, VISITOR_BEHAVIORS } from './tables.js';
+
 /**
  * The documented connector template (seeds 002–004): what
  * `ManifestBuilder.connector()` starts from. `client_name`, `description` and
- * the webhooks are the parts a developer fills in.
+ * the webhooks are the parts a developer fills in. Its engagement block lists
+ * every visitor behaviour, target audience and goal, in table order.
  */
 export const CONNECTOR_TEMPLATE = {
   grant_types: ['client_credentials'],
@@ -12,37 +15,9 @@ export const CONNECTOR_TEMPLATE = {
       design_engagement: false,
       design_window: false,
       entry_point: ['section'],
-      visitor_behavior: [
-        'visited_location',
-        'time_on_location',
-        'flow',
-        'engaged_in_session',
-        'about_to_abandon',
-        'cart_value',
-        'cart_items',
-        'visitor_error',
-        'viewed_products',
-        'service_activity',
-      ],
-      target_audience: [
-        'external_referral',
-        'search_keywords',
-        'ip',
-        'platform',
-        'geo_location',
-        'returning_visitors',
-        'marketing_source',
-        'customer_type',
-        'age',
-        'balance',
-        'customer_id',
-        'gender',
-        'store_zip_code',
-        'store_number',
-        'company_size',
-        'registration_date',
-      ],
-      goal: ['url', 'purchase_total', 'num_of_pages', 'lead', 'service_activity'],
+      visitor_behavior: VISITOR_BEHAVIORS,
+      target_audience: TARGET_AUDIENCES,
+      goal: GOALS,
       consumer_identity: ['auth'],
       language_selection: false,
     },
