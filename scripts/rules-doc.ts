@@ -12,7 +12,7 @@ import {
   type FieldSpec,
   type ProfileLimit,
 } from '../src/spec/tables.js';
-import { MISSPELLED_WEBHOOK_EVENTS, RESERVED_HEADER_PREFIX } from '../src/spec/tables.js';
+import { EDITOR_SCHEMA_KEY, MISSPELLED_WEBHOOK_EVENTS, RESERVED_HEADER_PREFIX } from '../src/spec/tables.js';
 import { ISSUE_CODES, WARNING_CODES } from '../src/validation/issues.js';
 
 const code = (value: unknown): string => `\`${typeof value === 'string' ? value : JSON.stringify(value)}\``;
@@ -67,6 +67,7 @@ export function renderRulesDoc(): string {
       ([name, spec]: [string, FieldSpec]) => `| ${code(name)} | ${required(spec)} | ${describeField(spec)} |`,
     ),
     '| `client_name#<tag>` | no | a localized `client_name`; `<tag>` is a well-formed RFC 5646 language tag |',
+    `| ${code(EDITOR_SCHEMA_KEY)} | no | a string naming the JSON Schema for editors; left out of the output |`,
     '',
     '## Webhook events (in output order)',
     '',

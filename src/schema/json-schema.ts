@@ -24,6 +24,7 @@ import {
   CAPABILITY_KEYS,
   ENGAGEMENT_FIELDS,
   HEADER_KEYS,
+  EDITOR_SCHEMA_KEY,
   LOCALIZED_NAME_PREFIX,
   LOOPBACK_REDIRECT_HOSTS,
   MAX_RETRIES,
@@ -371,6 +372,10 @@ export function manifestJsonSchema<TProfile extends Profile>(profile: TProfile):
     properties[field] = fieldSchema(spec, profile, helpText(TOP_LEVEL_DESCRIPTIONS[field], requirement));
     if (isRequired(spec, profile)) required.push(field);
   }
+  properties[EDITOR_SCHEMA_KEY] = {
+    description: 'The JSON Schema an editor checks this file against; not part of the manifest (left out of the output).',
+    type: 'string',
+  };
   const localizedName = stringSchema(TOP_LEVEL_FIELDS.client_name, profile, LOCALIZED_NAME_DESCRIPTION);
   return {
     $schema: DRAFT_2020_12,

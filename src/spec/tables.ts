@@ -172,6 +172,12 @@ export const TOP_LEVEL_FIELDS = {
   capabilities: { type: 'capabilities' },
 } as const satisfies Record<string, FieldSpec>;
 
+/**
+ * A top-level key editors read to find the JSON Schema (`"$schema": "…/connector.schema.json"`).
+ * It is allowed (a string) but is editor metadata, not part of the manifest: it is left out of the output.
+ */
+export const EDITOR_SCHEMA_KEY = '$schema';
+
 /** The prefix of localized client names: `client_name#<language tag>` (RFC 7591 §2.2). */
 export const LOCALIZED_NAME_PREFIX = 'client_name#';
 

@@ -9,6 +9,7 @@
  */
 import {
   CAPABILITY_KEYS,
+  EDITOR_SCHEMA_KEY,
   ENGAGEMENT_FIELDS,
   HEADER_KEYS,
   LOCALIZED_NAME_PREFIX,
@@ -485,6 +486,10 @@ function walkLocalizedNames(walk: Walk, localized: [string, unknown][], hasClien
 function walkManifest(walk: Walk, input: unknown): JsonObject | undefined {
   const localized: [string, unknown][] = [];
   const entries = walkObject(walk, input, [], TOP_LEVEL_KEYS, (key, value) => {
+    if (key === EDITOR_SCHEMA_KEY) {
+      walkTypeOf(walk, value, [key], 'a string', isString);
+      return true;
+    }
     if (!key.startsWith(LOCALIZED_NAME_PREFIX)) return false;
     localized.push([key, value]);
     return true;

@@ -15,7 +15,7 @@ import {
   type JsonSchemaValue,
   type Profile,
 } from '../../src/index.js';
-import {
+import { EDITOR_SCHEMA_KEY,
   ENGAGEMENT_FIELDS,
   HEADER_KEYS,
   MAX_RETRIES,
@@ -90,7 +90,9 @@ describe('manifestJsonSchema()', () => {
 
       it('takes the top-level fields, their limits and which are required from the spec table', () => {
         const properties = at(schema, 'properties');
-        expect(Object.keys(properties)).to.deep.equal(Object.keys(TOP_LEVEL_FIELDS));
+        // every manifest field, then the "$schema" key editors read
+        expect(Object.keys(properties)).to.deep.equal([...Object.keys(TOP_LEVEL_FIELDS), EDITOR_SCHEMA_KEY]);
+        expect(at(properties, EDITOR_SCHEMA_KEY)['type']).to.equal('string');
         for (const [field, spec] of Object.entries(TOP_LEVEL_FIELDS)) {
           if ('maxLength' in spec) expect(at(properties, field)['maxLength'], field).to.equal(limitOf(spec.maxLength, profile));
         }
