@@ -59,13 +59,21 @@ export type LogoUriInput = HttpsUrlInput | `/${string}`;
  * ```
  */
 export interface EngagementSettings {
+/** `design_engagement`: whether the engagement button and appearance can be designed. */
   readonly designEngagement: boolean;
+/** `design_window`: whether an engagement window can be added. */
   readonly designWindow: boolean;
+/** `entry_point`: where the engagement is displayed (at least one). */
   readonly entryPoint: readonly [EntryPoint, ...EntryPoint[]];
+/** `visitor_behavior`: the visitor behaviours of interest. */
   readonly visitorBehavior: readonly VisitorBehavior[];
+/** `target_audience`: the visitors to target. */
   readonly targetAudience: readonly TargetAudience[];
+/** `goal`: what the engagement aims to achieve. */
   readonly goal: readonly Goal[];
+/** `consumer_identity`: whether consumers must be authenticated (at least one). */
   readonly consumerIdentity: readonly [ConsumerIdentity, ...ConsumerIdentity[]];
+/** `language_selection`: whether a language can be selected. */
   readonly languageSelection: boolean;
 }
 
@@ -88,8 +96,11 @@ export interface EngagementSettings {
  * ```
  */
 export interface ConnectorEngagementSettings extends EngagementSettings {
+/** A connector cannot design engagements. */
   readonly designEngagement: false;
+/** A connector cannot add an engagement window. */
   readonly designWindow: false;
+/** A connector's consumers are authenticated. */
   readonly consumerIdentity: readonly ['auth'];
 }
 
@@ -105,7 +116,15 @@ export type EngagementSettingsFor<TProfile extends Profile> = TProfile extends '
   ? ConnectorEngagementSettings
   : EngagementSettings;
 
-/** The compile-time message when a connector's grant types lack `client_credentials`. */
+/**
+ * The compile-time message when a connector's grant types lack `client_credentials`.
+ *
+ * @example
+ * ```ts
+ * // error: ... 'ManifestTypeError<ConnectorGrantTypesMessage>' ...
+ * ManifestBuilder.connector().grantTypes('refresh_token');
+ * ```
+ */
 export type ConnectorGrantTypesMessage = 'a connector needs grantTypes(...) to include "client_credentials"';
 
 /** In the connector profile, an error on every argument unless one is `client_credentials`. */
@@ -115,7 +134,15 @@ type ConnectorGrantCheck<TProfile extends Profile, TGrants extends readonly Gran
     : readonly [ManifestTypeError<ConnectorGrantTypesMessage>, ...ManifestTypeError<ConnectorGrantTypesMessage>[]]
   : unknown;
 
-/** The compile-time message of `build()` before `clientName(...)`. */
+/**
+ * The compile-time message of `build()` before `clientName(...)`.
+ *
+ * @example
+ * ```ts
+ * // error: Type 'ManifestTypeError<"build() needs clientName(...) first">' has no call signatures.
+ * ManifestBuilder.general().build();
+ * ```
+ */
 export type MissingClientNameMessage = 'build() needs clientName(...) first';
 
 /**

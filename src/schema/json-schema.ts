@@ -80,9 +80,13 @@ export type JsonSchemaValue = string | number | boolean | null | JsonSchemaValue
  * ```
  */
 export interface ManifestJsonSchema<TProfile extends Profile = Profile> {
+  /** The JSON Schema dialect: draft 2020-12. */
   $schema: 'https://json-schema.org/draft/2020-12/schema';
+  /** Where the published copy of this schema lives. */
   $id: `https://unpkg.com/lp-app-manifest/schema/${TProfile}.schema.json`;
+  /** A title naming the profile. */
   title: string;
+  /** What the schema describes, for editors. */
   description: string;
   [keyword: string]: JsonSchemaValue;
 }

@@ -6,19 +6,55 @@
  * This module imports nothing: the spec never depends on the code that uses it.
  */
 
-/** The two rule sets: `general` for any LivePerson app, `connector` for a Connector API app (stricter). */
+/**
+ * The two rule sets: `general` for any LivePerson app, `connector` for a Connector API app (stricter).
+ *
+ * @example
+ * ```ts
+ * for (const profile of PROFILES) console.log(validateManifest(json, { profile }).ok);
+ * ```
+ */
 export const PROFILES = ['general', 'connector'] as const;
 
-/** OAuth 2.0 grant types, in canonical order. */
+/**
+ * OAuth 2.0 grant types, in canonical order.
+ *
+ * @example
+ * ```ts
+ * GRANT_TYPES.includes('refresh_token'); // true
+ * ```
+ */
 export const GRANT_TYPES = ['client_credentials', 'authorization_code', 'refresh_token'] as const;
 
-/** OAuth 2.0 response types, in canonical order. */
+/**
+ * OAuth 2.0 response types, in canonical order.
+ *
+ * @example
+ * ```ts
+ * const options = RESPONSE_TYPES.map((value) => `<option>${value}</option>`);
+ * ```
+ */
 export const RESPONSE_TYPES = ['code', 'token', 'id_token', 'id_token token'] as const;
 
-/** Scope values LivePerson supports. */
+/**
+ * Scope values LivePerson supports.
+ *
+ * @example
+ * ```ts
+ * builder.scope(...SCOPES); // scope: 'msg.consumer'
+ * ```
+ */
 export const SCOPES = ['msg.consumer'] as const;
 
-/** The five messaging events a webhook can subscribe to, in canonical order. */
+/**
+ * The five messaging events a webhook can subscribe to, in canonical order.
+ *
+ * @example
+ * ```ts
+ * let all = ManifestBuilder.connector().clientName('Acme');
+ * for (const event of WEBHOOK_EVENTS) all = all.webhook(event, 'https://hooks.acme.com/lp');
+ * ```
+ */
 export const WEBHOOK_EVENTS = [
   'ms.MessagingEventNotification.ContentEvent',
   'ms.MessagingEventNotification.RichContentEvent',
@@ -35,10 +71,24 @@ export const MISSPELLED_WEBHOOK_EVENTS: Readonly<Record<string, (typeof WEBHOOK_
   'ms.MessagingEventNotification.ExConversationChangeNotification': 'cqm.ExConversationChangeNotification',
 };
 
-/** Engagement `entry_point` values, in canonical order. */
+/**
+ * Engagement `entry_point` values, in canonical order.
+ *
+ * @example
+ * ```ts
+ * builder.engagement((current) => ({ ...current, entryPoint: [...ENTRY_POINTS] as [EntryPoint, ...EntryPoint[]] }));
+ * ```
+ */
 export const ENTRY_POINTS = ['section', 'url'] as const;
 
-/** Engagement `visitor_behavior` values, in canonical order (`cart_items` included: every seed example uses it). */
+/**
+ * Engagement `visitor_behavior` values, in canonical order (`cart_items` included: every seed example uses it).
+ *
+ * @example
+ * ```ts
+ * builder.engagement((current) => ({ ...current, visitorBehavior: VISITOR_BEHAVIORS.filter((b) => b !== 'cart_items') }));
+ * ```
+ */
 export const VISITOR_BEHAVIORS = [
   'visited_location',
   'time_on_location',
@@ -52,7 +102,14 @@ export const VISITOR_BEHAVIORS = [
   'service_activity',
 ] as const;
 
-/** Engagement `target_audience` values, in canonical order. */
+/**
+ * Engagement `target_audience` values, in canonical order.
+ *
+ * @example
+ * ```ts
+ * TARGET_AUDIENCES.length; // 16
+ * ```
+ */
 export const TARGET_AUDIENCES = [
   'external_referral',
   'search_keywords',
@@ -72,10 +129,24 @@ export const TARGET_AUDIENCES = [
   'registration_date',
 ] as const;
 
-/** Engagement `goal` values, in canonical order. */
+/**
+ * Engagement `goal` values, in canonical order.
+ *
+ * @example
+ * ```ts
+ * builder.engagement((current) => ({ ...current, goal: [...GOALS] }));
+ * ```
+ */
 export const GOALS = ['url', 'purchase_total', 'num_of_pages', 'lead', 'service_activity'] as const;
 
-/** Engagement `consumer_identity` values, in canonical order. */
+/**
+ * Engagement `consumer_identity` values, in canonical order.
+ *
+ * @example
+ * ```ts
+ * CONSUMER_IDENTITIES; // ['auth', 'unauth']
+ * ```
+ */
 export const CONSUMER_IDENTITIES = ['auth', 'unauth'] as const;
 
 /** Every allowed `max_retries` value of a webhook (the type `MaxRetries` is made of these). */

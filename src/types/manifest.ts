@@ -136,7 +136,9 @@ type NonEmpty<TItem> = readonly [TItem, ...TItem[]];
  * ```
  */
 export interface WebhookHeaderData {
+  /** The header's name: an HTTP token, not starting with `x-liveperson-`. */
   readonly header_name: string;
+  /** The header's value, sent as is; no control characters. Never shown in an error. */
   readonly header_value: string;
 }
 
@@ -149,8 +151,11 @@ export interface WebhookHeaderData {
  * ```
  */
 export interface WebhookData {
+  /** The `https://` URL LivePerson sends the event to (query allowed, no user name or password). */
   readonly endpoint: string;
+  /** How often LivePerson retries a failed notification (0–5); overridden by `retry.retention_time`. */
   readonly max_retries?: MaxRetries;
+  /** Headers LivePerson adds to each notification. */
   readonly headers?: readonly WebhookHeaderData[];
 }
 
@@ -163,7 +168,11 @@ export interface WebhookData {
  * ```
  */
 export type WebhooksData = { readonly [TEvent in WebhookEvent]?: WebhookData } & {
-  readonly retry?: { readonly retention_time: number };
+/** The time-based retry policy: retry a failed event for up to `retention_time` seconds (2–259200). */
+  readonly retry?: {
+    /** Seconds to keep retrying a failed event (2–259200, i.e. 3 days at most). */
+    readonly retention_time: number;
+  };
 };
 
 /**
@@ -175,13 +184,21 @@ export type WebhooksData = { readonly [TEvent in WebhookEvent]?: WebhookData } &
  * ```
  */
 export interface EngagementData {
+  /** Whether the engagement button and appearance can be designed. */
   readonly design_engagement: boolean;
+  /** Whether an engagement window can be added. */
   readonly design_window: boolean;
+  /** Where the engagement is displayed (at least one). */
   readonly entry_point: NonEmpty<EntryPoint>;
+  /** The visitor behaviours of interest. */
   readonly visitor_behavior: readonly VisitorBehavior[];
+  /** The visitors to target. */
   readonly target_audience: readonly TargetAudience[];
+  /** What the engagement aims to achieve. */
   readonly goal: readonly Goal[];
+  /** Whether consumers must be authenticated (at least one). */
   readonly consumer_identity: NonEmpty<ConsumerIdentity>;
+  /** Whether a language can be selected. */
   readonly language_selection: boolean;
 }
 
@@ -194,8 +211,11 @@ export interface EngagementData {
  * ```
  */
 export interface ConnectorEngagementData extends EngagementData {
+/** A connector cannot design engagements. */
   readonly design_engagement: false;
+/** A connector cannot add an engagement window. */
   readonly design_window: false;
+/** A connector's consumers are authenticated. */
   readonly consumer_identity: readonly ['auth'];
 }
 
@@ -211,21 +231,35 @@ export interface ConnectorEngagementData extends EngagementData {
  * ```
  */
 export interface Manifest {
+/** The app's name (1–128 characters; 1–100 for a connector), shown to agents. */
   readonly client_name: string;
   /** A localized client name (RFC 7591 §2.2), e.g. `"client_name#fr-FR"`. */
   readonly [localizedName: `client_name#${string}`]: string;
+/** What the app does (at most 256 characters). */
   readonly description?: string;
+/** OAuth 2.0 grant types the app uses at the token endpoint. */
   readonly grant_types?: readonly GrantType[];
+/** OAuth 2.0 response types the app uses at the authorization endpoint. */
   readonly response_types?: readonly ResponseType[];
+/** Where the authorization code or token is sent after the redirect. */
   readonly redirect_uris?: readonly string[];
+/** Space-separated scope values; `msg.consumer` is the one LivePerson supports. */
   readonly scope?: string;
+/** The app's 70×70 px logo: an `https://` URL or a root-relative path. */
   readonly logo_uri?: string;
+/** Whether the app is enabled (LivePerson's default: `true`). */
   readonly enabled?: boolean;
+/** A display name (at most 128 characters). */
   readonly display_name?: string;
+/** Whether the app appears in quick launch (LivePerson's default: `false`). */
   readonly quick_launch_enabled?: boolean;
+/** The app's SSO launch URI (`https://`). */
   readonly entry_uri?: string;
+/** What the app plugs into: messaging webhooks and engagements. */
   readonly capabilities?: {
+/** Endpoints LivePerson sends messaging events to, and the retry policy. */
     readonly webhooks?: WebhooksData;
+/** How the app takes part in engagements; all eight fields when present. */
     readonly engagement?: EngagementData;
   };
 }
@@ -242,10 +276,15 @@ export interface Manifest {
  * ```
  */
 export interface ConnectorManifest extends Manifest {
+/** Required for a connector, and includes `client_credentials`. */
   readonly grant_types: readonly GrantType[];
+/** Required for a connector, and exactly `msg.consumer`. */
   readonly scope: 'msg.consumer';
+/** What the app plugs into: messaging webhooks and engagements. */
   readonly capabilities?: {
+/** Endpoints LivePerson sends messaging events to, and the retry policy. */
     readonly webhooks?: WebhooksData;
+/** How the connector takes part in engagements, with the connector's fixed values. */
     readonly engagement?: ConnectorEngagementData;
   };
 }

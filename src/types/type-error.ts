@@ -10,5 +10,6 @@
  * ```
  */
 export interface ManifestTypeError<TMessage extends string> {
+/** The explanation, shown by the compiler where the wrong argument is. */
   readonly __manifestTypeError: TMessage;
 }

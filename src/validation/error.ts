@@ -38,6 +38,7 @@ function summarize(issues: readonly ValidationIssue[]): string {
  * ```
  */
 export class ManifestValidationError extends Error {
+/** Always `'ManifestValidationError'`, also across copies of the library. */
   override readonly name = 'ManifestValidationError';
   /** Every error found (never empty), each with a code, a path and a message. */
   readonly issues: readonly [ValidationIssue, ...ValidationIssue[]];

@@ -43,7 +43,15 @@ export interface IssueParams {
   unreachable_endpoint_host: { readonly host: string };
 }
 
-/** A stable, machine-readable issue code. */
+/**
+ * A stable, machine-readable issue code.
+ *
+ * @example
+ * ```ts
+ * const fatal: IssueCode[] = ['url_not_https', 'required'];
+ * if (result.ok === false && result.issues.some((issue) => fatal.includes(issue.code))) process.exit(1);
+ * ```
+ */
 export type IssueCode = keyof IssueParams;
 
 /** Codes that are warnings: valid, but probably a mistake. They never fail validation. */
@@ -134,7 +142,14 @@ export const MESSAGES: { readonly [TCode in IssueCode]: (params: IssueParams[TCo
   unreachable_endpoint_host: (p) => `host ${quote(p.host)} is loopback or private: LivePerson's servers cannot reach it`,
 };
 
-/** Every issue code, for documentation and exhaustive tests. */
+/**
+ * Every issue code, for documentation and exhaustive tests.
+ *
+ * @example
+ * ```ts
+ * ISSUE_CODES.includes('url_not_https'); // true
+ * ```
+ */
 export const ISSUE_CODES = Object.keys(MESSAGES) as readonly IssueCode[];
 
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;

@@ -64,13 +64,19 @@ type JsonObject = Record<string, unknown>;
  */
 export type ValidationResult<TProfile extends Profile = Profile> =
   | {
+      /** The value is a valid manifest. */
       readonly ok: true;
+      /** The manifest in canonical form: deep-frozen, keys and enum values in spec order. */
       readonly manifest: ManifestFor<TProfile>;
+      /** Things that are valid but probably a mistake. */
       readonly warnings: readonly ValidationIssue[];
     }
   | {
+      /** The value is not a valid manifest. */
       readonly ok: false;
+      /** Every problem found (never empty). */
       readonly issues: readonly [ValidationIssue, ...ValidationIssue[]];
+      /** Things that are valid but probably a mistake, found beside the problems. */
       readonly warnings: readonly ValidationIssue[];
     };
 
