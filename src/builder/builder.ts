@@ -31,19 +31,45 @@ const ENGAGEMENT_ENTRIES = Object.entries(ENGAGEMENT_FIELDS);
 /** A copy of an array argument, duplicates dropped (the validator puts enum values in canonical order). */
 const uniqueCopy = (values: readonly unknown[]): unknown[] => [...new Set(values)];
 
+/** An own property only: nothing inherited (from a polluted `Object.prototype`, say) slips into a manifest. */
+const own = (value: object, key: string): unknown =>
+  Object.hasOwn(value, key) ? (value as Record<string, unknown>)[key] : undefined;
+
+const ARRAY_INDEX = /^(?:0|[1-9][0-9]*)$/;
+
+/**
+ * A copy of the arrays and plain objects in an argument, as deep as a
+ * manifest goes, so that changing the argument after the call changes nothing
+ * in the builder. Anything else is kept as it is, for the validator to report.
+ */
+function copyData(value: unknown, depth: number): unknown {
+  if (depth === 0) return value;
+  if (Array.isArray(value)) {
+    // Item by item: a hole stays a hole (the validator reports it), and a huge sparse length costs nothing.
+    const copy: unknown[] = new Array<unknown>(value.length);
+    for (const key of Object.keys(value)) {
+      if (ARRAY_INDEX.test(key)) copy[Number(key)] = copyData(value[Number(key)], depth - 1);
+    }
+    return copy;
+  }
+  if (!isPlainObject(value)) return value;
+  // Object.fromEntries defines own properties, so even a "__proto__" key stays data (for the validator to reject).
+  return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, copyData(item, depth - 1)]));
+}
+
 /** Maps camelCase engagement settings to the manifest's names; unknown keys pass through for the validator to report. */
 function engagementToJson(settings: unknown): unknown {
   if (!isPlainObject(settings)) return settings;
   const out: Record<string, unknown> = {};
   const rest: Record<string, unknown> = { ...settings };
   for (const [jsonKey, { option }] of ENGAGEMENT_ENTRIES) {
-    if (option in rest) {
-      const value = rest[option];
-      out[jsonKey] = Array.isArray(value) ? [...(value as unknown[])] : value;
+    if (Object.hasOwn(rest, option)) {
+      out[jsonKey] = rest[option];
       delete rest[option];
     }
   }
-  return { ...out, ...rest };
+  // The block, its lists and their items: copied, so the caller's arrays can change later.
+  return copyData({ ...out, ...rest }, 3);
 }
 
 /** The reverse: the current engagement block, as the settings a callback receives. */
@@ -51,7 +77,7 @@ function engagementFromJson(json: unknown): EngagementSettings {
   const source = (isPlainObject(json) ? json : CONNECTOR_TEMPLATE.capabilities.engagement) as Record<string, unknown>;
   const out: Record<string, unknown> = {};
   for (const [jsonKey, { option }] of ENGAGEMENT_ENTRIES) {
-    const value = source[jsonKey];
+    const value = own(source, jsonKey);
     out[option] = Array.isArray(value) ? Object.freeze([...(value as unknown[])]) : value;
   }
   return Object.freeze(out) as unknown as EngagementSettings;
@@ -65,13 +91,19 @@ function headersToJson(headers: unknown): unknown {
 function webhookToJson(endpoint: unknown, options: unknown): Record<string, unknown> {
   if (options === undefined) return { endpoint };
   if (!isPlainObject(options)) return { endpoint, options };
-  const { maxRetries, headers, ...rest } = options;
-  return {
-    endpoint,
-    ...(maxRetries === undefined ? {} : { max_retries: maxRetries }),
-    ...(headers === undefined ? {} : { headers: headersToJson(headers) }),
-    ...rest,
-  };
+  const { maxRetries: _maxRetries, headers: _headers, ...rest } = options;
+  const maxRetries = own(options, 'maxRetries');
+  const headers = own(options, 'headers');
+  // The webhook, its headers, each header and its fields: copied, so the caller's objects can change later.
+  return copyData(
+    {
+      endpoint,
+      ...(maxRetries === undefined ? {} : { max_retries: maxRetries }),
+      ...(headers === undefined ? {} : { headers: headersToJson(headers) }),
+      ...rest,
+    },
+    4,
+  ) as Record<string, unknown>;
 }
 
 const readObject = (value: unknown): Record<string, unknown> => (isPlainObject(value) ? value : {});
@@ -92,7 +124,7 @@ class Builder<TProfile extends Profile> {
   }
 
   #capabilities(): Record<string, unknown> {
-    return readObject(this.#draft['capabilities']);
+    return readObject(own(this.#draft, 'capabilities'));
   }
 
   #withCapability(key: 'webhooks' | 'engagement', value: unknown): Builder<TProfile> {
@@ -106,7 +138,7 @@ class Builder<TProfile extends Profile> {
   }
 
   #withWebhooks(update: (webhooks: Record<string, unknown>) => void): Builder<TProfile> {
-    const webhooks = { ...readObject(this.#capabilities()['webhooks']) };
+    const webhooks = { ...readObject(own(this.#capabilities(), 'webhooks')) };
     update(webhooks);
     return this.#withCapability('webhooks', Object.keys(webhooks).length === 0 ? undefined : webhooks);
   }
@@ -161,7 +193,13 @@ class Builder<TProfile extends Profile> {
 
   webhook(event: string, endpoint: string, options?: unknown) {
     return this.#withWebhooks((webhooks) => {
-      webhooks[event] = webhookToJson(endpoint, options);
+      // Defined, not assigned: `webhooks["__proto__"] = …` would set the prototype and lose the webhook.
+      Object.defineProperty(webhooks, String(event), {
+        value: webhookToJson(endpoint, options),
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
     });
   }
 
@@ -180,7 +218,7 @@ class Builder<TProfile extends Profile> {
   engagement(settings: unknown) {
     const next =
       typeof settings === 'function'
-        ? (settings as (current: EngagementSettings) => unknown)(engagementFromJson(this.#capabilities()['engagement']))
+        ? (settings as (current: EngagementSettings) => unknown)(engagementFromJson(own(this.#capabilities(), 'engagement')))
         : settings;
     return this.#withCapability('engagement', engagementToJson(next));
   }

@@ -61,5 +61,9 @@ export const NOT_BLANK_SOURCE = '\\S';
  */
 export const URL_AUTHORITY_END_SOURCE = '[/\\\\?#]';
 
-/** A private-use URI scheme with a dot in it, and its colon: `com.example.app:` (RFC 8252 §7.1). */
-export const PRIVATE_USE_SCHEME_SOURCE = '[A-Za-z][A-Za-z0-9+.-]*\\.[A-Za-z0-9+.-]*:';
+/**
+ * A private-use URI scheme with a dot in it, and its colon: `com.example.app:` (RFC 8252 §7.1).
+ * The part before the first dot excludes the dot, so the pattern matches in linear time (with
+ * `[A-Za-z0-9+.-]*\\.` a long "a.a.a.…" without a colon backtracks quadratically).
+ */
+export const PRIVATE_USE_SCHEME_SOURCE = '[A-Za-z][A-Za-z0-9+-]*\\.[A-Za-z0-9+.-]*:';

@@ -42,7 +42,16 @@ export function codePointLength(value: string): number {
 
 export const isBlank = (value: string): boolean => !NOT_BLANK.test(value);
 export const hasControlCharacter = (value: string): boolean => CONTROL_CHARACTER.test(value);
-export const isLanguageTag = (tag: string): boolean => LANGUAGE_TAG.test(tag);
+
+/**
+ * The longest tag matched against the pattern: far longer than any tag in use
+ * (RFC 5646 §4.4.1 sizes buffers for 35 to about 50 characters), and short
+ * enough to be safe: on a tag of a million characters such as "aa-aaaaa-aaaaa-…-",
+ * the pattern's backtracking overflows V8's regular-expression stack, which throws.
+ */
+const LANGUAGE_TAG_MAX_LENGTH = 255;
+
+export const isLanguageTag = (tag: string): boolean => tag.length <= LANGUAGE_TAG_MAX_LENGTH && LANGUAGE_TAG.test(tag);
 
 function parseUrl(value: string): URL | undefined {
   try {

@@ -159,7 +159,8 @@ export function formatPath(segments: readonly (string | number)[]): string {
   let out = '';
   for (const segment of segments) {
     if (typeof segment === 'number') out += `[${segment}]`;
-    else if (IDENTIFIER.test(segment)) out += out === '' ? segment : `.${segment}`;
+    // A long key is quoted, and so cut short, even when it looks like an identifier: a huge input never makes a huge path.
+    else if (segment.length <= 4 * MAX_QUOTED && IDENTIFIER.test(segment)) out += out === '' ? segment : `.${segment}`;
     else out += `[${quote(segment, 4 * MAX_QUOTED)}]`;
   }
   return out;

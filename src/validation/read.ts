@@ -16,8 +16,17 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
   return Object.getPrototypeOf(proto) === null && Object.prototype.toString.call(value) === '[object Object]';
 }
 
-/** Describes a value's type for a message, without echoing the value. */
+/**
+ * Describes a value's type for a message, without echoing the value. Never
+ * throws: a proxy or getter that throws while it is looked at (a revoked
+ * proxy, a `getPrototypeOf` trap) is described as unreadable.
+ */
 export function describeType(value: unknown): string {
+  const described = guarded(() => describeReadable(value));
+  return described === UNREADABLE ? 'a value that could not be read' : described;
+}
+
+function describeReadable(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'an array';
   switch (typeof value) {

@@ -171,12 +171,22 @@ function walkArray(walk: Walk, value: unknown, segments: Segments): unknown[] | 
   }
   const array = value as unknown[];
   const length = guarded(() => array.length);
-  if (length === UNREADABLE) {
+  // A proxy's `length` can be anything; comparing with an object would call its valueOf.
+  if (typeof length !== 'number') {
     walk.report(segments, 'unreadable_value', NONE);
     return undefined;
   }
   const items: unknown[] = [];
-  for (let i = 0; i < length; i++) items.push(guarded(() => array[i]));
+  for (let i = 0; i < length; i++) {
+    const own = guarded(() => Object.prototype.hasOwnProperty.call(array, i));
+    if (own === false) {
+      // A hole (JSON cannot make one): reported at its index, as a missing item. The walk stops
+      // there, because a sparse array's length (up to 2^32 - 1) says nothing of its real size.
+      items.push(undefined);
+      break;
+    }
+    items.push(own === UNREADABLE ? UNREADABLE : guarded(() => array[i]));
+  }
   return items;
 }
 
@@ -325,9 +335,13 @@ function walkHeaders(walk: Walk, value: unknown, segments: Segments): JsonObject
       if (nameIssue === 'reserved_header_name') {
         walk.report([...at, 'header_name'], nameIssue, { prefix: RESERVED_HEADER_PREFIX });
       } else if (nameIssue !== undefined) walk.report([...at, 'header_name'], nameIssue, NONE);
+      // Only tokens are compared (and so quoted in a message): a name that is not one may be a
+      // whole "Name: secret" line pasted into the wrong field, and it is reported already.
       const folded = name.toLowerCase();
-      if (names.has(folded)) walk.report([...at, 'header_name'], 'duplicate_header_name', { name });
-      else names.set(folded, name);
+      if (nameIssue !== 'invalid_header_name') {
+        if (names.has(folded)) walk.report([...at, 'header_name'], 'duplicate_header_name', { name });
+        else names.set(folded, name);
+      }
     }
     if (headerValue !== undefined) {
       const valueIssue = checkHeaderValue(headerValue);

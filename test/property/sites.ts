@@ -1,0 +1,198 @@
+/**
+ * Every place in a valid manifest, with what the spec tables say belongs
+ * there: the mutation, hostile-input and pollution tests change one place at
+ * a time and expect the validator to point at it.
+ */
+import type { Profile } from '../../src/index.js';
+import {
+  CAPABILITY_KEYS,
+  ENGAGEMENT_FIELDS,
+  HEADER_KEYS,
+  LOCALIZED_NAME_PREFIX,
+  MAX_RETRIES,
+  RETENTION_TIME,
+  RETRY_KEY,
+  RETRY_KEYS,
+  TOP_LEVEL_FIELDS,
+  WEBHOOK_EVENTS,
+  WEBHOOK_KEYS,
+  type BooleanRule,
+  type EnumListRule,
+  type FieldSpec,
+  type ScopeRule,
+  type StringRule,
+} from '../../src/spec/tables.js';
+import type { Json, Segments } from './support.js';
+
+export type ObjectRole = 'root' | 'capabilities' | 'webhooks' | 'webhook' | 'header' | 'retry' | 'engagement';
+
+interface Base {
+  readonly path: Segments;
+  /** Whether the key of this place may be removed without breaking a rule. */
+  readonly required: boolean;
+}
+
+export type Site = Base &
+  (
+    | { readonly kind: 'object'; readonly role: ObjectRole; readonly known: readonly string[] }
+    | { readonly kind: 'enum-list'; readonly rule: EnumListRule }
+    | { readonly kind: 'enum-item'; readonly rule: EnumListRule }
+    | { readonly kind: 'redirect-uris'; readonly itemMaxLength: number }
+    | { readonly kind: 'redirect-uri'; readonly itemMaxLength: number }
+    | { readonly kind: 'headers' }
+    | { readonly kind: 'string'; readonly rule: StringRule; readonly localized: boolean }
+    | { readonly kind: 'scope'; readonly rule: ScopeRule }
+    | { readonly kind: 'boolean'; readonly rule: BooleanRule }
+    | { readonly kind: 'endpoint' }
+    | { readonly kind: 'integer'; readonly range: { readonly min: number; readonly max: number } }
+    | { readonly kind: 'header_name' }
+    | { readonly kind: 'header_value' }
+  );
+
+/** The JSON type a place holds. */
+export function jsonTypeOf(site: Site): 'object' | 'array' | 'string' | 'number' | 'boolean' {
+  switch (site.kind) {
+    case 'object':
+      return 'object';
+    case 'enum-list':
+    case 'redirect-uris':
+    case 'headers':
+      return 'array';
+    case 'boolean':
+      return 'boolean';
+    case 'integer':
+      return 'number';
+    default:
+      return 'string';
+  }
+}
+
+const isRequiredField = (spec: FieldSpec, profile: Profile): boolean =>
+  'required' in spec && (spec.required === 'always' || (spec.required === 'connector' && profile === 'connector'));
+
+const TOP_LEVEL_KEYS = Object.keys(TOP_LEVEL_FIELDS);
+const WEBHOOK_CONTAINER_KEYS = [...WEBHOOK_EVENTS, RETRY_KEY];
+const ENGAGEMENT_KEYS = Object.keys(ENGAGEMENT_FIELDS);
+
+function enumSites(sites: Site[], path: Segments, rule: EnumListRule, value: unknown, required: boolean): void {
+  sites.push({ kind: 'enum-list', path, rule, required });
+  (value as unknown[]).forEach((_, index) => sites.push({ kind: 'enum-item', path: [...path, index], rule, required: true }));
+}
+
+/** Every place of a valid manifest of the profile, parents before children. */
+export function sitesOf(manifest: Json, profile: Profile): Site[] {
+  const sites: Site[] = [{ kind: 'object', role: 'root', path: [], known: TOP_LEVEL_KEYS, required: true }];
+  for (const [key, value] of Object.entries(manifest)) {
+    if (key.startsWith(LOCALIZED_NAME_PREFIX)) {
+      sites.push({ kind: 'string', path: [key], rule: TOP_LEVEL_FIELDS.client_name, localized: true, required: false });
+      continue;
+    }
+    const spec = TOP_LEVEL_FIELDS[key as keyof typeof TOP_LEVEL_FIELDS] as FieldSpec;
+    const required = isRequiredField(spec, profile);
+    const path = [key];
+    switch (spec.type) {
+      case 'string':
+        sites.push({ kind: 'string', path, rule: spec, localized: false, required });
+        break;
+      case 'enum-list':
+        enumSites(sites, path, spec, value, required);
+        break;
+      case 'boolean':
+        sites.push({ kind: 'boolean', path, rule: spec, required });
+        break;
+      case 'scope':
+        sites.push({ kind: 'scope', path, rule: spec, required });
+        break;
+      case 'redirect-uris':
+        sites.push({ kind: 'redirect-uris', path, itemMaxLength: spec.itemMaxLength, required });
+        (value as unknown[]).forEach((_, index) =>
+          sites.push({ kind: 'redirect-uri', path: [...path, index], itemMaxLength: spec.itemMaxLength, required: false }),
+        );
+        break;
+      case 'capabilities':
+        capabilitySites(sites, value as Json);
+        break;
+    }
+  }
+  return sites;
+}
+
+function capabilitySites(sites: Site[], capabilities: Json): void {
+  const path = ['capabilities'];
+  sites.push({ kind: 'object', role: 'capabilities', path, known: CAPABILITY_KEYS, required: false });
+  const webhooks = capabilities['webhooks'] as Json | undefined;
+  if (webhooks !== undefined) {
+    const at = [...path, 'webhooks'];
+    sites.push({ kind: 'object', role: 'webhooks', path: at, known: WEBHOOK_CONTAINER_KEYS, required: false });
+    for (const [key, value] of Object.entries(webhooks)) {
+      if (key === RETRY_KEY) {
+        sites.push({ kind: 'object', role: 'retry', path: [...at, key], known: RETRY_KEYS, required: false });
+        sites.push({ kind: 'integer', path: [...at, key, RETRY_KEYS[0]], range: RETENTION_TIME, required: true });
+      } else webhookSites(sites, [...at, key], value as Json);
+    }
+  }
+  const engagement = capabilities['engagement'] as Json | undefined;
+  if (engagement !== undefined) {
+    const at = [...path, 'engagement'];
+    sites.push({ kind: 'object', role: 'engagement', path: at, known: ENGAGEMENT_KEYS, required: false });
+    for (const [key, rule] of Object.entries(ENGAGEMENT_FIELDS)) {
+      if (rule.type === 'boolean') sites.push({ kind: 'boolean', path: [...at, key], rule, required: true });
+      else enumSites(sites, [...at, key], rule, engagement[key], true);
+    }
+  }
+}
+
+function webhookSites(sites: Site[], path: Segments, webhook: Json): void {
+  sites.push({ kind: 'object', role: 'webhook', path, known: WEBHOOK_KEYS, required: false });
+  sites.push({ kind: 'endpoint', path: [...path, 'endpoint'], required: true });
+  if ('max_retries' in webhook) sites.push({ kind: 'integer', path: [...path, 'max_retries'], range: MAX_RETRIES, required: false });
+  const headers = webhook['headers'] as unknown[] | undefined;
+  if (headers === undefined) return;
+  sites.push({ kind: 'headers', path: [...path, 'headers'], required: false });
+  headers.forEach((_, index) => {
+    const at = [...path, 'headers', index];
+    sites.push({ kind: 'object', role: 'header', path: at, known: HEADER_KEYS, required: false });
+    sites.push({ kind: 'header_name', path: [...at, 'header_name'], required: true });
+    sites.push({ kind: 'header_value', path: [...at, 'header_value'], required: true });
+  });
+}
+
+/** A manifest with every optional part the spec knows, in canonical order: valid in both profiles. */
+export function fullManifest(): Json {
+  const header = (name: string, value: string): Json => ({ header_name: name, header_value: value });
+  const webhook = (n: number): Json => ({
+    endpoint: `https://hooks${n}.acme.com/lp?event=${n}`,
+    max_retries: n % 6,
+    headers: [header('Authorization', `Bearer token-${n}`), header('X-Acme', 'a\tb')],
+  });
+  return {
+    client_name: 'Acme Connector',
+    'client_name#fr-FR': 'Connecteur Acme',
+    description: 'Routes Acme chat into LivePerson',
+    grant_types: ['client_credentials', 'authorization_code', 'refresh_token'],
+    response_types: ['code'],
+    redirect_uris: ['https://acme.com/cb', 'http://localhost:8080/cb', 'com.acme.app:/cb'],
+    scope: 'msg.consumer',
+    logo_uri: '/assets/logo.png',
+    enabled: true,
+    display_name: 'Acme',
+    quick_launch_enabled: false,
+    entry_uri: 'https://acme.com/launch',
+    capabilities: {
+      webhooks: {
+        ...Object.fromEntries(WEBHOOK_EVENTS.map((event, n) => [event, webhook(n)])),
+        retry: { retention_time: 3600 },
+      },
+      engagement: {
+        design_engagement: false,
+        design_window: false,
+        entry_point: ['section', 'url'],
+        visitor_behavior: ['flow', 'cart_items'],
+        target_audience: ['ip'],
+        goal: [],
+        consumer_identity: ['auth'],
+        language_selection: true,
+      },
+    },
+  };
+}
