@@ -71,26 +71,32 @@ function rawAuthority(value: string, schemeLength: number): string {
 export type HttpsUrlIssue = Extract<IssueCode, 'url_has_whitespace' | 'url_not_https' | 'url_has_credentials' | 'url_malformed'>;
 
 /**
- * An `https://` URL exactly as written, that the WHATWG parser accepts with a
- * non-empty host, without user name or password, white space or controls.
+ * Parses an `https://` URL exactly as written, that the WHATWG parser accepts
+ * with a non-empty host, without user name or password, white space or
+ * controls: the parsed URL, or the code of the first problem.
  */
-export function checkHttpsUrl(value: string): HttpsUrlIssue | undefined {
+export function parseHttpsUrl(value: string): URL | HttpsUrlIssue {
   if (URL_FORBIDDEN.test(value)) return 'url_has_whitespace';
   if (!value.startsWith('https://')) return 'url_not_https';
   const authority = rawAuthority(value, 'https://'.length);
   if (authority.includes('@')) return 'url_has_credentials';
   if (authority === '') return 'url_malformed';
   const url = parseUrl(value);
-  if (url === undefined || url.hostname === '') return 'url_malformed';
-  return undefined;
+  return url === undefined || url.hostname === '' ? 'url_malformed' : url;
 }
 
-/** The host name of a URL that passed {@link checkHttpsUrl}, if LivePerson cannot reach it. */
-export function unreachableHost(value: string): string | undefined {
-  const host = parseUrl(value)?.hostname;
+/** The code of the first problem of an `https://` URL (see {@link parseHttpsUrl}), or `undefined`. */
+export function checkHttpsUrl(value: string): HttpsUrlIssue | undefined {
+  const parsed = parseHttpsUrl(value);
+  return typeof parsed === 'string' ? parsed : undefined;
+}
+
+/** The host name of a parsed URL, if LivePerson cannot reach it. */
+export function unreachableHost(url: URL): string | undefined {
+  const host = url.hostname;
   // A fully qualified name may end in a dot: "localhost." and "printer.local." are the same hosts.
-  const name = host?.endsWith('.') ? host.slice(0, -1) : host;
-  return name !== undefined && UNREACHABLE_HOST_PATTERNS.some((pattern) => pattern.test(name)) ? host : undefined;
+  const name = host.endsWith('.') ? host.slice(0, -1) : host;
+  return UNREACHABLE_HOST_PATTERNS.some((pattern) => pattern.test(name)) ? host : undefined;
 }
 
 /** `logo_uri`: an https URL, or a root-relative path (`/…`, not `//host`). */

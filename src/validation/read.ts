@@ -63,7 +63,3 @@ export function guarded<TValue>(read: () => TValue): TValue | typeof UNREADABLE 
 
 /** Own enumerable string keys, or {@link UNREADABLE}. */
 export const ownKeys = (value: object): string[] | typeof UNREADABLE => guarded(() => Object.keys(value));
-
-/** An own property's value (never an inherited one), or {@link UNREADABLE}. */
-export const readOwn = (value: object, key: string): unknown =>
-  guarded(() => (Object.prototype.hasOwnProperty.call(value, key) ? (value as Record<string, unknown>)[key] : undefined));

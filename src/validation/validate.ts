@@ -36,6 +36,7 @@ import {
   checkHeaderName,
   checkHeaderValue,
   checkHttpsUrl,
+  parseHttpsUrl,
   checkLogoUri,
   checkRedirectUri,
   closest,
@@ -46,7 +47,7 @@ import {
   unreachableHost,
 } from './checks.js';
 import { makeIssue, type IssueCode, type IssueParams, type ValidationIssue } from './issues.js';
-import { describeType, guarded, isPlainObject, ownKeys, readOwn, UNREADABLE } from './read.js';
+import { describeType, guarded, isPlainObject, ownKeys, UNREADABLE } from './read.js';
 
 type Segments = readonly (string | number)[];
 type JsonObject = Record<string, unknown>;
@@ -148,7 +149,13 @@ function walkObject(
   }
   const entries = new Map<string, unknown>();
   for (const key of keys) {
-    const entry = readOwn(value as object, key);
+    // Inline rather than through readOwn(): no closure per key on this hot path.
+    let entry: unknown;
+    try {
+      entry = Object.prototype.hasOwnProperty.call(value, key) ? (value as Record<string, unknown>)[key] : undefined;
+    } catch {
+      entry = UNREADABLE;
+    }
     if (known.includes(key)) {
       // `undefined` is not JSON: treat it as absent, as JSON.stringify does.
       if (entry !== undefined) entries.set(key, entry);
@@ -178,14 +185,20 @@ function walkArray(walk: Walk, value: unknown, segments: Segments): unknown[] | 
   }
   const items: unknown[] = [];
   for (let i = 0; i < length; i++) {
-    const own = guarded(() => Object.prototype.hasOwnProperty.call(array, i));
-    if (own === false) {
-      // A hole (JSON cannot make one): reported at its index, as a missing item. The walk stops
-      // there, because a sparse array's length (up to 2^32 - 1) says nothing of its real size.
-      items.push(undefined);
-      break;
+    // Inline rather than through guarded(): no closure per item on this hot path.
+    let item: unknown;
+    try {
+      if (!Object.prototype.hasOwnProperty.call(array, i)) {
+        // A hole (JSON cannot make one): reported at its index, as a missing item. The walk stops
+        // there, because a sparse array's length (up to 2^32 - 1) says nothing of its real size.
+        items.push(undefined);
+        break;
+      }
+      item = array[i];
+    } catch {
+      item = UNREADABLE;
     }
-    items.push(own === UNREADABLE ? UNREADABLE : guarded(() => array[i]));
+    items.push(item);
   }
   return items;
 }
@@ -253,6 +266,11 @@ function walkEnumList(walk: Walk, value: unknown, segments: Segments, rule: Enum
   if (items === undefined) return undefined;
   const seen = new Set<string>();
   items.forEach((item, index) => {
+    // The common case first, without building a path nobody will read.
+    if (typeof item === 'string' && rule.values.includes(item) && !seen.has(item)) {
+      seen.add(item);
+      return;
+    }
     const at = [...segments, index];
     const text = walkTypeOf(walk, item, at, 'a string', isString);
     if (text === undefined) return;
@@ -396,10 +414,10 @@ function walkWebhook(walk: Walk, value: unknown, segments: Segments, summaries: 
     if (key === 'endpoint') {
       const endpoint = walkTypeOf(walk, field, at, 'a string', isString);
       if (endpoint === undefined) return undefined;
-      const issue = checkHttpsUrl(endpoint);
-      if (issue !== undefined) walk.report(at, issue, NONE);
+      const parsed = parseHttpsUrl(endpoint);
+      if (typeof parsed === 'string') walk.report(at, parsed, NONE);
       else {
-        const host = unreachableHost(endpoint);
+        const host = unreachableHost(parsed);
         if (host !== undefined) walk.report(at, 'unreachable_endpoint_host', { host });
       }
       return endpoint;
@@ -543,7 +561,12 @@ function walkManifest(walk: Walk, input: unknown): JsonObject | undefined {
 /** Freezes our own freshly built output, all the way down (it is at most five levels deep). */
 function deepFreeze<TValue>(value: TValue): TValue {
   if (typeof value === 'object' && value !== null) {
-    for (const child of Object.values(value)) deepFreeze(child);
+    if (Array.isArray(value)) {
+      for (let i = 0; i < value.length; i++) deepFreeze(value[i]);
+    } else {
+      // Own keys only: for…in would also visit what a polluted Object.prototype adds.
+      for (const key of Object.keys(value)) deepFreeze((value as Record<string, unknown>)[key]);
+    }
     Object.freeze(value);
   }
   return value;
