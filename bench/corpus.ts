@@ -4,7 +4,7 @@
  * every run (and every machine) measures the same inputs.
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import type { Profile } from 'lp-app-manifest';
+import { WEBHOOK_EVENTS as EVENTS, type Profile } from 'lp-app-manifest';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type JsonObject = { [key: string]: Json };
@@ -19,13 +19,6 @@ export interface CorpusItem {
 const FIXTURES = new URL('../test/fixtures/', import.meta.url);
 const SEED = 20_250_611;
 
-const EVENTS = [
-  'ms.MessagingEventNotification.ContentEvent',
-  'ms.MessagingEventNotification.RichContentEvent',
-  'ms.MessagingEventNotification.AcceptStatusEvent',
-  'ms.MessagingEventNotification.ChatStateEvent',
-  'cqm.ExConversationChangeNotification',
-] as const;
 
 /** The fixtures, parsed, in file-name order. */
 export function fixtures(): { name: string; value: JsonObject }[] {

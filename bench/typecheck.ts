@@ -15,7 +15,7 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { ManifestBuilder, type Profile } from 'lp-app-manifest';
+import { ManifestBuilder, WEBHOOK_EVENTS as EVENTS, type Profile } from 'lp-app-manifest';
 import { formatNumber, formatRatio, median, type Row } from './measure.js';
 
 const GROUP = 'type-check';
@@ -42,13 +42,6 @@ const IMPORT = `import { ManifestBuilder, type Manifest } from 'lp-app-manifest'
 
 // ---- the fixtures ----
 
-const EVENTS = [
-  'ms.MessagingEventNotification.ContentEvent',
-  'ms.MessagingEventNotification.RichContentEvent',
-  'ms.MessagingEventNotification.AcceptStatusEvent',
-  'ms.MessagingEventNotification.ChatStateEvent',
-  'cqm.ExConversationChangeNotification',
-] as const;
 
 /** One builder call: its source text, and the same call made at run time (to print the literal). */
 interface Call {
