@@ -183,3 +183,30 @@ expectAssignable<Profile>('general');
 // ---- the builder is an immutable value: no setters, no assignment ----
 const base = ManifestBuilder.general();
 expectError((base.profile = 'connector'));
+
+// ---- `any`, `never` and plain `string` at every typed argument ----
+// `any` opts out of compile-time checking everywhere (the runtime validator still runs);
+// `never` is unreachable code and is accepted everywhere; a plain `string` is rejected
+// wherever the spec allows only listed values or https URLs.
+ManifestBuilder.general().grantTypes(anyValue);
+ManifestBuilder.connector().grantTypes(anyValue);
+ManifestBuilder.general().grantTypes(neverValue);
+ManifestBuilder.general().responseTypes(anyValue);
+ManifestBuilder.general().responseTypes(neverValue);
+ManifestBuilder.general().scope(anyValue);
+ManifestBuilder.general().webhook(anyValue, https);
+ManifestBuilder.general().webhook(neverValue, https);
+ManifestBuilder.general().webhook(event, https, anyValue);
+ManifestBuilder.general().webhook(event, https, { maxRetries: anyValue });
+expectType<ManifestBuilderInterface<'general', true>>(ManifestBuilder.general().clientName(anyValue));
+ManifestBuilder.general().entryUri(anyValue);
+ManifestBuilder.general().logoUri(neverValue);
+ManifestBuilder.connector().engagement(anyValue);
+expectType<HttpsUrl>(httpsUrl(anyValue));
+expectError(ManifestBuilder.general().webhook(event, https, { maxRetries: plainString }));
+expectError(ManifestBuilder.general().engagement({ ...connectorEngagement, goal: [plainString] }));
+expectError(ManifestBuilder.general().engagement({ ...connectorEngagement, entryPoint: [plainString] }));
+// a string from process.env is `string | undefined`: httpsUrl takes it and reports the missing case at run time
+declare const fromEnv: string | undefined;
+expectType<HttpsUrl>(httpsUrl(fromEnv, 'CONV_URL'));
+expectError(ManifestBuilder.general().webhook(event, fromEnv));
