@@ -302,6 +302,17 @@ export const UNREACHABLE_HOST_PATTERNS: readonly RegExp[] = [
   /^172\.(1[6-9]|2\d|3[01])\.\d+\.\d+$/,
   /^192\.168\.\d+\.\d+$/,
   /^\[::1\]$/,
+  // Beyond SPEC.md's list, equally out of LivePerson's reach: the unspecified address, link-local
+  // (169.254/16, where cloud metadata services live), carrier-grade NAT (100.64/10), IPv6
+  // unique-local (fc00::/7) and link-local (fe80::/10), and IPv4-mapped loopback or private
+  // addresses, as the WHATWG parser writes them ([::ffff:7f00:1] is 127.0.0.1).
+  /^0\.0\.0\.0$/,
+  /^\[::\]$/,
+  /^169\.254\.\d+\.\d+$/,
+  /^100\.(6[4-9]|[7-9]\d|1[01]\d|12[0-7])\.\d+\.\d+$/,
+  /^\[f[cd][0-9a-f]{2}:/i,
+  /^\[fe[89ab][0-9a-f]:/i,
+  /^\[::ffff:(0|7f[0-9a-f]{2}|a[0-9a-f]{2}|ac1[0-9a-f]|c0a8|a9fe):/i,
 ];
 
 /** Loopback hosts to which a redirect URI may use plain `http://` (RFC 8252 §7.3). */

@@ -133,6 +133,20 @@ describe('validateManifest: warnings', () => {
           ['https://printer.local/lp', 'printer.local'],
           ['https://hooks.office.LOCAL/lp', 'hooks.office.local'],
           ['https://printer.local./lp', 'printer.local.'],
+          // beyond SPEC.md's list: unspecified, link-local, CGNAT, IPv6 unique-local and link-local, IPv4-mapped
+          ['https://0.0.0.0/lp', '0.0.0.0'],
+          ['https://[::]/lp', '[::]'],
+          ['https://169.254.169.254/latest/meta-data', '169.254.169.254'],
+          ['https://100.64.0.1/lp', '100.64.0.1'],
+          ['https://100.127.255.254/lp', '100.127.255.254'],
+          ['https://[fd12:3456::1]/lp', '[fd12:3456::1]'],
+          ['https://[fc00::1]/lp', '[fc00::1]'],
+          ['https://[fe80::1]/lp', '[fe80::1]'],
+          ['https://[febf::1]/lp', '[febf::1]'],
+          ['https://[::ffff:127.0.0.1]/lp', '[::ffff:7f00:1]'],
+          ['https://[::ffff:10.1.2.3]/lp', '[::ffff:a01:203]'],
+          ['https://[::ffff:192.168.0.1]/lp', '[::ffff:c0a8:1]'],
+          ['https://[::ffff:172.16.0.1]/lp', '[::ffff:ac10:1]'],
         ] as const) {
           it(`warns for ${endpoint}`, () => {
             const { warnings } = expectValid(withEndpoint(endpoint), profile);
@@ -155,6 +169,14 @@ describe('validateManifest: warnings', () => {
           'https://10.example.com/lp',
           'https://mylocal/lp',
           'https://[2001:db8::1]/lp',
+          'https://100.63.255.255/lp',
+          'https://100.128.0.1/lp',
+          'https://169.255.0.1/lp',
+          'https://0.0.0.1/lp',
+          'https://[fec0::1]/lp',
+          'https://[fb00::1]/lp',
+          'https://[::ffff:8.8.8.8]/lp',
+          'https://[::ffff:172.32.0.1]/lp',
         ]) {
           it(`does not warn for ${endpoint}`, () => {
             expect(warningsOf(withEndpoint(endpoint), profile)).to.deep.equal([]);
