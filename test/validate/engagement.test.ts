@@ -16,20 +16,12 @@ import {
   template,
   withValue,
   type Json,
+  ENGAGEMENT_FIELD_ORDER,
 } from './helpers.js';
 
 const ENGAGEMENT = ['capabilities', 'engagement'] as const;
 
-const FIELDS = [
-  'design_engagement',
-  'design_window',
-  'entry_point',
-  'visitor_behavior',
-  'target_audience',
-  'goal',
-  'consumer_identity',
-  'language_selection',
-] as const;
+const FIELDS = ENGAGEMENT_FIELD_ORDER;
 
 /** The template's engagement block, valid in both profiles (in a minimal manifest for `general`). */
 function base(profile: Profile): Json {

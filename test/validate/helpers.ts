@@ -26,6 +26,18 @@ export const MISSPELLED_EVENT = 'ms.MessagingEventNotification.ExConversationCha
 export const CONTENT_PATH = 'capabilities.webhooks["ms.MessagingEventNotification.ContentEvent"]';
 export const CONVERSATION_PATH = 'capabilities.webhooks["cqm.ExConversationChangeNotification"]';
 
+/** The eight engagement fields in SPEC.md's order, written out as an independent oracle (not read from the spec table). */
+export const ENGAGEMENT_FIELD_ORDER = [
+  'design_engagement',
+  'design_window',
+  'entry_point',
+  'visitor_behavior',
+  'target_audience',
+  'goal',
+  'consumer_identity',
+  'language_selection',
+] as const;
+
 export const PROFILES_UNDER_TEST: readonly Profile[] = ['general', 'connector'];
 
 /** The documented connector template (seed 004): valid in both profiles, with no warnings. */

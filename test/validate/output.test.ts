@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { ManifestBuilder } from '../../src/index.js';
 import { readFixture } from '../helpers/fixtures.js';
-import { CONTENT, expectClean, expectValid, template, type Json } from './helpers.js';
+import { CONTENT, ENGAGEMENT_FIELD_ORDER, expectClean, expectValid, template, type Json } from './helpers.js';
 
 /** Every object and array in a value, the value included. */
 function* nodes(value: unknown): Generator<object> {
@@ -64,16 +64,7 @@ describe('validateManifest: the output', () => {
       const manifest = expectClean(reverseKeys(everything()));
       const capabilities = manifest['capabilities'] as Record<string, Json>;
       expect(Object.keys(capabilities)).to.deep.equal(['webhooks', 'engagement']);
-      expect(Object.keys(capabilities['engagement'] ?? {})).to.deep.equal([
-        'design_engagement',
-        'design_window',
-        'entry_point',
-        'visitor_behavior',
-        'target_audience',
-        'goal',
-        'consumer_identity',
-        'language_selection',
-      ]);
+      expect(Object.keys(capabilities['engagement'] ?? {})).to.deep.equal([...ENGAGEMENT_FIELD_ORDER]);
       expect(Object.keys(capabilities['webhooks'] ?? {})).to.deep.equal([
         'ms.MessagingEventNotification.ContentEvent',
         'ms.MessagingEventNotification.RichContentEvent',
