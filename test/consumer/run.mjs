@@ -3,13 +3,17 @@
  * The package as a user gets it: `npm pack`, lint the tarball (publint, attw),
  * install it into a fresh project, then import it from ESM, require it from CJS, run the CLI through
  * npx, and type-check a TypeScript consumer under TypeScript 5.5, 6.0 and 7.0
- * (installed under aliases) with `moduleResolution` node16 and bundler.
+ * (installed under aliases) with `moduleResolution` node16 and bundler. The tsd assertions
+ * (test-d/*.test-d.ts) run under each of those versions too, against the installed package,
+ * with node16 (ESM) and bundler: tsd-check.mjs swaps 'tsd' for tsd-shim.d.ts (expectType,
+ * expectAssignable, expectNotAssignable as types) and judges expectError from the tsc output.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { judge, prepareTsdFiles } from './tsd-check.mjs';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -27,6 +31,18 @@ function check(name, command, args, options = {}) {
     console.log(`  ✖ ${name} (exit ${run.status})\n${run.stdout}${run.stderr}`);
   }
   return run;
+}
+/** tsc over the copied test-d files, judged by tsd's rules rather than by its exit status. */
+function checkTsd(name, tsd, tsc, config, options) {
+  const run = spawnSync(process.execPath, [tsc, '-p', config, '--pretty', 'false'], { encoding: 'utf8', timeout: 180_000, ...options });
+  const problems = judge(tsd, run);
+  if (problems.length === 0) {
+    passed++;
+    console.log(`  ✔ ${name}`);
+  } else {
+    failed++;
+    console.log(`  ✖ ${name}: ${problems.length} problem(s)\n${problems.map((p) => `    ${p}`).join('\n')}`);
+  }
 }
 
 const project = mkdtempSync(join(tmpdir(), 'lp-consumer-'));
@@ -69,10 +85,18 @@ try {
     join(project, 'tsconfig.node16-cjs.json'),
     JSON.stringify({ compilerOptions: configs.node16, files: ['consumer.cts'] }, null, 2),
   );
+  // The tsd assertions, copied to test-d/ in the project and importing the package by name.
+  const tsd = prepareTsdFiles(root, project);
+  for (const config of ['node16', 'bundler']) {
+    writeFileSync(join(project, `tsconfig.tsd-${config}.json`), JSON.stringify({ compilerOptions: configs[config], files: tsd.files }, null, 2));
+  }
   for (const version of Object.keys(TYPESCRIPTS)) {
     const tsc = join(project, 'node_modules', `typescript-${version}`, 'bin', 'tsc');
     for (const config of ['node16', 'node16-cjs', 'bundler']) {
       check(`types with TypeScript ${version}, ${config}`, process.execPath, [tsc, '-p', `tsconfig.${config}.json`], { cwd: project });
+    }
+    for (const config of ['node16', 'bundler']) {
+      checkTsd(`tsd assertions with TypeScript ${version}, ${config}`, tsd, tsc, `tsconfig.tsd-${config}.json`, { cwd: project });
     }
   }
 } finally {
