@@ -150,7 +150,7 @@ export const MESSAGES: { readonly [TCode in IssueCode]: (params: IssueParams[TCo
  * ISSUE_CODES.includes('url_not_https'); // true
  * ```
  */
-export const ISSUE_CODES = Object.keys(MESSAGES) as readonly IssueCode[];
+export const ISSUE_CODES = /* @__PURE__ */ Object.keys(MESSAGES) as readonly IssueCode[];
 
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 
@@ -172,11 +172,11 @@ export function makeIssue<TCode extends IssueCode>(
   code: TCode,
   params: IssueParams[TCode],
 ): ValidationIssue {
-  return {
+  return Object.freeze({
     code,
     severity: WARNING_CODES.has(code) ? 'warning' : 'error',
     path: formatPath(segments),
-    segments: [...segments],
+    segments: Object.freeze([...segments]),
     message: MESSAGES[code](params),
-  };
+  });
 }

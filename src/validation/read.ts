@@ -29,27 +29,14 @@ export function describeType(value: unknown): string {
 function describeReadable(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'an array';
-  switch (typeof value) {
-    case 'string':
-      return 'a string';
-    case 'number':
-      return Number.isFinite(value) ? 'a number' : String(value);
-    case 'boolean':
-      return 'a boolean';
-    case 'undefined':
-      return 'undefined';
-    case 'bigint':
-      return 'a bigint';
-    case 'symbol':
-      return 'a symbol';
-    case 'function':
-      return 'a function';
-    default: {
-      if (isPlainObject(value)) return 'an object';
-      const name = (Object.getPrototypeOf(value) as { constructor?: { name?: unknown } } | null)?.constructor?.name;
-      return typeof name === 'string' && name !== '' ? `an instance of ${name}` : 'an object that is not plain data';
-    }
-  }
+  const type = typeof value;
+  if (type === 'number') return Number.isFinite(value) ? 'a number' : String(value);
+  if (type === 'undefined') return type;
+  // 'a string', 'a boolean', 'a bigint', 'a symbol', 'a function'
+  if (type !== 'object') return `a ${type}`;
+  if (isPlainObject(value)) return 'an object';
+  const name = (Object.getPrototypeOf(value) as { constructor?: { name?: unknown } } | null)?.constructor?.name;
+  return typeof name === 'string' && name !== '' ? `an instance of ${name}` : 'an object that is not plain data';
 }
 
 /** Runs a read, turning any exception into {@link UNREADABLE}. */

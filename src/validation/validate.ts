@@ -26,6 +26,7 @@ import {
   type BooleanRule,
   type EnumListRule,
   type FieldRule,
+  type FieldSpec,
   type ProfileLimit,
   type RedirectUrisRule,
   type ScopeRule,
@@ -47,9 +48,8 @@ import {
   unreachableHost,
 } from './checks.js';
 import { makeIssue, type IssueCode, type IssueParams, type ValidationIssue } from './issues.js';
-import { describeType, guarded, isPlainObject, ownKeys, UNREADABLE } from './read.js';
+import { describeType, guarded, isPlainObject, UNREADABLE } from './read.js';
 
-type Segments = readonly (string | number)[];
 type JsonObject = Record<string, unknown>;
 
 /**
@@ -94,408 +94,441 @@ export interface ValidateOptions<TProfile extends Profile = Profile> {
   readonly profile?: TProfile;
 }
 
-const TOP_LEVEL_KEYS = Object.keys(TOP_LEVEL_FIELDS);
-const WEBHOOK_CONTAINER_KEYS: readonly string[] = [...WEBHOOK_EVENTS, RETRY_KEY];
-const ENGAGEMENT_KEYS = Object.keys(ENGAGEMENT_FIELDS);
+/**
+ * Where the walk is: a key or index and the place it is in (`null` is the
+ * manifest itself). A path is built as the walk goes down, one small node per
+ * step, and turned into segments only when an issue is reported.
+ */
+type Path = PathNode | null;
+interface PathNode {
+  readonly up: Path;
+  readonly key: string | number;
+}
+
+const at = (up: Path, key: string | number): PathNode => ({ up, key });
+
+function segmentsOf(path: Path): (string | number)[] {
+  const segments: (string | number)[] = [];
+  for (let node = path; node !== null; node = node.up) segments.push(node.key);
+  return segments.reverse();
+}
+
+/** A list of known keys, where each is in it, and a list of as many `undefined`s to copy. */
+interface Keys {
+  readonly list: readonly string[];
+  readonly index: ReadonlyMap<string, number>;
+  readonly blank: readonly undefined[];
+}
+
+const keysOf = (list: readonly string[]): Keys => ({
+  list,
+  index: new Map(list.map((key, i) => [key, i])),
+  blank: list.map(() => undefined),
+});
+
+const TOP_LEVEL_ENTRIES: readonly (readonly [string, FieldSpec])[] = Object.entries(TOP_LEVEL_FIELDS);
+const TOP_LEVEL = keysOf(Object.keys(TOP_LEVEL_FIELDS));
+const WEBHOOK_CONTAINER = keysOf([...WEBHOOK_EVENTS, RETRY_KEY]);
+const WEBHOOK = keysOf(WEBHOOK_KEYS);
+const HEADER = keysOf(HEADER_KEYS);
+const RETRY = keysOf(RETRY_KEYS);
+const CAPABILITIES = keysOf(CAPABILITY_KEYS);
+const ENGAGEMENT_ENTRIES: readonly (readonly [string, BooleanRule | EnumListRule])[] = Object.entries(ENGAGEMENT_FIELDS);
+const ENGAGEMENT = keysOf(ENGAGEMENT_ENTRIES.map(([key]) => key));
 
 class Walk {
   readonly issues: ValidationIssue[] = [];
   readonly warnings: ValidationIssue[] = [];
+  /** Every object and array of the output, frozen once the walk has found no error. */
+  readonly made: object[] = [];
+  readonly connector: boolean;
 
-  constructor(readonly profile: Profile) {}
+  constructor(readonly profile: Profile) {
+    this.connector = profile === 'connector';
+  }
 
-  report<TCode extends IssueCode>(segments: Segments, code: TCode, params: IssueParams[TCode]): void {
-    const issue = makeIssue(segments, code, params);
+  report<TCode extends IssueCode>(path: Path, code: TCode, params: IssueParams[TCode]): void {
+    const issue = makeIssue(segmentsOf(path), code, params);
     (issue.severity === 'warning' ? this.warnings : this.issues).push(issue);
+  }
+
+  /** Reports a value of the wrong type (or one that could not be read). */
+  wrongType(path: Path, value: unknown, expected: string): undefined {
+    if (value === UNREADABLE) this.report(path, 'unreadable_value', NONE);
+    else this.report(path, 'invalid_type', { expected, received: describeType(value) });
+    return undefined;
   }
 
   limit(limit: ProfileLimit): number {
     return typeof limit === 'number' ? limit : limit[this.profile];
   }
 
-  get connector(): boolean {
-    return this.profile === 'connector';
+  /** Registers a container of the output, to be frozen at the end. */
+  keep<TValue extends object>(value: TValue): TValue {
+    this.made.push(value);
+    return value;
   }
 }
 
 const NONE = {} as const;
+const hasOwn = Object.prototype.hasOwnProperty;
 
 /**
- * Reads an object's own entries, reporting a wrong type and every key not in
- * `known` (unless `onUnknown` takes it). Values stay unread-through: only the
- * keys the spec knows are looked at further.
+ * Reads a plain object's own entries into a list in the order of `known`
+ * (`undefined` where a key is absent). Every key not in `known` is reported,
+ * or, when `extras` is given, added to it for the caller to look at. Each
+ * value is read once, and a value that throws when read becomes
+ * {@link UNREADABLE}.
  */
-function walkObject(
-  walk: Walk,
-  value: unknown,
-  segments: Segments,
-  known: readonly string[],
-  onUnknown?: (key: string, value: unknown) => boolean,
-): Map<string, unknown> | undefined {
-  if (value === UNREADABLE) {
-    walk.report(segments, 'unreadable_value', NONE);
-    return undefined;
+function readObject(walk: Walk, value: unknown, path: Path, known: Keys, extras?: [string, unknown][]): unknown[] | undefined {
+  let keys: string[];
+  try {
+    if (!isPlainObject(value)) return walk.wrongType(path, value, 'an object');
+    keys = Object.keys(value);
+  } catch {
+    return walk.wrongType(path, UNREADABLE, 'an object');
   }
-  const plain = guarded(() => isPlainObject(value));
-  if (plain !== true) {
-    if (plain === UNREADABLE) walk.report(segments, 'unreadable_value', NONE);
-    else walk.report(segments, 'invalid_type', { expected: 'an object', received: describeType(value) });
-    return undefined;
-  }
-  const keys = ownKeys(value as object);
-  if (keys === UNREADABLE) {
-    walk.report(segments, 'unreadable_value', NONE);
-    return undefined;
-  }
-  const entries = new Map<string, unknown>();
+  // A copy of a filled list (fast, and not holey: a hole would read through to a polluted Array.prototype).
+  const slots: unknown[] = known.blank.slice();
   for (const key of keys) {
-    // Inline rather than through readOwn(): no closure per key on this hot path.
     let entry: unknown;
     try {
-      entry = Object.prototype.hasOwnProperty.call(value, key) ? (value as Record<string, unknown>)[key] : undefined;
+      entry = hasOwn.call(value, key) ? value[key] : undefined;
     } catch {
       entry = UNREADABLE;
     }
-    if (known.includes(key)) {
-      // `undefined` is not JSON: treat it as absent, as JSON.stringify does.
-      if (entry !== undefined) entries.set(key, entry);
-    } else if (!onUnknown?.(key, entry)) {
-      walk.report([...segments, key], 'unknown_key', { key, suggestion: closest(key, known) });
-    }
+    const index = known.index.get(key);
+    if (index !== undefined) slots[index] = entry;
+    else if (extras !== undefined) extras.push([key, entry]);
+    else walk.report(at(path, key), 'unknown_key', { key, suggestion: closest(key, known.list) });
   }
-  return entries;
+  return slots;
 }
 
-function walkArray(walk: Walk, value: unknown, segments: Segments): unknown[] | undefined {
-  const isArray = guarded(() => Array.isArray(value));
-  if (value === UNREADABLE || isArray === UNREADABLE) {
-    walk.report(segments, 'unreadable_value', NONE);
-    return undefined;
+/** Reads an array's items, up to the first hole. */
+function readArray(walk: Walk, value: unknown, path: Path): unknown[] | undefined {
+  let length: unknown = UNREADABLE;
+  try {
+    // UNREADABLE is not an array either: wrongType() reports it as unreadable.
+    if (!Array.isArray(value)) return walk.wrongType(path, value, 'an array');
+    length = value.length;
+  } catch {
+    // A revoked proxy, or a length getter that throws: unreadable, as a length that is not a number.
   }
-  if (!isArray) {
-    walk.report(segments, 'invalid_type', { expected: 'an array', received: describeType(value) });
-    return undefined;
-  }
+  if (typeof length !== 'number') return walk.wrongType(path, UNREADABLE, 'an array');
   const array = value as unknown[];
-  const length = guarded(() => array.length);
-  // A proxy's `length` can be anything; comparing with an object would call its valueOf.
-  if (typeof length !== 'number') {
-    walk.report(segments, 'unreadable_value', NONE);
-    return undefined;
-  }
   const items: unknown[] = [];
   for (let i = 0; i < length; i++) {
-    // Inline rather than through guarded(): no closure per item on this hot path.
-    let item: unknown;
     try {
-      if (!Object.prototype.hasOwnProperty.call(array, i)) {
-        // A hole (JSON cannot make one): reported at its index, as a missing item. The walk stops
-        // there, because a sparse array's length (up to 2^32 - 1) says nothing of its real size.
+      if (!hasOwn.call(array, i)) {
         items.push(undefined);
         break;
       }
-      item = array[i];
+      items.push(array[i]);
     } catch {
-      item = UNREADABLE;
+      items.push(UNREADABLE);
     }
-    items.push(item);
   }
   return items;
 }
 
-function walkTypeOf<TValue>(
-  walk: Walk,
-  value: unknown,
-  segments: Segments,
-  expected: string,
-  test: (value: unknown) => value is TValue,
-): TValue | undefined {
-  if (test(value)) return value;
-  if (value === UNREADABLE) walk.report(segments, 'unreadable_value', NONE);
-  else walk.report(segments, 'invalid_type', { expected, received: describeType(value) });
-  return undefined;
-}
-
-const isString = (value: unknown): value is string => typeof value === 'string';
-const isBoolean = (value: unknown): value is boolean => typeof value === 'boolean';
-const isNumber = (value: unknown): value is number => typeof value === 'number';
-
-function checkLength(walk: Walk, value: string, segments: Segments, max: number): void {
-  // A string's code-point length never exceeds its UTF-16 length: count only when it could matter.
+function checkLength(walk: Walk, value: string, path: Path, max: number): void {
   if (value.length > max) {
     const actual = codePointLength(value);
-    if (actual > max) walk.report(segments, 'too_long', { max, actual, profile: walk.profile });
+    if (actual > max) walk.report(path, 'too_long', { max, actual, profile: walk.profile });
   }
 }
 
-function walkString(walk: Walk, value: unknown, segments: Segments, rule: StringRule): string | undefined {
-  const text = walkTypeOf(walk, value, segments, 'a string', isString);
-  if (text === undefined) return undefined;
-  checkLength(walk, text, segments, walk.limit(rule.maxLength));
-  if (rule.notBlank && isBlank(text)) walk.report(segments, 'blank', NONE);
-  if (rule.noControlCharacters && hasControlCharacter(text)) walk.report(segments, 'control_character', NONE);
+function walkString(walk: Walk, value: unknown, path: Path, rule: StringRule): string | undefined {
+  if (typeof value !== 'string') return walk.wrongType(path, value, 'a string');
+  checkLength(walk, value, path, walk.limit(rule.maxLength));
+  if (rule.notBlank && isBlank(value)) walk.report(path, 'blank', NONE);
+  if (rule.noControlCharacters && hasControlCharacter(value)) walk.report(path, 'control_character', NONE);
   const formatIssue =
-    rule.format === 'https-url' ? checkHttpsUrl(text) : rule.format === 'logo-uri' ? checkLogoUri(text) : undefined;
-  if (formatIssue !== undefined) walk.report(segments, formatIssue, NONE);
-  return text;
+    rule.format === 'https-url' ? checkHttpsUrl(value) : rule.format === 'logo-uri' ? checkLogoUri(value) : undefined;
+  if (formatIssue !== undefined) walk.report(path, formatIssue, NONE);
+  return value;
 }
 
 function walkInteger(
   walk: Walk,
   value: unknown,
-  segments: Segments,
+  path: Path,
   range: { readonly min: number; readonly max: number },
 ): number | undefined {
-  const number = walkTypeOf(walk, value, segments, 'an integer', isNumber);
-  if (number === undefined) return undefined;
-  if (!Number.isInteger(number)) walk.report(segments, 'not_integer', NONE);
-  else if (number < range.min || number > range.max) walk.report(segments, 'out_of_range', range);
-  return number === 0 ? 0 : number; // -0 becomes 0
+  if (typeof value !== 'number') return walk.wrongType(path, value, 'an integer');
+  if (!Number.isInteger(value)) walk.report(path, 'not_integer', NONE);
+  else if (value < range.min || value > range.max) walk.report(path, 'out_of_range', range);
+  return value === 0 ? 0 : value; // -0 becomes 0
 }
 
-function walkBoolean(walk: Walk, value: unknown, segments: Segments, rule: BooleanRule): boolean | undefined {
-  const flag = walkTypeOf(walk, value, segments, 'a boolean', isBoolean);
-  if (flag !== undefined && walk.connector && rule.connectorExactly !== undefined && flag !== rule.connectorExactly) {
-    walk.report(segments, 'connector_required_value', { expected: String(rule.connectorExactly) });
+function walkBoolean(walk: Walk, value: unknown, path: Path, rule: BooleanRule): boolean | undefined {
+  if (typeof value !== 'boolean') return walk.wrongType(path, value, 'a boolean');
+  if (walk.connector && rule.connectorExactly !== undefined && value !== rule.connectorExactly) {
+    walk.report(path, 'connector_required_value', { expected: String(rule.connectorExactly) });
   }
-  return flag;
+  return value;
 }
 
-function walkEnumList(walk: Walk, value: unknown, segments: Segments, rule: EnumListRule): string[] | undefined {
-  const items = walkArray(walk, value, segments);
+/**
+ * A list of unique values from `rule.values`, returned in the order of
+ * `rule.values`. Which values were seen is kept as bits (the lists are short:
+ * a test holds them to 30 values at most).
+ */
+function walkEnumList(walk: Walk, value: unknown, path: Path, rule: EnumListRule): string[] | undefined {
+  const items = readArray(walk, value, path);
   if (items === undefined) return undefined;
-  const seen = new Set<string>();
-  items.forEach((item, index) => {
-    // The common case first, without building a path nobody will read.
-    if (typeof item === 'string' && rule.values.includes(item) && !seen.has(item)) {
-      seen.add(item);
-      return;
+  const values = rule.values;
+  let seen = 0;
+  let inOrder = true;
+  let last = -1;
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i];
+    let index = -1;
+    if (typeof item === 'string') {
+      // Lists are usually in spec order: look past the last value first.
+      index = values.indexOf(item, last + 1);
+      if (index === -1) index = values.indexOf(item);
     }
-    const at = [...segments, index];
-    const text = walkTypeOf(walk, item, at, 'a string', isString);
-    if (text === undefined) return;
-    if (!rule.values.includes(text)) {
-      walk.report(at, 'invalid_enum_value', { value: text, allowed: rule.values, suggestion: closest(text, rule.values) });
-    } else if (seen.has(text)) {
-      walk.report(at, 'duplicate_item', { value: text });
-    } else {
-      seen.add(text);
+    const bit = 1 << index;
+    if (index !== -1 && (seen & bit) === 0) {
+      seen |= bit;
+      if (index < last) inOrder = false;
+      last = index;
+      continue;
     }
-  });
+    // Not the common case: now the path is worth building.
+    inOrder = false;
+    const where = at(path, i);
+    if (typeof item !== 'string') walk.wrongType(where, item, 'a string');
+    else if (index === -1) {
+      walk.report(where, 'invalid_enum_value', { value: item, allowed: values, suggestion: closest(item, values) });
+    } else walk.report(where, 'duplicate_item', { value: item });
+  }
   if (rule.minItems !== undefined && items.length < rule.minItems) {
-    walk.report(segments, 'too_few_items', { min: rule.minItems });
+    walk.report(path, 'too_few_items', { min: rule.minItems });
   }
   if (walk.connector) {
-    if (rule.connectorMustInclude !== undefined && !seen.has(rule.connectorMustInclude)) {
-      walk.report(segments, 'connector_required_value', {
+    if (rule.connectorMustInclude !== undefined && (seen & (1 << values.indexOf(rule.connectorMustInclude))) === 0) {
+      walk.report(path, 'connector_required_value', {
         expected: `a list that includes ${JSON.stringify(rule.connectorMustInclude)}`,
       });
     }
     const exactly = rule.connectorExactly;
-    if (exactly !== undefined && (items.length !== exactly.length || !exactly.every((v) => seen.has(v)))) {
-      walk.report(segments, 'connector_required_value', { expected: JSON.stringify(exactly) });
+    if (exactly !== undefined && (items.length !== exactly.length || !exactly.every((v) => (seen & (1 << values.indexOf(v))) !== 0))) {
+      walk.report(path, 'connector_required_value', { expected: JSON.stringify(exactly) });
     }
   }
-  return rule.values.filter((v) => seen.has(v));
+  // Items that were all known, unique and in order are the canonical list already.
+  return walk.keep(inOrder ? (items as string[]) : values.filter((_, index) => (seen & (1 << index)) !== 0));
 }
 
-function walkScope(walk: Walk, value: unknown, segments: Segments, rule: ScopeRule): string | undefined {
-  const text = walkTypeOf(walk, value, segments, 'a string', isString);
-  if (text === undefined) return undefined;
-  checkLength(walk, text, segments, rule.maxLength);
+function walkScope(walk: Walk, value: unknown, path: Path, rule: ScopeRule): string | undefined {
+  if (typeof value !== 'string') return walk.wrongType(path, value, 'a string');
+  // The common case: a single known value, as the connector profile requires.
+  if (rule.values.includes(value) && (!walk.connector || rule.connectorExactly === undefined || value === rule.connectorExactly)) {
+    return value;
+  }
+  checkLength(walk, value, path, rule.maxLength);
   const seen = new Set<string>();
   let valid = true;
   // Too long is reported above; its tokens are not worth listing. Count as checkLength does: in code points.
-  for (const token of codePointLength(text) > rule.maxLength ? [] : text.split(' ')) {
+  for (const token of codePointLength(value) > rule.maxLength ? [] : value.split(' ')) {
     if (!rule.values.includes(token)) {
-      walk.report(segments, 'invalid_scope', { value: token });
+      walk.report(path, 'invalid_scope', { value: token });
       valid = false;
     } else if (seen.has(token)) {
-      walk.report(segments, 'duplicate_item', { value: token });
+      walk.report(path, 'duplicate_item', { value: token });
       valid = false;
     } else seen.add(token);
   }
-  if (valid && walk.connector && rule.connectorExactly !== undefined && text !== rule.connectorExactly) {
-    walk.report(segments, 'connector_required_value', { expected: JSON.stringify(rule.connectorExactly) });
+  if (valid && walk.connector && rule.connectorExactly !== undefined && value !== rule.connectorExactly) {
+    walk.report(path, 'connector_required_value', { expected: JSON.stringify(rule.connectorExactly) });
   }
   return rule.values.filter((v) => seen.has(v)).join(' ');
 }
 
-function walkRedirectUris(walk: Walk, value: unknown, segments: Segments, rule: RedirectUrisRule): string[] | undefined {
-  const items = walkArray(walk, value, segments);
+function walkRedirectUris(walk: Walk, value: unknown, path: Path, rule: RedirectUrisRule): string[] | undefined {
+  const items = readArray(walk, value, path);
   if (items === undefined) return undefined;
-  return items.flatMap((item, index) => {
-    const at = [...segments, index];
-    const uri = walkTypeOf(walk, item, at, 'a string', isString);
-    if (uri === undefined) return [];
-    checkLength(walk, uri, at, rule.itemMaxLength);
+  const out: string[] = [];
+  for (let i = 0; i < items.length; i++) {
+    const uri = items[i];
+    const where = at(path, i);
+    if (typeof uri !== 'string') {
+      walk.wrongType(where, uri, 'a string');
+      continue;
+    }
+    checkLength(walk, uri, where, rule.itemMaxLength);
     const issue = checkRedirectUri(uri);
-    if (issue !== undefined) walk.report(at, issue, NONE);
-    return [uri];
-  });
+    if (issue !== undefined) walk.report(where, issue, NONE);
+    out.push(uri);
+  }
+  return walk.keep(out);
 }
 
-function walkHeaders(walk: Walk, value: unknown, segments: Segments): JsonObject[] | undefined {
-  const items = walkArray(walk, value, segments);
+/** A required string field of an object read by {@link readObject}. */
+function requiredString(walk: Walk, value: unknown, path: Path, key: string): string | undefined {
+  if (value === undefined) {
+    walk.report(at(path, key), 'required', NONE);
+    return undefined;
+  }
+  return typeof value === 'string' ? value : walk.wrongType(at(path, key), value, 'a string');
+}
+
+function walkHeaders(walk: Walk, value: unknown, path: Path): JsonObject[] | undefined {
+  const items = readArray(walk, value, path);
   if (items === undefined) return undefined;
   const names = new Map<string, string>();
   const out: JsonObject[] = [];
-  items.forEach((item, index) => {
-    const at = [...segments, index];
-    const entries = walkObject(walk, item, at, HEADER_KEYS);
-    if (entries === undefined) return;
-    const name = requireField(walk, entries, at, 'header_name', (v, s) => walkTypeOf(walk, v, s, 'a string', isString));
-    const headerValue = requireField(walk, entries, at, 'header_value', (v, s) =>
-      walkTypeOf(walk, v, s, 'a string', isString),
-    );
+  for (let i = 0; i < items.length; i++) {
+    const where = at(path, i);
+    const fields = readObject(walk, items[i], where, HEADER);
+    if (fields === undefined) continue;
+    const name = requiredString(walk, fields[0], where, 'header_name');
+    const headerValue = requiredString(walk, fields[1], where, 'header_value');
     if (name !== undefined) {
       const nameIssue = checkHeaderName(name);
       if (nameIssue === 'reserved_header_name') {
-        walk.report([...at, 'header_name'], nameIssue, { prefix: RESERVED_HEADER_PREFIX });
-      } else if (nameIssue !== undefined) walk.report([...at, 'header_name'], nameIssue, NONE);
+        walk.report(at(where, 'header_name'), nameIssue, { prefix: RESERVED_HEADER_PREFIX });
+      } else if (nameIssue !== undefined) walk.report(at(where, 'header_name'), nameIssue, NONE);
       // Only tokens are compared (and so quoted in a message): a name that is not one may be a
       // whole "Name: secret" line pasted into the wrong field, and it is reported already.
       const folded = name.toLowerCase();
       if (nameIssue !== 'invalid_header_name') {
-        if (names.has(folded)) walk.report([...at, 'header_name'], 'duplicate_header_name', { name });
+        if (names.has(folded)) walk.report(at(where, 'header_name'), 'duplicate_header_name', { name });
         else names.set(folded, name);
       }
     }
     if (headerValue !== undefined) {
       const valueIssue = checkHeaderValue(headerValue);
-      if (valueIssue !== undefined) walk.report([...at, 'header_value'], valueIssue, NONE);
+      if (valueIssue !== undefined) walk.report(at(where, 'header_value'), valueIssue, NONE);
     }
-    out.push({ header_name: name, header_value: headerValue });
-  });
-  return out;
-}
-
-/** Reads a required field of an object; reports `required` when it is absent. */
-function requireField<TValue>(
-  walk: Walk,
-  entries: Map<string, unknown>,
-  segments: Segments,
-  key: string,
-  read: (value: unknown, segments: Segments) => TValue | undefined,
-): TValue | undefined {
-  if (!entries.has(key)) {
-    walk.report([...segments, key], 'required', NONE);
-    return undefined;
+    out.push(walk.keep({ header_name: name, header_value: headerValue }));
   }
-  return read(entries.get(key), [...segments, key]);
-}
-
-/** Copies the entries the reader accepted into a new object, in `order`. */
-function ordered(
-  entries: Map<string, unknown>,
-  order: readonly string[],
-  read: (key: string, value: unknown) => unknown,
-): JsonObject {
-  const out: JsonObject = {};
-  for (const key of order) {
-    if (!entries.has(key)) continue;
-    const value = read(key, entries.get(key));
-    if (value !== undefined) out[key] = value;
-  }
-  return out;
+  return walk.keep(out);
 }
 
 interface WebhookSummary {
-  readonly segments: Segments;
+  readonly path: Path;
   readonly maxRetries: number | undefined;
 }
 
-function walkWebhook(walk: Walk, value: unknown, segments: Segments, summaries: WebhookSummary[]): JsonObject | undefined {
-  const entries = walkObject(walk, value, segments, WEBHOOK_KEYS);
-  if (entries === undefined) return undefined;
-  if (!entries.has('endpoint')) walk.report([...segments, 'endpoint'], 'required', NONE);
-  const out = ordered(entries, WEBHOOK_KEYS, (key, field) => {
-    const at = [...segments, key];
-    if (key === 'endpoint') {
-      const endpoint = walkTypeOf(walk, field, at, 'a string', isString);
-      if (endpoint === undefined) return undefined;
-      const parsed = parseHttpsUrl(endpoint);
-      if (typeof parsed === 'string') walk.report(at, parsed, NONE);
-      else {
-        const host = unreachableHost(parsed);
-        if (host !== undefined) walk.report(at, 'unreachable_endpoint_host', { host });
-      }
-      return endpoint;
-    }
-    if (key === 'max_retries') return walkInteger(walk, field, at, MAX_RETRIES);
-    return walkHeaders(walk, field, at);
-  });
-  summaries.push({ segments, maxRetries: typeof out['max_retries'] === 'number' ? out['max_retries'] : undefined });
+function walkEndpoint(walk: Walk, value: unknown, path: Path): string | undefined {
+  if (typeof value !== 'string') return walk.wrongType(path, value, 'a string');
+  const parsed = parseHttpsUrl(value);
+  if (typeof parsed === 'string') walk.report(path, parsed, NONE);
+  else {
+    const host = unreachableHost(parsed);
+    if (host !== undefined) walk.report(path, 'unreachable_endpoint_host', { host });
+  }
+  return value;
+}
+
+function walkWebhook(walk: Walk, value: unknown, path: Path, summaries: WebhookSummary[]): JsonObject | undefined {
+  const fields = readObject(walk, value, path, WEBHOOK);
+  if (fields === undefined) return undefined;
+  const [endpointField, maxRetriesField, headersField] = fields;
+  if (endpointField === undefined) walk.report(at(path, 'endpoint'), 'required', NONE);
+  const out: JsonObject = walk.keep({});
+  const endpoint = endpointField === undefined ? undefined : walkEndpoint(walk, endpointField, at(path, 'endpoint'));
+  if (endpoint !== undefined) out['endpoint'] = endpoint;
+  const maxRetries = maxRetriesField === undefined ? undefined : walkInteger(walk, maxRetriesField, at(path, 'max_retries'), MAX_RETRIES);
+  if (maxRetries !== undefined) out['max_retries'] = maxRetries;
+  const headers = headersField === undefined ? undefined : walkHeaders(walk, headersField, at(path, 'headers'));
+  if (headers !== undefined) out['headers'] = headers;
+  summaries.push({ path, maxRetries });
   return out;
 }
 
-function walkWebhooks(walk: Walk, value: unknown, segments: Segments): JsonObject | undefined {
-  const entries = walkObject(walk, value, segments, WEBHOOK_CONTAINER_KEYS, (key, body) => {
-    const at = [...segments, key];
-    const misspelled = Object.prototype.hasOwnProperty.call(MISSPELLED_WEBHOOK_EVENTS, key);
-    const suggestion = misspelled ? MISSPELLED_WEBHOOK_EVENTS[key] : closest(key, WEBHOOK_CONTAINER_KEYS);
-    if (misspelled && suggestion !== undefined) walk.report(at, 'misspelled_webhook_event', { key, suggestion });
-    else walk.report(at, 'unknown_key', { key, suggestion });
+function walkRetry(walk: Walk, value: unknown, path: Path): JsonObject | undefined {
+  const fields = readObject(walk, value, path, RETRY);
+  if (fields === undefined) return undefined;
+  if (fields[0] === undefined) {
+    walk.report(at(path, 'retention_time'), 'required', NONE);
+    return walk.keep({});
+  }
+  const retention = walkInteger(walk, fields[0], at(path, 'retention_time'), RETENTION_TIME);
+  return walk.keep(retention === undefined ? {} : { retention_time: retention });
+}
+
+function walkWebhooks(walk: Walk, value: unknown, path: Path): JsonObject | undefined {
+  const extras: [string, unknown][] = [];
+  const fields = readObject(walk, value, path, WEBHOOK_CONTAINER, extras);
+  if (fields === undefined) return undefined;
+  for (const [key, body] of extras) {
+    const where = at(path, key);
+    const misspelled = hasOwn.call(MISSPELLED_WEBHOOK_EVENTS, key);
+    const suggestion = misspelled ? MISSPELLED_WEBHOOK_EVENTS[key] : closest(key, WEBHOOK_CONTAINER.list);
+    if (misspelled && suggestion !== undefined) walk.report(where, 'misspelled_webhook_event', { key, suggestion });
+    else walk.report(where, 'unknown_key', { key, suggestion });
     // A body under a mistyped event name is still checked, so fixing the name reveals nothing new.
-    if (suggestion !== undefined && suggestion !== RETRY_KEY) walkWebhook(walk, body, at, []);
-    return true;
-  });
-  if (entries === undefined) return undefined;
+    if (suggestion !== undefined && suggestion !== RETRY_KEY) walkWebhook(walk, body, where, []);
+  }
   const summaries: WebhookSummary[] = [];
-  const out = ordered(entries, WEBHOOK_CONTAINER_KEYS, (key, field) => {
-    const at = [...segments, key];
-    if (key !== RETRY_KEY) return walkWebhook(walk, field, at, summaries);
-    const retry = walkObject(walk, field, at, RETRY_KEYS);
-    if (retry === undefined) return undefined;
-    const retention = requireField(walk, retry, at, 'retention_time', (v, s) => walkInteger(walk, v, s, RETENTION_TIME));
-    return retention === undefined ? {} : { retention_time: retention };
-  });
+  const out: JsonObject = walk.keep({});
+  const keys = WEBHOOK_CONTAINER.list;
+  for (let i = 0; i < keys.length; i++) {
+    const field = fields[i];
+    if (field === undefined) continue;
+    const key = keys[i]!;
+    const result = key === RETRY_KEY ? walkRetry(walk, field, at(path, key)) : walkWebhook(walk, field, at(path, key), summaries);
+    if (result !== undefined) out[key] = result;
+  }
   // Only a retention time set on the policy overrides max_retries (a retry without one is an error already).
   if ((out[RETRY_KEY] as JsonObject | undefined)?.['retention_time'] !== undefined) {
     for (const summary of summaries) {
       if (summary.maxRetries !== undefined && summary.maxRetries > 0) {
-        walk.report([...summary.segments, 'max_retries'], 'max_retries_with_retention', NONE);
+        walk.report(at(summary.path, 'max_retries'), 'max_retries_with_retention', NONE);
       }
     }
   }
   return out;
 }
 
-function walkEngagement(walk: Walk, value: unknown, segments: Segments): JsonObject | undefined {
-  const entries = walkObject(walk, value, segments, ENGAGEMENT_KEYS);
-  if (entries === undefined) return undefined;
-  for (const key of ENGAGEMENT_KEYS) {
-    if (!entries.has(key)) walk.report([...segments, key], 'required', NONE);
+function walkEngagement(walk: Walk, value: unknown, path: Path): JsonObject | undefined {
+  const fields = readObject(walk, value, path, ENGAGEMENT);
+  if (fields === undefined) return undefined;
+  for (let i = 0; i < ENGAGEMENT_ENTRIES.length; i++) {
+    if (fields[i] === undefined) walk.report(at(path, ENGAGEMENT_ENTRIES[i]![0]), 'required', NONE);
   }
-  return ordered(entries, ENGAGEMENT_KEYS, (key, field) => {
-    const rule = ENGAGEMENT_FIELDS[key as keyof typeof ENGAGEMENT_FIELDS];
-    const at = [...segments, key];
-    return rule.type === 'boolean' ? walkBoolean(walk, field, at, rule) : walkEnumList(walk, field, at, rule);
-  });
+  const out: JsonObject = walk.keep({});
+  for (let i = 0; i < ENGAGEMENT_ENTRIES.length; i++) {
+    const field = fields[i];
+    if (field === undefined) continue;
+    const [key, rule] = ENGAGEMENT_ENTRIES[i]!;
+    const where = at(path, key);
+    const result = rule.type === 'boolean' ? walkBoolean(walk, field, where, rule) : walkEnumList(walk, field, where, rule);
+    if (result !== undefined) out[key] = result;
+  }
+  return out;
 }
 
-function walkCapabilities(walk: Walk, value: unknown, segments: Segments): JsonObject | undefined {
-  const entries = walkObject(walk, value, segments, CAPABILITY_KEYS);
-  if (entries === undefined) return undefined;
-  return ordered(entries, CAPABILITY_KEYS, (key, field) =>
-    key === 'webhooks' ? walkWebhooks(walk, field, [...segments, key]) : walkEngagement(walk, field, [...segments, key]),
-  );
+function walkCapabilities(walk: Walk, value: unknown, path: Path): JsonObject | undefined {
+  const fields = readObject(walk, value, path, CAPABILITIES);
+  if (fields === undefined) return undefined;
+  const out: JsonObject = walk.keep({});
+  const webhooks = fields[0] === undefined ? undefined : walkWebhooks(walk, fields[0], at(path, 'webhooks'));
+  if (webhooks !== undefined) out['webhooks'] = webhooks;
+  const engagement = fields[1] === undefined ? undefined : walkEngagement(walk, fields[1], at(path, 'engagement'));
+  if (engagement !== undefined) out['engagement'] = engagement;
+  return out;
 }
 
-function walkField(walk: Walk, rule: FieldRule, value: unknown, segments: Segments): unknown {
+function walkField(walk: Walk, rule: FieldRule, value: unknown, path: Path): unknown {
   switch (rule.type) {
     case 'string':
-      return walkString(walk, value, segments, rule);
+      return walkString(walk, value, path, rule);
     case 'enum-list':
-      return walkEnumList(walk, value, segments, rule);
+      return walkEnumList(walk, value, path, rule);
     case 'boolean':
-      return walkBoolean(walk, value, segments, rule);
+      return walkBoolean(walk, value, path, rule);
     case 'scope':
-      return walkScope(walk, value, segments, rule);
+      return walkScope(walk, value, path, rule);
     case 'redirect-uris':
-      return walkRedirectUris(walk, value, segments, rule);
+      return walkRedirectUris(walk, value, path, rule);
     case 'capabilities':
-      return walkCapabilities(walk, value, segments);
+      return walkCapabilities(walk, value, path);
   }
 }
 
@@ -506,82 +539,70 @@ function walkLocalizedNames(walk: Walk, localized: [string, unknown][], hasClien
   const tags = new Map<string, string>();
   const out: [string, string][] = [];
   for (const [key, value] of localized.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    const where = at(null, key);
     const tag = key.slice(LOCALIZED_NAME_PREFIX.length);
-    if (!isLanguageTag(tag)) walk.report([key], 'invalid_language_tag', { tag });
+    if (!isLanguageTag(tag)) walk.report(where, 'invalid_language_tag', { tag });
     else {
       const other = tags.get(tag.toLowerCase());
-      if (other !== undefined) walk.report([key], 'duplicate_language_tag', { tag, other });
+      if (other !== undefined) walk.report(where, 'duplicate_language_tag', { tag, other });
       else tags.set(tag.toLowerCase(), tag);
     }
-    if (!hasClientName) walk.report([key], 'localized_name_without_client_name', NONE);
+    if (!hasClientName) walk.report(where, 'localized_name_without_client_name', NONE);
     if (value === undefined) continue;
-    const name = walkString(walk, value, [key], CLIENT_NAME_RULE);
+    const name = walkString(walk, value, where, CLIENT_NAME_RULE);
     if (name !== undefined) out.push([key, name]);
   }
   return out;
 }
 
 function walkManifest(walk: Walk, input: unknown): JsonObject | undefined {
+  const extras: [string, unknown][] = [];
+  const fields = readObject(walk, input, null, TOP_LEVEL, extras);
+  if (fields === undefined) return undefined;
   const localized: [string, unknown][] = [];
-  const entries = walkObject(walk, input, [], TOP_LEVEL_KEYS, (key, value) => {
+  for (const extra of extras) {
+    const [key, value] = extra;
     if (key === EDITOR_SCHEMA_KEY) {
-      walkTypeOf(walk, value, [key], 'a string', isString);
-      return true;
-    }
-    if (!key.startsWith(LOCALIZED_NAME_PREFIX)) return false;
-    localized.push([key, value]);
-    return true;
-  });
-  if (entries === undefined) return undefined;
-  const out: JsonObject = {};
-  for (const [field, spec] of Object.entries(TOP_LEVEL_FIELDS)) {
-    const value = entries.get(field);
-    const required = 'required' in spec && (spec.required === 'always' || walk.connector);
+      if (typeof value !== 'string') walk.wrongType(at(null, key), value, 'a string');
+    } else if (key.startsWith(LOCALIZED_NAME_PREFIX)) localized.push(extra);
+    else walk.report(at(null, key), 'unknown_key', { key, suggestion: closest(key, TOP_LEVEL.list) });
+  }
+  const out: JsonObject = walk.keep({});
+  for (let i = 0; i < TOP_LEVEL_ENTRIES.length; i++) {
+    const [field, spec] = TOP_LEVEL_ENTRIES[i]!;
+    const value = fields[i];
     if (value === undefined) {
-      if (required) walk.report([field], 'required', NONE);
+      if (spec.required === 'always' || (spec.required === 'connector' && walk.connector)) walk.report(at(null, field), 'required', NONE);
     } else {
-      const result = walkField(walk, spec, value, [field]);
+      const result = walkField(walk, spec, value, at(null, field));
       if (result !== undefined) out[field] = result;
     }
-    if (field === 'client_name') {
+    if (field === 'client_name' && localized.length > 0) {
       for (const [key, name] of walkLocalizedNames(walk, localized, value !== undefined)) out[key] = name;
     }
   }
   const grants = out['grant_types'] as readonly string[] | undefined;
   if ((out['response_types'] as readonly string[] | undefined)?.includes('code') && !grants?.includes('authorization_code')) {
-    walk.report(['response_types'], 'code_without_authorization_code', NONE);
+    walk.report(at(null, 'response_types'), 'code_without_authorization_code', NONE);
   }
   const redirects = out['redirect_uris'] as readonly string[] | undefined;
   if (grants?.includes('authorization_code') && (redirects === undefined || redirects.length === 0)) {
-    walk.report(['grant_types'], 'authorization_code_without_redirect_uris', NONE);
+    walk.report(at(null, 'grant_types'), 'authorization_code_without_redirect_uris', NONE);
   }
   return out;
-}
-
-/** Freezes our own freshly built output, all the way down (it is at most five levels deep). */
-function deepFreeze<TValue>(value: TValue): TValue {
-  if (typeof value === 'object' && value !== null) {
-    if (Array.isArray(value)) {
-      for (let i = 0; i < value.length; i++) deepFreeze(value[i]);
-    } else {
-      // Own keys only: for…in would also visit what a polluted Object.prototype adds.
-      for (const key of Object.keys(value)) deepFreeze((value as Record<string, unknown>)[key]);
-    }
-    Object.freeze(value);
-  }
-  return value;
 }
 
 /** Runs the validator and returns the raw outcome (used by the public entry points). */
 export function runValidation<TProfile extends Profile>(input: unknown, profile: TProfile): ValidationResult<TProfile> {
   const walk = new Walk(profile);
   const manifest = walkManifest(walk, input);
-  const warnings = Object.freeze(walk.warnings.map(deepFreeze));
-  const [first, ...rest] = walk.issues.map(deepFreeze);
+  const warnings = Object.freeze(walk.warnings);
+  const [first, ...rest] = walk.issues;
   if (first !== undefined) return Object.freeze({ ok: false, issues: Object.freeze<[ValidationIssue, ...ValidationIssue[]]>([first, ...rest]), warnings });
-  return Object.freeze({ ok: true, manifest: deepFreeze(manifest) as unknown as ManifestFor<TProfile>, warnings });
+  // Our own fresh containers, each frozen once: the manifest is deep-frozen without another walk.
+  for (const container of walk.made) Object.freeze(container);
+  return Object.freeze({ ok: true, manifest: manifest as unknown as ManifestFor<TProfile>, warnings });
 }
-
 /** Reads the profile from options that may come from untyped code. */
 export function readProfile(options: unknown): Profile | ValidationIssue {
   const profile = guarded(() => (options as { profile?: unknown } | undefined)?.profile);

@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import { ManifestBuilder } from '../../src/index.js';
+import { ENGAGEMENT_FIELDS, TARGET_AUDIENCES, TOP_LEVEL_FIELDS } from '../../src/spec/tables.js';
 import { readFixture } from '../helpers/fixtures.js';
 import { CONTENT, ENGAGEMENT_FIELD_ORDER, expectClean, expectValid, template, type Json } from './helpers.js';
 
@@ -91,6 +92,25 @@ describe('validateManifest: the output', () => {
       const out = (manifest['capabilities'] as Record<string, Json>)['engagement'] ?? {};
       expect(out['entry_point']).to.deep.equal(['section', 'url']);
       expect(out['goal']).to.deep.equal(['url', 'lead']);
+    });
+
+    it('keeps enum arrays that are in table order already, gaps and all', () => {
+      const input = everything();
+      const engagement = (input['capabilities'] as Record<string, Json>)['engagement'] ?? {};
+      engagement['goal'] = ['purchase_total', 'lead', 'service_activity'];
+      engagement['target_audience'] = [...TARGET_AUDIENCES.filter((_, i) => i % 3 !== 1)];
+      const out = (expectClean(input)['capabilities'] as Record<string, Json>)['engagement'] ?? {};
+      expect(out['goal']).to.deep.equal(['purchase_total', 'lead', 'service_activity']);
+      expect(out['target_audience']).to.deep.equal(TARGET_AUDIENCES.filter((_, i) => i % 3 !== 1));
+    });
+
+    it('every enum list of the tables has at most 30 values (the validator keeps the values it has seen as bits of an int)', () => {
+      const lists = [
+        ...Object.values(TOP_LEVEL_FIELDS).flatMap((rule) => ('values' in rule && rule.type === 'enum-list' ? [rule.values] : [])),
+        ...Object.values(ENGAGEMENT_FIELDS).flatMap((rule) => ('values' in rule ? [rule.values] : [])),
+      ];
+      expect(lists).to.have.length.of.at.least(7);
+      for (const values of lists) expect(values.length, values.join()).to.be.at.most(30);
     });
 
     it('de-duplicates enum values given to the builder, and orders them', () => {
