@@ -181,26 +181,28 @@ const hasOwn = Object.prototype.hasOwnProperty;
  * {@link UNREADABLE}.
  */
 function readObject(walk: Walk, value: unknown, path: Path, known: Keys, extras?: [string, unknown][]): unknown[] | undefined {
-  let keys: string[];
-  try {
-    if (!isPlainObject(value)) return walk.wrongType(path, value, 'an object');
-    keys = Object.keys(value);
-  } catch {
-    return walk.wrongType(path, UNREADABLE, 'an object');
-  }
   // A copy of a filled list (fast, and not holey: a hole would read through to a polluted Array.prototype).
   const slots: unknown[] = known.blank.slice();
-  for (const key of keys) {
-    let entry: unknown;
-    try {
-      entry = hasOwn.call(value, key) ? value[key] : undefined;
-    } catch {
-      entry = UNREADABLE;
+  try {
+    if (!isPlainObject(value)) return walk.wrongType(path, value, 'an object');
+    // for…in with an own-key check is the fastest way through plain data in V8 (each value is a
+    // field load). It also visits what a polluted Object.prototype adds: the check skips that.
+    for (const key in value) {
+      let entry: unknown;
+      try {
+        if (!hasOwn.call(value, key)) continue;
+        entry = value[key];
+      } catch {
+        entry = UNREADABLE;
+      }
+      const index = known.index.get(key);
+      if (index !== undefined) slots[index] = entry;
+      else if (extras !== undefined) extras.push([key, entry]);
+      else walk.report(at(path, key), 'unknown_key', { key, suggestion: closest(key, known.list) });
     }
-    const index = known.index.get(key);
-    if (index !== undefined) slots[index] = entry;
-    else if (extras !== undefined) extras.push([key, entry]);
-    else walk.report(at(path, key), 'unknown_key', { key, suggestion: closest(key, known.list) });
+  } catch {
+    // The keys themselves could not be listed (a proxy trap threw).
+    return walk.wrongType(path, UNREADABLE, 'an object');
   }
   return slots;
 }
