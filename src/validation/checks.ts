@@ -157,36 +157,50 @@ export function checkHeaderName(name: string): 'invalid_header_name' | 'reserved
 export const checkHeaderValue = (value: string): IssueCode | undefined =>
   HEADER_VALUE_FORBIDDEN.test(value) ? 'header_value_control_character' : undefined;
 
+/** Two rows of the distance table, kept between calls (a call never runs inside another). */
+let previous = new Uint32Array(64);
+let current = new Uint32Array(64);
+
 /** Levenshtein distance, bounded: gives up (returns `limit + 1`) once the distance must exceed `limit`. */
 function distance(a: string, b: string, limit: number): number {
   if (Math.abs(a.length - b.length) > limit) return limit + 1;
-  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  if (previous.length <= b.length) {
+    previous = new Uint32Array(b.length + 1);
+    current = new Uint32Array(b.length + 1);
+  }
+  for (let j = 0; j <= b.length; j++) previous[j] = j;
   for (let i = 1; i <= a.length; i++) {
-    const current = [i];
+    current[0] = i;
     let rowMin = i;
     for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
       const value = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
-      current.push(value);
-      rowMin = Math.min(rowMin, value);
+      current[j] = value;
+      if (value < rowMin) rowMin = value;
     }
     if (rowMin > limit) return limit + 1;
-    previous = current;
+    [previous, current] = [current, previous];
   }
   return previous[b.length]!;
 }
 
 const normalize = (key: string): string => key.toLowerCase().replace(/[\s_.-]/g, '');
 
+/** Each list of candidates, normalized once. */
+const NORMALIZED = new WeakMap<readonly string[], readonly string[]>();
+
 /** The known name closest to `input`, if one is close enough to be a likely typo. */
 export function closest(input: string, candidates: readonly string[]): string | undefined {
   if (input.length > 200) return undefined;
+  let normalized = NORMALIZED.get(candidates);
+  if (normalized === undefined) NORMALIZED.set(candidates, (normalized = candidates.map(normalize)));
   const needle = normalize(input);
   let best: string | undefined;
   let bestDistance = Infinity;
-  for (const candidate of candidates) {
+  for (let i = 0; i < candidates.length; i++) {
+    const candidate = candidates[i]!;
     const limit = Math.max(2, Math.floor(candidate.length / 3));
-    const d = distance(needle, normalize(candidate), limit);
+    const d = distance(needle, normalized[i]!, limit);
     if (d <= limit && d < bestDistance) {
       best = candidate;
       bestDistance = d;

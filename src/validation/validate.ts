@@ -126,14 +126,46 @@ const keysOf = (list: readonly string[]): Keys => ({
   blank: list.map(() => undefined),
 });
 
-const TOP_LEVEL_ENTRIES: readonly (readonly [string, FieldSpec])[] = Object.entries(TOP_LEVEL_FIELDS);
+/** Every setting a rule of the tables may have. */
+type RuleSetting = keyof StringRule | keyof EnumListRule | keyof BooleanRule | keyof ScopeRule | keyof RedirectUrisRule | 'required';
+
+/** Every setting, unset: the base of {@link ownRule}. The type makes the list complete. */
+const UNSET: { readonly [TSetting in RuleSetting]: undefined } = {
+  type: undefined,
+  required: undefined,
+  maxLength: undefined,
+  itemMaxLength: undefined,
+  notBlank: undefined,
+  noControlCharacters: undefined,
+  format: undefined,
+  values: undefined,
+  minItems: undefined,
+  connectorMustInclude: undefined,
+  connectorExactly: undefined,
+};
+
+/**
+ * A rule with every setting as an own property (`undefined` where the table
+ * leaves it out), so that reading an unset one never reaches a polluted
+ * `Object.prototype` (where a `minItems` or `required` would change the rules).
+ */
+const ownRule = <TRule extends object>(rule: TRule): TRule => ({ ...UNSET, ...rule });
+
+/** `object[key]` if it is an own property: our output objects have a prototype that may be polluted. */
+const ownValue = (object: JsonObject, key: string): unknown => (hasOwn.call(object, key) ? object[key] : undefined);
+
+const TOP_LEVEL_ENTRIES: readonly (readonly [string, FieldSpec])[] = Object.entries(TOP_LEVEL_FIELDS).map(
+  ([key, rule]) => [key, ownRule<FieldSpec>(rule)] as const,
+);
 const TOP_LEVEL = keysOf(Object.keys(TOP_LEVEL_FIELDS));
 const WEBHOOK_CONTAINER = keysOf([...WEBHOOK_EVENTS, RETRY_KEY]);
 const WEBHOOK = keysOf(WEBHOOK_KEYS);
 const HEADER = keysOf(HEADER_KEYS);
 const RETRY = keysOf(RETRY_KEYS);
 const CAPABILITIES = keysOf(CAPABILITY_KEYS);
-const ENGAGEMENT_ENTRIES: readonly (readonly [string, BooleanRule | EnumListRule])[] = Object.entries(ENGAGEMENT_FIELDS);
+const ENGAGEMENT_ENTRIES: readonly (readonly [string, BooleanRule | EnumListRule])[] = Object.entries(ENGAGEMENT_FIELDS).map(
+  ([key, rule]) => [key, ownRule<BooleanRule | EnumListRule>(rule)] as const,
+);
 const ENGAGEMENT = keysOf(ENGAGEMENT_ENTRIES.map(([key]) => key));
 
 class Walk {
@@ -478,7 +510,8 @@ function walkWebhooks(walk: Walk, value: unknown, path: Path): JsonObject | unde
     if (result !== undefined) out[key] = result;
   }
   // Only a retention time set on the policy overrides max_retries (a retry without one is an error already).
-  if ((out[RETRY_KEY] as JsonObject | undefined)?.['retention_time'] !== undefined) {
+  const retry = ownValue(out, RETRY_KEY) as JsonObject | undefined;
+  if (retry !== undefined && ownValue(retry, 'retention_time') !== undefined) {
     for (const summary of summaries) {
       if (summary.maxRetries !== undefined && summary.maxRetries > 0) {
         walk.report(at(summary.path, 'max_retries'), 'max_retries_with_retention', NONE);
@@ -534,7 +567,7 @@ function walkField(walk: Walk, rule: FieldRule, value: unknown, path: Path): unk
   }
 }
 
-const CLIENT_NAME_RULE: StringRule = TOP_LEVEL_FIELDS.client_name;
+const CLIENT_NAME_RULE: StringRule = ownRule<StringRule>(TOP_LEVEL_FIELDS.client_name);
 
 /** Checks `client_name#<tag>` entries and returns them sorted by tag. */
 function walkLocalizedNames(walk: Walk, localized: [string, unknown][], hasClientName: boolean): [string, string][] {
@@ -583,11 +616,11 @@ function walkManifest(walk: Walk, input: unknown): JsonObject | undefined {
       for (const [key, name] of walkLocalizedNames(walk, localized, value !== undefined)) out[key] = name;
     }
   }
-  const grants = out['grant_types'] as readonly string[] | undefined;
-  if ((out['response_types'] as readonly string[] | undefined)?.includes('code') && !grants?.includes('authorization_code')) {
+  const grants = ownValue(out, 'grant_types') as readonly string[] | undefined;
+  if ((ownValue(out, 'response_types') as readonly string[] | undefined)?.includes('code') && !grants?.includes('authorization_code')) {
     walk.report(at(null, 'response_types'), 'code_without_authorization_code', NONE);
   }
-  const redirects = out['redirect_uris'] as readonly string[] | undefined;
+  const redirects = ownValue(out, 'redirect_uris') as readonly string[] | undefined;
   if (grants?.includes('authorization_code') && (redirects === undefined || redirects.length === 0)) {
     walk.report(at(null, 'grant_types'), 'authorization_code_without_redirect_uris', NONE);
   }

@@ -29,6 +29,20 @@ const pollution: Record<string, unknown> = {
   header_name: 'X-Evil',
   header_value: 'evil',
   retention_time: 60,
+  // What the validator's own rule tables leave unset: a polluted setting would change the rules.
+  required: 'always',
+  minItems: 5,
+  maxLength: 1,
+  itemMaxLength: 1,
+  notBlank: true,
+  noControlCharacters: true,
+  format: 'https-url',
+  connectorMustInclude: 'refresh_token',
+  connectorExactly: 'nothing',
+  // And what the cross-field warnings look up in the output.
+  response_types: ['code'],
+  grant_types: ['authorization_code'],
+  retry: { retention_time: 60 },
 };
 const holes: unknown[] = [];
 holes.length = 1;
@@ -45,6 +59,28 @@ const results = {
   webhookWithoutEndpoint: validateManifest({ client_name: 'Acme', capabilities: { webhooks: { [EVENT]: {} } } }),
   holeInGrantTypes: validateManifest({ client_name: 'Acme', grant_types: holes }),
   valid: validateManifest({ client_name: 'Acme' }),
+  validEverything: validateManifest(
+    {
+      client_name: 'Acme',
+      description: 'Routes chat',
+      grant_types: ['client_credentials'],
+      scope: 'msg.consumer',
+      capabilities: {
+        webhooks: { [EVENT]: { endpoint: 'https://hooks.acme.com', max_retries: 3 } },
+        engagement: {
+          design_engagement: false,
+          design_window: false,
+          entry_point: ['section'],
+          visitor_behavior: [],
+          target_audience: [],
+          goal: [],
+          consumer_identity: ['auth'],
+          language_selection: false,
+        },
+      },
+    },
+    { profile: 'connector' },
+  ),
   builder: ManifestBuilder.general().clientName('Acme').retryRetention(60).webhook(EVENT, 'https://hooks.acme.com', {}).validate(),
   builderEngagement: ManifestBuilder.general().clientName('Acme').engagement((current) => current).validate(),
   from: ManifestBuilder.from({ client_name: 'Acme' }).validate(),

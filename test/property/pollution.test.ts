@@ -153,6 +153,9 @@ describe('prototype pollution', () => {
     // A hole is a hole, not the inherited Array.prototype[0].
     expect(issueAt(get('holeInGrantTypes'), ['grant_types', 0])).to.equal('invalid_type');
     for (const name of ['valid', 'from']) expect(get(name), name).to.deep.equal({ ok: true, manifest: { client_name: 'Acme' }, warnings: [] });
+    // Rule settings the tables leave unset, and output keys the warnings look up, polluted too: nothing changes.
+    const everything = get('validEverything');
+    expect(everything.ok && everything.warnings, JSON.stringify(everything).slice(0, 500)).to.deep.equal([]);
     const built = get('builder');
     expect(built.ok && built.manifest).to.deep.equal({
       client_name: 'Acme',
