@@ -27,7 +27,6 @@ import {
   type EnumListRule,
   type FieldRule,
   type FieldSpec,
-  type ProfileLimit,
   type RedirectUrisRule,
   type ScopeRule,
   type StringRule,
@@ -126,30 +125,12 @@ const keysOf = (list: readonly string[]): Keys => ({
   blank: list.map(() => undefined),
 });
 
-/** Every setting a rule of the tables may have. */
-type RuleSetting = keyof StringRule | keyof EnumListRule | keyof BooleanRule | keyof ScopeRule | keyof RedirectUrisRule | 'required';
-
-/** Every setting, unset: the base of {@link ownRule}. The type makes the list complete. */
-const UNSET: { readonly [TSetting in RuleSetting]: undefined } = {
-  type: undefined,
-  required: undefined,
-  maxLength: undefined,
-  itemMaxLength: undefined,
-  notBlank: undefined,
-  noControlCharacters: undefined,
-  format: undefined,
-  values: undefined,
-  minItems: undefined,
-  connectorMustInclude: undefined,
-  connectorExactly: undefined,
-};
-
 /**
- * A rule with every setting as an own property (`undefined` where the table
- * leaves it out), so that reading an unset one never reaches a polluted
- * `Object.prototype` (where a `minItems` or `required` would change the rules).
+ * A rule of the tables on a null prototype, so that reading a setting the
+ * table leaves out never reaches a polluted `Object.prototype` (where a
+ * `minItems` or `required` would change the rules).
  */
-const ownRule = <TRule extends object>(rule: TRule): TRule => ({ ...UNSET, ...rule });
+const ownRule = <TRule extends object>(rule: TRule): TRule => ({ __proto__: null, ...rule }) as TRule;
 
 /** `object[key]` if it is an own property: our output objects have a prototype that may be polluted. */
 const ownValue = (object: JsonObject, key: string): unknown => (hasOwn.call(object, key) ? object[key] : undefined);
@@ -189,10 +170,6 @@ class Walk {
     if (value === UNREADABLE) this.report(path, 'unreadable_value', NONE);
     else this.report(path, 'invalid_type', { expected, received: describeType(value) });
     return undefined;
-  }
-
-  limit(limit: ProfileLimit): number {
-    return typeof limit === 'number' ? limit : limit[this.profile];
   }
 
   /** Registers a container of the output, to be frozen at the end. */
@@ -275,7 +252,8 @@ function checkLength(walk: Walk, value: string, path: Path, max: number): void {
 
 function walkString(walk: Walk, value: unknown, path: Path, rule: StringRule): string | undefined {
   if (typeof value !== 'string') return walk.wrongType(path, value, 'a string');
-  checkLength(walk, value, path, walk.limit(rule.maxLength));
+  const max = rule.maxLength;
+  checkLength(walk, value, path, typeof max === 'number' ? max : max[walk.profile]);
   if (rule.notBlank && isBlank(value)) walk.report(path, 'blank', NONE);
   if (rule.noControlCharacters && hasControlCharacter(value)) walk.report(path, 'control_character', NONE);
   const formatIssue =
