@@ -28,7 +28,8 @@ const region = `(?:-(?:${alpha}{2}|${digit}{3}))?`;
 const variants = `(?:-(?:${alphanum}{5,8}|${digit}${alphanum}{3}))*`;
 // singleton: any alphanumeric except "x"/"X"
 const extensions = `(?:-[0-9A-WY-Za-wy-z](?:-${alphanum}{2,8})+)*`;
-const privateUse = `x(?:-${alphanum}{1,8})+`;
+// "x" or "X": tags are case-insensitive (RFC 5646 §2.1.1), the private-use singleton too.
+const privateUse = `[Xx](?:-${alphanum}{1,8})+`;
 
 /**
  * A well-formed RFC 5646 (BCP 47) language tag: `langtag`, `privateuse` or

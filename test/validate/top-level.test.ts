@@ -87,7 +87,7 @@ describe('validateManifest: top-level fields', () => {
   });
 
   describe('localized names: client_name#<tag>', () => {
-    for (const tag of ['fr', 'fr-FR', 'zh-Hant-TW', 'es-419', 'sgn-BE-FR', 'x-private', 'i-klingon', 'de-CH-1901', 'en-US-x-twain']) {
+    for (const tag of ['fr', 'fr-FR', 'zh-Hant-TW', 'es-419', 'sgn-BE-FR', 'x-private', 'i-klingon', 'de-CH-1901', 'en-US-x-twain', 'de-CH-X-phonebk', 'EN-A-BBB-X-CCC', 'X-private']) {
       it(`accepts the well-formed language tag ${JSON.stringify(tag)}`, () => {
         const manifest = expectClean(minimalWith([`client_name#${tag}`], 'Localized'));
         expect(manifest[`client_name#${tag}`]).to.equal('Localized');
