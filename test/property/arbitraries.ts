@@ -1,20 +1,27 @@
 /**
- * Generators of valid manifests, built from the spec tables (src/spec/tables.ts):
- * the fields, their order, the enum values, the limits and what each profile
- * requires all come from there, so a rule added to a table is generated here
- * too. What the tables do not hold (the shape of a URL, an HTTP token, a
- * language tag) is written from its RFC, as an oracle independent of the
- * validator's own patterns.
+ * The one generator of valid manifests, and of their parts (URLs, language
+ * tags, headers, webhooks, engagement), built from the spec tables
+ * (src/spec/tables.ts): the fields, their order, the enum values, the limits
+ * and what each profile requires all come from there, so a rule added to a
+ * table is generated here too. What the tables do not hold (the shape of a
+ * URL, an HTTP token, a language tag) is written from its RFC, as an oracle
+ * independent of the validator's own patterns.
+ *
+ * The property tests of this folder use it, and so does the differential test
+ * of the JSON Schema (test/schema/differential.test.ts, through validManifest()
+ * in test/schema/helpers/arbitraries.ts, with `avoidKnownDifferences`): both
+ * hold the validator to the same idea of a valid manifest.
  *
  * Every generated manifest is canonical: keys in spec order, localized names
  * sorted after `client_name`, enum lists as subsets in table order. That is
  * exactly what the validator returns, so `validateManifest(m).manifest` must
- * deep-equal `m`.
+ * deep-equal `m`. {@link scramble} writes the same manifest another way.
  */
 import fc from 'fast-check';
 import type { Profile } from '../../src/index.js';
 import {
   CAPABILITY_KEYS,
+  EDITOR_SCHEMA_KEY,
   ENGAGEMENT_FIELDS,
   HEADER_KEYS,
   LOCALIZED_NAME_PREFIX,
@@ -35,12 +42,31 @@ import {
   type ScopeRule,
   type StringRule,
 } from '../../src/spec/tables.js';
-import { prng, type Json } from './support.js';
+import { prng, shuffled, type Json } from './support.js';
 
 export const limitOf = (limit: ProfileLimit, profile: Profile): number =>
   typeof limit === 'number' ? limit : limit[profile];
 
+/** Whether a top-level field is required in the profile. */
+export const isRequired = (spec: FieldSpec, profile: Profile): boolean =>
+  'required' in spec && (spec.required === 'always' || (spec.required === 'connector' && profile === 'connector'));
+
 export const profileArb: fc.Arbitrary<Profile> = fc.constantFrom(...PROFILES);
+
+/** What {@link manifestFor} may generate. */
+export interface ManifestOptions {
+  /**
+   * Only manifests on which the JSON Schema and the validator can agree: none
+   * that runs into a known difference (test/schema/helpers/known-differences.ts).
+   * Of the five, only `loopback-host-spelling` is a valid manifest (the validator
+   * accepts `http://127.1/cb`, the schema does not), so with this option a
+   * loopback redirect host is written as LOOPBACK_REDIRECT_HOSTS has it
+   * (`localhost` in any case). The other four are invalid manifests, which
+   * this generator never makes: header names and language tags differ
+   * case-insensitively, scope values are unique, every URL parses.
+   */
+  readonly avoidKnownDifferences?: boolean;
+}
 
 // ---------------------------------------------------------------- characters
 
@@ -98,19 +124,37 @@ export class Rand {
 export const seeded = <TValue>(make: (rand: Rand) => TValue): fc.Arbitrary<TValue> =>
   fc.integer().map((seed) => make(new Rand(seed)));
 
-const SPECIAL_CHARACTERS = ['é', 'ß', '中', '😀', '\u00a0', '\u2028', '\t', '\ud800', '\u0085', '\u200b'];
+/** `value` with each letter in upper or lower case, at random. */
+export const anyCase = (value: string, rand: Rand): string =>
+  [...value].map((ch) => (rand.chance(0.5) ? ch.toUpperCase() : ch.toLowerCase())).join('');
 
-/** One code point: mostly printable ASCII, sometimes anything Unicode has (controls, astral, a lone surrogate). */
+/** White space beyond ASCII, a lone surrogate of each half, and a few more that trip up string code. */
+const SPECIAL_CHARACTERS = [
+  'é', 'ß', '中', '😀', '\u00a0', '\u2003', '\u3000', '\ufeff', '\u2028', '\t', '\ud800', '\udfff', '\u0085', '\u200b',
+];
+
+/**
+ * One code point: mostly printable ASCII, sometimes anything Unicode has
+ * (controls, astral, a lone surrogate: valid in a JSON string, and both sides
+ * must count it alike).
+ */
 export function anyCodePoint(rand: Rand): string {
   const roll = rand.int(0, 99);
-  if (roll < 78) return String.fromCharCode(rand.int(0x20, 0x7e));
-  if (roll < 86) {
+  if (roll < 77) return String.fromCharCode(rand.int(0x20, 0x7e));
+  if (roll < 85) {
     const code = rand.int(0xa0, 0xfffd);
     return code >= 0xd800 && code <= 0xdfff ? 'x' : String.fromCharCode(code);
   }
-  if (roll < 91) return String.fromCodePoint(rand.int(0x10000, 0x10ffff));
-  if (roll < 95) return String.fromCharCode(rand.chance(0.5) ? rand.int(0, 0x1f) : rand.int(0x7f, 0x9f));
+  if (roll < 90) return String.fromCodePoint(rand.int(0x10000, 0x10ffff));
+  if (roll < 94) return String.fromCharCode(rand.chance(0.5) ? rand.int(0, 0x1f) : rand.int(0x7f, 0x9f));
+  if (roll < 96) return String.fromCharCode(rand.int(0xd800, 0xdfff));
   return rand.pick(SPECIAL_CHARACTERS);
+}
+
+/** One code point of a name: {@link anyCodePoint}, but never a control character. */
+export function nameCodePoint(rand: Rand): string {
+  const ch = anyCodePoint(rand);
+  return isControl(ch.codePointAt(0)!) ? 'x' : ch;
 }
 
 /** A string of `min..max` code points. */
@@ -121,14 +165,9 @@ export function codePoints(rand: Rand, min: number, max: number, char: (rand: Ra
 }
 
 /** Text that passes a {@link StringRule} without a format. */
-function textFor(rule: StringRule, profile: Profile): fc.Arbitrary<string> {
+export function textFor(rule: StringRule, profile: Profile): fc.Arbitrary<string> {
   const max = limitOf(rule.maxLength, profile);
-  const char = rule.noControlCharacters
-    ? (rand: Rand): string => {
-        const ch = anyCodePoint(rand);
-        return isControl(ch.codePointAt(0)!) ? 'x' : ch;
-      }
-    : anyCodePoint;
+  const char = rule.noControlCharacters ? nameCodePoint : anyCodePoint;
   return seeded((rand) => {
     const text = codePoints(rand, rule.notBlank ? 1 : 0, max, char);
     // A non-blank string has a character that is not white space; swap one in where there is none.
@@ -138,6 +177,7 @@ function textFor(rule: StringRule, profile: Profile): fc.Arbitrary<string> {
 
 const LETTERS = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ';
 const DIGITS = '0123456789';
+const ALPHANUMS = LETTERS + DIGITS;
 
 // ---------------------------------------------------------------- URLs
 
@@ -149,60 +189,194 @@ function label(rand: Rand): string {
   return rand.chars(LABEL_CHARS, 1) + rand.chars(`${LABEL_CHARS}-`, length - 2) + rand.chars(LABEL_CHARS, 1);
 }
 
-/** A host a WHATWG parser accepts: DNS names, IPv4, IPv6, an IDN. */
+/**
+ * An IPv4 address (a 32-bit number) in one of the spellings the WHATWG parser
+ * reads: mostly dotted decimal, else 1 to 4 parts (the last one fills the
+ * bytes left) in decimal, hex or octal, maybe with a trailing dot. `127.1`,
+ * `0x7f000001` and `0177.0.0.1.` are all 127.0.0.1.
+ */
+export function spellIpv4(rand: Rand, address: number): string {
+  const bytes = [address >>> 24, (address >>> 16) & 0xff, (address >>> 8) & 0xff, address & 0xff];
+  if (rand.chance(0.5)) return bytes.join('.');
+  const count = rand.int(1, 4);
+  const parts = [...bytes.slice(0, count - 1), bytes.slice(count - 1).reduce((value, byte) => value * 256 + byte, 0)];
+  const spelled = parts.map((part) => {
+    const roll = rand.int(0, 3);
+    if (roll === 0) return `${rand.pick(['0x', '0X'])}${anyCase(part.toString(16), rand)}`;
+    if (roll === 1) return `0${part.toString(8)}`;
+    return String(part);
+  });
+  return `${spelled.join('.')}${rand.chance(0.1) ? '.' : ''}`;
+}
+
+/**
+ * An IPv6 address (eight 16-bit groups) in brackets, in one of the spellings
+ * RFC 4291 §2.2 allows: hex digits in either case, with leading zeros or not,
+ * a run of zero groups written `::` or not, the last 32 bits in dotted decimal
+ * or not. `[0:0::1]` and `[::0.0.0.1]` are both `[::1]`.
+ */
+export function spellIpv6(rand: Rand, groups: readonly number[]): string {
+  const dotted = rand.chance(0.15);
+  const pieces = (dotted ? groups.slice(0, 6) : groups).map((group) =>
+    anyCase(group.toString(16).padStart(rand.chance(0.1) ? 4 : 1, '0'), rand),
+  );
+  const [g6, g7] = [groups[6]!, groups[7]!];
+  const tail = dotted ? [`${g6 >>> 8}.${g6 & 0xff}.${g7 >>> 8}.${g7 & 0xff}`] : [];
+  // The runs of zero groups `::` may stand for.
+  const runs: [number, number][] = [];
+  for (let start = 0; start < pieces.length; start++) {
+    for (let end = start + 1; end <= pieces.length && groups[end - 1] === 0; end++) runs.push([start, end]);
+  }
+  if (runs.length === 0 || rand.chance(0.3)) return `[${[...pieces, ...tail].join(':')}]`;
+  const [start, end] = rand.pick(runs);
+  return `[${pieces.slice(0, start).join(':')}::${[...pieces.slice(end), ...tail].join(':')}]`;
+}
+
+const ODD_HOSTS = [
+  '[2001:db8::1]', 'bücher.example', 'EXAMPLE.COM', 'hooks.acme.com.', 'xn--bcher-kva.example',
+  'localhost', '127.0.0.1', '10.1.2.3', '[::1]', 'your', 'a',
+];
+
+/** A host a WHATWG parser accepts: DNS names, IPv4 and IPv6 addresses in their spellings, an IDN, one label. */
 function host(rand: Rand): string {
-  const roll = rand.int(0, 9);
-  if (roll < 7) {
+  const roll = rand.int(0, 19);
+  if (roll < 13) {
     const labels = Array.from({ length: rand.int(1, 3) }, () => label(rand));
     return [...labels, rand.pick(['com', 'io', 'example', 'co.uk'])].join('.');
   }
-  if (roll < 8) return Array.from({ length: 4 }, () => rand.int(0, 255)).join('.');
-  return rand.pick(['[2001:db8::1]', 'bücher.example', 'EXAMPLE.COM', 'hooks.acme.com.', 'xn--bcher-kva.example']);
+  if (roll < 15) return spellIpv4(rand, rand.int(0, 0xffff_ffff));
+  if (roll < 17) return spellIpv6(rand, Array.from({ length: 8 }, () => (rand.chance(0.4) ? 0 : rand.int(0, 0xffff))));
+  return rand.pick(ODD_HOSTS);
 }
 
-const port = (rand: Rand): string => (rand.chance(0.2) ? `:${rand.int(1, 65_535)}` : '');
+/** Mostly none; else 0 to 65535, maybe with leading zeros, or empty (`host:`: the default port). */
+function port(rand: Rand): string {
+  if (!rand.chance(0.2)) return '';
+  const roll = rand.int(0, 9);
+  if (roll === 0) return ':';
+  if (roll === 1) return `:${rand.pick([0, 65_535])}`;
+  if (roll === 2) return `:0${rand.int(0, 9_999)}`;
+  return `:${rand.int(1, 65_535)}`;
+}
 
 /** Characters that may appear in a path or query as written (no white space, no `#`, no backslash). */
-const PATH_CHARS = [...'abcXYZ019-._~!$&\'()*+,;=:@/', '%20', 'é'];
+const PATH_CHARS = [...'abcXYZ019-._~!$&\'()*+,;=:@/', '%20', '%2F', '%41', 'é'];
 const path = (rand: Rand): string => `/${rand.chars(PATH_CHARS, rand.int(0, 12))}`;
 const query = (rand: Rand): string => (rand.chance(0.2) ? `?${rand.chars(PATH_CHARS, rand.int(0, 8))}` : '');
+const fragment = (rand: Rand): string => (rand.chance(0.05) ? `#${rand.chars(PATH_CHARS, rand.int(0, 8))}` : '');
 
-/** An `https://` URL with a host: a valid webhook endpoint or entry URI. Never longer than 128. */
-export const makeHttpsUrl = (rand: Rand): string =>
-  `https://${host(rand)}${port(rand)}${rand.chance(0.7) ? path(rand) : ''}${query(rand)}`;
-export const httpsUrl: fc.Arbitrary<string> = seeded(makeHttpsUrl);
+/** https URLs the parser accepts that look wrong: one label, an empty query or port, a backslash for a slash, `@` in the path. */
+const ODD_HTTPS_URLS = [
+  'https://your/webhooks/endpoint', 'https://a', 'https://example.com?', 'https://example.com:/',
+  'https://example.com\\path', 'https://example.com/@user', 'https://example.com/a%20b',
+];
+
+/** An `https://` URL with a host: a valid webhook endpoint or entry URI; with a fragment now and then, unless `withFragment` is false. */
+export function makeHttpsUrl(rand: Rand, withFragment = true): string {
+  if (rand.chance(0.03)) return rand.pick(ODD_HTTPS_URLS);
+  const tail = `${rand.chance(0.7) ? path(rand) : ''}${query(rand)}${withFragment ? fragment(rand) : ''}`;
+  return `https://${host(rand)}${port(rand)}${tail}`;
+}
+export const httpsUrl: fc.Arbitrary<string> = seeded((rand) => makeHttpsUrl(rand));
 
 /** A root-relative path, `/…` but not `//…`, without white space or controls. */
 const ROOT_PATH_FIRST = [...'abcXYZ019-._~', 'é', '%20'];
 const ROOT_PATH_REST = [...ROOT_PATH_FIRST, '/'];
 function rootPath(rand: Rand): string {
-  if (rand.chance(0.1)) return '/';
+  const roll = rand.int(0, 19);
+  if (roll < 2) return '/';
+  if (roll < 3) return '/src/modules/campaigns/assets/img/software/Mobile-App.png';
   return `/${rand.chars(ROOT_PATH_FIRST, 1)}${rand.chars(ROOT_PATH_REST, rand.int(0, 20))}`;
 }
 
-/** A valid redirect URI (RFC 6749 §3.1.2, RFC 8252 §7.1 and §7.3), no fragment, at most 128 characters. */
-const redirectUri: fc.Arbitrary<string> = seeded((rand) => {
+/** Characters of one code point each that may follow a path's first character. */
+const FILL_CHARS = "abcXYZ019-._~!$&'()*+,;=:@/é";
+
+/**
+ * Values of `make` no longer than `max` code points; now and then exactly
+ * `max` long: `prefix` filled up with path characters.
+ */
+function upTo(max: number, make: (rand: Rand) => string, prefix: (rand: Rand) => string): fc.Arbitrary<string> {
+  return seeded((rand) => {
+    if (!rand.chance(0.05)) return make(rand);
+    const start = prefix(rand);
+    return start + rand.chars(FILL_CHARS, max - [...start].length);
+  }).filter((value) => [...value].length <= max);
+}
+const httpsPrefix = (rand: Rand): string => `https://${host(rand)}/`;
+
+/**
+ * A loopback host of an `http://` redirect URI: as LOOPBACK_REDIRECT_HOSTS
+ * writes it (`localhost` in any case), or, unless `avoidKnownDifferences`,
+ * spelled another way that the URL parser reads as the same host: `127.1`,
+ * `[0:0::1]`, `l%6Fcalhost` (the known difference `loopback-host-spelling`).
+ */
+function loopbackHost(rand: Rand, options: ManifestOptions): string {
+  const written = rand.pick(LOOPBACK_REDIRECT_HOSTS);
+  if (options.avoidKnownDifferences === true || rand.chance(0.7)) return anyCase(written, rand);
+  if (written === '127.0.0.1') return spellIpv4(rand, 0x7f_00_00_01);
+  if (written === '[::1]') return spellIpv6(rand, [0, 0, 0, 0, 0, 0, 0, 1]);
+  const name = anyCase(written, rand);
+  const at = rand.int(0, name.length - 1);
+  return `${name.slice(0, at)}%${name.charCodeAt(at).toString(16).toUpperCase()}${name.slice(at + 1)}`;
+}
+
+/** RFC 3986 §3.1: a scheme is a letter, then letters, digits, "+", "-" and "."; RFC 8252 §7.1: a private-use one has a dot. */
+const SCHEME_CHARS = `${ALPHANUMS}+-`;
+const PRIVATE_USE_RESTS = ['/cb', '/oauth2redirect', 'cb', '//callback/path', '/'];
+
+/** A valid redirect URI (RFC 6749 §3.1.2, RFC 8252 §7.1 and §7.3), no fragment. */
+function makeRedirectUri(rand: Rand, options: ManifestOptions): string {
   const roll = rand.int(0, 2);
-  if (roll === 0) return makeHttpsUrl(rand);
-  if (roll === 1) return `http://${rand.pick(LOOPBACK_REDIRECT_HOSTS)}${port(rand)}${path(rand)}`;
-  // A private-use scheme with a dot (RFC 8252 §7.1); a scheme starts with a letter (RFC 3986 §3.1).
-  return `${rand.chars(LETTERS, rand.int(1, 4))}.${label(rand)}:${rootPath(rand)}`;
-});
+  if (roll === 0) return makeHttpsUrl(rand, false);
+  if (roll === 1) return `http://${loopbackHost(rand, options)}${port(rand)}${rand.chance(0.8) ? path(rand) : ''}${query(rand)}`;
+  const scheme = `${rand.chars(LETTERS, 1)}${rand.chars(SCHEME_CHARS, rand.int(0, 6))}.${rand.chars(`${SCHEME_CHARS}.`, rand.int(0, 6))}`;
+  return `${scheme}:${rand.chance(0.5) ? rootPath(rand) : rand.pick(PRIVATE_USE_RESTS)}`;
+}
 
 // ---------------------------------------------------------------- language tags
 
-/** A well-formed RFC 5646 tag: language[-script][-region], or a private-use or grandfathered one. */
-export const languageTag: fc.Arbitrary<string> = fc.oneof(
-  {
-    weight: 8,
-    arbitrary: seeded((rand) => {
-      const script = rand.chance(0.3) ? `-${rand.chars(LETTERS, 4)}` : '';
-      const region = rand.chance(0.5) ? `-${rand.chance(0.8) ? rand.chars(LETTERS, 2) : rand.chars(DIGITS, 3)}` : '';
-      return `${rand.chars(LETTERS, rand.int(2, 3))}${script}${region}`;
-    }),
-  },
-  { weight: 1, arbitrary: fc.constantFrom('x-private', 'i-klingon', 'en-GB-oed', 'zh-min-nan', 'de-CH-1901', 'sl-rozaj-biske') },
-);
+const SINGLETONS = ALPHANUMS.replace(/x/gi, '');
+/** `count` subtags of `min..max` characters from `chars`, each after a hyphen. */
+const subtags = (rand: Rand, chars: string, min: number, max: number, count: number): string =>
+  Array.from({ length: count }, () => `-${rand.chars(chars, rand.int(min, max))}`).join('');
+/** The `x` that starts private use after a langtag (`de-CH-x-phonebk`), in either case (RFC 5646 §2.1.1). */
+const LANGTAG_PRIVATE_USE: readonly string[] = ['x', 'X'];
+const GRANDFATHERED = ['i-klingon', 'i-default', 'en-GB-oed', 'zh-min-nan', 'art-lojban', 'sgn-CH-DE'];
+const COMMON_TAGS = ['en', 'EN', 'de-CH', 'de-ch', 'fr', 'zh-Hant-TW', 'es-419', 'de-CH-1901', 'sl-rozaj-biske', 'x-private'];
+
+/**
+ * A well-formed RFC 5646 tag, from the ABNF of §2.1 (langtag: language with
+ * extlangs, script, region, variants, an extension, private use; or a
+ * privateuse or grandfathered tag), in any case.
+ */
+export function makeLanguageTag(rand: Rand): string {
+  const roll = rand.int(0, 11);
+  if (roll < 8) {
+    const kind = rand.int(0, 9);
+    const language =
+      kind < 8
+        ? rand.chars(LETTERS, rand.int(2, 3)) + (rand.chance(0.1) ? subtags(rand, LETTERS, 3, 3, rand.int(1, 3)) : '')
+        : rand.chars(LETTERS, kind === 8 ? 4 : rand.int(5, 8));
+    const script = rand.chance(0.3) ? subtags(rand, LETTERS, 4, 4, 1) : '';
+    const region = rand.chance(0.5) ? `-${rand.chance(0.8) ? rand.chars(LETTERS, 2) : rand.chars(DIGITS, 3)}` : '';
+    const variants = rand.chance(0.15)
+      ? Array.from({ length: rand.int(1, 2) }, () =>
+          rand.chance(0.5) ? subtags(rand, ALPHANUMS, 5, 8, 1) : `-${rand.chars(DIGITS, 1)}${rand.chars(ALPHANUMS, 3)}`,
+        ).join('')
+      : '';
+    const extension = rand.chance(0.1) ? `-${rand.chars(SINGLETONS, 1)}${subtags(rand, ALPHANUMS, 2, 8, rand.int(1, 2))}` : '';
+    const privateUse =
+      rand.chance(0.1)
+        ? `-${rand.pick(LANGTAG_PRIVATE_USE)}${subtags(rand, ALPHANUMS, 1, 8, rand.int(1, 2))}`
+        : '';
+    return language + script + region + variants + extension + privateUse;
+  }
+  if (roll < 9) return `${rand.pick(['x', 'X'])}${subtags(rand, ALPHANUMS, 1, 8, rand.int(1, 2))}`;
+  if (roll < 10) return anyCase(rand.pick(GRANDFATHERED), rand);
+  return rand.pick(COMMON_TAGS);
+}
+export const languageTag: fc.Arbitrary<string> = seeded(makeLanguageTag);
 
 // ---------------------------------------------------------------- fields
 
@@ -231,9 +405,14 @@ function scopeFor(rule: ScopeRule, profile: Profile): fc.Arbitrary<string> {
 
 function stringFor(rule: StringRule, profile: Profile): fc.Arbitrary<string> {
   const max = limitOf(rule.maxLength, profile);
-  const within = (value: string): boolean => [...value].length <= max;
-  if (rule.format === 'https-url') return httpsUrl.filter(within);
-  if (rule.format === 'logo-uri') return seeded((rand) => (rand.chance(0.5) ? makeHttpsUrl(rand) : rootPath(rand))).filter(within);
+  if (rule.format === 'https-url') return upTo(max, makeHttpsUrl, httpsPrefix);
+  if (rule.format === 'logo-uri') {
+    return upTo(
+      max,
+      (rand) => (rand.chance(0.5) ? makeHttpsUrl(rand) : rootPath(rand)),
+      (rand) => (rand.chance(0.5) ? `/${rand.chars(ROOT_PATH_FIRST, 1)}` : httpsPrefix(rand)),
+    );
+  }
   return textFor(rule, profile);
 }
 
@@ -242,7 +421,11 @@ export interface Header {
   header_value: string;
 }
 
-const HEADER_NAMES = ['Authorization', 'X-Api-Key', 'x-acme-signature', 'X-LivePerson', 'x-livepersonal', '__proto__', '123'];
+/** Names people use, and near misses of LivePerson's prefix that are not it. */
+const HEADER_NAMES = [
+  'Authorization', 'X-Api-Key', 'x-acme-signature', 'X-LivePerson', 'x-liveperson', 'x-livepersonal', 'X-LivePersonal',
+  '__proto__', '123', 'NAME', 'a',
+];
 
 /** An RFC 9110 token that is not one of LivePerson's own header names. */
 export function makeHeaderName(rand: Rand): string {
@@ -250,9 +433,9 @@ export function makeHeaderName(rand: Rand): string {
   return name.toLowerCase().startsWith(RESERVED_HEADER_PREFIX) ? `y${name}` : name;
 }
 
-/** A header value: anything but C0 controls (a tab is fine) and DEL. */
+/** A header value: anything but C0 controls (a tab is fine) and DEL; C1 controls are fine too. */
 export const makeHeaderValue = (rand: Rand): string =>
-  codePoints(rand, 0, 24, (r) => {
+  codePoints(rand, 0, 64, (r) => {
     const ch = anyCodePoint(r);
     return hasForbiddenValueCharacter(ch) ? ' ' : ch;
   });
@@ -310,7 +493,7 @@ export function capabilitiesFor(profile: Profile): fc.Arbitrary<Json> {
   });
 }
 
-function fieldFor(spec: FieldSpec, profile: Profile): fc.Arbitrary<unknown> {
+function fieldFor(spec: FieldSpec, profile: Profile, options: ManifestOptions): fc.Arbitrary<unknown> {
   switch (spec.type) {
     case 'string':
       return stringFor(spec, profile);
@@ -321,24 +504,23 @@ function fieldFor(spec: FieldSpec, profile: Profile): fc.Arbitrary<unknown> {
     case 'scope':
       return scopeFor(spec, profile);
     case 'redirect-uris':
-      return fc.array(redirectUri.filter((uri) => [...uri].length <= spec.itemMaxLength), { maxLength: 3 });
+      return fc.array(upTo(spec.itemMaxLength, (rand) => makeRedirectUri(rand, options), httpsPrefix), { maxLength: 3 });
     case 'capabilities':
       return capabilitiesFor(profile);
   }
 }
 
-const isRequired = (spec: FieldSpec, profile: Profile): boolean =>
-  'required' in spec && (spec.required === 'always' || (spec.required === 'connector' && profile === 'connector'));
+// ---------------------------------------------------------------- manifests
 
 /**
  * A valid, canonical manifest of the profile: every top-level field of the
  * table, optional ones present or not, with localized names.
  */
-export function manifestFor(profile: Profile): fc.Arbitrary<Json> {
+export function manifestFor(profile: Profile, options: ManifestOptions = {}): fc.Arbitrary<Json> {
   const model: Record<string, fc.Arbitrary<unknown>> = {};
   const requiredKeys: string[] = [];
   for (const [key, spec] of Object.entries(TOP_LEVEL_FIELDS) as [string, FieldSpec][]) {
-    model[key] = fieldFor(spec, profile);
+    model[key] = fieldFor(spec, profile, options);
     if (isRequired(spec, profile)) requiredKeys.push(key);
   }
   const localizedNames = fc.uniqueArray(fc.tuple(languageTag, textFor(TOP_LEVEL_FIELDS.client_name, profile)), {
@@ -370,3 +552,38 @@ export interface ManifestCase {
 export const manifestCase: fc.Arbitrary<ManifestCase> = fc.oneof(
   ...PROFILES.map((profile) => manifestFor(profile).map((manifest): ManifestCase => ({ profile, manifest }))),
 );
+
+const ENUM_LIST_KEYS = new Set<string>(
+  [...Object.entries(TOP_LEVEL_FIELDS), ...Object.entries(ENGAGEMENT_FIELDS)]
+    .filter(([, spec]) => spec.type === 'enum-list')
+    .map(([key]) => key),
+);
+
+/**
+ * The same manifest written differently: keys and enum lists in random
+ * order (duplicates are an error, `duplicate_item`), some objects without a
+ * prototype (`Object.create(null)`, as some parsers make them), and mostly an
+ * editor's `$schema` key. Arrays whose order means something (headers,
+ * redirect URIs) keep it.
+ */
+export function scramble(manifest: Json, seed: number): Json {
+  const random = prng(seed);
+  const visit = (value: unknown, key: string | undefined): unknown => {
+    if (Array.isArray(value)) {
+      if (key !== undefined && ENUM_LIST_KEYS.has(key)) return shuffled(value, random);
+      return value.map((item) => visit(item, undefined));
+    }
+    if (typeof value === 'object' && value !== null) {
+      const out: Json = random() < 0.2 ? Object.create(null) : {};
+      for (const entryKey of shuffled(Object.keys(value), random)) out[entryKey] = visit((value as Json)[entryKey], entryKey);
+      return out;
+    }
+    return value;
+  };
+  const scrambled = visit(manifest, undefined) as Json;
+  if (random() < 0.3) return scrambled;
+  // An editor's "$schema" key, somewhere among the others: accepted, and left out of the output.
+  const entries = Object.entries(scrambled);
+  entries.splice(Math.floor(random() * (entries.length + 1)), 0, [EDITOR_SCHEMA_KEY, './node_modules/lp-app-manifest/schema/general.schema.json']);
+  return Object.fromEntries(entries);
+}

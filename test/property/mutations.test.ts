@@ -13,7 +13,7 @@ import {
   WEBHOOK_EVENTS,
 } from '../../src/spec/tables.js';
 import { formatPath } from '../../src/validation/issues.js';
-import { limitOf, manifestCase, Rand, TCHARS } from './arbitraries.js';
+import { anyCase, limitOf, manifestCase, Rand, TCHARS } from './arbitraries.js';
 import { jsonTypeOf, sitesOf, type Site } from './sites.js';
 import { assertProperty, getAt, removeAt, setAt, updateAt, type Json, type Segments } from './support.js';
 
@@ -206,10 +206,6 @@ function unknownKey(known: readonly string[], rand: Rand, root: boolean): string
     if (!known.includes(key) && !(root && key.startsWith(LOCALIZED_NAME_PREFIX))) return key;
   }
 }
-
-/** A string with its letters in random case. */
-const anyCase = (value: string, rand: Rand): string =>
-  [...value].map((ch) => (rand.chance(0.5) ? ch.toUpperCase() : ch.toLowerCase())).join('');
 
 /** Every mutation that applies to a manifest, with the place it breaks. */
 function mutationsOf(manifest: Json, profile: Profile): Mutation[] {

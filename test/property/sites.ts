@@ -22,6 +22,7 @@ import {
   type ScopeRule,
   type StringRule,
 } from '../../src/spec/tables.js';
+import { isRequired } from './arbitraries.js';
 import type { Json, Segments } from './support.js';
 
 export type ObjectRole = 'root' | 'capabilities' | 'webhooks' | 'webhook' | 'header' | 'retry' | 'engagement';
@@ -67,9 +68,6 @@ export function jsonTypeOf(site: Site): 'object' | 'array' | 'string' | 'number'
   }
 }
 
-const isRequiredField = (spec: FieldSpec, profile: Profile): boolean =>
-  'required' in spec && (spec.required === 'always' || (spec.required === 'connector' && profile === 'connector'));
-
 const TOP_LEVEL_KEYS = Object.keys(TOP_LEVEL_FIELDS);
 const WEBHOOK_CONTAINER_KEYS = [...WEBHOOK_EVENTS, RETRY_KEY];
 const ENGAGEMENT_KEYS = Object.keys(ENGAGEMENT_FIELDS);
@@ -88,7 +86,7 @@ export function sitesOf(manifest: Json, profile: Profile): Site[] {
       continue;
     }
     const spec = TOP_LEVEL_FIELDS[key as keyof typeof TOP_LEVEL_FIELDS] as FieldSpec;
-    const required = isRequiredField(spec, profile);
+    const required = isRequired(spec, profile);
     const path = [key];
     switch (spec.type) {
       case 'string':

@@ -6,8 +6,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { expect } from 'chai';
 import fc from 'fast-check';
 import { ManifestBuilder, validateManifest, type Profile } from '../../src/index.js';
-import { EDITOR_SCHEMA_KEY, ENGAGEMENT_FIELDS, TOP_LEVEL_FIELDS } from '../../src/spec/tables.js';
-import { manifestCase } from './arbitraries.js';
+import { manifestCase, scramble } from './arbitraries.js';
 import {
   assertProperty,
   changeEverything,
@@ -16,7 +15,6 @@ import {
   expectOwnFrozen,
   objectsOf,
   prng,
-  shuffled,
   type Json,
 } from './support.js';
 
@@ -38,39 +36,6 @@ function expectValid(value: unknown, profile: Profile): Json {
   if (!result.ok) expect.fail(`rejected: ${json(result.issues.map(({ code, path }) => ({ code, path })))}`);
   for (const warning of result.warnings) if (warning.severity !== 'warning') expect(warning.severity).to.equal('warning');
   return result.manifest as unknown as Json;
-}
-
-/**
- * The same manifest written differently: keys and enum lists in random
- * order (duplicates are an error, `duplicate_item`), some objects without a
- * prototype (`Object.create(null)`, as some parsers make them), and mostly an
- * editor's `$schema` key. Arrays whose order means something (headers,
- * redirect URIs) keep it.
- */
-function scramble(manifest: Json, seed: number): Json {
-  const random = prng(seed);
-  const enumLists = new Set<string>([
-    ...Object.entries(TOP_LEVEL_FIELDS).filter(([, spec]) => spec.type === 'enum-list').map(([key]) => key),
-    ...Object.entries(ENGAGEMENT_FIELDS).filter(([, spec]) => spec.type === 'enum-list').map(([key]) => key),
-  ]);
-  const visit = (value: unknown, key: string | undefined): unknown => {
-    if (Array.isArray(value)) {
-      if (key !== undefined && enumLists.has(key)) return shuffled(value, random);
-      return value.map((item) => visit(item, undefined));
-    }
-    if (typeof value === 'object' && value !== null) {
-      const out: Json = random() < 0.2 ? Object.create(null) : {};
-      for (const entryKey of shuffled(Object.keys(value), random)) out[entryKey] = visit((value as Json)[entryKey], entryKey);
-      return out;
-    }
-    return value;
-  };
-  const scrambled = visit(manifest, undefined) as Json;
-  if (random() < 0.3) return scrambled;
-  // An editor's "$schema" key, somewhere among the others: accepted, and left out of the output.
-  const entries = Object.entries(scrambled);
-  entries.splice(Math.floor(random() * (entries.length + 1)), 0, [EDITOR_SCHEMA_KEY, './node_modules/lp-app-manifest/schema/general.schema.json']);
-  return Object.fromEntries(entries);
 }
 
 describe('property: valid manifests', () => {

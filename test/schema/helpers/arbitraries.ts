@@ -1,14 +1,14 @@
 /**
- * fast-check generators of manifests, derived from the spec tables: valid
- * manifests of either profile (with every optional part), and single-field
- * mutations of them.
+ * What the differential test (differential.test.ts) feeds the JSON Schema and
+ * the validator: valid manifests from the one generator of valid manifests
+ * (test/property/arbitraries.ts), kept clear of the known differences and
+ * written in any order, and single-field mutations of them.
  */
 import fc from 'fast-check';
 import {
   ENGAGEMENT_FIELDS,
   HEADER_KEYS,
   LOCALIZED_NAME_PREFIX,
-  LOOPBACK_REDIRECT_HOSTS,
   MAX_RETRIES,
   MISSPELLED_WEBHOOK_EVENTS,
   RESERVED_HEADER_PREFIX,
@@ -19,23 +19,29 @@ import {
   WEBHOOK_EVENTS,
   WEBHOOK_KEYS,
   CAPABILITY_KEYS,
-  type BooleanRule,
+  EDITOR_SCHEMA_KEY,
   type EnumListRule,
   type FieldSpec,
-  type ProfileLimit,
-  type RedirectUrisRule,
   type ScopeRule,
   type StringRule,
 } from '../../../src/spec/tables.js';
 import type { Profile } from '../../../src/index.js';
+import {
+  anyCase as anyCaseWith,
+  codePoints,
+  languageTag,
+  limitOf,
+  manifestFor,
+  nameCodePoint,
+  scramble,
+  seeded,
+} from '../../property/arbitraries.js';
+import { defineData } from '../../property/support.js';
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 export type JsonObject = { [key: string]: Json };
 type Path = readonly (string | number)[];
 
-const limitOf = (limit: ProfileLimit, profile: Profile): number => (typeof limit === 'number' ? limit : limit[profile]);
-const isRequired = (spec: FieldSpec, profile: Profile): boolean =>
-  spec.required === 'always' || (spec.required === 'connector' && profile === 'connector');
 const TOP_LEVEL_KEYS = Object.keys(TOP_LEVEL_FIELDS) as (keyof typeof TOP_LEVEL_FIELDS)[];
 const fieldSpec = (key: string): FieldSpec => TOP_LEVEL_FIELDS[key as keyof typeof TOP_LEVEL_FIELDS];
 
@@ -43,288 +49,30 @@ const fieldSpec = (key: string): FieldSpec => TOP_LEVEL_FIELDS[key as keyof type
 
 const codePoint = (min: number, max: number): fc.Arbitrary<string> =>
   fc.integer({ min, max }).map((cp) => String.fromCodePoint(cp));
-const ascii = codePoint(0x20, 0x7e);
-const bmp = fc.oneof(codePoint(0xa0, 0xd7ff), codePoint(0xe000, 0xfffd));
 const astral = codePoint(0x10000, 0x10ffff);
-/** Lone surrogates are valid in JSON strings; both sides must count them alike. */
-const loneSurrogate = codePoint(0xd800, 0xdfff);
 const unicodeSpace = fc.constantFrom(' ', '\u00a0', '\u2003', '\u2028', '\u3000', '\ufeff');
 const c0 = codePoint(0x00, 0x1f);
 const c1 = codePoint(0x80, 0x9f);
 const del = fc.constant('\u007f');
 
-/** Characters of a name: no control characters. */
-const nameChar = fc.oneof(
-  { weight: 10, arbitrary: ascii },
-  { weight: 3, arbitrary: bmp },
-  { weight: 1, arbitrary: astral },
-  { weight: 1, arbitrary: loneSurrogate },
-  { weight: 2, arbitrary: unicodeSpace },
-);
-/** Any character. */
-const anyChar = fc.oneof(
-  { weight: 10, arbitrary: nameChar },
-  { weight: 1, arbitrary: c0 },
-  { weight: 1, arbitrary: del },
-  { weight: 1, arbitrary: c1 },
-);
-/** Characters of a header value: anything but C0 (tab aside) and DEL. */
-const headerValueChar = fc.oneof(
-  { weight: 10, arbitrary: nameChar },
-  { weight: 1, arbitrary: fc.constant('\t') },
-  { weight: 1, arbitrary: c1 },
-);
 /** What a header value must not contain. */
 const headerValueForbidden = fc.oneof(fc.constantFrom('\r', '\n', '\r\n', '\u0000', '\u007f', '\u001b', '\u0008', '\u000b'), c0.filter((ch) => ch !== '\t'));
 
-/** A string of at most `max` code points: usually short, sometimes exactly `max` long. */
-function text(unit: fc.Arbitrary<string>, max: number, min = 0): fc.Arbitrary<string> {
-  return fc.oneof(
-    { weight: 5, arbitrary: fc.string({ unit, minLength: min, maxLength: Math.min(max, 24) }) },
-    { weight: 1, arbitrary: fc.string({ unit, minLength: max, maxLength: max }) },
-  );
-}
-
-const notBlank = (value: string): boolean => /\S/u.test(value);
-
-/** Upper-cases the letters of `value` chosen by the bits of `mask`. */
-const withCase = (value: string, mask: number): string =>
-  [...value].map((ch, i) => ((mask >>> (i % 31)) & 1 ? ch.toUpperCase() : ch.toLowerCase())).join('');
-const anyCase = (value: string): fc.Arbitrary<string> => fc.nat().map((mask) => withCase(value, mask));
-
-// ---------------------------------------------------------------- URLs
-
-const port = fc.integer({ min: 0, max: 65_535 }).map(String);
-const segment = fc.stringMatching(/^[A-Za-z0-9._~!$&'()*+,;=:@%-]{0,12}$/).filter((s) => !/%(?![0-9A-Fa-f]{2})/.test(s));
-const pathPart = fc.array(segment, { maxLength: 4 }).map((parts) => parts.map((p) => `/${p}`).join(''));
-const query = fc.option(fc.stringMatching(/^\?[A-Za-z0-9=&_.-]{0,16}$/), { nil: '' });
-const simpleHost = fc.oneof(
-  fc.stringMatching(/^[a-z0-9]([a-z0-9-]{0,8}[a-z0-9])?(\.[a-z]{2,6}){0,2}$/),
-  fc.constantFrom('localhost', '127.0.0.1', '10.1.2.3', '[::1]', '[2001:db8::1]', 'your', 'xn--bcher-kva.example', 'EXAMPLE.COM'),
-);
-
-/** `https://` URLs the WHATWG parser accepts. */
-const httpsUrl = fc.oneof(
-  {
-    weight: 3,
-    arbitrary: fc.webUrl({
-      validSchemes: ['https'],
-      withQueryParameters: true,
-      authoritySettings: { withIPv4: true, withIPv6: true, withIPv4Extended: true, withPort: true },
-    }),
-  },
-  {
-    weight: 3,
-    arbitrary: fc
-      .tuple(simpleHost, fc.option(port, { nil: undefined }), pathPart, query)
-      .map(([host, p, path, q]) => `https://${host}${p === undefined ? '' : `:${p}`}${path}${q}`),
-  },
-  {
-    weight: 1,
-    arbitrary: fc.constantFrom(
-      'https://your/webhooks/endpoint',
-      'https://a',
-      'https://example.com?',
-      'https://example.com\\path',
-      'https://example.com:/',
-      'https://example.com/@user',
-      'https://example.com#frag',
-      'https://example.com/a b'.replace(' ', '%20'),
-    ),
-  },
-);
-const httpsUrlUpTo = (max: number): fc.Arbitrary<string> =>
-  fc.oneof(
-    { weight: 8, arbitrary: httpsUrl.filter((url) => url.length <= max) },
-    // exactly `max` characters long
-    { weight: 1, arbitrary: fc.constant(`https://example.com/${'a'.repeat(Math.max(0, max - 20))}`.slice(0, max)) },
-  );
-
-const rootPath = fc.oneof(
-  pathPart.map((path) => `/${path.replace(/^\/+/, '')}`),
-  fc.constant('/src/modules/campaigns/assets/img/software/Mobile-App.png'),
-);
-const logoUriUpTo = (max: number): fc.Arbitrary<string> =>
-  fc.oneof(rootPath.filter((path) => path.length <= max), httpsUrlUpTo(max));
-
-const loopbackRedirect = fc
-  .tuple(fc.constantFrom(...LOOPBACK_REDIRECT_HOSTS).chain(anyCase), fc.option(port, { nil: undefined }), pathPart, query)
-  .map(([host, p, path, q]) => `http://${host}${p === undefined ? '' : `:${p}`}${path}${q}`);
-const privateUseRedirect = fc
-  .tuple(
-    fc.stringMatching(/^[a-z][a-z0-9+.-]{0,6}\.[a-z0-9+.-]{0,6}$/),
-    fc.constantFrom(':/cb', ':/oauth2redirect', ':cb', '://callback/path', ':/'),
-  )
-  .map(([scheme, rest]) => `${scheme}${rest}`);
-const redirectUriUpTo = (max: number): fc.Arbitrary<string> =>
-  fc
-    .oneof(httpsUrlUpTo(max), loopbackRedirect, privateUseRedirect)
-    .filter((uri) => uri.length <= max && !uri.includes('#'));
-
-// ---------------------------------------------------------------- fields
-
-function stringArb(rule: StringRule, profile: Profile): fc.Arbitrary<string> {
-  const max = limitOf(rule.maxLength, profile);
-  if (rule.format === 'https-url') return httpsUrlUpTo(max);
-  if (rule.format === 'logo-uri') return logoUriUpTo(max);
-  const unit = rule.noControlCharacters ? nameChar : anyChar;
-  return rule.notBlank ? text(unit, max, 1).filter(notBlank) : text(unit, max);
-}
-
-/** A list of unique enum values, in any order, meeting the profile's rules. */
-function enumListArb(rule: EnumListRule, profile: Profile): fc.Arbitrary<string[]> {
-  const exactly = profile === 'connector' ? rule.connectorExactly : undefined;
-  const mustInclude = profile === 'connector' ? rule.connectorMustInclude : undefined;
-  if (exactly !== undefined) return fc.shuffledSubarray([...exactly], { minLength: exactly.length });
-  return fc
-    .tuple(fc.shuffledSubarray([...rule.values], { minLength: rule.minItems ?? 0 }), fc.nat())
-    .map(([values, at]) => {
-      if (mustInclude === undefined || values.includes(mustInclude)) return values;
-      const index = at % (values.length + 1);
-      return [...values.slice(0, index), mustInclude, ...values.slice(index)];
-    });
-}
-
-const booleanArb = (rule: BooleanRule, profile: Profile): fc.Arbitrary<boolean> =>
-  profile === 'connector' && rule.connectorExactly !== undefined ? fc.constant(rule.connectorExactly) : fc.boolean();
-
-const scopeArb = (rule: ScopeRule, profile: Profile): fc.Arbitrary<string> =>
-  profile === 'connector' && rule.connectorExactly !== undefined
-    ? fc.constant(rule.connectorExactly)
-    : fc.shuffledSubarray([...rule.values], { minLength: 1 }).map((values) => values.join(' '));
-
-const redirectUrisArb = (rule: RedirectUrisRule): fc.Arbitrary<string[]> =>
-  fc.array(redirectUriUpTo(rule.itemMaxLength), { maxLength: 3 });
-
-const headerName = fc
-  .oneof(
-    { weight: 4, arbitrary: fc.stringMatching(/^[!#$%&'*+.^_`|~0-9A-Za-z-]{1,16}$/) },
-    { weight: 2, arbitrary: fc.constantFrom('Authorization', 'X-Api-Key', 'x-liveperson', 'X-LivePersonal', 'NAME', 'a') },
-  )
-  .filter((name) => !name.toLowerCase().startsWith(RESERVED_HEADER_PREFIX));
-
-const headerArb: fc.Arbitrary<JsonObject> = fc.record({
-  header_name: headerName,
-  header_value: text(headerValueChar, 64),
-} satisfies Record<(typeof HEADER_KEYS)[number], fc.Arbitrary<Json>>);
-
-const webhookArb: fc.Arbitrary<JsonObject> = fc.record(
-  {
-    endpoint: httpsUrl,
-    max_retries: fc.integer(MAX_RETRIES),
-    // names that differ only in case are a known difference: generate few of them
-    headers: fc.uniqueArray(headerArb, { maxLength: 3, selector: (header) => String(header['header_name']).toLowerCase() }),
-  } satisfies Record<(typeof WEBHOOK_KEYS)[number], fc.Arbitrary<Json>>,
-  { requiredKeys: ['endpoint'] },
-);
-
-const retryArb: fc.Arbitrary<JsonObject> = fc.record({
-  retention_time: fc.oneof(fc.integer(RETENTION_TIME), fc.constantFrom(RETENTION_TIME.min, RETENTION_TIME.max)),
-} satisfies Record<(typeof RETRY_KEYS)[number], fc.Arbitrary<Json>>);
-
-const webhooksArb: fc.Arbitrary<JsonObject> = fc.record(
-  {
-    ...Object.fromEntries(WEBHOOK_EVENTS.map((event) => [event, webhookArb])),
-    [RETRY_KEY]: retryArb,
-  },
-  { requiredKeys: [] },
-);
-
-function engagementArb(profile: Profile): fc.Arbitrary<JsonObject> {
-  const fields: Record<string, fc.Arbitrary<Json>> = {};
-  for (const [field, rule] of Object.entries(ENGAGEMENT_FIELDS)) {
-    fields[field] = rule.type === 'boolean' ? booleanArb(rule, profile) : enumListArb(rule, profile);
-  }
-  return fc.record(fields);
-}
-
-const capabilitiesArb = (profile: Profile): fc.Arbitrary<JsonObject> =>
-  fc.record(
-    { webhooks: webhooksArb, engagement: engagementArb(profile) } satisfies Record<
-      (typeof CAPABILITY_KEYS)[number],
-      fc.Arbitrary<Json>
-    >,
-    { requiredKeys: [] },
-  );
-
-function fieldArb(spec: FieldSpec, profile: Profile): fc.Arbitrary<Json> {
-  switch (spec.type) {
-    case 'string':
-      return stringArb(spec, profile);
-    case 'enum-list':
-      return enumListArb(spec, profile);
-    case 'boolean':
-      return booleanArb(spec, profile);
-    case 'scope':
-      return scopeArb(spec, profile);
-    case 'redirect-uris':
-      return redirectUrisArb(spec);
-    case 'capabilities':
-      return capabilitiesArb(profile);
-  }
-}
-
-// ---------------------------------------------------------------- language tags
-
-const letters = (min: number, max: number): fc.Arbitrary<string> => fc.stringMatching(new RegExp(`^[A-Za-z]{${min},${max}}$`));
-const alnums = (min: number, max: number): fc.Arbitrary<string> => fc.stringMatching(new RegExp(`^[A-Za-z0-9]{${min},${max}}$`));
-const optional = (arb: fc.Arbitrary<string>): fc.Arbitrary<string> => fc.option(arb, { nil: '' });
-
-/** A well-formed RFC 5646 language tag, from its ABNF (§2.1), in any case. */
-export const languageTag: fc.Arbitrary<string> = fc.oneof(
-  {
-    weight: 8,
-    arbitrary: fc
-      .tuple(
-        fc.oneof(
-          fc.tuple(letters(2, 3), fc.array(letters(3, 3), { maxLength: 3 })).map(([l, ext]) => [l, ...ext].join('-')),
-          letters(4, 4),
-          letters(5, 8),
-        ),
-        optional(letters(4, 4).map((s) => `-${s}`)),
-        optional(fc.oneof(letters(2, 2), fc.stringMatching(/^[0-9]{3}$/)).map((s) => `-${s}`)),
-        fc.array(fc.oneof(alnums(5, 8), fc.stringMatching(/^[0-9][A-Za-z0-9]{3}$/)), { maxLength: 2 }),
-        fc.array(
-          fc.tuple(fc.stringMatching(/^[0-9A-WY-Za-wy-z]$/), fc.array(alnums(2, 8), { minLength: 1, maxLength: 2 })),
-          { maxLength: 1 },
-        ),
-        optional(fc.array(alnums(1, 8), { minLength: 1, maxLength: 2 }).map((parts) => `-x-${parts.join('-')}`)),
-      )
-      .map(
-        ([language, script, region, variants, extensions, privateUse]) =>
-          language +
-          script +
-          region +
-          variants.map((v) => `-${v}`).join('') +
-          extensions.map(([singleton, parts]) => `-${singleton}-${parts.join('-')}`).join('') +
-          privateUse,
-      ),
-  },
-  { weight: 1, arbitrary: fc.array(alnums(1, 8), { minLength: 1, maxLength: 2 }).map((p) => `x-${p.join('-')}`) },
-  { weight: 1, arbitrary: fc.constantFrom('i-klingon', 'en-GB-oed', 'zh-min-nan', 'art-lojban', 'sgn-CH-DE').chain(anyCase) },
-  { weight: 2, arbitrary: fc.constantFrom('en', 'EN', 'de-CH', 'de-ch', 'fr', 'zh-Hant-TW', 'es-419') },
-);
-
-function localizedNamesArb(profile: Profile): fc.Arbitrary<[string, string][]> {
-  return fc.uniqueArray(fc.tuple(languageTag, stringArb(TOP_LEVEL_FIELDS.client_name, profile)), {
-    maxLength: 3,
-    selector: ([tag]) => tag.toLowerCase(),
-  });
-}
+/** `value` with its letters in any case. */
+const anyCase = (value: string): fc.Arbitrary<string> => seeded((rand) => anyCaseWith(value, rand));
 
 // ---------------------------------------------------------------- manifests
 
-/** A manifest the validator must accept under `profile`, with any of the optional parts. */
+/**
+ * A manifest the validator must accept under `profile`, with any of the
+ * optional parts: a generated valid manifest that runs into no known
+ * difference, written in any order (keys, enum lists), with or without an
+ * editor's `$schema` key, some objects without a prototype.
+ */
 export function validManifest(profile: Profile): fc.Arbitrary<JsonObject> {
-  const fields: Record<string, fc.Arbitrary<Json>> = {};
-  for (const key of TOP_LEVEL_KEYS) fields[key] = fieldArb(fieldSpec(key), profile);
-  const requiredKeys = TOP_LEVEL_KEYS.filter((key) => isRequired(fieldSpec(key), profile));
-  return fc.tuple(fc.record(fields, { requiredKeys }), localizedNamesArb(profile)).map(([manifest, names]) => {
-    // optional keys fast-check leaves out are absent, never `undefined`
-    const out = { ...manifest } as JsonObject;
-    for (const [tag, name] of names) setOwn(out, `${LOCALIZED_NAME_PREFIX}${tag}`, name);
-    return out;
-  });
+  return fc
+    .tuple(manifestFor(profile, { avoidKnownDifferences: true }), fc.integer())
+    .map(([manifest, seed]) => scramble(manifest, seed) as JsonObject);
 }
 
 // ---------------------------------------------------------------- mutations
@@ -353,10 +101,17 @@ export interface Mutation {
 const asObject = (value: Json | undefined): JsonObject | undefined =>
   typeof value === 'object' && value !== null && !Array.isArray(value) ? value : undefined;
 
+/** An editor's `$schema` key: any string (left out of the validator's output). */
+const EDITOR_SCHEMA_RULE: StringRule = { type: 'string', maxLength: Infinity };
+
 function collectSites(manifest: JsonObject, profile: Profile): Site[] {
   const sites: Site[] = [{ kind: 'object', path: [], known: TOP_LEVEL_KEYS }];
   for (const [key, value] of Object.entries(manifest)) {
     const path = [key];
+    if (key === EDITOR_SCHEMA_KEY) {
+      sites.push({ kind: 'string', path, rule: EDITOR_SCHEMA_RULE, max: Infinity });
+      continue;
+    }
     if (key.startsWith(LOCALIZED_NAME_PREFIX)) {
       sites.push({ kind: 'localized-key', path, tag: key.slice(LOCALIZED_NAME_PREFIX.length) });
       sites.push({ kind: 'string', path, rule: TOP_LEVEL_FIELDS.client_name, max: limitOf(TOP_LEVEL_FIELDS.client_name.maxLength, profile) });
@@ -590,7 +345,7 @@ function siteMutations(site: Site): fc.Arbitrary<Mutation>[] {
         );
         out.push(setMutation('URL with forbidden character', path, insertAt('https://example.com/x', fc.oneof(c0, del, c1, unicodeSpace))));
       }
-      if (rule.format === undefined && !rule.notBlank) out.push(setMutation('any text', path, fc.string({ unit: anyChar, maxLength: 8 })));
+      if (rule.format === undefined && !rule.notBlank) out.push(setMutation('any text', path, seeded((rand) => codePoints(rand, 0, 8))));
       return out;
     }
     case 'redirect-uri':
@@ -693,7 +448,7 @@ function siteMutations(site: Site): fc.Arbitrary<Mutation>[] {
         fc
           .oneof(fc.constantFrom(...BAD_TAGS), languageTag, anyCase(site.tag))
           .map((tag): Mutation => ({ label: 'language tag', path, change: { op: 'rename', to: `${LOCALIZED_NAME_PREFIX}${tag}` } })),
-        fc.tuple(anyCase(site.tag), fc.string({ unit: nameChar, minLength: 1, maxLength: 8 })).map(
+        fc.tuple(anyCase(site.tag), seeded((rand) => codePoints(rand, 1, 8, nameCodePoint))).map(
           ([tag, name]): Mutation => ({ label: 'duplicate language tag', path: [`${LOCALIZED_NAME_PREFIX}${tag}`], change: { op: 'set', value: name } }),
         ),
       ];
@@ -719,18 +474,14 @@ export function applyMutation(manifest: JsonObject, mutation: Mutation): Json {
   }
   const object = parent as JsonObject;
   const key = String(last);
-  if (change.op === 'set') setOwn(object, key, change.value);
+  // an own property, even `__proto__`
+  if (change.op === 'set') defineData(object, key, change.value);
   else {
     const value = object[key];
     delete object[key];
-    if (change.op === 'rename' && value !== undefined) setOwn(object, change.to, value);
+    if (change.op === 'rename' && value !== undefined) defineData(object, change.to, value);
   }
   return copy;
-}
-
-/** Sets an own property, even `__proto__`. */
-function setOwn(object: JsonObject, key: string, value: Json): void {
-  Object.defineProperty(object, key, { value, enumerable: true, writable: true, configurable: true });
 }
 
 /** A valid manifest of `profile` with one mutation, and the mutation's label. */
