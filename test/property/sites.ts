@@ -1,11 +1,14 @@
 /**
  * Every place in a valid manifest, with what the spec tables say belongs
  * there: the mutation, hostile-input and pollution tests change one place at
- * a time and expect the validator to point at it.
+ * a time and expect the validator to point at it, and the differential test
+ * of the JSON Schema (test/schema/helpers/arbitraries.ts) mutates one place
+ * at a time and expects the schema and the validator to agree.
  */
 import type { Profile } from '../../src/index.js';
 import {
   CAPABILITY_KEYS,
+  EDITOR_SCHEMA_KEY,
   ENGAGEMENT_FIELDS,
   HEADER_KEYS,
   LOCALIZED_NAME_PREFIX,
@@ -48,6 +51,7 @@ export type Site = Base &
     | { readonly kind: 'integer'; readonly range: { readonly min: number; readonly max: number } }
     | { readonly kind: 'header_name' }
     | { readonly kind: 'header_value' }
+    | { readonly kind: 'editor-schema' }
   );
 
 /** The JSON type a place holds. */
@@ -77,10 +81,15 @@ function enumSites(sites: Site[], path: Segments, rule: EnumListRule, value: unk
   (value as unknown[]).forEach((_, index) => sites.push({ kind: 'enum-item', path: [...path, index], rule, required: true }));
 }
 
-/** Every place of a valid manifest of the profile, parents before children. */
+/** Every place of a valid manifest of the profile (keys in any order, maybe a `$schema`), parents before children. */
 export function sitesOf(manifest: Json, profile: Profile): Site[] {
   const sites: Site[] = [{ kind: 'object', role: 'root', path: [], known: TOP_LEVEL_KEYS, required: true }];
   for (const [key, value] of Object.entries(manifest)) {
+    if (key === EDITOR_SCHEMA_KEY) {
+      // An editor's "$schema" (scramble() adds one): any string, left out of the output.
+      sites.push({ kind: 'editor-schema', path: [key], required: false });
+      continue;
+    }
     if (key.startsWith(LOCALIZED_NAME_PREFIX)) {
       sites.push({ kind: 'string', path: [key], rule: TOP_LEVEL_FIELDS.client_name, localized: true, required: false });
       continue;

@@ -2,27 +2,14 @@
  * What the differential test (differential.test.ts) feeds the JSON Schema and
  * the validator: valid manifests from the one generator of valid manifests
  * (test/property/arbitraries.ts), kept clear of the known differences and
- * written in any order, and single-field mutations of them.
+ * written in any order, and single-field mutations of them, at the places the
+ * one collector of places finds (test/property/sites.ts).
  */
 import fc from 'fast-check';
 import {
-  ENGAGEMENT_FIELDS,
-  HEADER_KEYS,
   LOCALIZED_NAME_PREFIX,
-  MAX_RETRIES,
   MISSPELLED_WEBHOOK_EVENTS,
   RESERVED_HEADER_PREFIX,
-  RETENTION_TIME,
-  RETRY_KEY,
-  RETRY_KEYS,
-  TOP_LEVEL_FIELDS,
-  WEBHOOK_EVENTS,
-  WEBHOOK_KEYS,
-  CAPABILITY_KEYS,
-  EDITOR_SCHEMA_KEY,
-  type EnumListRule,
-  type FieldSpec,
-  type ScopeRule,
   type StringRule,
 } from '../../../src/spec/tables.js';
 import type { Profile } from '../../../src/index.js';
@@ -36,14 +23,11 @@ import {
   scramble,
   seeded,
 } from '../../property/arbitraries.js';
-import { defineData } from '../../property/support.js';
+import { sitesOf, type Site } from '../../property/sites.js';
+import { defineData, getAt, type Segments } from '../../property/support.js';
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 export type JsonObject = { [key: string]: Json };
-type Path = readonly (string | number)[];
-
-const TOP_LEVEL_KEYS = Object.keys(TOP_LEVEL_FIELDS) as (keyof typeof TOP_LEVEL_FIELDS)[];
-const fieldSpec = (key: string): FieldSpec => TOP_LEVEL_FIELDS[key as keyof typeof TOP_LEVEL_FIELDS];
 
 // ---------------------------------------------------------------- characters
 
@@ -77,113 +61,34 @@ export function validManifest(profile: Profile): fc.Arbitrary<JsonObject> {
 
 // ---------------------------------------------------------------- mutations
 
-/** A place in a valid manifest, and what kind of value the spec puts there. */
-type Site =
-  | { readonly kind: 'object'; readonly path: Path; readonly known: readonly string[] }
-  | { readonly kind: 'string'; readonly path: Path; readonly rule: StringRule; readonly max: number }
-  | { readonly kind: 'redirect-uri'; readonly path: Path; readonly max: number }
-  | { readonly kind: 'array'; readonly path: Path; readonly items: readonly Json[] }
-  | { readonly kind: 'enum-list'; readonly path: Path; readonly rule: EnumListRule }
-  | { readonly kind: 'boolean'; readonly path: Path }
-  | { readonly kind: 'integer'; readonly path: Path; readonly range: { readonly min: number; readonly max: number } }
-  | { readonly kind: 'scope'; readonly path: Path; readonly rule: ScopeRule }
-  | { readonly kind: 'header-name'; readonly path: Path; readonly siblings: readonly string[] }
-  | { readonly kind: 'header-value'; readonly path: Path; readonly value: string }
-  | { readonly kind: 'localized-key'; readonly path: Path; readonly tag: string };
-
 /** One change to one place: set a value (or add a key), delete a key, or rename a key. */
 export interface Mutation {
   readonly label: string;
-  readonly path: Path;
+  readonly path: Segments;
   readonly change: { readonly op: 'set'; readonly value: Json } | { readonly op: 'delete' } | { readonly op: 'rename'; readonly to: string };
 }
 
-const asObject = (value: Json | undefined): JsonObject | undefined =>
-  typeof value === 'object' && value !== null && !Array.isArray(value) ? value : undefined;
+/** A place to mutate: a place of sitesOf() but an enum item, or the key of a localized name (its language tag). */
+type Place = Exclude<Site, { readonly kind: 'enum-item' }> | { readonly kind: 'language-tag'; readonly path: Segments; readonly tag: string };
+
+/**
+ * Where the mutations go: every place sitesOf() finds, but the items of an
+ * enum list (the list is mutated whole), and each localized name twice: its
+ * key, then its value.
+ */
+function placesOf(manifest: JsonObject, profile: Profile): Place[] {
+  return sitesOf(manifest, profile).flatMap((site): Place[] => {
+    if (site.kind === 'enum-item') return [];
+    if (site.kind !== 'string' || !site.localized) return [site];
+    const tag = String(site.path[0]).slice(LOCALIZED_NAME_PREFIX.length);
+    return [{ kind: 'language-tag', path: site.path, tag }, site];
+  });
+}
 
 /** An editor's `$schema` key: any string (left out of the validator's output). */
 const EDITOR_SCHEMA_RULE: StringRule = { type: 'string', maxLength: Infinity };
-
-function collectSites(manifest: JsonObject, profile: Profile): Site[] {
-  const sites: Site[] = [{ kind: 'object', path: [], known: TOP_LEVEL_KEYS }];
-  for (const [key, value] of Object.entries(manifest)) {
-    const path = [key];
-    if (key === EDITOR_SCHEMA_KEY) {
-      sites.push({ kind: 'string', path, rule: EDITOR_SCHEMA_RULE, max: Infinity });
-      continue;
-    }
-    if (key.startsWith(LOCALIZED_NAME_PREFIX)) {
-      sites.push({ kind: 'localized-key', path, tag: key.slice(LOCALIZED_NAME_PREFIX.length) });
-      sites.push({ kind: 'string', path, rule: TOP_LEVEL_FIELDS.client_name, max: limitOf(TOP_LEVEL_FIELDS.client_name.maxLength, profile) });
-      continue;
-    }
-    const spec = fieldSpec(key);
-    switch (spec.type) {
-      case 'string':
-        sites.push({ kind: 'string', path, rule: spec, max: limitOf(spec.maxLength, profile) });
-        break;
-      case 'enum-list':
-        sites.push({ kind: 'enum-list', path, rule: spec });
-        break;
-      case 'boolean':
-        sites.push({ kind: 'boolean', path });
-        break;
-      case 'scope':
-        sites.push({ kind: 'scope', path, rule: spec });
-        break;
-      case 'redirect-uris': {
-        const items = value as Json[];
-        sites.push({ kind: 'array', path, items });
-        items.forEach((_, i) => sites.push({ kind: 'redirect-uri', path: [...path, i], max: spec.itemMaxLength }));
-        break;
-      }
-      case 'capabilities':
-        collectCapabilitySites(asObject(value) ?? {}, sites);
-        break;
-    }
-  }
-  return sites;
-}
-
-function collectCapabilitySites(capabilities: JsonObject, sites: Site[]): void {
-  sites.push({ kind: 'object', path: ['capabilities'], known: CAPABILITY_KEYS });
-  const webhooks = asObject(capabilities['webhooks']);
-  if (webhooks !== undefined) {
-    const at = ['capabilities', 'webhooks'];
-    sites.push({ kind: 'object', path: at, known: [...WEBHOOK_EVENTS, RETRY_KEY] });
-    for (const [event, body] of Object.entries(webhooks)) {
-      const webhook = asObject(body) ?? {};
-      if (event === RETRY_KEY) {
-        sites.push({ kind: 'object', path: [...at, event], known: RETRY_KEYS });
-        sites.push({ kind: 'integer', path: [...at, event, 'retention_time'], range: RETENTION_TIME });
-        continue;
-      }
-      const hook = [...at, event];
-      sites.push({ kind: 'object', path: hook, known: WEBHOOK_KEYS });
-      sites.push({ kind: 'string', path: [...hook, 'endpoint'], rule: { type: 'string', maxLength: Infinity, format: 'https-url' }, max: Infinity });
-      if ('max_retries' in webhook) sites.push({ kind: 'integer', path: [...hook, 'max_retries'], range: MAX_RETRIES });
-      const headers = webhook['headers'];
-      if (Array.isArray(headers)) {
-        sites.push({ kind: 'array', path: [...hook, 'headers'], items: headers });
-        const names = headers.map((header) => String(asObject(header)?.['header_name']));
-        headers.forEach((header, i) => {
-          const h = [...hook, 'headers', i];
-          sites.push({ kind: 'object', path: h, known: HEADER_KEYS });
-          sites.push({ kind: 'header-name', path: [...h, 'header_name'], siblings: names.filter((_, j) => j !== i) });
-          sites.push({ kind: 'header-value', path: [...h, 'header_value'], value: String(asObject(header)?.['header_value']) });
-        });
-      }
-    }
-  }
-  const engagement = asObject(capabilities['engagement']);
-  if (engagement !== undefined) {
-    const at = ['capabilities', 'engagement'];
-    sites.push({ kind: 'object', path: at, known: Object.keys(ENGAGEMENT_FIELDS) });
-    for (const [field, rule] of Object.entries(ENGAGEMENT_FIELDS)) {
-      sites.push(rule.type === 'boolean' ? { kind: 'boolean', path: [...at, field] } : { kind: 'enum-list', path: [...at, field], rule });
-    }
-  }
-}
+/** A webhook endpoint: an https URL of any length. */
+const ENDPOINT_RULE: StringRule = { type: 'string', maxLength: Infinity, format: 'https-url' };
 
 const anyJson: fc.Arbitrary<Json> = fc.oneof(
   fc.constant(null),
@@ -284,7 +189,7 @@ const BAD_REDIRECT_URIS = [
   'urn:ietf:wg:oauth:2.0:oob',
 ];
 
-function setMutation(label: string, path: Path, value: fc.Arbitrary<Json>): fc.Arbitrary<Mutation> {
+function setMutation(label: string, path: Segments, value: fc.Arbitrary<Json>): fc.Arbitrary<Mutation> {
   return value.map((v): Mutation => ({ label, path, change: { op: 'set', value: v } }));
 }
 
@@ -303,7 +208,7 @@ function aroundLimit(max: number, prefix = ''): fc.Arbitrary<string> {
     .map(([length, ch]) => prefix + ch.repeat(Math.max(0, length - [...prefix].length)));
 }
 
-function siteMutations(site: Site): fc.Arbitrary<Mutation>[] {
+function siteMutations(site: Place, manifest: JsonObject, profile: Profile): fc.Arbitrary<Mutation>[] {
   const { path } = site;
   switch (site.kind) {
     case 'object': {
@@ -320,8 +225,11 @@ function siteMutations(site: Site): fc.Arbitrary<Mutation>[] {
         fc.tuple(fc.constantFrom(...site.known), key).map(([from, to]): Mutation => ({ label: 'renamed key', path: [...path, from], change: { op: 'rename', to } })),
       ];
     }
-    case 'string': {
-      const { rule, max } = site;
+    case 'string':
+    case 'endpoint':
+    case 'editor-schema': {
+      const rule = site.kind === 'string' ? site.rule : site.kind === 'endpoint' ? ENDPOINT_RULE : EDITOR_SCHEMA_RULE;
+      const max = limitOf(rule.maxLength, profile);
       const out = [setMutation('wrong type', path, anyJson)];
       if (Number.isFinite(max)) {
         const prefix = rule.format === 'logo-uri' ? '/' : rule.format === 'https-url' ? 'https://example.com/' : '';
@@ -352,7 +260,7 @@ function siteMutations(site: Site): fc.Arbitrary<Mutation>[] {
       return [
         setMutation('wrong type', path, anyJson),
         setMutation('bad redirect URI', path, fc.constantFrom(...BAD_REDIRECT_URIS, ...BAD_HTTPS_URLS)),
-        setMutation('length limit', path, aroundLimit(site.max, 'https://example.com/')),
+        setMutation('length limit', path, aroundLimit(site.itemMaxLength, 'https://example.com/')),
         setMutation(
           'fuzzed URL',
           path,
@@ -364,17 +272,20 @@ function siteMutations(site: Site): fc.Arbitrary<Mutation>[] {
           }),
         ),
       ];
-    case 'array':
-      return site.items.length === 0
+    case 'redirect-uris':
+    case 'headers': {
+      const items = getAt(manifest, path) as Json[];
+      return items.length === 0
         ? [setMutation('wrong type', path, anyJson)]
         : [
             setMutation('wrong type', path, anyJson),
             fc.nat().map((n): Mutation => ({
               label: 'duplicate item',
               path,
-              change: { op: 'set', value: [...site.items, site.items[n % site.items.length]!] },
+              change: { op: 'set', value: [...items, items[n % items.length]!] },
             })),
           ];
+    }
     case 'enum-list': {
       const { values } = site.rule;
       const near = values.flatMap((v) => [v.toUpperCase(), `${v} `, v.replace('_', '-')]);
@@ -422,7 +333,10 @@ function siteMutations(site: Site): fc.Arbitrary<Mutation>[] {
         setMutation('length limit', path, aroundLimit(site.rule.maxLength)),
       ];
     }
-    case 'header-name':
+    case 'header_name': {
+      const index = path.at(-2) as number;
+      const headers = getAt(manifest, path.slice(0, -2)) as JsonObject[];
+      const siblings = headers.map((header) => String(header['header_name'])).filter((_, j) => j !== index);
       return [
         setMutation('wrong type', path, anyJson),
         setMutation(
@@ -433,17 +347,18 @@ function siteMutations(site: Site): fc.Arbitrary<Mutation>[] {
             anyCase(RESERVED_HEADER_PREFIX).chain((prefix) => fc.constantFrom(prefix, `${prefix}signature`, `${prefix}account-id`)),
           ),
         ),
-        ...(site.siblings.length > 0
-          ? [setMutation('duplicate header name', path, fc.constantFrom(...site.siblings).chain(anyCase))]
-          : []),
+        ...(siblings.length > 0 ? [setMutation('duplicate header name', path, fc.constantFrom(...siblings).chain(anyCase))] : []),
       ];
-    case 'header-value':
+    }
+    case 'header_value': {
+      const value = String(getAt(manifest, path));
       return [
         setMutation('wrong type', path, anyJson),
-        setMutation('header value control character', path, insertAt(site.value, headerValueForbidden)),
-        setMutation('header value allowed character', path, insertAt(site.value, fc.oneof(fc.constant('\t'), c1, astral))),
+        setMutation('header value control character', path, insertAt(value, headerValueForbidden)),
+        setMutation('header value allowed character', path, insertAt(value, fc.oneof(fc.constant('\t'), c1, astral))),
       ];
-    case 'localized-key':
+    }
+    case 'language-tag':
       return [
         fc
           .oneof(fc.constantFrom(...BAD_TAGS), languageTag, anyCase(site.tag))
@@ -456,8 +371,8 @@ function siteMutations(site: Site): fc.Arbitrary<Mutation>[] {
 }
 
 /** A key deletion: a missing required field where the key is required, harmless where not. */
-const deletion = (site: Site): fc.Arbitrary<Mutation>[] =>
-  site.path.length === 0 || site.kind === 'localized-key' ? [] : [fc.constant<Mutation>({ label: 'missing field', path: site.path, change: { op: 'delete' } })];
+const deletion = (site: Place): fc.Arbitrary<Mutation>[] =>
+  site.path.length === 0 || site.kind === 'language-tag' ? [] : [fc.constant<Mutation>({ label: 'missing field', path: site.path, change: { op: 'delete' } })];
 
 /** Applies a mutation to a copy of `manifest`. */
 export function applyMutation(manifest: JsonObject, mutation: Mutation): Json {
@@ -486,11 +401,10 @@ export function applyMutation(manifest: JsonObject, mutation: Mutation): Json {
 
 /** A valid manifest of `profile` with one mutation, and the mutation's label. */
 export function mutatedManifest(profile: Profile): fc.Arbitrary<{ readonly value: Json; readonly label: string }> {
-  return validManifest(profile).chain((manifest) => {
-    const sites = collectSites(manifest, profile);
-    return fc
-      .constantFrom(...sites)
-      .chain((site) => fc.oneof(...siteMutations(site), ...deletion(site)))
-      .map((mutation) => ({ value: applyMutation(manifest, mutation), label: mutation.label }));
-  });
+  return validManifest(profile).chain((manifest) =>
+    fc
+      .constantFrom(...placesOf(manifest, profile))
+      .chain((site) => fc.oneof(...siteMutations(site, manifest, profile), ...deletion(site)))
+      .map((mutation) => ({ value: applyMutation(manifest, mutation), label: mutation.label })),
+  );
 }
