@@ -86,9 +86,10 @@ const SIMPLE_HTTPS_URL =
 export type HttpsUrlIssue = Extract<IssueCode, 'url_has_whitespace' | 'url_not_https' | 'url_has_credentials' | 'url_malformed'>;
 
 /**
- * Parses an `https://` URL exactly as written, that the WHATWG parser accepts
+ * Checks an `https://` URL exactly as written, that the WHATWG parser accepts
  * with a non-empty host, without user name or password, white space or
- * controls: the parsed URL, or the code of the first problem.
+ * controls: its host name as the parser gives it (from the parsed URL, or
+ * from {@link SIMPLE_HTTPS_URL}), or the code of the first problem.
  */
 export function parseHttpsUrl(value: string): { readonly hostname: string } | HttpsUrlIssue {
   const simple = SIMPLE_HTTPS_URL.exec(value);
