@@ -5,6 +5,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { WEBHOOK_EVENTS as EVENTS, type Profile } from 'lp-app-manifest';
+import { prng } from '../test/helpers/prng.js';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type JsonObject = { [key: string]: Json };
@@ -28,17 +29,6 @@ export function fixtures(): { name: string; value: JsonObject }[] {
     .map((file) => ({ name: file, value: JSON.parse(readFileSync(new URL(file, FIXTURES), 'utf8')) as JsonObject }));
 }
 
-/** mulberry32: a small seeded generator, so the corpus is the same on every run. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 type Rng = () => number;
 const pick = <TItem>(rng: Rng, items: readonly TItem[]): TItem => items[Math.floor(rng() * items.length)]!;
@@ -120,7 +110,7 @@ function variant(
  * both validators.
  */
 export function corpus(size = 100): CorpusItem[] {
-  const rng = random(SEED);
+  const rng = prng(SEED);
   const bases = fixtures();
   const items: CorpusItem[] = [];
   const profiles: readonly Profile[] = ['general', 'connector'];

@@ -151,17 +151,7 @@ export function changeEverything(root: object, rand: { chance(probability: numbe
   }
 }
 
-/** A small, fast PRNG (mulberry32): lets one generated integer drive a shuffle reproducibly. */
-export function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { prng } from '../helpers/prng.js';
 
 /** A shuffled copy (Fisher–Yates). */
 export function shuffled<TItem>(items: readonly TItem[], random: () => number): TItem[] {

@@ -1,0 +1,15 @@
+/**
+ * mulberry32: a small, fast seeded generator of numbers in [0, 1), so that
+ * generated inputs (the benchmark corpus, shuffles in the property tests) are
+ * the same on every run and every machine.
+ */
+export function prng(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+}
