@@ -2,8 +2,9 @@
  * The size budget: fails (exit 1) when `import { ManifestBuilder } from
  * 'lp-app-manifest'`, bundled and minified with its dependencies, passes the
  * gzip limit in package.json (`sizeLimit.builder.gzip`, bytes), or when the
- * bundle carries JSON Schema or CLI code (tree-shaking broken). Measures the
- * built dist/, so build first:
+ * bundle carries JSON Schema or CLI code, or `import { validateManifest }`
+ * carries the builder (tree-shaking broken). Measures the built dist/, so
+ * build first:
  *
  *     npm run build && npm run size
  *
@@ -46,9 +47,21 @@ if (size.foreignCode.length > 0) {
       'something the builder imports reaches src/schema or src/cli, or has a side effect that defeats tree-shaking.',
   );
 }
+// An application that validates only must not carry the builder either.
+const validator = await measureBundle(['validateManifest']);
+if (validator.foreignCode.length > 0) {
+  problems.push(
+    `import { validateManifest } bundles code that only the builder, the JSON Schema or the CLI needs ` +
+      `(${validator.foreignCode.join('; ')}): a module-level side effect (a call, or an assignment such as ` +
+      'TypeScript\'s class alias `_a = Builder`) keeps that code in, or the validator imports it.',
+  );
+}
 
 if (problems.length > 0) {
   for (const problem of problems) console.error(`✖ size: ${problem}`);
   process.exit(1);
 }
-console.log(`✔ size: import { ManifestBuilder } from 'lp-app-manifest' is ${figures}; no JSON Schema or CLI code.`);
+console.log(
+  `✔ size: import { ManifestBuilder } from 'lp-app-manifest' is ${figures}; no JSON Schema or CLI code. ` +
+    `import { validateManifest } is ${validator.gzipBytes} B gzip, without the builder.`,
+);

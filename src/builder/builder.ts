@@ -120,7 +120,7 @@ class Builder<TProfile extends Profile> {
   }
 
   #with(changes: Record<string, unknown>): Builder<TProfile> {
-    return new Builder(this.profile, { ...this.#draft, ...changes });
+    return newBuilder(this.profile, { ...this.#draft, ...changes });
   }
 
   #capabilities(): Record<string, unknown> {
@@ -132,7 +132,7 @@ class Builder<TProfile extends Profile> {
     if (value === undefined) delete capabilities[key];
     if (Object.keys(capabilities).length === 0) {
       const { capabilities: _removed, ...rest } = this.#draft;
-      return new Builder(this.profile, rest);
+      return newBuilder(this.profile, rest);
     }
     return this.#with({ capabilities });
   }
@@ -232,6 +232,15 @@ class Builder<TProfile extends Profile> {
     if (!result.ok) throw new ManifestValidationError(result.issues, result.warnings);
     return result.manifest;
   }
+}
+
+/**
+ * `new Builder(…)`, for the class's own methods. Naming the class inside its body makes
+ * TypeScript write a module-level alias (`_a = Builder`), a side effect that keeps the
+ * builder in the bundle of an application that imports only `validateManifest`.
+ */
+function newBuilder<TProfile extends Profile>(profile: TProfile, draft: Draft): Builder<TProfile> {
+  return new Builder(profile, draft);
 }
 
 function from(manifest: unknown, options?: { readonly profile?: Profile }) {
