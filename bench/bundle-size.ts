@@ -15,20 +15,26 @@ import { formatBytes, type Row } from './measure.js';
 const REPO = fileURLToPath(new URL('..', import.meta.url));
 
 /**
- * What a bundle may not contain: text that only the JSON Schema, the CLI or
- * the builder has. A bundle that imports the builder (or the JSON Schema) may
- * of course contain the builder's (or the schema's) own.
+ * What a bundle may not contain: text that only the JSON Schema, the CLI, the
+ * builder or the validator has, unless the bundle imports an export that
+ * brings that code in on purpose ({@link MARKER_OWNERS}).
  */
 export const FOREIGN_CODE_MARKERS = {
   'JSON Schema': ['json-schema.org', '2020-12', 'patternProperties', '$defs'],
   CLI: ['parseArgs', 'node:', 'image-size', 'process.argv'],
   builder: ['quickLaunchEnabled', 'retryRetention', 'Mobile-App.png'],
+  // A pattern compiled at load time, the did-you-mean rows, a message.
+  validator: ['new RegExp', 'Uint32Array', 'must be at most'],
 } as const;
 
-/** The export that brings each kind of code of {@link FOREIGN_CODE_MARKERS} in on purpose. */
-const MARKER_OWNERS: Partial<Record<keyof typeof FOREIGN_CODE_MARKERS, string>> = {
-  'JSON Schema': 'manifestJsonSchema',
-  builder: 'ManifestBuilder',
+type CodeKind = keyof typeof FOREIGN_CODE_MARKERS;
+
+/** The exports (of those the size checks bundle) that bring each kind of code in on purpose. */
+const MARKER_OWNERS: Record<CodeKind, readonly string[]> = {
+  'JSON Schema': ['manifestJsonSchema'],
+  CLI: [],
+  builder: ['ManifestBuilder'],
+  validator: ['ManifestBuilder', 'validateManifest', 'manifestJsonSchema'],
 };
 
 export interface BundleSize {
@@ -66,9 +72,9 @@ async function bundleAndMeasure(
   });
   const output = result.outputFiles[0];
   if (output === undefined) throw new Error('esbuild wrote no output');
-  const foreignCode = Object.entries(FOREIGN_CODE_MARKERS).flatMap(([what, markers]) =>
-    names.includes(MARKER_OWNERS[what as keyof typeof FOREIGN_CODE_MARKERS] ?? '') ? [] : markers.filter((marker) => output.text.includes(marker)).map((marker) => `${what}: ${JSON.stringify(marker)}`),
-  );
+  const foreignCode = (Object.keys(FOREIGN_CODE_MARKERS) as CodeKind[])
+    .filter((what) => !MARKER_OWNERS[what].some((owner) => names.includes(owner)))
+    .flatMap((what) => FOREIGN_CODE_MARKERS[what].filter((marker) => output.text.includes(marker)).map((marker) => `${what}: ${JSON.stringify(marker)}`));
   return {
     entry,
     bytes: output.contents.byteLength,
@@ -82,6 +88,34 @@ async function bundleAndMeasure(
 export async function measureBundle(names: readonly string[] = ['ManifestBuilder']): Promise<BundleSize> {
   const entry = `import { ${names.join(', ')} } from 'lp-app-manifest';\nexport { ${names.join(', ')} };\n`;
   return bundleAndMeasure(entry, 'js', ['import'], names);
+}
+
+/**
+ * The value names a module imports (`import`) or re-exports (`export … from`),
+ * per module it names, resolved to a path under src/ (`.ts`). Type-only names
+ * are left out.
+ */
+function namedBindings(module: string, kind: 'import' | 'export'): { target: string; names: string[] }[] {
+  const file = join(REPO, module);
+  const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest);
+  const found: { target: string; names: string[] }[] = [];
+  for (const statement of source.statements) {
+    let elements: ts.NodeArray<ts.ImportSpecifier | ts.ExportSpecifier>;
+    if (kind === 'import' && ts.isImportDeclaration(statement)) {
+      const clause = statement.importClause;
+      if (clause === undefined || clause.isTypeOnly || clause.namedBindings === undefined) continue;
+      if (!ts.isNamedImports(clause.namedBindings)) throw new Error(`${module}: only named imports are read`);
+      elements = clause.namedBindings.elements;
+    } else if (kind === 'export' && ts.isExportDeclaration(statement) && !statement.isTypeOnly) {
+      if (statement.exportClause === undefined || !ts.isNamedExports(statement.exportClause)) continue;
+      elements = statement.exportClause.elements;
+    } else continue;
+    const specifier = statement.moduleSpecifier;
+    if (specifier === undefined || !ts.isStringLiteral(specifier)) continue;
+    const names = elements.filter((element) => !element.isTypeOnly).map((element) => element.name.text);
+    if (names.length > 0) found.push({ target: join(dirname(file), specifier.text.replace(/\.js$/, '.ts')), names });
+  }
+  return found;
 }
 
 /** The two modules the builder's own code is in: the validator's walk and the builder. */
@@ -98,20 +132,18 @@ export async function measureBuilderFloor(): Promise<BundleSize> {
   const exports: string[] = [];
   let alias = 0;
   for (const module of WALK_AND_BUILDER) {
-    const file = join(REPO, module);
-    const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest);
-    for (const statement of source.statements) {
-      if (!ts.isImportDeclaration(statement) || !ts.isStringLiteral(statement.moduleSpecifier)) continue;
-      const bindings = statement.importClause;
-      if (bindings === undefined || bindings.isTypeOnly || bindings.namedBindings === undefined) continue;
-      if (!ts.isNamedImports(bindings.namedBindings)) throw new Error(`${module}: only named imports are measured`);
-      const target = join(dirname(file), statement.moduleSpecifier.text.replace(/\.js$/, '.ts'));
+    for (const { target, names } of namedBindings(module, 'import')) {
       if ((WALK_AND_BUILDER as readonly string[]).includes(relative(REPO, target))) continue;
-      const names = bindings.namedBindings.elements.filter((element) => !element.isTypeOnly).map((element) => element.name.text);
-      if (names.length > 0) exports.push(`export { ${names.map((name) => `${name} as _${alias++}`).join(', ')} } from ${JSON.stringify(target)};`);
+      exports.push(`export { ${names.map((name) => `${name} as _${alias++}`).join(', ')} } from ${JSON.stringify(target)};`);
     }
   }
   return bundleAndMeasure(`${exports.join('\n')}\n`, 'ts', []);
+}
+
+/** The spec's value lists that the package exports (`PROFILES`, `WEBHOOK_EVENTS`, …), as src/index.ts re-exports them. */
+export function specTableExports(): string[] {
+  const tables = join(REPO, 'src/spec/tables.ts');
+  return namedBindings('src/index.ts', 'export').flatMap(({ target, names }) => (target === tables ? names : []));
 }
 
 /** The size target of the issue: the builder with its validator in at most 5 KB gzip. */
@@ -122,6 +154,7 @@ export async function benchBundleSize(): Promise<Row[]> {
   const validatorOnly = await measureBundle(['validateManifest']);
   const everything = await measureBundle(['ManifestBuilder', 'validateManifest', 'manifestJsonSchema']);
   const floor = await measureBuilderFloor();
+  const tables = await measureBundle(specTableExports());
   return [
     {
       group: 'bundle size',
@@ -154,6 +187,15 @@ export async function benchBundleSize(): Promise<Row[]> {
       result: validatorOnly.foreignCode.length === 0 ? 'none' : validatorOnly.foreignCode.join('; '),
       target: 'none (tree-shaken)',
       met: validatorOnly.foreignCode.length === 0,
+    },
+    {
+      group: 'bundle size',
+      measure: 'import { WEBHOOK_EVENTS, GRANT_TYPES, … } (the value lists)',
+      result: `${formatBytes(tables.bytes)}, gzip ${formatBytes(tables.gzipBytes)}; validator or other code in it: ${
+        tables.foreignCode.length === 0 ? 'none' : tables.foreignCode.join('; ')
+      }`,
+      target: 'none (tree-shaken)',
+      met: tables.foreignCode.length === 0,
     },
     {
       group: 'bundle size',

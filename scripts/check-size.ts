@@ -3,7 +3,8 @@
  * 'lp-app-manifest'`, bundled and minified with its dependencies, passes the
  * gzip limit in package.json (`sizeLimit.builder.gzip`, bytes), or when the
  * bundle carries JSON Schema or CLI code, or `import { validateManifest }`
- * carries the builder (tree-shaking broken). Measures the built dist/, so
+ * carries the builder, or the spec's value lists carry the validator
+ * (tree-shaking broken). Measures the built dist/, so
  * build first:
  *
  *     npm run build && npm run size
@@ -11,7 +12,7 @@
  * A guard, not a timed test: bytes are the same on every machine.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { measureBundle } from '../bench/bundle-size.js';
+import { measureBundle, specTableExports } from '../bench/bundle-size.js';
 
 const PACKAGE_JSON = new URL('../package.json', import.meta.url);
 const BUILT_ENTRY = new URL('../dist/index.js', import.meta.url);
@@ -57,11 +58,23 @@ if (validator.foreignCode.length > 0) {
   );
 }
 
+// Nor may the spec's value lists (for a form or a menu, say) bring in anything but themselves.
+const tableNames = specTableExports();
+const tables = await measureBundle(tableNames);
+if (tableNames.length === 0) problems.push('found no value lists that src/index.ts re-exports from src/spec/tables.ts');
+if (tables.foreignCode.length > 0) {
+  problems.push(
+    `import { ${tableNames.join(', ')} } bundles more than the lists (${tables.foreignCode.join('; ')}): ` +
+      'a module-level call or `new` that the bundler must keep (mark it /* @__PURE__ */, with its arguments inside an arrow if they call anything).',
+  );
+}
+
 if (problems.length > 0) {
   for (const problem of problems) console.error(`✖ size: ${problem}`);
   process.exit(1);
 }
 console.log(
   `✔ size: import { ManifestBuilder } from 'lp-app-manifest' is ${figures}; no JSON Schema or CLI code. ` +
-    `import { validateManifest } is ${validator.gzipBytes} B gzip, without the builder.`,
+    `import { validateManifest } is ${validator.gzipBytes} B gzip, without the builder; ` +
+    `the ${tableNames.length} value lists alone are ${tables.gzipBytes} B gzip.`,
 );

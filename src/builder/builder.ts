@@ -26,7 +26,7 @@ export type ManifestBuilder<
  */
 type Draft = Readonly<Record<string, unknown>>;
 
-const ENGAGEMENT_ENTRIES = Object.entries(ENGAGEMENT_FIELDS);
+const ENGAGEMENT_ENTRIES = /* @__PURE__ */ Object.entries(ENGAGEMENT_FIELDS);
 
 /** A copy of an array argument, duplicates dropped (the validator puts enum values in canonical order). */
 const uniqueCopy = (values: readonly unknown[]): unknown[] => [...new Set(values)];

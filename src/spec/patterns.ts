@@ -35,10 +35,10 @@ const privateUse = `[Xx](?:-${alphanum}{1,8})+`;
  * A well-formed RFC 5646 (BCP 47) language tag: `langtag`, `privateuse` or
  * `grandfathered` from the ABNF in §2.1, matched case-insensitively.
  */
-export const LANGUAGE_TAG_SOURCE =
+export const LANGUAGE_TAG_SOURCE = /* @__PURE__ */ (() =>
   `(?:${language}${script}${region}${variants}${extensions}(?:-${privateUse})?` +
   `|[Xx](?:-${alphanum}{1,8})+` +
-  `|${GRANDFATHERED.map(caseless).join('|')})`;
+  `|${GRANDFATHERED.map(caseless).join('|')})`)();
 
 /** An HTTP field name: `token` = 1*tchar (RFC 9110 §5.6.2). */
 export const HEADER_NAME_SOURCE = "^[!#$%&'*+.^_`|~0-9A-Za-z-]+$";

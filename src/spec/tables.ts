@@ -153,7 +153,7 @@ export const CONSUMER_IDENTITIES = ['auth', 'unauth'] as const;
 export const MAX_RETRIES_VALUES = [0, 1, 2, 3, 4, 5] as const;
 
 /** `max_retries` on a webhook: an integer in this range. */
-export const MAX_RETRIES = { min: MAX_RETRIES_VALUES[0], max: MAX_RETRIES_VALUES[5] } as const;
+export const MAX_RETRIES = /* @__PURE__ */ (() => ({ min: MAX_RETRIES_VALUES[0], max: MAX_RETRIES_VALUES[5] }) as const)();
 
 /** `capabilities.webhooks.retry.retention_time`: integer seconds in this range (3 days at most). */
 export const RETENTION_TIME = { min: 2, max: 259_200 } as const;

@@ -15,14 +15,17 @@ import {
 import { LOOPBACK_REDIRECT_HOSTS, RESERVED_HEADER_PREFIX, UNREACHABLE_HOST_PATTERNS } from '../spec/tables.js';
 import type { IssueCode } from './issues.js';
 
-const LANGUAGE_TAG = new RegExp(`^${LANGUAGE_TAG_SOURCE}$`, 'u');
-const HEADER_NAME = new RegExp(HEADER_NAME_SOURCE, 'u');
-const HEADER_VALUE_FORBIDDEN = new RegExp(HEADER_VALUE_FORBIDDEN_SOURCE, 'u');
-const CONTROL_CHARACTER = new RegExp(CONTROL_CHARACTER_SOURCE, 'u');
-const URL_FORBIDDEN = new RegExp(URL_FORBIDDEN_SOURCE, 'u');
-const NOT_BLANK = new RegExp(NOT_BLANK_SOURCE, 'u');
-const PRIVATE_USE_SCHEME = new RegExp(`^${PRIVATE_USE_SCHEME_SOURCE}`, 'u');
-const URL_AUTHORITY_END = new RegExp(URL_AUTHORITY_END_SOURCE, 'u');
+// Module-level values made by a call are marked pure (with their arguments inside an arrow when
+// those call anything too), so that a bundle which does not use them drops them: importing only
+// the value lists must not bring in the validator (`npm run size` checks it).
+const LANGUAGE_TAG = /* @__PURE__ */ (() => new RegExp(`^${LANGUAGE_TAG_SOURCE}$`, 'u'))();
+const HEADER_NAME = /* @__PURE__ */ new RegExp(HEADER_NAME_SOURCE, 'u');
+const HEADER_VALUE_FORBIDDEN = /* @__PURE__ */ new RegExp(HEADER_VALUE_FORBIDDEN_SOURCE, 'u');
+const CONTROL_CHARACTER = /* @__PURE__ */ new RegExp(CONTROL_CHARACTER_SOURCE, 'u');
+const URL_FORBIDDEN = /* @__PURE__ */ new RegExp(URL_FORBIDDEN_SOURCE, 'u');
+const NOT_BLANK = /* @__PURE__ */ new RegExp(NOT_BLANK_SOURCE, 'u');
+const PRIVATE_USE_SCHEME = /* @__PURE__ */ (() => new RegExp(`^${PRIVATE_USE_SCHEME_SOURCE}`, 'u'))();
+const URL_AUTHORITY_END = /* @__PURE__ */ new RegExp(URL_AUTHORITY_END_SOURCE, 'u');
 
 /** Length in Unicode code points, as JSON Schema's `maxLength` counts (and as people count characters). */
 export function codePointLength(value: string): number {
@@ -113,7 +116,7 @@ export function checkHttpsUrl(value: string): HttpsUrlIssue | undefined {
  * {@link UNREACHABLE_HOST_PATTERNS} as one pattern, tested once per host. Case-insensitive as a
  * whole: the patterns without the `i` flag match only digits and punctuation (a test holds them to it).
  */
-const UNREACHABLE_HOST = new RegExp(UNREACHABLE_HOST_PATTERNS.map((pattern) => pattern.source).join('|'), 'i');
+const UNREACHABLE_HOST = /* @__PURE__ */ (() => new RegExp(UNREACHABLE_HOST_PATTERNS.map((pattern) => pattern.source).join('|'), 'i'))();
 
 /** The host name of a parsed URL, if LivePerson cannot reach it. */
 export function unreachableHost(url: { readonly hostname: string }): string | undefined {
@@ -159,8 +162,8 @@ export const checkHeaderValue = (value: string): IssueCode | undefined =>
   HEADER_VALUE_FORBIDDEN.test(value) ? 'header_value_control_character' : undefined;
 
 /** Two rows of the distance table, kept between calls (a call never runs inside another). */
-let previous = new Uint32Array(64);
-let current = new Uint32Array(64);
+let previous = /* @__PURE__ */ new Uint32Array(64);
+let current = /* @__PURE__ */ new Uint32Array(64);
 
 /** Levenshtein distance, bounded: gives up (returns `limit + 1`) once the distance must exceed `limit`. */
 function distance(a: string, b: string, limit: number): number {
@@ -188,7 +191,7 @@ function distance(a: string, b: string, limit: number): number {
 const normalize = (key: string): string => key.toLowerCase().replace(/[\s_.-]/g, '');
 
 /** Each list of candidates, normalized once. */
-const NORMALIZED = new WeakMap<readonly string[], readonly string[]>();
+const NORMALIZED = /* @__PURE__ */ new WeakMap<readonly string[], readonly string[]>();
 
 /** The known name closest to `input`, if one is close enough to be a likely typo. */
 export function closest(input: string, candidates: readonly string[]): string | undefined {

@@ -55,7 +55,7 @@ export interface IssueParams {
 export type IssueCode = keyof IssueParams;
 
 /** Codes that are warnings: valid, but probably a mistake. They never fail validation. */
-export const WARNING_CODES: ReadonlySet<IssueCode> = new Set<IssueCode>([
+export const WARNING_CODES: ReadonlySet<IssueCode> = /* @__PURE__ */ new Set<IssueCode>([
   'max_retries_with_retention',
   'code_without_authorization_code',
   'authorization_code_without_redirect_uris',

@@ -138,19 +138,20 @@ const ownRule = <TRule extends object>(rule: TRule): TRule => Object.setPrototyp
 /** `object[key]` if it is an own property: our output objects have a prototype that may be polluted. */
 const ownValue = (object: JsonObject, key: string): unknown => (hasOwn.call(object, key) ? object[key] : undefined);
 
-const TOP_LEVEL_ENTRIES: readonly (readonly [string, FieldSpec])[] = Object.entries(TOP_LEVEL_FIELDS).map(
+// Pure, so that bundles which do not validate drop them (see checks.ts).
+const TOP_LEVEL_ENTRIES: readonly (readonly [string, FieldSpec])[] = /* @__PURE__ */ Object.entries(TOP_LEVEL_FIELDS).map(
   ([key, rule]) => [key, ownRule<FieldSpec>(rule)] as const,
 );
-const TOP_LEVEL = keysOf(Object.keys(TOP_LEVEL_FIELDS));
-const WEBHOOK_CONTAINER = keysOf([...WEBHOOK_EVENTS, RETRY_KEY]);
-const WEBHOOK = keysOf(WEBHOOK_KEYS);
-const HEADER = keysOf(HEADER_KEYS);
-const RETRY = keysOf(RETRY_KEYS);
-const CAPABILITIES = keysOf(CAPABILITY_KEYS);
-const ENGAGEMENT_ENTRIES: readonly (readonly [string, BooleanRule | EnumListRule])[] = Object.entries(ENGAGEMENT_FIELDS).map(
+const TOP_LEVEL = /* @__PURE__ */ (() => keysOf(Object.keys(TOP_LEVEL_FIELDS)))();
+const WEBHOOK_CONTAINER = /* @__PURE__ */ (() => keysOf([...WEBHOOK_EVENTS, RETRY_KEY]))();
+const WEBHOOK = /* @__PURE__ */ keysOf(WEBHOOK_KEYS);
+const HEADER = /* @__PURE__ */ keysOf(HEADER_KEYS);
+const RETRY = /* @__PURE__ */ keysOf(RETRY_KEYS);
+const CAPABILITIES = /* @__PURE__ */ keysOf(CAPABILITY_KEYS);
+const ENGAGEMENT_ENTRIES: readonly (readonly [string, BooleanRule | EnumListRule])[] = /* @__PURE__ */ Object.entries(ENGAGEMENT_FIELDS).map(
   ([key, rule]) => [key, ownRule<BooleanRule | EnumListRule>(rule)] as const,
 );
-const ENGAGEMENT = keysOf(ENGAGEMENT_ENTRIES.map(([key]) => key));
+const ENGAGEMENT = /* @__PURE__ */ (() => keysOf(ENGAGEMENT_ENTRIES.map(([key]) => key)))();
 
 class Walk {
   readonly issues: ValidationIssue[] = [];
@@ -548,7 +549,7 @@ function walkField(walk: Walk, rule: FieldRule, value: unknown, path: Path): unk
   }
 }
 
-const CLIENT_NAME_RULE: StringRule = ownRule<StringRule>(TOP_LEVEL_FIELDS.client_name);
+const CLIENT_NAME_RULE: StringRule = /* @__PURE__ */ (() => ownRule<StringRule>(TOP_LEVEL_FIELDS.client_name))();
 
 /** Checks `client_name#<tag>` entries and returns them sorted by tag. */
 function walkLocalizedNames(walk: Walk, localized: [string, unknown][], hasClientName: boolean): [string, string][] {
