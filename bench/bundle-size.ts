@@ -4,15 +4,18 @@
  * as esbuild bundles it for the browser or a server alike (platform neutral).
  * Used by the benchmark and by the size budget (scripts/check-size.ts).
  */
-import { build } from 'esbuild';
+import { build, transform } from 'esbuild';
 import { readFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import { rollup } from 'rollup';
 import ts from 'typescript';
 import { formatBytes, type Row } from './measure.js';
 
 const REPO = fileURLToPath(new URL('..', import.meta.url));
+/** The package's ESM entry, as its "exports" map gives it to a bundler. */
+const BUILT_ESM = join(REPO, 'dist', 'index.js');
 
 /**
  * What a bundle may not contain: text that only the JSON Schema, the CLI, the
@@ -49,6 +52,43 @@ export interface BundleSize {
   readonly foreignCode: readonly string[];
 }
 
+/** Each marker of {@link FOREIGN_CODE_MARKERS} in `text` that an import of `names` does not bring in on purpose. */
+function foreignCodeIn(text: string, names: readonly string[]): string[] {
+  return (Object.keys(FOREIGN_CODE_MARKERS) as CodeKind[])
+    .filter((what) => !MARKER_OWNERS[what].some((owner) => names.includes(owner)))
+    .flatMap((what) => FOREIGN_CODE_MARKERS[what].filter((marker) => text.includes(marker)).map((marker) => `${what}: ${JSON.stringify(marker)}`));
+}
+
+/**
+ * The same entry as {@link measureBundle}, bundled by rollup (which Vite and
+ * many libraries build with) instead of esbuild: the markers of code that the
+ * import should not bring in, found in rollup's output.
+ */
+export async function foreignCodeWithRollup(names: readonly string[]): Promise<string[]> {
+  const entry = `export { ${names.join(', ')} } from 'lp-app-manifest';\n`;
+  const bundle = await rollup({
+    input: 'entry',
+    // The entry from memory; the package resolved through its "exports" (the built dist/, as esbuild sees it).
+    plugins: [
+      {
+        name: 'entry',
+        resolveId: (id) => (id === 'entry' ? id : id === 'lp-app-manifest' ? BUILT_ESM : null),
+        load: (id) => (id === 'entry' ? entry : null),
+      },
+    ],
+    external: (id) => id.startsWith('node:'),
+    onwarn: () => {},
+  });
+  try {
+    const { output } = await bundle.generate({ format: 'esm' });
+    // Without comments: rollup keeps doc comments, whose examples may name e.g. 'node:fs'.
+    const { code } = await transform(output[0].code, { minify: true, format: 'esm', legalComments: 'none' });
+    return foreignCodeIn(code, names);
+  } finally {
+    await bundle.close();
+  }
+}
+
 /** Minifies and gzips an esbuild entry, given as source (resolved from the repository). */
 async function bundleAndMeasure(
   entry: string,
@@ -72,9 +112,7 @@ async function bundleAndMeasure(
   });
   const output = result.outputFiles[0];
   if (output === undefined) throw new Error('esbuild wrote no output');
-  const foreignCode = (Object.keys(FOREIGN_CODE_MARKERS) as CodeKind[])
-    .filter((what) => !MARKER_OWNERS[what].some((owner) => names.includes(owner)))
-    .flatMap((what) => FOREIGN_CODE_MARKERS[what].filter((marker) => output.text.includes(marker)).map((marker) => `${what}: ${JSON.stringify(marker)}`));
+  const foreignCode = foreignCodeIn(output.text, names);
   return {
     entry,
     bytes: output.contents.byteLength,
