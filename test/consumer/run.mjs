@@ -5,7 +5,7 @@
  * npx, and type-check a TypeScript consumer under TypeScript 5.5, 6.0 and 7.0
  * (installed under aliases) with `moduleResolution` node16 and bundler. The tsd assertions
  * (test-d/*.test-d.ts) run under each of those versions too, against the installed package,
- * with node16 (ESM) and bundler: tsd-check.mjs swaps 'tsd' for tsd-shim.d.ts (expectType,
+ * with node16 (as ESM and as CommonJS) and bundler: tsd-check.mjs swaps 'tsd' for tsd-shim.d.ts (expectType,
  * expectAssignable, expectNotAssignable as types) and judges expectError from the tsc output.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -85,18 +85,21 @@ try {
     join(project, 'tsconfig.node16-cjs.json'),
     JSON.stringify({ compilerOptions: configs.node16, files: ['consumer.cts'] }, null, 2),
   );
-  // The tsd assertions, copied to test-d/ in the project and importing the package by name.
-  const tsd = prepareTsdFiles(root, project);
-  for (const config of ['node16', 'bundler']) {
-    writeFileSync(join(project, `tsconfig.tsd-${config}.json`), JSON.stringify({ compilerOptions: configs[config], files: tsd.files }, null, 2));
+  // The tsd assertions, copied to test-d/ in the project and importing the package by name, and
+  // again to test-d-cjs/ as CommonJS (.cts), where node16 resolution picks the .d.cts types.
+  const tsd = { node16: prepareTsdFiles(root, project), 'node16-cjs': prepareTsdFiles(root, project, 'cjs') };
+  tsd.bundler = tsd.node16;
+  for (const config of ['node16', 'node16-cjs', 'bundler']) {
+    const compilerOptions = configs[config === 'node16-cjs' ? 'node16' : config];
+    writeFileSync(join(project, `tsconfig.tsd-${config}.json`), JSON.stringify({ compilerOptions, files: tsd[config].files }, null, 2));
   }
   for (const version of Object.keys(TYPESCRIPTS)) {
     const tsc = join(project, 'node_modules', `typescript-${version}`, 'bin', 'tsc');
     for (const config of ['node16', 'node16-cjs', 'bundler']) {
       check(`types with TypeScript ${version}, ${config}`, process.execPath, [tsc, '-p', `tsconfig.${config}.json`], { cwd: project });
     }
-    for (const config of ['node16', 'bundler']) {
-      checkTsd(`tsd assertions with TypeScript ${version}, ${config}`, tsd, tsc, `tsconfig.tsd-${config}.json`, { cwd: project });
+    for (const config of ['node16', 'node16-cjs', 'bundler']) {
+      checkTsd(`tsd assertions with TypeScript ${version}, ${config}`, tsd[config], tsc, `tsconfig.tsd-${config}.json`, { cwd: project });
     }
   }
 } finally {

@@ -29,16 +29,24 @@ const EXPECT_ERROR_CODES = new Set([
 const CURRIED = new Set(['expectType', 'expectNotAssignable']);
 const ASSERTIONS = new Set(['expectType', 'expectAssignable', 'expectNotAssignable', 'expectError', 'expectNever']);
 
+/** Where the copies go: as ES modules (`.ts`), or as CommonJS (`.cts`, resolving the package's `require` types). */
+const FORMATS = {
+  esm: { dir: 'test-d', extension: '.ts', shim: 'tsd-shim.d.ts', shimImport: './tsd-shim.js' },
+  cjs: { dir: 'test-d-cjs', extension: '.cts', shim: 'tsd-shim.d.cts', shimImport: './tsd-shim.cjs' },
+};
+
 /**
- * Writes `<project>/test-d/<name>.test-d.ts` for each `<root>/test-d/*.test-d.ts`, importing the
- * package by name and the assertions from ./tsd-shim.js. Returns what `judge` needs plus the
- * project-relative file names for a tsconfig's `files`.
+ * Writes `<project>/test-d/<name>.test-d.ts` for each `<root>/test-d/*.test-d.ts` (with format
+ * `cjs`: `<project>/test-d-cjs/<name>.test-d.cts`), importing the package by name and the
+ * assertions from the shim beside it. Returns what `judge` needs plus the project-relative file
+ * names for a tsconfig's `files`.
  */
-export function prepareTsdFiles(root, project) {
+export function prepareTsdFiles(root, project, format = 'esm') {
+  const { dir, extension, shim, shimImport } = FORMATS[format];
   const source = join(root, 'test-d');
-  const target = join(project, 'test-d');
+  const target = join(project, dir);
   mkdirSync(target, { recursive: true });
-  copyFileSync(join(here, 'tsd-shim.d.ts'), join(target, 'tsd-shim.d.ts'));
+  copyFileSync(join(here, 'tsd-shim.d.ts'), join(target, shim));
   const packageEntry = join(root, 'dist', 'index.js');
   const files = new Map();
   for (const name of readdirSync(source).filter((f) => f.endsWith('.test-d.ts')).sort()) {
@@ -55,7 +63,7 @@ export function prepareTsdFiles(root, project) {
       ) {
         const spec = node.moduleSpecifier.text;
         let replacement;
-        if (spec === 'tsd') replacement = './tsd-shim.js';
+        if (spec === 'tsd') replacement = shimImport;
         else if (spec.startsWith('.') && resolve(source, spec) === packageEntry) replacement = 'lp-app-manifest';
         else if (spec.startsWith('.')) throw new Error(`${name}: cannot copy the relative import '${spec}' into the consumer project`);
         if (replacement) {
@@ -78,7 +86,7 @@ export function prepareTsdFiles(root, project) {
       ts.forEachChild(node, visit);
     };
     visit(sourceFile);
-    if (!edits.some((e) => e.insert === './tsd-shim.js')) throw new Error(`${name}: no import from 'tsd' to replace`);
+    if (!edits.some((e) => e.insert === shimImport)) throw new Error(`${name}: no import from 'tsd' to replace`);
     edits.sort((a, b) => a.pos - b.pos);
     let out = '';
     let at = 0;
@@ -87,8 +95,9 @@ export function prepareTsdFiles(root, project) {
       at = edit.pos + edit.remove;
     }
     out += text.slice(at);
-    writeFileSync(join(target, name), out);
-    files.set(`test-d/${name}`, { name, sourceFile, edits, rewritten: out, expectErrors, assertions });
+    const copy = name.replace(/\.ts$/, extension);
+    writeFileSync(join(target, copy), out);
+    files.set(`${dir}/${copy}`, { name, sourceFile, edits, rewritten: out, expectErrors, assertions });
   }
   if (files.size === 0) throw new Error(`no *.test-d.ts files in ${source}`);
   return { files: [...files.keys()], byPath: files };
