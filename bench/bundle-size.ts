@@ -68,7 +68,7 @@ export async function foreignCodeWithRollup(names: readonly string[]): Promise<s
   const entry = `export { ${names.join(', ')} } from 'lp-app-manifest';\n`;
   const bundle = await rollup({
     input: 'entry',
-    // The entry from memory; the package resolved through its "exports" (the built dist/, as esbuild sees it).
+    // The entry from memory, and the package as its "exports" give it to an ESM import (dist/index.js).
     plugins: [
       {
         name: 'entry',

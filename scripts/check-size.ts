@@ -12,7 +12,7 @@
  * A guard, not a timed test: bytes are the same on every machine.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { foreignCodeWithRollup, measureBundle, specTableExports } from '../bench/bundle-size.js';
+import { foreignCodeWithRollup, measureBundle, specTableExports, type BundleSize } from '../bench/bundle-size.js';
 
 const PACKAGE_JSON = new URL('../package.json', import.meta.url);
 const BUILT_ENTRY = new URL('../dist/index.js', import.meta.url);
@@ -30,6 +30,17 @@ function gzipLimit(): number {
 if (!existsSync(BUILT_ENTRY)) {
   console.error('✖ size: dist/index.js is missing; run `npm run build` first');
   process.exit(1);
+}
+
+/**
+ * `import { <names> }` as esbuild bundled it (`bundle`) and as rollup bundles it: a problem for
+ * each bundler whose output keeps code of another part of the package.
+ */
+async function treeShakingProblems(bundle: BundleSize, names: readonly string[], has: string, hint: string): Promise<string[]> {
+  const found = { esbuild: bundle.foreignCode, rollup: await foreignCodeWithRollup(names) };
+  return Object.entries(found)
+    .filter(([, markers]) => markers.length > 0)
+    .map(([bundler, markers]) => `import { ${names.join(', ')} }, bundled by ${bundler}, has ${has} (${markers.join('; ')}): ${hint}`);
 }
 
 const limit = gzipLimit();
@@ -50,32 +61,28 @@ if (size.foreignCode.length > 0) {
 }
 // An application that validates only must not carry the builder either.
 const validator = await measureBundle(['validateManifest']);
-for (const [bundler, found] of [
-  ['esbuild', validator.foreignCode],
-  ['rollup', await foreignCodeWithRollup(['validateManifest'])],
-] as const) {
-  if (found.length === 0) continue;
-  problems.push(
-    `import { validateManifest }, bundled by ${bundler}, has code that only the builder, the JSON Schema or the CLI needs ` +
-      `(${found.join('; ')}): a module-level side effect (a call, or an assignment such as ` +
-      'TypeScript\'s class alias `_a = Builder`) keeps that code in, or the validator imports it.',
-  );
-}
+problems.push(
+  ...(await treeShakingProblems(
+    validator,
+    ['validateManifest'],
+    'code that only the builder, the JSON Schema or the CLI needs',
+    "a module-level side effect (a call, or an assignment such as TypeScript's class alias `_a = Builder`) " +
+      'keeps that code in, or the validator imports it.',
+  )),
+);
 
 // Nor may the spec's value lists (for a form or a menu, say) bring in anything but themselves.
 const tableNames = specTableExports();
 const tables = await measureBundle(tableNames);
 if (tableNames.length === 0) problems.push('found no value lists that src/index.ts re-exports from src/spec/tables.ts');
-for (const [bundler, found] of [
-  ['esbuild', tables.foreignCode],
-  ['rollup', await foreignCodeWithRollup(tableNames)],
-] as const) {
-  if (found.length === 0) continue;
-  problems.push(
-    `import { ${tableNames.join(', ')} }, bundled by ${bundler}, has more than the lists (${found.join('; ')}): ` +
-      'a module-level call or `new` that the bundler must keep (mark it /* @__PURE__ */, with its arguments inside an arrow if they call anything).',
-  );
-}
+problems.push(
+  ...(await treeShakingProblems(
+    tables,
+    tableNames,
+    'more than the lists',
+    'a module-level call or `new` that the bundler must keep (mark it /* @__PURE__ */, with its arguments inside an arrow if they call anything).',
+  )),
+);
 
 if (problems.length > 0) {
   for (const problem of problems) console.error(`✖ size: ${problem}`);
