@@ -2,12 +2,10 @@ import { expect } from 'chai';
 import { readFileSync } from 'node:fs';
 import { ManifestBuilder, validateManifest } from '../src/index.js';
 
-/** The first ```json block of a seed page, exactly as LivePerson publishes it. */
+/** The JSON example of one of LivePerson's pages, exactly as published (test/fixtures/seeds/README.md says where each came from). */
 function seedExample(file: string): { parsed: unknown; restringified: string } {
-  const text = readFileSync(new URL(`../../shared/seeds/${file}`, import.meta.url), 'utf8');
-  const block = /```json\n([\s\S]*?)```/.exec(text);
-  if (block?.[1] === undefined) throw new Error(`no JSON example in ${file}`);
-  const parsed: unknown = JSON.parse(block[1]);
+  const text = readFileSync(new URL(`fixtures/seeds/${file}`, import.meta.url), 'utf8');
+  const parsed: unknown = JSON.parse(text);
   return { parsed, restringified: JSON.stringify(parsed) };
 }
 
@@ -15,7 +13,7 @@ const DOCUMENTED_ENDPOINT = 'https://your/webhooks/endpoint';
 
 describe('the seed examples', () => {
   it('accepts the example of page 000 under the general profile, byte for byte', () => {
-    const { parsed, restringified } = seedExample('000_6020d1dac3169a71.txt');
+    const { parsed, restringified } = seedExample('page-000-installing-liveperson-applications.json');
     const result = validateManifest(parsed, { profile: 'general' });
     expect(result.ok).to.equal(true);
     if (!result.ok) return;
@@ -25,7 +23,7 @@ describe('the seed examples', () => {
   });
 
   it('accepts the template of page 004 under the connector profile, byte for byte', () => {
-    const { parsed, restringified } = seedExample('004_4a643fa2a25557a2.txt');
+    const { parsed, restringified } = seedExample('page-004-connector-api-getting-started.json');
     const result = validateManifest(parsed, { profile: 'connector' });
     expect(result.ok).to.equal(true);
     if (!result.ok) return;
@@ -34,7 +32,7 @@ describe('the seed examples', () => {
   });
 
   it('accepts the templates of pages 001 and 003 under the connector profile', () => {
-    for (const file of ['001_51ec98b57330f8d6.txt', '003_e987c358f68cd29c.txt']) {
+    for (const file of ['page-001-app-install-manifest-for-connectors-old.json', 'page-003-app-install-manifest-for-connectors.json']) {
       const { parsed, restringified } = seedExample(file);
       const result = validateManifest(parsed, { profile: 'connector' });
       expect(result.ok, file).to.equal(true);
@@ -43,7 +41,7 @@ describe('the seed examples', () => {
   });
 
   it('builds exactly the documented connector template from the builder', () => {
-    const { restringified } = seedExample('004_4a643fa2a25557a2.txt');
+    const { restringified } = seedExample('page-004-connector-api-getting-started.json');
     const manifest = ManifestBuilder.connector()
       .clientName('App name')
       .description('App description')

@@ -20,21 +20,15 @@ const VALID_RUNS_PER_PROFILE = 1_500;
 const MUTATED_RUNS_PER_PROFILE = 3_500;
 const MINIMUM_GENERATED = 10_000;
 
-const SEEDS_DIRECTORY = new URL('../../../shared/seeds/', import.meta.url);
+const SEEDS_DIRECTORY = new URL('../fixtures/seeds/', import.meta.url);
 const FIXTURES_DIRECTORY = new URL('../fixtures/', import.meta.url);
 
-/** Every ```json block of the seed pages. */
+/** Every JSON example of LivePerson's pages (test/fixtures/seeds/README.md says where each came from). */
 function seedExamples(): { name: string; value: unknown }[] {
   return readdirSync(SEEDS_DIRECTORY)
-    .filter((file) => file.endsWith('.txt'))
+    .filter((file) => file.endsWith('.json'))
     .sort()
-    .flatMap((file) => {
-      const text = readFileSync(new URL(file, SEEDS_DIRECTORY), 'utf8');
-      return [...text.matchAll(/```json\n([\s\S]*?)```/g)].map((block, i) => ({
-        name: `${file} #${i + 1}`,
-        value: JSON.parse(block[1]!) as unknown,
-      }));
-    });
+    .map((file) => ({ name: file, value: JSON.parse(readFileSync(new URL(file, SEEDS_DIRECTORY), 'utf8')) as unknown }));
 }
 
 interface Tally {
