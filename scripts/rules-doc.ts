@@ -13,6 +13,7 @@ import {
   type ProfileLimit,
 } from '../src/spec/tables.js';
 import { EDITOR_SCHEMA_KEY, MISSPELLED_WEBHOOK_EVENTS, RESERVED_HEADER_PREFIX } from '../src/spec/tables.js';
+import { DECISIONS, FIELD_SOURCES } from '../src/spec/sources.js';
 import { ISSUE_CODES, WARNING_CODES } from '../src/validation/issues.js';
 
 const code = (value: unknown): string => `\`${typeof value === 'string' ? value : JSON.stringify(value)}\``;
@@ -61,13 +62,13 @@ export function renderRulesDoc(): string {
     '',
     '## Top-level fields (in output order)',
     '',
-    '| field | required | rule |',
-    '|---|---|---|',
-    ...Object.entries(TOP_LEVEL_FIELDS).map(
-      ([name, spec]: [string, FieldSpec]) => `| ${code(name)} | ${required(spec)} | ${describeField(spec)} |`,
+    '| field | required | rule | source |',
+    '|---|---|---|---|',
+    ...(Object.entries(TOP_LEVEL_FIELDS) as [keyof typeof TOP_LEVEL_FIELDS, FieldSpec][]).map(
+      ([name, spec]) => `| ${code(name)} | ${required(spec)} | ${describeField(spec)} | ${FIELD_SOURCES[name]} |`,
     ),
-    '| `client_name#<tag>` | no | a localized `client_name`; `<tag>` is a well-formed RFC 5646 language tag |',
-    `| ${code(EDITOR_SCHEMA_KEY)} | no | a string naming the JSON Schema for editors; left out of the output |`,
+    '| `client_name#<tag>` | no | a localized `client_name`; `<tag>` is a well-formed RFC 5646 language tag | RFC 7591 §2.2; RFC 5646 |',
+    `| ${code(EDITOR_SCHEMA_KEY)} | no | a string naming the JSON Schema for editors; left out of the output | this package (editor support) |`,
     '',
     '## Webhook events (in output order)',
     '',
@@ -94,6 +95,12 @@ export function renderRulesDoc(): string {
       const connector = 'connectorExactly' in spec ? `must be ${code(spec.connectorExactly)}` : 'same';
       return `| ${code(name)} | ${code(spec.option)} | ${rule} | ${connector} |`;
     }),
+    '',
+    '## Decisions',
+    '',
+    "LivePerson's pages (\"Installing LivePerson Applications\" and the Connector API pages \"App Install Manifest for Connectors\", \"Getting Started\" and \"Retry Policy\") disagree with each other in places; these rules decide, and say why:",
+    '',
+    ...DECISIONS.map((decision) => `- ${decision.rule} *Why:* ${decision.because}`),
     '',
     '## Issue codes',
     '',

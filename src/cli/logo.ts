@@ -1,5 +1,5 @@
 /**
- * The logo check behind `validate --logo`: SPEC.md says the 70×70 px rule
+ * The logo check behind `validate --logo`: the 70×70 px logo rule
  * cannot be seen in a URI, so it is checked where the image file is at hand.
  */
 import { imageSize } from 'image-size';

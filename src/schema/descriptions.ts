@@ -1,5 +1,5 @@
 /**
- * Help text for the JSON Schema, worded after SPEC.md. Only the prose lives
+ * Help text for the JSON Schema, worded after the rules (docs/rules.md). Only the prose lives
  * here: limits, enum values and required-ness are added by the generator from
  * the spec tables, so the text cannot drift from the rules. Each table is
  * keyed by the spec's own key lists, so a new field without help text is a

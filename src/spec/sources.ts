@@ -1,0 +1,83 @@
+/**
+ * Where each rule comes from, and the decisions taken where LivePerson's own
+ * pages disagree. docs/rules.md is rendered from this module next to the
+ * tables, so every rule a user reads carries its source.
+ *
+ * The LivePerson pages are named by title, as published on LivePerson's
+ * developer site; their JSON examples are copied in test/fixtures/seeds.
+ */
+import type { TOP_LEVEL_FIELDS } from './tables.js';
+
+/** LivePerson's pages the rules are taken from, by the short name used below. */
+export const LIVEPERSON_PAGES = {
+  installing: '"Installing LivePerson Applications"',
+  connectorManifest: '"App Install Manifest for Connectors"',
+  gettingStarted: 'Connector API "Getting Started"',
+  retryPolicy: 'Connector API "Retry Policy"',
+} as const;
+
+const { installing, connectorManifest, gettingStarted, retryPolicy } = LIVEPERSON_PAGES;
+
+/** The source of each top-level field's rule. A field added to the tables without a source fails to compile. */
+export const FIELD_SOURCES: { readonly [TField in keyof typeof TOP_LEVEL_FIELDS]: string } = {
+  client_name: `${installing}; connector limit of 100 chars: ${connectorManifest}; RFC 7591 §2`,
+  description: installing,
+  grant_types: `${installing}; RFC 7591 §2; connector: ${connectorManifest}`,
+  response_types: `${installing}; RFC 7591 §2`,
+  redirect_uris: 'RFC 6749 §3.1.2 (absolute, no fragment); RFC 8252 §7.1 (private-use schemes) and §7.3 (loopback http)',
+  scope: `${installing}; \`livedeflect\` and \`faas.<name>\`: accepted by LivePerson's own app-installation tool; connector: ${connectorManifest}`,
+  logo_uri: `${installing} (a 70×70 px image; the documented template uses a root-relative path); connector limit of 128 chars: ${connectorManifest}`,
+  enabled: installing,
+  display_name: `an earlier revision of ${installing}`,
+  quick_launch_enabled: `an earlier revision of ${installing}`,
+  entry_uri: `an earlier revision of ${installing} (the app's SSO launch URI)`,
+  capabilities: `${installing}; ${connectorManifest}`,
+};
+
+/** One decision where LivePerson's pages disagree, with what decided it. */
+export interface RuleDecision {
+  /** What was decided, as a user reads it. */
+  readonly rule: string;
+  /** Why, and which page or standard says so. */
+  readonly because: string;
+}
+
+/** The decisions behind the rules, in the order docs/rules.md lists them. */
+export const DECISIONS: readonly RuleDecision[] = [
+  {
+    rule: 'The fifth webhook event is `cqm.ExConversationChangeNotification`; the spelling `ms.MessagingEventNotification.ExConversationChangeNotification` is an error that names the `cqm.` key.',
+    because: `The table on ${installing} spells it with \`ms.MessagingEventNotification.\`, but every JSON example on all of LivePerson's manifest pages uses \`cqm.ExConversationChangeNotification\`, the name LivePerson's servers send.`,
+  },
+  {
+    rule: '`cart_items` is a valid `visitor_behavior` value.',
+    because: `The supported-values lists omit it, but every example (${connectorManifest}, ${gettingStarted}) includes it, and the documented template must pass.`,
+  },
+  {
+    rule: '`target_audience` and `goal` are arrays of values.',
+    because: 'The field tables say "string"; every example uses an array.',
+  },
+  {
+    rule: '`language_selection` is a boolean.',
+    because: `${connectorManifest} says "string"; its examples use \`false\`.`,
+  },
+  {
+    rule: '`retry.retention_time` (integer seconds, 2 to 259200, i.e. 3 days) is the time-based retry policy; it takes precedence over each webhook\'s `max_retries`, and `max_retries: 0` opts a webhook out. Setting `max_retries` beside it is valid, with a warning.',
+    because: `${retryPolicy}, which ${connectorManifest} points to; it documents \`max_retries\` as to be deprecated.`,
+  },
+  {
+    rule: 'A webhook endpoint must start with `https://` exactly as written (lower case), not merely parse as an https URL.',
+    because: `${connectorManifest} requires HTTPS endpoints; a lenient URL parser would also accept \`https:/host\` or \`HTTPS://\`, which other HTTP clients read differently.`,
+  },
+  {
+    rule: '`response_types: ["code"]` without the `authorization_code` grant, and `authorization_code` without `redirect_uris`, are warnings, not errors.',
+    because: `RFC 7591 §2.1 asks for consistency, but the example on ${installing} itself asks for \`code\` without \`authorization_code\`, so it cannot be an error.`,
+  },
+  {
+    rule: 'The documented connector template (with `https://your/webhooks/endpoint`) validates under the `connector` profile, and the example of the general page under `general`, byte for byte after canonical ordering.',
+    because: `They are what LivePerson publishes (${gettingStarted}, ${connectorManifest}, ${installing}); placeholders in them come back as warnings.`,
+  },
+  {
+    rule: 'Unknown keys are errors, with a "did you mean" hint where a known key is close.',
+    because: 'A misspelled key is otherwise dropped by LivePerson without a word, and the setting it carried never takes effect.',
+  },
+];
