@@ -8,6 +8,9 @@
  * (performance.now() around the import alone), which is much steadier.
  */
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { formatMs, median, timeMs, type Row } from './measure.js';
 
@@ -57,10 +60,54 @@ export function measureColdStart(runs = 15): Record<CaseName, Sample> {
   ) as Record<CaseName, Sample>;
 }
 
+/** The CLI's cold-start target (issue 11): `validate` of one file within this factor of a bare `node -e 0`. */
+export const CLI_TARGET_RATIO = 1.25;
+
+/**
+ * `lp-app-manifest validate one.json` against a bare `node -e 0`, measured
+ * side by side: the two run in turn, pair after pair, and the ratio is taken
+ * within each pair, so a machine that speeds up or slows down during the
+ * bench moves both sides of a ratio alike. The median ratio is the figure.
+ * (`farm-bench --vs 'node -e 0' -- node dist/cli.js validate x.json` measures
+ * the same from outside.)
+ */
+export function measureCliColdStart(pairs = 31): { readonly ratio: number; readonly cliMs: number; readonly nodeMs: number } {
+  const dir = mkdtempSync(join(tmpdir(), 'lp-app-manifest-bench-'));
+  try {
+    const file = join(dir, 'manifest.json');
+    writeFileSync(file, `${JSON.stringify({ client_name: 'Acme', description: 'A cold-start bench manifest' }, null, 2)}\n`);
+    const cli = [fileURLToPath(new URL('../dist/cli.js', import.meta.url)), 'validate', file];
+    const bare = ['-e', '0'];
+    spawnNode(cli); // the first spawn of each pays for the file cache
+    spawnNode(bare);
+    const ratios: number[] = [];
+    const cliMs: number[] = [];
+    const nodeMs: number[] = [];
+    for (let pair = 0; pair < pairs; pair++) {
+      const a = spawnNode(cli).wallMs;
+      const b = spawnNode(bare).wallMs;
+      ratios.push(a / b);
+      cliMs.push(a);
+      nodeMs.push(b);
+    }
+    return { ratio: median(ratios), cliMs: median(cliMs), nodeMs: median(nodeMs) };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 export function benchColdStart(runs = 15): Row[] {
   const ms = measureColdStart(runs);
+  const cli = measureCliColdStart(2 * runs + 1);
   const group = 'cold start';
   return [
+    {
+      group,
+      measure: `lp-app-manifest validate one.json / node -e "0" (median of ${2 * runs + 1} pairs)`,
+      result: `${cli.ratio.toFixed(2)}×  (${formatMs(cli.cliMs)} vs ${formatMs(cli.nodeMs)})`,
+      target: `≤ ${CLI_TARGET_RATIO}×`,
+      met: cli.ratio <= CLI_TARGET_RATIO,
+    },
     { group, measure: `node -e "0" (median of ${runs})`, result: formatMs(ms.empty.wallMs) },
     {
       group,

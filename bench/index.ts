@@ -1,6 +1,6 @@
 /**
  * The benchmarks, as one table: `npm run bench` (builds first), or
- * `tsx bench/index.ts [validate] [build] [typecheck] [bundle] [cold-start]`
+ * `tsx bench/index.ts [validate] [build] [typecheck] [bundle] [cold-start] [deploy]`
  * for some of them. Figures and targets are printed, never asserted: a
  * benchmark is not a test. (The size budget is: scripts/check-size.ts.)
  *
@@ -12,6 +12,7 @@ import { availableParallelism, cpus, loadavg } from 'node:os';
 import { benchBuild } from './build.js';
 import { benchBundleSize } from './bundle-size.js';
 import { benchColdStart } from './cold-start.js';
+import { benchDeployRequests } from './deploy-requests.js';
 import type { Row } from './measure.js';
 import { benchTypecheck } from './typecheck.js';
 import { benchValidateVsAjv } from './validate-vs-ajv.js';
@@ -25,6 +26,7 @@ const BENCHES = {
   typecheck: () => benchTypecheck(tscRounds),
   bundle: () => benchBundleSize(),
   'cold-start': () => benchColdStart(15),
+  deploy: () => benchDeployRequests(),
 } satisfies Record<string, () => Row[] | Promise<Row[]>>;
 type BenchName = keyof typeof BENCHES;
 

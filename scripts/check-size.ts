@@ -12,7 +12,7 @@
  * A guard, not a timed test: bytes are the same on every machine.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { foreignCodeWithRollup, measureBundle, specTableExports, type BundleSize } from '../bench/bundle-size.js';
+import { FOREIGN_CODE_MARKERS, foreignCodeWithRollup, measureBundle, specTableExports, type BundleSize } from '../bench/bundle-size.js';
 
 const PACKAGE_JSON = new URL('../package.json', import.meta.url);
 const BUILT_ENTRY = new URL('../dist/index.js', import.meta.url);
@@ -83,6 +83,24 @@ problems.push(
     'a module-level call or `new` that the bundler must keep (mark it /* @__PURE__ */, with its arguments inside an arrow if they call anything).',
   )),
 );
+
+// The deploy client is the subpath 'lp-app-manifest/installations': the main entry (and so every bundle
+// of it) must not carry it, and the subpath must use the main entry by import, not carry a second copy.
+const INSTALLATIONS_MARKERS = ['app-install/installations', 'baseURI.json', 'LP_BEARER_TOKEN'];
+for (const file of ['index.js', 'index.cjs']) {
+  const text = readFileSync(new URL(`../dist/${file}`, import.meta.url), 'utf8');
+  const found = INSTALLATIONS_MARKERS.filter((marker) => text.includes(marker));
+  if (found.length > 0) problems.push(`dist/${file} carries the installations client (${found.join(', ')}): it belongs to the subpath only`);
+}
+const installationsEntry = new URL('../dist/installations.js', import.meta.url);
+if (!existsSync(installationsEntry)) problems.push('dist/installations.js is missing (the subpath lp-app-manifest/installations)');
+else {
+  const text = readFileSync(installationsEntry, 'utf8');
+  const copied = [...FOREIGN_CODE_MARKERS.builder, ...FOREIGN_CODE_MARKERS['JSON Schema']].filter((marker) => text.includes(marker));
+  if (copied.length > 0 || !text.includes("from 'lp-app-manifest'")) {
+    problems.push(`dist/installations.js must import the main entry ('lp-app-manifest'), not carry its code (${copied.join(', ') || 'no import found'})`);
+  }
+}
 
 if (problems.length > 0) {
   for (const problem of problems) console.error(`✖ size: ${problem}`);

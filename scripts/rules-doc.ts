@@ -8,13 +8,25 @@ import {
   MAX_RETRIES,
   RETENTION_TIME,
   TOP_LEVEL_FIELDS,
+  URL_MAX_LENGTH,
   WEBHOOK_EVENTS,
   type FieldSpec,
   type ProfileLimit,
 } from '../src/spec/tables.js';
-import { EDITOR_SCHEMA_KEY, MISSPELLED_WEBHOOK_EVENTS, RESERVED_HEADER_PREFIX } from '../src/spec/tables.js';
+import {
+  BODY_HEADER_NAMES,
+  EDITOR_SCHEMA_KEY,
+  FRAMING_HEADER_NAMES,
+  MISSPELLED_WEBHOOK_EVENTS,
+  RESERVED_HEADER_PREFIX,
+  SECRET_SERVER_ASSIGNED_KEY,
+  SERVER_ASSIGNED_KEYS,
+} from '../src/spec/tables.js';
+import { DNS_NAME_MAX_LENGTH } from '../src/spec/patterns.js';
 import { DECISIONS, FIELD_SOURCES } from '../src/spec/sources.js';
-import { ISSUE_CODES, WARNING_CODES } from '../src/validation/issues.js';
+import { FILE_ISSUE_CODES, ISSUE_CODES, WARNING_CODES, type IssueCode } from '../src/validation/issues.js';
+
+const isFileIssueCode = (issueCode: IssueCode): boolean => (FILE_ISSUE_CODES as readonly IssueCode[]).includes(issueCode);
 
 const code = (value: unknown): string => `\`${typeof value === 'string' ? value : JSON.stringify(value)}\``;
 const limit = (value: ProfileLimit): string =>
@@ -26,8 +38,8 @@ function describeField(spec: FieldSpec): string {
       const parts = [limit(spec.maxLength)];
       if (spec.notBlank) parts.push('not blank');
       if (spec.noControlCharacters) parts.push('no control characters');
-      if (spec.format === 'https-url') parts.push('an `https://` URL');
-      if (spec.format === 'logo-uri') parts.push('an `https://` URL or a root-relative path');
+      if (spec.format === 'https-url') parts.push('an `https://` URL, as written (see URLs)');
+      if (spec.format === 'logo-uri') parts.push('an `https://` URL or a root-relative path, as written (see URLs)');
       return parts.join('; ');
     }
     case 'enum-list': {
@@ -36,9 +48,13 @@ function describeField(spec: FieldSpec): string {
       return parts.join('; ');
     }
     case 'scope':
-      return `space-separated values from ${spec.values.map(code).join(', ')}; ≤ ${spec.maxLength} chars${
+      return `values from ${spec.values.map(code).join(', ')}${
+        spec.prefix === undefined ? '' : ` and \`${spec.prefix}<name>\` (a name of letters, digits, \`.\`, \`_\` and \`-\`)`
+      }, separated by single spaces (none at the start or end), each value once; ≤ ${spec.maxLength} chars${
         spec.connectorExactly === undefined ? '' : `; connector: exactly ${code(spec.connectorExactly)}`
       }`;
+    case 'id-list':
+      return `unique positive integers (agent-profile ids), each ≤ ${spec.max}`;
     case 'redirect-uris':
       return `each ≤ ${spec.itemMaxLength} chars: \`https://…\`, \`http://\` to a loopback host, or a private-use scheme with a dot; no fragment`;
     case 'boolean':
@@ -70,6 +86,12 @@ export function renderRulesDoc(): string {
     '| `client_name#<tag>` | no | a localized `client_name`; `<tag>` is a well-formed RFC 5646 language tag | RFC 7591 §2.2; RFC 5646 |',
     `| ${code(EDITOR_SCHEMA_KEY)} | no | a string naming the JSON Schema for editors; left out of the output | this package (editor support) |`,
     '',
+    'Unknown top-level keys are errors (`unknown_key`, with a "did you mean" hint where a known key is close).',
+    `The keys LivePerson assigns when it installs an app, ${SERVER_ASSIGNED_KEYS.map(code).join(', ')} (RFC 7591 §3.2.1`,
+    'response members, and what LivePerson returns for an installed app), are errors of their own (`server_assigned_key`):',
+    `they appear when an installation is fetched and edited, and must be removed before submitting; ${code(SECRET_SERVER_ASSIGNED_KEY)}`,
+    'is a secret that does not belong in a manifest file. Their values are never shown.',
+    '',
     '## Webhook events (in output order)',
     '',
     ...WEBHOOK_EVENTS.map((event, i) => `${i + 1}. ${code(event)}`),
@@ -78,10 +100,34 @@ export function renderRulesDoc(): string {
       ([wrong, right]) => `${code(wrong)} (the spelling in LivePerson's table) is rejected; use ${code(right)}.`,
     ),
     '',
-    `Each webhook: \`endpoint\` (required, \`https://\`), \`max_retries\` (integer ${MAX_RETRIES.min}..${MAX_RETRIES.max}),`,
-    `\`headers\` (\`[{header_name, header_value}]\`; names are HTTP tokens not starting with ${code(RESERVED_HEADER_PREFIX)},`,
-    'unique ignoring case; values without control characters).',
-    `\`retry.retention_time\`: integer seconds ${RETENTION_TIME.min}..${RETENTION_TIME.max}.`,
+    `Each webhook: \`endpoint\` (required, an \`https://\` URL of at most ${URL_MAX_LENGTH} chars, see URLs below), \`max_retries\` (integer ${MAX_RETRIES.min}..${MAX_RETRIES.max}),`,
+    `\`headers\` (\`[{header_name, header_value}]\`; names are HTTP tokens (RFC 9110 §5.6.2) not starting with ${code(RESERVED_HEADER_PREFIX)},`,
+    `unique ignoring case, and not one that frames or routes the request, in any case: ${FRAMING_HEADER_NAMES.map(code).join(', ')}`,
+    '(RFC 9110 §7.6.1, RFC 9112 §6: the sender sets these, and a second value breaks delivery or smuggles a request);',
+    'values are visible US-ASCII, space and tab only (RFC 9110 §5.5, without obs-text): no control character can split or fold',
+    "the header, and nothing beyond ASCII, which common HTTP clients refuse to send (encode such a value, e.g. in base64)).",
+    `Warnings: a header named ${BODY_HEADER_NAMES.map(code).join(' or ')} (LivePerson sets the body and its type), and a header`,
+    'value that is empty, only white space, or has white space at either end (stripped in transit; an unset secret looks like this).',
+    `\`retry.retention_time\`: integer ${RETENTION_TIME.unit} ${RETENTION_TIME.min}..${RETENTION_TIME.max} (${RETENTION_TIME.maxInWords} at most).`,
+    '',
+    '## URLs (`endpoint`, `redirect_uris`, `logo_uri`, `entry_uri` and `httpsUrl()`)',
+    '',
+    'A URL is checked as written, so that every HTTP client reads it the same way, and a URL that one client reads as another host',
+    '(a redirect or delivery bypass) is an error:',
+    '',
+    '- It is an RFC 3986 URI reference as written: ASCII only (a non-ASCII host gets its punycode form as a hint, e.g. `xn--bcher-kva.example`;',
+    '  other characters are percent-encoded as UTF-8), only the characters RFC 3986 allows (no space, `\\`, `{`, `}`, `|`, `^`, `` ` ``, `"`,',
+    '  `<`, `>`; `[` and `]` only around an IP-literal host; `#` once), and every `%` starts an escape `%HH` (RFC 3986 §2, §3).',
+    '  `{…}` and `${…}` get a hint that they look like an unfilled placeholder.',
+    `- Its host is a DNS name, labels of letters, digits and \`-\`, 1 to 63 chars each, not starting or ending with \`-\`, at most ${DNS_NAME_MAX_LENGTH} in all,`,
+    '  a trailing dot allowed (RFC 1123 §2.1, RFC 1035 §2.3.4), or an IP address (IPv4 in dotted decimal, IPv6 in brackets).',
+    "- The host that WHATWG's URL parser (browsers, Node.js) finds is the host as written, lower-cased: `0x7f.1`, `127.1` and `[0:0::1]`",
+    '  are errors that name the host the parser reads (`127.0.0.1`, `[::1]`); `https://evil.example.com\\@apps.example.com/` (a browser goes',
+    '  to `evil.example.com`, other parsers to `apps.example.com`) and `https:/host` are errors too. No user name or password; a port is at most 65535.',
+    `- At most ${URL_MAX_LENGTH} chars where the field has no smaller limit (\`endpoint\`, \`httpsUrl()\`): what common HTTP servers and proxies accept.`,
+    '- The scheme is compared as written: `HTTPS://…` is an error that says to write it in lower case.',
+    '- Warning: a webhook `endpoint` or `entry_uri` whose host is a single label (no dot), such as the template\'s `https://your/webhooks/endpoint`',
+    "  or `https://undefined/…`: not a public DNS name, so LivePerson's servers cannot reach it (most likely an unfilled placeholder).",
     '',
     '## Engagement fields (all required when `engagement` is present)',
     '',
@@ -106,7 +152,17 @@ export function renderRulesDoc(): string {
     '',
     '| code | severity |',
     '|---|---|',
-    ...ISSUE_CODES.map((issueCode) => `| ${code(issueCode)} | ${WARNING_CODES.has(issueCode) ? 'warning' : 'error'} |`),
+    ...ISSUE_CODES.filter((issueCode) => !isFileIssueCode(issueCode)).map(
+      (issueCode) => `| ${code(issueCode)} | ${WARNING_CODES.has(issueCode) ? 'warning' : 'error'} |`,
+    ),
+    '',
+    '### File-level codes',
+    '',
+    'The command line reports these about the file or text it reads, in the same shape as the codes above (and in the `IssueCode` type); `validateManifest` never does. A JSON file must be strict JSON (RFC 8259): UTF-8 (a byte order mark is allowed), no comments, no trailing commas, and no member name twice in one object (`duplicate_key`: `JSON.parse` would keep the last one silently).',
+    '',
+    '| code | severity |',
+    '|---|---|',
+    ...FILE_ISSUE_CODES.map((issueCode) => `| ${code(issueCode)} | ${WARNING_CODES.has(issueCode) ? 'warning' : 'error'} |`),
     '',
   ];
   return lines.join('\n');

@@ -75,3 +75,92 @@ export function findTsdocGaps(): TsdocGap[] {
   }
   return gaps.sort((a, b) => a.location.localeCompare(b.location, 'en', { numeric: true }));
 }
+
+/** One `@example` of a doc comment in src/, as written there. */
+export interface TsdocExample {
+  /** The source file, relative to the repository (`src/builder/builder.ts`). */
+  readonly file: string;
+  /** The 1-based line of that file on which the example's first text line (after `@example`) stands. */
+  readonly line: number;
+  /** The example's text (markdown: prose and fenced code blocks), the comment's ` * ` prefixes removed. */
+  readonly text: string;
+  /** The name of the declaration the comment documents (`ManifestBuilder`, `webhook`), if it has one. */
+  readonly declaration: string | undefined;
+}
+
+/** The lines of a doc comment, its `/**`, `*\/` and ` * ` prefixes removed (line i is line i of the comment). */
+function commentLines(raw: string): string[] {
+  return raw
+    .replace(/^\/\*\*/, '')
+    .replace(/\*\/$/, '')
+    .split('\n')
+    .map((line) => line.replace(/^\s*\* ?/, '').replace(/\s+$/, ''));
+}
+
+const FENCE = /^\s*(`{3,}|~{3,})/;
+const BLOCK_TAG = /^\s*@[A-Za-z]/;
+
+/**
+ * Every `@example` in every doc comment of src/**\/*.ts (exported or not), in
+ * file and line order. Read from the comment's own text rather than from the
+ * compiler's tag list, which ends a tag at any `@word`, even inside a code
+ * fence (`// @errors: 2345`): an example runs from its `@example` line to the
+ * next line that starts with a tag outside a fence.
+ */
+export function findTsdocExamples(): TsdocExample[] {
+  const { config } = ts.readConfigFile(TSCONFIG, (path) => ts.sys.readFile(path));
+  const files = ts.parseJsonConfigFileContent(config, ts.sys, REPO).fileNames.filter((file) => !file.endsWith('.d.ts'));
+  return files.sort().flatMap((fileName) => tsdocExamplesIn(ts.sys.readFile(fileName) ?? '', relative(REPO, fileName)));
+}
+
+/** The name a documented node declares: a function's, a member's, or a variable statement's first variable's. */
+function declaredName(node: ts.Node): string | undefined {
+  const declaration = ts.isVariableStatement(node) ? node.declarationList.declarations[0] : node;
+  const name = (declaration as ts.NamedDeclaration | undefined)?.name;
+  return name !== undefined && (ts.isIdentifier(name) || ts.isPrivateIdentifier(name)) ? name.text : undefined;
+}
+
+/** Every `@example` in the doc comments of one TypeScript source text; `file` names it in the result. */
+export function tsdocExamplesIn(text: string, file: string): TsdocExample[] {
+  const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true);
+  const examples: TsdocExample[] = [];
+  const seen = new Set<number>();
+  const visit = (node: ts.Node): void => {
+    for (const doc of ts.getJSDocCommentsAndTags(node).filter(ts.isJSDoc)) {
+      if (seen.has(doc.pos)) continue;
+      seen.add(doc.pos);
+      const firstLine = source.getLineAndCharacterOfPosition(doc.getStart(source)).line + 1;
+      const lines = commentLines(source.text.slice(doc.getStart(source), doc.end));
+      examples.push(...examplesOf(lines, file, firstLine, declaredName(node)));
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  return examples;
+}
+
+function examplesOf(lines: readonly string[], file: string, firstLine: number, declaration: string | undefined): TsdocExample[] {
+  const examples: TsdocExample[] = [];
+  let current: { line: number; text: string[] } | undefined;
+  let fence: string | undefined;
+  const close = (): void => {
+    if (current !== undefined) examples.push({ file, line: current.line, text: current.text.join('\n').replace(/\s+$/, ''), declaration });
+    current = undefined;
+  };
+  lines.forEach((line, index) => {
+    const marker = FENCE.exec(line)?.[1];
+    if (fence === undefined && BLOCK_TAG.test(line)) {
+      close();
+      const rest = /^\s*@example\b ?(.*)$/.exec(line)?.[1];
+      if (rest !== undefined) current = rest === '' ? { line: firstLine + index + 1, text: [] } : { line: firstLine + index, text: [rest] };
+      return;
+    }
+    if (marker !== undefined) {
+      if (fence === undefined) fence = marker;
+      else if (marker[0] === fence[0] && marker.length >= fence.length && line.trim() === marker) fence = undefined;
+    }
+    current?.text.push(line);
+  });
+  close();
+  return examples;
+}

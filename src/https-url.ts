@@ -1,8 +1,9 @@
 import type { HttpsUrl } from './types/https-url.js';
-import { checkHttpsUrl } from './validation/checks.js';
+import { URL_MAX_LENGTH } from './spec/tables.js';
+import { checkHttpsUrl, codePointLength } from './validation/checks.js';
 import { ManifestValidationError } from './validation/error.js';
-import { makeIssue } from './validation/issues.js';
-import { describeType } from './validation/read.js';
+import { makeIssue, type ValidationIssue } from './validation/issues.js';
+import { receivedOf } from './validation/read.js';
 
 /**
  * Whether a value is an `https://` URL LivePerson can call (the rules of a
@@ -10,12 +11,15 @@ import { describeType } from './validation/read.js';
  *
  * @example
  * ```ts
+ * import { ManifestBuilder, isHttpsUrl } from 'lp-app-manifest';
+ *
+ * let builder = ManifestBuilder.connector().clientName('Acme Connector');
  * const url = process.env.WEBHOOK_URL;
  * if (isHttpsUrl(url)) builder = builder.webhook('cqm.ExConversationChangeNotification', url);
  * ```
  */
 export function isHttpsUrl(value: unknown): value is HttpsUrl {
-  return typeof value === 'string' && checkHttpsUrl(value) === undefined;
+  return typeof value === 'string' && urlLength(value) === undefined && checkHttpsUrl(value) === undefined;
 }
 
 /**
@@ -24,24 +28,52 @@ export function isHttpsUrl(value: unknown): value is HttpsUrl {
  * says what is wrong. `label` names the value in the error (say, the
  * environment variable), so a deployment log says which setting to fix.
  *
- * @param value - The URL; `undefined` (an unset environment variable) is reported as missing.
- * @param label - What to call the value in the error's `path`, e.g. `'CONV_URL'`.
+ * The URL is checked as written, as a webhook `endpoint` is: `https://` in
+ * lower case; RFC 3986 characters only (ASCII, no space, `\`, `{`, `}`, `|`,
+ * `^`, `` ` ``, `"`, `<`, `>`), every `%` a `%HH` escape; no user name or
+ * password; a DNS name (labels of letters, digits and `-`, 1 to 63 each, at
+ * most 253 in all; RFC 1123, RFC 1035) or an IP literal as host, read as the
+ * same host by the WHATWG URL parser; a port up to 65535; at most 2,048
+ * characters. Every problem found is in the error's `issues`.
+ *
+ * @param value - The URL; `undefined` (an unset environment variable) is reported as not set (`url_missing`), `''` as empty (`url_empty`).
+ * @param label - What to call the value in the error's `path` and first line, e.g. `'CONV_URL'`; without it the path is `(root)`.
+ * @throws {@link ManifestValidationError} with every problem, each with a stable code (e.g. `url_not_https`, `url_invalid_host`).
  *
  * @example
  * ```ts
+ * import { ManifestBuilder, httpsUrl } from 'lp-app-manifest';
+ *
  * const endpoint = httpsUrl(process.env.CONV_URL, 'CONV_URL');
- * // throws if unset: "CONV_URL: is required [required]"
- * // or if wrong:     "CONV_URL: must start with "https://" [url_not_https]"
+ * // Unset, it throws: Invalid value of CONV_URL (1 issue):
+ * //   ✖ CONV_URL: is not set (undefined); it must be an "https://" URL [url_missing]
+ * // Empty: "CONV_URL: is empty; …" [url_empty]; "HTTPS://…": "… in lower case …" [url_scheme_not_lower_case]
  * ManifestBuilder.connector().webhook('cqm.ExConversationChangeNotification', endpoint);
  * ```
  */
 export function httpsUrl(value: string | undefined, label?: string): HttpsUrl {
   const at = label === undefined ? [] : [label];
-  if (value === undefined) throw new ManifestValidationError([makeIssue(at, 'required', {})]);
+  const subject = label === undefined ? 'URL' : `value of ${label}`;
+  const fail = (issues: readonly [ValidationIssue, ...ValidationIssue[]]): never => {
+    throw new ManifestValidationError(issues, [], subject);
+  };
+  if (value === undefined) return fail([makeIssue(at, 'url_missing', {})]);
   if (typeof value !== 'string') {
-    throw new ManifestValidationError([makeIssue(at, 'invalid_type', { expected: 'a string', received: describeType(value) })]);
+    return fail([makeIssue(at, 'invalid_type', { expected: 'string', ...receivedOf(value) })]);
   }
+  const issues: ValidationIssue[] = [];
+  const length = urlLength(value);
+  if (length !== undefined) issues.push(makeIssue(at, 'url_too_long', { max: URL_MAX_LENGTH, actual: length }));
   const issue = checkHttpsUrl(value);
-  if (issue !== undefined) throw new ManifestValidationError([makeIssue(at, issue, {})]);
+  if (issue !== undefined) issues.push(makeIssue(at, issue.code, issue.params));
+  const [first, ...more] = issues;
+  if (first !== undefined) return fail([first, ...more]);
   return value as HttpsUrl;
+}
+
+/** The length of a URL longer than {@link URL_MAX_LENGTH}, in code points; `undefined` if it is not. */
+function urlLength(value: string): number | undefined {
+  if (value.length <= URL_MAX_LENGTH) return undefined;
+  const length = codePointLength(value);
+  return length > URL_MAX_LENGTH ? length : undefined;
 }

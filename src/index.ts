@@ -3,16 +3,21 @@
  *
  * @packageDocumentation
  */
-export { ManifestBuilder } from './builder/builder.js';
+export { ManifestBuilder } from './builder/types.js';
 export type {
-  ManifestBuilder as ManifestBuilderInterface,
+  BuildOptions,
+  ValidateBuilderOptions,
+  ManifestBuilderInterface,
   ConnectorEngagementSettings,
   ConnectorGrantTypesMessage,
+  FramingHeaderMessage,
   EngagementSettings,
   EngagementSettingsFor,
   LogoUriInput,
   ManifestBuilderFactory,
+  MisspelledEventMessage,
   MissingClientNameMessage,
+  UncheckedUrlMessage,
   WebhookOptions,
 } from './builder/types.js';
 export { httpsUrl, isHttpsUrl } from './https-url.js';
@@ -20,6 +25,8 @@ export { manifestJsonSchema, type JsonSchemaValue, type ManifestJsonSchema } fro
 export {
   CONSUMER_IDENTITIES,
   ENTRY_POINTS,
+  FAAS_SCOPE_PREFIX,
+  FRAMING_HEADER_NAMES,
   GOALS,
   GRANT_TYPES,
   PROFILES,
@@ -42,6 +49,7 @@ export type {
   ManifestFor,
   MaxRetries,
   Profile,
+  ProfileOf,
   ResponseType,
   Scope,
   TargetAudience,
@@ -52,6 +60,28 @@ export type {
   WebhooksData,
 } from './types/manifest.js';
 export type { ManifestTypeError } from './types/type-error.js';
-export { formatIssue, ManifestValidationError } from './validation/error.js';
-export { ISSUE_CODES, type IssueCode, type ValidationIssue } from './validation/issues.js';
+export { formatIssue, ManifestValidationError, type IssueMessages } from './validation/error.js';
+export {
+  FILE_ISSUE_CODES,
+  ISSUE_CODES,
+  makeIssue,
+  MESSAGES,
+  type ExpectedType,
+  type FileIssueCode,
+  type IssueCode,
+  type IssueParams,
+  type JsonSyntaxReason,
+  type LogoUnreadableReason,
+  type UrlHostProblem,
+  type ValidationIssue,
+} from './validation/issues.js';
+export { describeType, isPlainObject, type ReceivedType } from './validation/read.js';
 export { validateManifest, type ValidateOptions, type ValidationResult } from './validation/validate.js';
+export {
+  listPlaceholders,
+  validateTemplate,
+  type PlaceholderUse,
+  type TemplateVariables,
+  type ValidateTemplateOptions,
+} from './template/resolve.js';
+export { env, type EnvReference } from './template/env.js';

@@ -16,6 +16,12 @@ import {
   type ConsumerIdentity,
   type EngagementSettings,
   type Profile,
+  type BuildOptions,
+  type MaxRetries,
+  type MisspelledEventMessage,
+  type UncheckedUrlMessage,
+  type ValidateOptions,
+  type WebhookOptions,
 } from '../dist/index.js';
 
 declare const anyValue: any;
@@ -210,3 +216,80 @@ expectError(ManifestBuilder.general().engagement({ ...connectorEngagement, entry
 declare const fromEnv: string | undefined;
 expectType<HttpsUrl>(httpsUrl(fromEnv, 'CONV_URL'));
 expectError(ManifestBuilder.general().webhook(event, fromEnv));
+
+// ---- compile errors that say what to do ----
+// The rejected argument's parameter type carries the explanation: a plain string endpoint is told
+// about httpsUrl(), the misspelled event about the key to use (the runtime issue's own words).
+// (test/builder.test.ts and the consumer test check the text tsc prints.)
+declare const uncheckedUrlMessage: UncheckedUrlMessage;
+expectAssignable<`${string}httpsUrl(value, label)${string}`>(uncheckedUrlMessage);
+declare const misspelledEventMessage: MisspelledEventMessage;
+expectType<
+  '"ms.MessagingEventNotification.ExConversationChangeNotification" is not a webhook event (LivePerson\'s table misspells it); use "cqm.ExConversationChangeNotification"'
+>(misspelledEventMessage);
+declare const named: ManifestBuilderInterface<'connector'>;
+expectAssignable<Parameters<typeof named.webhook>[1]>(uncheckedUrlMessage as unknown as ManifestTypeError<UncheckedUrlMessage>);
+expectAssignable<Parameters<typeof named.webhook>[0]>(misspelledEventMessage as unknown as ManifestTypeError<MisspelledEventMessage>);
+expectAssignable<Parameters<typeof named.entryUri>[0]>(uncheckedUrlMessage as unknown as ManifestTypeError<UncheckedUrlMessage>);
+expectAssignable<Parameters<typeof named.logoUri>[0]>(uncheckedUrlMessage as unknown as ManifestTypeError<UncheckedUrlMessage>);
+expectError(named.entryUri(plainString));
+expectError(named.logoUri(plainString));
+expectError(named.withoutWebhook('ms.MessagingEventNotification.ExConversationChangeNotification'));
+named.withoutWebhook('cqm.ExConversationChangeNotification');
+
+// ---- the type with its defaults is a builder ready to build ----
+function finish(builder: ManifestBuilderInterface<'connector'>): ConnectorManifest {
+  return builder.build();
+}
+expectType<ManifestBuilderInterface<'connector', true>>(named);
+expectType<ConnectorManifest>(finish(ManifestBuilder.connector().clientName('x')));
+expectType<ConnectorManifest>(finish(ManifestBuilder.from({}, { profile: 'connector' })));
+// a builder before clientName(...) is not one (tsc explains with `build() needs clientName(...) first`)
+expectError(finish(ManifestBuilder.connector()));
+expectError(finish(ManifestBuilder.connector().description('d')));
+// nor is one of the other profile
+expectError(finish(ManifestBuilder.general().clientName('x')));
+// the named state is exact: a function that takes either state is generic
+function describe<THasName extends boolean>(
+  builder: ManifestBuilderInterface<'connector', THasName>,
+): ManifestBuilderInterface<'connector', THasName> {
+  return builder.description('described');
+}
+expectType<ManifestBuilderInterface<'connector', false>>(describe(ManifestBuilder.connector()));
+expectType<ConnectorManifest>(describe(named).build());
+expectError(describe(ManifestBuilder.connector()).build());
+// a builder of either profile, named
+const anyProfile: ManifestBuilderInterface = named;
+expectType<Manifest | ConnectorManifest>(anyProfile.build());
+
+// ---- build({ strict }) ----
+expectType<ConnectorManifest>(named.build({ strict: true }));
+expectType<ConnectorManifest>(named.build({}));
+expectType<ConnectorManifest>(named.build(undefined));
+expectError(named.build({ strict: 'yes' }));
+expectError(named.build({ strickt: true }));
+expectError(ManifestBuilder.connector().build({ strict: true }));
+expectAssignable<BuildOptions>({ strict: false });
+
+// ---- every optional option takes an explicit `undefined` (exactOptionalPropertyTypes is on here) ----
+declare const prod: boolean;
+named.webhook(event, https, { maxRetries: prod ? 3 : undefined });
+named.webhook(event, https, { maxRetries: undefined, headers: undefined });
+named.webhook(event, https, { headers: prod ? { 'X-Acme-Token': plainString } : undefined });
+named.webhook(event, https, undefined);
+expectType<ConnectorManifest>(named.build({ strict: prod ? true : undefined }));
+expectType<ManifestBuilderInterface<'connector', true>>(ManifestBuilder.from({}, { profile: 'connector' }));
+expectType<ManifestBuilderInterface<'general', true>>(ManifestBuilder.from({}, { profile: undefined }));
+// `undefined` means `general`, so a profile that may be undefined gives the type of either profile
+expectType<ManifestBuilderInterface<Profile, true>>(ManifestBuilder.from({}, { profile: prod ? 'connector' : undefined }));
+const maybeConnector = validateManifest({}, { profile: prod ? 'connector' : undefined });
+if (maybeConnector.ok) expectType<Manifest | ConnectorManifest>(maybeConnector.manifest);
+const undefinedProfile = validateManifest({}, { profile: undefined });
+if (undefinedProfile.ok) expectType<Manifest>(undefinedProfile.manifest);
+expectAssignable<WebhookOptions>({ maxRetries: undefined, headers: undefined });
+expectAssignable<ValidateOptions>({ profile: undefined });
+// and only `undefined`: the values themselves are still checked
+expectError(named.webhook(event, https, { maxRetries: prod ? 6 : undefined }));
+expectError(named.webhook(event, https, { maxRetries: null }));
+expectAssignable<MaxRetries>(5);
+expectNotAssignable<MaxRetries>(6);

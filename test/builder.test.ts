@@ -342,6 +342,66 @@ describe('ManifestBuilder', () => {
     });
   });
 
+  describe('build({ strict: true })', () => {
+    // Valid, with two warnings: an endpoint LivePerson cannot reach, and max_retries beside a retention time.
+    const warned = () =>
+      ManifestBuilder.connector()
+        .clientName('Acme')
+        .webhook(CONTENT, 'https://localhost/lp', { maxRetries: 3 })
+        .retryRetention(3600);
+    const WARNINGS = [
+      'capabilities.webhooks["ms.MessagingEventNotification.ContentEvent"].endpoint unreachable_endpoint_host',
+      'capabilities.webhooks["ms.MessagingEventNotification.ContentEvent"].max_retries max_retries_with_retention',
+    ];
+
+    it('throws ManifestValidationError listing the warnings, in its issues and its message', () => {
+      const error = buildError(() => warned().build({ strict: true }));
+      expect(codesAt(error.issues).sort()).to.deep.equal([...WARNINGS].sort());
+      expect(error.issues.every((issue) => issue.severity === 'warning')).to.equal(true);
+      expect(codesAt(error.warnings).sort()).to.deep.equal([...WARNINGS].sort());
+      expect(error.message).to.match(/^Invalid manifest \(2 issues\):/);
+      expect(error.message).to.contain('[unreachable_endpoint_host]');
+      expect(error.message).to.contain('[max_retries_with_retention]');
+    });
+
+    it('lists the warnings after the errors when there are both', () => {
+      const error = buildError(() => warned().description('x'.repeat(300)).build({ strict: true }));
+      expect(error.issues[0]?.code).to.equal('too_long');
+      expect(error.issues.slice(1).map((issue) => issue.severity)).to.deep.equal(['warning', 'warning']);
+      expect(error.message).to.match(/^Invalid manifest \(3 issues\):/);
+      // without strict, the same build throws for the error only
+      expect(buildError(() => warned().description('x'.repeat(300)).build()).issues.map((issue) => issue.code)).to.deep.equal(['too_long']);
+    });
+
+    it('returns the same manifest as build() when there is no warning', () => {
+      const clean = ManifestBuilder.connector().clientName('Acme').webhook(CONTENT, 'https://hooks.acme.com/lp');
+      expect(clean.build({ strict: true })).to.deep.equal(clean.build());
+    });
+
+    it('leaves build() without options (or with strict: false or undefined) as it was: warnings do not throw', () => {
+      const manifest = warned().build();
+      expect(manifest.capabilities?.webhooks?.[CONTENT]?.endpoint).to.equal('https://localhost/lp');
+      expect(warned().build({ strict: false })).to.deep.equal(manifest);
+      expect(warned().build({ strict: undefined })).to.deep.equal(manifest);
+      expect(warned().build({})).to.deep.equal(manifest);
+    });
+
+    it('reads strict only when it is exactly true, and never crashes on odd options from untyped code', () => {
+      const build = warned().build as unknown as (options?: unknown) => unknown;
+      const loose = warned();
+      for (const options of [null, 'strict', 1, [], { strict: 'true' }, { strict: 1 }]) {
+        expect(() => build.call(loose, options), JSON.stringify(options)).to.not.throw();
+      }
+      const throwing = {
+        get strict(): boolean {
+          throw new Error('getter');
+        },
+      };
+      expect(() => build.call(loose, throwing)).to.not.throw();
+      expect(() => build.call(loose, Object.create({ strict: true }))).to.not.throw();
+    });
+  });
+
   describe('from()', () => {
     it('loads an existing manifest; building it again gives its canonical form', () => {
       const template = connectorTemplate();
@@ -397,9 +457,18 @@ describe('httpsUrl() and isHttpsUrl()', () => {
     }
   });
 
-  it('reports an unset environment variable as required', () => {
+  it('reports an unset environment variable as a value that is not set (not as a manifest)', () => {
     const error = buildError(() => httpsUrl(process.env['SURELY_NOT_SET_LP_APP_MANIFEST'], 'SURELY_NOT_SET_LP_APP_MANIFEST'));
-    expect(error.message).to.contain('SURELY_NOT_SET_LP_APP_MANIFEST: is required [required]');
+    expect(error.message).to.equal(
+      'Invalid value of SURELY_NOT_SET_LP_APP_MANIFEST (1 issue):\n' +
+        '  ✖ SURELY_NOT_SET_LP_APP_MANIFEST: is not set (undefined); it must be an "https://" URL [url_missing]',
+    );
+  });
+
+  it('reports an empty value as empty', () => {
+    const error = buildError(() => httpsUrl('', 'CONV_URL'));
+    expect(error.message).to.contain('CONV_URL: is empty; it must be an "https://" URL [url_empty]');
+    expect(error.message).not.to.contain('must start with');
   });
 
   it('does not crash on non-strings from untyped code', () => {
@@ -412,9 +481,9 @@ describe('httpsUrl() and isHttpsUrl()', () => {
 
 describe('long chains', () => {
   it('builds a 200-call chain', () => {
-    let builder: ManifestBuilderInterface<'general', boolean> = ManifestBuilder.general().clientName('x');
+    // The type with its defaults is a named builder: build() compiles on it, no cast needed.
+    let builder: ManifestBuilderInterface<'general'> = ManifestBuilder.general().clientName('x');
     for (let i = 0; i < 200; i++) builder = builder.description(`d${i}`);
-    const done = builder as ManifestBuilderInterface<'general', true>;
-    expect(done.build().description).to.equal('d199');
+    expect(builder.build().description).to.equal('d199');
   });
 });

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -76,6 +76,7 @@ describe('examples/', () => {
       expect(result.manifest.client_name).to.equal('Acme Connector');
       expect(result.manifest.capabilities?.webhooks?.retry).to.deep.equal({ retention_time: 3600 });
       expect(readdirSync(dir)).to.deep.equal(['manifest.json']);
+      expect(statSync(out).mode & 0o777).to.equal(0o600);
     });
 
     it('exits 1 listing every problem, writes nothing, and never prints the token', () => {
@@ -90,18 +91,37 @@ describe('examples/', () => {
       });
       expect(run.status).to.equal(1);
       expect(run.stderr).to.contain('Cannot write');
-      expect(run.stderr).to.contain('LP_CONTENT_URL: must start with "https://" [url_not_https]');
       expect(run.stderr).to.contain(
-        'capabilities.webhooks["cqm.ExConversationChangeNotification"].headers[0].header_value: must not contain control characters',
+        'capabilities.webhooks["ms.MessagingEventNotification.ContentEvent"].endpoint: must start with "https://" (from LP_CONTENT_URL) [url_not_https]',
+      );
+      expect(run.stderr).to.match(
+        /capabilities\.webhooks\["cqm\.ExConversationChangeNotification"\]\.headers\[0\]\.header_value: .*\(from LP_WEBHOOK_TOKEN\) \[header_value_control_character\]/,
       );
       expect(run.stderr + run.stdout).to.not.contain('SECRET');
       expect(readdirSync(dir)).to.deep.equal([]);
     });
 
-    it('names an unset variable', () => {
-      const run = runExample('deploy-script.ts', { args: [join(dir, 'm.json')], env: { LP_CONTENT_URL: 'https://a.example/x' } });
+    it('names every unset variable, and an empty secret, at once', () => {
+      const run = runExample('deploy-script.ts', {
+        args: [join(dir, 'm.json')],
+        env: { LP_CONTENT_URL: 'https://a.example/x', LP_WEBHOOK_TOKEN: '' },
+      });
       expect(run.status).to.equal(1);
-      expect(run.stderr).to.contain('LP_CONVERSATION_URL: is required [required]');
+      expect(run.stderr).to.contain(
+        'capabilities.webhooks["cqm.ExConversationChangeNotification"].endpoint: the variable LP_CONVERSATION_URL (placeholder ${{ LP_CONVERSATION_URL }}) is not set',
+      );
+      expect(run.stderr).to.contain('the variable LP_WEBHOOK_TOKEN (placeholder ${{ LP_WEBHOOK_TOKEN }}) is set but empty');
+      expect(readdirSync(dir)).to.deep.equal([]);
+    });
+
+    it('treats a warning as a failure (an endpoint LivePerson cannot reach)', () => {
+      const run = runExample('deploy-script.ts', {
+        args: [join(dir, 'm.json')],
+        env: { LP_CONTENT_URL: 'https://localhost/lp', LP_CONVERSATION_URL: 'https://hooks.acme.com/c', LP_WEBHOOK_TOKEN: 'tok-123' },
+      });
+      expect(run.status).to.equal(1);
+      expect(run.stderr).to.contain('⚠ capabilities.webhooks["ms.MessagingEventNotification.ContentEvent"].endpoint');
+      expect(run.stderr).to.contain('[unreachable_endpoint_host]');
       expect(readdirSync(dir)).to.deep.equal([]);
     });
   });

@@ -18,8 +18,9 @@ describe('the seed examples', () => {
     expect(result.ok).to.equal(true);
     if (!result.ok) return;
     expect(JSON.stringify(result.manifest)).to.equal(restringified);
-    // page 000 asks for response type "code" without the authorization_code grant: valid, but flagged
-    expect(result.warnings.map((w) => w.code)).to.deep.equal(['code_without_authorization_code']);
+    // page 000 asks for response type "code" without the authorization_code grant: valid, but flagged;
+    // and its five endpoints are the placeholder https://your/webhooks/endpoint (a host of one label)
+    expect(result.warnings.map((w) => w.code)).to.deep.equal([...Array(5).fill('single_label_host'), 'code_without_authorization_code']);
   });
 
   it('accepts the template of page 004 under the connector profile, byte for byte', () => {
@@ -28,7 +29,14 @@ describe('the seed examples', () => {
     expect(result.ok).to.equal(true);
     if (!result.ok) return;
     expect(JSON.stringify(result.manifest)).to.equal(restringified);
-    expect(result.warnings).to.deep.equal([]);
+    // Its five endpoints are the placeholder https://your/webhooks/endpoint: a host of one label, which
+    // LivePerson's servers cannot reach. Valid, with a warning at each.
+    const webhooks = (parsed as { capabilities: { webhooks: Record<string, unknown> } }).capabilities.webhooks;
+    expect(Object.keys(webhooks)).to.have.length(5);
+    expect(result.warnings.map((w) => [w.code, w.path])).to.deep.equal(
+      Object.keys(webhooks).map((event) => ['single_label_host', `capabilities.webhooks[${JSON.stringify(event)}].endpoint`]),
+    );
+    for (const warning of result.warnings) expect(warning.message).to.contain('"your"');
   });
 
   it('accepts the templates of pages 001 and 003 under the connector profile', () => {

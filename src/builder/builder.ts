@@ -4,20 +4,9 @@ import type { Profile } from '../types/manifest.js';
 import { ManifestValidationError } from '../validation/error.js';
 import { isPlainObject } from '../validation/read.js';
 import { readProfile, runValidation, type ValidationResult } from '../validation/validate.js';
-import type { EngagementSettings, ManifestBuilder as ManifestBuilderInterface, ManifestBuilderFactory } from './types.js';
-
-/**
- * A manifest under construction; see {@link ManifestBuilderInterface} for every method.
- *
- * @example
- * ```ts
- * const base: ManifestBuilder<'connector', true> = ManifestBuilder.connector().clientName('Acme');
- * ```
- */
-export type ManifestBuilder<
-  TProfile extends Profile = Profile,
-  THasName extends boolean = boolean,
-> = ManifestBuilderInterface<TProfile, THasName>;
+import { mayHoldPlaceholder } from '../template/placeholders.js';
+import { checkTemplate, withStrings, type TemplateVariables } from '../template/resolve.js';
+import type { BuildOptions, EngagementSettings, ManifestBuilder, ManifestBuilderFactory } from './types.js';
 
 /**
  * A manifest draft in its JSON shape. The builder only copies what it is given
@@ -108,19 +97,55 @@ function webhookToJson(endpoint: unknown, options: unknown): Record<string, unkn
 
 const readObject = (value: unknown): Record<string, unknown> => (isPlainObject(value) ? value : {});
 
+/**
+ * Whether a value (a setter's argument, as deep as a manifest goes) holds a
+ * string with a `${{` in it: an `env('NAME')` reference or a placeholder. Only
+ * then does `build()` fill placeholders, so a builder without any costs nothing more.
+ */
+function holdsPlaceholder(value: unknown, depth = 6): boolean {
+  if (typeof value === 'string') return mayHoldPlaceholder(value);
+  if (depth === 0 || typeof value !== 'object' || value === null) return false;
+  try {
+    for (const item of Array.isArray(value) ? value : Object.values(value)) if (holdsPlaceholder(item, depth - 1)) return true;
+  } catch {
+    // A throwing getter or proxy: left for the validator to report.
+  }
+  return false;
+}
+
+/** The variables of `process.env`, where there is a process (not in a browser). */
+function processEnv(): TemplateVariables {
+  return typeof process === 'undefined' ? {} : process.env;
+}
+
+/** `env` read from an options argument (untyped JavaScript may pass anything). */
+function envOption(options: unknown): TemplateVariables {
+  if (!isPlainObject(options)) return processEnv();
+  try {
+    const env = own(options, 'env');
+    return env !== null && typeof env === 'object' ? (env as TemplateVariables) : processEnv();
+  } catch {
+    return processEnv();
+  }
+}
+
 class Builder<TProfile extends Profile> {
   readonly #draft: Draft;
+  /** Whether the draft may hold placeholders (set once any setter was given one). */
+  readonly #templated: boolean;
 
   constructor(
     readonly profile: TProfile,
     draft: Draft,
+    templated = false,
   ) {
     this.#draft = Object.freeze(draft);
+    this.#templated = templated;
     Object.freeze(this);
   }
 
   #with(changes: Record<string, unknown>): Builder<TProfile> {
-    return newBuilder(this.profile, { ...this.#draft, ...changes });
+    return newBuilder(this.profile, { ...this.#draft, ...changes }, this.#templated || holdsPlaceholder(changes));
   }
 
   #capabilities(): Record<string, unknown> {
@@ -132,7 +157,7 @@ class Builder<TProfile extends Profile> {
     if (value === undefined) delete capabilities[key];
     if (Object.keys(capabilities).length === 0) {
       const { capabilities: _removed, ...rest } = this.#draft;
-      return newBuilder(this.profile, rest);
+      return newBuilder(this.profile, rest, this.#templated);
     }
     return this.#with({ capabilities });
   }
@@ -191,6 +216,10 @@ class Builder<TProfile extends Profile> {
     return this.#with({ entry_uri: uri });
   }
 
+  enabledForProfiles(...profileIds: readonly unknown[]) {
+    return this.#with({ enabled_for_profiles: uniqueCopy(profileIds) });
+  }
+
   webhook(event: string, endpoint: string, options?: unknown) {
     return this.#withWebhooks((webhooks) => {
       // Defined, not assigned: `webhooks["__proto__"] = …` would set the prototype and lose the webhook.
@@ -223,13 +252,27 @@ class Builder<TProfile extends Profile> {
     return this.#withCapability('engagement', engagementToJson(next));
   }
 
-  validate(): ValidationResult<TProfile> {
-    return runValidation(this.#draft, this.profile);
+  validate(options?: unknown): ValidationResult<TProfile> {
+    if (!this.#templated) return runValidation(this.#draft, this.profile);
+    return checkTemplate(this.#draft, { profile: this.profile, env: envOption(options) }).result;
   }
 
-  build() {
-    const result = this.validate();
+  toTemplate() {
+    const { result, sites } = checkTemplate(this.#draft, { profile: this.profile, env: {}, allowUnresolved: true });
     if (!result.ok) throw new ManifestValidationError(result.issues, result.warnings);
+    return sites.length === 0 ? result.manifest : withStrings(result.manifest, sites);
+  }
+
+  build(options?: BuildOptions) {
+    const result = this.validate(options);
+    // Strict: a warning fails the build too, listed after the errors among the issues (and so in the message).
+    const strict = result.warnings.length > 0 && isStrict(options);
+    if (!result.ok) {
+      const [first, ...rest] = result.issues;
+      throw new ManifestValidationError(strict ? [first, ...rest, ...result.warnings] : result.issues, result.warnings);
+    }
+    const [first, ...rest] = result.warnings;
+    if (strict && first !== undefined) throw new ManifestValidationError([first, ...rest], result.warnings);
     return result.manifest;
   }
 }
@@ -239,38 +282,32 @@ class Builder<TProfile extends Profile> {
  * TypeScript write a module-level alias (`_a = Builder`), a side effect that keeps the
  * builder in the bundle of an application that imports only `validateManifest`.
  */
-function newBuilder<TProfile extends Profile>(profile: TProfile, draft: Draft): Builder<TProfile> {
-  return new Builder(profile, draft);
+function newBuilder<TProfile extends Profile>(profile: TProfile, draft: Draft, templated: boolean): Builder<TProfile> {
+  return new Builder(profile, draft, templated);
 }
 
-function from(manifest: unknown, options?: { readonly profile?: Profile }) {
+/** `strict: true` read from an options argument (untyped JavaScript may pass anything, even a throwing getter). */
+function isStrict(options: unknown): boolean {
+  if (!isPlainObject(options)) return false;
+  try {
+    return own(options, 'strict') === true;
+  } catch {
+    return false;
+  }
+}
+
+function from(manifest: unknown, options?: { readonly profile?: Profile | undefined }) {
   const profile = readProfile(options);
   if (typeof profile !== 'string') throw new ManifestValidationError([profile]);
-  const result = runValidation(manifest, profile);
+  // Placeholders stay placeholders (references); everything that does not depend on them is checked now.
+  const { result, sites } = checkTemplate(manifest, { profile, env: {}, allowUnresolved: true });
   if (!result.ok) throw new ManifestValidationError(result.issues, result.warnings);
-  return new Builder(profile, result.manifest as unknown as Draft);
+  const draft = sites.length === 0 ? result.manifest : withStrings(result.manifest, sites);
+  return new Builder(profile, draft as unknown as Draft, sites.length > 0);
 }
 
-/**
- * Starts a typed, immutable manifest builder: `ManifestBuilder.general()`,
- * `ManifestBuilder.connector()` (pre-filled with the documented connector
- * template) or `ManifestBuilder.from(json)`.
- *
- * @example
- * ```ts
- * import { ManifestBuilder, httpsUrl } from 'lp-app-manifest';
- *
- * const manifest = ManifestBuilder.connector()
- *   .clientName('Acme Connector')
- *   .localizedClientName('fr-FR', 'Connecteur Acme')
- *   .description('Routes Acme chat into LivePerson')
- *   .webhook('ms.MessagingEventNotification.ContentEvent', 'https://hooks.acme.com/lp/content', { maxRetries: 3 })
- *   .webhook('cqm.ExConversationChangeNotification', httpsUrl(process.env.CONV_URL ?? 'https://hooks.acme.com/lp/conv'))
- *   .retryRetention(3600)
- *   .build();
- * ```
- */
-export const ManifestBuilder: ManifestBuilderFactory = {
+/** The value behind `ManifestBuilder` (see types.ts, where it is declared with the interface of the same name). */
+export const builderFactory: ManifestBuilderFactory = {
   general: () => new Builder('general', {}) as unknown as ManifestBuilder<'general', false>,
   connector: () =>
     new Builder('connector', structuredClone(CONNECTOR_TEMPLATE) as Draft) as unknown as ManifestBuilder<'connector', false>,

@@ -7,35 +7,151 @@ import type {
   ManifestFor,
   MaxRetries,
   Profile,
+  ProfileOf,
   ResponseType,
   Scope,
   TargetAudience,
   VisitorBehavior,
   WebhookEvent,
 } from '../types/manifest.js';
+import type { FRAMING_HEADER_NAMES } from '../spec/tables.js';
 import type { ManifestTypeError } from '../types/type-error.js';
+import type { MisspelledWebhookEventMessage } from '../validation/issues.js';
+import type { TemplateVariables } from '../template/resolve.js';
 import type { ValidationResult } from '../validation/validate.js';
+import { builderFactory } from './builder.js';
 
 /**
  * Options of one webhook.
  *
  * @example
  * ```ts
+ * import type { WebhookOptions } from 'lp-app-manifest';
+ *
+ * const token = process.env.ACME_TOKEN;
+ * if (token === undefined || token === '') throw new Error('ACME_TOKEN is not set');
  * const options: WebhookOptions = { maxRetries: 3, headers: { 'X-Acme-Token': token } };
  * ```
  */
 export interface WebhookOptions {
   /** How often LivePerson retries a failed notification (0–5). Deprecated by LivePerson in favour of `retryRetention()`. */
-  readonly maxRetries?: MaxRetries;
+  readonly maxRetries?: MaxRetries | undefined;
   /** Headers LivePerson adds to each notification, name to value; becomes `[{ header_name, header_value }]`. */
-  readonly headers?: Readonly<Record<string, string>>;
+  readonly headers?: Readonly<Record<string, string>> | undefined;
 }
+
+/**
+ * Options of `build()`.
+ *
+ * @example
+ * ```ts
+ * import { ManifestBuilder, type BuildOptions } from 'lp-app-manifest';
+ *
+ * const options: BuildOptions = { strict: process.env.CI !== undefined };
+ * const manifest = ManifestBuilder.general().clientName('My App').build(options);
+ * ```
+ */
+export interface BuildOptions {
+  /**
+   * Whether a warning fails the build too: with `true`, `build()` throws a
+   * `ManifestValidationError` whose `issues` list the warnings (valid, but
+   * probably a mistake, such as an endpoint LivePerson cannot reach) beside
+   * any errors. Default `false`: warnings are dropped, only errors throw.
+   */
+  readonly strict?: boolean | undefined;
+  /**
+   * The variables `env('NAME')` references (and `${{ NAME }}` placeholders
+   * kept by `ManifestBuilder.from()`) are filled from. Default: `process.env`.
+   */
+  readonly env?: TemplateVariables | undefined;
+}
+
+/**
+ * Options of `validate()`.
+ *
+ * @example
+ * ```ts
+ * import { env, ManifestBuilder, type ValidateBuilderOptions } from 'lp-app-manifest';
+ *
+ * const options: ValidateBuilderOptions = { env: { LP_APP_NAME: 'Acme' } };
+ * const result = ManifestBuilder.general().clientName(env('LP_APP_NAME')).validate(options);
+ * ```
+ */
+export interface ValidateBuilderOptions {
+  /** The variables references are filled from. Default: `process.env`. */
+  readonly env?: TemplateVariables | undefined;
+}
+
+/**
+ * The compile-time message where a URL argument gets a plain `string` (say,
+ * from `process.env`) or a literal that does not start with `https://`: shown
+ * in the parameter's type, as `HttpsUrlInput | ManifestTypeError<UncheckedUrlMessage>`.
+ *
+ * @example
+ * ```ts
+ * // @errors: 2345
+ * import { ManifestBuilder } from 'lp-app-manifest';
+ *
+ * declare const fromEnv: string;
+ * // Argument of type 'string' is not assignable to parameter of type
+ * //   'HttpsUrlInput | ManifestTypeError<"an https:// literal, or a runtime string checked by httpsUrl(value, label)">'.
+ * ManifestBuilder.general().entryUri(fromEnv);
+ * ```
+ */
+export type UncheckedUrlMessage = 'an https:// literal, or a runtime string checked by httpsUrl(value, label)';
+
+/**
+ * The compile-time message where `webhook()` gets an event name that is not
+ * one of the five: it names the event that LivePerson's table misspells, and
+ * the key to use instead (the same words as the runtime issue
+ * `misspelled_webhook_event`).
+ *
+ * @example
+ * ```ts
+ * // @errors: 2345
+ * import { ManifestBuilder } from 'lp-app-manifest';
+ *
+ * ManifestBuilder.general().webhook('ms.MessagingEventNotification.ExConversationChangeNotification', 'https://hooks.acme.com/lp');
+ * ```
+ */
+export type MisspelledEventMessage = MisspelledWebhookEventMessage<
+  'ms.MessagingEventNotification.ExConversationChangeNotification',
+  'cqm.ExConversationChangeNotification'
+>;
+
+/**
+ * The compile-time message for a webhook header that frames or routes the request
+ * (`Host`, `Content-Length`, `Transfer-Encoding`, …, in any case): LivePerson's HTTP client sets
+ * these, and a second value breaks delivery or smuggles a request (RFC 9110 §7.6.1, RFC 9112 §6).
+ *
+ * @example
+ * ```ts
+ * // @errors: 2322
+ * import { ManifestBuilder } from 'lp-app-manifest';
+ *
+ * ManifestBuilder.general().webhook('cqm.ExConversationChangeNotification', 'https://hooks.acme.com/lp', {
+ *   headers: { 'Content-Length': '0' },
+ * });
+ * ```
+ */
+export type FramingHeaderMessage = 'frames or routes the request: LivePerson sets it (RFC 9110 §7.6.1, RFC 9112 §6); remove this header';
+
+/** Each header of `THeaders` that frames or routes the request (any case), mapped to an error that names it. */
+type FramingHeaderCheck<THeaders> = {
+  readonly [TName in keyof THeaders as TName extends string
+    ? Lowercase<TName> extends Lowercase<(typeof FRAMING_HEADER_NAMES)[number]>
+      ? TName
+      : never
+    : never]: ManifestTypeError<`"${TName & string}" ${FramingHeaderMessage}`>;
+};
 
 /**
  * A `logo_uri`: an `https://` URL or a root-relative path.
  *
  * @example
  * ```ts
+ * import type { LogoUriInput } from 'lp-app-manifest';
+ *
  * const logo: LogoUriInput = '/assets/logo-70x70.png';
  * ```
  */
@@ -46,6 +162,8 @@ export type LogoUriInput = HttpsUrlInput | `/${string}`;
  *
  * @example
  * ```ts
+ * import type { EngagementSettings } from 'lp-app-manifest';
+ *
  * const settings: EngagementSettings = {
  *   designEngagement: false,
  *   designWindow: false,
@@ -83,6 +201,8 @@ export interface EngagementSettings {
  *
  * @example
  * ```ts
+ * import type { ConnectorEngagementSettings } from 'lp-app-manifest';
+ *
  * const settings: ConnectorEngagementSettings = {
  *   designEngagement: false,
  *   designWindow: false,
@@ -109,7 +229,19 @@ export interface ConnectorEngagementSettings extends EngagementSettings {
  *
  * @example
  * ```ts
- * type S = EngagementSettingsFor<'connector'>; // ConnectorEngagementSettings
+ * import type { ConnectorEngagementSettings, EngagementSettingsFor } from 'lp-app-manifest';
+ *
+ * const settings: EngagementSettingsFor<'connector'> = {
+ *   designEngagement: false,
+ *   designWindow: false,
+ *   entryPoint: ['url'],
+ *   visitorBehavior: [],
+ *   targetAudience: [],
+ *   goal: [],
+ *   consumerIdentity: ['auth'],
+ *   languageSelection: true,
+ * };
+ * const same: ConnectorEngagementSettings = settings; // EngagementSettingsFor<'connector'> is ConnectorEngagementSettings
  * ```
  */
 export type EngagementSettingsFor<TProfile extends Profile> = TProfile extends 'connector'
@@ -121,6 +253,9 @@ export type EngagementSettingsFor<TProfile extends Profile> = TProfile extends '
  *
  * @example
  * ```ts
+ * // @errors: 2345
+ * import { ManifestBuilder } from 'lp-app-manifest';
+ *
  * // error: ... 'ManifestTypeError<ConnectorGrantTypesMessage>' ...
  * ManifestBuilder.connector().grantTypes('refresh_token');
  * ```
@@ -139,28 +274,49 @@ type ConnectorGrantCheck<TProfile extends Profile, TGrants extends readonly Gran
  *
  * @example
  * ```ts
+ * // @errors: 2349
+ * import { ManifestBuilder } from 'lp-app-manifest';
+ *
  * // error: Type 'ManifestTypeError<"build() needs clientName(...) first">' has no call signatures.
  * ManifestBuilder.general().build();
  * ```
  */
 export type MissingClientNameMessage = 'build() needs clientName(...) first';
 
+// THasName is invariant (`in out`): a builder without a name is never taken for a named one, and the
+// compiler then explains why with the members (`build` needs `clientName(...)`), not with `false`/`true`.
 /**
- * A manifest under construction. Every method returns a new builder; the one
- * it was called on is unchanged, so a base can be shared and branched (one
- * manifest per environment). `build()` is callable once `clientName(...)` is set.
+ * A typed, immutable manifest builder. Start one with `ManifestBuilder.general()`,
+ * `ManifestBuilder.connector()` (pre-filled with LivePerson's documented
+ * connector template) or `ManifestBuilder.from(json)`. Every method returns a
+ * new builder; the one it was called on is unchanged, so a base can be shared
+ * and branched (one manifest per environment). `build()` is callable once
+ * `clientName(...)` is set.
+ *
+ * As a type, `ManifestBuilder<'connector'>` is a connector builder that is
+ * ready to build (its name is set); `ManifestBuilder<'connector', false>` is
+ * one before `clientName(...)`. A function that takes a builder in either
+ * state is generic: `<THasName extends boolean>(builder: ManifestBuilder<'connector', THasName>)`.
  *
  * @typeParam TProfile - The rule set: `general` or `connector`.
- * @typeParam THasName - Whether `clientName(...)` was called.
+ * @typeParam THasName - Whether `clientName(...)` was called; `true` if not given.
  *
  * @example
  * ```ts
+ * import { ManifestBuilder } from 'lp-app-manifest';
+ *
  * const base = ManifestBuilder.connector().clientName('Acme Connector');
  * const staging = base.webhook('ms.MessagingEventNotification.ContentEvent', 'https://staging.acme.com/lp').build();
  * const production = base.webhook('ms.MessagingEventNotification.ContentEvent', 'https://acme.com/lp').build();
+ *
+ * // A named builder, ready to build; warnings fail it too.
+ * function finish(builder: ManifestBuilder<'connector'>) {
+ *   return builder.build({ strict: true });
+ * }
+ * finish(base);
  * ```
  */
-export interface ManifestBuilder<TProfile extends Profile = Profile, THasName extends boolean = boolean> {
+export interface ManifestBuilder<TProfile extends Profile = Profile, in out THasName extends boolean = true> {
   /** The profile whose rules `build()` applies. */
   readonly profile: TProfile;
 
@@ -169,6 +325,8 @@ export interface ManifestBuilder<TProfile extends Profile = Profile, THasName ex
    *
    * @example
    * ```ts
+   * import { ManifestBuilder } from 'lp-app-manifest';
+   *
    * ManifestBuilder.general().clientName('My App');
    * ```
    */
@@ -179,6 +337,9 @@ export interface ManifestBuilder<TProfile extends Profile = Profile, THasName ex
    *
    * @example
    * ```ts
+   * import { ManifestBuilder } from 'lp-app-manifest';
+   *
+   * const builder = ManifestBuilder.connector().clientName('Acme Connector');
    * builder.localizedClientName('fr-FR', 'Connecteur Acme'); // "client_name#fr-FR": "Connecteur Acme"
    * ```
    */
@@ -189,6 +350,9 @@ export interface ManifestBuilder<TProfile extends Profile = Profile, THasName ex
    *
    * @example
    * ```ts
+   * import { ManifestBuilder } from 'lp-app-manifest';
+   *
+   * const builder = ManifestBuilder.general().clientName('My App');
    * builder.displayName('Acme');
    * ```
    */
@@ -199,6 +363,9 @@ export interface ManifestBuilder<TProfile extends Profile = Profile, THasName ex
    *
    * @example
    * ```ts
+   * import { ManifestBuilder } from 'lp-app-manifest';
+   *
+   * const builder = ManifestBuilder.connector().clientName('Acme Connector');
    * builder.description('Routes Acme chat into LivePerson');
    * ```
    */
@@ -209,6 +376,9 @@ export interface ManifestBuilder<TProfile extends Profile = Profile, THasName ex
    *
    * @example
    * ```ts
+   * import { ManifestBuilder } from 'lp-app-manifest';
+   *
+   * const builder = ManifestBuilder.general().clientName('My App');
    * builder.grantTypes('client_credentials', 'refresh_token');
    * ```
    */
@@ -221,6 +391,9 @@ export interface ManifestBuilder<TProfile extends Profile = Profile, THasName ex
    *
    * @example
    * ```ts
+   * import { ManifestBuilder } from 'lp-app-manifest';
+   *
+   * const builder = ManifestBuilder.general().clientName('My App');
    * builder.responseTypes('code');
    * ```
    */
@@ -231,6 +404,9 @@ export interface ManifestBuilder<TProfile extends Profile = Profile, THasName ex
    *
    * @example
    * ```ts
+   * import { ManifestBuilder } from 'lp-app-manifest';
+   *
+   * const builder = ManifestBuilder.general().clientName('My App');
    * builder.redirectUris('https://acme.com/oauth/callback', 'http://localhost:8080/cb');
    * ```
    */
@@ -241,6 +417,9 @@ export interface ManifestBuilder<TProfile extends Profile = Profile, THasName ex
    *
    * @example
    * ```ts
+   * import { ManifestBuilder } from 'lp-app-manifest';
+   *
+   * const builder = ManifestBuilder.general().clientName('My App');
    * builder.scope('msg.consumer');
    * ```
    */
@@ -251,16 +430,22 @@ export interface ManifestBuilder<TProfile extends Profile = Profile, THasName ex
    *
    * @example
    * ```ts
+   * import { ManifestBuilder } from 'lp-app-manifest';
+   *
+   * const builder = ManifestBuilder.general().clientName('My App');
    * builder.logoUri('https://cdn.acme.com/logo-70.png');
    * ```
    */
-  logoUri(uri: LogoUriInput): ManifestBuilder<TProfile, THasName>;
+  logoUri(uri: LogoUriInput | ManifestTypeError<UncheckedUrlMessage>): ManifestBuilder<TProfile, THasName>;
 
   /**
    * Sets `enabled` (LivePerson's default is `true`).
    *
    * @example
    * ```ts
+   * import { ManifestBuilder } from 'lp-app-manifest';
+   *
+   * const builder = ManifestBuilder.general().clientName('My App');
    * builder.enabled(false);
    * ```
    */
@@ -271,6 +456,9 @@ export interface ManifestBuilder<TProfile extends Profile = Profile, THasName ex
    *
    * @example
    * ```ts
+   * import { ManifestBuilder } from 'lp-app-manifest';
+   *
+   * const builder = ManifestBuilder.general().clientName('My App');
    * builder.quickLaunchEnabled();
    * ```
    */
@@ -281,10 +469,30 @@ export interface ManifestBuilder<TProfile extends Profile = Profile, THasName ex
    *
    * @example
    * ```ts
+   * import { ManifestBuilder } from 'lp-app-manifest';
+   *
+   * const builder = ManifestBuilder.general().clientName('My App');
    * builder.entryUri('https://acme.com/lp/launch');
    * ```
    */
-  entryUri(uri: HttpsUrlInput): ManifestBuilder<TProfile, THasName>;
+  entryUri(uri: HttpsUrlInput | ManifestTypeError<UncheckedUrlMessage>): ManifestBuilder<TProfile, THasName>;
+
+  /**
+   * Sets `enabled_for_profiles`: the LivePerson agent profiles (ids: positive integers) the app is
+   * enabled for, documented beside `quick_launch_enabled` and `entry_uri`. Duplicates are dropped.
+   *
+   * @example
+   * ```ts
+   * import { ManifestBuilder } from 'lp-app-manifest';
+   *
+   * const builder = ManifestBuilder.general()
+   *   .clientName('My App')
+   *   .quickLaunchEnabled()
+   *   .entryUri('https://apps.acme.com/launch')
+   *   .enabledForProfiles(42, 43);
+   * ```
+   */
+  enabledForProfiles(...profileIds: number[]): ManifestBuilder<TProfile, THasName>;
 
   /**
    * Subscribes an `https://` endpoint to a messaging event (replacing an
@@ -293,25 +501,38 @@ export interface ManifestBuilder<TProfile extends Profile = Profile, THasName ex
    *
    * @example
    * ```ts
-   * builder
+   * import { ManifestBuilder, httpsUrl } from 'lp-app-manifest';
+   *
+   * const token = process.env.ACME_TOKEN;
+   * if (token === undefined || token === '') throw new Error('ACME_TOKEN is not set');
+   * ManifestBuilder.connector()
+   *   .clientName('Acme Connector')
    *   .webhook('ms.MessagingEventNotification.ContentEvent', 'https://hooks.acme.com/lp/content', {
    *     maxRetries: 3,
    *     headers: { 'X-Acme-Token': token },
    *   })
-   *   .webhook('cqm.ExConversationChangeNotification', httpsUrl(process.env.CONV_URL ?? ''));
+   *   .webhook('cqm.ExConversationChangeNotification', httpsUrl(process.env.CONV_URL, 'CONV_URL'));
    * ```
    */
-  webhook(event: WebhookEvent, endpoint: HttpsUrlInput, options?: WebhookOptions): ManifestBuilder<TProfile, THasName>;
+  webhook<const THeaders extends Readonly<Record<string, string>> = Readonly<Record<string, string>>>(
+    event: WebhookEvent | ManifestTypeError<MisspelledEventMessage>,
+    endpoint: HttpsUrlInput | ManifestTypeError<UncheckedUrlMessage>,
+    // A header that frames or routes the request is a compile error too, where its name is known.
+    options?: WebhookOptions & { readonly headers?: (THeaders & FramingHeaderCheck<THeaders>) | undefined },
+  ): ManifestBuilder<TProfile, THasName>;
 
   /**
    * Removes the subscription to an event, if any.
    *
    * @example
    * ```ts
+   * import { ManifestBuilder } from 'lp-app-manifest';
+   *
+   * const builder = ManifestBuilder.connector().clientName('Acme Connector');
    * const withoutRichContent = builder.withoutWebhook('ms.MessagingEventNotification.RichContentEvent');
    * ```
    */
-  withoutWebhook(event: WebhookEvent): ManifestBuilder<TProfile, THasName>;
+  withoutWebhook(event: WebhookEvent | ManifestTypeError<MisspelledEventMessage>): ManifestBuilder<TProfile, THasName>;
 
   /**
    * Sets `capabilities.webhooks.retry.retention_time`: retry failed
@@ -319,6 +540,9 @@ export interface ManifestBuilder<TProfile extends Profile = Profile, THasName ex
    *
    * @example
    * ```ts
+   * import { ManifestBuilder } from 'lp-app-manifest';
+   *
+   * const builder = ManifestBuilder.connector().clientName('Acme Connector');
    * builder.retryRetention(3600);
    * ```
    */
@@ -330,6 +554,9 @@ export interface ManifestBuilder<TProfile extends Profile = Profile, THasName ex
    *
    * @example
    * ```ts
+   * import { ManifestBuilder } from 'lp-app-manifest';
+   *
+   * const builder = ManifestBuilder.general().clientName('My App');
    * builder.engagement((current) => ({ ...current, entryPoint: ['url'], languageSelection: true }));
    * ```
    */
@@ -344,24 +571,77 @@ export interface ManifestBuilder<TProfile extends Profile = Profile, THasName ex
    *
    * @example
    * ```ts
+   * import { ManifestBuilder } from 'lp-app-manifest';
+   *
+   * const builder = ManifestBuilder.general().clientName('My App');
    * const result = builder.validate();
    * if (!result.ok) console.error(result.issues);
    * ```
    */
-  validate(): ValidationResult<TProfile>;
+  validate(options?: ValidateBuilderOptions): ValidationResult<TProfile>;
 
   /**
-   * Validates and returns the manifest: deep-frozen plain JSON in canonical
-   * order, or throws `ManifestValidationError` listing every issue. Callable
-   * once `clientName(...)` is set.
+   * The manifest as a JSON template: canonical order, with each `env('NAME')`
+   * reference (and each placeholder kept by `from()`) written as
+   * `${{ NAME }}`, for review or to commit. Everything that does not depend on
+   * a variable is checked; `ManifestBuilder.from(template, { profile })` reads
+   * it back with the references kept.
+   *
+   * @throws `ManifestValidationError` with every error that does not depend on a variable.
    *
    * @example
    * ```ts
+   * import { env, ManifestBuilder } from 'lp-app-manifest';
+   *
+   * const template = ManifestBuilder.general().clientName(env('LP_APP_NAME')).toTemplate();
+   * JSON.stringify(template); // '{"client_name":"${{ LP_APP_NAME }}"}'
+   * const again = ManifestBuilder.from(template).build({ env: { LP_APP_NAME: 'Acme' } });
+   * ```
+   */
+  toTemplate(): ManifestFor<TProfile>;
+
+  /**
+   * Validates and returns the manifest: deep-frozen plain JSON in canonical
+   * order, or throws `ManifestValidationError` listing every error. Callable
+   * once `clientName(...)` is set.
+   *
+   * Warnings (valid, but probably a mistake) do not stop `build()`, and it
+   * does not return them: a deployment script should call `validate()` and
+   * look at `warnings`, or build with `{ strict: true }`, which throws
+   * `ManifestValidationError` when there is any warning too, listing the
+   * warnings in its `issues` (and `message`) beside any errors.
+   *
+   * @param options - `{ strict: true }` to fail on warnings as well.
+   * @throws `ManifestValidationError` with every error (and, when strict, every warning).
+   *
+   * @example
+   * ```ts
+   * import { ManifestBuilder } from 'lp-app-manifest';
+   *
    * const manifest = ManifestBuilder.general().clientName('My App').build();
    * JSON.stringify(manifest); // '{"client_name":"My App"}'
    * ```
+   *
+   * @example
+   * ```ts
+   * import { ManifestBuilder, ManifestValidationError } from 'lp-app-manifest';
+   *
+   * // An endpoint LivePerson's servers cannot reach is only a warning, so build() returns;
+   * // in strict mode the warning fails the build.
+   * const builder = ManifestBuilder.connector()
+   *   .clientName('Acme Connector')
+   *   .webhook('ms.MessagingEventNotification.ContentEvent', 'https://localhost/lp');
+   * try {
+   *   builder.build({ strict: true });
+   * } catch (error) {
+   *   if (!(error instanceof ManifestValidationError)) throw error;
+   *   console.error(error.message);
+   *   // Invalid manifest (1 issue):
+   *   //   ✖ capabilities.webhooks["ms.MessagingEventNotification.ContentEvent"].endpoint: host "localhost" is loopback or private: LivePerson's servers cannot reach it [unreachable_endpoint_host]
+   * }
+   * ```
    */
-  build: THasName extends true ? () => ManifestFor<TProfile> : ManifestTypeError<MissingClientNameMessage>;
+  build: THasName extends true ? (options?: BuildOptions) => ManifestFor<TProfile> : ManifestTypeError<MissingClientNameMessage>;
 }
 
 /**
@@ -369,6 +649,8 @@ export interface ManifestBuilder<TProfile extends Profile = Profile, THasName ex
  *
  * @example
  * ```ts
+ * import { ManifestBuilder, type ManifestBuilderFactory } from 'lp-app-manifest';
+ *
  * const factory: ManifestBuilderFactory = ManifestBuilder;
  * const builder = factory.connector();
  * ```
@@ -379,6 +661,8 @@ export interface ManifestBuilderFactory {
    *
    * @example
    * ```ts
+   * import { ManifestBuilder } from 'lp-app-manifest';
+   *
    * const manifest = ManifestBuilder.general().clientName('My App').scope('msg.consumer').build();
    * ```
    */
@@ -391,6 +675,8 @@ export interface ManifestBuilderFactory {
    *
    * @example
    * ```ts
+   * import { ManifestBuilder } from 'lp-app-manifest';
+   *
    * const manifest = ManifestBuilder.connector()
    *   .clientName('Acme Connector')
    *   .webhook('ms.MessagingEventNotification.ContentEvent', 'https://hooks.acme.com/lp')
@@ -405,14 +691,60 @@ export interface ManifestBuilderFactory {
    *
    * @example
    * ```ts
+   * import { readFileSync } from 'node:fs';
+   * import { ManifestBuilder } from 'lp-app-manifest';
+   *
    * const json: unknown = JSON.parse(readFileSync('manifest.json', 'utf8'));
    * const updated = ManifestBuilder.from(json, { profile: 'connector' }).description('Now with rich content').build();
    * ```
    */
-  from<TProfile extends Profile = 'general'>(
+  from<const TOptions extends { readonly profile?: Profile | undefined } | undefined = undefined>(
     manifest: unknown,
-    options?: { readonly profile?: TProfile },
-  ): ManifestBuilder<TProfile, true>;
+    // `profile` may be `undefined` (then `general`): the builder's type is then that of either profile.
+    options?: TOptions,
+  ): ManifestBuilder<ProfileOf<TOptions>, true>;
 }
+
+// Declared here, beside the interface of the same name, so that the two are one symbol: the
+// published declarations then name the type `ManifestBuilder` (never a renamed `ManifestBuilder$1`).
+/**
+ * Starts a typed, immutable manifest builder: `ManifestBuilder.general()`,
+ * `ManifestBuilder.connector()` (pre-filled with the documented connector
+ * template) or `ManifestBuilder.from(json)`.
+ *
+ * @example
+ * ```ts
+ * import { ManifestBuilder, httpsUrl } from 'lp-app-manifest';
+ *
+ * const manifest = ManifestBuilder.connector()
+ *   .clientName('Acme Connector')
+ *   .localizedClientName('fr-FR', 'Connecteur Acme')
+ *   .description('Routes Acme chat into LivePerson')
+ *   .webhook('ms.MessagingEventNotification.ContentEvent', 'https://hooks.acme.com/lp/content')
+ *   .webhook('cqm.ExConversationChangeNotification', httpsUrl(process.env.CONV_URL, 'CONV_URL'))
+ *   .retryRetention(3600) // retry each webhook for an hour (set this or a webhook's maxRetries, not both)
+ *   .build();
+ *
+ * console.log(JSON.stringify(manifest, null, 2));
+ * ```
+ */
+export const ManifestBuilder: ManifestBuilderFactory = builderFactory;
+
+/**
+ * The builder's type under its earlier name: the same type as {@link ManifestBuilder}
+ * (a type only; the factory is `ManifestBuilder`).
+ *
+ * @example
+ * ```ts
+ * import { ManifestBuilder, type ManifestBuilderInterface } from 'lp-app-manifest';
+ *
+ * const draft: ManifestBuilderInterface<'connector', false> = ManifestBuilder.connector();
+ * const named: ManifestBuilder<'connector'> = draft.clientName('Acme Connector');
+ * ```
+ */
+export type ManifestBuilderInterface<TProfile extends Profile = Profile, THasName extends boolean = true> = ManifestBuilder<
+  TProfile,
+  THasName
+>;
 
 export type { HttpsUrl };

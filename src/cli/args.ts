@@ -9,19 +9,16 @@ import { errorCode, errorMessage, UsageError } from './io.js';
 /** The program's name, as users type it. */
 export const PROGRAM = 'lp-app-manifest';
 
-/** `--help`/`-h`, which every command takes. */
-export const HELP_OPTION = { help: { type: 'boolean', short: 'h' } } as const;
-
-/** `--profile`, shared by every command that validates. */
-export const PROFILE_OPTION = { profile: { type: 'string' } } as const;
-
 /**
  * Parses arguments strictly: an unknown option, a missing value or an
  * unexpected positional is a {@link UsageError} with a one-line message.
  *
  * @example
  * ```ts
- * const { values, positionals } = parseCommandLine({ args, options: { ...HELP_OPTION }, allowPositionals: true });
+ * import { parseCommandLine } from './args.js';
+ *
+ * const args = process.argv.slice(3);
+ * const { values, positionals } = parseCommandLine({ args, options: { help: { type: 'boolean', short: 'h' } }, allowPositionals: true });
  * ```
  */
 export function parseCommandLine<TConfig extends ParseArgsConfig>(config: TConfig): ReturnType<typeof parseArgs<TConfig>> {
@@ -57,6 +54,8 @@ function describeParseError(error: unknown): string {
  *
  * @example
  * ```ts
+ * import { readProfile } from './args.js';
+ *
  * readProfile('connector'); // 'connector'
  * readProfile('strict'); // throws UsageError: unknown profile 'strict' (use general or connector)
  * ```
@@ -69,22 +68,24 @@ export function readProfile(value: string | undefined): Profile | undefined {
 }
 
 /** The `validate` report formats. */
-export const FORMATS = ['text', 'json'] as const;
+export const FORMATS = ['text', 'json', 'github'] as const;
 
 /** One of {@link FORMATS}. */
 export type Format = (typeof FORMATS)[number];
 
 /**
- * Reads `--format`: `text` (the default) or `json`.
+ * Reads `--format`: `text` (the default), `json` or `github`.
  *
  * @example
  * ```ts
+ * import { readFormat } from './args.js';
+ *
  * readFormat(undefined); // 'text'
  * ```
  */
 export function readFormat(value: string | undefined): Format {
   if (value === undefined) return 'text';
   const format = FORMATS.find((known) => known === value);
-  if (format === undefined) throw new UsageError(`unknown format '${value}' (use ${FORMATS.join(' or ')})`);
+  if (format === undefined) throw new UsageError(`unknown format '${value}' (use ${FORMATS.slice(0, -1).join(', ')} or ${FORMATS.at(-1)})`);
   return format;
 }

@@ -5,39 +5,34 @@
  */
 import { extname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { match, P } from 'ts-pattern';
-import { validateManifest, type Profile, type ValidationResult } from '../index.js';
-import { HELP_OPTION, parseCommandLine, PROFILE_OPTION, PROGRAM, readProfile } from './args.js';
-import type { Command } from './command.js';
-import { checkOpenable, readJson } from './files.js';
-import { errorCode, errorMessage, EXIT, UsageError, type ExitCode, type Io } from './io.js';
-import { formatIssueLine, plural, toReportIssue, type ReportIssue } from './report.js';
+import {
+  describeType,
+  isPlainObject,
+  listPlaceholders,
+  validateManifest,
+  validateTemplate,
+  type IssueCode,
+  type TemplateVariables,
+  type Profile,
+  type ValidationIssue,
+  type ValidationResult,
+} from '../index.js';
+import { PROGRAM, readProfile } from './args.js';
+import { defineCommand } from './command.js';
+import { DOTENV_OPTION, loadVariables } from './dotenv.js';
+import { checkOpenable, decodeJsonText, readBytes } from './files.js';
+import { errorCode, errorMessage, EXIT, UsageError } from './io.js';
+import { parseJsonText } from './json-text.js';
+import { errorSite, formatSite } from './module-error.js';
+import { chooseProfile } from './profile.js';
+import { formatIssueLine, plural, profileName, type LocatedIssue } from './report.js';
 import { writeFileAtomic } from './write-atomic.js';
-
-const HELP = `Usage: ${PROGRAM} build [options] <module>
-
-Builds a manifest from a module and prints it as canonical JSON.
-
-<module> is a .js, .mjs or .cjs module whose default export is a
-ManifestBuilder, a manifest object, or a (possibly async) function returning
-either; or a .json manifest file.
-
-Options:
-  --out <file>      write the manifest to this file instead of stdout; the file
-                    is replaced atomically and left untouched if the build fails
-  --profile <name>  general or connector. A builder is always checked against
-                    its own profile; --profile adds a check against this one.
-                    A manifest object is checked against --profile only
-                    (default: general).
-  -h, --help        show this help
-
-Errors and warnings go to stderr. Exit status: 0 built, 1 invalid or the module
-failed to load, 2 for a usage error.`;
 
 /** What `build` needs from a builder. Recognised by shape: the builder class is private to the library. */
 interface BuilderLike {
   readonly profile: string;
-  validate(): ValidationResult;
+  validate(options?: { readonly env?: TemplateVariables }): ValidationResult;
+  toTemplate?: () => unknown;
 }
 
 /** A build that cannot go on: the lines to print on stderr. */
@@ -60,75 +55,85 @@ function isBuilderLike(value: unknown): value is BuilderLike {
   );
 }
 
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  if (!isObject(value) || Array.isArray(value)) return false;
-  const prototype: unknown = Object.getPrototypeOf(value);
-  return prototype === Object.prototype || prototype === null;
-}
-
-function describeValue(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'an array';
-  if (typeof value === 'object') {
-    const name: unknown = Object.getPrototypeOf(value)?.constructor?.name;
-    return typeof name === 'string' && name !== '' ? `an instance of ${name}` : 'an object';
-  }
-  return typeof value === 'undefined' ? 'undefined' : `a ${typeof value}`;
-}
-
 /** A ManifestValidationError, recognised by shape: the module may have loaded its own copy of the library. */
-function validationErrorIssues(error: unknown): ReportIssue[] | undefined {
+function validationErrorIssues(error: unknown): ValidationIssue[] | undefined {
   if (!isObject(error) || error['name'] !== 'ManifestValidationError' || !Array.isArray(error['issues'])) return undefined;
-  return (error['issues'] as unknown[]).filter(isObject).map((issue) => ({
-    code: String(issue['code']) as ReportIssue['code'],
-    severity: issue['severity'] === 'warning' ? 'warning' : 'error',
-    path: String(issue['path'] ?? ''),
-    message: String(issue['message'] ?? ''),
-  }));
+  return (error['issues'] as unknown[]).filter(isObject).map(
+    (issue) =>
+      ({
+        // Another copy of the library may know other codes; its issue is reported as it came.
+        code: String(issue['code']) as IssueCode,
+        severity: issue['severity'] === 'warning' ? 'warning' : 'error',
+        path: String(issue['path'] ?? ''),
+        segments: [],
+        params: {},
+        message: String(issue['message'] ?? ''),
+      }) as ValidationIssue,
+  );
 }
 
-function loadFailure(module: string, what: string, error: unknown): BuildFailure {
+/** Where the module is: its name as the user typed it, and its absolute path. */
+interface ModuleFile {
+  readonly name: string;
+  readonly path: string;
+  readonly cwd: string;
+}
+
+async function loadFailure(module: ModuleFile, what: string, error: unknown): Promise<BuildFailure> {
   const issues = validationErrorIssues(error);
   if (issues !== undefined) {
     return new BuildFailure([
-      ...issues.map((issue) => formatIssueLine(module, issue)),
-      `${module}: ${what} ManifestValidationError (${plural(issues.length, 'issue')})`,
+      ...issues.map((issue) => formatIssueLine(module.name, issue)),
+      `${module.name}: ${what} ManifestValidationError (${plural(issues.length, 'issue')})`,
     ]);
   }
   if (errorCode(error) === 'ERR_UNKNOWN_FILE_EXTENSION') {
     return new BuildFailure([
-      `${module}: cannot load: this Node.js cannot import ${JSON.stringify(extname(module))} files; ` +
-        `for TypeScript, run the CLI through tsx: npx tsx ./node_modules/${PROGRAM}/dist/cli.js build ${module}`,
+      `${module.name}: cannot load: this Node.js cannot import ${JSON.stringify(extname(module.name))} files; ` +
+        `for TypeScript, run the CLI through tsx: npx tsx ./node_modules/${PROGRAM}/dist/cli.js build ${module.name}`,
     ]);
   }
-  return new BuildFailure([`${module}: ${what} ${errorMessage(error)}`]);
+  // FILE:LINE:COLUMN of the failing line in the user's code (or of the syntax error), never the stack.
+  const site = await errorSite(error, module.path);
+  const where = site === undefined ? module.name : formatSite(site, module.path, module.name, module.cwd);
+  return new BuildFailure([`${where}: ${what} ${errorMessage(error)}`]);
+}
+
+/** What the module gave, settled; for a JSON file, also its repeated keys and where each path is. */
+interface Loaded {
+  readonly value: unknown;
+  readonly duplicates: readonly LocatedIssue[];
+  readonly locate: ((paths: readonly (readonly (string | number)[])[]) => LocatedIssue['position'][]) | undefined;
 }
 
 /** Loads the module's default export and settles it: calls a function, awaits a promise. */
-async function loadDefault(module: string, path: string): Promise<unknown> {
-  const problem = await checkOpenable(path);
-  if (problem !== undefined) throw new BuildFailure([`${module}: ${problem.message}`]);
+async function loadDefault(module: ModuleFile): Promise<Loaded> {
+  const problem = await checkOpenable(module.path);
+  if (problem !== undefined) throw new BuildFailure([`${module.name}: ${problem.message}`]);
 
-  if (extname(path).toLowerCase() === '.json') {
-    const read = await readJson(path);
-    if (!read.ok) throw new BuildFailure([`${module}: ${read.problem.message}`]);
-    return read.value;
+  if (extname(module.path).toLowerCase() === '.json') {
+    const bytes = await readBytes(module.path);
+    const text = bytes.ok ? decodeJsonText(bytes.value) : bytes;
+    if (!text.ok) throw new BuildFailure([`${module.name}: ${text.issue.message}`]);
+    const parsed = parseJsonText(text.value);
+    if (!parsed.ok) throw new BuildFailure([`${module.name}: ${parsed.issue.message}`]);
+    return parsed.document;
   }
 
   let namespace: Record<string, unknown>;
   try {
-    namespace = (await import(pathToFileURL(path).href)) as Record<string, unknown>;
+    namespace = (await import(pathToFileURL(module.path).href)) as Record<string, unknown>;
   } catch (error) {
-    throw loadFailure(module, 'cannot load:', error);
+    throw await loadFailure(module, 'cannot load:', error);
   }
-  if (!('default' in namespace)) throw new BuildFailure([`${module}: has no default export; ${EXPECTED}`]);
+  if (!('default' in namespace)) throw new BuildFailure([`${module.name}: has no default export; ${EXPECTED}`]);
   let value = namespace['default'];
   // A CommonJS module compiled from ESM (`exports.default = …`, `__esModule`) arrives one level deeper.
   if (isObject(value) && value['__esModule'] === true && 'default' in value) value = value['default'];
   try {
-    return await (typeof value === 'function' ? (value as () => unknown)() : value);
+    return { value: await (typeof value === 'function' ? (value as () => unknown)() : value), duplicates: [], locate: undefined };
   } catch (error) {
-    throw loadFailure(module, 'the default export threw:', error);
+    throw await loadFailure(module, 'the default export threw:', error);
   }
 }
 
@@ -140,88 +145,206 @@ type Source =
 function classify(value: unknown): Source {
   if (isBuilderLike(value)) return { kind: 'builder', builder: value };
   if (isPlainObject(value)) return { kind: 'object', manifest: value };
-  return { kind: 'other', description: describeValue(value) };
+  return { kind: 'other', description: describeType(value) };
+}
+
+interface Checked {
+  readonly result: ValidationResult;
+  /** The variables whose values landed in a header value (a secret): the output file is then written 0600. */
+  readonly secretVariables: readonly string[];
+  /** The profile(s) checked against, in words: `connector profile`. */
+  readonly profile: string;
+  readonly mismatch: ValidationIssue | undefined;
 }
 
 /**
  * Validates what the module gave. A builder knows its profile, and its
  * `validate()` applies it; `--profile`, when it names another profile, is a
  * further requirement on the result (e.g. "this general builder's output must
- * also pass the connector rules"), never a way to skip the builder's own.
+ * also pass the connector rules"), never a way to skip the builder's own. A
+ * manifest object is checked against `--profile`, else the profile its
+ * `"$schema"` names, else general. (ts-pattern pays here: an exhaustive match
+ * over a closed union; it is loaded by `build` only.)
  */
-function validateSource(module: string, source: Source, profile: Profile | undefined): ValidationResult {
+async function validateSource(module: ModuleFile, source: Source, profile: Profile | undefined, env: TemplateVariables): Promise<Checked> {
+  const { match } = await import('ts-pattern');
+  try {
+    return checkWith(match, module, source, profile, env);
+  } catch (error) {
+    if (error instanceof ValidateThrew) throw await loadFailure(module, "the builder's validate() threw:", error.cause);
+    throw error;
+  }
+}
+
+/** A builder's `validate()` threw: reported like a module that throws, with its failing line. */
+class ValidateThrew extends Error {}
+
+/** The variables used in header values (secrets) of a template, a builder's or a JSON file's. */
+function secretVariablesOf(template: unknown): string[] {
+  const variables = new Set<string>();
+  for (const use of listPlaceholders(template)) {
+    if (use.segments[use.segments.length - 1] === 'header_value') for (const variable of use.variables) variables.add(variable);
+  }
+  return [...variables];
+}
+
+function builderTemplate(builder: BuilderLike): unknown {
+  try {
+    return builder.toTemplate?.();
+  } catch {
+    return undefined;
+  }
+}
+
+function checkWith(
+  match: typeof import('ts-pattern').match,
+  module: ModuleFile,
+  source: Source,
+  profile: Profile | undefined,
+  env: TemplateVariables,
+): Checked {
   return match(source)
-    .with({ kind: 'builder' }, ({ builder }) => {
+    .with({ kind: 'builder' }, ({ builder }): Checked => {
       let result: ValidationResult;
       try {
-        result = builder.validate();
+        // env('NAME') references are filled from the environment and the --dotenv files.
+        result = builder.validate({ env });
       } catch (error) {
-        throw loadFailure(module, "the builder's validate() threw:", error);
+        throw new ValidateThrew('validate() threw', { cause: error });
       }
       if (!isObject(result) || typeof result.ok !== 'boolean') {
-        throw new BuildFailure([`${module}: the builder's validate() returned something unexpected`]);
+        throw new BuildFailure([`${module.name}: the builder's validate() returned something unexpected`]);
       }
-      if (!result.ok || profile === undefined || profile === builder.profile) return result;
-      return validateManifest(result.manifest, { profile });
+      const own = profileName(builder.profile);
+      const secretVariables = result.ok ? secretVariablesOf(builderTemplate(builder)) : [];
+      if (!result.ok || profile === undefined || profile === builder.profile) return { result, secretVariables, profile: own, mismatch: undefined };
+      return {
+        result: validateManifest(result.manifest, { profile }),
+        secretVariables,
+        profile: `${builder.profile} and ${profile} profiles`,
+        mismatch: undefined,
+      };
     })
-    .with({ kind: 'object' }, ({ manifest }) => validateManifest(manifest, { profile: profile ?? 'general' }))
-    .with({ kind: 'other' }, ({ description }) => {
-      throw new BuildFailure([`${module}: the default export is ${description}; ${EXPECTED}`]);
+    .with({ kind: 'object' }, ({ manifest }): Checked => {
+      const choice = chooseProfile(manifest, profile);
+      const label = `${profileName(choice.profile)}${choice.from === 'schema' ? ', from "$schema"' : ''}`;
+      return {
+        result: validateTemplate(manifest, { profile: choice.profile, env }),
+        secretVariables: secretVariablesOf(manifest),
+        profile: label,
+        mismatch: choice.mismatch,
+      };
+    })
+    .with({ kind: 'other' }, ({ description }): never => {
+      throw new BuildFailure([`${module.name}: the default export is ${description}; ${EXPECTED}`]);
     })
     .exhaustive();
 }
 
 function describeWriteError(error: unknown): string {
-  return match(errorCode(error))
-    .with('ENOENT', () => 'the directory does not exist')
-    .with(P.union('EACCES', 'EPERM', 'EROFS'), () => 'permission denied')
-    .with(P.union('EISDIR', 'ENOTEMPTY', 'EEXIST'), () => 'is a directory')
-    .with('ENOSPC', () => 'no space left on the device')
-    .otherwise(() => errorMessage(error));
+  switch (errorCode(error)) {
+    case 'ENOENT':
+      return 'the directory does not exist';
+    case 'EACCES':
+    case 'EPERM':
+    case 'EROFS':
+      return 'permission denied';
+    case 'EISDIR':
+    case 'ENOTEMPTY':
+    case 'EEXIST':
+      return 'is a directory';
+    case 'ENOSPC':
+      return 'no space left on the device';
+    default:
+      return errorMessage(error);
+  }
 }
 
-/** `lp-app-manifest build <module> [--out FILE] [--profile P]` */
-export const buildCommand: Command = {
+/** The issues with their positions (a JSON file has them; a module's manifest has none). */
+function locateAll(loaded: Loaded, issues: readonly ValidationIssue[]): LocatedIssue[] {
+  const positions = loaded.locate?.(issues.map((issue) => issue.segments));
+  return issues.map((issue, i) => ({ issue, position: positions?.[i] }));
+}
+
+/** `lp-app-manifest build <module> [--out FILE] [--profile P] [--strict]` */
+export const buildCommand = defineCommand({
   name: 'build',
   summary: 'build a manifest from a JS or JSON module and print it',
-  help: HELP,
-  async run(args: readonly string[], io: Io): Promise<ExitCode> {
-    const { values, positionals } = parseCommandLine({
-      args: [...args],
-      options: { ...HELP_OPTION, ...PROFILE_OPTION, out: { type: 'string' } },
-      allowPositionals: true,
-    });
-    if (values.help === true) {
-      io.stdout(`${HELP}\n`);
-      return EXIT.ok;
-    }
+  usage: '[options] <module>',
+  description: `Builds a manifest from a module and prints it as canonical JSON.
+
+<module> is a .js, .mjs or .cjs module whose default export is a
+ManifestBuilder, a manifest object, or a (possibly async) function returning
+either; or a .json manifest file or template. \${{ NAME }} placeholders and
+env('NAME') references are filled from the environment variable NAME (and
+the --dotenv files); every unset one is an error (unresolved_placeholder).`,
+  options: {
+    out: {
+      type: 'string',
+      value: '<file>',
+      help: 'write the manifest to this file instead of stdout; the file\nis replaced atomically and left untouched if the build fails',
+    },
+    profile: {
+      type: 'string',
+      value: '<name>',
+      help: 'general or connector. A builder is always checked against\nits own profile; --profile adds a check against this one.\nA manifest object is checked against --profile, else the\nprofile its "$schema" names, else general.',
+    },
+    strict: { type: 'boolean', help: 'fail (exit 1, nothing written) when there is any warning' },
+    ...DOTENV_OPTION,
+  },
+  positionals: true,
+  epilogue: `Errors and warnings go to stderr; a module that throws is reported with the
+file, line and column of the failing line. Exit status: 0 built, 1 invalid
+(or any warning with --strict) or the module failed to load, 2 for a usage
+error.`,
+  async run({ values, positionals }, io) {
     const profile = readProfile(values.profile);
-    const [module, ...extra] = positionals;
-    if (module === undefined) throw new UsageError('no module given');
+    const [name, ...extra] = positionals;
+    if (name === undefined) throw new UsageError('no module given');
     if (extra[0] !== undefined) throw new UsageError(`unexpected argument '${extra[0]}' (build takes one module)`);
     const out = values.out;
     if (out === '') throw new UsageError(`option '--out' needs a file name`);
+    const module: ModuleFile = { name, path: resolve(io.cwd, name), cwd: io.cwd };
+    const unchanged = out === undefined ? '' : `; ${out} was not written`;
+
+    const variables = values.dotenv === undefined ? { ok: true as const, variables: process.env } : await loadVariables(values.dotenv, io.cwd);
+    if (!variables.ok) {
+      io.stderr(`${formatIssueLine(`--dotenv ${variables.file}`, variables.issue, { fileLevel: true })}\n${name}: not built${unchanged}\n`);
+      return EXIT.failure;
+    }
 
     try {
-      const source = classify(await loadDefault(module, resolve(io.cwd, module)));
-      const result = validateSource(module, source, profile);
-      const warnings = result.warnings.map((warning) => formatIssueLine(module, toReportIssue(warning)));
-      if (warnings.length > 0) io.stderr(`${warnings.join('\n')}\n`);
-      if (!result.ok) {
-        const unchanged = out === undefined ? '' : `; ${out} was not written`;
+      const loaded = await loadDefault(module);
+      const checked = await validateSource(module, classify(loaded.value), profile, variables.variables);
+      const { result, profile: checkedAgainst, mismatch } = checked;
+      const errors = [...loaded.duplicates, ...locateAll(loaded, result.ok ? [] : result.issues)];
+      const warnings = locateAll(loaded, [...(mismatch === undefined ? [] : [mismatch]), ...result.warnings]);
+      if (warnings.length > 0) io.stderr(`${warnings.map((warning) => formatIssueLine(name, warning)).join('\n')}\n`);
+      const against = `(${checkedAgainst})`;
+      if (errors.length > 0 || !result.ok) {
         throw new BuildFailure([
-          ...result.issues.map((issue) => formatIssueLine(module, toReportIssue(issue))),
-          `${module}: build failed with ${plural(result.issues.length, 'issue')}${unchanged}`,
+          ...errors.map((issue) => formatIssueLine(name, issue)),
+          `${name}: build failed with ${plural(errors.length, 'issue')} ${against}${unchanged}`,
         ]);
+      }
+      if (values.strict === true && warnings.length > 0) {
+        throw new BuildFailure([`${name}: build failed with ${plural(warnings.length, 'warning')} (--strict) ${against}${unchanged}`]);
       }
       // The library's canonical order makes this byte-identical for the same manifest.
       const json = `${JSON.stringify(result.manifest, null, 2)}\n`;
       if (out === undefined) io.stdout(json);
       else {
+        // A value from a variable used in a header value is a secret: the file is then for its owner's eyes only.
+        const secret = checked.secretVariables.length > 0;
         try {
-          await writeFileAtomic(resolve(io.cwd, out), json);
+          await writeFileAtomic(resolve(io.cwd, out), json, { secret });
         } catch (error) {
           throw new BuildFailure([`${out}: cannot write: ${describeWriteError(error)}`]);
+        }
+        if (secret) {
+          io.stderr(
+            `${out}: written with mode 0600 (owner only): it holds the header value${checked.secretVariables.length === 1 ? '' : 's'} of ${checked.secretVariables.join(', ')}\n`,
+          );
         }
       }
       return EXIT.ok;
@@ -231,4 +354,4 @@ export const buildCommand: Command = {
       return EXIT.failure;
     }
   },
-};
+});

@@ -1,22 +1,10 @@
 /**
  * `lp-app-manifest init`: prints a starter manifest that validates.
  */
-import { match } from 'ts-pattern';
 import { ManifestBuilder, ManifestValidationError, type Manifest, type Profile } from '../index.js';
-import { HELP_OPTION, parseCommandLine, PROFILE_OPTION, PROGRAM, readProfile } from './args.js';
-import type { Command } from './command.js';
-import { EXIT, UsageError, type ExitCode, type Io } from './io.js';
-
-const HELP = `Usage: ${PROGRAM} init [options] > manifest.json
-
-Prints a starter manifest that validates.
-
-Options:
-  --profile <name>  general (default): a name and a description;
-                    connector: the documented Connector API template with all
-                    five webhooks, pointing at placeholder https://example.com URLs
-  --name <name>     the app's client_name
-  -h, --help        show this help`;
+import { readProfile } from './args.js';
+import { defineCommand } from './command.js';
+import { EXIT, UsageError } from './io.js';
 
 // example.com is reserved for documentation (RFC 2606): a starter that is
 // deployed unedited cannot send conversation data to anyone's real server,
@@ -25,46 +13,40 @@ Options:
 const PLACEHOLDER_WEBHOOKS = 'https://example.com/lp/webhooks';
 
 function starter(profile: Profile, name: string | undefined): Manifest {
-  return match(profile)
-    .with('general', () =>
-      ManifestBuilder.general()
-        .clientName(name ?? 'My App')
-        .description('What the app does, in a sentence')
-        .build(),
-    )
-    .with('connector', () =>
-      // The documented template (seeds 002–004): ManifestBuilder.connector() holds the rest of it.
-      ManifestBuilder.connector()
-        .clientName(name ?? 'My Connector')
-        .description('What the connector does, in a sentence')
-        .webhook('ms.MessagingEventNotification.ContentEvent', `${PLACEHOLDER_WEBHOOKS}/content`, { maxRetries: 3 })
-        .webhook('ms.MessagingEventNotification.RichContentEvent', `${PLACEHOLDER_WEBHOOKS}/rich-content`, {
-          maxRetries: 5,
-        })
-        .webhook('ms.MessagingEventNotification.AcceptStatusEvent', `${PLACEHOLDER_WEBHOOKS}/accept-status`, {
-          maxRetries: 1,
-        })
-        .webhook('ms.MessagingEventNotification.ChatStateEvent', `${PLACEHOLDER_WEBHOOKS}/chat-state`)
-        .webhook('cqm.ExConversationChangeNotification', `${PLACEHOLDER_WEBHOOKS}/conversation-change`)
-        .build(),
-    )
-    .exhaustive();
+  if (profile === 'general') {
+    return ManifestBuilder.general()
+      .clientName(name ?? 'My App')
+      .description('What the app does, in a sentence')
+      .build();
+  }
+  // The documented template (seeds 002–004): ManifestBuilder.connector() holds the rest of it.
+  return ManifestBuilder.connector()
+    .clientName(name ?? 'My Connector')
+    .description('What the connector does, in a sentence')
+    .webhook('ms.MessagingEventNotification.ContentEvent', `${PLACEHOLDER_WEBHOOKS}/content`, { maxRetries: 3 })
+    .webhook('ms.MessagingEventNotification.RichContentEvent', `${PLACEHOLDER_WEBHOOKS}/rich-content`, { maxRetries: 5 })
+    .webhook('ms.MessagingEventNotification.AcceptStatusEvent', `${PLACEHOLDER_WEBHOOKS}/accept-status`, { maxRetries: 1 })
+    .webhook('ms.MessagingEventNotification.ChatStateEvent', `${PLACEHOLDER_WEBHOOKS}/chat-state`)
+    .webhook('cqm.ExConversationChangeNotification', `${PLACEHOLDER_WEBHOOKS}/conversation-change`)
+    .build();
 }
 
 /** `lp-app-manifest init [--profile P] [--name NAME]` */
-export const initCommand: Command = {
+export const initCommand = defineCommand({
   name: 'init',
   summary: 'print a starter manifest',
-  help: HELP,
-  async run(args: readonly string[], io: Io): Promise<ExitCode> {
-    const { values } = parseCommandLine({
-      args: [...args],
-      options: { ...HELP_OPTION, ...PROFILE_OPTION, name: { type: 'string' } },
-    });
-    if (values.help === true) {
-      io.stdout(`${HELP}\n`);
-      return EXIT.ok;
-    }
+  usage: '[options] > manifest.json',
+  description: 'Prints a starter manifest that validates.',
+  options: {
+    profile: {
+      type: 'string',
+      value: '<name>',
+      help: 'general (default): a name and a description;\nconnector: the documented Connector API template with all\nfive webhooks, pointing at placeholder https://example.com URLs',
+    },
+    name: { type: 'string', value: '<name>', help: "the app's client_name" },
+  },
+  positionals: false,
+  async run({ values }, io) {
     const profile = readProfile(values.profile) ?? 'general';
     let manifest: Manifest;
     try {
@@ -77,4 +59,4 @@ export const initCommand: Command = {
     io.stdout(`${JSON.stringify(manifest, null, 2)}\n`);
     return EXIT.ok;
   },
-};
+});

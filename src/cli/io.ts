@@ -23,6 +23,8 @@ export const EXIT = {
   failure: 1,
   /** The command line itself is wrong: unknown option, missing argument, bad value. */
   usage: 2,
+  /** `diff` and `plan` with `--exit-code`: there are differences (or changes to make). */
+  differences: 3,
 } as const;
 
 /** One of the {@link EXIT} codes. */

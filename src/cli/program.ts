@@ -1,65 +1,116 @@
 /**
- * The top level of `lp-app-manifest`: `--help`, `--version`, and routing to a command.
+ * The top level of `lp-app-manifest`: `--help`, `--version`, and routing to a
+ * command of the {@link COMMANDS} table, whose module it loads only then. `--help` is handled here only, for
+ * the program and for every command, from the table's entries.
  */
 import { createRequire } from 'node:module';
-import { match } from 'ts-pattern';
-import { HELP_OPTION, parseCommandLine, PROGRAM } from './args.js';
-import { buildCommand } from './build.js';
-import { COMMAND_NAMES, isCommandName, type Command, type CommandName } from './command.js';
-import { initCommand } from './init.js';
+import type { ParseArgsConfig } from 'node:util';
+import { parseCommandLine, PROGRAM } from './args.js';
+import type { Command, CommandInput, OptionSpecs } from './command.js';
+import { COMMAND_NAMES, COMMANDS, isCommandName, loadCommands } from './commands.js';
 import { errorMessage, EXIT, UsageError, type ExitCode, type Io } from './io.js';
-import { schemaCommand } from './schema.js';
-import { validateCommand } from './validate.js';
 
-const commandFor = (name: CommandName): Command =>
-  match(name)
-    .with('validate', () => validateCommand)
-    .with('build', () => buildCommand)
-    .with('schema', () => schemaCommand)
-    .with('init', () => initCommand)
-    .exhaustive();
+/** `-h, --help`, which the program and every command take. */
+const HELP_OPTION = { help: { type: 'boolean', short: 'h', help: 'show this help' } } as const satisfies OptionSpecs;
 
-const HELP = `Usage: ${PROGRAM} <command> [options]
+const commandNames = (): string => COMMAND_NAMES.join(', ');
 
-LivePerson Application Install Manifests: validate, build and start them.
+/** The option lines of a help text, their descriptions aligned. */
+function optionLines(options: OptionSpecs): string[] {
+  const entries = Object.entries(options).map(([name, spec]) => {
+    const flag = `${spec.short === undefined ? '' : `-${spec.short}, `}--${name}${spec.value === undefined ? '' : ` ${spec.value}`}`;
+    return { flag, help: spec.help.split('\n') };
+  });
+  const width = Math.max(...entries.map((entry) => entry.flag.length)) + 2;
+  return entries.flatMap(({ flag, help }) => help.map((line, i) => `  ${(i === 0 ? flag : '').padEnd(width)}${line}`.trimEnd()));
+}
 
-Commands:
-${COMMAND_NAMES.map((name) => `  ${name.padEnd(10)}${commandFor(name).summary}`).join('\n')}
-
-Options:
-  -h, --help  show this help
-  --version   show the version
-
-Run "${PROGRAM} <command> --help" for a command's options.`;
+const programHelp = (commands: readonly Command[]): string =>
+  [
+    `Usage: ${PROGRAM} <command> [options]`,
+    '',
+    'LivePerson Application Install Manifests: validate, build and start them.',
+    '',
+    'Commands:',
+    ...commands.map((command) => `  ${command.name.padEnd(10)}${command.summary}`),
+    '',
+    'Options:',
+    ...optionLines({ ...HELP_OPTION, version: { type: 'boolean', help: 'show the version' } }),
+    '',
+    `Run "${PROGRAM} <command> --help" for a command's options.`,
+  ].join('\n');
 
 /**
- * The package's version. Read through the package's own name (its
- * "exports" expose package.json), which works from dist/ and from src/ alike.
+ * A command's `--help`, made from its table entry.
+ *
+ * @example
+ * ```ts
+ * import { COMMANDS } from './commands.js';
+ * import { commandHelp } from './program.js';
+ *
+ * console.log(commandHelp(await COMMANDS.validate()));
+ * ```
  */
+export function commandHelp(command: Command): string {
+  return [
+    `Usage: ${PROGRAM} ${command.name} ${command.usage}`,
+    '',
+    command.description,
+    '',
+    'Options:',
+    ...optionLines({ ...command.options, ...HELP_OPTION }),
+    ...(command.epilogue === undefined ? [] : ['', command.epilogue]),
+  ].join('\n');
+}
+
+/** The package's version, read through the package's own name (its "exports" expose package.json). */
 function version(): string {
   const manifest: unknown = createRequire(import.meta.url)('lp-app-manifest/package.json');
   const value = typeof manifest === 'object' && manifest !== null ? (manifest as { version?: unknown }).version : undefined;
   return typeof value === 'string' ? value : 'unknown';
 }
 
+/** parseArgs' configuration for a table of options. */
+const parseOptions = (options: OptionSpecs): NonNullable<ParseArgsConfig['options']> =>
+  Object.fromEntries(
+    Object.entries(options).map(([name, spec]) => [
+      name,
+      { type: spec.type, ...(spec.short === undefined ? {} : { short: spec.short }), ...(spec.multiple === true ? { multiple: true } : {}) },
+    ]),
+  );
+
+async function runCommand(command: Command, args: readonly string[], io: Io): Promise<ExitCode> {
+  const { values, positionals } = parseCommandLine({
+    args: [...args],
+    options: parseOptions({ ...command.options, ...HELP_OPTION }),
+    allowPositionals: command.positionals,
+  });
+  if (values['help'] === true) {
+    io.stdout(`${commandHelp(command)}\n`);
+    return EXIT.ok;
+  }
+  return command.run({ values, positionals } as CommandInput<OptionSpecs>, io);
+}
+
 async function dispatch(args: readonly string[], io: Io): Promise<ExitCode> {
   // Options before the command belong to the program; everything from the command on belongs to it.
   const at = args.findIndex((arg) => !arg.startsWith('-'));
   const own = at === -1 ? args : args.slice(0, at);
-  const { values } = parseCommandLine({ args: [...own], options: { ...HELP_OPTION, version: { type: 'boolean' } } });
-  if (values.help === true) {
-    io.stdout(`${HELP}\n`);
+  const { values } = parseCommandLine({ args: [...own], options: parseOptions({ ...HELP_OPTION, version: { type: 'boolean', help: '' } }) });
+  if (values['help'] === true) {
+    io.stdout(`${programHelp(await loadCommands())}\n`);
     return EXIT.ok;
   }
-  if (values.version === true) {
+  if (values['version'] === true) {
     io.stdout(`${version()}\n`);
     return EXIT.ok;
   }
   const name = args[at];
-  if (at === -1 || name === undefined) throw new UsageError(`no command given (use one of: ${COMMAND_NAMES.join(', ')}); see "${PROGRAM} --help"`);
-  if (!isCommandName(name)) throw new UsageError(`unknown command '${name}' (use one of: ${COMMAND_NAMES.join(', ')}); see "${PROGRAM} --help"`);
+  if (at === -1 || name === undefined) throw new UsageError(`no command given (use one of: ${commandNames()}); see "${PROGRAM} --help"`);
+  if (!isCommandName(name)) throw new UsageError(`unknown command '${name}' (use one of: ${commandNames()}); see "${PROGRAM} --help"`);
+  const command = await COMMANDS[name]();
   try {
-    return await commandFor(name).run(args.slice(at + 1), io);
+    return await runCommand(command, args.slice(at + 1), io);
   } catch (error) {
     if (error instanceof UsageError) throw new UsageError(`${error.message}; see "${PROGRAM} ${name} --help"`);
     throw error;
@@ -73,7 +124,14 @@ async function dispatch(args: readonly string[], io: Io): Promise<ExitCode> {
  *
  * @example
  * ```ts
- * process.exitCode = await runProgram(process.argv.slice(2), { stdout, stderr, cwd: process.cwd() });
+ * import { runProgram } from './program.js';
+ *
+ * process.exitCode = await runProgram(process.argv.slice(2), {
+ *   stdout: (text) => process.stdout.write(text),
+ *   stderr: (text) => process.stderr.write(text),
+ *   stdin: process.stdin,
+ *   cwd: process.cwd(),
+ * });
  * ```
  */
 export async function runProgram(args: readonly string[], io: Io): Promise<ExitCode> {

@@ -1,53 +1,110 @@
 /**
- * The issues the CLI reports, in one shape for the library's manifest issues
- * and the CLI's own file and logo problems.
+ * The issues the CLI reports (the library's, and the file-level ones the CLI
+ * makes with the library's `makeIssue`), and the three ways it prints them:
+ * text lines an editor can follow, a JSON report, GitHub Actions annotations.
  */
-import type { IssueCode, ValidationIssue } from '../index.js';
-import type { FileProblemCode } from './files.js';
-import type { LogoProblem } from './logo.js';
+import { formatIssue, type IssueCode, type Profile, type ValidationIssue } from '../index.js';
+import type { Position } from './json-text.js';
 
 /**
- * One issue as the CLI prints it and as `--format json` reports it. Only
- * these four fields are copied from a library issue, and its messages never
- * contain header values, so a report cannot leak a secret.
+ * One issue as `--format json` reports it: the library issue's public fields,
+ * in its key order, plus where it is in the file when that is known. Messages
+ * never contain header values, so a report cannot leak a secret.
  */
 export interface ReportIssue {
-  readonly code: IssueCode | FileProblemCode | LogoProblem['code'];
+  readonly code: IssueCode;
   readonly severity: 'error' | 'warning';
   /** A JSON path into the manifest; `''` for the whole manifest or file. */
   readonly path: string;
+  /** 1-based; absent when the issue has no place in the file (the file cannot be read). */
+  readonly line?: number;
+  readonly column?: number;
   readonly message: string;
 }
 
+/** An issue and where it is, as the commands collect them. */
+export interface LocatedIssue {
+  readonly issue: ValidationIssue;
+  readonly position: Position | undefined;
+}
+
 /**
- * Copies the public fields of a library issue.
+ * The report form of an issue.
  *
  * @example
  * ```ts
- * const issues = result.ok ? [] : result.issues.map(toReportIssue);
+ * import { validateManifest } from 'lp-app-manifest';
+ * import { toReportIssue } from './report.js';
+ *
+ * const result = validateManifest({ client_name: '' });
+ * const issues = result.ok ? [] : result.issues.map((issue) => toReportIssue({ issue, position: { line: 1, column: 2 } }));
  * ```
  */
-export const toReportIssue = (issue: ValidationIssue): ReportIssue => ({
+export function toReportIssue(located: LocatedIssue | ValidationIssue): ReportIssue {
+  const { issue, position } = locatedOf(located);
+  return {
   code: issue.code,
   severity: issue.severity,
   path: issue.path,
+  ...(position === undefined ? {} : { line: position.line, column: position.column }),
   message: issue.message,
-});
+  };
+}
+
+const locatedOf = (located: LocatedIssue | ValidationIssue): LocatedIssue =>
+  'issue' in located ? located : { issue: located, position: undefined };
 
 /**
- * One issue as a line: `FILE: PATH: MESSAGE [code]`, `FILE: warning: PATH: MESSAGE [code]`
- * for a warning (the library's `formatIssue` shape, prefixed with the file), or
- * `FILE: MESSAGE [code]` for a problem with the file itself.
+ * One issue as a line: `FILE:LINE:COLUMN: PATH: MESSAGE [code]` (the form
+ * editors and terminals turn into a link; `FILE: PATH: …` when the position
+ * is not known), `warning: ` before the path for a warning; `FILE: MESSAGE
+ * [code]` for a problem with the file as a whole.
  *
  * @example
  * ```ts
- * formatIssueLine('manifest.json', issue); // 'manifest.json: client_name: must not be blank [blank]'
+ * import { validateManifest } from 'lp-app-manifest';
+ * import { formatIssueLine } from './report.js';
+ *
+ * const result = validateManifest({ client_name: '' });
+ * if (!result.ok) formatIssueLine('manifest.json', { issue: result.issues[0], position: { line: 1, column: 2 } });
+ * // 'manifest.json:1:2: client_name: must not be blank [blank]'
  * ```
  */
-export function formatIssueLine(file: string, issue: ReportIssue, { fileLevel = false } = {}): string {
-  const where = fileLevel ? '' : `${issue.path === '' ? '(root)' : issue.path}: `;
+export function formatIssueLine(file: string, located: LocatedIssue | ValidationIssue, { fileLevel = false } = {}): string {
+  const { issue, position } = locatedOf(located);
+  const where = position === undefined ? file : `${file}:${position.line}:${position.column}`;
   const severity = issue.severity === 'warning' ? 'warning: ' : '';
-  return `${file}: ${severity}${where}${issue.message} [${issue.code}]`;
+  return fileLevel ? `${where}: ${severity}${issue.message} [${issue.code}]` : `${where}: ${severity}${formatIssue(issue)}`;
+}
+
+// GitHub's workflow-command escaping (actions/toolkit, packages/core/src/command.ts):
+// in the message, %, CR and LF; in a property, also ":" and ",", which end a property.
+const escapeData = (text: string): string => text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+const escapeProperty = (text: string): string => escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
+
+/**
+ * One issue as a GitHub Actions annotation, which a pull request shows on its line:
+ * `::error file=F,line=L,col=C,title=CODE::PATH: MESSAGE [CODE]` (`::warning` for a warning).
+ *
+ * @example
+ * ```ts
+ * import { validateManifest } from 'lp-app-manifest';
+ * import { formatAnnotation } from './report.js';
+ *
+ * const result = validateManifest({ client_name: '' });
+ * if (!result.ok) formatAnnotation('manifest.json', { issue: result.issues[0], position: { line: 1, column: 2 } });
+ * // '::error file=manifest.json,line=1,col=2,title=blank::client_name: must not be blank [blank]'
+ * ```
+ */
+export function formatAnnotation(file: string, located: LocatedIssue | ValidationIssue, { fileLevel = false } = {}): string {
+  const { issue, position } = locatedOf(located);
+  const properties = [
+    `file=${escapeProperty(file)}`,
+    ...(position === undefined ? [] : [`line=${position.line}`, `col=${position.column}`]),
+    `title=${escapeProperty(issue.code)}`,
+  ];
+  const message = fileLevel ? issue.message : formatIssue(issue);
+  return `::${issue.severity} ${properties.join(',')}::${escapeData(message)}`;
 }
 
 /**
@@ -55,7 +112,12 @@ export function formatIssueLine(file: string, issue: ReportIssue, { fileLevel = 
  *
  * @example
  * ```ts
+ * import { plural } from './report.js';
+ *
  * plural(2, 'warning'); // '2 warnings'
  * ```
  */
 export const plural = (count: number, noun: string): string => `${count} ${noun}${count === 1 ? '' : 's'}`;
+
+/** `connector profile`, as the text output names it. */
+export const profileName = (profile: Profile | string): string => `${profile} profile`;

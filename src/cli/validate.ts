@@ -1,38 +1,24 @@
 /**
- * `lp-app-manifest validate`: checks manifest files, reports every issue.
+ * `lp-app-manifest validate`: checks manifest files, reports every issue with
+ * the line and column it is at.
  */
 import { resolve } from 'node:path';
-import { match } from 'ts-pattern';
-import { validateManifest, type Profile } from '../index.js';
-import { HELP_OPTION, parseCommandLine, PROFILE_OPTION, PROGRAM, readFormat, readProfile } from './args.js';
-import type { Command } from './command.js';
-import { isFileProblemCode, parseJsonBytes, readJson, readStream, type ReadResult } from './files.js';
-import { EXIT, UsageError, type ExitCode, type Io } from './io.js';
-import { checkLogo, type LogoProblem } from './logo.js';
-import { formatIssueLine, plural, toReportIssue, type ReportIssue } from './report.js';
-
-const HELP = `Usage: ${PROGRAM} validate [options] <file...>
-
-Checks LivePerson app manifest files (JSON) and reports every issue.
-The file name - reads the manifest from standard input.
-
-Options:
-  --profile <name>  general (default) or connector: the stricter Connector API rules
-  --format <name>   text (default) or json: a machine-readable report on stdout
-  --logo <file>     also check that this local logo image is exactly 70x70 pixels
-  -h, --help        show this help
-
-Text output: one line per issue, "FILE: PATH: MESSAGE [code]" ("(root)" is the
-whole manifest), warnings as "FILE: warning: …", then a summary line. A file
-that cannot be read or parsed is reported on stderr. With --format json,
-everything, unreadable files included, is in the report on stdout.
-
-Exit status: 0 if every file is valid (warnings allowed), 1 if any is not,
-2 for a usage error.`;
+import { validateTemplate, type Profile, type TemplateVariables, type ValidationIssue } from '../index.js';
+import { readFormat, readProfile } from './args.js';
+import { defineCommand } from './command.js';
+import { DOTENV_OPTION, loadVariables } from './dotenv.js';
+import { decodeJsonText, readBytes, readStream } from './files.js';
+import { EXIT, UsageError, type Io } from './io.js';
+import { parseJsonText } from './json-text.js';
+import { checkLogo } from './logo.js';
+import { chooseProfile, type ProfileChoice } from './profile.js';
+import { formatAnnotation, formatIssueLine, plural, profileName, toReportIssue, type LocatedIssue, type ReportIssue } from './report.js';
 
 /** The result for one file, as `--format json` reports it. */
 export interface FileReport {
   readonly file: string;
+  /** The profile the manifest was checked against; `null` when the file could not be read as JSON. */
+  readonly profile: Profile | null;
   readonly valid: boolean;
   readonly issues: readonly ReportIssue[];
   readonly warnings: readonly ReportIssue[];
@@ -53,26 +39,64 @@ export interface ValidateReport {
   readonly summary: ReportSummary;
 }
 
+/** What the check of one file found, before it is printed. */
+interface Checked {
+  readonly file: string;
+  /** `undefined` when the file could not be read as JSON: its one issue is then about the file. */
+  readonly choice: ProfileChoice | undefined;
+  readonly issues: readonly LocatedIssue[];
+  readonly warnings: readonly LocatedIssue[];
+}
+
 /** The file name that means standard input, as in most command-line tools. */
 const STDIN = '-';
 
-async function readManifest(file: string, io: Io): Promise<ReadResult<unknown>> {
-  if (file !== STDIN) return readJson(resolve(io.cwd, file));
-  const read = await readStream(io.stdin);
-  return read.ok ? parseJsonBytes(read.value) : read;
+async function readText(file: string, io: Io) {
+  const bytes = file === STDIN ? await readStream(io.stdin) : await readBytes(resolve(io.cwd, file));
+  return bytes.ok ? decodeJsonText(bytes.value) : bytes;
 }
 
-async function checkFile(file: string, io: Io, profile: Profile, logoProblem: LogoProblem | undefined): Promise<FileReport> {
-  const read = await readManifest(file, io);
-  if (!read.ok) {
-    const issue: ReportIssue = { ...read.problem, severity: 'error', path: '' };
-    return { file, valid: false, issues: [issue], warnings: [] };
-  }
-  const result = validateManifest(read.value, { profile });
-  const issues = result.ok ? [] : result.issues.map(toReportIssue);
+/** How each file is checked: against which variables, and whether unset ones are only warnings. */
+interface TemplateSettings {
+  readonly env: TemplateVariables;
+  readonly allowUnresolved: boolean;
+}
+
+async function checkFile(
+  file: string,
+  io: Io,
+  option: Profile | undefined,
+  logoIssue: ValidationIssue | undefined,
+  template: TemplateSettings,
+): Promise<Checked> {
+  const text = await readText(file, io);
+  if (!text.ok) return { file, choice: undefined, issues: [{ issue: text.issue, position: undefined }], warnings: [] };
+  const parsed = parseJsonText(text.value);
+  if (!parsed.ok) return { file, choice: undefined, issues: [{ issue: parsed.issue, position: parsed.position }], warnings: [] };
+  const { value, duplicates, locate } = parsed.document;
+  const choice = chooseProfile(value, option);
+  // ${{ NAME }} placeholders are filled from the variables; a manifest without any is checked as it is.
+  const result = validateTemplate(value, { profile: choice.profile, env: template.env, allowUnresolved: template.allowUnresolved });
   // The logo is the image logo_uri points to, so its problem belongs there in every manifest it is checked with.
-  if (logoProblem !== undefined) issues.push({ ...logoProblem, severity: 'error', path: 'logo_uri' });
-  return { file, valid: issues.length === 0, issues, warnings: result.warnings.map(toReportIssue) };
+  const issues = [...(result.ok ? [] : result.issues), ...(logoIssue === undefined ? [] : [logoIssue])];
+  const warnings = [...(choice.mismatch === undefined ? [] : [choice.mismatch]), ...result.warnings];
+  const positions = locate([...issues, ...warnings].map((issue) => issue.segments));
+  return {
+    file,
+    choice,
+    issues: [...duplicates, ...issues.map((issue, i) => ({ issue, position: positions[i] }))],
+    warnings: warnings.map((issue, i) => ({ issue, position: positions[issues.length + i] })),
+  };
+}
+
+function toFileReport(checked: Checked): FileReport {
+  return {
+    file: checked.file,
+    profile: checked.choice?.profile ?? null,
+    valid: checked.issues.length === 0,
+    issues: checked.issues.map(toReportIssue),
+    warnings: checked.warnings.map(toReportIssue),
+  };
 }
 
 function summarize(files: readonly FileReport[]): ReportSummary {
@@ -86,53 +110,105 @@ function summarize(files: readonly FileReport[]): ReportSummary {
   };
 }
 
-function printText(report: ValidateReport, io: Io): void {
+const summaryLine = ({ files, valid, invalid, issues, warnings }: ReportSummary): string =>
+  `${plural(files, 'file')} checked: ${valid} valid, ${invalid} invalid, ${plural(issues, 'issue')}, ${plural(warnings, 'warning')}`;
+
+/** `valid.json: valid (connector profile, from "$schema"), 1 warning`. */
+function statusLine({ file, issues, warnings }: Checked, choice: ProfileChoice, strict: boolean): string {
+  const profile = `${profileName(choice.profile)}${choice.from === 'schema' ? ', from "$schema"' : ''}`;
+  const counts = [...(issues.length > 0 ? [plural(issues.length, 'issue')] : []), ...(warnings.length > 0 ? [plural(warnings.length, 'warning')] : [])];
+  const failsStrict = strict && issues.length === 0 && warnings.length > 0 ? ' (fails --strict)' : '';
+  return `${file}: ${issues.length === 0 ? 'valid' : 'invalid'} (${profile})${counts.length === 0 ? '' : `: ${counts.join(', ')}`}${failsStrict}`;
+}
+
+function printText(checked: readonly Checked[], summary: ReportSummary, strict: boolean, io: Io): void {
   const out: string[] = [];
-  for (const { file, issues, warnings } of report.files) {
-    for (const issue of issues) {
-      // A file that cannot be read is an error of the run, not a finding in a manifest: stderr.
-      if (isFileProblemCode(issue.code)) io.stderr(`${formatIssueLine(file, issue, { fileLevel: true })}\n`);
-      else out.push(formatIssueLine(file, issue));
+  for (const entry of checked) {
+    if (entry.choice === undefined) {
+      // A file that cannot be read as JSON is an error of the run, not a finding in a manifest: stderr.
+      for (const located of entry.issues) io.stderr(`${formatIssueLine(entry.file, { issue: located.issue, position: undefined }, { fileLevel: true })}\n`);
+      continue;
     }
-    for (const warning of warnings) out.push(formatIssueLine(file, warning));
+    for (const located of [...entry.issues, ...entry.warnings]) out.push(formatIssueLine(entry.file, located));
+    out.push(statusLine(entry, entry.choice, strict));
   }
-  const { summary } = report;
-  out.push(
-    `${plural(summary.files, 'file')} checked: ${summary.valid} valid, ${summary.invalid} invalid, ` +
-      `${plural(summary.issues, 'issue')}, ${plural(summary.warnings, 'warning')}`,
-  );
+  out.push(summaryLine(summary));
   io.stdout(`${out.join('\n')}\n`);
 }
 
-/** `lp-app-manifest validate [--profile P] [--format text|json] [--logo FILE] <file...>` */
-export const validateCommand: Command = {
+function printAnnotations(checked: readonly Checked[], summary: ReportSummary, io: Io): void {
+  const out: string[] = [];
+  for (const entry of checked) {
+    for (const located of [...entry.issues, ...entry.warnings]) {
+      out.push(formatAnnotation(entry.file, located, { fileLevel: entry.choice === undefined }));
+    }
+  }
+  out.push(summaryLine(summary));
+  io.stdout(`${out.join('\n')}\n`);
+}
+
+/** `lp-app-manifest validate [--profile P] [--format text|json|github] [--logo FILE] [--strict] <file...>` */
+export const validateCommand = defineCommand({
   name: 'validate',
   summary: 'check manifest files and report every issue',
-  help: HELP,
-  async run(args: readonly string[], io: Io): Promise<ExitCode> {
-    const { values, positionals } = parseCommandLine({
-      args: [...args],
-      options: { ...HELP_OPTION, ...PROFILE_OPTION, format: { type: 'string' }, logo: { type: 'string' } },
-      allowPositionals: true,
-    });
-    if (values.help === true) {
-      io.stdout(`${HELP}\n`);
-      return EXIT.ok;
-    }
-    const profile = readProfile(values.profile) ?? 'general';
+  usage: '[options] <file...>',
+  description: `Checks LivePerson app manifest files (JSON) and reports every issue.
+The file name - reads the manifest from standard input. A \${{ NAME }}
+placeholder in a string is filled from the environment variable NAME (and
+the --dotenv files); an unset one is an error (unresolved_placeholder).`,
+  options: {
+    profile: {
+      type: 'string',
+      value: '<name>',
+      help: 'general or connector (the stricter Connector API rules);\nwithout it, a "$schema" naming general.schema.json or\nconnector.schema.json selects it, else general',
+    },
+    format: { type: 'string', value: '<name>', help: 'text (default), json (a report on stdout) or github\n(GitHub Actions annotations on stdout)' },
+    logo: { type: 'string', value: '<file>', help: 'also check that this local logo image is exactly 70x70 pixels' },
+    strict: { type: 'boolean', help: 'exit 1 when there is any warning, too' },
+    ...DOTENV_OPTION,
+    'allow-unresolved': { type: 'boolean', help: 'report unset placeholder variables as warnings, and check\neverything that does not depend on them' },
+  },
+  positionals: true,
+  epilogue: `Text output: one line per issue, "FILE:LINE:COLUMN: PATH: MESSAGE [code]"
+("(root)" is the whole manifest; a missing key points at the object that
+should hold it), warnings as "FILE:LINE:COLUMN: warning: …", then a line per
+file naming the profile it was checked against, then a summary line. A file
+that cannot be read or parsed is reported on stderr. With --format json or
+github, everything, unreadable files included, is on stdout.
+
+Exit status: 0 if every file is valid (warnings allowed, unless --strict),
+1 if any is not, 2 for a usage error.`,
+  async run({ values, positionals }, io) {
+    const option = readProfile(values.profile);
     const format = readFormat(values.format);
     if (positionals.length === 0) throw new UsageError('no files given');
+    const strict = values.strict === true;
+
+    const loaded = values.dotenv === undefined ? { ok: true as const, variables: process.env } : await loadVariables(values.dotenv, io.cwd);
+    if (!loaded.ok) {
+      io.stderr(`${formatIssueLine(`--dotenv ${loaded.file}`, loaded.issue, { fileLevel: true })}\n`);
+      return EXIT.failure;
+    }
+    const template = { env: loaded.variables, allowUnresolved: values['allow-unresolved'] === true };
 
     const logo = values.logo;
-    const logoProblem = logo === undefined ? undefined : await checkLogo(resolve(io.cwd, logo), logo);
-    const files: FileReport[] = [];
-    for (const file of positionals) files.push(await checkFile(file, io, profile, logoProblem));
-    const report: ValidateReport = { files, summary: summarize(files) };
+    const logoIssue = logo === undefined ? undefined : await checkLogo(resolve(io.cwd, logo), logo);
+    const checked: Checked[] = [];
+    for (const file of positionals) checked.push(await checkFile(file, io, option, logoIssue, template));
+    const files = checked.map(toFileReport);
+    const summary = summarize(files);
 
-    match(format)
-      .with('text', () => printText(report, io))
-      .with('json', () => io.stdout(`${JSON.stringify(report, null, 2)}\n`))
-      .exhaustive();
-    return report.summary.invalid === 0 ? EXIT.ok : EXIT.failure;
+    switch (format) {
+      case 'text':
+        printText(checked, summary, strict, io);
+        break;
+      case 'json':
+        io.stdout(`${JSON.stringify({ files, summary } satisfies ValidateReport, null, 2)}\n`);
+        break;
+      case 'github':
+        printAnnotations(checked, summary, io);
+        break;
+    }
+    return summary.invalid === 0 && !(strict && summary.warnings > 0) ? EXIT.ok : EXIT.failure;
   },
-};
+});

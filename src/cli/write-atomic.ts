@@ -1,33 +1,50 @@
 /**
  * Writing a file so that readers see the old content or the new, never half
- * of it: write a temporary file beside the target, flush it, rename it over.
+ * of it (even on Ctrl-C): write a temporary file beside the target, flush it,
+ * rename it over. A file that holds a secret is written readable by its owner
+ * only, from the first byte.
  */
-import { randomBytes } from 'node:crypto';
 import { open, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+
+/** How to write: `secret: true` makes the file mode 0600 (owner read/write only), whatever it replaces. */
+export interface WriteOptions {
+  readonly secret?: boolean;
+}
 
 /**
  * Replaces `target` with `data` atomically. On any failure the target is left
  * as it was and the temporary file is removed, then the error is rethrown.
+ * Without `secret`, the file keeps the mode of the file it replaces (a new
+ * one gets the umask's default).
  *
  * @example
  * ```ts
+ * import { ManifestBuilder } from 'lp-app-manifest';
+ * import { writeFileAtomic } from './write-atomic.js';
+ *
+ * const manifest = ManifestBuilder.general().clientName('My App').build();
  * await writeFileAtomic('manifest.json', `${JSON.stringify(manifest, null, 2)}\n`);
+ * await writeFileAtomic('credentials.json', '{"client_secret":"…"}\n', { secret: true });
  * ```
  */
-export async function writeFileAtomic(target: string, data: string): Promise<void> {
+export async function writeFileAtomic(target: string, data: string, { secret = false }: WriteOptions = {}): Promise<void> {
+  // node:crypto takes longer to load than the rest of the CLI: only a write pays for it.
+  const { randomBytes } = await import('node:crypto');
   // Same directory, so the rename never crosses file systems (which would not be atomic).
   const temp = join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
-  // Keep the permissions of the file being replaced; a new file gets the umask's default.
-  const existingMode = await stat(target).then(
-    (stats) => stats.mode & 0o777,
-    () => undefined,
-  );
+  const mode = secret
+    ? 0o600
+    : await stat(target).then(
+        (stats) => stats.mode & 0o777,
+        () => undefined,
+      );
   let handle;
   try {
-    handle = await open(temp, 'wx');
+    // A secret's file is created 0600, so it is never readable by others, not even for a moment.
+    handle = await open(temp, 'wx', secret ? 0o600 : 0o666);
     await handle.writeFile(data, 'utf8');
-    if (existingMode !== undefined) await handle.chmod(existingMode);
+    if (mode !== undefined) await handle.chmod(mode);
     // Flush before renaming: otherwise a crash can leave the new name pointing at an empty file.
     await handle.sync();
     await handle.close();

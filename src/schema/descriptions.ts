@@ -29,13 +29,16 @@ export const TOP_LEVEL_DESCRIPTIONS: Readonly<Record<keyof typeof TOP_LEVEL_FIEL
     'Where the authorization code or token is sent after the redirect: absolute URIs without a fragment. ' +
     'An `https://` URL; `http://` only to a loopback host (RFC 8252 §7.3); or a private-use scheme with a dot, ' +
     'e.g. `com.example.app:/cb` (RFC 8252 §7.1).',
-  scope: 'Space-separated scope values the client can use when requesting access tokens.',
+  scope:
+    'Space-separated scope values the client can use when requesting access tokens: single spaces, none at the start ' +
+    'or end, each value once. `faas.<name>` names a FaaS function; the name is letters, digits, `.`, `_` and `-`.',
   logo_uri:
     'The logo of the application (70×70 px): an `https://` URL or a root-relative path starting with `/`.',
   enabled: 'Whether the application is enabled (default `true`).',
   display_name: 'The name shown in the LivePerson console (an earlier version of the manifest).',
   quick_launch_enabled: 'Whether the application appears in the quick-launch menu (default `false`).',
-  entry_uri: "The application's SSO launch URI: an `https://` URL.",
+  entry_uri: "The application's SSO launch URI: an `https://` URL, checked as written like a webhook endpoint.",
+  enabled_for_profiles: 'The LivePerson agent profiles (by id) the application is enabled for: unique positive integers.',
   capabilities: 'The LivePerson services the application uses.',
 };
 
@@ -57,8 +60,10 @@ export const WEBHOOK_EVENT_DESCRIPTION = (event: string): string =>
 /** Help for each key of a webhook. */
 export const WEBHOOK_DESCRIPTIONS: Readonly<Record<(typeof WEBHOOK_KEYS)[number], string>> = {
   endpoint:
-    'The URL to send the notification to, query included. Starts with `https://`; no user name or password ' +
-    '(secrets belong in headers); no white space or control characters.',
+    'The URL to send the notification to, query included, at most 2,048 characters. Starts with `https://` in lower case; ' +
+    'no user name or password (secrets belong in headers). Checked as written (RFC 3986): ASCII only (a host in punycode), ' +
+    'no white space, `\\`, `{`, `}`, `|`, `^`, `` ` ``, `"`, `<` or `>`, every `%` a `%HH` escape; the host a DNS name ' +
+    '(labels of letters, digits and `-`) or an IP address, written as browsers read it.',
   max_retries:
     'How many times to retry a failed notification. To be deprecated in favour of `retry.retention_time`, ' +
     'which takes precedence; `0` opts this webhook out of the retry policy.',
@@ -67,8 +72,13 @@ export const WEBHOOK_DESCRIPTIONS: Readonly<Record<(typeof WEBHOOK_KEYS)[number]
 
 /** Help for each key of a webhook header. */
 export const HEADER_DESCRIPTIONS: Readonly<Record<(typeof HEADER_KEYS)[number], string>> = {
-  header_name: 'An HTTP field name (an RFC 9110 token); names starting with `x-liveperson-` are reserved.',
-  header_value: 'The value: no control characters except horizontal tab, so nothing can split or fold the header.',
+  header_name:
+    'An HTTP field name (an RFC 9110 token); names starting with `x-liveperson-` are reserved, and names that frame ' +
+    'or route the request (`Host`, `Content-Length`, `Transfer-Encoding`, …, any case) are set by the sender ' +
+    '(RFC 9110 §7.6.1, RFC 9112 §6).',
+  header_value:
+    'The value: visible ASCII, space and tab only (RFC 9110 §5.5), so nothing can split or fold the header and every ' +
+    'HTTP client can send it; encode other text, e.g. in base64.',
 };
 
 /** Help for `capabilities.webhooks.retry`. */

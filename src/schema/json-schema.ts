@@ -13,18 +13,22 @@
 import {
   CONTROL_CHARACTER_SOURCE,
   HEADER_NAME_SOURCE,
-  HEADER_VALUE_FORBIDDEN_SOURCE,
+  HEADER_VALUE_SOURCE,
   LANGUAGE_TAG_SOURCE,
   NOT_BLANK_SOURCE,
+  DNS_LABEL_SOURCE,
+  DNS_NAME_MAX_LENGTH,
+  PERCENT_ESCAPE_SOURCE,
   PRIVATE_USE_SCHEME_SOURCE,
-  URL_AUTHORITY_END_SOURCE,
-  URL_FORBIDDEN_SOURCE,
+  SCOPE_NAME_SOURCE,
+  URL_CHARACTER_SOURCE,
 } from '../spec/patterns.js';
 import {
   CAPABILITY_KEYS,
   ENGAGEMENT_FIELDS,
   HEADER_KEYS,
   EDITOR_SCHEMA_KEY,
+  FRAMING_HEADER_NAMES,
   LOCALIZED_NAME_PREFIX,
   LOOPBACK_REDIRECT_HOSTS,
   MAX_RETRIES,
@@ -34,11 +38,14 @@ import {
   RETRY_KEY,
   RETRY_KEYS,
   TOP_LEVEL_FIELDS,
+  URL_MAX_LENGTH,
   WEBHOOK_EVENTS,
   WEBHOOK_KEYS,
   type BooleanRule,
   type EnumListRule,
   type FieldSpec,
+  type IdListRule,
+  type IntegerRange,
   type ProfileLimit,
   type RedirectUrisRule,
   type ScopeRule,
@@ -63,6 +70,8 @@ import {
  *
  * @example
  * ```ts
+ * import { manifestJsonSchema, type JsonSchemaValue } from 'lp-app-manifest';
+ *
  * // embed the manifest schema in a larger one
  * const $defs: Record<string, JsonSchemaValue> = { manifest: manifestJsonSchema('connector') };
  * ```
@@ -75,6 +84,8 @@ export type JsonSchemaValue = string | number | boolean | null | JsonSchemaValue
  *
  * @example
  * ```ts
+ * import { manifestJsonSchema, type ManifestJsonSchema } from 'lp-app-manifest';
+ *
  * const schema: ManifestJsonSchema<'connector'> = manifestJsonSchema('connector');
  * schema.$id; // 'https://unpkg.com/lp-app-manifest/schema/connector.schema.json'
  * ```
@@ -111,24 +122,33 @@ const caselessLiteral = (text: string): string =>
 const anyOf = (sources: readonly string[]): string =>
   sources.map((source) => (source.includes('|') ? `(?:${source})` : source)).join('|');
 
-/** The complement of a `[…]` character class source, with some characters more left out. */
-function complementOf(classSource: string, alsoExcluded: string): string {
-  if (!/^\[[^\]^]/.test(classSource) || !classSource.endsWith(']')) {
-    throw new Error(`not a simple character class: ${classSource}`);
-  }
-  return `[^${literal(alsoExcluded)}${classSource.slice(1)}`;
-}
+/** One unit of a URL as written (RFC 3986): an allowed character (not `#`, `[` or `]`) or a `%HH` escape. */
+const urlUnit = (): string => `(?:${URL_CHARACTER_SOURCE}|${PERCENT_ESCAPE_SOURCE})`;
+
+/** What follows the authority: nothing, or a path or query, then at most one fragment (RFC 3986 §3.3 to §3.5). */
+const urlRest = (): string => `(?:[/?]${urlUnit()}*)?(?:#${urlUnit()}*)?`;
 
 /**
- * `https://` with a non-empty authority that has no `@`, up to the path,
- * query, fragment or end: the rule of `checkHttpsUrl` short of WHATWG parsing.
+ * A host as written: a DNS name (labels of 1 to 63 letters, digits and `-`, not
+ * at either end; a trailing dot; RFC 1123, RFC 1035), or an IP literal in brackets.
+ * (Its length, and whether the WHATWG parser reads the same host, are checked apart.)
  */
-const httpsUrlStart = (): string =>
-  `${literal(HTTPS_PREFIX)}${complementOf(URL_AUTHORITY_END_SOURCE, '@')}+(?:${URL_AUTHORITY_END_SOURCE}|$)`;
+const urlHost = (): string => `(?:(?:${DNS_LABEL_SOURCE}\\.)*${DNS_LABEL_SOURCE}\\.?|\\[[0-9A-Fa-f:.]+\\])`;
+
+/**
+ * An `https://` URL as written, the rule of `checkHttpsUrl` short of the WHATWG
+ * parser and the host's length: RFC 3986 characters and escapes, no user info,
+ * a DNS-name or IP-literal host, a port of digits.
+ */
+const httpsUrl = (): string => `${literal(HTTPS_PREFIX)}${urlHost()}(?::[0-9]*)?${urlRest()}`;
+
+/** A host longer than 253 characters (a trailing dot aside), after `scheme://`. */
+const hostTooLong = (prefix: string): string =>
+  `^${literal(prefix)}(?:[^/?#:]{${DNS_NAME_MAX_LENGTH}}[^/?#:.]|[^/?#:]{${DNS_NAME_MAX_LENGTH + 2}})`;
 
 /** `http://` to a loopback host as written, with an optional port. */
-const loopbackHttpStart = (): string =>
-  `${literal(HTTP_PREFIX)}(?:${anyOf(LOOPBACK_REDIRECT_HOSTS.map(caselessLiteral))})(?::[0-9]*)?(?:${URL_AUTHORITY_END_SOURCE}|$)`;
+const loopbackHttpUrl = (): string =>
+  `${literal(HTTP_PREFIX)}(?:${anyOf(LOOPBACK_REDIRECT_HOSTS.map(caselessLiteral))})(?::[0-9]*)?${urlRest()}`;
 
 // ---- field schemas ----
 
@@ -165,9 +185,11 @@ function stringSchema(rule: StringRule, profile: Profile, text: string): SchemaO
   const forbidden: string[] = [];
   if (rule.notBlank) required.push(NOT_BLANK_SOURCE);
   if (rule.noControlCharacters) forbidden.push(CONTROL_CHARACTER_SOURCE);
-  if (rule.format === 'https-url') required.push(`^${httpsUrlStart()}`);
-  if (rule.format === 'logo-uri') required.push(`^(?:/(?:[^/]|$)|${httpsUrlStart()})`);
-  if (rule.format !== undefined) forbidden.push(URL_FORBIDDEN_SOURCE);
+  if (rule.format === 'https-url') required.push(`^${httpsUrl()}$`);
+  // a root-relative path (not "//host"), or an https URL
+  if (rule.format === 'logo-uri') required.push(`^(?:/${urlUnit()}*(?:#${urlUnit()}*)?|${httpsUrl()})$`);
+  if (rule.format === 'logo-uri') forbidden.push('^//');
+  if (rule.format !== undefined) forbidden.push(hostTooLong(HTTPS_PREFIX));
   return withPatterns(schema, required, forbidden);
 }
 
@@ -213,11 +235,12 @@ function booleanSchema(rule: BooleanRule, profile: Profile, text: string): Schem
 
 function scopeSchema(rule: ScopeRule, profile: Profile, text: string): SchemaObject {
   const exactly = profile === 'connector' ? rule.connectorExactly : undefined;
-  const value = rule.values.length === 1 ? literal(rule.values[0]!) : `(?:${anyOf(rule.values.map(literal))})`;
+  const values = [...rule.values.map(literal), ...(rule.prefix === undefined ? [] : [`${literal(rule.prefix)}${SCOPE_NAME_SOURCE}`])];
+  const value = values.length === 1 ? values[0]! : `(?:${anyOf(values)})`;
   const schema: SchemaObject = {
     description: helpText(
       text,
-      `At most ${rule.maxLength} characters; each value once, from: ${quoted(rule.values)}.`,
+      `At most ${rule.maxLength} characters; each value once, from: ${quoted(rule.values)}${rule.prefix === undefined ? '' : `, \`${rule.prefix}<name>\``}.`,
       exactly !== undefined && `Must be ${JSON.stringify(exactly)}.`,
     ),
     type: 'string',
@@ -236,19 +259,30 @@ function redirectUrisSchema(rule: RedirectUrisRule, text: string): SchemaObject 
       description: `A redirect URI of at most ${rule.itemMaxLength} characters.`,
       type: 'string',
       maxLength: rule.itemMaxLength,
-      pattern: `^(?:${httpsUrlStart()}|${loopbackHttpStart()}|${PRIVATE_USE_SCHEME_SOURCE})`,
+      pattern: `^(?:${httpsUrl()}|${loopbackHttpUrl()}|${PRIVATE_USE_SCHEME_SOURCE}${urlUnit()}*)$`,
       // a fragment is not allowed (RFC 6749 §3.1.2)
-      not: { pattern: anyOf([URL_FORBIDDEN_SOURCE, '#']) },
+      not: { pattern: '#' },
     },
   };
 }
 
-function integerSchema(range: { readonly min: number; readonly max: number }, text: string): SchemaObject {
+function integerSchema(range: IntegerRange, text: string): SchemaObject {
+  const unit = range.unit === undefined ? '' : ` ${range.unit}`;
+  const words = range.maxInWords === undefined ? '' : ` (${range.maxInWords})`;
   return {
-    description: helpText(text, `An integer from ${range.min} to ${range.max}.`),
+    description: helpText(text, `An integer from ${range.min} to ${range.max}${unit}${words}.`),
     type: 'integer',
     minimum: range.min,
     maximum: range.max,
+  };
+}
+
+function idListSchema(rule: IdListRule, text: string): SchemaObject {
+  return {
+    description: helpText(text, `Unique integers from 1 to ${rule.max}.`),
+    type: 'array',
+    items: { type: 'integer', minimum: 1, maximum: rule.max },
+    uniqueItems: true,
   };
 }
 
@@ -260,12 +294,15 @@ function webhookSchema(): SchemaObject {
         description: HEADER_DESCRIPTIONS.header_name,
         type: 'string',
         pattern: HEADER_NAME_SOURCE,
-        not: { pattern: `^${caselessLiteral(RESERVED_HEADER_PREFIX)}` },
+        // LivePerson's prefix, or a name that frames or routes the request (any case)
+        not: {
+          pattern: `^(?:${caselessLiteral(RESERVED_HEADER_PREFIX)}|(?:${FRAMING_HEADER_NAMES.map(caselessLiteral).join('|')})$)`,
+        },
       },
       header_value: {
         description: HEADER_DESCRIPTIONS.header_value,
         type: 'string',
-        not: { pattern: HEADER_VALUE_FORBIDDEN_SOURCE },
+        pattern: HEADER_VALUE_SOURCE,
       },
     } satisfies Record<(typeof HEADER_KEYS)[number], SchemaObject>,
     required: [...HEADER_KEYS],
@@ -275,8 +312,9 @@ function webhookSchema(): SchemaObject {
     endpoint: {
       description: WEBHOOK_DESCRIPTIONS.endpoint,
       type: 'string',
-      pattern: `^${httpsUrlStart()}`,
-      not: { pattern: URL_FORBIDDEN_SOURCE },
+      maxLength: URL_MAX_LENGTH,
+      pattern: `^${httpsUrl()}$`,
+      not: { pattern: hostTooLong(HTTPS_PREFIX) },
     },
     max_retries: integerSchema(MAX_RETRIES, WEBHOOK_DESCRIPTIONS.max_retries),
     headers: { description: WEBHOOK_DESCRIPTIONS.headers, type: 'array', items: header },
@@ -335,6 +373,8 @@ function fieldSchema(spec: FieldSpec, profile: Profile, text: string): SchemaObj
       return scopeSchema(spec, profile, text);
     case 'redirect-uris':
       return redirectUrisSchema(spec, text);
+    case 'id-list':
+      return idListSchema(spec, text);
     case 'capabilities':
       return capabilitiesSchema(profile, text);
   }
@@ -358,11 +398,12 @@ const isRequired = (spec: FieldSpec, profile: Profile): boolean =>
  *
  * @example
  * ```ts
+ * import { readFileSync } from 'node:fs';
  * import { Ajv2020 } from 'ajv/dist/2020.js';
  * import { manifestJsonSchema } from 'lp-app-manifest';
  *
  * const check = new Ajv2020({ allErrors: true }).compile(manifestJsonSchema('connector'));
- * if (!check(JSON.parse(text))) console.error(check.errors);
+ * if (!check(JSON.parse(readFileSync('manifest.json', 'utf8')))) console.error(check.errors);
  * ```
  */
 export function manifestJsonSchema<TProfile extends Profile>(profile: TProfile): ManifestJsonSchema<TProfile> {

@@ -46,6 +46,16 @@ export const HEADER_NAME_SOURCE = "^[!#$%&'*+.^_`|~0-9A-Za-z-]+$";
 /** What a header value must not contain: C0 controls except horizontal tab, and DEL (RFC 9110 §5.5). */
 export const HEADER_VALUE_FORBIDDEN_SOURCE = '[\\u0000-\\u0008\\u000A-\\u001F\\u007F]';
 
+/**
+ * A header value: visible US-ASCII, space and horizontal tab only (RFC 9110 §5.5 field-vchar
+ * without obs-text). No control characters, and nothing beyond ASCII, which common HTTP
+ * clients (Node's, Java's) refuse to send.
+ */
+export const HEADER_VALUE_SOURCE = '^[\\t\\u0020-\\u007E]*$';
+
+/** The name in a `faas.<name>` scope value: letters, digits, `.`, `_` and `-`. */
+export const SCOPE_NAME_SOURCE = '[A-Za-z0-9._-]+';
+
 /** Control characters (C0, DEL, C1), not allowed in names. */
 export const CONTROL_CHARACTER_SOURCE = '[\\u0000-\\u001F\\u007F-\\u009F]';
 
@@ -55,12 +65,6 @@ export const URL_FORBIDDEN_SOURCE = '[\\s\\u0000-\\u001F\\u007F-\\u009F]';
 /** A string with at least one character that is not white space. */
 export const NOT_BLANK_SOURCE = '\\S';
 
-/**
- * A character that ends a URL's authority as written (`scheme://authority`):
- * the start of the path, query or fragment (the WHATWG parser reads a
- * backslash as `/` in `http(s)` URLs).
- */
-export const URL_AUTHORITY_END_SOURCE = '[/\\\\?#]';
 
 /**
  * A private-use URI scheme with a dot in it, and its colon: `com.example.app:` (RFC 8252 §7.1).
@@ -68,3 +72,25 @@ export const URL_AUTHORITY_END_SOURCE = '[/\\\\?#]';
  * `[A-Za-z0-9+.-]*\\.` a long "a.a.a.…" without a colon backtracks quadratically).
  */
 export const PRIVATE_USE_SCHEME_SOURCE = '[A-Za-z][A-Za-z0-9+-]*\\.[A-Za-z0-9+.-]*:';
+
+/**
+ * A character RFC 3986 allows anywhere in a URI reference as written (§2.2,
+ * §2.3, §3.3 to §3.5): the unreserved characters, the sub-delimiters, and
+ * `:`, `@`, `/`, `?`. The rest of printable ASCII is never allowed (space,
+ * `"`, `<`, `>`, `\`, `^`, `` ` ``, `{`, `|`, `}`), or only in one place:
+ * `%` starts an escape ({@link PERCENT_ESCAPE_SOURCE}), `#` the fragment
+ * (once), `[` and `]` an IP-literal host.
+ */
+export const URL_CHARACTER_SOURCE = "[A-Za-z0-9._~!$&'()*+,;=:@/?-]";
+
+/** A percent-encoded octet, `%HH` (RFC 3986 §2.1). */
+export const PERCENT_ESCAPE_SOURCE = '%[0-9A-Fa-f]{2}';
+
+/**
+ * A DNS label as a host name (RFC 1123 §2.1, RFC 1035 §2.3.4): 1 to 63
+ * letters, digits and `-`, not starting or ending with `-`.
+ */
+export const DNS_LABEL_SOURCE = '[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?';
+
+/** The longest host name, without a trailing dot (RFC 1035 §2.3.4, as text). */
+export const DNS_NAME_MAX_LENGTH = 253;

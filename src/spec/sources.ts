@@ -31,6 +31,7 @@ export const FIELD_SOURCES: { readonly [TField in keyof typeof TOP_LEVEL_FIELDS]
   display_name: `an earlier revision of ${installing}`,
   quick_launch_enabled: `an earlier revision of ${installing}`,
   entry_uri: `an earlier revision of ${installing} (the app's SSO launch URI)`,
+  enabled_for_profiles: `the private-apps revision of ${installing} (agent-profile ids, beside \`quick_launch_enabled\` and \`entry_uri\`)`,
   capabilities: `${installing}; ${connectorManifest}`,
 };
 
@@ -65,8 +66,8 @@ export const DECISIONS: readonly RuleDecision[] = [
     because: `${retryPolicy}, which ${connectorManifest} points to; it documents \`max_retries\` as to be deprecated.`,
   },
   {
-    rule: 'A webhook endpoint must start with `https://` exactly as written (lower case), not merely parse as an https URL.',
-    because: `${connectorManifest} requires HTTPS endpoints; a lenient URL parser would also accept \`https:/host\` or \`HTTPS://\`, which other HTTP clients read differently.`,
+    rule: 'Every URL is checked as written (RFC 3986), not merely parsed: a webhook endpoint starts with `https://` in lower case, and the host WHATWG\'s URL parser finds must be the host as written.',
+    because: `${connectorManifest} requires HTTPS endpoints; a lenient URL parser would also accept \`https:/host\`, \`HTTPS://\` or \`https://evil.example.com\\@apps.example.com/\`, which other HTTP clients read differently (the last as another host: a redirect or delivery bypass).`,
   },
   {
     rule: '`response_types: ["code"]` without the `authorization_code` grant, and `authorization_code` without `redirect_uris`, are warnings, not errors.',

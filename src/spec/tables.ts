@@ -11,7 +11,10 @@
  *
  * @example
  * ```ts
- * for (const profile of PROFILES) console.log(validateManifest(json, { profile }).ok);
+ * import { PROFILES, validateManifest } from 'lp-app-manifest';
+ *
+ * const json: unknown = { client_name: 'Acme' };
+ * for (const profile of PROFILES) console.log(profile, validateManifest(json, { profile }).ok);
  * ```
  */
 export const PROFILES = ['general', 'connector'] as const;
@@ -21,6 +24,8 @@ export const PROFILES = ['general', 'connector'] as const;
  *
  * @example
  * ```ts
+ * import { GRANT_TYPES } from 'lp-app-manifest';
+ *
  * GRANT_TYPES.includes('refresh_token'); // true
  * ```
  */
@@ -31,26 +36,47 @@ export const GRANT_TYPES = ['client_credentials', 'authorization_code', 'refresh
  *
  * @example
  * ```ts
+ * import { RESPONSE_TYPES } from 'lp-app-manifest';
+ *
  * const options = RESPONSE_TYPES.map((value) => `<option>${value}</option>`);
  * ```
  */
 export const RESPONSE_TYPES = ['code', 'token', 'id_token', 'id_token token'] as const;
 
 /**
- * Scope values LivePerson supports.
+ * Scope values LivePerson supports, in canonical order: `msg.consumer` (documented on "Installing
+ * LivePerson Applications") and `livedeflect` (accepted by LivePerson's own app-installation tool).
+ * Beside them, `faas.<name>` ({@link FAAS_SCOPE_PREFIX}) names one FaaS function.
  *
  * @example
  * ```ts
- * builder.scope(...SCOPES); // scope: 'msg.consumer'
+ * import { ManifestBuilder, SCOPES } from 'lp-app-manifest';
+ *
+ * const builder = ManifestBuilder.general().clientName('Acme').scope(...SCOPES); // scope: 'msg.consumer livedeflect'
  * ```
  */
-export const SCOPES = ['msg.consumer'] as const;
+export const SCOPES = ['msg.consumer', 'livedeflect'] as const;
+
+/**
+ * The prefix of a scope value that names a FaaS (LivePerson Functions) function: `faas.<name>`, the
+ * name of letters, digits, `.`, `_` and `-` (accepted by LivePerson's own app-installation tool).
+ *
+ * @example
+ * ```ts
+ * import { FAAS_SCOPE_PREFIX, ManifestBuilder } from 'lp-app-manifest';
+ *
+ * const builder = ManifestBuilder.general().clientName('Acme').scope('msg.consumer', `${FAAS_SCOPE_PREFIX}lambdas`);
+ * ```
+ */
+export const FAAS_SCOPE_PREFIX = 'faas.';
 
 /**
  * The five messaging events a webhook can subscribe to, in canonical order.
  *
  * @example
  * ```ts
+ * import { ManifestBuilder, WEBHOOK_EVENTS } from 'lp-app-manifest';
+ *
  * let all = ManifestBuilder.connector().clientName('Acme');
  * for (const event of WEBHOOK_EVENTS) all = all.webhook(event, 'https://hooks.acme.com/lp');
  * ```
@@ -65,7 +91,7 @@ export const WEBHOOK_EVENTS = [
 
 /**
  * Event names that appear in LivePerson's tables but not in any working
- * example, mapped to the real name (SPEC.md, capabilities.webhooks).
+ * example, mapped to the real name (docs/rules.md, "Decisions").
  */
 export const MISSPELLED_WEBHOOK_EVENTS: Readonly<Record<string, (typeof WEBHOOK_EVENTS)[number]>> = {
   'ms.MessagingEventNotification.ExConversationChangeNotification': 'cqm.ExConversationChangeNotification',
@@ -76,6 +102,9 @@ export const MISSPELLED_WEBHOOK_EVENTS: Readonly<Record<string, (typeof WEBHOOK_
  *
  * @example
  * ```ts
+ * import { ENTRY_POINTS, ManifestBuilder, type EntryPoint } from 'lp-app-manifest';
+ *
+ * const builder = ManifestBuilder.general().clientName('Acme');
  * builder.engagement((current) => ({ ...current, entryPoint: [...ENTRY_POINTS] as [EntryPoint, ...EntryPoint[]] }));
  * ```
  */
@@ -86,6 +115,9 @@ export const ENTRY_POINTS = ['section', 'url'] as const;
  *
  * @example
  * ```ts
+ * import { ManifestBuilder, VISITOR_BEHAVIORS } from 'lp-app-manifest';
+ *
+ * const builder = ManifestBuilder.general().clientName('Acme');
  * builder.engagement((current) => ({ ...current, visitorBehavior: VISITOR_BEHAVIORS.filter((b) => b !== 'cart_items') }));
  * ```
  */
@@ -107,6 +139,8 @@ export const VISITOR_BEHAVIORS = [
  *
  * @example
  * ```ts
+ * import { TARGET_AUDIENCES } from 'lp-app-manifest';
+ *
  * TARGET_AUDIENCES.length; // 16
  * ```
  */
@@ -134,6 +168,9 @@ export const TARGET_AUDIENCES = [
  *
  * @example
  * ```ts
+ * import { GOALS, ManifestBuilder } from 'lp-app-manifest';
+ *
+ * const builder = ManifestBuilder.general().clientName('Acme');
  * builder.engagement((current) => ({ ...current, goal: [...GOALS] }));
  * ```
  */
@@ -144,7 +181,9 @@ export const GOALS = ['url', 'purchase_total', 'num_of_pages', 'lead', 'service_
  *
  * @example
  * ```ts
- * CONSUMER_IDENTITIES; // ['auth', 'unauth']
+ * import { CONSUMER_IDENTITIES } from 'lp-app-manifest';
+ *
+ * console.log(CONSUMER_IDENTITIES); // ['auth', 'unauth']
  * ```
  */
 export const CONSUMER_IDENTITIES = ['auth', 'unauth'] as const;
@@ -156,7 +195,17 @@ export const MAX_RETRIES_VALUES = [0, 1, 2, 3, 4, 5] as const;
 export const MAX_RETRIES = /* @__PURE__ */ (() => ({ min: MAX_RETRIES_VALUES[0], max: MAX_RETRIES_VALUES[5] }) as const)();
 
 /** `capabilities.webhooks.retry.retention_time`: integer seconds in this range (3 days at most). */
-export const RETENTION_TIME = { min: 2, max: 259_200 } as const;
+export const RETENTION_TIME = { min: 2, max: 259_200, unit: 'seconds', maxInWords: '3 days' } as const;
+
+/** A whole-number range, with its unit and its upper bound in words where a message should give them. */
+export interface IntegerRange {
+  readonly min: number;
+  readonly max: number;
+  /** What is counted, e.g. `seconds`. */
+  readonly unit?: string;
+  /** `max` as a person says it, e.g. `3 days`. */
+  readonly maxInWords?: string;
+}
 
 /** A limit that may differ between profiles. */
 export type ProfileLimit = number | { readonly general: number; readonly connector: number };
@@ -190,12 +239,23 @@ export interface BooleanRule {
   readonly connectorExactly?: boolean;
 }
 
-/** Space-separated scope values (RFC 6749 §3.3). */
+/**
+ * Space-separated scope values (RFC 6749 §3.3): single spaces, none at the start or end, no value
+ * twice. The output lists `values` in table order, then the `prefix` values in the order written.
+ */
 export interface ScopeRule {
   readonly type: 'scope';
   readonly maxLength: number;
   readonly values: readonly string[];
+  /** Values made of this prefix and a name of letters, digits, `.`, `_` and `-` (`faas.<name>`). */
+  readonly prefix?: string;
   readonly connectorExactly?: string;
+}
+
+/** A list of unique positive integers (ids), at most `max` each (the largest integer a JSON number holds exactly). */
+export interface IdListRule {
+  readonly type: 'id-list';
+  readonly max: number;
 }
 
 /** Redirect URIs (RFC 6749 §3.1.2, RFC 8252 §7). */
@@ -208,7 +268,7 @@ export interface CapabilitiesRule {
   readonly type: 'capabilities';
 }
 
-export type FieldRule = StringRule | EnumListRule | BooleanRule | ScopeRule | RedirectUrisRule | CapabilitiesRule;
+export type FieldRule = StringRule | EnumListRule | BooleanRule | ScopeRule | RedirectUrisRule | IdListRule | CapabilitiesRule;
 
 /** A field, its rule and whether it is required in each profile. */
 export type FieldSpec = FieldRule & { readonly required?: 'always' | 'connector' };
@@ -234,14 +294,41 @@ export const TOP_LEVEL_FIELDS = {
   },
   response_types: { type: 'enum-list', values: RESPONSE_TYPES },
   redirect_uris: { type: 'redirect-uris', itemMaxLength: 128 },
-  scope: { type: 'scope', maxLength: 128, values: SCOPES, required: 'connector', connectorExactly: 'msg.consumer' },
+  scope: {
+    type: 'scope',
+    maxLength: 128,
+    values: SCOPES,
+    prefix: FAAS_SCOPE_PREFIX,
+    required: 'connector',
+    connectorExactly: 'msg.consumer',
+  },
   logo_uri: { type: 'string', maxLength: { general: 1024, connector: 128 }, format: 'logo-uri' },
   enabled: { type: 'boolean' },
   display_name: { type: 'string', maxLength: 128, notBlank: true },
   quick_launch_enabled: { type: 'boolean' },
   entry_uri: { type: 'string', maxLength: 1024, format: 'https-url' },
+  enabled_for_profiles: { type: 'id-list', max: Number.MAX_SAFE_INTEGER },
   capabilities: { type: 'capabilities' },
 } as const satisfies Record<string, FieldSpec>;
+
+/**
+ * Keys LivePerson assigns when it installs an app: the RFC 7591 §3.2.1 response members and what
+ * LivePerson returns for an installed app. They show up when an installation is fetched and
+ * edited; a manifest must not carry them (an error of its own, `server_assigned_key`).
+ */
+export const SERVER_ASSIGNED_KEYS = [
+  'client_id',
+  'client_secret',
+  'client_id_issued_at',
+  'client_secret_expires_at',
+  'id',
+  'deleted',
+  'installation_type',
+  'is_internal',
+] as const;
+
+/** The server-assigned key that holds a secret: its message says it does not belong in a file (its value is never read). */
+export const SECRET_SERVER_ASSIGNED_KEY = 'client_secret';
 
 /**
  * A top-level key editors read to find the JSON Schema (`"$schema": "…/connector.schema.json"`).
@@ -290,7 +377,40 @@ export const ENGAGEMENT_FIELDS = {
 export const RESERVED_HEADER_PREFIX = 'x-liveperson-';
 
 /**
- * Host names LivePerson's servers cannot reach (SPEC.md, Warnings). Checked on
+ * Header names that frame or route the request, compared case-insensitively: the sender sets
+ * them, and a second value breaks delivery or smuggles a request (RFC 9110 §7.6.1, RFC 9112 §6).
+ * A webhook header with one of these names is an error (`framing_header_name`), and, where the
+ * builder sees the name, a compile error.
+ *
+ * @example
+ * ```ts
+ * import { FRAMING_HEADER_NAMES } from 'lp-app-manifest';
+ *
+ * const framing = (name: string): boolean => FRAMING_HEADER_NAMES.some((n) => n.toLowerCase() === name.toLowerCase());
+ * framing('content-length'); // true
+ * ```
+ */
+export const FRAMING_HEADER_NAMES = [
+  'Host',
+  'Content-Length',
+  'Transfer-Encoding',
+  'Connection',
+  'Keep-Alive',
+  'Proxy-Connection',
+  'Upgrade',
+  'TE',
+  'Trailer',
+  'Expect',
+] as const;
+
+/**
+ * Header names that describe the body, compared case-insensitively: LivePerson sets the body and
+ * its type, and overriding them can make the receiver misread it. A warning (`body_header_name`).
+ */
+export const BODY_HEADER_NAMES = ['Content-Type', 'Content-Encoding'] as const;
+
+/**
+ * Host names LivePerson's servers cannot reach (the unreachable-host warning). Checked on
  * the WHATWG-parsed host name, so `0x7f.1` is seen as `127.0.0.1`.
  */
 export const UNREACHABLE_HOST_PATTERNS: readonly RegExp[] = [
@@ -302,7 +422,7 @@ export const UNREACHABLE_HOST_PATTERNS: readonly RegExp[] = [
   /^172\.(1[6-9]|2\d|3[01])\.\d+\.\d+$/,
   /^192\.168\.\d+\.\d+$/,
   /^\[::1\]$/,
-  // Beyond SPEC.md's list, equally out of LivePerson's reach: the unspecified address, link-local
+  // Beyond the documented list, equally out of LivePerson's reach: the unspecified address, link-local
   // (169.254/16, where cloud metadata services live), carrier-grade NAT (100.64/10), IPv6
   // unique-local (fc00::/7) and link-local (fe80::/10), and IPv4-mapped loopback or private
   // addresses, as the WHATWG parser writes them ([::ffff:7f00:1] is 127.0.0.1).
@@ -317,3 +437,9 @@ export const UNREACHABLE_HOST_PATTERNS: readonly RegExp[] = [
 
 /** Loopback hosts to which a redirect URI may use plain `http://` (RFC 8252 §7.3). */
 export const LOOPBACK_REDIRECT_HOSTS = ['localhost', '127.0.0.1', '[::1]'] as const;
+
+/**
+ * The longest URL, where a field has no smaller limit (a webhook `endpoint`,
+ * `httpsUrl()`): what common HTTP servers and proxies accept as a request target.
+ */
+export const URL_MAX_LENGTH = 2048;

@@ -1,6 +1,7 @@
 import type {
   CONSUMER_IDENTITIES,
   ENTRY_POINTS,
+  FAAS_SCOPE_PREFIX,
   GOALS,
   GRANT_TYPES,
   MAX_RETRIES_VALUES,
@@ -18,17 +19,47 @@ import type {
  *
  * @example
  * ```ts
+ * import { validateManifest, type Profile } from 'lp-app-manifest';
+ *
  * const profile: Profile = 'connector';
- * validateManifest(json, { profile });
+ * validateManifest({ client_name: 'Acme' }, { profile });
  * ```
  */
 export type Profile = (typeof PROFILES)[number];
+
+/**
+ * The profile an options argument `{ profile?: … }` selects, as a type: the
+ * `profile` given, or `general` where it is not given or `undefined`. A
+ * `profile` that may be `undefined` (`flag ? 'connector' : undefined`) selects
+ * either, so the result's type is that of either profile.
+ *
+ * @example
+ * ```ts
+ * import type { ProfileOf } from 'lp-app-manifest';
+ *
+ * const given: ProfileOf<{ profile: 'connector' }> = 'connector';
+ * const missing: ProfileOf<undefined> = 'general';
+ * const either: ProfileOf<{ profile: 'connector' | undefined }> = Math.random() < 0.5 ? 'connector' : 'general';
+ * ```
+ */
+export type ProfileOf<TOptions extends { readonly profile?: Profile | undefined } | undefined> = TOptions extends {
+  readonly profile: infer TProfile;
+}
+  ? ProfileOrGeneral<TProfile>
+  : TOptions extends { readonly profile?: infer TProfile }
+    ? ProfileOrGeneral<TProfile> | 'general'
+    : 'general';
+
+/** A profile, or `general` for `undefined` (one by one, over a union). */
+type ProfileOrGeneral<TProfile> = TProfile extends Profile ? TProfile : 'general';
 
 /**
  * An OAuth 2.0 grant type.
  *
  * @example
  * ```ts
+ * import type { GrantType } from 'lp-app-manifest';
+ *
  * const grant: GrantType = 'client_credentials';
  * ```
  */
@@ -39,36 +70,47 @@ export type GrantType = (typeof GRANT_TYPES)[number];
  *
  * @example
  * ```ts
+ * import type { ResponseType } from 'lp-app-manifest';
+ *
  * const responseType: ResponseType = 'code';
  * ```
  */
 export type ResponseType = (typeof RESPONSE_TYPES)[number];
 
 /**
- * A scope value LivePerson supports.
+ * A scope value LivePerson supports: `msg.consumer`, `livedeflect`, or `faas.<name>` for a FaaS
+ * function (a name of letters, digits, `.`, `_` and `-`, which the validator checks).
  *
  * @example
  * ```ts
+ * import type { Scope } from 'lp-app-manifest';
+ *
  * const scope: Scope = 'msg.consumer';
  * ```
  */
-export type Scope = (typeof SCOPES)[number];
+export type Scope = (typeof SCOPES)[number] | `${typeof FAAS_SCOPE_PREFIX}${string}`;
 
 /**
  * A messaging event a webhook can subscribe to.
  *
  * @example
  * ```ts
+ * import type { WebhookEvent } from 'lp-app-manifest';
+ *
  * const event: WebhookEvent = 'cqm.ExConversationChangeNotification';
  * ```
  */
-export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
+// `Extract<…, string>` rather than the bare `(typeof WEBHOOK_EVENTS)[number]`: it makes a union of
+// its own that keeps this name, so compiler errors print `WebhookEvent`, not the five names.
+export type WebhookEvent = Extract<(typeof WEBHOOK_EVENTS)[number], string>;
 
 /**
  * Where an engagement is displayed.
  *
  * @example
  * ```ts
+ * import type { EntryPoint } from 'lp-app-manifest';
+ *
  * const entryPoint: EntryPoint = 'section';
  * ```
  */
@@ -79,6 +121,8 @@ export type EntryPoint = (typeof ENTRY_POINTS)[number];
  *
  * @example
  * ```ts
+ * import type { VisitorBehavior } from 'lp-app-manifest';
+ *
  * const behavior: VisitorBehavior = 'about_to_abandon';
  * ```
  */
@@ -89,6 +133,8 @@ export type VisitorBehavior = (typeof VISITOR_BEHAVIORS)[number];
  *
  * @example
  * ```ts
+ * import type { TargetAudience } from 'lp-app-manifest';
+ *
  * const audience: TargetAudience = 'returning_visitors';
  * ```
  */
@@ -99,6 +145,8 @@ export type TargetAudience = (typeof TARGET_AUDIENCES)[number];
  *
  * @example
  * ```ts
+ * import type { Goal } from 'lp-app-manifest';
+ *
  * const goal: Goal = 'purchase_total';
  * ```
  */
@@ -109,6 +157,8 @@ export type Goal = (typeof GOALS)[number];
  *
  * @example
  * ```ts
+ * import type { ConsumerIdentity } from 'lp-app-manifest';
+ *
  * const identity: ConsumerIdentity = 'auth';
  * ```
  */
@@ -119,10 +169,13 @@ export type ConsumerIdentity = (typeof CONSUMER_IDENTITIES)[number];
  *
  * @example
  * ```ts
+ * import type { MaxRetries } from 'lp-app-manifest';
+ *
  * const retries: MaxRetries = 3;
  * ```
  */
-export type MaxRetries = (typeof MAX_RETRIES_VALUES)[number];
+// As for WebhookEvent: errors print `MaxRetries`, not `0 | 1 | 2 | 3 | 4 | 5` in an order that varies.
+export type MaxRetries = Extract<(typeof MAX_RETRIES_VALUES)[number], number>;
 
 /** A list with at least one item. */
 type NonEmpty<TItem> = readonly [TItem, ...TItem[]];
@@ -132,6 +185,10 @@ type NonEmpty<TItem> = readonly [TItem, ...TItem[]];
  *
  * @example
  * ```ts
+ * import type { WebhookHeaderData } from 'lp-app-manifest';
+ *
+ * const token = process.env.ACME_TOKEN;
+ * if (token === undefined || token === '') throw new Error('ACME_TOKEN is not set');
  * const header: WebhookHeaderData = { header_name: 'X-Acme-Token', header_value: token };
  * ```
  */
@@ -147,6 +204,8 @@ export interface WebhookHeaderData {
  *
  * @example
  * ```ts
+ * import type { WebhookData } from 'lp-app-manifest';
+ *
  * const webhook: WebhookData = { endpoint: 'https://hooks.acme.com/lp', max_retries: 3 };
  * ```
  */
@@ -164,6 +223,8 @@ export interface WebhookData {
  *
  * @example
  * ```ts
+ * import type { WebhooksData } from 'lp-app-manifest';
+ *
  * const webhooks: WebhooksData = { 'cqm.ExConversationChangeNotification': { endpoint: 'https://hooks.acme.com/lp' } };
  * ```
  */
@@ -180,6 +241,9 @@ export type WebhooksData = { readonly [TEvent in WebhookEvent]?: WebhookData } &
  *
  * @example
  * ```ts
+ * import { ManifestBuilder, type EngagementData } from 'lp-app-manifest';
+ *
+ * const manifest = ManifestBuilder.general().clientName('My App').build();
  * const engagement: EngagementData | undefined = manifest.capabilities?.engagement;
  * ```
  */
@@ -207,6 +271,9 @@ export interface EngagementData {
  *
  * @example
  * ```ts
+ * import { ManifestBuilder, type ConnectorEngagementData } from 'lp-app-manifest';
+ *
+ * const connectorManifest = ManifestBuilder.connector().clientName('Acme').build();
  * const engagement: ConnectorEngagementData | undefined = connectorManifest.capabilities?.engagement;
  * ```
  */
@@ -226,6 +293,8 @@ export interface ConnectorEngagementData extends EngagementData {
  *
  * @example
  * ```ts
+ * import { ManifestBuilder, type Manifest } from 'lp-app-manifest';
+ *
  * const manifest: Manifest = ManifestBuilder.general().clientName('My App').build();
  * console.log(JSON.stringify(manifest, null, 2));
  * ```
@@ -243,7 +312,7 @@ export interface Manifest {
   readonly response_types?: readonly ResponseType[];
 /** Where the authorization code or token is sent after the redirect. */
   readonly redirect_uris?: readonly string[];
-/** Space-separated scope values; `msg.consumer` is the one LivePerson supports. */
+/** Space-separated scope values: `msg.consumer`, `livedeflect`, `faas.<name>`. */
   readonly scope?: string;
 /** The app's 70×70 px logo: an `https://` URL or a root-relative path. */
   readonly logo_uri?: string;
@@ -255,6 +324,8 @@ export interface Manifest {
   readonly quick_launch_enabled?: boolean;
 /** The app's SSO launch URI (`https://`). */
   readonly entry_uri?: string;
+/** The LivePerson agent profiles (ids: unique positive integers) the app is enabled for. */
+  readonly enabled_for_profiles?: readonly number[];
 /** What the app plugs into: messaging webhooks and engagements. */
   readonly capabilities?: {
 /** Endpoints LivePerson sends messaging events to, and the retry policy. */
@@ -271,8 +342,10 @@ export interface Manifest {
  *
  * @example
  * ```ts
+ * import { ManifestBuilder, type ConnectorManifest } from 'lp-app-manifest';
+ *
  * const manifest: ConnectorManifest = ManifestBuilder.connector().clientName('Acme').build();
- * manifest.scope; // 'msg.consumer'
+ * console.log(manifest.scope); // 'msg.consumer'
  * ```
  */
 export interface ConnectorManifest extends Manifest {
@@ -294,7 +367,10 @@ export interface ConnectorManifest extends Manifest {
  *
  * @example
  * ```ts
- * type M = ManifestFor<'connector'>; // ConnectorManifest
+ * import { ManifestBuilder, type ConnectorManifest, type ManifestFor } from 'lp-app-manifest';
+ *
+ * const manifest: ManifestFor<'connector'> = ManifestBuilder.connector().clientName('Acme').build();
+ * const same: ConnectorManifest = manifest; // ManifestFor<'connector'> is ConnectorManifest
  * ```
  */
 export type ManifestFor<TProfile extends Profile> = TProfile extends 'connector' ? ConnectorManifest : Manifest;

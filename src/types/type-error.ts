@@ -4,9 +4,14 @@
  *
  * @example
  * ```ts
+ * import { ManifestBuilder, type ManifestTypeError } from 'lp-app-manifest';
+ *
+ * const draft = ManifestBuilder.general();
+ * // Not a method until clientName(...) is set: `draft.build()` is a compile error,
  * // error TS2349: This expression is not callable.
  * //   Type 'ManifestTypeError<"build() needs clientName(...) first">' has no call signatures.
- * ManifestBuilder.general().build();
+ * const build: ManifestTypeError<'build() needs clientName(...) first'> = draft.build;
+ * const manifest = draft.clientName('Acme').build();
  * ```
  */
 export interface ManifestTypeError<TMessage extends string> {

@@ -1,20 +1,63 @@
-import type { ValidationIssue } from './issues.js';
+import type { IssueCode, IssueParams, ValidationIssue } from './issues.js';
 
 /**
- * Formats one issue as a line: `PATH: MESSAGE [code]` (`(root)` for the whole manifest).
+ * Wording to use instead of the built-in English, per code: a function from
+ * the code's {@link IssueParams} (and the issue, for its path) to the message.
+ * Codes left out keep the issue's own `message`.
  *
  * @example
  * ```ts
- * formatIssue(issue); // 'capabilities.webhooks["cqm.ExConversationChangeNotification"].endpoint: must start with "https://" [url_not_https]'
+ * import type { IssueMessages } from 'lp-app-manifest';
+ *
+ * const french: IssueMessages = {
+ *   too_long: (p) => `au plus ${p.max} caractères (reçu ${p.actual})`,
+ *   unknown_key: (p) => `clé inconnue "${p.key}"${p.suggestion === undefined ? '' : ` ; vouliez-vous dire "${p.suggestion}" ?`}`,
+ * };
  * ```
  */
-export function formatIssue(issue: ValidationIssue): string {
-  return `${issue.path === '' ? '(root)' : issue.path}: ${issue.message} [${issue.code}]`;
+export type IssueMessages = {
+  readonly [TCode in IssueCode]?: (params: IssueParams[TCode], issue: ValidationIssue<TCode>) => string;
+};
+
+const hasOwn = Object.prototype.hasOwnProperty;
+
+/**
+ * Formats one issue as a line: `PATH: MESSAGE [code]` (`(root)` for the whole
+ * manifest). With `messages`, an issue whose code it has is worded by it from
+ * the issue's `params`; any other keeps its own message.
+ *
+ * @param issue - An issue from `validateManifest()`, an error's `issues`, or `makeIssue()`.
+ * @param messages - Optional wording per code (see {@link IssueMessages}); read only for own keys.
+ *
+ * @example
+ * ```ts
+ * import { formatIssue, validateManifest } from 'lp-app-manifest';
+ *
+ * const result = validateManifest({
+ *   client_name: 'Acme',
+ *   capabilities: { webhooks: { 'cqm.ExConversationChangeNotification': { endpoint: 'http://hooks.acme.com' } } },
+ * });
+ * if (!result.ok) for (const issue of result.issues) console.error(formatIssue(issue));
+ * // 'capabilities.webhooks["cqm.ExConversationChangeNotification"].endpoint: must start with "https://" [url_not_https]'
+ * if (!result.ok) console.error(formatIssue(result.issues[0], { url_not_https: () => 'doit commencer par "https://"' }));
+ * // 'capabilities.webhooks["cqm.ExConversationChangeNotification"].endpoint: doit commencer par "https://" [url_not_https]'
+ * ```
+ */
+export function formatIssue(issue: ValidationIssue, messages?: IssueMessages): string;
+/** As passed to `issues.map(formatIssue)`: the index (and the array) are not a wording table, and are ignored. */
+export function formatIssue(issue: ValidationIssue, index: number, array?: readonly ValidationIssue[]): string;
+export function formatIssue(issue: ValidationIssue, messages?: IssueMessages | number): string {
+  const word =
+    typeof messages === 'object' && messages !== null && hasOwn.call(messages, issue.code)
+      ? (messages[issue.code] as ((params: unknown, issue: ValidationIssue) => string) | undefined)
+      : undefined;
+  const message = word === undefined ? issue.message : word(issue.params, issue);
+  return `${issue.path === '' ? '(root)' : issue.path}: ${message} [${issue.code}]`;
 }
 
-function summarize(issues: readonly ValidationIssue[]): string {
+function summarize(issues: readonly ValidationIssue[], subject: string): string {
   const count = issues.length === 1 ? '1 issue' : `${issues.length} issues`;
-  return [`Invalid manifest (${count}):`, ...issues.map((issue) => `  ✖ ${formatIssue(issue)}`)].join('\n');
+  return [`Invalid ${subject} (${count}):`, ...issues.map((issue) => `  ✖ ${formatIssue(issue)}`)].join('\n');
 }
 
 /**
@@ -25,6 +68,8 @@ function summarize(issues: readonly ValidationIssue[]): string {
  *
  * @example
  * ```ts
+ * import { ManifestBuilder, ManifestValidationError } from 'lp-app-manifest';
+ *
  * try {
  *   ManifestBuilder.general().clientName('').build();
  * } catch (error) {
@@ -38,16 +83,30 @@ function summarize(issues: readonly ValidationIssue[]): string {
  * ```
  */
 export class ManifestValidationError extends Error {
-/** Always `'ManifestValidationError'`, also across copies of the library. */
+  /** Always `'ManifestValidationError'`, also across copies of the library. */
   override readonly name = 'ManifestValidationError';
   /** Every error found (never empty), each with a code, a path and a message. */
-  readonly issues: readonly [ValidationIssue, ...ValidationIssue[]];
+  declare readonly issues: readonly [ValidationIssue, ...ValidationIssue[]];
   /** Warnings found beside the errors. */
-  readonly warnings: readonly ValidationIssue[];
+  declare readonly warnings: readonly ValidationIssue[];
 
-  constructor(issues: readonly [ValidationIssue, ...ValidationIssue[]], warnings: readonly ValidationIssue[] = []) {
-    super(summarize(issues));
-    this.issues = issues;
-    this.warnings = warnings;
+  /**
+   * @param issues - The errors (at least one).
+   * @param warnings - Warnings found beside them.
+   * @param subject - What was checked, for the first line of `message` ("Invalid manifest (1 issue):"); `httpsUrl()` names the value instead.
+   */
+  constructor(issues: readonly [ValidationIssue, ...ValidationIssue[]], warnings: readonly ValidationIssue[] = [], subject = 'manifest') {
+    super(summarize(issues, subject));
+    // Not enumerable, so that Node, printing an uncaught error, shows the readable message and not the data behind it.
+    Object.defineProperties(this, { issues: { value: issues }, warnings: { value: warnings } });
+  }
+
+  /**
+   * What Node prints for this error when it is logged with `console.error(error)`
+   * or left uncaught: its name and readable message only. The `issues` and
+   * `warnings` stay on the object as data, but are not dumped after the message.
+   */
+  [Symbol.for('nodejs.util.inspect.custom')](): string {
+    return `${this.name}: ${this.message}`;
   }
 }

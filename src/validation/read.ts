@@ -7,7 +7,18 @@
 /** Returned when a value could not be read. */
 export const UNREADABLE: unique symbol = Symbol('unreadable');
 
-/** A plain data object: `{}` or `Object.create(null)`, from any realm. */
+/**
+ * Whether a value is a plain data object: `{}` or `Object.create(null)`, from
+ * any realm (not an array, a class instance, a Map…).
+ *
+ * @example
+ * ```ts
+ * import { isPlainObject } from 'lp-app-manifest';
+ *
+ * isPlainObject({ client_name: 'Acme' }); // true
+ * isPlainObject(new Map()); // false
+ * ```
+ */
 export function isPlainObject(value: unknown): value is Record<string, unknown> {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
   const proto: unknown = Object.getPrototypeOf(value);
@@ -20,23 +31,92 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
  * Describes a value's type for a message, without echoing the value. Never
  * throws: a proxy or getter that throws while it is looked at (a revoked
  * proxy, a `getPrototypeOf` trap) is described as unreadable.
+ *
+ * @example
+ * ```ts
+ * import { describeType } from 'lp-app-manifest';
+ *
+ * describeType([]); // 'an array'
+ * describeType(new Date()); // 'an instance of Date'
+ * ```
  */
 export function describeType(value: unknown): string {
-  const described = guarded(() => describeReadable(value));
-  return described === UNREADABLE ? 'a value that could not be read' : described;
+  const { received, className } = receivedOf(value);
+  return describeReceived(received, className);
 }
 
-function describeReadable(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'an array';
+/**
+ * What kind of value was found where another was expected (`invalid_type`'s
+ * `received`): a tag, worded by {@link describeType}. `instance` is an
+ * object of a class (its name in `className`), `non_plain_object` one that is
+ * neither plain data nor of a named class, `unreadable` one whose reading threw.
+ *
+ * @example
+ * ```ts
+ * import type { ReceivedType } from 'lp-app-manifest';
+ *
+ * const received: ReceivedType = 'array';
+ * ```
+ */
+export type ReceivedType =
+  | 'null'
+  | 'undefined'
+  | 'array'
+  | 'object'
+  | 'instance'
+  | 'non_plain_object'
+  | 'number'
+  | 'NaN'
+  | 'Infinity'
+  | '-Infinity'
+  | 'string'
+  | 'boolean'
+  | 'bigint'
+  | 'symbol'
+  | 'function'
+  | 'unreadable';
+
+const RECEIVED_WORDS: { readonly [TType in ReceivedType]: string } = {
+  null: 'null',
+  undefined: 'undefined',
+  array: 'an array',
+  object: 'an object',
+  instance: 'an instance',
+  non_plain_object: 'an object that is not plain data',
+  number: 'a number',
+  NaN: 'NaN',
+  Infinity: 'Infinity',
+  '-Infinity': '-Infinity',
+  string: 'a string',
+  boolean: 'a boolean',
+  bigint: 'a bigint',
+  symbol: 'a symbol',
+  function: 'a function',
+  unreadable: 'a value that could not be read',
+};
+
+/** The words for a {@link ReceivedType} (`an instance of Date` with its class name). */
+export const describeReceived = (received: ReceivedType, className?: string): string =>
+  received === 'instance' && className !== undefined ? `an instance of ${className}` : RECEIVED_WORDS[received];
+
+/** The kind of a value, and its class name for an instance. Never throws. */
+export function receivedOf(value: unknown): { received: ReceivedType; className?: string } {
+  const found = guarded(() => receivedReadable(value));
+  return found === UNREADABLE ? { received: 'unreadable' } : found;
+}
+
+function receivedReadable(value: unknown): { received: ReceivedType; className?: string } {
+  if (value === null) return { received: 'null' };
+  if (Array.isArray(value)) return { received: 'array' };
   const type = typeof value;
-  if (type === 'number') return Number.isFinite(value) ? 'a number' : String(value);
-  if (type === 'undefined') return type;
-  // 'a string', 'a boolean', 'a bigint', 'a symbol', 'a function'
-  if (type !== 'object') return `a ${type}`;
-  if (isPlainObject(value)) return 'an object';
+  if (type === 'number') {
+    if (Number.isFinite(value)) return { received: 'number' };
+    return { received: Number.isNaN(value) ? 'NaN' : (value as number) > 0 ? 'Infinity' : '-Infinity' };
+  }
+  if (type !== 'object') return { received: type as 'undefined' | 'string' | 'boolean' | 'bigint' | 'symbol' | 'function' };
+  if (isPlainObject(value)) return { received: 'object' };
   const name = (Object.getPrototypeOf(value) as { constructor?: { name?: unknown } } | null)?.constructor?.name;
-  return typeof name === 'string' && name !== '' ? `an instance of ${name}` : 'an object that is not plain data';
+  return typeof name === 'string' && name !== '' ? { received: 'instance', className: name } : { received: 'non_plain_object' };
 }
 
 /** Runs a read, turning any exception into {@link UNREADABLE}. */

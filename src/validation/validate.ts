@@ -20,22 +20,26 @@ import {
   RETRY_KEY,
   RETRY_KEYS,
   RESERVED_HEADER_PREFIX,
+  SECRET_SERVER_ASSIGNED_KEY,
+  SERVER_ASSIGNED_KEYS,
   TOP_LEVEL_FIELDS,
+  URL_MAX_LENGTH,
   WEBHOOK_EVENTS,
   WEBHOOK_KEYS,
   type BooleanRule,
   type EnumListRule,
   type FieldRule,
   type FieldSpec,
+  type IdListRule,
+  type IntegerRange,
   type RedirectUrisRule,
   type ScopeRule,
   type StringRule,
 } from '../spec/tables.js';
-import type { ManifestFor, Profile } from '../types/manifest.js';
+import type { ManifestFor, Profile, ProfileOf } from '../types/manifest.js';
 import {
   checkHeaderName,
   checkHeaderValue,
-  checkHttpsUrl,
   parseHttpsUrl,
   checkLogoUri,
   checkRedirectUri,
@@ -44,10 +48,12 @@ import {
   hasControlCharacter,
   isBlank,
   isLanguageTag,
+  isScopeName,
+  singleLabelHost,
   unreachableHost,
 } from './checks.js';
-import { makeIssue, type IssueCode, type IssueParams, type ValidationIssue } from './issues.js';
-import { describeType, guarded, isPlainObject, UNREADABLE } from './read.js';
+import { appendSegment, createIssue, makeIssue, NO_PARAMS, type ExpectedType, type IssueCode, type IssueParams, type ValidationIssue } from './issues.js';
+import { guarded, isPlainObject, receivedOf, UNREADABLE } from './read.js';
 
 type JsonObject = Record<string, unknown>;
 
@@ -57,6 +63,10 @@ type JsonObject = Record<string, unknown>;
  *
  * @example
  * ```ts
+ * import { readFileSync } from 'node:fs';
+ * import { validateManifest, type ValidationResult } from 'lp-app-manifest';
+ *
+ * const json: unknown = JSON.parse(readFileSync('manifest.json', 'utf8'));
  * const result: ValidationResult<'connector'> = validateManifest(json, { profile: 'connector' });
  * if (result.ok) console.log(result.manifest.client_name);
  * else console.error(result.issues.map((i) => `${i.path}: ${i.message}`).join('\n'));
@@ -85,12 +95,14 @@ export type ValidationResult<TProfile extends Profile = Profile> =
  *
  * @example
  * ```ts
+ * import type { ValidateOptions } from 'lp-app-manifest';
+ *
  * const options: ValidateOptions<'connector'> = { profile: 'connector' };
  * ```
  */
 export interface ValidateOptions<TProfile extends Profile = Profile> {
-  /** The rule set to check against; `general` if not given. */
-  readonly profile?: TProfile;
+  /** The rule set to check against; `general` if not given (or `undefined`). */
+  readonly profile?: TProfile | undefined;
 }
 
 /**
@@ -102,14 +114,46 @@ type Path = PathNode | null;
 interface PathNode {
   readonly up: Path;
   readonly key: string | number;
+  /** Its {@link Place}, once an issue has been reported at it or below it. */
+  place: Place | undefined;
 }
 
-const at = (up: Path, key: string | number): PathNode => ({ up, key });
+const at = (up: Path, key: string | number): PathNode => ({ up, key, place: undefined });
 
-function segmentsOf(path: Path): (string | number)[] {
-  const segments: (string | number)[] = [];
-  for (let node = path; node !== null; node = node.up) segments.push(node.key);
-  return segments.reverse();
+/**
+ * A place an issue is reported at: its path text and its segments, frozen. The places of the
+ * spec's keys come back in every manifest (`capabilities.webhooks["…"].endpoint`), so each is
+ * made once and kept in a tree by key; an issue's `path` and `segments` are then shared, frozen,
+ * by every issue at that place. Kept only for short keys and up to a bound, so that hostile
+ * input cannot make the tree grow without end or keep large keys alive.
+ */
+interface Place {
+  readonly path: string;
+  readonly segments: readonly (string | number)[];
+  children: Map<string | number, Place> | undefined;
+}
+
+const ROOT_PLACE: Place = { path: '', segments: /* @__PURE__ */ Object.freeze([]), children: undefined };
+const PLACES_MAX = 4096;
+const PLACE_KEY_MAX = 128;
+let places = 0;
+
+function placeOf(path: Path): Place {
+  if (path === null) return ROOT_PLACE;
+  // Issues at places next to each other (the endpoints of several webhooks) look the parent up once.
+  if (path.place !== undefined) return path.place;
+  const up = placeOf(path.up);
+  const key = path.key;
+  let place = up.children?.get(key);
+  if (place === undefined) {
+    place = { path: appendSegment(up.path, key), segments: Object.freeze([...up.segments, key]), children: undefined };
+    if (places < PLACES_MAX && (typeof key === 'number' || key.length <= PLACE_KEY_MAX)) {
+      (up.children ??= new Map()).set(key, place);
+      places++;
+    }
+  }
+  path.place = place;
+  return place;
 }
 
 /** A list of known keys, where each is in it, and a list of as many `undefined`s to copy. */
@@ -165,14 +209,15 @@ class Walk {
   }
 
   report<TCode extends IssueCode>(path: Path, code: TCode, params: IssueParams[TCode]): void {
-    const issue = makeIssue(segmentsOf(path), code, params);
+    const place = placeOf(path);
+    const issue = createIssue(place.path, place.segments, code, params) as ValidationIssue;
     (issue.severity === 'warning' ? this.warnings : this.issues).push(issue);
   }
 
   /** Reports a value of the wrong type (or one that could not be read). */
-  wrongType(path: Path, value: unknown, expected: string): undefined {
+  wrongType(path: Path, value: unknown, expected: ExpectedType): undefined {
     if (value === UNREADABLE) this.report(path, 'unreadable_value', NONE);
-    else this.report(path, 'invalid_type', { expected, received: describeType(value) });
+    else this.report(path, 'invalid_type', { expected, ...receivedOf(value) });
     return undefined;
   }
 
@@ -183,7 +228,7 @@ class Walk {
   }
 }
 
-const NONE = {} as const;
+const NONE = NO_PARAMS;
 const hasOwn = Object.prototype.hasOwnProperty;
 
 /**
@@ -197,7 +242,7 @@ function readObject(walk: Walk, value: unknown, path: Path, known: Keys, extras?
   // A copy of a filled list (fast, and not holey: a hole would read through to a polluted Array.prototype).
   const slots: unknown[] = known.blank.slice();
   try {
-    if (!isPlainObject(value)) return walk.wrongType(path, value, 'an object');
+    if (!isPlainObject(value)) return walk.wrongType(path, value, 'object');
     // for…in with an own-key check is the fastest way through plain data in V8 (each value is a
     // field load). It also visits what a polluted Object.prototype adds: the check skips that.
     for (const key in value) {
@@ -215,7 +260,7 @@ function readObject(walk: Walk, value: unknown, path: Path, known: Keys, extras?
     }
   } catch {
     // The keys themselves could not be listed (a proxy trap threw).
-    return walk.wrongType(path, UNREADABLE, 'an object');
+    return walk.wrongType(path, UNREADABLE, 'object');
   }
   return slots;
 }
@@ -225,12 +270,12 @@ function readArray(walk: Walk, value: unknown, path: Path): unknown[] | undefine
   let length: unknown = UNREADABLE;
   try {
     // UNREADABLE is not an array either: wrongType() reports it as unreadable.
-    if (!Array.isArray(value)) return walk.wrongType(path, value, 'an array');
+    if (!Array.isArray(value)) return walk.wrongType(path, value, 'array');
     length = value.length;
   } catch {
     // A revoked proxy, or a length getter that throws: unreadable, as a length that is not a number.
   }
-  if (typeof length !== 'number') return walk.wrongType(path, UNREADABLE, 'an array');
+  if (typeof length !== 'number') return walk.wrongType(path, UNREADABLE, 'array');
   const array = value as unknown[];
   const items: unknown[] = [];
   for (let i = 0; i < length; i++) {
@@ -254,34 +299,52 @@ function checkLength(walk: Walk, value: string, path: Path, max: number): void {
   }
 }
 
+/** A URL in a field without a smaller limit of its own: at most {@link URL_MAX_LENGTH} characters. */
+function checkUrlLength(walk: Walk, value: string, path: Path): void {
+  if (value.length > URL_MAX_LENGTH) {
+    const actual = codePointLength(value);
+    if (actual > URL_MAX_LENGTH) walk.report(path, 'url_too_long', { max: URL_MAX_LENGTH, actual });
+  }
+}
+
 function walkString(walk: Walk, value: unknown, path: Path, rule: StringRule): string | undefined {
-  if (typeof value !== 'string') return walk.wrongType(path, value, 'a string');
+  if (typeof value !== 'string') return walk.wrongType(path, value, 'string');
   const max = rule.maxLength;
   checkLength(walk, value, path, typeof max === 'number' ? max : max[walk.profile]);
   if (rule.notBlank && isBlank(value)) walk.report(path, 'blank', NONE);
   if (rule.noControlCharacters && hasControlCharacter(value)) walk.report(path, 'control_character', NONE);
-  const formatIssue =
-    rule.format === 'https-url' ? checkHttpsUrl(value) : rule.format === 'logo-uri' ? checkLogoUri(value) : undefined;
-  if (formatIssue !== undefined) walk.report(path, formatIssue, NONE);
+  if (rule.format === 'https-url') {
+    const parsed = parseHttpsUrl(value);
+    if ('code' in parsed) walk.report(path, parsed.code, parsed.params);
+    else warnSingleLabel(walk, path, parsed);
+  } else if (rule.format === 'logo-uri') {
+    const issue = checkLogoUri(value);
+    if (issue !== undefined) walk.report(path, issue.code, issue.params);
+  }
   return value;
 }
 
-function walkInteger(
-  walk: Walk,
-  value: unknown,
-  path: Path,
-  range: { readonly min: number; readonly max: number },
-): number | undefined {
-  if (typeof value !== 'number') return walk.wrongType(path, value, 'an integer');
-  if (!Number.isInteger(value)) walk.report(path, 'not_integer', NONE);
-  else if (value < range.min || value > range.max) walk.report(path, 'out_of_range', range);
+/** The warning for an `https://` URL whose host is one label: no public DNS name (an unfilled placeholder, most likely). */
+function warnSingleLabel(walk: Walk, path: Path, url: { readonly hostname: string }): void {
+  const host = singleLabelHost(url);
+  if (host !== undefined) walk.report(path, 'single_label_host', { host });
+}
+
+/** A range's parameters: its bounds and unit (not its words, which are the message's). */
+const rangeParams = (range: IntegerRange): IssueParams['out_of_range'] =>
+  range.unit === undefined ? { min: range.min, max: range.max } : { min: range.min, max: range.max, unit: range.unit };
+
+function walkInteger(walk: Walk, value: unknown, path: Path, range: IntegerRange): number | undefined {
+  if (typeof value !== 'number') return walk.wrongType(path, value, 'integer');
+  if (!Number.isInteger(value)) walk.report(path, 'not_integer', rangeParams(range));
+  else if (value < range.min || value > range.max) walk.report(path, 'out_of_range', rangeParams(range));
   return value === 0 ? 0 : value; // -0 becomes 0
 }
 
 function walkBoolean(walk: Walk, value: unknown, path: Path, rule: BooleanRule): boolean | undefined {
-  if (typeof value !== 'boolean') return walk.wrongType(path, value, 'a boolean');
+  if (typeof value !== 'boolean') return walk.wrongType(path, value, 'boolean');
   if (walk.connector && rule.connectorExactly !== undefined && value !== rule.connectorExactly) {
-    walk.report(path, 'connector_required_value', { expected: String(rule.connectorExactly) });
+    walk.report(path, 'connector_required_value', { rule: 'equals', expected: rule.connectorExactly });
   }
   return value;
 }
@@ -316,9 +379,9 @@ function walkEnumList(walk: Walk, value: unknown, path: Path, rule: EnumListRule
     // Not the common case: now the path is worth building.
     inOrder = false;
     const where = at(path, i);
-    if (typeof item !== 'string') walk.wrongType(where, item, 'a string');
+    if (typeof item !== 'string') walk.wrongType(where, item, 'string');
     else if (index === -1) {
-      walk.report(where, 'invalid_enum_value', { value: item, allowed: values, suggestion: closest(item, values) });
+      walk.report(where, 'invalid_enum_value', { value: item, allowed: [...values], suggestion: closest(item, values) });
     } else walk.report(where, 'duplicate_item', { value: item });
   }
   if (rule.minItems !== undefined && items.length < rule.minItems) {
@@ -326,42 +389,91 @@ function walkEnumList(walk: Walk, value: unknown, path: Path, rule: EnumListRule
   }
   if (walk.connector) {
     if (rule.connectorMustInclude !== undefined && (seen & (1 << values.indexOf(rule.connectorMustInclude))) === 0) {
-      walk.report(path, 'connector_required_value', {
-        expected: `a list that includes ${JSON.stringify(rule.connectorMustInclude)}`,
-      });
+      walk.report(path, 'connector_required_value', { rule: 'includes', expected: rule.connectorMustInclude });
     }
     const exactly = rule.connectorExactly;
     if (exactly !== undefined && (items.length !== exactly.length || !exactly.every((v) => (seen & (1 << values.indexOf(v))) !== 0))) {
-      walk.report(path, 'connector_required_value', { expected: JSON.stringify(exactly) });
+      walk.report(path, 'connector_required_value', { rule: 'equals', expected: [...exactly] });
     }
   }
   // Items that were all known, unique and in order are the canonical list already.
   return walk.keep(inOrder ? (items as string[]) : values.filter((_, index) => (seen & (1 << index)) !== 0));
 }
 
+/** What an `invalid_scope` message lists as supported: the values, and `<prefix><name>`. */
+const scopesAllowed = (rule: ScopeRule): readonly string[] =>
+  rule.prefix === undefined ? [...rule.values] : [...rule.values, `${rule.prefix}<name>`];
+
+/**
+ * Scope values separated by single spaces, none at the start or end, no value twice. Each
+ * problem is said as it is: a spacing problem once, a repeated value as a duplicate, an unknown
+ * value with what is supported. The output lists the table's values in table order, then the
+ * `faas.<name>` values in the order written.
+ */
 function walkScope(walk: Walk, value: unknown, path: Path, rule: ScopeRule): string | undefined {
-  if (typeof value !== 'string') return walk.wrongType(path, value, 'a string');
+  if (typeof value !== 'string') return walk.wrongType(path, value, 'string');
   // The common case: a single known value, as the connector profile requires.
   if (rule.values.includes(value) && (!walk.connector || rule.connectorExactly === undefined || value === rule.connectorExactly)) {
     return value;
   }
   checkLength(walk, value, path, rule.maxLength);
+  // Too long is reported above; its tokens are not worth listing (the connector profile says what it needs instead).
+  // Count as checkLength does: in code points.
+  if (codePointLength(value) > rule.maxLength) {
+    if (walk.connector && rule.connectorExactly !== undefined) {
+      walk.report(path, 'connector_required_value', { rule: 'equals', expected: rule.connectorExactly });
+    }
+    return value;
+  }
+  const tokens = value.split(' ');
+  if (tokens.every((token) => token === '')) {
+    walk.report(path, 'invalid_scope', { value: '', allowed: scopesAllowed(rule) });
+    return value;
+  }
+  const leading = tokens[0] === '';
+  const trailing = tokens[tokens.length - 1] === '';
+  // An empty token between two others: two spaces in a row.
+  const repeated = tokens.some((token, i) => token === '' && i > 0 && i < tokens.length - 1);
+  let valid = !(leading || trailing || repeated);
+  if (!valid) walk.report(path, 'scope_spacing', { leading, trailing, repeated });
   const seen = new Set<string>();
-  let valid = true;
-  // Too long is reported above; its tokens are not worth listing. Count as checkLength does: in code points.
-  for (const token of codePointLength(value) > rule.maxLength ? [] : value.split(' ')) {
-    if (!rule.values.includes(token)) {
-      walk.report(path, 'invalid_scope', { value: token });
+  const named: string[] = [];
+  for (const token of tokens) {
+    if (token === '') continue;
+    const prefixed = rule.prefix !== undefined && token.startsWith(rule.prefix) && isScopeName(token.slice(rule.prefix.length));
+    if (!prefixed && !rule.values.includes(token)) {
+      walk.report(path, 'invalid_scope', { value: token, allowed: scopesAllowed(rule), suggestion: closest(token, rule.values) });
       valid = false;
     } else if (seen.has(token)) {
       walk.report(path, 'duplicate_item', { value: token });
       valid = false;
-    } else seen.add(token);
+    } else {
+      seen.add(token);
+      if (prefixed) named.push(token);
+    }
   }
   if (valid && walk.connector && rule.connectorExactly !== undefined && value !== rule.connectorExactly) {
-    walk.report(path, 'connector_required_value', { expected: JSON.stringify(rule.connectorExactly) });
+    walk.report(path, 'connector_required_value', { rule: 'equals', expected: rule.connectorExactly });
   }
-  return rule.values.filter((v) => seen.has(v)).join(' ');
+  return [...rule.values.filter((v) => seen.has(v)), ...named].join(' ');
+}
+
+/**
+ * Unique positive integers (LivePerson agent-profile ids), kept in the order written. A number
+ * beyond `rule.max` cannot be held exactly by a JSON number: it is not a usable id.
+ */
+function walkIdList(walk: Walk, value: unknown, path: Path, rule: IdListRule): number[] | undefined {
+  const items = readArray(walk, value, path);
+  if (items === undefined) return undefined;
+  const seen = new Set<number>();
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i];
+    if (typeof item !== 'number') walk.wrongType(at(path, i), item, 'positive_integer');
+    else if (!Number.isInteger(item) || item < 1 || item > rule.max) walk.report(at(path, i), 'invalid_agent_profile_id', rule);
+    else if (seen.has(item)) walk.report(at(path, i), 'duplicate_item', { value: String(item) });
+    else seen.add(item);
+  }
+  return walk.keep(items as number[]);
 }
 
 function walkRedirectUris(walk: Walk, value: unknown, path: Path, rule: RedirectUrisRule): string[] | undefined {
@@ -372,12 +484,12 @@ function walkRedirectUris(walk: Walk, value: unknown, path: Path, rule: Redirect
     const uri = items[i];
     const where = at(path, i);
     if (typeof uri !== 'string') {
-      walk.wrongType(where, uri, 'a string');
+      walk.wrongType(where, uri, 'string');
       continue;
     }
     checkLength(walk, uri, where, rule.itemMaxLength);
     const issue = checkRedirectUri(uri);
-    if (issue !== undefined) walk.report(where, issue, NONE);
+    if (issue !== undefined) walk.report(where, issue.code, issue.params);
     out.push(uri);
   }
   return walk.keep(out);
@@ -389,7 +501,7 @@ function requiredString(walk: Walk, value: unknown, path: Path, key: string): st
     walk.report(at(path, key), 'required', NONE);
     return undefined;
   }
-  return typeof value === 'string' ? value : walk.wrongType(at(path, key), value, 'a string');
+  return typeof value === 'string' ? value : walk.wrongType(at(path, key), value, 'string');
 }
 
 function walkHeaders(walk: Walk, value: unknown, path: Path): JsonObject[] | undefined {
@@ -407,6 +519,8 @@ function walkHeaders(walk: Walk, value: unknown, path: Path): JsonObject[] | und
       const nameIssue = checkHeaderName(name);
       if (nameIssue === 'reserved_header_name') {
         walk.report(at(where, 'header_name'), nameIssue, { prefix: RESERVED_HEADER_PREFIX });
+      } else if (nameIssue === 'framing_header_name' || nameIssue === 'body_header_name') {
+        walk.report(at(where, 'header_name'), nameIssue, { name });
       } else if (nameIssue !== undefined) walk.report(at(where, 'header_name'), nameIssue, NONE);
       // Only tokens are compared (and so quoted in a message): a name that is not one may be a
       // whole "Name: secret" line pasted into the wrong field, and it is reported already.
@@ -418,7 +532,9 @@ function walkHeaders(walk: Walk, value: unknown, path: Path): JsonObject[] | und
     }
     if (headerValue !== undefined) {
       const valueIssue = checkHeaderValue(headerValue);
-      if (valueIssue !== undefined) walk.report(at(where, 'header_value'), valueIssue, NONE);
+      if (valueIssue === 'empty' || valueIssue === 'blank' || valueIssue === 'padded') {
+        walk.report(at(where, 'header_value'), 'header_value_whitespace', { problem: valueIssue });
+      } else if (valueIssue !== undefined) walk.report(at(where, 'header_value'), valueIssue, NONE);
     }
     out.push(walk.keep({ header_name: name, header_value: headerValue }));
   }
@@ -431,12 +547,14 @@ interface WebhookSummary {
 }
 
 function walkEndpoint(walk: Walk, value: unknown, path: Path): string | undefined {
-  if (typeof value !== 'string') return walk.wrongType(path, value, 'a string');
+  if (typeof value !== 'string') return walk.wrongType(path, value, 'string');
+  checkUrlLength(walk, value, path);
   const parsed = parseHttpsUrl(value);
-  if (typeof parsed === 'string') walk.report(path, parsed, NONE);
+  if ('code' in parsed) walk.report(path, parsed.code, parsed.params);
   else {
     const host = unreachableHost(parsed);
     if (host !== undefined) walk.report(path, 'unreachable_endpoint_host', { host });
+    else warnSingleLabel(walk, path, parsed);
   }
   return value;
 }
@@ -544,10 +662,22 @@ function walkField(walk: Walk, rule: FieldRule, value: unknown, path: Path): unk
       return walkScope(walk, value, path, rule);
     case 'redirect-uris':
       return walkRedirectUris(walk, value, path, rule);
+    case 'id-list':
+      return walkIdList(walk, value, path, rule);
     case 'capabilities':
       return walkCapabilities(walk, value, path);
   }
 }
+
+/** The value a connector needs in a field it requires (`["client_credentials"]`, `"msg.consumer"`), if the table says. */
+function connectorValueOf(spec: FieldSpec): string | readonly string[] | undefined {
+  if (spec.type === 'scope' && spec.connectorExactly !== undefined) return spec.connectorExactly;
+  if (spec.type !== 'enum-list') return undefined;
+  if (spec.connectorExactly !== undefined) return [...spec.connectorExactly];
+  return spec.connectorMustInclude === undefined ? undefined : [spec.connectorMustInclude];
+}
+
+const SERVER_ASSIGNED: ReadonlySet<string> = /* @__PURE__ */ new Set(SERVER_ASSIGNED_KEYS);
 
 const CLIENT_NAME_RULE: StringRule = /* @__PURE__ */ (() => ownRule<StringRule>(TOP_LEVEL_FIELDS.client_name))();
 
@@ -580,16 +710,20 @@ function walkManifest(walk: Walk, input: unknown): JsonObject | undefined {
   for (const extra of extras) {
     const [key, value] = extra;
     if (key === EDITOR_SCHEMA_KEY) {
-      if (typeof value !== 'string') walk.wrongType(at(null, key), value, 'a string');
+      if (typeof value !== 'string') walk.wrongType(at(null, key), value, 'string');
     } else if (key.startsWith(LOCALIZED_NAME_PREFIX)) localized.push(extra);
-    else walk.report(at(null, key), 'unknown_key', { key, suggestion: closest(key, TOP_LEVEL.list) });
+    else if (SERVER_ASSIGNED.has(key)) {
+      // Its value is never read: client_secret holds a secret.
+      walk.report(at(null, key), 'server_assigned_key', { key, secret: key === SECRET_SERVER_ASSIGNED_KEY });
+    } else walk.report(at(null, key), 'unknown_key', { key, suggestion: closest(key, TOP_LEVEL.list) });
   }
   const out: JsonObject = walk.keep({});
   for (let i = 0; i < TOP_LEVEL_ENTRIES.length; i++) {
     const [field, spec] = TOP_LEVEL_ENTRIES[i]!;
     const value = fields[i];
     if (value === undefined) {
-      if (spec.required === 'always' || (spec.required === 'connector' && walk.connector)) walk.report(at(null, field), 'required', NONE);
+      if (spec.required === 'always') walk.report(at(null, field), 'required', NONE);
+      else if (spec.required === 'connector' && walk.connector) walk.report(at(null, field), 'required', { expected: connectorValueOf(spec) });
     } else {
       const result = walkField(walk, spec, value, at(null, field));
       if (result !== undefined) out[field] = result;
@@ -625,7 +759,7 @@ export function readProfile(options: unknown): Profile | ValidationIssue {
   const profile = guarded(() => (options as { profile?: unknown } | undefined)?.profile);
   if (profile === undefined) return 'general';
   if ((PROFILES as readonly unknown[]).includes(profile)) return profile as Profile;
-  return makeIssue([], 'invalid_profile', { received: typeof profile === 'string' ? profile : describeType(profile) });
+  return makeIssue([], 'invalid_profile', typeof profile === 'string' ? { value: profile, received: 'string' } : receivedOf(profile));
 }
 
 /**
@@ -649,13 +783,14 @@ export function readProfile(options: unknown): Profile | ValidationIssue {
  * for (const warning of result.warnings) console.warn(`warning: ${warning.path}: ${warning.message}`);
  * ```
  */
-export function validateManifest<TProfile extends Profile = 'general'>(
+export function validateManifest<const TOptions extends ValidateOptions | undefined = undefined>(
   value: unknown,
-  options?: ValidateOptions<TProfile>,
-): ValidationResult<TProfile> {
+  // `profile` may be `undefined` (then `general`): the result's type is then that of either profile.
+  options?: TOptions,
+): ValidationResult<ProfileOf<TOptions>> {
   const profile = readProfile(options);
   if (typeof profile !== 'string') {
     return Object.freeze({ ok: false, issues: Object.freeze([profile] as const), warnings: Object.freeze([]) });
   }
-  return runValidation(value, profile as TProfile);
+  return runValidation(value, profile as ProfileOf<TOptions>);
 }

@@ -73,7 +73,8 @@ describe('lp-app-manifest build', () => {
 
   describe('modules that do not give a manifest exit 1 with a clear message', () => {
     it('a module that throws while loading', () => {
-      expectFailure(runCli(['build', 'throws.mjs']), ['throws.mjs: cannot load: cannot reach the configuration service']);
+      // FILE:LINE:COLUMN of the failing line (throws.mjs line 2, where the Error is made), never a stack trace.
+      expectFailure(runCli(['build', 'throws.mjs']), ['throws.mjs:2:7: cannot load: cannot reach the configuration service']);
     });
 
     it('a module without a default export', () => {
@@ -88,7 +89,7 @@ describe('lp-app-manifest build', () => {
 
     it('a default export function that throws', () => {
       expectFailure(runCli(['build', 'function-throws.mjs']), [
-        'function-throws.mjs: the default export threw: MANIFEST_ENV is not set',
+        'function-throws.mjs:3:9: the default export threw: MANIFEST_ENV is not set',
       ]);
     });
 
@@ -114,12 +115,75 @@ describe('lp-app-manifest build', () => {
     });
   });
 
+  describe('a module that fails says where, in the user\'s file, and never prints a stack trace or its source', () => {
+    const write = (name: string, text: string): string => {
+      const path = join(tmp(), name);
+      writeFileSync(path, text);
+      return path;
+    };
+    const expectOneLine = (run: CliRun, line: string): void => {
+      expectFailure(run, [line]);
+      expect(run.stderr).not.to.match(/^\s+at /m);
+    };
+
+    it('a syntax error in an ES module: its line and column', () => {
+      write('syntax.mjs', `const token = '${SECRET}';\nexport default {\n  client_name: 'Acme',,\n};\n`);
+      const run = runCli(['build', 'syntax.mjs'], { cwd: tmp() });
+      expectOneLine(run, "syntax.mjs:3:23: cannot load: Unexpected token ','");
+      expect(run.stderr).not.to.include(SECRET);
+    });
+
+    it('a syntax error in a CommonJS module: its line and column', () => {
+      write('syntax.cjs', `module.exports = {\n  client_name: 'Acme' 'x',\n};\n`);
+      expectOneLine(runCli(['build', 'syntax.cjs'], { cwd: tmp() }), 'syntax.cjs:2:23: cannot load: Unexpected string');
+    });
+
+    it('an error thrown in a helper the module imports: the helper\'s failing line, relative to the working directory', () => {
+      mkdirSync(join(tmp(), 'lib'), { recursive: true });
+      write('lib/config.mjs', 'export function endpoint(env) {\n  return env.settings.url;\n}\n');
+      write('uses-helper.mjs', "import { endpoint } from './lib/config.mjs';\nexport default () => ({ client_name: endpoint({}) });\n");
+      expectOneLine(
+        runCli(['build', 'uses-helper.mjs'], { cwd: tmp() }),
+        "lib/config.mjs:2:23: the default export threw: Cannot read properties of undefined (reading 'url')",
+      );
+    });
+  });
+
+  describe('JSON modules, profiles and --strict', () => {
+    it('a repeated key in a JSON manifest fails the build with duplicate_key and its positions', () => {
+      const path = join(tmp(), 'duplicate.json');
+      writeFileSync(path, '{\n  "client_name": "A",\n  "client_name": "B"\n}\n');
+      expectFailure(runCli(['build', path]), [
+        `${path}:3:3: client_name: key "client_name" appears more than once in this object (at line 2, column 3 and at line 3, column 3); a JSON reader keeps only the last, silently: remove one [duplicate_key]`,
+        `${path}: build failed with 1 issue (general profile)`,
+      ]);
+    });
+
+    it('a "$schema" naming connector.schema.json selects the connector profile for a manifest object', () => {
+      const path = join(tmp(), 'connector-schema.json');
+      writeFileSync(path, JSON.stringify({ $schema: 'schema/connector.schema.json', client_name: 'Acme' }));
+      const run = runCli(['build', path]);
+      expect(run.status).to.equal(1);
+      expect(lines(run.stderr).at(-1)).to.equal(`${path}: build failed with 2 issues (connector profile, from "$schema")`);
+    });
+
+    it('--strict fails on a warning and writes nothing; without it the build succeeds', () => {
+      const target = join(tmp(), 'strict-out.json');
+      const run = runCli(['build', 'warning-only.json', '--strict', '--out', target]);
+      expect(run.status).to.equal(1);
+      expect(lines(run.stderr)).to.have.length(2);
+      expect(lines(run.stderr)[1]).to.equal(`warning-only.json: build failed with 1 warning (--strict) (general profile); ${target} was not written`);
+      expect(readdirSync(tmp())).not.to.include('strict-out.json');
+      expect(runCli(['build', 'warning-only.json', '--out', target]).status).to.equal(0);
+    });
+  });
+
   describe('validation', () => {
     it('an invalid builder: every issue on stderr, nothing on stdout, no secret anywhere', () => {
       const run = runCli(['build', 'invalid-builder.mjs']);
       expectFailure(run, [
-        'invalid-builder.mjs: capabilities.webhooks["ms.MessagingEventNotification.ContentEvent"].headers[0].header_value: must not contain control characters such as CR, LF or NUL (the value is not shown because it may be a secret) [header_value_control_character]',
-        'invalid-builder.mjs: build failed with 1 issue',
+        'invalid-builder.mjs: capabilities.webhooks["ms.MessagingEventNotification.ContentEvent"].headers[0].header_value: must be visible ASCII, space or tab only: no control characters such as CR, LF or NUL, which could split or fold the header (the value is not shown because it may be a secret) [header_value_control_character]',
+        'invalid-builder.mjs: build failed with 1 issue (general profile)',
       ]);
       expect(run.stderr).not.to.include(SECRET);
     });
@@ -129,7 +193,7 @@ describe('lp-app-manifest build', () => {
       expect(run.status).to.equal(0);
       expect(JSON.parse(run.stdout)).to.deep.equal({ client_name: 'Acme App', response_types: ['code'] });
       expect(run.stderr).to.equal(
-        'warning-only.json: warning: response_types: response_types has "code" but grant_types lacks "authorization_code" [code_without_authorization_code]\n',
+        'warning-only.json:3:3: warning: response_types: response_types has "code" but grant_types lacks "authorization_code" [code_without_authorization_code]\n',
       );
     });
 
@@ -145,16 +209,16 @@ describe('lp-app-manifest build', () => {
     it('checks a builder against --profile as well when it names another profile', () => {
       expect(runCli(['build', 'general-builder.mjs']).status).to.equal(0);
       expectFailure(runCli(['build', 'general-builder.mjs', '--profile', 'connector']), [
-        'general-builder.mjs: grant_types: is required [required]',
-        'general-builder.mjs: scope: is required [required]',
-        'general-builder.mjs: build failed with 2 issues',
+        'general-builder.mjs: grant_types: is required in the connector profile: set it to ["client_credentials"] [required]',
+        'general-builder.mjs: scope: is required in the connector profile: set it to "msg.consumer" [required]',
+        'general-builder.mjs: build failed with 2 issues (general and connector profiles)',
       ]);
     });
 
     it('checks a manifest object against --profile (general by default)', () => {
       const run = runCli(['build', 'object.cjs', '--profile', 'connector']);
       expect(run.status).to.equal(1);
-      expect(lines(run.stderr)[0]).to.equal('object.cjs: grant_types: is required [required]');
+      expect(lines(run.stderr)[0]).to.equal('object.cjs: grant_types: is required in the connector profile: set it to ["client_credentials"] [required]');
     });
   });
 
@@ -196,7 +260,7 @@ describe('lp-app-manifest build', () => {
     });
 
     for (const [why, module, lastLine] of [
-      ['the manifest is invalid', 'invalid-builder.mjs', /build failed with 1 issue; .* was not written$/],
+      ['the manifest is invalid', 'invalid-builder.mjs', /build failed with 1 issue \(general profile\); .* was not written$/],
       ['the module throws', 'throws.mjs', /cannot load: cannot reach the configuration service$/],
     ] as const) {
       it(`leaves an existing target untouched, and no temporary file, when ${why}`, () => {

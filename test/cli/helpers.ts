@@ -25,6 +25,8 @@ export interface RunOptions {
   readonly user?: { readonly uid: number; readonly gid: number };
   /** What the CLI reads on stdin. */
   readonly input?: string;
+  /** Variables to set (or, as `undefined`, to unset) on top of the test runner's environment. */
+  readonly env?: Readonly<Record<string, string | undefined>>;
 }
 
 /**
@@ -35,6 +37,10 @@ export interface RunOptions {
 export function runCli(args: readonly string[], options: RunOptions = {}): CliRun {
   const env = { ...process.env };
   delete env['NODE_OPTIONS'];
+  for (const [name, value] of Object.entries(options.env ?? {})) {
+    if (value === undefined) delete env[name];
+    else env[name] = value;
+  }
   const result = spawnSync(process.execPath, [CLI, ...args], {
     cwd: options.cwd ?? FIXTURES,
     env,

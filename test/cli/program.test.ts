@@ -1,7 +1,16 @@
 import { expect } from 'chai';
 import { spawn, spawnSync } from 'node:child_process';
-import { readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { COMMAND_NAMES, loadCommands } from '../../src/cli/commands.js';
 import { CLI, lines, requireBuiltCli, runCli } from './helpers.js';
+
+/** The commands, loaded, in the order of the one table that registers them. */
+const LOADED = await loadCommands();
+const NAMES = LOADED.map((command) => command.name).join(', ');
+
+/** The chunks of the commands other than validate, which the CLI loads when they run. */
+const CLI_CHUNKS = join(dirname(CLI), 'cli');
 
 const packageJson = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
   version: string;
@@ -45,10 +54,33 @@ describe('lp-app-manifest (the program)', () => {
     }
   });
 
+  describe('one table of commands', () => {
+    it('--help lists every command of the table, with its summary, in its order', () => {
+      const listed = lines(runCli(['--help']).stdout).filter((line) => /^ {2}[a-z]+ {2,}/.test(line));
+      expect(listed.map((line) => line.trim().split(/\s+/, 1)[0])).to.deep.equal([...COMMAND_NAMES]);
+      for (const command of LOADED) expect(runCli(['--help']).stdout).to.include(command.summary);
+    });
+
+    it('each entry of the table loads the command of its name', () => {
+      expect(LOADED.map((command) => command.name)).to.deep.equal([...COMMAND_NAMES]);
+    });
+
+    for (const command of LOADED) {
+      it(`${command.name} --help is made from its entry: usage, description, every option, -h`, () => {
+        const run = runCli([command.name, '--help']);
+        expect(run.status).to.equal(0);
+        expect(run.stdout).to.match(new RegExp(`^Usage: lp-app-manifest ${command.name} `));
+        expect(run.stdout).to.include(command.description.split('\n')[0]);
+        for (const name of Object.keys(command.options)) expect(run.stdout).to.match(new RegExp(`^  (-\\w, )?--${name}\\b`, 'm'));
+        expect(run.stdout).to.match(/^ {2}-h, --help +show this help$/m);
+      });
+    }
+  });
+
   describe('usage errors: exit 2, one line on stderr, nothing on stdout', () => {
     const cases: [string, string[], string][] = [
-      ['no command', [], 'lp-app-manifest: no command given (use one of: validate, build, schema, init); see "lp-app-manifest --help"'],
-      ['an unknown command', ['check'], `lp-app-manifest: unknown command 'check' (use one of: validate, build, schema, init); see "lp-app-manifest --help"`],
+      ['no command', [], `lp-app-manifest: no command given (use one of: ${NAMES}); see "lp-app-manifest --help"`],
+      ['an unknown command', ['check'], `lp-app-manifest: unknown command 'check' (use one of: ${NAMES}); see "lp-app-manifest --help"`],
       ['an unknown option before the command', ['--verbose', 'validate'], "lp-app-manifest: unknown option '--verbose'"],
     ];
     for (const [name, args, message] of cases) {
@@ -76,6 +108,36 @@ describe('lp-app-manifest (the program)', () => {
       expect(source).not.to.include('function walkManifest');
       expect(source).not.to.include('class ManifestValidationError');
       expect(source).not.to.include("LivePerson's table misspells it");
+    });
+
+    it('loads at start-up only Node built-ins that start fast and the library: the rest when a command needs it', () => {
+      // image-size (--logo), ts-pattern (build), node:crypto (--out), node:child_process (a module's syntax error):
+      // a static import would make every run pay for them (issue 11: the cold start).
+      const source = readFileSync(CLI, 'utf8');
+      const statics = [...source.matchAll(/^import\s(?:[^;]*?\sfrom\s)?'([^']+)';$/gm)].map((found) => found[1]);
+      const cheap = ['lp-app-manifest', 'node:util', 'node:module', 'node:path', 'node:fs', 'node:url', 'node:buffer'];
+      expect(statics.filter((id) => !cheap.includes(id!))).to.deep.equal([]);
+      const everything = [source, ...readdirSync(CLI_CHUNKS).map((file) => readFileSync(join(CLI_CHUNKS, file), 'utf8'))].join('\n');
+      for (const lazy of ['image-size', 'ts-pattern', 'node:crypto', 'node:child_process']) expect(everything).to.include(`import('${lazy}')`);
+      // Every command but validate is a chunk of its own, loaded when it runs.
+      expect(source).to.match(/import\('\.\/cli\/build\.js'\)/);
+      // jsonc-parser, which every validate needs, is bundled from its ES build rather than loaded as UMD.
+      expect(everything).not.to.match(/from 'jsonc-parser'|require\('jsonc-parser'\)/);
+    });
+
+    it('reuses the library instead of copies: no isPlainObject, describeType or formatIssue of its own', () => {
+      const build = readFileSync(join(CLI_CHUNKS, 'build.js'), 'utf8');
+      for (const source of [readFileSync(CLI, 'utf8'), build]) {
+        expect(source).not.to.match(/function (isPlainObject|describeType|describeValue|formatIssue)\b/);
+      }
+      expect(build).to.match(/^import \{[^}]*\bdescribeType\b[^}]*\} from 'lp-app-manifest';$/m);
+    });
+
+    it('the library entry loads no CLI-only dependency', () => {
+      for (const file of ['../../dist/index.js', '../../dist/index.cjs']) {
+        const source = readFileSync(new URL(file, import.meta.url), 'utf8');
+        expect(source).not.to.match(/['"](image-size|ts-pattern|jsonc-parser)['"]/);
+      }
     });
 
     it('exits quietly when its reader closes the pipe early (lp-app-manifest schema | head)', async () => {

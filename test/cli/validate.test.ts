@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import { chmodSync, mkdirSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { validateManifest, type IssueCode, type ValidateOptions } from '../../src/index.js';
 import { lines, png, requireBuiltCli, runCli, useTempDir, type CliRun } from './helpers.js';
 
 /** The header value in the fixtures: no output may ever contain it. */
@@ -8,12 +9,38 @@ const SECRET = 'sup3r-s3cret-value';
 
 const CONTENT_EVENT = 'capabilities.webhooks["ms.MessagingEventNotification.ContentEvent"]';
 
+/** A message as the library words it (the library's own tests pin its text; these tests pin where the CLI puts it). */
+const message = (value: unknown, code: IssueCode, options?: ValidateOptions): string => {
+  const result = validateManifest(value, options);
+  const found = [...(result.ok ? [] : result.issues), ...result.warnings].find((issue) => issue.code === code);
+  if (found === undefined) throw new Error(`no ${code} issue`);
+  return found.message;
+};
+const HEADER_VALUE_MESSAGE = message(
+  {
+    client_name: 'a',
+    capabilities: {
+      webhooks: { 'cqm.ExConversationChangeNotification': { endpoint: 'https://a.example.com/x', headers: [{ header_name: 'X', header_value: 'a\r\nb' }] } },
+    },
+  },
+  'header_value_control_character',
+);
+const REQUIRED_GRANT_TYPES = `${message({ client_name: 'a', scope: 'msg.consumer' }, 'required', { profile: 'connector' })} [required]`;
+const REQUIRED_SCOPE = `${message({ client_name: 'a', grant_types: ['client_credentials'] }, 'required', { profile: 'connector' })} [required]`;
+
 /** A usage or file error: the exit code, one line on stderr, no stack trace. */
 function expectOneLineError(run: CliRun, status: number, pattern: RegExp): void {
   expect(run.status, run.stderr).to.equal(status);
   expect(lines(run.stderr)).to.have.length(1);
   expect(run.stderr).to.match(pattern);
   expect(run.stderr).not.to.match(/^\s+at /m);
+}
+
+/** A file that cannot be used: one line on stderr, exit 1, counted as invalid. */
+function expectFileProblem(path: string, message: string, code: string): void {
+  const run = runCli(['validate', path]);
+  expectOneLineError(run, 1, new RegExp(`^${escape(`${path}: ${message} [${code}]`)}\\n$`));
+  expect(run.stdout).to.equal('1 file checked: 0 valid, 1 invalid, 1 issue, 0 warnings\n');
 }
 
 describe('lp-app-manifest validate', () => {
@@ -29,18 +56,19 @@ describe('lp-app-manifest validate', () => {
     it('prints only the summary for a valid file, and exits 0', () => {
       const run = runCli(['validate', 'valid.json']);
       expect(run.status).to.equal(0);
-      expect(run.stdout).to.equal('1 file checked: 1 valid, 0 invalid, 0 issues, 0 warnings\n');
+      expect(run.stdout).to.equal('valid.json: valid (general profile)\n1 file checked: 1 valid, 0 invalid, 0 issues, 0 warnings\n');
       expect(run.stderr).to.equal('');
     });
 
-    it('prints one line per issue, warnings marked, then the summary, and exits 1', () => {
+    it('prints one line per issue, FILE:LINE:COLUMN first, warnings marked, then the file and the summary, and exits 1', () => {
       const run = runCli(['validate', 'invalid.json']);
       expect(run.status).to.equal(1);
       expect(lines(run.stdout)).to.deep.equal([
-        'invalid.json: client_name: must not be blank [blank]',
-        `invalid.json: ${CONTENT_EVENT}.endpoint: must start with "https://" [url_not_https]`,
-        `invalid.json: ${CONTENT_EVENT}.headers[0].header_value: must not contain control characters such as CR, LF or NUL (the value is not shown because it may be a secret) [header_value_control_character]`,
-        'invalid.json: warning: response_types: response_types has "code" but grant_types lacks "authorization_code" [code_without_authorization_code]',
+        'invalid.json:2:3: client_name: must not be blank [blank]',
+        `invalid.json:7:9: ${CONTENT_EVENT}.endpoint: must start with "https://" [url_not_https]`,
+        `invalid.json:8:51: ${CONTENT_EVENT}.headers[0].header_value: ${HEADER_VALUE_MESSAGE} [header_value_control_character]`,
+        'invalid.json:3:3: warning: response_types: response_types has "code" but grant_types lacks "authorization_code" [code_without_authorization_code]',
+        'invalid.json: invalid (general profile): 3 issues, 1 warning',
         '1 file checked: 0 valid, 1 invalid, 3 issues, 1 warning',
       ]);
       expect(run.stderr).to.equal('');
@@ -50,17 +78,19 @@ describe('lp-app-manifest validate', () => {
       const run = runCli(['validate', 'warning-only.json']);
       expect(run.status).to.equal(0);
       expect(lines(run.stdout)).to.deep.equal([
-        'warning-only.json: warning: response_types: response_types has "code" but grant_types lacks "authorization_code" [code_without_authorization_code]',
+        'warning-only.json:3:3: warning: response_types: response_types has "code" but grant_types lacks "authorization_code" [code_without_authorization_code]',
+        'warning-only.json: valid (general profile): 1 warning',
         '1 file checked: 1 valid, 0 invalid, 0 issues, 1 warning',
       ]);
     });
 
-    it('applies the connector rules with --profile connector', () => {
+    it('applies the connector rules with --profile connector; a missing key points at the object that should hold it', () => {
       const run = runCli(['validate', '--profile', 'connector', 'valid.json']);
       expect(run.status).to.equal(1);
       expect(lines(run.stdout)).to.deep.equal([
-        'valid.json: grant_types: is required [required]',
-        'valid.json: scope: is required [required]',
+        `valid.json:1:1: grant_types: ${REQUIRED_GRANT_TYPES}`,
+        `valid.json:1:1: scope: ${REQUIRED_SCOPE}`,
+        'valid.json: invalid (connector profile): 2 issues',
         '1 file checked: 0 valid, 1 invalid, 2 issues, 0 warnings',
       ]);
     });
@@ -91,6 +121,8 @@ describe('lp-app-manifest validate', () => {
         code: 'blank',
         severity: 'error',
         path: 'client_name',
+        line: 2,
+        column: 3,
         message: 'must not be blank',
       });
       expect(invalid?.issues.map((issue) => issue['code'])).to.deep.equal([
@@ -103,6 +135,8 @@ describe('lp-app-manifest validate', () => {
           code: 'code_without_authorization_code',
           severity: 'warning',
           path: 'response_types',
+          line: 3,
+          column: 3,
           message: 'response_types has "code" but grant_types lacks "authorization_code"',
         },
       ]);
@@ -123,10 +157,10 @@ describe('lp-app-manifest validate', () => {
 
   describe('usage errors exit 2 with one line on stderr', () => {
     const cases: [string, string[], RegExp][] = [
-      ['an unknown option', ['--strict', 'valid.json'], /^lp-app-manifest: unknown option '--strict'; see "lp-app-manifest validate --help"\n$/],
+      ['an unknown option', ['--strcit', 'valid.json'], /^lp-app-manifest: unknown option '--strcit'; see "lp-app-manifest validate --help"\n$/],
       ['an unknown profile', ['--profile', 'strict', 'valid.json'], /unknown profile 'strict' \(use general or connector\)/],
       ['no files', [], /no files given/],
-      ['an unknown format', ['--format', 'xml', 'valid.json'], /unknown format 'xml' \(use text or json\)/],
+      ['an unknown format', ['--format', 'xml', 'valid.json'], /unknown format 'xml' \(use text, json or github\)/],
       ['an option without its value', ['valid.json', '--profile'], /option '--profile' needs a value/],
     ];
     for (const [name, args, pattern] of cases) {
@@ -139,12 +173,6 @@ describe('lp-app-manifest validate', () => {
   });
 
   describe('file problems get one clear line on stderr, exit 1', () => {
-    const expectFileProblem = (path: string, message: string, code: string): void => {
-      const run = runCli(['validate', path]);
-      expectOneLineError(run, 1, new RegExp(`^${escape(`${path}: ${message} [${code}]`)}\\n$`));
-      expect(run.stdout).to.equal('1 file checked: 0 valid, 1 invalid, 1 issue, 0 warnings\n');
-    };
-
     it('a missing file', () => expectFileProblem('nothing-here.json', 'file not found', 'file_not_found'));
 
     it('a directory', () => {
@@ -203,14 +231,16 @@ describe('lp-app-manifest validate', () => {
       const path = tmpFile('bom.json', `\uFEFF${JSON.stringify({ client_name: 'Acme' })}`);
       const run = runCli(['validate', path]);
       expect(run.status, run.stderr).to.equal(0);
-      expect(run.stdout).to.equal('1 file checked: 1 valid, 0 invalid, 0 issues, 0 warnings\n');
+      expect(run.stdout).to.equal(`${path}: valid (general profile)\n1 file checked: 1 valid, 0 invalid, 0 issues, 0 warnings\n`);
     });
 
     it('reads standard input for the file name -', () => {
       const run = runCli(['validate', '-', 'valid.json'], { input: '\uFEFF{"client_name": ""}' });
       expect(run.status).to.equal(1);
       expect(lines(run.stdout)).to.deep.equal([
-        '-: client_name: must not be blank [blank]',
+        '-:1:2: client_name: must not be blank [blank]',
+        '-: invalid (general profile): 1 issue',
+        'valid.json: valid (general profile)',
         '2 files checked: 1 valid, 1 invalid, 1 issue, 0 warnings',
       ]);
     });
@@ -226,9 +256,161 @@ describe('lp-app-manifest validate', () => {
       const run = runCli(['validate', path]);
       expect(run.status, run.stderr).to.equal(1);
       expect(lines(run.stdout)).to.deep.equal([
-        `${path}: description: must be at most 256 characters in the general profile (got ${size}) [too_long]`,
+        `${path}:1:25: description: must be at most 256 characters in the general profile (got ${size}) [too_long]`,
+        `${path}: invalid (general profile): 1 issue`,
         '1 file checked: 0 valid, 1 invalid, 1 issue, 0 warnings',
       ]);
+    });
+  });
+
+  describe('duplicate keys (JSON.parse would keep the last one silently)', () => {
+    const DUPLICATE_ENDPOINT = `{
+  "client_name": "Acme",
+  "capabilities": {
+    "webhooks": {
+      "ms.MessagingEventNotification.ContentEvent": {
+        "endpoint": "http://staging-hooks.example.com/lp",
+        "endpoint": "https://hooks.example.com/lp"
+      }
+    }
+  }
+}
+`;
+
+    it('a repeated member name is a duplicate_key error at its path, with both positions, and exit 1', () => {
+      const path = tmpFile('duplicate-endpoint.json', DUPLICATE_ENDPOINT);
+      const run = runCli(['validate', path]);
+      expect(run.status).to.equal(1);
+      expect(lines(run.stdout)).to.deep.equal([
+        `${path}:7:9: ${CONTENT_EVENT}.endpoint: key "endpoint" appears more than once in this object (at line 6, column 9 and at line 7, column 9); a JSON reader keeps only the last, silently: remove one [duplicate_key]`,
+        `${path}: invalid (general profile): 1 issue`,
+        '1 file checked: 0 valid, 1 invalid, 1 issue, 0 warnings',
+      ]);
+    });
+
+    it('a repeated webhook event, whose first block (and its Authorization header) would vanish', () => {
+      const block = (endpoint: string) => `{"endpoint": "${endpoint}", "headers": [{"header_name": "Authorization", "header_value": "${SECRET}"}]}`;
+      const text = `{"client_name": "Acme", "capabilities": {"webhooks": {\n"cqm.ExConversationChangeNotification": ${block('https://a.example.com/lp')},\n"cqm.ExConversationChangeNotification": ${block('https://b.example.com/lp')}}}}`;
+      const run = runCli(['validate', '--format', 'json', tmpFile('duplicate-event.json', text)]);
+      expect(run.status).to.equal(1);
+      expect(run.stdout).not.to.include(SECRET);
+      const report = JSON.parse(run.stdout) as { files: { issues: Record<string, unknown>[] }[] };
+      expect(report.files[0]?.issues).to.deep.equal([
+        {
+          code: 'duplicate_key',
+          severity: 'error',
+          path: 'capabilities.webhooks["cqm.ExConversationChangeNotification"]',
+          line: 3,
+          column: 1,
+          message:
+            'key "cqm.ExConversationChangeNotification" appears more than once in this object (at line 2, column 1 and at line 3, column 1); a JSON reader keeps only the last, silently: remove one',
+        },
+      ]);
+    });
+
+    it('comments and trailing commas, which jsonc-parser would allow, are still not JSON', () => {
+      const path = tmpFile('comment.json', '{\n  // the name\n  "client_name": "Acme"\n}\n');
+      expectFileProblem(path, 'not valid JSON: comments are not allowed in JSON at line 2, column 3', 'invalid_json');
+    });
+  });
+
+  describe('where each issue is', () => {
+    it('--format json gives line and column, and file-level issues keep the key order of the others', () => {
+      const run = runCli(['validate', '--format', 'json', 'invalid.json', 'missing.json', tmpFile('broken.json', '{"a": }')]);
+      const report = JSON.parse(run.stdout) as { files: { file: string; profile: string | null; issues: Record<string, unknown>[] }[] };
+      const [invalid, missing, broken] = report.files;
+      expect(invalid?.profile).to.equal('general');
+      expect(missing?.profile).to.equal(null);
+      expect(Object.keys(invalid?.issues[0] ?? {})).to.deep.equal(['code', 'severity', 'path', 'line', 'column', 'message']);
+      expect(Object.keys(missing?.issues[0] ?? {})).to.deep.equal(['code', 'severity', 'path', 'message']);
+      expect(broken?.issues[0]).to.deep.equal({
+        code: 'invalid_json',
+        severity: 'error',
+        path: '',
+        line: 1,
+        column: 7,
+        message: 'not valid JSON: expected a value at line 1, column 7',
+      });
+    });
+
+    it('a missing key inside an object points at that object', () => {
+      const text = '{\n  "client_name": "Acme",\n  "capabilities": {"webhooks": {\n    "cqm.ExConversationChangeNotification": {"max_retries": 1}\n  }}\n}';
+      const run = runCli(['validate', tmpFile('no-endpoint.json', text)]);
+      expect(run.status).to.equal(1);
+      expect(run.stdout).to.match(/^\S+no-endpoint\.json:4:5: capabilities\.webhooks\["cqm\.ExConversationChangeNotification"\]\.endpoint: .*\[required\]$/m);
+    });
+
+    it('--format github prints GitHub Actions annotations, escaped, warnings as ::warning', () => {
+      const dir = join(tmp(), 'gh');
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(join(dir, 'a,b:c.json'), '{\n  "client_name": "",\n  "response_types": ["code"],\n  "100%": 1\n}\n');
+      const run = runCli(['validate', '--format', 'github', 'a,b:c.json', 'missing.json'], { cwd: dir });
+      expect(run.status).to.equal(1);
+      expect(run.stderr).to.equal('');
+      expect(lines(run.stdout)).to.deep.equal([
+        `::error file=a%2Cb%3Ac.json,line=4,col=3,title=unknown_key::["100%25"]: unknown key "100%25" [unknown_key]`,
+        '::error file=a%2Cb%3Ac.json,line=2,col=3,title=blank::client_name: must not be blank [blank]',
+        '::warning file=a%2Cb%3Ac.json,line=3,col=3,title=code_without_authorization_code::response_types: response_types has "code" but grant_types lacks "authorization_code" [code_without_authorization_code]',
+        '::error file=missing.json,title=file_not_found::file not found',
+        '2 files checked: 0 valid, 2 invalid, 3 issues, 1 warning',
+      ]);
+    });
+
+    it('never prints a header value in the github format either', () => {
+      const run = runCli(['validate', '--format', 'github', 'invalid.json']);
+      expect(run.stdout + run.stderr).not.to.include(SECRET);
+      expect(run.stdout).to.include('::error file=invalid.json,line=8,col=51,title=header_value_control_character::');
+    });
+  });
+
+  describe('--strict', () => {
+    it('exits 1 when there is any warning, and says so; without it, warnings pass', () => {
+      expect(runCli(['validate', 'warning-only.json']).status).to.equal(0);
+      const run = runCli(['validate', '--strict', 'warning-only.json', 'valid.json']);
+      expect(run.status).to.equal(1);
+      expect(lines(run.stdout).slice(1)).to.deep.equal([
+        'warning-only.json: valid (general profile): 1 warning (fails --strict)',
+        'valid.json: valid (general profile)',
+        '2 files checked: 2 valid, 0 invalid, 0 issues, 1 warning',
+      ]);
+      expect(runCli(['validate', '--strict', 'valid.json']).status).to.equal(0);
+    });
+  });
+
+  describe('profiles', () => {
+    const withSchema = (schema: string) =>
+      tmpFile(`schema-${schema.length}.json`, `{\n  "$schema": ${JSON.stringify(schema)},\n  "client_name": "Acme"\n}\n`);
+
+    it('a "$schema" naming connector.schema.json selects the connector profile, and the output names it', () => {
+      for (const schema of ['./node_modules/lp-app-manifest/schema/connector.schema.json', 'https://unpkg.com/lp-app-manifest/schema/connector.schema.json?v=1']) {
+        const path = withSchema(schema);
+        const run = runCli(['validate', path]);
+        expect(run.status).to.equal(1);
+        expect(lines(run.stdout)).to.deep.equal([
+          `${path}:1:1: grant_types: ${REQUIRED_GRANT_TYPES}`,
+          `${path}:1:1: scope: ${REQUIRED_SCOPE}`,
+          `${path}: invalid (connector profile, from "$schema"): 2 issues`,
+          '1 file checked: 0 valid, 1 invalid, 2 issues, 0 warnings',
+        ]);
+      }
+    });
+
+    it('another "$schema" leaves the general profile', () => {
+      const path = withSchema('https://example.com/my.schema.json');
+      expect(lines(runCli(['validate', path]).stdout)[0]).to.equal(`${path}: valid (general profile)`);
+    });
+
+    it('--profile wins over "$schema"; when they disagree, a schema_profile_mismatch warning at $schema (exit 1 with --strict)', () => {
+      const path = withSchema('../schema/connector.schema.json');
+      const run = runCli(['validate', '--profile', 'general', path]);
+      expect(run.status).to.equal(0);
+      expect(lines(run.stdout)).to.deep.equal([
+        `${path}:2:3: warning: $schema: "$schema" names the connector schema, but the general profile was asked for (--profile); checked against general [schema_profile_mismatch]`,
+        `${path}: valid (general profile): 1 warning`,
+        '1 file checked: 1 valid, 0 invalid, 0 issues, 1 warning',
+      ]);
+      expect(runCli(['validate', '--strict', '--profile', 'general', path]).status).to.equal(1);
+      expect(runCli(['validate', '--profile', 'connector', path]).stdout).not.to.include('schema_profile_mismatch');
     });
   });
 
@@ -236,7 +418,7 @@ describe('lp-app-manifest validate', () => {
     it('accepts a 70x70 image', () => {
       const run = runCli(['validate', '--logo', tmpFile('logo-70.png', png(70, 70)), 'valid.json']);
       expect(run.status, run.stdout + run.stderr).to.equal(0);
-      expect(run.stdout).to.equal('1 file checked: 1 valid, 0 invalid, 0 issues, 0 warnings\n');
+      expect(run.stdout).to.equal('valid.json: valid (general profile)\n1 file checked: 1 valid, 0 invalid, 0 issues, 0 warnings\n');
     });
 
     it('rejects an image of another size', () => {
@@ -244,7 +426,8 @@ describe('lp-app-manifest validate', () => {
       const run = runCli(['validate', '--logo', logo, 'valid.json']);
       expect(run.status).to.equal(1);
       expect(lines(run.stdout)).to.deep.equal([
-        `valid.json: logo_uri: logo ${JSON.stringify(logo)} is 64x70 pixels; it must be exactly 70x70 [logo_wrong_size]`,
+        `valid.json:1:1: logo_uri: logo ${JSON.stringify(logo)} is 64x70 pixels; it must be exactly 70x70 [logo_wrong_size]`,
+        'valid.json: invalid (general profile): 1 issue',
         '1 file checked: 0 valid, 1 invalid, 1 issue, 0 warnings',
       ]);
     });
@@ -253,7 +436,7 @@ describe('lp-app-manifest validate', () => {
       const logo = tmpFile('logo.png', 'this is text, not a PNG');
       const run = runCli(['validate', '--logo', logo, 'valid.json']);
       expect(run.status).to.equal(1);
-      expect(run.stdout).to.include(`valid.json: logo_uri: logo ${JSON.stringify(logo)} is not an image`);
+      expect(run.stdout).to.include(`valid.json:1:1: logo_uri: logo ${JSON.stringify(logo)} is not an image`);
       expect(run.stdout).to.include('[logo_unreadable]');
     });
 
@@ -261,7 +444,8 @@ describe('lp-app-manifest validate', () => {
       const run = runCli(['validate', '--logo', 'no-logo.png', 'valid.json']);
       expect(run.status).to.equal(1);
       expect(lines(run.stdout)).to.deep.equal([
-        'valid.json: logo_uri: logo "no-logo.png": file not found [logo_unreadable]',
+        'valid.json:1:1: logo_uri: logo "no-logo.png": file not found [logo_unreadable]',
+        'valid.json: invalid (general profile): 1 issue',
         '1 file checked: 0 valid, 1 invalid, 1 issue, 0 warnings',
       ]);
     });

@@ -6,4 +6,7 @@ const manifest = ManifestBuilder.general().clientName('Consumer CJS').build();
 assert.deepEqual(JSON.parse(JSON.stringify(manifest)), { client_name: 'Consumer CJS' });
 assert.equal(validateManifest({ client_name: 1 }).ok, false);
 assert.throws(() => ManifestBuilder.general().build(), ManifestValidationError);
+// The deploy subpath, from the packed package.
+const { diffManifests, formatManifestDiff } = require('lp-app-manifest/installations');
+assert.equal(formatManifestDiff(diffManifests({ enabled: false }, { enabled: true })), '~ enabled: false → true');
 console.log('cjs ok');

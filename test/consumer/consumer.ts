@@ -39,8 +39,27 @@ if (!result.ok) {
   void first;
 }
 
+// A parameter typed with the defaults takes a builder ready to build.
+function finish(builder: ManifestBuilder<'connector'>): ConnectorManifest {
+  return builder.build({ strict: true });
+}
+finish(ManifestBuilder.connector().clientName('Finished'));
+// Every optional option takes an explicit undefined (this file is also checked with exactOptionalPropertyTypes).
+declare const prod: boolean;
+ManifestBuilder.connector()
+  .clientName('Options')
+  .webhook('ms.MessagingEventNotification.ContentEvent', 'https://hooks.example.com/content', {
+    maxRetries: prod ? 3 : undefined,
+    headers: prod ? { 'X-Token': 'secret' } : undefined,
+  })
+  .build({ strict: prod ? true : undefined });
+ManifestBuilder.from(JSON.parse('{}') as unknown, { profile: prod ? 'connector' : undefined });
+validateManifest(JSON.parse('{}') as unknown, { profile: undefined });
+
 // @ts-expect-error build() needs clientName(...) first
 ManifestBuilder.general().build();
+// @ts-expect-error a builder without clientName(...) is not ready to build
+finish(ManifestBuilder.connector());
 // @ts-expect-error endpoints must be https://
 ManifestBuilder.general().webhook('ms.MessagingEventNotification.ContentEvent', 'http://hooks.example.com');
 // @ts-expect-error a plain string endpoint must go through httpsUrl()
@@ -60,4 +79,4 @@ connector.capabilities!.webhooks!['cqm.ExConversationChangeNotification']!.endpo
 // @ts-expect-error the built manifest is deeply readonly
 general.client_name = 'changed';
 
-export { scope };
+export { scope, finish };

@@ -7,12 +7,16 @@
  * (test-d/*.test-d.ts) run under each of those versions too, against the installed package,
  * with node16 (as ESM and as CommonJS) and bundler: tsd-check.mjs swaps 'tsd' for tsd-shim.d.ts (expectType,
  * expectAssignable, expectNotAssignable as types) and judges expectError from the tsc output.
+ * node16 runs with exactOptionalPropertyTypes, bundler without. errors.ts must fail with the
+ * compile errors it names (their text says what to do: httpsUrl, cqm.ExConversationChangeNotification,
+ * clientName), and declarations.mjs checks the published .d.ts/.d.cts themselves.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { checkDeclarations } from './declarations.mjs';
 import { judge, prepareTsdFiles } from './tsd-check.mjs';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
@@ -32,6 +36,49 @@ function check(name, command, args, options = {}) {
   }
   return run;
 }
+/** Passes when `problems` is empty; prints them otherwise. */
+function checkList(name, problems) {
+  if (problems.length === 0) {
+    passed++;
+    console.log(`  ✔ ${name}`);
+  } else {
+    failed++;
+    console.log(`  ✖ ${name}: ${problems.length} problem(s)\n${problems.map((p) => `    ${p}`).join('\n')}`);
+  }
+}
+
+/**
+ * tsc over errors.ts: each `// expect TSxxxx: text` line names the error the next line must
+ * produce (code, and text in its message or the message's chain); any other error is a problem.
+ */
+function checkExpectedErrors(name, tsc, config, options) {
+  const source = readFileSync(join(here, 'errors.ts'), 'utf8').split('\n');
+  const expected = new Map();
+  source.forEach((line, i) => {
+    const match = /^\/\/ expect (TS\d+): (.+)$/.exec(line.trim());
+    if (match) expected.set(i + 2, { code: match[1], text: match[2], found: false });
+  });
+  const run = spawnSync(process.execPath, [tsc, '-p', config, '--pretty', 'false'], { encoding: 'utf8', timeout: 180_000, ...options });
+  const problems = [];
+  const errors = [];
+  for (const line of `${run.stdout}`.split(/\r?\n/)) {
+    const located = /^errors\.ts\((\d+),\d+\): error (TS\d+): (.*)$/.exec(line);
+    if (located) errors.push({ line: Number(located[1]), code: located[2], message: located[3] });
+    else if (errors.length > 0 && /^\s/.test(line)) errors[errors.length - 1].message += `\n${line.trim()}`;
+    else if (line.trim() !== '') problems.push(`unexpected output: ${line}`);
+  }
+  for (const error of errors) {
+    const want = expected.get(error.line);
+    if (want && want.code === error.code && error.message.includes(want.text)) want.found = true;
+    else problems.push(`errors.ts:${error.line}: unexpected ${error.code}: ${error.message}`);
+  }
+  for (const [line, want] of expected) {
+    if (!want.found) problems.push(`errors.ts:${line}: expected ${want.code} containing ${JSON.stringify(want.text)}`);
+  }
+  if (expected.size === 0) problems.push('errors.ts has no `// expect` lines');
+  checkList(name, problems);
+}
+
 /** tsc over the copied test-d files, judged by tsd's rules rather than by its exit status. */
 function checkTsd(name, tsd, tsc, config, options) {
   const run = spawnSync(process.execPath, [tsc, '-p', config, '--pretty', 'false'], { encoding: 'utf8', timeout: 180_000, ...options });
@@ -56,13 +103,16 @@ try {
     cwd: project,
     stdio: ['ignore', 'ignore', 'inherit'],
   });
-  for (const file of ['esm.mjs', 'cjs.cjs', 'consumer.ts']) copyFileSync(join(here, file), join(project, file));
+  for (const file of ['esm.mjs', 'cjs.cjs', 'consumer.ts', 'errors.ts']) copyFileSync(join(here, file), join(project, file));
   copyFileSync(join(root, 'test', 'fixtures', 'connector-template.json'), join(project, 'manifest.json'));
 
   // Lint the tarball itself: package.json, exports map and types for every resolution mode.
   const bin = (name) => join(root, 'node_modules', '.bin', name);
   check('publint on the tarball', bin('publint'), ['--strict', join(project, tarball)], { cwd: root });
   check('attw on the tarball', bin('attw'), [join(project, tarball)], { cwd: root });
+
+  // The declarations change nothing outside the package, keep our names, and carry our docs only.
+  checkList('published declarations: no declare global / module augmentation / $1 names / foreign docs; one doc on ManifestBuilder', checkDeclarations(project));
 
   check('import from ESM', process.execPath, ['esm.mjs'], { cwd: project });
   check('require from CJS', process.execPath, ['cjs.cjs'], { cwd: project });
@@ -72,8 +122,9 @@ try {
   });
 
   const base = { strict: true, noEmit: true, skipLibCheck: false, types: [], target: 'ES2022', lib: ['ES2022'] };
+  // node16 (ESM and CJS) with exactOptionalPropertyTypes (TypeScript 6's `tsc --init` default), bundler without.
   const configs = {
-    node16: { ...base, module: 'node16', moduleResolution: 'node16' },
+    node16: { ...base, module: 'node16', moduleResolution: 'node16', exactOptionalPropertyTypes: true },
     bundler: { ...base, module: 'esnext', moduleResolution: 'bundler' },
   };
   for (const [name, compilerOptions] of Object.entries(configs)) {
@@ -93,8 +144,10 @@ try {
     const compilerOptions = configs[config === 'node16-cjs' ? 'node16' : config];
     writeFileSync(join(project, `tsconfig.tsd-${config}.json`), JSON.stringify({ compilerOptions, files: tsd[config].files }, null, 2));
   }
+  writeFileSync(join(project, 'tsconfig.errors.json'), JSON.stringify({ compilerOptions: configs.node16, files: ['errors.ts'] }, null, 2));
   for (const version of Object.keys(TYPESCRIPTS)) {
     const tsc = join(project, 'node_modules', `typescript-${version}`, 'bin', 'tsc');
+    checkExpectedErrors(`compile errors that say what to do, TypeScript ${version}`, tsc, 'tsconfig.errors.json', { cwd: project });
     for (const config of ['node16', 'node16-cjs', 'bundler']) {
       check(`types with TypeScript ${version}, ${config}`, process.execPath, [tsc, '-p', `tsconfig.${config}.json`], { cwd: project });
     }

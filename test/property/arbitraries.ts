@@ -23,6 +23,7 @@ import {
   CAPABILITY_KEYS,
   EDITOR_SCHEMA_KEY,
   ENGAGEMENT_FIELDS,
+  FRAMING_HEADER_NAMES,
   HEADER_KEYS,
   LOCALIZED_NAME_PREFIX,
   LOOPBACK_REDIRECT_HOSTS,
@@ -38,6 +39,7 @@ import {
   type BooleanRule,
   type EnumListRule,
   type FieldSpec,
+  type IdListRule,
   type ProfileLimit,
   type ScopeRule,
   type StringRule,
@@ -58,12 +60,11 @@ export interface ManifestOptions {
   /**
    * Only manifests on which the JSON Schema and the validator can agree: none
    * that runs into a known difference (test/schema/helpers/known-differences.ts).
-   * Of the five, only `loopback-host-spelling` is a valid manifest (the validator
-   * accepts `http://127.1/cb`, the schema does not), so with this option a
-   * loopback redirect host is written as LOOPBACK_REDIRECT_HOSTS has it
-   * (`localhost` in any case). The other four are invalid manifests, which
-   * this generator never makes: header names and language tags differ
-   * case-insensitively, scope values are unique, every URL parses.
+   * Every known difference is an invalid manifest, which this generator never
+   * makes anyway: header names and language tags differ case-insensitively,
+   * scope values are unique, every URL's host is read alike by every parser.
+   * (A loopback host spelled another way, `http://127.1/cb`, was once a
+   * valid manifest the schema rejected; the validator now rejects it too.)
    */
   readonly avoidKnownDifferences?: boolean;
 }
@@ -76,12 +77,23 @@ export const TCHARS = "!#$%&'*+-.^_`|~0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdef
 /** Whether a header name is an RFC 9110 token (the oracle, written apart from src/spec/patterns.ts). */
 export const isToken = (name: string): boolean => name.length > 0 && [...name].every((ch) => TCHARS.includes(ch));
 
-/** Whether a header value has a character that could split or fold a header: C0 except HTAB, or DEL (SPEC.md). */
+/** Whether a header value has a character that could split or fold a header: C0 except HTAB, or DEL (RFC 9110 §5.5). */
 export const hasForbiddenValueCharacter = (value: string): boolean =>
   [...value].some((ch) => {
     const code = ch.codePointAt(0)!;
     return (code < 0x20 && code !== 0x09) || code === 0x7f;
   });
+
+/** Whether a header value is visible US-ASCII, space and HTAB only (RFC 9110 §5.5 field-vchar without obs-text): the oracle. */
+export const isAsciiHeaderValue = (value: string): boolean =>
+  [...value].every((ch) => {
+    const code = ch.codePointAt(0)!;
+    return code === 0x09 || (code >= 0x20 && code <= 0x7e);
+  });
+
+/** Whether a header name frames or routes the request (compared case-insensitively). */
+export const isFramingHeaderName = (name: string): boolean =>
+  FRAMING_HEADER_NAMES.some((framing) => framing.toLowerCase() === name.toLowerCase());
 
 /** C0, DEL and C1: the control characters a name must not contain. */
 const isControl = (code: number): boolean => code < 0x20 || (code >= 0x7f && code <= 0x9f);
@@ -233,19 +245,30 @@ export function spellIpv6(rand: Rand, groups: readonly number[]): string {
 }
 
 const ODD_HOSTS = [
-  '[2001:db8::1]', 'bücher.example', 'EXAMPLE.COM', 'hooks.acme.com.', 'xn--bcher-kva.example',
+  '[2001:db8::1]', '[2001:DB8::1]', 'EXAMPLE.COM', 'hooks.acme.com.', 'xn--bcher-kva.example',
   'localhost', '127.0.0.1', '10.1.2.3', '[::1]', 'your', 'a',
 ];
 
-/** A host a WHATWG parser accepts: DNS names, IPv4 and IPv6 addresses in their spellings, an IDN, one label. */
+/** An IPv6 address as the WHATWG parser writes it: `[0:0::1]` as `[::1]`, hex digits in lower case. */
+const canonicalIpv6 = (spelled: string): string => new URL(`https://${spelled}/`).hostname;
+
+/**
+ * A host written as every parser reads it (checks.ts): DNS names, IPv4 in
+ * dotted decimal, IPv6 as the WHATWG parser writes it (hex digits in either
+ * case), an IDN in punycode, one label. (The other spellings of addresses
+ * that the parser reads are errors, and the URL property tests have them.)
+ */
 function host(rand: Rand): string {
   const roll = rand.int(0, 19);
   if (roll < 13) {
     const labels = Array.from({ length: rand.int(1, 3) }, () => label(rand));
     return [...labels, rand.pick(['com', 'io', 'example', 'co.uk'])].join('.');
   }
-  if (roll < 15) return spellIpv4(rand, rand.int(0, 0xffff_ffff));
-  if (roll < 17) return spellIpv6(rand, Array.from({ length: 8 }, () => (rand.chance(0.4) ? 0 : rand.int(0, 0xffff))));
+  if (roll < 15) return [rand.int(0, 255), rand.int(0, 255), rand.int(0, 255), rand.int(0, 255)].join('.');
+  if (roll < 17) {
+    const spelled = canonicalIpv6(spellIpv6(rand, Array.from({ length: 8 }, () => (rand.chance(0.4) ? 0 : rand.int(0, 0xffff)))));
+    return rand.chance(0.2) ? spelled.toUpperCase() : spelled;
+  }
   return rand.pick(ODD_HOSTS);
 }
 
@@ -259,16 +282,16 @@ function port(rand: Rand): string {
   return `:${rand.int(1, 65_535)}`;
 }
 
-/** Characters that may appear in a path or query as written (no white space, no `#`, no backslash). */
-const PATH_CHARS = [...'abcXYZ019-._~!$&\'()*+,;=:@/', '%20', '%2F', '%41', 'é'];
+/** Characters that may appear in a path or query as written (RFC 3986: no white space, `#`, backslash or non-ASCII). */
+const PATH_CHARS = [...'abcXYZ019-._~!$&\'()*+,;=:@/', '%20', '%2F', '%41', '%C3%A9', '?'];
 const path = (rand: Rand): string => `/${rand.chars(PATH_CHARS, rand.int(0, 12))}`;
 const query = (rand: Rand): string => (rand.chance(0.2) ? `?${rand.chars(PATH_CHARS, rand.int(0, 8))}` : '');
 const fragment = (rand: Rand): string => (rand.chance(0.05) ? `#${rand.chars(PATH_CHARS, rand.int(0, 8))}` : '');
 
-/** https URLs the parser accepts that look wrong: one label, an empty query or port, a backslash for a slash, `@` in the path. */
+/** https URLs that look wrong but are valid: one label, an empty query or port, `@` in the path. */
 const ODD_HTTPS_URLS = [
   'https://your/webhooks/endpoint', 'https://a', 'https://example.com?', 'https://example.com:/',
-  'https://example.com\\path', 'https://example.com/@user', 'https://example.com/a%20b',
+  'https://example.com/@user', 'https://example.com/a%20b', 'https://example.com/?q=a/b?c',
 ];
 
 /** An `https://` URL with a host: a valid webhook endpoint or entry URI; with a fragment now and then, unless `withFragment` is false. */
@@ -280,7 +303,7 @@ export function makeHttpsUrl(rand: Rand, withFragment = true): string {
 export const httpsUrl: fc.Arbitrary<string> = seeded((rand) => makeHttpsUrl(rand));
 
 /** A root-relative path, `/…` but not `//…`, without white space or controls. */
-const ROOT_PATH_FIRST = [...'abcXYZ019-._~', 'é', '%20'];
+const ROOT_PATH_FIRST = [...'abcXYZ019-._~', '%C3%A9', '%20'];
 const ROOT_PATH_REST = [...ROOT_PATH_FIRST, '/'];
 function rootPath(rand: Rand): string {
   const roll = rand.int(0, 19);
@@ -290,7 +313,7 @@ function rootPath(rand: Rand): string {
 }
 
 /** Characters of one code point each that may follow a path's first character. */
-const FILL_CHARS = "abcXYZ019-._~!$&'()*+,;=:@/é";
+const FILL_CHARS = "abcXYZ019-._~!$&'()*+,;=:@/";
 
 /**
  * Values of `make` no longer than `max` code points; now and then exactly
@@ -306,20 +329,12 @@ function upTo(max: number, make: (rand: Rand) => string, prefix: (rand: Rand) =>
 const httpsPrefix = (rand: Rand): string => `https://${host(rand)}/`;
 
 /**
- * A loopback host of an `http://` redirect URI: as LOOPBACK_REDIRECT_HOSTS
- * writes it (`localhost` in any case), or, unless `avoidKnownDifferences`,
- * spelled another way that the URL parser reads as the same host: `127.1`,
- * `[0:0::1]`, `l%6Fcalhost` (the known difference `loopback-host-spelling`).
+ * A loopback host of an `http://` redirect URI, as LOOPBACK_REDIRECT_HOSTS
+ * writes it (`localhost` in any case). Spelled another way that the URL
+ * parser reads as the same host (`127.1`, `[0:0::1]`, `l%6Fcalhost`), it is
+ * an error: not the host as written.
  */
-function loopbackHost(rand: Rand, options: ManifestOptions): string {
-  const written = rand.pick(LOOPBACK_REDIRECT_HOSTS);
-  if (options.avoidKnownDifferences === true || rand.chance(0.7)) return anyCase(written, rand);
-  if (written === '127.0.0.1') return spellIpv4(rand, 0x7f_00_00_01);
-  if (written === '[::1]') return spellIpv6(rand, [0, 0, 0, 0, 0, 0, 0, 1]);
-  const name = anyCase(written, rand);
-  const at = rand.int(0, name.length - 1);
-  return `${name.slice(0, at)}%${name.charCodeAt(at).toString(16).toUpperCase()}${name.slice(at + 1)}`;
-}
+const loopbackHost = (rand: Rand): string => anyCase(rand.pick(LOOPBACK_REDIRECT_HOSTS), rand);
 
 /** RFC 3986 §3.1: a scheme is a letter, then letters, digits, "+", "-" and "."; RFC 8252 §7.1: a private-use one has a dot. */
 const SCHEME_CHARS = `${ALPHANUMS}+-`;
@@ -329,7 +344,7 @@ const PRIVATE_USE_RESTS = ['/cb', '/oauth2redirect', 'cb', '//callback/path', '/
 function makeRedirectUri(rand: Rand, options: ManifestOptions): string {
   const roll = rand.int(0, 2);
   if (roll === 0) return makeHttpsUrl(rand, false);
-  if (roll === 1) return `http://${loopbackHost(rand, options)}${port(rand)}${rand.chance(0.8) ? path(rand) : ''}${query(rand)}`;
+  if (roll === 1) return `http://${loopbackHost(rand)}${port(rand)}${rand.chance(0.8) ? path(rand) : ''}${query(rand)}`;
   const scheme = `${rand.chars(LETTERS, 1)}${rand.chars(SCHEME_CHARS, rand.int(0, 6))}.${rand.chars(`${SCHEME_CHARS}.`, rand.int(0, 6))}`;
   return `${scheme}:${rand.chance(0.5) ? rootPath(rand) : rand.pick(PRIVATE_USE_RESTS)}`;
 }
@@ -398,9 +413,31 @@ function booleanFor(rule: BooleanRule, profile: Profile): fc.Arbitrary<boolean> 
   return profile === 'connector' && rule.connectorExactly !== undefined ? fc.constant(rule.connectorExactly) : fc.boolean();
 }
 
+/** A `faas.<name>` name: letters, digits, `.`, `_` and `-` (written apart from src/spec/patterns.ts). */
+const SCOPE_NAME_CHARS = `${LETTERS}${DIGITS}._-`;
+
+/**
+ * Scope values, each once, single spaces: the table's values in table order, then `<prefix><name>`
+ * values (unique) in the order made, which is the canonical form the validator writes.
+ */
 function scopeFor(rule: ScopeRule, profile: Profile): fc.Arbitrary<string> {
   if (profile === 'connector' && rule.connectorExactly !== undefined) return fc.constant(rule.connectorExactly);
-  return fc.subarray([...rule.values], { minLength: 1 }).map((values) => values.join(' '));
+  const prefix = rule.prefix;
+  const named =
+    prefix === undefined
+      ? fc.constant<string[]>([])
+      : fc.uniqueArray(seeded((rand) => `${prefix}${rand.chars(SCOPE_NAME_CHARS, rand.int(1, 12))}`), { maxLength: 3 });
+  return fc
+    .tuple(fc.subarray([...rule.values]), named)
+    .filter(([values, names]) => values.length + names.length > 0)
+    .map(([values, names]) => [...values, ...names].join(' '))
+    .filter((scope) => [...scope].length <= rule.maxLength);
+}
+
+/** Unique positive integers up to `rule.max`: mostly small ids, now and then the largest. */
+function idListFor(rule: IdListRule): fc.Arbitrary<number[]> {
+  const id = fc.oneof({ weight: 5, arbitrary: fc.integer({ min: 1, max: 100_000 }) }, fc.constantFrom(1, rule.max), fc.integer({ min: 1, max: rule.max }));
+  return fc.uniqueArray(id, { maxLength: 4 });
 }
 
 function stringFor(rule: StringRule, profile: Profile): fc.Arbitrary<string> {
@@ -421,24 +458,26 @@ export interface Header {
   header_value: string;
 }
 
-/** Names people use, and near misses of LivePerson's prefix that are not it. */
+/**
+ * Names people use, near misses of LivePerson's prefix and of the framing names that are not
+ * them, and the body's own (valid, with a warning).
+ */
 const HEADER_NAMES = [
   'Authorization', 'X-Api-Key', 'x-acme-signature', 'X-LivePerson', 'x-liveperson', 'x-livepersonal', 'X-LivePersonal',
-  '__proto__', '123', 'NAME', 'a',
+  '__proto__', '123', 'NAME', 'a', 'X-Host', 'Hosts', 'TE-x', 'Content-Type', 'content-encoding',
 ];
 
-/** An RFC 9110 token that is not one of LivePerson's own header names. */
+/** An RFC 9110 token that is not one of LivePerson's own header names, nor one that frames or routes the request. */
 export function makeHeaderName(rand: Rand): string {
   const name = rand.chance(0.2) ? rand.pick(HEADER_NAMES) : rand.chars(TCHARS, rand.int(1, 16));
-  return name.toLowerCase().startsWith(RESERVED_HEADER_PREFIX) ? `y${name}` : name;
+  return name.toLowerCase().startsWith(RESERVED_HEADER_PREFIX) || isFramingHeaderName(name) ? `y${name}` : name;
 }
 
-/** A header value: anything but C0 controls (a tab is fine) and DEL; C1 controls are fine too. */
-export const makeHeaderValue = (rand: Rand): string =>
-  codePoints(rand, 0, 64, (r) => {
-    const ch = anyCodePoint(r);
-    return hasForbiddenValueCharacter(ch) ? ' ' : ch;
-  });
+/** Visible US-ASCII, space and HTAB: what a header value may hold. */
+const HEADER_VALUE_CHARS = `\t${Array.from({ length: 0x7f - 0x20 }, (_, i) => String.fromCharCode(0x20 + i)).join('')}`;
+
+/** A header value: visible ASCII, space and tab; empty or padded now and then (valid, with a warning). */
+export const makeHeaderValue = (rand: Rand): string => rand.chars(HEADER_VALUE_CHARS, rand.length(0, 64));
 
 /** Up to four headers with names that differ case-insensitively. */
 export function makeHeaders(rand: Rand): Header[] {
@@ -505,6 +544,8 @@ function fieldFor(spec: FieldSpec, profile: Profile, options: ManifestOptions): 
       return scopeFor(spec, profile);
     case 'redirect-uris':
       return fc.array(upTo(spec.itemMaxLength, (rand) => makeRedirectUri(rand, options), httpsPrefix), { maxLength: 3 });
+    case 'id-list':
+      return idListFor(spec);
     case 'capabilities':
       return capabilitiesFor(profile);
   }

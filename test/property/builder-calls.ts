@@ -64,6 +64,7 @@ export function buildWithMethods({ profile, manifest }: ManifestCase): BuilderCa
   if ('display_name' in m) b = b.displayName(field('display_name'));
   if ('quick_launch_enabled' in m) b = b.quickLaunchEnabled(field('quick_launch_enabled'));
   if ('entry_uri' in m) b = b.entryUri(field('entry_uri'));
+  if ('enabled_for_profiles' in m) b = b.enabledForProfiles(...list('enabled_for_profiles'));
 
   const capabilities = (m['capabilities'] ?? {}) as Json;
   const expectedCapabilities = (expected['capabilities'] ?? {}) as Json;

@@ -147,7 +147,8 @@ describe('property: hostile input', () => {
 const PLACES: readonly { profile: Profile; site: Site }[] = sitesOf(fullManifest(), 'general').map((site) => ({ profile: 'general', site }));
 
 /** What the validator must say about a value of the wrong kind at a place. */
-const typeCodes = (site: Site): IssueCode[] => (site.kind === 'integer' ? ['invalid_type', 'not_integer'] : ['invalid_type']);
+const typeCodes = (site: Site): IssueCode[] =>
+  site.kind === 'integer' ? ['invalid_type', 'not_integer'] : site.kind === 'id' ? ['invalid_type', 'invalid_agent_profile_id'] : ['invalid_type'];
 
 interface HostileCase {
   readonly name: string;
@@ -226,7 +227,7 @@ const HOSTILE_CASES: readonly HostileCase[] = [
     expect: (site) =>
       site.kind === 'integer' && site.range === MAX_RETRIES
         ? 'zero'
-        : { at: site.path, codes: site.kind === 'integer' ? ['out_of_range'] : ['invalid_type'] },
+        : { at: site.path, codes: site.kind === 'integer' ? ['out_of_range'] : site.kind === 'id' ? ['invalid_agent_profile_id'] : ['invalid_type'] },
   },
   { name: 'a class instance', value: () => CLASS_INSTANCE, expect: hereWith(() => ['invalid_type']) },
   { name: 'a Date', value: () => new Date(0), expect: hereWith(() => ['invalid_type']) },
@@ -408,10 +409,17 @@ const STRING_SHAPES: readonly (readonly [string, (length: number) => string])[] 
   ['dots and no colon (a.a.a…)', (n) => 'a.'.repeat(n / 2)],
   ['a language-tag look-alike (aa-aaaaa-…-)', (n) => `aa-${'aaaaa-'.repeat(n / 6)}`],
   ['an https URL with a long host of labels', (n) => `https://${'a.'.repeat(n / 2)}com`],
+  ['an https URL of "a." labels ending in "!"', (n) => `https://${'a.'.repeat(n / 2)}!`],
+  ['an https URL with a host of numbers (read by the WHATWG parser)', (n) => `https://${'1.'.repeat(n / 2)}1/`],
+  ['an https URL of "{" then "}" (a placeholder search)', (n) => `https://a.example/${'{'.repeat(n / 2)}${'}'.repeat(n / 2)}`],
+  ['an https URL of escapes ending in a broken one', (n) => `https://a.example/${'%41'.repeat(n / 3)}%`],
+  ['an https URL with user info of "@"s', (n) => `https://${'a\\@'.repeat(n / 3)}b.example/`],
   ['white space and line breaks', (n) => ' \r\n\t'.repeat(n / 4)],
   ['lone surrogates', (n) => '\ud800'.repeat(n)],
   ['astral characters', (n) => '😀'.repeat(n / 2)],
   ['token characters ending in a space', (n) => `${"!#$%&'*+-.^_`|~".repeat(n / 15)} `],
+  ['spaces and tabs (a blank header value, a scope of spaces)', (n) => ' \t'.repeat(n / 2)],
+  ['visible ASCII padded with a space (a padded header value)', (n) => ` ${'Bearer+abc/'.repeat(n / 11)} `],
 ];
 
 /** Time for `large` over time for `small` (inputs 16× apart), each the fastest of five runs. */
@@ -453,13 +461,18 @@ describe('large input', () => {
     ['headers, all with CR/LF', [...HOOK, 'headers'], (i) => ({ header_name: `X-${i}`, header_value: 'v\r\n' }), 'header_value_control_character'],
     ['headers, all named the same', [...HOOK, 'headers'], () => ({ header_name: 'X-Same', header_value: 'v' }), 'duplicate_header_name'],
     ['entry_point, all numbers', ['capabilities', 'engagement', 'entry_point'], () => 7, 'invalid_type'],
+    ['enabled_for_profiles, all duplicates', ['enabled_for_profiles'], () => 42, 'duplicate_item'],
+    ['enabled_for_profiles, all valid', ['enabled_for_profiles'], (i) => i + 1, undefined],
+    ['headers, all named Content-Length (any case)', [...HOOK, 'headers'], (i) => ({ header_name: i % 2 ? 'content-length' : 'Content-Length', header_value: `${i}` }), 'framing_header_name'],
+    ['headers, all with non-ASCII values', [...HOOK, 'headers'], (i) => ({ header_name: `X-${i}`, header_value: `测试${i}` }), 'header_value_not_ascii'],
+    ['headers, all padded (warnings)', [...HOOK, 'headers'], (i) => ({ header_name: `X-${i}`, header_value: ` v${i} ` }), undefined],
   ];
   const withItems = (at: Segments, item: (i: number) => unknown, count: number): Json =>
     setAt(fullManifest(), at, Array.from({ length: count }, (_, i) => item(i)));
 
   it(`arrays of ${ITEMS} items at each kind of array place: accepted when valid, else an issue per bad item`, () => {
     // One case per kind of array: an enum list, redirect URIs, headers (valid and not).
-    for (const [name, at, item, code] of ARRAY_CASES.filter((_, index) => [0, 2, 3, 4].includes(index))) {
+    for (const [name, at, item, code] of ARRAY_CASES.filter((_, index) => [0, 2, 3, 4, 7, 8, 9, 10, 11].includes(index))) {
       // (Soundness of results is checked above; here, on 100,000 issues, only what is specific.)
       const result = validateManifest(withItems(at, item, ITEMS), { profile: 'general' });
       if (code === undefined) {
@@ -474,7 +487,9 @@ describe('large input', () => {
   });
 
   it(`time grows linearly with the number of items (2,000 → 32,000: below ${LINEAR_BOUND}×, where quadratic work is 256×)`, () => {
-    for (const [name, at, item] of ARRAY_CASES.filter((_, index) => [1, 2, 3, 5].includes(index))) {
+    // (The framing-name case, 9, is left to the count above: it makes two long issues per item, whose allocation
+    // makes its timing swing with the garbage collector; the same checks are timed in 5, 10 and 11.)
+    for (const [name, at, item] of ARRAY_CASES.filter((_, index) => [1, 2, 3, 5, 7, 8, 10, 11].includes(index))) {
       const ratio = ratioOf(withItems(at, item, 2_000), withItems(at, item, 32_000));
       expect(ratio, `${name}: 16× the items took ${ratio.toFixed(1)}× the time`).to.be.below(LINEAR_BOUND);
     }

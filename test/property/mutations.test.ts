@@ -7,9 +7,11 @@ import { expect } from 'chai';
 import fc from 'fast-check';
 import { validateManifest, type IssueCode, type Profile } from '../../src/index.js';
 import {
+  FRAMING_HEADER_NAMES,
   LOCALIZED_NAME_PREFIX,
   MISSPELLED_WEBHOOK_EVENTS,
   RESERVED_HEADER_PREFIX,
+  SERVER_ASSIGNED_KEYS,
   WEBHOOK_EVENTS,
 } from '../../src/spec/tables.js';
 import { formatPath } from '../../src/validation/issues.js';
@@ -24,7 +26,8 @@ const KINDS = [
   'unknown enum value appended', 'duplicate enum value', 'too few items', 'connector must include', 'connector exact list',
   'unknown enum value', 'bad redirect URI', 'too long', 'blank', 'control character', 'bad https URL', 'bad logo URI',
   'bad scope', 'connector boolean', 'bad endpoint', 'out of range', 'header name not a token', 'reserved header name',
-  'duplicate header name', 'CR/LF/control in header value',
+  'duplicate header name', 'CR/LF/control in header value', 'framing header name', 'non-ASCII header value',
+  'server-assigned key', 'bad agent-profile id', 'duplicate agent-profile id',
 ];
 
 /** One way to break one rule at one place. */
@@ -116,6 +119,10 @@ const HEADER_VALUE_BREAKERS = [
 /** Characters outside the token grammar (RFC 9110 §5.6.2). */
 const NOT_TCHARS = [...' "(),/:;<=>?@[\\]{}', '\t', '\r', '\n', '\u0000', '\u007f', 'é', 'İ', '\u00a0', '😀'];
 const BAD_REDIRECT_URIS = [
+  'https://evil.example.com\\@apps.example.com/cb', // parsers disagree on the host
+  'http://127.1/cb', // a loopback host not as written
+  'https://{domain}/cb',
+  'com.example.app:/c|b',
   'http://acme.com/cb', // http, not to a loopback host
   'http://127.0.0.2/cb',
   'http://localhost.acme.com/cb',
@@ -132,6 +139,10 @@ const BAD_REDIRECT_URIS = [
   'https://acme.com/\u0000',
 ];
 const BAD_LOGO_URIS = [
+  'HTTPS://cdn.acme.com/logo.png',
+  'https://cdn.acme.com/logo {x}.png',
+  '/logo%.png',
+  '/lögo.png',
   'http://acme.com/logo.png',
   'logo.png',
   '//cdn.acme.com/logo.png',
@@ -153,7 +164,15 @@ const BAD_SCOPES = [
   '',
   'msg.consumer\tprofile',
   'msg.consumer,openid',
+  'faas.',
+  'faas.a/b',
+  'faas.x faas.x',
+  'livedeflect  faas.x',
 ];
+/** Beyond ASCII: what a header value must not hold (common HTTP clients refuse to send it). */
+const NON_ASCII = ['é', '测试', '\u0080', '\u0085', '\u00a0', '\u010a', '\u010d', '😀', '\ud800', '\ufeff'];
+/** Not a positive whole number that a JSON number holds exactly. */
+const BAD_IDS = [0, -1, -0, 1.5, 2 ** 53, 1e21, Number.NaN, Number.POSITIVE_INFINITY];
 const BAD_LANGUAGE_TAGS = [
   '', 'e', 'en_US', 'en-', '-en', 'en--US', 'x', '123', 'fr FR', 'toolonglanguage', 'en-US-', 'i-notreal', 'en-a', 'de-\u0000',
 ];
@@ -166,8 +185,19 @@ const UNKNOWN_KEYS = [
 ];
 
 /** A URL that breaks the https-URL rule, often the place's own URL changed a little. */
+/** What makes a URL wrong as written (RFC 3986), inserted anywhere in a valid one. */
+const NOT_AS_WRITTEN = ['\\', '{x}', '${X}', '|', '^', '`', '"', '<', '>', '[', ']', 'é', '😀', '%g', '%zz', '%4g'];
+
+/** The codes of the rules on a URL as written, beside each field's own. */
+const AS_WRITTEN_CODES: readonly IssueCode[] = [
+  'url_empty', 'url_scheme_not_lower_case', 'url_placeholder', 'url_not_ascii', 'url_invalid_character',
+  'url_invalid_percent_encoding', 'url_invalid_host', 'url_host_mismatch', 'url_invalid_port',
+];
+
 function notAnHttpsUrl(rand: Rand, current: string): string {
-  switch (rand.int(0, 4)) {
+  switch (rand.int(0, 5)) {
+    case 5:
+      return insertAt(current, rand.pick(NOT_AS_WRITTEN), rand);
     case 0:
       return rand.pick(NOT_HTTPS_URLS);
     case 1:
@@ -231,11 +261,15 @@ function mutationsOf(manifest: Json, profile: Profile): Mutation[] {
     switch (site.kind) {
       case 'object': {
         const rule = `${where} has no keys but ${site.known.join(', ')}`;
-        add('unknown key', rule, ['unknown_key', 'misspelled_webhook_event'], (rand) => {
+        add('unknown key', rule, ['unknown_key', 'misspelled_webhook_event', 'server_assigned_key'], (rand) => {
           const key = unknownKey(site.known, rand, site.role === 'root');
           return { manifest: setAt(manifest, [...at, key], wrongType('null', rand)), at: [...at, key] };
         });
         if (site.role === 'root') {
+          add('server-assigned key', 'a manifest carries no key LivePerson assigns on installation', ['server_assigned_key'], (rand) => {
+            const key = rand.pick(SERVER_ASSIGNED_KEYS);
+            return { manifest: setAt(manifest, [key], wrongType('null', rand)), at: [key] };
+          });
           add('bad language tag', 'a localized name needs a well-formed RFC 5646 language tag', ['invalid_language_tag'], (rand) => {
             const key = `${LOCALIZED_NAME_PREFIX}${rand.pick(BAD_LANGUAGE_TAGS)}`;
             return { manifest: setAt(manifest, [key], 'Name'), at: [key] };
@@ -315,7 +349,7 @@ function mutationsOf(manifest: Json, profile: Profile): Mutation[] {
           'a redirect URI is https, http to a loopback host, or a private-use scheme with a dot, without a fragment',
           [
             'redirect_uri_insecure_http', 'redirect_uri_has_fragment', 'invalid_redirect_uri',
-            'url_has_credentials', 'url_malformed', 'url_has_whitespace',
+            'url_has_credentials', 'url_malformed', 'url_has_whitespace', ...AS_WRITTEN_CODES,
           ],
           replaceWith(at, (rand) => rand.pick(BAD_REDIRECT_URIS)),
         );
@@ -333,19 +367,19 @@ function mutationsOf(manifest: Json, profile: Profile): Mutation[] {
         }
         if (site.rule.format === 'https-url') {
           const rule = `${what} is an https:// URL with a host, no credentials, no white space`;
-          const codes: IssueCode[] = ['url_not_https', 'url_malformed', 'url_has_credentials', 'url_has_whitespace'];
+          const codes: IssueCode[] = ['url_not_https', 'url_malformed', 'url_has_credentials', 'url_has_whitespace', ...AS_WRITTEN_CODES];
           add('bad https URL', rule, codes, replaceWith(at, (rand) => notAnHttpsUrl(rand, current as string)));
         }
         if (site.rule.format === 'logo-uri') {
           const rule = `${what} is an https:// URL or a root-relative path`;
-          const codes: IssueCode[] = ['invalid_logo_uri', 'url_malformed', 'url_has_credentials', 'url_has_whitespace'];
+          const codes: IssueCode[] = ['invalid_logo_uri', 'url_malformed', 'url_has_credentials', 'url_has_whitespace', ...AS_WRITTEN_CODES];
           add('bad logo URI', rule, codes, replaceWith(at, (rand) => rand.pick(BAD_LOGO_URIS)));
         }
         break;
       }
       case 'scope':
         const rule = 'scope holds only supported values, separated by single spaces, no duplicates';
-        add('bad scope', rule, ['invalid_scope', 'duplicate_item'], replaceWith(at, (rand) => rand.pick(BAD_SCOPES)));
+        add('bad scope', rule, ['invalid_scope', 'duplicate_item', 'scope_spacing'], replaceWith(at, (rand) => rand.pick(BAD_SCOPES)));
         add('too long', 'scope is at most 128 characters', ['too_long'], replaceWith(at, (rand) => tooLong(site, profile, rand)));
         break;
       case 'boolean':
@@ -358,7 +392,7 @@ function mutationsOf(manifest: Json, profile: Profile): Mutation[] {
         add(
           'bad endpoint',
           'a webhook endpoint is an https:// URL with a host, no credentials, no white space',
-          ['url_not_https', 'url_malformed', 'url_has_credentials', 'url_has_whitespace'],
+          ['url_not_https', 'url_malformed', 'url_has_credentials', 'url_has_whitespace', ...AS_WRITTEN_CODES],
           replaceWith(at, (rand) => notAnHttpsUrl(rand, current as string)),
         );
         break;
@@ -377,6 +411,9 @@ function mutationsOf(manifest: Json, profile: Profile): Mutation[] {
         ));
         add('reserved header name', `a header name does not start with ${RESERVED_HEADER_PREFIX}`, ['reserved_header_name'], replaceWith(at, (rand) =>
           `${anyCase(RESERVED_HEADER_PREFIX, rand)}${rand.chars(TCHARS, rand.int(0, 8))}`,
+        ));
+        add('framing header name', 'a header name does not frame or route the request (RFC 9110 §7.6.1, RFC 9112 §6)', ['framing_header_name'], replaceWith(at, (rand) =>
+          anyCase(rand.pick(FRAMING_HEADER_NAMES), rand),
         ));
         const headersPath = at.slice(0, -2);
         const headers = getAt(manifest, headersPath) as unknown[];
@@ -398,6 +435,23 @@ function mutationsOf(manifest: Json, profile: Profile): Mutation[] {
           ['header_value_control_character'],
           replaceWith(at, (rand) => insertAt(current as string, rand.pick(HEADER_VALUE_BREAKERS), rand)),
         );
+        add(
+          'non-ASCII header value',
+          'a header value is visible ASCII, space and tab only (RFC 9110 §5.5)',
+          ['header_value_not_ascii'],
+          replaceWith(at, (rand) => insertAt(current as string, rand.pick(NON_ASCII), rand)),
+        );
+        break;
+      case 'id-list':
+        if ((current as unknown[]).length > 0) {
+          add('duplicate agent-profile id', 'agent-profile ids are unique', ['duplicate_item'], () => ({
+            manifest: setAt(manifest, at, [...(current as unknown[]), (current as unknown[])[0]]),
+            at: [...at, (current as unknown[]).length],
+          }));
+        }
+        break;
+      case 'id':
+        add('bad agent-profile id', 'an agent-profile id is a positive whole number', ['invalid_agent_profile_id'], replaceWith(at, (rand) => rand.pick(BAD_IDS)));
         break;
       case 'redirect-uris':
       case 'headers':

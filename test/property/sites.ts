@@ -22,6 +22,7 @@ import {
   type BooleanRule,
   type EnumListRule,
   type FieldSpec,
+  type IdListRule,
   type ScopeRule,
   type StringRule,
 } from '../../src/spec/tables.js';
@@ -43,6 +44,8 @@ export type Site = Base &
     | { readonly kind: 'enum-item'; readonly rule: EnumListRule }
     | { readonly kind: 'redirect-uris'; readonly itemMaxLength: number }
     | { readonly kind: 'redirect-uri'; readonly itemMaxLength: number }
+    | { readonly kind: 'id-list'; readonly rule: IdListRule }
+    | { readonly kind: 'id'; readonly rule: IdListRule }
     | { readonly kind: 'headers' }
     | { readonly kind: 'string'; readonly rule: StringRule; readonly localized: boolean }
     | { readonly kind: 'scope'; readonly rule: ScopeRule }
@@ -62,10 +65,12 @@ export function jsonTypeOf(site: Site): 'object' | 'array' | 'string' | 'number'
     case 'enum-list':
     case 'redirect-uris':
     case 'headers':
+    case 'id-list':
       return 'array';
     case 'boolean':
       return 'boolean';
     case 'integer':
+    case 'id':
       return 'number';
     default:
       return 'string';
@@ -115,6 +120,10 @@ export function sitesOf(manifest: Json, profile: Profile): Site[] {
         (value as unknown[]).forEach((_, index) =>
           sites.push({ kind: 'redirect-uri', path: [...path, index], itemMaxLength: spec.itemMaxLength, required: false }),
         );
+        break;
+      case 'id-list':
+        sites.push({ kind: 'id-list', path, rule: spec, required });
+        (value as unknown[]).forEach((_, index) => sites.push({ kind: 'id', path: [...path, index], rule: spec, required: false }));
         break;
       case 'capabilities':
         capabilitySites(sites, value as Json);
@@ -185,6 +194,7 @@ export function fullManifest(): Json {
     display_name: 'Acme',
     quick_launch_enabled: false,
     entry_uri: 'https://acme.com/launch',
+    enabled_for_profiles: [42, 43],
     capabilities: {
       webhooks: {
         ...Object.fromEntries(WEBHOOK_EVENTS.map((event, n) => [event, webhook(n)])),

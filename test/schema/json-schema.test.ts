@@ -17,6 +17,8 @@ import {
 } from '../../src/index.js';
 import { EDITOR_SCHEMA_KEY,
   ENGAGEMENT_FIELDS,
+  FRAMING_HEADER_NAMES,
+  SERVER_ASSIGNED_KEYS,
   HEADER_KEYS,
   MAX_RETRIES,
   RETENTION_TIME,
@@ -132,6 +134,38 @@ describe('manifestJsonSchema()', () => {
         const header = at(webhook, 'properties', 'headers', 'items');
         expect(Object.keys(at(header, 'properties'))).to.deep.equal(HEADER_KEYS);
         expect(header['required']).to.deep.equal(HEADER_KEYS);
+      });
+
+      it('says the header, scope, enabled_for_profiles and server-assigned key rules (ajv on concrete inputs)', () => {
+        const check = newAjv().compile(schema);
+        const base = profile === 'connector' ? { client_name: 'x', grant_types: ['client_credentials'], scope: 'msg.consumer' } : { client_name: 'x' };
+        const withHeader = (header_name: string, header_value: string) => ({
+          ...base,
+          capabilities: { webhooks: { [WEBHOOK_EVENTS[0]]: { endpoint: 'https://hooks.example.com/lp', headers: [{ header_name, header_value }] } } },
+        });
+        for (const name of FRAMING_HEADER_NAMES) {
+          expect(check(withHeader(name, '0')), name).to.equal(false);
+          expect(check(withHeader(name.toLowerCase(), '0')), name).to.equal(false);
+          expect(check(withHeader(`X-${name}`, '0')), `X-${name}`).to.equal(true);
+          expect(check(withHeader(`${name}s`, '0')), `${name}s`).to.equal(true);
+        }
+        expect(check(withHeader('Content-Type', 'application/json')), 'a warning, not an error').to.equal(true);
+        for (const value of ['测试', 'café', '\u0085', 'a\r\nb', '\u007f']) expect(check(withHeader('X-Tenant', value)), JSON.stringify(value)).to.equal(false);
+        for (const value of ['', ' padded ', 'Bearer\tabc', '!~']) expect(check(withHeader('X-Tenant', value)), JSON.stringify(value)).to.equal(true);
+        const scope = (value: string) => check({ ...base, scope: value });
+        expect(scope('msg.consumer')).to.equal(true);
+        for (const value of ['msg.consumer faas.lambdas', 'livedeflect', 'faas.a-b_c.1']) expect(scope(value), value).to.equal(profile === 'general');
+        for (const value of ['msg.consumer  livedeflect', ' msg.consumer', 'faas.', 'faas.a/b', 'openid']) expect(scope(value), value).to.equal(false);
+        const ids = (value: unknown) => check({ ...base, enabled_for_profiles: value });
+        expect(ids([42, 43])).to.equal(true);
+        expect(ids([])).to.equal(true);
+        for (const value of [[0], [1.5], [42, 42], ['42'], [2 ** 53], 42]) expect(ids(value), JSON.stringify(value)).to.equal(false);
+        for (const key of SERVER_ASSIGNED_KEYS) expect(check({ ...base, [key]: 'x' }), key).to.equal(false);
+      });
+
+      it('gives the retention time its unit and its longest in words', () => {
+        const retention = at(schema, 'properties', 'capabilities', 'properties', 'webhooks', 'properties', RETRY_KEY, 'properties', 'retention_time');
+        expect(retention['description']).to.contain('An integer from 2 to 259200 seconds (3 days).');
       });
     });
   }

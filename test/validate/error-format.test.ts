@@ -29,15 +29,18 @@ const untypedOptions = (options: unknown): ValidateOptions => options as Validat
 
 describe('validateManifest: issues and errors', () => {
   describe('an issue', () => {
-    it('has a code, a severity, a path, segments and a message', () => {
+    it('has a code, a severity, a path, segments, params and a message', () => {
       const issue = expectIssue(minimalWith(['client_name'], ''), 'general', 'blank', 'client_name');
       expect(issue).to.deep.equal({
         code: 'blank',
         severity: 'error',
         path: 'client_name',
         segments: ['client_name'],
+        params: {},
         message: 'must not be blank',
       });
+      const tooLong = expectIssue(minimalWith(['client_name'], 'x'.repeat(300)), 'general', 'too_long', 'client_name');
+      expect(tooLong.params).to.deep.equal({ max: 128, actual: 300, profile: 'general' });
     });
 
     it('writes identifiers with dots, other keys in brackets and quotes, and indexes in brackets', () => {

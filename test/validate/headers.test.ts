@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { inspect } from 'node:util';
-import { ManifestBuilder, ManifestValidationError, validateManifest, type Profile } from '../../src/index.js';
+import { FRAMING_HEADER_NAMES, ManifestBuilder, ManifestValidationError, validateManifest, type Profile } from '../../src/index.js';
 import {
   baseFor,
   CONTENT,
@@ -8,6 +8,7 @@ import {
   expectClean,
   expectIssue,
   expectIssues,
+  expectValid,
   MISSPELLED_EVENT,
   PROFILES_UNDER_TEST,
   withValue,
@@ -93,12 +94,114 @@ describe('validateManifest: webhook headers', () => {
         });
       });
 
+      describe('header_name: names that frame, route or describe the request', () => {
+        const variants = (name: string): string[] => [name, name.toLowerCase(), name.toUpperCase()];
+        for (const name of FRAMING_HEADER_NAMES.flatMap(variants)) {
+          it(`rejects ${JSON.stringify(name)}: it frames or routes the request (RFC 9110 §7.6.1, RFC 9112 §6), in any case`, () => {
+            const issue = expectIssue(
+              withHeaders(profile, [header(name, '0')]),
+              profile,
+              'framing_header_name',
+              `${HEADERS_PATH}[0].header_name`,
+            );
+            expect(issue.message).to.contain(JSON.stringify(name)).and.to.contain('RFC 9110 §7.6.1');
+          });
+        }
+
+        it('rejects { "header_name": "Content-Length", "header_value": "0" } (issue 12) through the builder too', () => {
+          const headers = { 'Content-Length': '0' } as Readonly<Record<string, string>>;
+          const builder = ManifestBuilder.general().clientName('x').webhook(CONTENT, ENDPOINT, { headers });
+          expect(() => builder.build()).to.throw(ManifestValidationError, /framing_header_name/);
+        });
+
+        for (const name of ['X-Host', 'Hosts', 'Content-Lengths', 'X-Content-Length', 'TE-Id', 'Expected', 'Upgrade-Insecure']) {
+          it(`accepts ${JSON.stringify(name)}: only the exact names frame the request`, () => {
+            expectClean(withHeaders(profile, [header(name)]), profile);
+          });
+        }
+
+        for (const name of ['Content-Type', 'content-type', 'CONTENT-ENCODING', 'Content-Encoding']) {
+          it(`warns about ${JSON.stringify(name)}: LivePerson sets the body and its type`, () => {
+            const { warnings } = expectValid(withHeaders(profile, [header(name, 'application/json')]), profile);
+            const forProfile = warnings.filter((w) => w.code === 'body_header_name');
+            expect(forProfile.map(({ code, path }) => ({ code, path }))).to.deep.equal([
+              { code: 'body_header_name', path: `${HEADERS_PATH}[0].header_name` },
+            ]);
+            expect(forProfile[0]?.severity).to.equal('warning');
+            expect(forProfile[0]?.message).to.contain(JSON.stringify(name));
+          });
+        }
+      });
+
       describe('header_value', () => {
-        for (const value of ['Bearer abc', 'Bearer\tabc', '', 'café ☕', '  padded  ']) {
-          it(`accepts ${JSON.stringify(value)} (a horizontal tab and non-ASCII text are allowed)`, () => {
+        const PRINTABLE_ASCII = Array.from({ length: 0x7f - 0x21 }, (_, i) => String.fromCharCode(0x21 + i)).join('');
+        for (const value of ['Bearer abc', 'Bearer\tabc', 'a', PRINTABLE_ASCII, 'dGVzdA==', 'a  \t b']) {
+          it(`accepts ${JSON.stringify(value)} (visible ASCII, with spaces and tabs inside)`, () => {
             expectClean(withHeaders(profile, [header('X-Acme', value)]), profile);
           });
         }
+
+        for (const [label, value] of [
+          ['CJK text (issue 12: "测试")', '测试'],
+          ['an accented letter', 'café'],
+          ['an emoji', 'token ☕'],
+          ['a no-break space', 'a\u00a0b'],
+          ['a C1 control', 'a\u0085b'],
+          ['DEL\'s neighbour U+0080', '\u0080'],
+          ['U+010A and U+010D (CR and LF once cut to 8 bits)', 'a\u010aX-Injected: 1\u010d'],
+          ['a lone surrogate', '\ud800'],
+          ['a byte order mark', '\ufefftoken'],
+        ] as const) {
+          it(`rejects ${label}: visible ASCII, space and tab only; the message suggests an ASCII encoding`, () => {
+            const issue = expectIssue(
+              withHeaders(profile, [header('X-Tenant', value)]),
+              profile,
+              'header_value_not_ascii',
+              `${HEADERS_PATH}[0].header_value`,
+            );
+            expect(issue.message).to.contain('base64').and.to.contain('not shown');
+            expect(issue.message).not.to.contain(value);
+          });
+        }
+
+        it('reports a control character, not the non-ASCII text beside it: one issue, the one that can split the header', () => {
+          expectIssue(
+            withHeaders(profile, [header('X-Acme', 'café\r\nX-Injected: 1')]),
+            profile,
+            'header_value_control_character',
+            `${HEADERS_PATH}[0].header_value`,
+          );
+        });
+
+        for (const [label, value, problem] of [
+          ['empty', '', 'empty'],
+          ['a space', ' ', 'blank'],
+          ['a tab', '\t', 'blank'],
+          ['spaces and tabs', ' \t  \t', 'blank'],
+          ['a leading space', ' s3cr3t', 'padded'],
+          ['a trailing space', 's3cr3t ', 'padded'],
+          ['a trailing tab', 's3cr3t\t', 'padded'],
+          ['padded both ends', '  s3cr3t  ', 'padded'],
+        ] as const) {
+          it(`warns about a value that is ${label} (an unset secret looks like this), never showing it`, () => {
+            const warnings = expectValid(withHeaders(profile, [header('Authorization', value)]), profile).warnings.filter(
+              (warning) => warning.code === 'header_value_whitespace',
+            );
+            expect(warnings.map(({ code, path }) => ({ code, path }))).to.deep.equal([
+              { code: 'header_value_whitespace', path: `${HEADERS_PATH}[0].header_value` },
+            ]);
+            const message = warnings[0]?.message ?? '';
+            expect(message).to.contain(problem === 'padded' ? 'leading or trailing white space' : problem === 'empty' ? 'is empty' : 'only white space');
+            expect(message).to.contain('not shown');
+            if (value.trim() !== '') expect(message).not.to.contain(value.trim());
+          });
+        }
+
+        it('warns through the builder: build() returns the manifest, validate() shows the warning', () => {
+          const builder = ManifestBuilder.general().clientName('x').webhook(CONTENT, ENDPOINT, { headers: { Authorization: '' } });
+          expect(builder.build().capabilities?.webhooks?.[CONTENT]?.headers?.[0]?.header_value).to.equal('');
+          expect(builder.validate().warnings.map((w) => w.code)).to.deep.equal(['header_value_whitespace']);
+        });
 
         for (const [label, value] of [
           ['CR', 'abc\rdef'],
@@ -192,6 +295,8 @@ describe('validateManifest: webhook headers', () => {
 
     const cases: readonly (readonly [string, unknown])[] = [
       ['with a CRLF in it', [header('X-Token', SECRET)]],
+      ['with non-ASCII text in it', [header('X-Token', `${FRAGMENTS.join('')}测试`)]],
+      ['under a framing name', [header('Content-Length', SECRET)]],
       ['under a name that is not a token', [header('X Token', SECRET)]],
       ['under a reserved name', [header('X-LivePerson-Token', SECRET)]],
       ['under a duplicate name', [header('X-Token', 'first'), header('x-token', SECRET)]],
@@ -215,6 +320,12 @@ describe('validateManifest: webhook headers', () => {
         }
       });
     }
+
+    it('not in the warning about a padded value', () => {
+      const result = validateManifest(withHeaders('general', [header('X-Token', ` ${FRAGMENTS.join('')} `)]));
+      expect(result.warnings.map((warning) => warning.code)).to.deep.equal(['header_value_whitespace']);
+      for (const warning of result.warnings) expectNoSecret(JSON.stringify(warning), warning.code);
+    });
 
     it('not under a misspelled event either', () => {
       const manifest = withValue(baseFor('general'), ['capabilities', 'webhooks', MISSPELLED_EVENT], {

@@ -40,8 +40,21 @@ export const ENGAGEMENT_FIELD_ORDER = [
 
 export const PROFILES_UNDER_TEST: readonly Profile[] = ['general', 'connector'];
 
-/** The documented connector template (seed 004): valid in both profiles, with no warnings. */
-export const template = (): Json => connectorTemplate();
+/** A reachable endpoint, put in place of the template's placeholder. */
+export const FILLED_ENDPOINT = 'https://hooks.example.com/lp';
+
+/**
+ * The documented connector template (seed 004) with its placeholder endpoints
+ * (`https://your/webhooks/endpoint`, a host of one label, which is valid with a
+ * `single_label_host` warning; test/seeds.test.ts checks them) filled in with
+ * {@link FILLED_ENDPOINT}: valid in both profiles, with no warnings.
+ */
+export function template(): Json {
+  const manifest = connectorTemplate();
+  const webhooks = (manifest['capabilities'] as { webhooks: Record<string, Json> }).webhooks;
+  for (const event of Object.keys(webhooks)) webhooks[event] = { ...webhooks[event], endpoint: FILLED_ENDPOINT };
+  return manifest;
+}
 
 /** The smallest valid manifest of the general profile. */
 export const minimal = (): Json => ({ client_name: 'Acme' });

@@ -1,5 +1,15 @@
 import { expect } from 'chai';
-import { ISSUE_CODES, validateManifest, type IssueCode, type ValidateOptions } from '../../src/index.js';
+import {
+  FILE_ISSUE_CODES,
+  httpsUrl,
+  ISSUE_CODES,
+  ManifestValidationError,
+  validateManifest,
+  type FileIssueCode,
+  type IssueCode,
+  type ValidateOptions,
+  type ValidationIssue,
+} from '../../src/index.js';
 import {
   CONTENT,
   CONTENT_PATH,
@@ -20,6 +30,17 @@ interface Example {
   readonly path: string;
   /** A warning: the manifest stays valid. */
   readonly warning?: true;
+  /** Not a manifest's issue: `value` is given to `httpsUrl(value, path)`, which must throw it. */
+  readonly httpsUrl?: true;
+}
+
+function catchError(run: () => unknown): unknown {
+  try {
+    run();
+  } catch (error) {
+    return error;
+  }
+  return undefined;
 }
 
 const header = (header_name: string, header_value = 'v') => ({ header_name, header_value });
@@ -28,12 +49,18 @@ const withHeaders = (...headers: unknown[]) => withWebhook({ endpoint: 'https://
 const MAX_RETRIES = ['capabilities', 'webhooks', CONTENT, 'max_retries'];
 const engagement = () => (template()['capabilities'] as Record<string, unknown>)['engagement'];
 
+/** The codes the validator reports; the file-level ones (the CLI's) each have a CLI test in test/cli/file-codes.test.ts. */
+type ManifestIssueCode = Exclude<IssueCode, FileIssueCode>;
+const MANIFEST_CODES = ISSUE_CODES.filter(
+  (code): code is ManifestIssueCode => !(FILE_ISSUE_CODES as readonly IssueCode[]).includes(code),
+);
+
 /**
  * One example input per issue code. Typed by `IssueCode`, so adding a code
  * without an example here is a compile error; the test below checks the same
  * at run time against the exported `ISSUE_CODES`.
  */
-const EXAMPLES: { readonly [TCode in IssueCode]: Example } = {
+const EXAMPLES: { readonly [TCode in ManifestIssueCode]: Example } = {
   invalid_type: { value: minimalWith(['client_name'], 42), path: 'client_name' },
   required: { value: {}, path: 'client_name' },
   unknown_key: { value: minimalWith(['client_nme'], 'Acme'), path: 'client_nme' },
@@ -75,6 +102,18 @@ const EXAMPLES: { readonly [TCode in IssueCode]: Example } = {
   url_malformed: { value: withEndpoint('https:///hooks.example.com/lp'), path: CONVERSATION_ENDPOINT },
   url_has_credentials: { value: withEndpoint('https://user:pw@hooks.example.com/lp'), path: CONVERSATION_ENDPOINT },
   url_has_whitespace: { value: withEndpoint('https://exa mple.com'), path: CONVERSATION_ENDPOINT },
+  url_empty: { value: withEndpoint(''), path: CONVERSATION_ENDPOINT },
+  // Not a manifest's: an unset value given to httpsUrl() (see below).
+  url_missing: { value: undefined, httpsUrl: true, path: 'WEBHOOK_URL' },
+  url_scheme_not_lower_case: { value: withEndpoint('HTTPS://hooks.example.com/lp'), path: CONVERSATION_ENDPOINT },
+  url_placeholder: { value: withEndpoint('https://{domain}/event/ContentEvent'), path: CONVERSATION_ENDPOINT },
+  url_not_ascii: { value: withEndpoint('https://bücher.example/lp'), path: CONVERSATION_ENDPOINT },
+  url_invalid_character: { value: withEndpoint('https://hooks.example.com/a|b'), path: CONVERSATION_ENDPOINT },
+  url_invalid_percent_encoding: { value: withEndpoint('https://hooks.example.com/100%'), path: CONVERSATION_ENDPOINT },
+  url_invalid_host: { value: withEndpoint('https://my_host.example.com/lp'), path: CONVERSATION_ENDPOINT },
+  url_host_mismatch: { value: withEndpoint('https://0x7f.1/lp'), path: CONVERSATION_ENDPOINT },
+  url_invalid_port: { value: withEndpoint('https://hooks.example.com:99999/lp'), path: CONVERSATION_ENDPOINT },
+  url_too_long: { value: withEndpoint(`https://hooks.example.com/${'a'.repeat(2048)}`), path: CONVERSATION_ENDPOINT },
   invalid_logo_uri: { value: minimalWith(['logo_uri'], '//cdn.example.com/x.png'), path: 'logo_uri' },
   invalid_redirect_uri: { value: minimalWith(['redirect_uris'], ['myapp:/cb']), path: 'redirect_uris[0]' },
   redirect_uri_has_fragment: {
@@ -116,20 +155,49 @@ const EXAMPLES: { readonly [TCode in IssueCode]: Example } = {
     warning: true,
   },
   unreachable_endpoint_host: { value: withEndpoint('https://localhost/lp'), path: CONVERSATION_ENDPOINT, warning: true },
+  single_label_host: { value: withEndpoint('https://your/webhooks/endpoint'), path: CONVERSATION_ENDPOINT, warning: true },
+  server_assigned_key: { value: minimalWith(['client_secret'], 'not-shown'), path: 'client_secret' },
+  invalid_agent_profile_id: { value: minimalWith(['enabled_for_profiles'], [0]), path: 'enabled_for_profiles[0]' },
+  scope_spacing: { value: minimalWith(['scope'], 'msg.consumer  livedeflect'), path: 'scope' },
+  framing_header_name: {
+    value: withHeaders(header('Content-Length', '0')),
+    path: 'capabilities.webhooks["cqm.ExConversationChangeNotification"].headers[0].header_name',
+  },
+  header_value_not_ascii: {
+    value: withHeaders(header('X-Tenant', '测试')),
+    path: 'capabilities.webhooks["cqm.ExConversationChangeNotification"].headers[0].header_value',
+  },
+  body_header_name: {
+    value: withHeaders(header('Content-Type', 'application/json')),
+    path: 'capabilities.webhooks["cqm.ExConversationChangeNotification"].headers[0].header_name',
+    warning: true,
+  },
+  header_value_whitespace: {
+    value: withHeaders(header('Authorization', '')),
+    path: 'capabilities.webhooks["cqm.ExConversationChangeNotification"].headers[0].header_value',
+    warning: true,
+  },
 };
 
 describe('ISSUE_CODES', () => {
   it('has an example input in this suite for every code, and no example for a code that does not exist', () => {
-    expect(Object.keys(EXAMPLES)).to.have.members([...ISSUE_CODES]);
+    expect(Object.keys(EXAMPLES)).to.have.members([...MANIFEST_CODES]);
     expect(new Set(ISSUE_CODES).size).to.equal(ISSUE_CODES.length);
   });
 
-  for (const code of ISSUE_CODES) {
+  for (const code of MANIFEST_CODES) {
     const example: Example = EXAMPLES[code];
     it(`${code}: produced ${example.warning ? 'as a warning' : 'as an error'} at ${example.path === '' ? '(root)' : example.path}`, () => {
-      const result = validateManifest(example.value, example.options);
-      expect(result.ok, 'ok').to.equal(example.warning === true);
-      const reported = result.ok ? result.warnings : result.issues;
+      let reported: readonly ValidationIssue[];
+      if (example.httpsUrl) {
+        const error = catchError(() => httpsUrl(example.value as string | undefined, example.path));
+        expect(error).to.be.instanceOf(ManifestValidationError);
+        reported = (error as ManifestValidationError).issues;
+      } else {
+        const result = validateManifest(example.value, example.options);
+        expect(result.ok, 'ok').to.equal(example.warning === true);
+        reported = result.ok ? result.warnings : result.issues;
+      }
       const issue = reported.find((candidate) => candidate.code === code && candidate.path === example.path);
       const seen = JSON.stringify(reported.map((candidate) => [candidate.code, candidate.path]));
       expect(issue, `${code} at ${example.path} among ${seen}`).not.to.equal(undefined);

@@ -369,18 +369,23 @@ describe('validateManifest: top-level fields', () => {
           expect(issue.message).to.contain('"msg.agent"');
         });
 
-        it('rejects an empty string', () => {
-          expectIssue(withValue(baseFor(profile), ['scope'], ''), profile, 'invalid_scope', 'scope');
+        it('rejects an empty string, or one of spaces only, saying it is empty and what it may hold', () => {
+          for (const empty of ['', ' ', '   ']) {
+            const issue = expectIssue(withValue(baseFor(profile), ['scope'], empty), profile, 'invalid_scope', 'scope');
+            expect(issue.message).to.match(/^is empty: give one or more scope values/);
+            expect(issue.message).to.contain('"msg.consumer"');
+          }
         });
 
         it('rejects a leading space (values are separated by single spaces)', () => {
           const issue = expectIssue(
             withValue(baseFor(profile), ['scope'], ' msg.consumer'),
             profile,
-            'invalid_scope',
+            'scope_spacing',
             'scope',
           );
           expect(issue.message).to.contain('single spaces');
+          expect(issue.message).to.contain('a space at the start');
         });
 
         it('rejects a value listed twice', () => {
@@ -392,10 +397,14 @@ describe('validateManifest: top-level fields', () => {
           );
         });
 
-        it('rejects a double space: the empty value between and the duplicate', () => {
-          expectIssues(withValue(baseFor(profile), ['scope'], 'msg.consumer  msg.consumer'), profile, [
-            { code: 'invalid_scope', path: 'scope' },
+        it('rejects "msg.consumer  msg.consumer" saying what is wrong: two spaces, a repeated value (not an empty value)', () => {
+          const issues = expectIssues(withValue(baseFor(profile), ['scope'], 'msg.consumer  msg.consumer'), profile, [
+            { code: 'scope_spacing', path: 'scope' },
             { code: 'duplicate_item', path: 'scope' },
+          ]);
+          expect(issues.map((issue) => issue.message)).to.deep.equal([
+            'separate scope values with single spaces, none at the start or end: found two or more spaces in a row',
+            '"msg.consumer" is listed more than once',
           ]);
         });
 

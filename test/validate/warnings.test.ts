@@ -4,6 +4,7 @@ import {
   ACCEPT_STATUS,
   CONTENT,
   CONTENT_PATH,
+  expectIssue,
   expectValid,
   minimal,
   minimalWith,
@@ -121,7 +122,6 @@ describe('validateManifest: warnings', () => {
           ['https://localhost./lp', 'localhost.'],
           ['https://127.0.0.1/lp', '127.0.0.1'],
           ['https://127.10.20.30:8443/lp', '127.10.20.30'],
-          ['https://0x7f.1/lp', '127.0.0.1'],
           ['https://10.0.0.1/lp', '10.0.0.1'],
           ['https://10.255.255.255/lp', '10.255.255.255'],
           ['https://172.16.0.1/lp', '172.16.0.1'],
@@ -129,7 +129,7 @@ describe('validateManifest: warnings', () => {
           ['https://172.31.255.255/lp', '172.31.255.255'],
           ['https://192.168.1.10/lp', '192.168.1.10'],
           ['https://[::1]/lp', '[::1]'],
-          ['https://[0:0:0:0:0:0:0:1]:8443/lp', '[::1]'],
+          ['https://[::1]:8443/lp', '[::1]'],
           ['https://printer.local/lp', 'printer.local'],
           ['https://hooks.office.LOCAL/lp', 'hooks.office.local'],
           ['https://printer.local./lp', 'printer.local.'],
@@ -143,10 +143,10 @@ describe('validateManifest: warnings', () => {
           ['https://[fc00::1]/lp', '[fc00::1]'],
           ['https://[fe80::1]/lp', '[fe80::1]'],
           ['https://[febf::1]/lp', '[febf::1]'],
-          ['https://[::ffff:127.0.0.1]/lp', '[::ffff:7f00:1]'],
-          ['https://[::ffff:10.1.2.3]/lp', '[::ffff:a01:203]'],
-          ['https://[::ffff:192.168.0.1]/lp', '[::ffff:c0a8:1]'],
-          ['https://[::ffff:172.16.0.1]/lp', '[::ffff:ac10:1]'],
+          ['https://[::ffff:7f00:1]/lp', '[::ffff:7f00:1]'],
+          ['https://[::ffff:a01:203]/lp', '[::ffff:a01:203]'],
+          ['https://[::FFFF:C0A8:1]/lp', '[::ffff:c0a8:1]'],
+          ['https://[::ffff:ac10:1]/lp', '[::ffff:ac10:1]'],
         ] as const) {
           it(`warns for ${endpoint}`, () => {
             const { warnings } = expectValid(withEndpoint(endpoint), profile);
@@ -167,7 +167,7 @@ describe('validateManifest: warnings', () => {
           'https://localhost.example.com/lp',
           'https://local.example.com/lp',
           'https://10.example.com/lp',
-          'https://mylocal/lp',
+          'https://hooks.mylocal/lp',
           'https://[2001:db8::1]/lp',
           'https://100.63.255.255/lp',
           'https://100.128.0.1/lp',
@@ -175,11 +175,26 @@ describe('validateManifest: warnings', () => {
           'https://0.0.0.1/lp',
           'https://[fec0::1]/lp',
           'https://[fb00::1]/lp',
-          'https://[::ffff:8.8.8.8]/lp',
-          'https://[::ffff:172.32.0.1]/lp',
+          'https://[::ffff:808:808]/lp',
+          'https://[::ffff:ac20:1]/lp',
         ]) {
           it(`does not warn for ${endpoint}`, () => {
             expect(warningsOf(withEndpoint(endpoint), profile)).to.deep.equal([]);
+          });
+        }
+
+        // Other spellings of these addresses are errors (not the host as written), whose message names the host to write.
+        for (const [endpoint, host] of [
+          ['https://0x7f.1/lp', '127.0.0.1'],
+          ['https://[0:0:0:0:0:0:0:1]:8443/lp', '[::1]'],
+          ['https://[::ffff:127.0.0.1]/lp', '[::ffff:7f00:1]'],
+          ['https://[::ffff:10.1.2.3]/lp', '[::ffff:a01:203]'],
+        ] as const) {
+          it(`rejects ${endpoint}, naming ${host}, which is then warned about`, () => {
+            const issue = expectIssue(withEndpoint(endpoint), profile, 'url_host_mismatch', `${CONTENT_PATH}.endpoint`);
+            expect(issue.message).to.contain(`write ${JSON.stringify(host)}`);
+            const fixed = endpoint.replace(/^https:\/\/(\[[^\]]*\]|[^/:]*)/, `https://${host}`);
+            expect(warningsOf(withEndpoint(fixed), profile).map((w) => w.code)).to.deep.equal(['unreachable_endpoint_host']);
           });
         }
       });

@@ -161,6 +161,8 @@ describe('validateManifest: capabilities.webhooks', () => {
             const issue = expectIssue(withContent(['max_retries'], retries), profile, code, MAX_RETRIES_PATH);
             expect(issue.segments).to.deep.equal(['capabilities', 'webhooks', CONTENT, 'max_retries']);
             if (code === 'out_of_range') expect(issue.message).to.equal('must be between 0 and 5');
+            // A number that is not whole is told the range as well, so that one fix is enough.
+            if (code === 'not_integer') expect(issue.message).to.equal('must be a whole number between 0 and 5');
           });
         }
       });
@@ -193,7 +195,9 @@ describe('validateManifest: capabilities.webhooks', () => {
               code,
               'capabilities.webhooks.retry.retention_time',
             );
-            if (code === 'out_of_range') expect(issue.message).to.equal('must be between 2 and 259200');
+            // The unit, and the longest in words.
+            if (code === 'out_of_range') expect(issue.message).to.equal('must be between 2 and 259200 seconds (3 days)');
+            if (code === 'not_integer') expect(issue.message).to.equal('must be a whole number between 2 and 259200 seconds (3 days)');
           });
         }
 

@@ -7,8 +7,11 @@
  */
 import fc from 'fast-check';
 import {
+  BODY_HEADER_NAMES,
+  FRAMING_HEADER_NAMES,
   LOCALIZED_NAME_PREFIX,
   MISSPELLED_WEBHOOK_EVENTS,
+  SERVER_ASSIGNED_KEYS,
   RESERVED_HEADER_PREFIX,
   type StringRule,
 } from '../../../src/spec/tables.js';
@@ -38,6 +41,11 @@ const unicodeSpace = fc.constantFrom(' ', '\u00a0', '\u2003', '\u2028', '\u3000'
 const c0 = codePoint(0x00, 0x1f);
 const c1 = codePoint(0x80, 0x9f);
 const del = fc.constant('\u007f');
+
+/** Beyond ASCII: what a header value must not contain either (C1 controls, Latin, astral, a lone surrogate). */
+const nonAscii = fc.oneof(c1, codePoint(0xa0, 0xd7ff), astral, fc.constantFrom('\u010a', '\u010d', '\ud800', '\ufeff'));
+/** Visible ASCII, space and tab: what a header value may contain. */
+const headerValueAllowed = fc.oneof(fc.constantFrom('\t', ' '), codePoint(0x21, 0x7e));
 
 /** What a header value must not contain. */
 const headerValueForbidden = fc.oneof(fc.constantFrom('\r', '\n', '\r\n', '\u0000', '\u007f', '\u001b', '\u0008', '\u000b'), c0.filter((ch) => ch !== '\t'));
@@ -213,7 +221,9 @@ function siteMutations(site: Place, manifest: JsonObject, profile: Profile): fc.
   switch (site.kind) {
     case 'object': {
       const extra: string[] = [];
-      if (path.length === 0) extra.push(`${LOCALIZED_NAME_PREFIX}en`, `${LOCALIZED_NAME_PREFIX}`, `${LOCALIZED_NAME_PREFIX}xx_YY`, 'client_name#EN');
+      if (path.length === 0) {
+        extra.push(`${LOCALIZED_NAME_PREFIX}en`, `${LOCALIZED_NAME_PREFIX}`, `${LOCALIZED_NAME_PREFIX}xx_YY`, 'client_name#EN', ...SERVER_ASSIGNED_KEYS);
+      }
       if (path.at(-1) === 'webhooks') extra.push(...Object.keys(MISSPELLED_WEBHOOK_EVENTS));
       const key = fc.oneof(
         fc.constantFrom(...site.known).chain(typoOf),
@@ -326,8 +336,14 @@ function siteMutations(site: Place, manifest: JsonObject, profile: Profile): fc.
           'scope',
           path,
           fc.oneof(
-            fc.array(fc.constantFrom(...values, 'openid', 'MSG.CONSUMER', ''), { minLength: 1, maxLength: 3 }).map((t) => t.join(' ')),
+            fc
+              .array(fc.constantFrom(...values, 'openid', 'MSG.CONSUMER', '', 'faas.lambdas', 'faas.a-b_c.d', 'faas.', 'faas.λ', 'faas.a/b', 'FAAS.x'), {
+                minLength: 1,
+                maxLength: 3,
+              })
+              .map((t) => t.join(' ')),
             fc.constantFrom('', ' ', `${values[0]!} `, ` ${values[0]!}`, `${values[0]!}  ${values[0]!}`, `${values[0]!}\t`, `${values[0]!} `.repeat(11)),
+            fc.constantFrom('msg.consumer  livedeflect', ' faas.x', 'faas.x ', 'faas.x\tlivedeflect'),
           ),
         ),
         setMutation('length limit', path, aroundLimit(site.rule.maxLength)),
@@ -347,6 +363,11 @@ function siteMutations(site: Place, manifest: JsonObject, profile: Profile): fc.
             anyCase(RESERVED_HEADER_PREFIX).chain((prefix) => fc.constantFrom(prefix, `${prefix}signature`, `${prefix}account-id`)),
           ),
         ),
+        setMutation('framing header name', path, fc.constantFrom(...FRAMING_HEADER_NAMES).chain(anyCase)),
+        setMutation('near a framing header name', path, fc.constantFrom('X-Host', 'Hosts', 'TE-x', 'Content-Length2', 'xHost')),
+        ...(siblings.some((sibling) => BODY_HEADER_NAMES.some((body) => body.toLowerCase() === sibling.toLowerCase()))
+          ? []
+          : [setMutation('body header name (a warning)', path, fc.constantFrom(...BODY_HEADER_NAMES).chain(anyCase))]),
         ...(siblings.length > 0 ? [setMutation('duplicate header name', path, fc.constantFrom(...siblings).chain(anyCase))] : []),
       ];
     }
@@ -355,9 +376,25 @@ function siteMutations(site: Place, manifest: JsonObject, profile: Profile): fc.
       return [
         setMutation('wrong type', path, anyJson),
         setMutation('header value control character', path, insertAt(value, headerValueForbidden)),
-        setMutation('header value allowed character', path, insertAt(value, fc.oneof(fc.constant('\t'), c1, astral))),
+        setMutation('header value not ASCII', path, insertAt(value, nonAscii)),
+        setMutation('header value allowed character', path, insertAt(value, headerValueAllowed)),
       ];
     }
+    case 'id-list': {
+      const items = getAt(manifest, path) as Json[];
+      return [
+        setMutation('wrong type', path, anyJson),
+        setMutation('ids', path, fc.array(fc.oneof(fc.integer({ min: -2, max: 50 }), fc.constantFrom(2 ** 53 - 1, 2 ** 53, 1.5, -0)), { maxLength: 4 })),
+        ...(items.length === 0
+          ? []
+          : [fc.nat().map((n): Mutation => ({ label: 'duplicate id', path, change: { op: 'set', value: [...items, items[n % items.length]!] } }))]),
+      ];
+    }
+    case 'id':
+      return [
+        setMutation('wrong type', path, anyJson),
+        setMutation('bad id', path, fc.constantFrom(0, -1, 1.5, 2 ** 53, 2 ** 53 - 1, 1e21, '42')),
+      ];
     case 'language-tag':
       return [
         fc

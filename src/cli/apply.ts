@@ -1,0 +1,153 @@
+/**
+ * `lp-app-manifest apply FILE --account ID`: plans, asks, then installs or updates.
+ */
+import { stat } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import type { Installation } from '../installations/index.js';
+import { defineCommand } from './command.js';
+import {
+  clientFor,
+  CREDENTIALS_HELP,
+  DeployFailure,
+  describePlan,
+  desiredManifest,
+  DOTENV_OPTION,
+  planFor,
+  readAccount,
+  readApp,
+  readTimeout,
+  REMOTE_OPTIONS,
+  reportFailure,
+} from './deploy.js';
+import { errorCode, EXIT, UsageError, type Io } from './io.js';
+import { plural } from './report.js';
+import { writeFileAtomic } from './write-atomic.js';
+
+/** Whether standard input is a terminal someone can answer on. */
+const isTerminal = (io: Io): boolean => (io.stdin as { readonly isTTY?: boolean }).isTTY === true;
+
+/** Reads one line from standard input (the answer to a question). */
+async function readLine(io: Io): Promise<string> {
+  let text = '';
+  for await (const chunk of io.stdin) {
+    text += typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8');
+    const end = text.indexOf('\n');
+    if (end !== -1) return text.slice(0, end);
+  }
+  return text;
+}
+
+const show = (value: unknown): string => (typeof value === 'string' || typeof value === 'number' ? String(value) : '(none)');
+
+/** Writes `client_id` and `client_secret` to the credentials file (mode 0600, atomically). */
+async function writeCredentials(file: string, io: Io, account: string, installation: Installation): Promise<void> {
+  const credentials = {
+    account,
+    id: installation['id'] ?? null,
+    client_id: installation['client_id'] ?? null,
+    client_secret: installation['client_secret'] ?? null,
+  };
+  try {
+    await writeFileAtomic(resolve(io.cwd, file), `${JSON.stringify(credentials, null, 2)}\n`, { secret: true });
+  } catch (error) {
+    throw new DeployFailure(`${file}: cannot write the credentials (${errorCode(error) ?? 'error'}); the installation itself was done`);
+  }
+  io.stderr(`client_id and client_secret written to ${file} (mode 0600)\n`);
+}
+
+/**
+ * `lp-app-manifest apply <file> --account ID [--app ID] [--yes] [--credentials-out FILE]`
+ *
+ * @example
+ * ```ts
+ * import { runProgram } from './program.js';
+ *
+ * const io = { stdout: (text: string) => void process.stdout.write(text), stderr: (text: string) => void process.stderr.write(text), stdin: process.stdin, cwd: process.cwd() };
+ * process.exitCode = await runProgram(['apply', 'manifest.json', '--account', '12345678', '--yes'], io);
+ * ```
+ */
+export const applyCommand = defineCommand({
+  name: 'apply',
+  summary: 'install or update the app in LivePerson to match a manifest',
+  usage: '<file> --account <id> [--app <id>] [options]',
+  description: `Plans as "plan" does, shows the plan, asks, then writes: a new app is
+installed (POST; its id and client_id are printed, its client_secret only
+ever goes to --credentials-out); an installed one is updated (PUT of the
+installation as it was read, with exactly the fields the manifest manages
+replaced and every other field kept, sent with If-Match so that a change
+made meanwhile, e.g. on the web, is never overwritten). No change, no write.
+
+${CREDENTIALS_HELP}`,
+  options: {
+    ...REMOTE_OPTIONS,
+    ...DOTENV_OPTION,
+    app: { type: 'string', value: '<id>', help: 'the installation id (default: found by client_name)' },
+    profile: { type: 'string', value: '<name>', help: 'general (default) or connector: the rules the manifest must pass' },
+    yes: { type: 'boolean', help: 'apply without asking (needed without a terminal, e.g. in CI)' },
+    'credentials-out': {
+      type: 'string',
+      value: '<file>',
+      help: 'write client_id and client_secret to this file (JSON, mode 0600,\natomically); nothing else ever shows client_secret',
+    },
+  },
+  positionals: true,
+  epilogue: `Exit status: 0 applied (or nothing to do), 1 failed, invalid or declined
+(nothing written), 2 for a usage error (including no terminal and no --yes).
+A revision conflict (the installation changed since it was read) changes
+nothing: run plan again.`,
+  async run({ values, positionals }, io) {
+    const [file, ...extra] = positionals;
+    if (file === undefined) throw new UsageError('no manifest file given');
+    if (extra[0] !== undefined) throw new UsageError(`unexpected argument '${extra[0]}' (apply takes one file)`);
+    const account = readAccount(values.account);
+    const app = readApp(values.app);
+    const timeoutMs = readTimeout(values.timeout);
+    const credentialsOut = values['credentials-out'];
+    if (credentialsOut === '') throw new UsageError(`option '--credentials-out' needs a file name`);
+    const yes = values.yes === true;
+    if (!yes && !isTerminal(io)) {
+      throw new UsageError('no terminal to confirm on: pass --yes to apply without asking (run plan to see the changes first)');
+    }
+    try {
+      // Before anything is installed: a client_secret with nowhere to go would be lost to this run.
+      if (credentialsOut !== undefined) {
+        const directory = dirname(resolve(io.cwd, credentialsOut));
+        const isDirectory = await stat(directory).then((stats) => stats.isDirectory(), () => false);
+        if (!isDirectory) throw new DeployFailure(`${credentialsOut}: the directory does not exist; nothing was sent`);
+      }
+      const desired = await desiredManifest(file, values.profile, io, values.dotenv);
+      const client = await clientFor(account, timeoutMs);
+      const planned = await planFor(client, desired, app);
+      const { plan } = planned;
+      io.stdout(await describePlan(planned, account, file));
+      if (plan.action === 'none') {
+        io.stdout('Nothing to apply.\n');
+        return EXIT.ok;
+      }
+      if (!yes) {
+        io.stderr(`Apply ${plural(plan.diff.changes.length, 'change')} to account ${account}? [y/N] `);
+        const answer = (await readLine(io)).trim().toLowerCase();
+        if (answer !== 'y' && answer !== 'yes') throw new DeployFailure('not applied: declined; nothing was written');
+      }
+      if (plan.action === 'create') {
+        const created = await client.create(plan.body);
+        const { installation } = created;
+        const found = created.recovered ? ' (the answer was lost; found it by listing)' : '';
+        io.stdout(`Installed ${JSON.stringify(installation['client_name'])} in account ${account}${found}: id ${show(installation['id'])}, client_id ${show(installation['client_id'])}\n`);
+        if (credentialsOut !== undefined) await writeCredentials(credentialsOut, io, account, installation);
+        else io.stderr('client_secret not shown; pass --credentials-out <file> to save it\n');
+        return EXIT.ok;
+      }
+      if (plan.id === undefined) throw new DeployFailure('the installation has no id; cannot update it');
+      if (planned.revision === undefined) {
+        throw new DeployFailure(`LivePerson sent no revision (ac-revision or ETag) with installation ${plan.id}; not updating blind`);
+      }
+      const updated = await client.update(plan.id, plan.body, planned.revision);
+      io.stdout(`Updated installation ${plan.id} in account ${account}: ${plural(plan.diff.changes.length, 'change')}\n`);
+      if (credentialsOut !== undefined) await writeCredentials(credentialsOut, io, account, { ...plan.body, ...updated.installation });
+      return EXIT.ok;
+    } catch (error) {
+      return reportFailure(error, io);
+    }
+  },
+});

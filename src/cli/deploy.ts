@@ -1,0 +1,318 @@
+/**
+ * What `pull`, `plan` and `apply` share: their options, reading the desired
+ * manifest, the client (credentials from the environment only), finding the
+ * installation, and turning the client's errors into one line and an exit code.
+ */
+import { resolve } from 'node:path';
+import { validateTemplate, type TemplateVariables } from '../index.js';
+import type { InstallationPlan, InstallationsClient } from '../installations/index.js';
+import { PROGRAM, readProfile } from './args.js';
+import type { OptionSpecs } from './command.js';
+import { loadVariables } from './dotenv.js';
+import { decodeJsonText, readBytes } from './files.js';
+import { EXIT, UsageError, type ExitCode, type Io } from './io.js';
+import { parseJsonText } from './json-text.js';
+import { chooseProfile } from './profile.js';
+import { formatIssueLine, plural } from './report.js';
+
+/**
+ * The installations API, loaded when a command needs it (not at start-up, so
+ * `validate` and the others do not pay for it).
+ *
+ * @example
+ * ```ts
+ * import { installationsApi } from './deploy.js';
+ *
+ * const { diffManifests } = await installationsApi();
+ * console.log(diffManifests({ a: 1 }, { a: 2 }).equal); // false
+ * ```
+ */
+export const installationsApi = (): Promise<typeof import('../installations/index.js')> => import('../installations/index.js');
+
+/** The default of `--timeout`, in seconds.
+ *
+ * @example
+ * ```ts
+ * import { DEFAULT_TIMEOUT_SECONDS } from './deploy.js';
+ *
+ * console.log(DEFAULT_TIMEOUT_SECONDS); // 30
+ * ```
+ */
+export const DEFAULT_TIMEOUT_SECONDS = 30;
+
+/** The options every command that talks to LivePerson takes.
+ *
+ * @example
+ * ```ts
+ * import { REMOTE_OPTIONS } from './deploy.js';
+ *
+ * console.log(Object.keys(REMOTE_OPTIONS)); // ['account', 'timeout']
+ * ```
+ */
+export const REMOTE_OPTIONS = {
+  account: { type: 'string', value: '<id>', help: 'the LivePerson account (site) id' },
+  timeout: {
+    type: 'string',
+    value: '<seconds>',
+    help: `give up after this long, all retries included (default ${DEFAULT_TIMEOUT_SECONDS})`,
+  },
+} as const satisfies OptionSpecs;
+
+export { DOTENV_OPTION } from './dotenv.js';
+
+/** How the commands describe where credentials come from, for their `--help`.
+ *
+ * @example
+ * ```ts
+ * import { CREDENTIALS_HELP } from './deploy.js';
+ *
+ * console.log(CREDENTIALS_HELP.includes('LP_BEARER_TOKEN')); // true
+ * ```
+ */
+export const CREDENTIALS_HELP = `Credentials come from the environment only, never from options, and are never
+printed: LP_BEARER_TOKEN; or LP_USERNAME and LP_PASSWORD (user login); or
+LP_USERNAME, LP_APP_KEY, LP_APP_SECRET, LP_ACCESS_TOKEN and
+LP_ACCESS_TOKEN_SECRET (application login). LP_CSDS_URL replaces LivePerson's
+Domain API at https://api.liveperson.net (https only, or http on 127.0.0.1).`;
+
+/** A deployment step that cannot go on: its one-line message, printed after the program's name.
+ *
+ * @example
+ * ```ts
+ * import { DeployFailure } from './deploy.js';
+ *
+ * throw new DeployFailure('manifest.json: file not found');
+ * ```
+ */
+export class DeployFailure extends Error {}
+
+/** Reads `--account` (required).
+ *
+ * @example
+ * ```ts
+ * import { readAccount } from './deploy.js';
+ *
+ * readAccount('12345678'); // '12345678'
+ * readAccount(undefined); // throws UsageError: option '--account' is required
+ * ```
+ */
+export function readAccount(value: string | undefined): string {
+  if (value === undefined || value === '') throw new UsageError(`option '--account' is required (the LivePerson account id)`);
+  if (!/^[A-Za-z0-9_-]{1,64}$/.test(value)) throw new UsageError(`option '--account' must be an account id such as 12345678`);
+  return value;
+}
+
+/** Reads `--app` (optional).
+ *
+ * @example
+ * ```ts
+ * import { readApp } from './deploy.js';
+ *
+ * readApp(undefined); // undefined
+ * ```
+ */
+export function readApp(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  if (value === '' || value.length > 200) throw new UsageError(`option '--app' needs an installation id`);
+  return value;
+}
+
+/** Reads `--timeout` in seconds, as milliseconds.
+ *
+ * @example
+ * ```ts
+ * import { readTimeout } from './deploy.js';
+ *
+ * readTimeout('2.5'); // 2500
+ * ```
+ */
+export function readTimeout(value: string | undefined): number {
+  if (value === undefined) return DEFAULT_TIMEOUT_SECONDS * 1000;
+  const seconds = Number(value);
+  if (!/^\d+(\.\d+)?$/.test(value.trim()) || !(seconds > 0) || seconds > 3600) {
+    throw new UsageError(`option '--timeout' must be a number of seconds between 0 and 3600`);
+  }
+  return seconds * 1000;
+}
+
+/** A client for the account, from the environment.
+ *
+ * @example
+ * ```ts
+ * import { clientFor } from './deploy.js';
+ *
+ * const client = await clientFor('12345678', 30_000);
+ * console.log((await client.list()).length);
+ * ```
+ */
+export async function clientFor(account: string, timeoutMs: number): Promise<InstallationsClient> {
+  const { createInstallationsClient } = await installationsApi();
+  return createInstallationsClient({ account, timeoutMs, env: process.env });
+}
+
+/**
+ * Reads a JSON file as the CLI reads every JSON file: a repeated key is an
+ * error (`duplicate_key`), a syntax error names its line and column, and
+ * nothing of the file's content is echoed. Throws a {@link DeployFailure}
+ * with those lines.
+ *
+ * @example
+ * ```ts
+ * import { readJsonFile } from './deploy.js';
+ *
+ * const value = await readJsonFile('manifest.json', { stdout: () => {}, stderr: () => {}, stdin: process.stdin, cwd: process.cwd() });
+ * ```
+ */
+export async function readJsonFile(file: string, io: Io): Promise<unknown> {
+  const bytes = await readBytes(resolve(io.cwd, file));
+  const text = bytes.ok ? decodeJsonText(bytes.value) : bytes;
+  if (!text.ok) throw new DeployFailure(formatIssueLine(file, text.issue, { fileLevel: true }));
+  const parsed = parseJsonText(text.value);
+  if (!parsed.ok) throw new DeployFailure(formatIssueLine(file, { issue: parsed.issue, position: parsed.position }, { fileLevel: true }));
+  if (parsed.document.duplicates.length > 0) {
+    throw new DeployFailure(parsed.document.duplicates.map((located) => formatIssueLine(file, located)).join('\n'));
+  }
+  return parsed.document.value;
+}
+
+/**
+ * The variables templates are filled from: the `--dotenv` files, then the
+ * process environment over them. A file that cannot be read is a
+ * {@link DeployFailure} naming it.
+ *
+ * @example
+ * ```ts
+ * import { templateVariables } from './deploy.js';
+ *
+ * const variables = await templateVariables(['.env.production'], process.cwd());
+ * ```
+ */
+export async function templateVariables(dotenv: readonly string[] | undefined, cwd: string): Promise<TemplateVariables> {
+  if (dotenv === undefined || dotenv.length === 0) return process.env;
+  const loaded = await loadVariables(dotenv, cwd);
+  if (!loaded.ok) throw new DeployFailure(`${formatIssueLine(`--dotenv ${loaded.file}`, loaded.issue, { fileLevel: true })}; nothing was sent`);
+  return loaded.variables;
+}
+
+/**
+ * The desired manifest: the file read as JSON, its `${{ NAME }}` placeholders
+ * filled from the variables (as `build` does: `pull` writes header values as
+ * placeholders), validated against `--profile`, else the profile its
+ * `"$schema"` names, else general. Issues and warnings go to stderr; an
+ * invalid manifest is a {@link DeployFailure}, before anything is sent.
+ *
+ * @example
+ * ```ts
+ * import { desiredManifest } from './deploy.js';
+ *
+ * const io = { stdout: (text: string) => void process.stdout.write(text), stderr: (text: string) => void process.stderr.write(text), stdin: process.stdin, cwd: process.cwd() };
+ * const manifest = await desiredManifest('manifest.json', 'connector', io, ['.env.production']);
+ * ```
+ */
+export async function desiredManifest(
+  file: string,
+  profileOption: string | undefined,
+  io: Io,
+  dotenv?: readonly string[],
+): Promise<Record<string, unknown>> {
+  const option = readProfile(profileOption);
+  const env = await templateVariables(dotenv, io.cwd);
+  const value = await readJsonFile(file, io);
+  const choice = chooseProfile(value, option);
+  const result = validateTemplate(value, { profile: choice.profile, env });
+  const warnings = [...(choice.mismatch === undefined ? [] : [choice.mismatch]), ...result.warnings].map((warning) => formatIssueLine(file, warning));
+  if (warnings.length > 0) io.stderr(`${warnings.join('\n')}\n`);
+  if (!result.ok) {
+    io.stderr(`${result.issues.map((issue) => formatIssueLine(file, issue)).join('\n')}\n`);
+    throw new DeployFailure(`${file}: invalid manifest (${plural(result.issues.length, 'issue')}); nothing was sent`);
+  }
+  return result.manifest as unknown as Record<string, unknown>;
+}
+
+/** What `plan` and `apply` found: the plan, and the revision an update must send.
+ *
+ * @example
+ * ```ts
+ * import type { Planned } from './deploy.js';
+ *
+ * declare const planned: Planned;
+ * console.log(planned.plan.action, planned.revision);
+ * ```
+ */
+export interface Planned {
+  readonly plan: InstallationPlan;
+  readonly revision: string | undefined;
+}
+
+/**
+ * Finds the installation (`--app`, or the one whose `client_name` equals the
+ * manifest's) and plans against it.
+ *
+ * @example
+ * ```ts
+ * import { clientFor, planFor } from './deploy.js';
+ *
+ * const planned = await planFor(await clientFor('12345678', 30_000), { client_name: 'Bot' }, undefined);
+ * console.log(planned.plan.action); // 'create' when no app is named 'Bot'
+ * ```
+ */
+export async function planFor(client: InstallationsClient, desired: Record<string, unknown>, app: string | undefined): Promise<Planned> {
+  const { planInstallation } = await installationsApi();
+  if (app !== undefined) {
+    const { installation, revision } = await client.get(app);
+    return { plan: planInstallation(desired, installation), revision };
+  }
+  const name = desired['client_name'];
+  const matches = (await client.list()).filter((installation) => installation['client_name'] === name);
+  if (matches.length === 0) return { plan: planInstallation(desired, undefined), revision: undefined };
+  const ids = matches.map((installation) => String(installation['id']));
+  const [id, ...others] = ids;
+  if (id === undefined || others.length > 0) {
+    throw new DeployFailure(`${ids.length} installations are named ${JSON.stringify(name)} (${ids.join(', ')}); choose one with --app`);
+  }
+  const { installation, revision } = await client.get(id);
+  return { plan: planInstallation(desired, installation), revision };
+}
+
+/** The one line a failure prints, and its exit code.
+ *
+ * @example
+ * ```ts
+ * import { DeployFailure, reportFailure } from './deploy.js';
+ *
+ * const io = { stdout: () => {}, stderr: (text: string) => void process.stderr.write(text), stdin: process.stdin, cwd: process.cwd() };
+ * reportFailure(new DeployFailure('manifest.json: file not found'), io); // 1, after printing the line
+ * ```
+ */
+export function reportFailure(error: unknown, io: Io): ExitCode {
+  // InstallationsError by name: its class lives in the lazily loaded subpath. Its messages never hold a secret.
+  if (error instanceof DeployFailure || (error instanceof Error && error.name === 'InstallationsError')) {
+    io.stderr(`${PROGRAM}: ${error.message}\n`);
+    return EXIT.failure;
+  }
+  throw error;
+}
+
+/** The plan as text: a heading and one line per change.
+ *
+ * @example
+ * ```ts
+ * import { describePlan, type Planned } from './deploy.js';
+ *
+ * declare const planned: Planned;
+ * process.stdout.write(await describePlan(planned, '12345678', 'manifest.json'));
+ * ```
+ */
+export async function describePlan(planned: Planned, account: string, file: string): Promise<string> {
+  const { formatManifestDiff } = await installationsApi();
+  const formatChanges = (plan: InstallationPlan): string => formatManifestDiff(plan.diff);
+  const { plan } = planned;
+  const lines = plan.diff.changes.length;
+  if (plan.action === 'create') {
+    const name = JSON.stringify(plan.body['client_name']);
+    return `No installation named ${name} in account ${account}: it will be created from ${file}.\n${formatChanges(plan)}\n`;
+  }
+  if (plan.action === 'none') return `Installation ${plan.id ?? '?'} in account ${account} matches ${file}: no changes.\n`;
+  return `Installation ${plan.id ?? '?'} in account ${account}: ${plural(lines, 'change')} to match ${file}.\n${formatChanges(plan)}\n`;
+}
+

@@ -1,0 +1,64 @@
+/**
+ * `lp-app-manifest plan FILE --account ID [--app ID]`: what apply would change.
+ */
+import { defineCommand } from './command.js';
+import { DOTENV_OPTION, clientFor, CREDENTIALS_HELP, describePlan, desiredManifest, planFor, readAccount, readApp, readTimeout, REMOTE_OPTIONS, reportFailure } from './deploy.js';
+import { EXIT, UsageError } from './io.js';
+
+/**
+ * `lp-app-manifest plan <file> --account ID [--app ID] [--format text|json] [--exit-code]`
+ *
+ * @example
+ * ```ts
+ * import { runProgram } from './program.js';
+ *
+ * const io = { stdout: (text: string) => void process.stdout.write(text), stderr: (text: string) => void process.stderr.write(text), stdin: process.stdin, cwd: process.cwd() };
+ * process.exitCode = await runProgram(['plan', 'manifest.json', '--account', '12345678'], io);
+ * ```
+ */
+export const planCommand = defineCommand({
+  name: 'plan',
+  summary: 'show what apply would change in LivePerson, changing nothing',
+  usage: '<file> --account <id> [--app <id>] [options]',
+  description: `Reads the manifest, fetches the installation, and prints the differences
+between what is installed and what apply would make it, by JSON path
+("+" added, "-" removed, "~ path: before → after" changed; secrets hidden).
+Changes nothing. The installation is the one --app names; without --app, the
+one whose client_name equals the manifest's (none: it will be created;
+several: an error listing their ids). Drift shows too, e.g. "~ enabled:
+false → true" when LivePerson disabled the app and the manifest enables it.
+
+${CREDENTIALS_HELP}`,
+  options: {
+    ...REMOTE_OPTIONS,
+    ...DOTENV_OPTION,
+    app: { type: 'string', value: '<id>', help: 'the installation id (default: found by client_name)' },
+    profile: { type: 'string', value: '<name>', help: 'general (default) or connector: the rules the manifest must pass' },
+    format: { type: 'string', value: '<name>', help: 'text (default) or json: {"action", "id", "changes"}' },
+    'exit-code': { type: 'boolean', help: 'exit with 3 when apply would change something' },
+  },
+  positionals: true,
+  epilogue: 'Exit status: 0 (or 3 with --exit-code when there are changes), 1 failed or\ninvalid, 2 for a usage error.',
+  async run({ values, positionals }, io) {
+    const [file, ...extra] = positionals;
+    if (file === undefined) throw new UsageError('no manifest file given');
+    if (extra[0] !== undefined) throw new UsageError(`unexpected argument '${extra[0]}' (plan takes one file)`);
+    const account = readAccount(values.account);
+    const app = readApp(values.app);
+    const timeoutMs = readTimeout(values.timeout);
+    const format = values.format ?? 'text';
+    if (format !== 'text' && format !== 'json') throw new UsageError(`unknown format '${format}' (use text or json)`);
+    try {
+      const desired = await desiredManifest(file, values.profile, io, values.dotenv);
+      const planned = await planFor(await clientFor(account, timeoutMs), desired, app);
+      const { plan } = planned;
+      if (format === 'json') {
+        const id = plan.action === 'create' ? null : (plan.id ?? null);
+        io.stdout(`${JSON.stringify({ action: plan.action, account, id, changes: plan.diff.changes }, null, 2)}\n`);
+      } else io.stdout(await describePlan(planned, account, file));
+      return values['exit-code'] === true && plan.action !== 'none' ? EXIT.differences : EXIT.ok;
+    } catch (error) {
+      return reportFailure(error, io);
+    }
+  },
+});

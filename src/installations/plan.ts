@@ -1,0 +1,269 @@
+/**
+ * Planning a deployment without touching anything: which fields of an
+ * installation the manifest manages, what LivePerson adds, and the body an
+ * update sends (the installation as read, with exactly the managed fields replaced).
+ */
+import { manifestJsonSchema } from '../index.js';
+import { diffManifests, formatJsonPath, type ManifestDiff } from './diff.js';
+
+/** A JSON object as LivePerson's App Installations API returns it. */
+export type Installation = { readonly [key: string]: unknown };
+
+interface SchemaShape {
+  readonly properties?: { readonly [key: string]: { readonly properties?: { readonly [key: string]: unknown } } };
+}
+
+let managed: { readonly fields: readonly string[]; readonly capabilities: readonly string[] } | undefined;
+
+/** Read once, lazily, from the manifest JSON Schema: the package's one list of manifest fields. */
+function managedKeys(): { readonly fields: readonly string[]; readonly capabilities: readonly string[] } {
+  if (managed === undefined) {
+    const schema = manifestJsonSchema('general') as unknown as SchemaShape;
+    const properties = schema.properties ?? {};
+    managed = Object.freeze({
+      fields: Object.freeze(Object.keys(properties).filter((key) => key !== '$schema')),
+      capabilities: Object.freeze(Object.keys(properties['capabilities']?.properties ?? {})),
+    });
+  }
+  return managed;
+}
+
+/**
+ * The top-level fields a manifest manages (besides localized `client_name#<tag>`
+ * names): every field of the manifest format, as its JSON Schema lists them.
+ * Everything else on an installation is LivePerson's or unknown to this
+ * package, and an update keeps it as it was read.
+ *
+ * @example
+ * ```ts
+ * import { managedFields } from 'lp-app-manifest/installations';
+ *
+ * managedFields().includes('capabilities'); // true
+ * ```
+ */
+export const managedFields = (): readonly string[] => managedKeys().fields;
+
+/**
+ * The keys of `capabilities` a manifest manages (`webhooks`, `engagement`);
+ * others (LivePerson adds e.g. `broadcast`) are kept by an update.
+ *
+ * @example
+ * ```ts
+ * import { managedCapabilities } from 'lp-app-manifest/installations';
+ *
+ * managedCapabilities(); // ['webhooks', 'engagement']
+ * ```
+ */
+export const managedCapabilities = (): readonly string[] => managedKeys().capabilities;
+
+/**
+ * Fields LivePerson assigns to an installation (as seen in LivePerson's
+ * Connector API demo app and other public tools; the list is not documented
+ * by LivePerson). `pull` leaves them out of the manifest; `client_secret` is a
+ * secret and never printed or written, except by `apply --credentials-out`.
+ *
+ * @example
+ * ```ts
+ * import { SERVER_FIELDS } from 'lp-app-manifest/installations';
+ *
+ * SERVER_FIELDS.includes('client_secret'); // true
+ * ```
+ */
+export const SERVER_FIELDS = [
+  'id',
+  'client_id',
+  'client_secret',
+  'client_id_issued_at',
+  'client_secret_expires_at',
+  'deleted',
+  'installation_type',
+  'is_internal',
+] as const;
+
+const LOCALIZED_NAME = /^client_name#/;
+
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+const isManaged = (key: string): boolean => managedFields().includes(key) || LOCALIZED_NAME.test(key);
+const isManagedCapability = (key: string): boolean => managedCapabilities().includes(key);
+
+function set(target: Record<string, unknown>, key: string, value: unknown): void {
+  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
+/**
+ * A webhook header value that {@link manifestFromInstallation} replaced by a
+ * `${{ NAME }}` placeholder: where it was, and the variable named.
+ *
+ * @example
+ * ```ts
+ * import type { HiddenHeader } from 'lp-app-manifest/installations';
+ *
+ * const hidden: HiddenHeader = { path: 'capabilities.webhooks["ms.MessagingEventNotification.ContentEvent"].headers[0].header_value', variable: 'LP_CONTENTEVENT_X_API_KEY' };
+ * ```
+ */
+export interface HiddenHeader {
+  readonly path: string;
+  readonly variable: string;
+}
+
+/** `LP_<EVENT>_<HEADER>`: the last part of the event key and the header name, upper case, other characters as `_`. */
+function variableName(event: string, header: unknown): string {
+  const part = (text: string): string => text.toUpperCase().replace(/[^A-Z0-9]+/g, '_').replace(/^_+|_+$/g, '');
+  const name = `LP_${part(event.split('.').at(-1) ?? event)}_${part(typeof header === 'string' ? header : 'HEADER') || 'HEADER'}`;
+  return name.slice(0, 100);
+}
+
+/** Replaces every webhook header value with a placeholder, in place (on a copy made here). */
+function hideHeaderValues(capabilities: Record<string, unknown>, hidden: HiddenHeader[]): void {
+  const webhooks = capabilities['webhooks'];
+  if (!isObject(webhooks)) return;
+  const copy: Record<string, unknown> = {};
+  for (const event of Object.keys(webhooks)) {
+    const webhook = webhooks[event];
+    if (!isObject(webhook) || !Array.isArray(webhook['headers'])) {
+      set(copy, event, webhook);
+      continue;
+    }
+    const headers = (webhook['headers'] as unknown[]).map((header, index) => {
+      if (!isObject(header) || !Object.hasOwn(header, 'header_value')) return header;
+      const variable = variableName(event, header['header_name']);
+      hidden.push({ path: `${formatJsonPath(['capabilities', 'webhooks', event, 'headers', index, 'header_value'])}`, variable });
+      const masked: Record<string, unknown> = {};
+      for (const key of Object.keys(header)) set(masked, key, key === 'header_value' ? `\${{ ${variable} }}` : header[key]);
+      return masked;
+    });
+    const maskedWebhook: Record<string, unknown> = {};
+    for (const key of Object.keys(webhook)) set(maskedWebhook, key, key === 'headers' ? headers : webhook[key]);
+    set(copy, event, maskedWebhook);
+  }
+  set(capabilities, 'webhooks', copy);
+}
+
+/**
+ * What an installation says about the fields a manifest manages: the
+ * manifest it corresponds to (`manifest`), the JSON paths of the fields left
+ * out because a manifest has no place for them (`leftOut`: fields not in
+ * {@link SERVER_FIELDS} and not managed, such as `capabilities.broadcast`),
+ * and, with `hideSecrets`, the webhook header values replaced by `${{ NAME }}`
+ * placeholders (`hidden`): a header value is often an API key or a signature
+ * secret, and an exported file must not carry it (set it from the
+ * environment instead).
+ *
+ * @param installation - An installation as LivePerson returns it.
+ * @param options - `hideSecrets` (default `true`): replace header values by placeholders.
+ *
+ * @example
+ * ```ts
+ * import { manifestFromInstallation } from 'lp-app-manifest/installations';
+ *
+ * const { manifest, leftOut } = manifestFromInstallation({ id: '42', client_name: 'Bot', client_secret: 's', extra: 1 });
+ * console.log(manifest); // { client_name: 'Bot' }
+ * console.log(leftOut); // ['extra']
+ * ```
+ */
+export function manifestFromInstallation(
+  installation: Installation,
+  options: { readonly hideSecrets?: boolean } = {},
+): { readonly manifest: Record<string, unknown>; readonly leftOut: readonly string[]; readonly hidden: readonly HiddenHeader[] } {
+  const manifest: Record<string, unknown> = {};
+  const leftOut: string[] = [];
+  const hidden: HiddenHeader[] = [];
+  for (const key of Object.keys(installation)) {
+    const value = installation[key];
+    if (key === 'capabilities' && isObject(value)) {
+      const capabilities: Record<string, unknown> = {};
+      for (const capability of Object.keys(value)) {
+        if (isManagedCapability(capability)) set(capabilities, capability, value[capability]);
+        else leftOut.push(`capabilities.${capability}`);
+      }
+      if (options.hideSecrets !== false) hideHeaderValues(capabilities, hidden);
+      if (Object.keys(capabilities).length > 0) set(manifest, key, capabilities);
+    } else if (isManaged(key)) set(manifest, key, value);
+    else if (!(SERVER_FIELDS as readonly string[]).includes(key)) leftOut.push(key);
+  }
+  return { manifest, leftOut, hidden };
+}
+
+/**
+ * What `apply` would do: `create` (nothing installed), `update` (the
+ * installation differs) or `none`. `body` is what would be sent; `diff` is
+ * from the installed manifest fields to the desired ones (secrets hidden).
+ *
+ * @example
+ * ```ts
+ * import { planInstallation, type InstallationPlan } from 'lp-app-manifest/installations';
+ *
+ * const plan: InstallationPlan = planInstallation({ client_name: 'Bot' }, undefined);
+ * console.log(plan.action); // 'create'
+ * ```
+ */
+export type InstallationPlan =
+  | { readonly action: 'create'; readonly body: Record<string, unknown>; readonly diff: ManifestDiff }
+  | { readonly action: 'update' | 'none'; readonly id: string | undefined; readonly body: Record<string, unknown>; readonly diff: ManifestDiff };
+
+/**
+ * Plans the deployment of a manifest. Pure: it only compares.
+ *
+ * - Nothing installed (`installed` undefined): `create`, whose body is the
+ *   manifest itself (LivePerson's install call takes the manifest JSON).
+ * - Otherwise the body is the installation as read, with exactly the fields a
+ *   manifest manages ({@link managedFields}, `client_name#<tag>`, and
+ *   `capabilities.webhooks`/`.engagement`) replaced by the manifest's, and
+ *   every other field kept: LivePerson deletes attributes missing from an
+ *   update body (account-config API docs), so nothing it or another tool set
+ *   is lost. A managed field the manifest leaves out is removed, except
+ *   `enabled`: LivePerson itself may disable an app (e.g. a slow webhook
+ *   endpoint), so `enabled` is managed only when the manifest sets it, and
+ *   then drift shows (`~ enabled: false → true`).
+ * - `none` when the managed fields already match (no write is needed).
+ *
+ * @param desired - The manifest to deploy (best: a valid, canonical manifest from `validateManifest`).
+ * @param installed - The installation as read from LivePerson, or `undefined` if there is none.
+ *
+ * @example
+ * ```ts
+ * import { formatManifestDiff, planInstallation } from 'lp-app-manifest/installations';
+ *
+ * const plan = planInstallation(
+ *   { client_name: 'Bot', enabled: true },
+ *   { id: 'a1', client_id: 'c1', client_name: 'Bot', enabled: false, is_internal: false },
+ * );
+ * console.log(plan.action); // 'update'
+ * console.log(formatManifestDiff(plan.diff)); // ~ enabled: false → true
+ * console.log(plan.body); // { id: 'a1', client_id: 'c1', client_name: 'Bot', enabled: true, is_internal: false }
+ * ```
+ */
+export function planInstallation(desired: Installation, installed: Installation | undefined): InstallationPlan {
+  const wanted: Record<string, unknown> = {};
+  for (const key of Object.keys(desired)) if (key !== '$schema') set(wanted, key, desired[key]);
+  if (installed === undefined) {
+    return Object.freeze({ action: 'create', body: wanted, diff: diffManifests({}, wanted) });
+  }
+  const body: Record<string, unknown> = {};
+  for (const key of Object.keys(installed)) {
+    if (key === 'capabilities') {
+      const capabilities = mergeCapabilities(installed[key], wanted[key]);
+      if (capabilities !== undefined) set(body, key, capabilities);
+    } else if (!isManaged(key) || (key === 'enabled' && !Object.hasOwn(wanted, 'enabled'))) set(body, key, installed[key]);
+    else if (Object.hasOwn(wanted, key)) set(body, key, wanted[key]);
+  }
+  for (const key of Object.keys(wanted)) if (!Object.hasOwn(installed, key)) set(body, key, wanted[key]);
+  const id = typeof installed['id'] === 'string' ? installed['id'] : typeof installed['id'] === 'number' ? String(installed['id']) : undefined;
+  const view = (installation: Installation): Record<string, unknown> => manifestFromInstallation(installation, { hideSecrets: false }).manifest;
+  const diff = diffManifests(view(installed), view(body));
+  return Object.freeze({ action: diff.equal ? 'none' : 'update', id, body, diff });
+}
+
+/**
+ * The installation's `capabilities` with the managed ones replaced by the
+ * manifest's; `undefined` when nothing is left (the key is then left out).
+ */
+function mergeCapabilities(had: unknown, want: unknown): unknown {
+  if (!isObject(had) || (want !== undefined && !isObject(want))) return want;
+  const merged: Record<string, unknown> = {};
+  for (const key of Object.keys(had)) if (!isManagedCapability(key)) set(merged, key, had[key]);
+  if (isObject(want)) for (const key of Object.keys(want)) set(merged, key, want[key]);
+  return Object.keys(merged).length > 0 || want !== undefined ? merged : undefined;
+}

@@ -1,0 +1,60 @@
+/**
+ * `env('NAME')`: a reference to an environment variable, for the builder's
+ * setters that take a deployment value. It is the placeholder `${{ NAME }}`,
+ * typed so that it goes where a value from the environment makes sense and
+ * nowhere else; `build()` fills it in.
+ */
+import { placeholder } from './placeholders.js';
+
+declare const envReferenceBrand: unique symbol;
+
+/**
+ * A reference to the environment variable `TName`, made by {@link env}: at run
+ * time the placeholder string `${{ TName }}`. Accepted by webhook endpoints
+ * (where it stands for an `HttpsUrl`), header values, `clientName`,
+ * `localizedClientName`, `displayName`, `description`, `logoUri`,
+ * `redirectUris` and `entryUri`; not by enum values or numbers.
+ *
+ * @example
+ * ```ts
+ * import { env, type EnvReference } from 'lp-app-manifest';
+ *
+ * const host: EnvReference<'LP_CONTENT_URL'> = env('LP_CONTENT_URL');
+ * ```
+ */
+export type EnvReference<TName extends string = string> = string & {
+  /** The brand: a type-only property no plain `string` has. */
+  readonly [envReferenceBrand]: TName;
+};
+
+/**
+ * A reference to an environment variable, filled in when the manifest is
+ * built: `build()` reads `process.env`, `build({ env })` the record you give.
+ * A variable that is unset, or empty where a value is needed, is an
+ * `unresolved_placeholder` issue at the path where the reference was used,
+ * naming the variable; a value is validated where it lands, and an issue in
+ * it ends with `(from NAME)`. `toTemplate()` writes the reference as
+ * `${{ NAME }}`.
+ *
+ * @param name - The variable's name: a letter or `_`, then letters, digits
+ *   and `_`. Any other name is a `malformed_placeholder` issue at build time.
+ * @returns The placeholder `${{ NAME }}`, typed as {@link EnvReference}.
+ *
+ * @example
+ * ```ts
+ * import { env, ManifestBuilder } from 'lp-app-manifest';
+ *
+ * const builder = ManifestBuilder.connector()
+ *   .clientName('Acme Connector')
+ *   .webhook('ms.MessagingEventNotification.ContentEvent', env('LP_CONTENT_URL'), {
+ *     headers: { 'X-Acme-Token': env('LP_WEBHOOK_TOKEN') },
+ *   });
+ * const manifest = builder.build({
+ *   env: { LP_CONTENT_URL: 'https://hooks.acme.com/lp/content', LP_WEBHOOK_TOKEN: 'tok-123' },
+ * });
+ * const template = builder.toTemplate(); // the endpoint reads "${{ LP_CONTENT_URL }}"
+ * ```
+ */
+export function env<const TName extends string>(name: TName): EnvReference<TName> {
+  return placeholder(String(name)) as EnvReference<TName>;
+}

@@ -1,0 +1,286 @@
+/**
+ * Fills the `${{ NAME }}` placeholders of a manifest template from a set of
+ * variables, then validates the result where each value lands. An issue in a
+ * value that came from a variable says so (`… (from LP_CONTENT_URL)`); a
+ * variable that is unset, or empty where a value is needed, is an issue of its
+ * own at its path. Every issue is reported at once, beside every other.
+ */
+import type { Profile } from '../types/manifest.js';
+import { formatPath, makeIssue, type ValidationIssue } from '../validation/issues.js';
+import { validateManifest, type ValidationResult } from '../validation/validate.js';
+import { mayHoldPlaceholder, parseTemplate, type ParsedTemplate } from './placeholders.js';
+
+/** Variables by name, as `process.env` holds them. */
+export type TemplateVariables = Readonly<Record<string, string | undefined>>;
+
+/**
+ * Where an empty variable is a value the manifest allows: `description` may be
+ * empty. Everywhere else an empty variable is reported like an unset one,
+ * since an empty endpoint, name or secret is a mistake, never a choice.
+ */
+const EMPTY_ALLOWED = new Set(['description']);
+
+/** One string of the template that holds placeholders. */
+export interface PlaceholderSite {
+  /** Where the string is, as keys and array indexes. */
+  readonly segments: readonly (string | number)[];
+  /** The variables it names, in order of first use. */
+  readonly variables: readonly string[];
+  /** Whether every variable it names was set (and not empty where a value is needed). */
+  readonly resolved: boolean;
+  /** The string as written in the template. */
+  readonly template: string;
+}
+
+interface Resolution {
+  readonly value: unknown;
+  readonly sites: PlaceholderSite[];
+  readonly issues: ValidationIssue[];
+}
+
+/**
+ * Stand-ins for a placeholder that stays unresolved: values every field that
+ * takes a deployment value accepts, so the rest of the manifest can be checked.
+ * A URL field that starts with a placeholder gets a whole https origin.
+ */
+const STAND_IN = 'stand-in';
+const STAND_IN_ORIGIN = 'https://stand-in.example';
+const URL_FIELDS = new Set(['endpoint', 'entry_uri', 'logo_uri', 'redirect_uris']);
+
+function isUrlField(segments: readonly (string | number)[]): boolean {
+  const last = segments[segments.length - 1];
+  const key = typeof last === 'number' ? segments[segments.length - 2] : last;
+  return typeof key === 'string' && URL_FIELDS.has(key);
+}
+
+const MAX_DEPTH = 256;
+
+function fill(template: ParsedTemplate, variables: TemplateVariables, missing: (name: string) => boolean, urlField: boolean): string {
+  let out = '';
+  for (const part of template.parts) {
+    if ('text' in part) out += part.text;
+    else if (missing(part.variable)) out += urlField && out === '' ? STAND_IN_ORIGIN : STAND_IN;
+    else out += variables[part.variable] ?? '';
+  }
+  return out;
+}
+
+/**
+ * Copies JSON data, filling each placeholder from `variables`. Reads only own
+ * enumerable data of plain objects and arrays, so that anything else is left
+ * for the validator, which reports it; never throws.
+ */
+function resolveValue(input: unknown, variables: TemplateVariables): Resolution {
+  const sites: PlaceholderSite[] = [];
+  const issues: ValidationIssue[] = [];
+  const seen = new Set<object>();
+
+  const visit = (value: unknown, segments: (string | number)[]): unknown => {
+    if (typeof value === 'string') {
+      if (!mayHoldPlaceholder(value)) return value;
+      const template = parseTemplate(value);
+      if (template.malformed) issues.push(makeIssue(segments, 'malformed_placeholder', {}));
+      const urlField = isUrlField(segments);
+      if (template.variables.length === 0) {
+        sites.push(Object.freeze({ segments: Object.freeze([...segments]), variables: Object.freeze([]), resolved: true, template: value }));
+        return fill(template, variables, () => false, urlField);
+      }
+      const key = segments[segments.length - 1];
+      const emptyAllowed = typeof key === 'string' && segments.length === 1 && EMPTY_ALLOWED.has(key);
+      const unset = (name: string): boolean => {
+        const current = variables[name];
+        return current === undefined || (current === '' && !emptyAllowed);
+      };
+      let resolved = true;
+      for (const name of template.variables) {
+        if (!unset(name)) continue;
+        resolved = false;
+        issues.push(makeIssue(segments, 'unresolved_placeholder', { variable: name, empty: variables[name] === '' }));
+      }
+      sites.push(Object.freeze({ segments: Object.freeze([...segments]), variables: Object.freeze([...template.variables]), resolved, template: value }));
+      return fill(template, variables, unset, urlField);
+    }
+    if (typeof value !== 'object' || value === null || segments.length > MAX_DEPTH || seen.has(value)) return value;
+    let copy: unknown;
+    try {
+      if (Array.isArray(value)) {
+        if (Object.getPrototypeOf(value) !== Array.prototype) return value;
+        seen.add(value);
+        copy = value.map((item, index) => visit(item, [...segments, index]));
+      } else {
+        const prototype: unknown = Object.getPrototypeOf(value);
+        if (prototype !== Object.prototype && prototype !== null) return value;
+        seen.add(value);
+        const out: Record<string, unknown> = {};
+        for (const key of Object.keys(value)) {
+          const descriptor = Object.getOwnPropertyDescriptor(value, key);
+          if (descriptor === undefined || !('value' in descriptor)) return value;
+          Object.defineProperty(out, key, { value: visit(descriptor.value, [...segments, key]), enumerable: true, writable: true, configurable: true });
+        }
+        copy = out;
+      }
+    } catch {
+      // A proxy or exotic object: left as it is, for the validator to report.
+      return value;
+    } finally {
+      seen.delete(value);
+    }
+    return copy;
+  };
+  return { value: visit(input, []), sites, issues };
+}
+
+/** Options for {@link validateTemplate}. */
+export interface ValidateTemplateOptions<TProfile extends Profile = Profile> {
+  /** The rule set to check against; `general` if not given. */
+  readonly profile?: TProfile;
+  /** The variables placeholders are filled from, e.g. `process.env`. */
+  readonly env: TemplateVariables;
+  /**
+   * Report unresolved placeholders as warnings instead of errors, and check
+   * everything that does not depend on them: a value that holds an unresolved
+   * placeholder stands for a value that would pass.
+   */
+  readonly allowUnresolved?: boolean | undefined;
+}
+
+const startsWith = (segments: readonly (string | number)[], prefix: readonly (string | number)[]): boolean =>
+  prefix.length <= segments.length && prefix.every((segment, i) => segments[i] === segment);
+
+/**
+ * Fills the `${{ NAME }}` placeholders of a manifest template from `env` and
+ * validates the result, as {@link validateManifest} does. An issue in a value
+ * that came from a variable ends with `(from NAME)`; an unset variable (or an
+ * empty one, except in `description`) is an `unresolved_placeholder` issue at
+ * its path; a `${{` that starts no placeholder is `malformed_placeholder`.
+ * Header values are never shown, wherever they came from. Never throws.
+ *
+ * Placeholders are written `${{ NAME }}` (spaces optional, `NAME` is
+ * `[A-Za-z_][A-Za-z0-9_]*`), as a whole string value or inside one; `$${{`
+ * writes a literal `${{`.
+ *
+ * @example
+ * ```ts
+ * import { validateTemplate } from 'lp-app-manifest';
+ *
+ * const template = {
+ *   client_name: 'Acme',
+ *   capabilities: { webhooks: { 'ms.MessagingEventNotification.ContentEvent': { endpoint: 'https://${{ LP_HOST }}/lp/content' } } },
+ * };
+ * const result = validateTemplate(template, { env: { LP_HOST: 'hooks.acme.com' } });
+ * if (result.ok) console.log(result.manifest.capabilities?.webhooks?.['ms.MessagingEventNotification.ContentEvent']?.endpoint);
+ * // https://hooks.acme.com/lp/content
+ * ```
+ */
+export function validateTemplate<TProfile extends Profile = 'general'>(
+  template: unknown,
+  options: ValidateTemplateOptions<TProfile>,
+): ValidationResult<TProfile> {
+  return checkTemplate(template, options).result;
+}
+
+/** {@link validateTemplate}, and the strings of the template that held placeholders or escapes. */
+export function checkTemplate<TProfile extends Profile>(
+  template: unknown,
+  options: ValidateTemplateOptions<TProfile>,
+): { readonly result: ValidationResult<TProfile>; readonly sites: readonly PlaceholderSite[] } {
+  const resolution = resolveValue(template, options.env);
+  const profileOptions = options.profile === undefined ? undefined : { profile: options.profile };
+  const validated = validateManifest(resolution.value, profileOptions) as ValidationResult<TProfile>;
+  const sites = resolution.sites;
+  if (sites.length === 0 && resolution.issues.length === 0) return { result: validated, sites };
+
+  const allowUnresolved = options.allowUnresolved === true;
+  const unresolvedSites = sites.filter((site) => !site.resolved);
+  const dependsOnUnresolved = (issue: ValidationIssue): boolean =>
+    unresolvedSites.some((site) => startsWith(issue.segments, site.segments));
+  const annotate = (issue: ValidationIssue): ValidationIssue => {
+    if (issue.code === 'unresolved_placeholder' || issue.code === 'malformed_placeholder') return issue;
+    const site = sites.find((candidate) => candidate.variables.length > 0 && startsWith(issue.segments, candidate.segments));
+    if (site === undefined) return issue;
+    return Object.freeze({ ...issue, message: `${issue.message} (from ${site.variables.join(', ')})` });
+  };
+  const issues: ValidationIssue[] = [];
+  const warnings: ValidationIssue[] = [];
+  for (const issue of resolution.issues) {
+    if (allowUnresolved && issue.code === 'unresolved_placeholder') warnings.push(Object.freeze({ ...issue, severity: 'warning' as const }));
+    else issues.push(issue);
+  }
+  // Where a placeholder stays unresolved, the value is unknown: what the validator says of its stand-in does not count.
+  const dropped: ValidationIssue[] = [];
+  if (!validated.ok) for (const issue of validated.issues) (dependsOnUnresolved(issue) ? dropped : issues).push(issue);
+  for (const warning of validated.warnings) if (!dependsOnUnresolved(warning)) warnings.push(warning);
+  const [first, ...rest] = issues.map(annotate);
+  const frozenWarnings = Object.freeze(warnings.map(annotate));
+  if (first !== undefined) {
+    return { result: Object.freeze({ ok: false, issues: Object.freeze<[ValidationIssue, ...ValidationIssue[]]>([first, ...rest]), warnings: frozenWarnings }), sites };
+  }
+  if (!validated.ok) {
+    // A stand-in failed: the field takes only values known in advance (scope, enum lists), so its
+    // variable cannot stay unset. Each such placeholder is an error after all; the stand-in is never shown.
+    const needed = unresolvedSites.filter((site) => dropped.some((issue) => startsWith(issue.segments, site.segments)));
+    const neededIssues = resolution.issues.filter(
+      (issue) => issue.code === 'unresolved_placeholder' && needed.some((site) => site.segments.length === issue.segments.length && startsWith(issue.segments, site.segments)),
+    );
+    const [firstNeeded, ...otherNeeded] = neededIssues as [ValidationIssue, ...ValidationIssue[]];
+    const remaining = frozenWarnings.filter((warning) => !neededIssues.some((issue) => issue.path === warning.path && issue.message === warning.message));
+    return { result: Object.freeze({ ok: false, issues: Object.freeze<[ValidationIssue, ...ValidationIssue[]]>([firstNeeded, ...otherNeeded]), warnings: Object.freeze(remaining) }), sites };
+  }
+  const manifest = unresolvedSites.length === 0 ? validated.manifest : withStrings(validated.manifest, unresolvedSites);
+  return { result: Object.freeze({ ok: true, manifest: manifest as typeof validated.manifest, warnings: frozenWarnings }), sites };
+}
+
+/**
+ * A deep-frozen copy of a canonical manifest with the string at each site
+ * replaced by the site's template text (the placeholders as written).
+ */
+export function withStrings(manifest: unknown, sites: readonly PlaceholderSite[]): unknown {
+  const copy = structuredClone(manifest) as Record<string, unknown>;
+  for (const site of sites) {
+    let parent: unknown = copy;
+    for (const segment of site.segments.slice(0, -1)) parent = (parent as Record<string | number, unknown> | undefined)?.[segment];
+    const last = site.segments[site.segments.length - 1];
+    if (parent !== null && typeof parent === 'object' && last !== undefined && typeof (parent as Record<string | number, unknown>)[last] === 'string') {
+      (parent as Record<string | number, unknown>)[last] = site.template;
+    }
+  }
+  return deepFreeze(copy);
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object') {
+    for (const child of Object.values(value)) deepFreeze(child);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+/** One placeholder-holding string of a template, as {@link listPlaceholders} reports it. */
+export interface PlaceholderUse {
+  /** Where it is, e.g. `capabilities.webhooks["…"].headers[0].header_value`. */
+  readonly path: string;
+  /** The same place as keys and array indexes. */
+  readonly segments: readonly (string | number)[];
+  /** The variables it names, in order of first use. */
+  readonly variables: readonly string[];
+}
+
+/**
+ * Every string of a manifest template that names a variable, with where it
+ * is: what a template needs from the environment. Never throws.
+ *
+ * @example
+ * ```ts
+ * import { listPlaceholders } from 'lp-app-manifest';
+ *
+ * const uses = listPlaceholders({ client_name: '${{ LP_APP_NAME }}', description: 'plain' });
+ * // [{ path: 'client_name', segments: ['client_name'], variables: ['LP_APP_NAME'] }]
+ * ```
+ */
+export function listPlaceholders(template: unknown): readonly PlaceholderUse[] {
+  return Object.freeze(
+    resolveValue(template, {})
+      .sites.filter((site) => site.variables.length > 0)
+      .map((site) => Object.freeze({ path: formatPath(site.segments), segments: site.segments, variables: site.variables })),
+  );
+}

@@ -1,0 +1,74 @@
+import { expect } from 'chai';
+import { chmodSync, mkdirSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { FILE_ISSUE_CODES, ISSUE_CODES, type FileIssueCode, type IssueCode } from '../../src/index.js';
+import { png, requireBuiltCli, runCli, useTempDir } from './helpers.js';
+
+interface Reported {
+  readonly code: string;
+  readonly severity: string;
+}
+
+/**
+ * The file-level codes are issue codes like the validator's: in the
+ * `IssueCode` type, in `ISSUE_CODES`, in docs/rules.md, and each one is
+ * produced by the CLI here, in its `--format json` report. Typed by
+ * `FileIssueCode`, so a new file-level code without a case is a compile error.
+ */
+describe('the file-level issue codes', () => {
+  requireBuiltCli();
+  const tmp = useTempDir();
+  const file = (name: string, content: string | Uint8Array): string => {
+    const path = join(tmp(), name);
+    writeFileSync(path, content);
+    return path;
+  };
+  const huge = (): string => {
+    const path = file('huge.json', '');
+    truncateSync(path, 65 * 1024 * 1024);
+    return path;
+  };
+
+  const CASES: { readonly [TCode in FileIssueCode]: () => readonly string[] } = {
+    file_not_found: () => ['no-such-file.json'],
+    file_unreadable: () => {
+      const dir = join(tmp(), 'locked');
+      mkdirSync(dir, { recursive: true });
+      chmodSync(dir, 0o755);
+      const path = join(dir, 'secret.json');
+      writeFileSync(path, '{"client_name": "Acme"}');
+      chmodSync(path, 0o000);
+      return [path];
+    },
+    file_is_directory: () => {
+      mkdirSync(join(tmp(), 'dir.json'), { recursive: true });
+      return [join(tmp(), 'dir.json')];
+    },
+    file_too_large: () => [huge()],
+    file_empty: () => [file('empty.json', ' \n')],
+    file_not_utf8: () => [file('latin1.json', Buffer.from('{"client_name": "Caf\xe9"}', 'latin1'))],
+    invalid_json: () => [file('invalid.json', '{"client_name": "Acme",}')],
+    duplicate_key: () => [file('duplicate.json', '{"client_name": "A", "client_name": "B"}')],
+    logo_unreadable: () => ['--logo', 'no-logo.png', 'valid.json'],
+    logo_wrong_size: () => ['--logo', file('logo.png', png(64, 64)), 'valid.json'],
+    schema_profile_mismatch: () => ['--profile', 'general', file('mismatch.json', '{"$schema": "connector.schema.json", "client_name": "A"}')],
+  };
+
+  for (const code of FILE_ISSUE_CODES) {
+    it(`${code}: reported by the CLI, and an IssueCode`, () => {
+      // Root reads anything whatever the mode: as root, run the CLI as "nobody" (for file_unreadable).
+      const user = code === 'file_unreadable' && process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : undefined;
+      const run = runCli(['validate', '--format', 'json', ...CASES[code]()], user === undefined ? {} : { user });
+      const report = JSON.parse(run.stdout) as { files: { issues: Reported[]; warnings: Reported[] }[] };
+      const reported = report.files.flatMap((entry) => [...entry.issues, ...entry.warnings]);
+      expect(reported.map((issue) => issue.code)).to.include(code);
+      const typed: IssueCode = code;
+      expect(ISSUE_CODES).to.include(typed);
+    });
+  }
+
+  it('are listed, each with its severity, in docs/rules.md', () => {
+    const rules = readFileSync(new URL('../../docs/rules.md', import.meta.url), 'utf8');
+    for (const code of FILE_ISSUE_CODES) expect(rules).to.match(new RegExp(`^\\| \`${code}\` \\| (error|warning) \\|`, 'm'));
+  });
+});

@@ -1,0 +1,278 @@
+import { expect } from 'chai';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { requireBuiltCli, useTempDir } from '../cli/helpers.js';
+import { startFakeLivePerson, type FakeLivePerson, type JsonObject } from '../fake-liveperson/server.js';
+import { fixturePath, readFixture } from '../helpers/fixtures.js';
+import { runCliAsync } from './run-cli.js';
+
+const CONTENT_EVENT = 'ms.MessagingEventNotification.ContentEvent';
+const HEADER_SECRET = 'header-secret-7d1f0c2b9e';
+
+/** A connector manifest with a secret webhook header. */
+const manifest = (overrides: JsonObject = {}): JsonObject => {
+  const base = structuredClone(readFixture('connector-with-headers.json')) as JsonObject & { capabilities: any };
+  for (const webhook of Object.values(base.capabilities.webhooks) as { endpoint: string }[]) webhook.endpoint = 'https://hooks.example.com/lp';
+  base.capabilities.webhooks[CONTENT_EVENT].headers[0].header_value = HEADER_SECRET;
+  return { ...base, ...overrides };
+};
+
+describe('CLI diff (offline, on the fixtures)', () => {
+  requireBuiltCli();
+  const temp = useTempDir();
+
+  it('prints nothing and exits 0 for the same manifest, 3 with --exit-code only when they differ', async () => {
+    const same = await runCliAsync(['diff', fixturePath('connector-template.json'), fixturePath('connector-template.json'), '--exit-code'], {}, temp());
+    expect(same).to.deep.equal({ status: 0, stdout: '', stderr: '' });
+    const differs = await runCliAsync(['diff', fixturePath('connector-template.json'), fixturePath('connector-with-headers.json')], {}, temp());
+    expect(differs.status).to.equal(0);
+    expect(differs.stdout).to.match(/^[+~-] /m);
+    const coded = await runCliAsync(['diff', '--exit-code', fixturePath('connector-template.json'), fixturePath('connector-with-headers.json')], {}, temp());
+    expect(coded.status).to.equal(3);
+    expect(coded.stdout).to.equal(differs.stdout);
+  });
+
+  it('hides header values in text and json, and shows the rest by path', async () => {
+    const a = join(temp(), 'a.json');
+    const b = join(temp(), 'b.json');
+    writeFileSync(a, JSON.stringify(manifest()));
+    const changed = manifest({ description: 'Changed' }) as any;
+    changed.capabilities.webhooks[CONTENT_EVENT].headers[0].header_value = 'other-secret-0a9b8c7d';
+    writeFileSync(b, JSON.stringify(changed));
+    const text = await runCliAsync(['diff', a, b], {}, temp());
+    expect(text.stdout.split('\n')).to.include.members([
+      '~ description: "App description" → "Changed"',
+      `~ capabilities.webhooks["${CONTENT_EVENT}"].headers[0].header_value: (hidden) → (hidden)`,
+    ]);
+    const json = await runCliAsync(['diff', a, b, '--format', 'json'], {}, temp());
+    const report = JSON.parse(json.stdout) as { equal: boolean; changes: { path: string; kind: string }[] };
+    expect(report.equal).to.equal(false);
+    expect(report.changes.map((change) => change.path)).to.include('description');
+    for (const run of [text, json]) {
+      expect(run.stdout + run.stderr).not.to.include(HEADER_SECRET);
+      expect(run.stdout + run.stderr).not.to.include('other-secret-0a9b8c7d');
+    }
+  });
+
+  it('reports a missing file (exit 1) and a wrong command line (exit 2)', async () => {
+    const missing = await runCliAsync(['diff', 'nope.json', fixturePath('connector-template.json')], {}, temp());
+    expect(missing.status).to.equal(1);
+    expect(missing.stderr).to.include('nope.json: file not found');
+    const usage = await runCliAsync(['diff', fixturePath('connector-template.json')], {}, temp());
+    expect(usage.status).to.equal(2);
+    expect(usage.stderr).to.include('diff needs two manifest files');
+  });
+});
+
+describe('CLI pull, plan and apply against the fake LivePerson', function () {
+  requireBuiltCli();
+  const temp = useTempDir();
+  let fake: FakeLivePerson;
+  let file: string;
+
+  beforeEach(async () => {
+    fake = await startFakeLivePerson();
+    file = join(temp(), 'manifest.json');
+    writeFileSync(file, JSON.stringify(manifest()));
+  });
+  afterEach(() => fake.close());
+
+  const run = (args: string[], auth: 'bearer' | 'user' | 'application' | 'none' = 'bearer', extra: Record<string, string> = {}) =>
+    runCliAsync(args, { ...fake.env(auth), ...extra }, temp());
+  const secretsOf = (): string[] => [
+    ...Object.values(fake.credentials).filter((value) => value !== fake.credentials.username),
+    HEADER_SECRET,
+    ...[...fake.installations.values()].map((stored) => String(stored.body['client_secret'])),
+  ];
+  const expectNoSecrets = (output: { stdout: string; stderr: string }): void => {
+    for (const secret of secretsOf()) expect(output.stdout + output.stderr).not.to.include(secret);
+  };
+
+  it('pull writes the installation as a canonical manifest, without server fields or client_secret', async () => {
+    const { id, body } = fake.seed(manifest(), { lp_extra: 1 });
+    const out = join(temp(), 'pulled.json');
+    const result = await run(['pull', '--account', fake.account, '--app', id, '--out', out]);
+    expect(result.status, result.stderr).to.equal(0);
+    const pulled = JSON.parse(readFileSync(out, 'utf8')) as any;
+    const expected = manifest() as any;
+    expected.capabilities.webhooks[CONTENT_EVENT].headers[0].header_value = '${{ LP_CONTENTEVENT_NAME }}';
+    expected.capabilities.webhooks['ms.MessagingEventNotification.RichContentEvent'].headers[0].header_value = '${{ LP_RICHCONTENTEVENT_NAME }}';
+    expect(pulled).to.deep.equal(expected);
+    expect(result.stderr).to.include(`headers[0].header_value: a secret, written as the placeholder \${{ LP_CONTENTEVENT_NAME }}`);
+    // Sent as is, the placeholder would replace the real value: plan reports it unset, and sends nothing.
+    const requestsBefore = fake.requests.length;
+    const refused = await run(['plan', out, '--account', fake.account, '--app', id]);
+    expect(refused.status).to.equal(1);
+    expect(refused.stderr).to.include('the variable LP_CONTENTEVENT_NAME (placeholder ${{ LP_CONTENTEVENT_NAME }}) is not set');
+    expect(fake.requests.length).to.equal(requestsBefore);
+    // With the secrets in a .env file, the pulled manifest plans as no change at all.
+    const secrets = join(temp(), '.env.secrets');
+    const richValue = (manifest() as any).capabilities.webhooks['ms.MessagingEventNotification.RichContentEvent'].headers[0].header_value as string;
+    writeFileSync(secrets, `LP_CONTENTEVENT_NAME=${HEADER_SECRET}\nLP_RICHCONTENTEVENT_NAME='${richValue}'\n`);
+    const same = await run(['plan', out, '--account', fake.account, '--app', id, '--dotenv', secrets, '--exit-code']);
+    expect(same.status, same.stdout + same.stderr).to.equal(0);
+    expectNoSecrets(same);
+    expect(readFileSync(out, 'utf8')).not.to.include(String(body['client_secret']));
+    expect(result.stderr).to.include('lp_extra');
+    expectNoSecrets(result);
+  });
+
+  it('plan with --app makes 2 requests (Domain API, the installation), shows drift and changes nothing', async () => {
+    const { id } = fake.seed(manifest({ enabled: false }));
+    writeFileSync(file, JSON.stringify(manifest({ enabled: true })));
+    const result = await run(['plan', file, '--account', fake.account, '--app', id, '--exit-code']);
+    expect(result.status, result.stderr).to.equal(3);
+    expect(result.stdout).to.include(`Installation ${id} in account ${fake.account}: 1 change`);
+    expect(result.stdout).to.include('~ enabled: false → true');
+    expect(fake.requests.map((request) => request.route)).to.deep.equal(['csds', 'get']);
+    expect(fake.writes()).to.deep.equal([]);
+    expectNoSecrets(result);
+  });
+
+  it('plan without --app finds the installation by client_name (3 requests), or says it will be created, or lists several', async () => {
+    const { id } = fake.seed(manifest());
+    const same = await run(['plan', file, '--account', fake.account, '--exit-code']);
+    expect(same.status, same.stderr).to.equal(0);
+    expect(same.stdout).to.include(`Installation ${id} in account ${fake.account} matches`);
+    expect(fake.requests.map((request) => request.route)).to.deep.equal(['csds', 'list', 'get']);
+
+    writeFileSync(file, JSON.stringify(manifest({ client_name: 'Another app' })));
+    const create = await run(['plan', file, '--account', fake.account, '--format', 'json']);
+    expect(JSON.parse(create.stdout)).to.include({ action: 'create', id: null });
+
+    const second = fake.seed(manifest());
+    writeFileSync(file, JSON.stringify(manifest()));
+    const several = await run(['plan', file, '--account', fake.account]);
+    expect(several.status).to.equal(1);
+    expect(several.stderr).to.include(id).and.include(second.id).and.include('--app');
+    expect(fake.writes()).to.deep.equal([]);
+  });
+
+  it('apply refuses without a terminal and without --yes (exit 2, naming --yes), before any request', async () => {
+    fake.seed(manifest());
+    const result = await run(['apply', file, '--account', fake.account]);
+    expect(result.status).to.equal(2);
+    expect(result.stderr).to.include('--yes');
+    expect(fake.requests).to.deep.equal([]);
+  });
+
+  it('apply --yes updates with If-Match, keeps fields it does not manage, and writes nothing when nothing changed', async () => {
+    const { id } = fake.seed(manifest({ description: 'old', enabled: false }), { lp_extra: { keep: true } });
+    writeFileSync(file, JSON.stringify(manifest({ enabled: true })));
+    const result = await run(['apply', file, '--account', fake.account, '--app', id, '--yes'], 'user');
+    expect(result.status, result.stderr).to.equal(0);
+    expect(fake.requests.map((request) => request.route)).to.deep.equal(['csds', 'login', 'get', 'update']);
+    expect(fake.writes()[0]?.headers['if-match']).to.equal('1');
+    const stored = fake.installations.get(id)!.body;
+    expect(stored).to.include({ enabled: true, description: 'App description' });
+    expect(stored['lp_extra']).to.deep.equal({ keep: true });
+    expectNoSecrets(result);
+
+    fake.resetLog();
+    const again = await run(['apply', file, '--account', fake.account, '--app', id, '--yes']);
+    expect(again.status).to.equal(0);
+    expect(again.stdout).to.include('Nothing to apply');
+    expect(fake.writes()).to.deep.equal([]);
+  });
+
+  it('apply --yes creates, prints id and client_id, and puts client_secret only in --credentials-out (mode 0600)', async () => {
+    const credentials = join(temp(), 'credentials.json');
+    const result = await run(['apply', file, '--account', fake.account, '--yes', '--credentials-out', credentials], 'application');
+    expect(result.status, result.stderr).to.equal(0);
+    const [stored] = [...fake.installations.values()];
+    expect(stored).not.to.equal(undefined);
+    expect(result.stdout).to.include(`id ${String(stored!.body['id'])}, client_id ${String(stored!.body['client_id'])}`);
+    const saved = JSON.parse(readFileSync(credentials, 'utf8')) as JsonObject;
+    expect(saved['client_secret']).to.equal(stored!.body['client_secret']);
+    expect(statSync(credentials).mode & 0o777).to.equal(0o600);
+    expectNoSecrets(result);
+  });
+
+  it('apply checks --credentials-out before anything is sent', async () => {
+    const result = await run(['apply', file, '--account', fake.account, '--yes', '--credentials-out', join(temp(), 'missing-dir', 'c.json')]);
+    expect(result.status).to.equal(1);
+    expect(result.stderr).to.include('the directory does not exist; nothing was sent');
+    expect(fake.requests).to.deep.equal([]);
+  });
+
+  for (const status of [409, 412] as const) {
+    it(`apply stops on a stale revision (${status}): the change made meanwhile stays, exit 1`, async () => {
+      const { id } = fake.seed(manifest({ enabled: false }));
+      writeFileSync(file, JSON.stringify(manifest({ enabled: true })));
+      fake.inject('update', { kind: 'concurrent-update', staleStatus: status });
+      const result = await run(['apply', file, '--account', fake.account, '--app', id, '--yes']);
+      expect(result.status).to.equal(1);
+      expect(result.stderr).to.include('changed since it was read').and.include('run plan again');
+      expect(fake.installations.get(id)!.body).to.include({ description: 'changed on the web', enabled: false });
+    });
+  }
+
+  it('apply retries 503 then succeeds, with one write stored', async () => {
+    const { id } = fake.seed(manifest({ enabled: false }));
+    writeFileSync(file, JSON.stringify(manifest({ enabled: true })));
+    fake.inject('update', { kind: 'status', status: 503 });
+    const result = await run(['apply', file, '--account', fake.account, '--app', id, '--yes']);
+    expect(result.status, result.stderr).to.equal(0);
+    expect(fake.writes()).to.have.length(2);
+    expect(fake.installations.get(id)!.revision).to.equal(2);
+  });
+
+  it('apply honours 429 Retry-After on the read, then goes on', async () => {
+    const { id } = fake.seed(manifest({ enabled: false }));
+    writeFileSync(file, JSON.stringify(manifest({ enabled: true })));
+    fake.inject('get', { kind: 'status', status: 429, headers: { 'Retry-After': '1' } });
+    const started = Date.now();
+    const result = await run(['apply', file, '--account', fake.account, '--app', id, '--yes']);
+    expect(result.status, result.stderr).to.equal(0);
+    expect(Date.now() - started).to.be.at.least(1000);
+    expect(fake.requests.filter((request) => request.route === 'get')).to.have.length(2);
+  });
+
+  it('apply never installs twice when the connection drops after the POST was stored', async () => {
+    fake.inject('create', { kind: 'drop-after' });
+    const result = await run(['apply', file, '--account', fake.account, '--yes']);
+    expect(result.status, result.stderr).to.equal(0);
+    expect(result.stdout).to.include('found it by listing');
+    expect(fake.writes()).to.have.length(1);
+    expect(fake.installations.size).to.equal(1);
+  });
+
+  it('a silent server hits --timeout with a clear message and nothing written', async () => {
+    const { id } = fake.seed(manifest({ enabled: false }));
+    writeFileSync(file, JSON.stringify(manifest({ enabled: true })));
+    fake.inject('get', { kind: 'delay', ms: 10_000 });
+    const result = await run(['apply', file, '--account', fake.account, '--app', id, '--yes', '--timeout', '1']);
+    expect(result.status).to.equal(1);
+    expect(result.stderr).to.include('no answer from LivePerson within 1 s');
+    expect(fake.writes()).to.deep.equal([]);
+  });
+
+  it('a rejected or missing credential is one line naming the variables, exit 1, never a secret', async () => {
+    const { id } = fake.seed(manifest());
+    const rejected = await run(['plan', file, '--account', fake.account, '--app', id], 'none', { LP_BEARER_TOKEN: 'rejected-token-5e6f7a8b' });
+    expect(rejected.status).to.equal(1);
+    expect(rejected.stderr.trim().split('\n')).to.have.length(1);
+    expect(rejected.stderr).to.include('LP_BEARER_TOKEN').and.include('HTTP 401');
+    expect(rejected.stderr).not.to.include('rejected-token-5e6f7a8b');
+    const missing = await run(['plan', file, '--account', fake.account], 'none');
+    expect(missing.status).to.equal(1);
+    expect(missing.stderr).to.include('no credentials: set LP_BEARER_TOKEN');
+  });
+
+  it('an error body that echoes the request never reaches the output', async () => {
+    const { id } = fake.seed(manifest({ enabled: false }));
+    writeFileSync(file, JSON.stringify(manifest({ enabled: true })));
+    fake.inject('update', { kind: 'status', status: 400, echo: true });
+    const result = await run(['apply', file, '--account', fake.account, '--app', id, '--yes']);
+    expect(result.status).to.equal(1);
+    expect(result.stderr).to.include('HTTP 400');
+    expect(fake.writes()[0]?.body).to.include(HEADER_SECRET);
+    expectNoSecrets(result);
+  });
+
+  it('refuses an http:// Domain API that is not loopback', async () => {
+    const result = await run(['plan', file, '--account', fake.account], 'bearer', { LP_CSDS_URL: 'http://csds.example.invalid/' });
+    expect(result.status).to.equal(1);
+    expect(result.stderr).to.include('http://, which is allowed only on a loopback host');
+  });
+});

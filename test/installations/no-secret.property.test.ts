@@ -1,0 +1,147 @@
+/**
+ * Property: no secret drawn at random (token, password, API key values, a
+ * webhook header value, client_secret) ever appears in anything `diff`,
+ * `pull`, `plan` or `apply` print, in text or JSON, including when the server
+ * answers with an error body that echoes the request. Runs the CLI's program
+ * in-process against the fake LivePerson (a child process per run would be too
+ * slow for hundreds of runs; the end-to-end tests run dist/cli.js).
+ */
+import { expect } from 'chai';
+import fc from 'fast-check';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { writeFileSync } from 'node:fs';
+import { runProgram } from '../../src/cli/program.js';
+import { startFakeLivePerson, type Fault, type Route } from '../fake-liveperson/server.js';
+
+const CONTENT_EVENT = 'ms.MessagingEventNotification.ContentEvent';
+const SEED = 0x5ec2e7;
+const RUNS = 200;
+
+/** A secret: 12 to 40 printable ASCII characters (quotes and backslashes included, so escaped forms are checked too). */
+const secretArb = fc.string({ unit: fc.integer({ min: 0x21, max: 0x7e }).map((code) => String.fromCharCode(code)), minLength: 12, maxLength: 40 });
+
+const SCENARIOS = ['plan', 'plan-json', 'apply-update', 'apply-create', 'pull', 'diff', 'reject-login', 'echo-401', 'echo-400-put', 'drop-create'] as const;
+
+const manifest = (headerValue: string, enabled: boolean) => ({
+  client_name: 'Secret keeper',
+  enabled,
+  capabilities: {
+    webhooks: {
+      [CONTENT_EVENT]: { endpoint: 'https://hooks.example.com/lp', headers: [{ header_name: 'X-Api-Key', header_value: headerValue }] },
+    },
+  },
+});
+
+describe('no secret in any output (property, in-process, against the fake LivePerson)', function () {
+  this.timeout(60_000);
+  let dir: string;
+  const saved = { ...process.env };
+  before(() => {
+    dir = mkdtempSync(join(tmpdir(), 'lp-app-manifest-secrets-'));
+  });
+  after(() => {
+    rmSync(dir, { recursive: true, force: true });
+    for (const key of Object.keys(process.env)) if (key.startsWith('LP_')) delete process.env[key];
+    Object.assign(process.env, saved);
+  });
+
+  it(`holds for ${RUNS} random secrets and scenarios`, async () => {
+    const started = performance.now();
+    await fc.assert(
+      fc.asyncProperty(
+        fc.record({
+          bearer: secretArb,
+          password: secretArb,
+          appKey: secretArb,
+          appSecret: secretArb,
+          accessToken: secretArb,
+          accessTokenSecret: secretArb,
+          header: secretArb,
+          newHeader: secretArb,
+          clientSecret: secretArb,
+          auth: fc.constantFrom('bearer' as const, 'user' as const, 'application' as const),
+          scenario: fc.constantFrom(...SCENARIOS),
+        }),
+        async (drawn) => {
+          const fake = await startFakeLivePerson({
+            credentials: {
+              bearer: drawn.bearer,
+              password: drawn.password,
+              appKey: drawn.appKey,
+              appSecret: drawn.appSecret,
+              accessToken: drawn.accessToken,
+              accessTokenSecret: drawn.accessTokenSecret,
+            },
+          });
+          try {
+            const { id } = fake.seed(manifest(drawn.header, false), { client_secret: drawn.clientSecret });
+            const file = join(dir, 'desired.json');
+            const installedFile = join(dir, 'installed.json');
+            writeFileSync(file, JSON.stringify(manifest(drawn.newHeader, true)));
+            writeFileSync(installedFile, JSON.stringify(manifest(drawn.header, false)));
+            for (const key of Object.keys(process.env)) if (key.startsWith('LP_')) delete process.env[key];
+            Object.assign(process.env, fake.env(drawn.auth));
+            const inject = (route: Route, fault: Fault): void => fake.inject(route, fault);
+            const account = ['--account', fake.account];
+            const args = ((): string[] => {
+              switch (drawn.scenario) {
+                case 'plan':
+                  return ['plan', file, ...account, '--app', id];
+                case 'plan-json':
+                  return ['plan', file, ...account, '--format', 'json'];
+                case 'apply-update':
+                  return ['apply', file, ...account, '--app', id, '--yes'];
+                case 'apply-create':
+                  writeFileSync(file, JSON.stringify({ ...manifest(drawn.newHeader, true), client_name: 'Brand new' }));
+                  return ['apply', file, ...account, '--yes', '--credentials-out', join(dir, 'credentials.json')];
+                case 'pull':
+                  return ['pull', ...account, '--app', id];
+                case 'diff':
+                  return ['diff', installedFile, file, '--format', drawn.bearer.length % 2 === 0 ? 'json' : 'text'];
+                case 'reject-login':
+                  process.env['LP_BEARER_TOKEN'] = `${drawn.bearer}x`;
+                  return ['plan', file, ...account, '--app', id];
+                case 'echo-401':
+                  inject('get', { kind: 'status', status: 401, echo: true });
+                  return ['plan', file, ...account, '--app', id];
+                case 'echo-400-put':
+                  inject('update', { kind: 'status', status: 400, echo: true });
+                  return ['apply', file, ...account, '--app', id, '--yes'];
+                case 'drop-create':
+                  writeFileSync(file, JSON.stringify({ ...manifest(drawn.newHeader, true), client_name: 'Brand new' }));
+                  inject('create', { kind: 'drop-after' });
+                  return ['apply', file, ...account, '--yes'];
+              }
+            })();
+            let output = '';
+            const io = { stdout: (text: string) => void (output += text), stderr: (text: string) => void (output += text), stdin: (async function* () {})(), cwd: dir };
+            const status = await runProgram(args, io);
+            expect(status, output).to.be.oneOf([0, 1]);
+            const secrets = [
+              drawn.bearer,
+              drawn.password,
+              drawn.appKey,
+              drawn.appSecret,
+              drawn.accessToken,
+              drawn.accessTokenSecret,
+              drawn.header,
+              drawn.newHeader,
+              drawn.clientSecret,
+              ...[...fake.installations.values()].map((stored) => String(stored.body['client_secret'])),
+            ];
+            for (const secret of secrets) {
+              expect(output, drawn.scenario).not.to.include(secret);
+              expect(output, drawn.scenario).not.to.include(JSON.stringify(secret).slice(1, -1));
+            }
+          } finally {
+            await fake.close();
+          }
+        },
+      ),
+      { numRuns: RUNS, seed: SEED },
+    );
+    console.log(`        [fast-check] no secret in output: ${RUNS} runs, seed ${SEED} (${((performance.now() - started) / 1000).toFixed(1)}s)`);
+  });
+});

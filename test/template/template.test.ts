@@ -1,0 +1,213 @@
+/**
+ * `${{ NAME }}` placeholders: filled from variables, validated where they
+ * land, every unset one reported at once, a secret never shown.
+ */
+import { expect } from 'chai';
+import fc from 'fast-check';
+import { validateManifest, validateTemplate, type ValidationIssue } from '../../src/index.js';
+import { escapeTemplateText, parseTemplate, placeholder } from '../../src/template/placeholders.js';
+import { manifestCase } from '../property/arbitraries.js';
+import { assertProperty, prng, type Json } from '../property/support.js';
+
+const CONTENT = 'ms.MessagingEventNotification.ContentEvent';
+const CONVERSATION = 'cqm.ExConversationChangeNotification';
+const CONTENT_ENDPOINT = `capabilities.webhooks["${CONTENT}"].endpoint`;
+const CONTENT_HEADER_VALUE = `capabilities.webhooks["${CONTENT}"].headers[0].header_value`;
+
+const template = (): Json => ({
+  client_name: 'Acme ${{ LP_ENV }}',
+  capabilities: {
+    webhooks: {
+      [CONTENT]: {
+        endpoint: 'https://${{LP_HOST}}/lp/content',
+        headers: [{ header_name: 'X-Acme-Token', header_value: '${{ LP_WEBHOOK_TOKEN }}' }],
+      },
+      [CONVERSATION]: { endpoint: '${{ LP_CONVERSATION_URL }}' },
+    },
+  },
+});
+
+const ENV = {
+  LP_ENV: 'production',
+  LP_HOST: 'hooks.acme.com',
+  LP_WEBHOOK_TOKEN: 'tok-123',
+  LP_CONVERSATION_URL: 'https://hooks.acme.com/lp/conversations',
+};
+
+const summary = (issues: readonly ValidationIssue[]) => issues.map(({ code, path, severity }) => ({ code, path, severity }));
+
+describe('parseTemplate', () => {
+  it('finds whole and inner placeholders, with or without spaces', () => {
+    expect(parseTemplate('${{X}}').parts).to.deep.equal([{ variable: 'X' }]);
+    expect(parseTemplate('https://${{  LP_HOST\t}}/a').parts).to.deep.equal([{ text: 'https://' }, { variable: 'LP_HOST' }, { text: '/a' }]);
+    expect(parseTemplate('${{ A }}${{ B }}${{ A }}').variables).to.deep.equal(['A', 'B']);
+  });
+
+  it('reads $${{ as a literal ${{, and $$${{ X }} as a $ and a placeholder', () => {
+    const parsed = parseTemplate('cost: $${{ PRICE }}');
+    expect(parsed).to.deep.equal({ parts: [{ text: 'cost: ${{ PRICE }}' }], variables: [], malformed: false });
+    expect(parseTemplate('$$${{ X }}').parts).to.deep.equal([{ text: '$' }, { variable: 'X' }]);
+    expect(parseTemplate('$$$${{ X }}').parts).to.deep.equal([{ text: '$${{ X }}' }]);
+    expect(parseTemplate('a$$b $ {{ c }} $$').parts).to.deep.equal([{ text: 'a$$b $ {{ c }} $$' }]);
+  });
+
+  it('escapes literal text so that it reads back as itself, also right before a placeholder', () => {
+    for (const text of ['a ${{ b }} ${{', '$$${{', 'x$', '$', '{{', '$${{$', 'plain']) {
+      expect(parseTemplate(escapeTemplateText(text)).parts, text).to.deep.equal([{ text }]);
+      expect(parseTemplate(`${escapeTemplateText(text, true)}${placeholder('V')}`).parts, text).to.deep.equal([{ text }, { variable: 'V' }]);
+    }
+  });
+
+  it('marks a ${{ that starts no placeholder', () => {
+    for (const text of ['${{ 1X }}', '${{ X', '${{ X-Y }}', '${{}}', 'a ${{ ']) expect(parseTemplate(text).malformed, text).to.equal(true);
+  });
+
+  it('writes placeholders in one spelling', () => {
+    expect(placeholder('LP_HOST')).to.equal('${{ LP_HOST }}');
+  });
+
+  it('works in linear time on hostile text', () => {
+    const hostile = '${{ '.repeat(200_000) + '$'.repeat(200_000) + '${{ A'.repeat(100_000) + '{'.repeat(200_000) + '$'.repeat(200_000);
+    const started = performance.now();
+    parseTemplate(hostile);
+    escapeTemplateText(hostile, true);
+    expect(performance.now() - started).to.be.lessThan(2_000);
+  });
+});
+
+describe('validateTemplate', () => {
+  it('fills every placeholder and returns the canonical manifest', () => {
+    const result = validateTemplate(template(), { env: ENV, profile: 'general' });
+    expect(result.ok, JSON.stringify(result)).to.equal(true);
+    if (!result.ok) return;
+    expect(result.manifest.client_name).to.equal('Acme production');
+    expect(result.manifest.capabilities?.webhooks?.[CONTENT]?.endpoint).to.equal('https://hooks.acme.com/lp/content');
+    expect(result.manifest.capabilities?.webhooks?.[CONTENT]?.headers?.[0]?.header_value).to.equal('tok-123');
+    expect(Object.isFrozen(result.manifest.capabilities?.webhooks)).to.equal(true);
+  });
+
+  it('reports every unset variable at once, at its path, beside the other issues', () => {
+    const input = { ...template(), description: 'x'.repeat(300) };
+    const result = validateTemplate(input, { env: { LP_ENV: 'staging', LP_CONVERSATION_URL: ENV.LP_CONVERSATION_URL } });
+    expect(result.ok).to.equal(false);
+    if (result.ok) return;
+    expect(summary(result.issues)).to.deep.equal([
+      { code: 'unresolved_placeholder', path: CONTENT_ENDPOINT, severity: 'error' },
+      { code: 'unresolved_placeholder', path: CONTENT_HEADER_VALUE, severity: 'error' },
+      { code: 'too_long', path: 'description', severity: 'error' },
+    ]);
+    expect(result.issues[0].message).to.contain('LP_HOST').and.to.contain('not set');
+    expect(result.issues[1].message).to.contain('LP_WEBHOOK_TOKEN');
+  });
+
+  it('treats an empty variable as unset, except where the manifest allows an empty value (description)', () => {
+    const result = validateTemplate({ ...template(), description: '${{ DESCRIPTION }}' }, { env: { ...ENV, LP_HOST: '', DESCRIPTION: '' } });
+    expect(result.ok).to.equal(false);
+    if (result.ok) return;
+    expect(summary(result.issues)).to.deep.equal([{ code: 'unresolved_placeholder', path: CONTENT_ENDPOINT, severity: 'error' }]);
+    expect(result.issues[0].message).to.contain('LP_HOST').and.to.contain('empty');
+  });
+
+  it('validates a value where it lands and names the variable it came from', () => {
+    const result = validateTemplate(template(), { env: { ...ENV, LP_CONVERSATION_URL: 'http://hooks.acme.com/lp' } });
+    expect(result.ok).to.equal(false);
+    if (result.ok) return;
+    expect(result.issues.map((issue) => `${issue.path}: ${issue.message}`)).to.deep.equal([
+      `capabilities.webhooks["${CONVERSATION}"].endpoint: must start with "https://" (from LP_CONVERSATION_URL)`,
+    ]);
+  });
+
+  it('never shows a secret that lands in a header value, even one with CR/LF', () => {
+    const secret = 'tok-SECRET\r\nX-Evil: 1';
+    const result = validateTemplate(template(), { env: { ...ENV, LP_WEBHOOK_TOKEN: secret } });
+    expect(result.ok).to.equal(false);
+    if (result.ok) return;
+    expect(summary(result.issues)).to.deep.equal([{ code: 'header_value_control_character', path: CONTENT_HEADER_VALUE, severity: 'error' }]);
+    expect(result.issues[0].message).to.contain('(from LP_WEBHOOK_TOKEN)');
+    expect(JSON.stringify(result)).to.not.contain('SECRET');
+  });
+
+  it('reports a malformed placeholder, and keeps a literal ${{ written as $${{', () => {
+    const bad = validateTemplate({ client_name: 'Acme ${{ 1X }}' }, { env: {} });
+    expect(bad.ok).to.equal(false);
+    if (!bad.ok) expect(summary(bad.issues)).to.deep.equal([{ code: 'malformed_placeholder', path: 'client_name', severity: 'error' }]);
+    const literal = validateTemplate({ client_name: 'Acme $${{ not a variable }}' }, { env: {} });
+    expect(literal.ok).to.equal(true);
+    if (literal.ok) expect(literal.manifest.client_name).to.equal('Acme ${{ not a variable }}');
+  });
+
+  it('with allowUnresolved, reports unset variables as warnings and checks the rest', () => {
+    const result = validateTemplate(template(), { env: {}, allowUnresolved: true, profile: 'general' });
+    expect(result.ok, JSON.stringify(result)).to.equal(true);
+    if (!result.ok) return;
+    expect(result.warnings.map((w) => w.code)).to.deep.equal(Array(4).fill('unresolved_placeholder'));
+    // Unknown values stay as written.
+    expect(result.manifest.capabilities?.webhooks?.[CONVERSATION]?.endpoint).to.equal('${{ LP_CONVERSATION_URL }}');
+    const broken = validateTemplate({ ...template(), description: 'x'.repeat(300) }, { env: {}, allowUnresolved: true });
+    expect(broken.ok).to.equal(false);
+    if (!broken.ok) expect(summary(broken.issues)).to.deep.equal([{ code: 'too_long', path: 'description', severity: 'error' }]);
+  });
+
+  it('returns exactly what validateManifest returns for a manifest without placeholders', () => {
+    const manifest = { client_name: 'Acme', description: 'plain' };
+    expect(JSON.stringify(validateTemplate(manifest, { env: ENV }))).to.equal(JSON.stringify(validateManifest(manifest)));
+  });
+
+  it('never throws on hostile input', () => {
+    const cyclic: Json = { client_name: '${{ X }}' };
+    cyclic['self'] = cyclic;
+    const getter = Object.defineProperty({ client_name: 'a' }, 'description', {
+      enumerable: true,
+      get: () => {
+        throw new Error('boom');
+      },
+    });
+    const proxy = new Proxy({}, { ownKeys: () => { throw new Error('boom'); } });
+    let deep: Json = { client_name: '${{ X }}' };
+    for (let i = 0; i < 100_000; i++) deep = { capabilities: deep };
+    for (const input of [cyclic, getter, proxy, deep, null, 42, '${{ X }}', [['${{ X }}']]]) {
+      const result = validateTemplate(input, { env: { X: 'x' } });
+      expect(result.ok).to.equal(false);
+    }
+  });
+});
+
+describe('validateTemplate, property: placeholders filled with the values they replaced give back the same manifest', () => {
+  it('byte for byte, for random valid manifests and random placeholders', () => {
+    assertProperty(
+      'placeholders round-trip',
+      0x7e_3914,
+      fc.tuple(manifestCase, fc.integer()),
+      ([{ profile, manifest }, seed]) => {
+        const random = prng(seed);
+        const env: Record<string, string> = {};
+        let count = 0;
+        const visit = (value: unknown): unknown => {
+          if (typeof value === 'string') {
+            // An empty variable is an error outside description (tested above), so empty values stay literal here.
+            if (value === '' || random() < 0.5) return escapeTemplateText(value);
+            const name = `V_${count++}`;
+            if (value.length >= 2 && random() < 0.5) {
+              // A placeholder inside the value.
+              const from = Math.floor(random() * value.length);
+              const to = from + 1 + Math.floor(random() * (value.length - from));
+              env[name] = value.slice(from, to);
+              return `${escapeTemplateText(value.slice(0, from), true)}${placeholder(name)}${escapeTemplateText(value.slice(to))}`;
+            }
+            env[name] = value;
+            return placeholder(name);
+          }
+          if (Array.isArray(value)) return value.map(visit);
+          if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, visit(v)]));
+          return value;
+        };
+        const expected = validateManifest(manifest, { profile });
+        const actual = validateTemplate(visit(manifest), { profile, env });
+        if (!expected.ok) throw new Error('the generator made an invalid manifest');
+        if (!actual.ok) throw new Error(`rejected: ${JSON.stringify(summary(actual.issues))}`);
+        expect(JSON.stringify(actual.manifest)).to.equal(JSON.stringify(expected.manifest));
+      },
+      1_000,
+    );
+  });
+});

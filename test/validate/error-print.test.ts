@@ -1,0 +1,40 @@
+/**
+ * How a ManifestValidationError looks where a user sees it without catching
+ * it: logged, or left uncaught by a script. Node prints its readable message,
+ * not the `issues` array behind it (which stays on the error as data).
+ */
+import { expect } from 'chai';
+import { spawnSync } from 'node:child_process';
+import { inspect } from 'node:util';
+import { fileURLToPath } from 'node:url';
+import { ManifestBuilder, ManifestValidationError } from '../../src/index.js';
+
+const builtPackage = fileURLToPath(new URL('../../dist/index.js', import.meta.url));
+
+function thrown(): ManifestValidationError {
+  try {
+    ManifestBuilder.general().clientName(' ').description('x'.repeat(300)).build();
+  } catch (error) {
+    if (error instanceof ManifestValidationError) return error;
+  }
+  throw new Error('expected a ManifestValidationError');
+}
+
+describe('ManifestValidationError, printed', () => {
+  it('inspects as its name and readable message only', () => {
+    const error = thrown();
+    expect(inspect(error)).to.equal(`ManifestValidationError: ${error.message}`);
+    expect(inspect(error)).to.not.match(/issues:|segments|\[Array|\{ code/);
+    expect(error.issues.map((issue) => issue.code)).to.deep.equal(['blank', 'too_long']);
+  });
+
+  it('left uncaught in a script, Node prints the message and not the issues array', () => {
+    const script = `import { ManifestBuilder } from ${JSON.stringify(builtPackage)};
+ManifestBuilder.general().clientName(' ').build();`;
+    const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', timeout: 20_000 });
+    expect(run.status).to.equal(1);
+    expect(run.stderr).to.include('ManifestValidationError: Invalid manifest (1 issue):');
+    expect(run.stderr).to.include('✖ client_name: must not be blank [blank]');
+    expect(run.stderr).to.not.match(/issues:|segments:|warnings:/);
+  });
+});
