@@ -24,6 +24,8 @@ import {
 } from '../src/spec/tables.js';
 import { DNS_NAME_MAX_LENGTH } from '../src/spec/patterns.js';
 import { DECISIONS, FIELD_SOURCES } from '../src/spec/sources.js';
+import { readFileSync } from 'node:fs';
+import ts from 'typescript';
 import { FILE_ISSUE_CODES, ISSUE_CODES, WARNING_CODES, type IssueCode } from '../src/validation/issues.js';
 
 const isFileIssueCode = (issueCode: IssueCode): boolean => (FILE_ISSUE_CODES as readonly IssueCode[]).includes(issueCode);
@@ -69,8 +71,63 @@ function required(spec: FieldSpec): string {
   return spec.required === 'always' ? 'yes' : 'connector only';
 }
 
+/**
+ * Each code's params as `name: type`, read from the `IssueParams` interface in
+ * the source (so that the list cannot drift from the type), and the tag types
+ * the params use, with their values.
+ */
+function issueParamsDoc(): { readonly params: ReadonlyMap<string, string>; readonly tags: ReadonlyMap<string, readonly string[]> } {
+  const read = (file: string): ts.SourceFile =>
+    ts.createSourceFile(file, readFileSync(new URL(`../src/validation/${file}`, import.meta.url), 'utf8'), ts.ScriptTarget.Latest, true);
+  const sources = [read('issues.ts'), read('read.ts')];
+  const typeText = (node: ts.TypeNode): string =>
+    node
+      .getText()
+      .replace(/\/\*\*[\s\S]*?\*\//g, '')
+      .replace(/\breadonly /g, '')
+      .replace(/\s*\|\s*undefined\b/g, '')
+      .replace(/\s+/g, ' ')
+      .replace(/;\s*}/g, ' }')
+      .trim();
+  const params = new Map<string, string>();
+  const tags = new Map<string, readonly string[]>();
+  for (const source of sources) {
+    for (const statement of source.statements) {
+      if (ts.isInterfaceDeclaration(statement) && statement.name.text === 'IssueParams') {
+        for (const member of statement.members) {
+          if (!ts.isPropertySignature(member) || member.type === undefined) continue;
+          const type = member.type;
+          const text = ts.isTypeLiteralNode(type)
+            ? type.members
+                .filter(ts.isPropertySignature)
+                .map((field) => {
+                  // An unset parameter is left out of an issue's params: `?` for `| undefined` too.
+                  const optional = field.questionToken !== undefined || /\|\s*undefined\b/.test(field.type?.getText() ?? '');
+                  return `${field.name.getText()}${optional ? '?' : ''}: ${field.type === undefined ? 'unknown' : typeText(field.type)}`;
+                })
+                .join(', ')
+            : typeText(type) === 'Record<string, never>'
+              ? ''
+              : typeText(type);
+          params.set(member.name.getText(), text);
+        }
+      }
+      if (ts.isTypeAliasDeclaration(statement) && ts.isUnionTypeNode(statement.type)) {
+        const values = statement.type.types.map((member) =>
+          ts.isLiteralTypeNode(member) && ts.isStringLiteral(member.literal) ? member.literal.text : undefined,
+        );
+        if (values.every((value) => value !== undefined)) tags.set(statement.name.text, values as string[]);
+      }
+    }
+  }
+  return { params, tags };
+}
+
+const cell = (text: string): string => (text === '' ? '—' : `\`${text.replace(/\|/g, '\\|')}\``);
+
 /** The whole document. */
 export function renderRulesDoc(): string {
+  const PARAMS = issueParamsDoc();
   const lines: string[] = [
     '# Manifest rules reference',
     '',
@@ -150,19 +207,29 @@ export function renderRulesDoc(): string {
     '',
     '## Issue codes',
     '',
-    '| code | severity |',
-    '|---|---|',
+    "Each issue is `{ code, severity, path, segments, params, message }`. `params` is the code's data, as listed here (`?`: left out when it does not apply): numbers, names and the tags below, never a header value. `message` is the English wording made from them (`MESSAGES`); `formatIssue(issue, messages)` takes a table of other wording per code.",
+    '',
+    '| code | severity | params |',
+    '|---|---|---|',
     ...ISSUE_CODES.filter((issueCode) => !isFileIssueCode(issueCode)).map(
-      (issueCode) => `| ${code(issueCode)} | ${WARNING_CODES.has(issueCode) ? 'warning' : 'error'} |`,
+      (issueCode) => `| ${code(issueCode)} | ${WARNING_CODES.has(issueCode) ? 'warning' : 'error'} | ${cell(PARAMS.params.get(issueCode) ?? '')} |`,
     ),
+    '',
+    '### Tags in params',
+    '',
+    ...[...PARAMS.tags]
+      .filter(([name]) => [...PARAMS.params.values()].some((text) => new RegExp(`\\b${name}\\b`).test(text)))
+      .map(([name, values]) => `- \`${name}\`: ${values.map(code).join(', ')}`),
     '',
     '### File-level codes',
     '',
     'The command line reports these about the file or text it reads, in the same shape as the codes above (and in the `IssueCode` type); `validateManifest` never does. A JSON file must be strict JSON (RFC 8259): UTF-8 (a byte order mark is allowed), no comments, no trailing commas, and no member name twice in one object (`duplicate_key`: `JSON.parse` would keep the last one silently).',
     '',
-    '| code | severity |',
-    '|---|---|',
-    ...FILE_ISSUE_CODES.map((issueCode) => `| ${code(issueCode)} | ${WARNING_CODES.has(issueCode) ? 'warning' : 'error'} |`),
+    '| code | severity | params |',
+    '|---|---|---|',
+    ...FILE_ISSUE_CODES.map(
+      (issueCode) => `| ${code(issueCode)} | ${WARNING_CODES.has(issueCode) ? 'warning' : 'error'} | ${cell(PARAMS.params.get(issueCode) ?? '')} |`,
+    ),
     '',
   ];
   return lines.join('\n');

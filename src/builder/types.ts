@@ -16,7 +16,7 @@ import type {
 } from '../types/manifest.js';
 import type { FRAMING_HEADER_NAMES } from '../spec/tables.js';
 import type { ManifestTypeError } from '../types/type-error.js';
-import type { MisspelledWebhookEventMessage } from '../validation/issues.js';
+import type { FramingHeaderNameMessage, MisspelledWebhookEventMessage } from '../validation/issues.js';
 import type { TemplateVariables } from '../template/resolve.js';
 import type { ValidationResult } from '../validation/validate.js';
 import { builderFactory } from './builder.js';
@@ -123,6 +123,7 @@ export type MisspelledEventMessage = MisspelledWebhookEventMessage<
  * The compile-time message for a webhook header that frames or routes the request
  * (`Host`, `Content-Length`, `Transfer-Encoding`, …, in any case): LivePerson's HTTP client sets
  * these, and a second value breaks delivery or smuggles a request (RFC 9110 §7.6.1, RFC 9112 §6).
+ * The same words as the runtime issue `framing_header_name`, after the quoted name.
  *
  * @example
  * ```ts
@@ -134,7 +135,7 @@ export type MisspelledEventMessage = MisspelledWebhookEventMessage<
  * });
  * ```
  */
-export type FramingHeaderMessage = 'frames or routes the request: LivePerson sets it (RFC 9110 §7.6.1, RFC 9112 §6); remove this header';
+export type FramingHeaderMessage = FramingHeaderNameMessage;
 
 /** Each header of `THeaders` that frames or routes the request (any case), mapped to an error that names it. */
 type FramingHeaderCheck<THeaders> = {

@@ -133,7 +133,7 @@ function resolveValue(input: unknown, variables: TemplateVariables): Resolution 
 /** Options for {@link validateTemplate}. */
 export interface ValidateTemplateOptions<TProfile extends Profile = Profile> {
   /** The rule set to check against; `general` if not given. */
-  readonly profile?: TProfile;
+  readonly profile?: TProfile | undefined;
   /** The variables placeholders are filled from, e.g. `process.env`. */
   readonly env: TemplateVariables;
   /**

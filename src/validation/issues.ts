@@ -339,6 +339,17 @@ const misspelledWebhookEvent = <TKey extends string, TSuggestion extends string>
 ): MisspelledWebhookEventMessage<TKey, TSuggestion> =>
   `"${key}" is not a webhook event (LivePerson's table misspells it); use "${suggestion}"`;
 
+/** What `framing_header_name` says after the quoted name; its type is the compile-time error of `webhook()` for such a header. */
+const FRAMING_HEADER_NAME =
+  "frames or routes the request: LivePerson's HTTP client sets it, and a second value can break delivery or smuggle a request (RFC 9110 §7.6.1, RFC 9112 §6); remove this header";
+
+/**
+ * What `framing_header_name` says after the quoted header name. The compile-time error of
+ * `webhook()` for a header such as `Content-Length` shows the same words: it is this type,
+ * taken from the runtime message, so the words are written once.
+ */
+export type FramingHeaderNameMessage = typeof FRAMING_HEADER_NAME;
+
 const didYouMean = (suggestion: string | undefined): string =>
   suggestion === undefined ? '' : `; did you mean ${quote(suggestion)}?`;
 
@@ -511,8 +522,7 @@ export const MESSAGES: { readonly [TCode in IssueCode]: (params: IssueParams[TCo
     ]
       .filter((found): found is string => typeof found === 'string')
       .join(', ')}`,
-  framing_header_name: (p) =>
-    `${quote(p.name)} frames or routes the request: LivePerson's HTTP client sets it, and a second value can break delivery or smuggle a request (RFC 9110 §7.6.1, RFC 9112 §6); remove this header`,
+  framing_header_name: (p) => `${quote(p.name)} ${FRAMING_HEADER_NAME}`,
   unresolved_placeholder: (p) =>
     p.empty
       ? `the variable ${p.variable} (placeholder \${{ ${p.variable} }}) is set but empty; give it the value this field needs`

@@ -11,7 +11,15 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'chai';
 import fc from 'fast-check';
-import { formatIssue, ManifestBuilder, ManifestValidationError, validateManifest, type Profile } from '../../src/index.js';
+import {
+  formatIssue,
+  ISSUE_CODES,
+  ManifestBuilder,
+  ManifestValidationError,
+  validateManifest,
+  type IssueMessages,
+  type Profile,
+} from '../../src/index.js';
 import { FRAMING_HEADER_NAMES, RESERVED_HEADER_PREFIX, WEBHOOK_EVENTS } from '../../src/spec/tables.js';
 import {
   anyCase,
@@ -61,6 +69,9 @@ const nameArb = seeded((rand) => {
   const at = rand.int(0, token.length);
   return token.slice(0, at) + insert + token.slice(at);
 });
+
+/** A wording table that shows every code's params in full. */
+const SHOW_PARAMS: IssueMessages = Object.fromEntries(ISSUE_CODES.map((code) => [code, (params: unknown) => JSON.stringify(params)]));
 
 /** A header value around a secret, mostly with something that splits or folds a header put in. */
 const valueArb = seeded((rand) => {
@@ -119,7 +130,14 @@ describe('header injection', () => {
         return;
       }
       rejected++;
-      const shown = [JSON.stringify(result.issues), JSON.stringify(result.warnings), ...result.issues.map(formatIssue), ...result.warnings.map(formatIssue)];
+      const shown = [
+        JSON.stringify(result.issues),
+        JSON.stringify(result.warnings),
+        ...result.issues.map(formatIssue),
+        ...result.warnings.map(formatIssue),
+        // Each issue's params, as a wording table given to formatIssue() gets them: no header value among them.
+        ...[...result.issues, ...result.warnings].map((issue) => formatIssue(issue, SHOW_PARAMS)),
+      ];
       for (const text of shown) if (text.includes(secret)) expect.fail(`the secret is shown: ${text}`);
       // The same for the error thrown by the builder (from() and build() throw the same error).
       try {

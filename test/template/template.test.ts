@@ -97,7 +97,7 @@ describe('validateTemplate', () => {
       { code: 'too_long', path: 'description', severity: 'error' },
     ]);
     expect(result.issues[0].message).to.contain('LP_HOST').and.to.contain('not set');
-    expect(result.issues[1].message).to.contain('LP_WEBHOOK_TOKEN');
+    expect(result.issues[1]?.message).to.contain('LP_WEBHOOK_TOKEN');
   });
 
   it('treats an empty variable as unset, except where the manifest allows an empty value (description)', () => {

@@ -5,6 +5,7 @@ import {
   ISSUE_CODES,
   ManifestValidationError,
   validateManifest,
+  validateTemplate,
   type FileIssueCode,
   type IssueCode,
   type ValidateOptions,
@@ -32,6 +33,8 @@ interface Example {
   readonly warning?: true;
   /** Not a manifest's issue: `value` is given to `httpsUrl(value, path)`, which must throw it. */
   readonly httpsUrl?: true;
+  /** A template's issue: `value` is given to `validateTemplate(value, { env })`. */
+  readonly env?: Readonly<Record<string, string>>;
 }
 
 function catchError(run: () => unknown): unknown {
@@ -61,6 +64,8 @@ const MANIFEST_CODES = ISSUE_CODES.filter(
  * at run time against the exported `ISSUE_CODES`.
  */
 const EXAMPLES: { readonly [TCode in ManifestIssueCode]: Example } = {
+  unresolved_placeholder: { value: minimalWith(['description'], '${{ LP_DESCRIPTION }}'), path: 'description', env: {} },
+  malformed_placeholder: { value: minimalWith(['description'], 'a ${{ 1X }}'), path: 'description', env: {} },
   invalid_type: { value: minimalWith(['client_name'], 42), path: 'client_name' },
   required: { value: {}, path: 'client_name' },
   unknown_key: { value: minimalWith(['client_nme'], 'Acme'), path: 'client_nme' },
@@ -194,7 +199,10 @@ describe('ISSUE_CODES', () => {
         expect(error).to.be.instanceOf(ManifestValidationError);
         reported = (error as ManifestValidationError).issues;
       } else {
-        const result = validateManifest(example.value, example.options);
+        const result =
+          example.env === undefined
+            ? validateManifest(example.value, example.options)
+            : validateTemplate(example.value, { ...example.options, env: example.env });
         expect(result.ok, 'ok').to.equal(example.warning === true);
         reported = result.ok ? result.warnings : result.issues;
       }
