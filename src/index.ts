@@ -50,6 +50,7 @@ export type {
   MaxRetries,
   Profile,
   ProfileOf,
+  ProfileOption,
   ResponseType,
   Scope,
   TargetAudience,

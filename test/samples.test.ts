@@ -77,8 +77,8 @@ describe('the code sample checker (scripts/samples.ts)', function () {
   });
 
   it('gives a sample nothing from outside: each is its own module, with no shared or ambient names', () => {
-    const failures = checkSamples([tsSample('const shared = 1;', 1), tsSample('console.log(shared);', 5)]);
-    expect(failures).to.deep.equal([{ location: 'docs/fake.md:5', message: "TS2304: Cannot find name 'shared'." }]);
+    const failures = checkSamples([tsSample('const declaredElsewhere = 1;', 1), tsSample('console.log(declaredElsewhere);', 5)]);
+    expect(failures).to.deep.equal([{ location: 'docs/fake.md:5', message: "TS2304: Cannot find name 'declaredElsewhere'." }]);
   });
 
   it('reports an `// @errors:` sample that gives another code, and one that gives fewer errors than listed', () => {

@@ -8,6 +8,7 @@ import type {
   MaxRetries,
   Profile,
   ProfileOf,
+  ProfileOption,
   ResponseType,
   Scope,
   TargetAudience,
@@ -637,8 +638,8 @@ export interface ManifestBuilder<TProfile extends Profile = Profile, in out THas
    * } catch (error) {
    *   if (!(error instanceof ManifestValidationError)) throw error;
    *   console.error(error.message);
-   *   // Invalid manifest (1 issue):
-   *   //   ✖ capabilities.webhooks["ms.MessagingEventNotification.ContentEvent"].endpoint: host "localhost" is loopback or private: LivePerson's servers cannot reach it [unreachable_endpoint_host]
+   *   // Invalid manifest (1 warning):
+   *   //   ⚠ capabilities.webhooks["ms.MessagingEventNotification.ContentEvent"].endpoint: host "localhost" is loopback or private: LivePerson's servers cannot reach it [unreachable_endpoint_host]
    * }
    * ```
    */
@@ -699,7 +700,7 @@ export interface ManifestBuilderFactory {
    * const updated = ManifestBuilder.from(json, { profile: 'connector' }).description('Now with rich content').build();
    * ```
    */
-  from<const TOptions extends { readonly profile?: Profile | undefined } | undefined = undefined>(
+  from<const TOptions extends ProfileOption | undefined = undefined>(
     manifest: unknown,
     // `profile` may be `undefined` (then `general`): the builder's type is then that of either profile.
     options?: TOptions,

@@ -36,6 +36,8 @@ const PLACEHOLDER_REST = /[ \t]*([A-Za-z_][A-Za-z0-9_]*)[ \t]*\}\}/y;
  *
  * @example
  * ```ts
+ * import { parseTemplate } from './placeholders.js';
+ *
  * parseTemplate('https://${{ LP_HOST }}/lp'); // parts: [{ text: 'https://' }, { variable: 'LP_HOST' }, { text: '/lp' }]
  * ```
  */

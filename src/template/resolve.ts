@@ -10,7 +10,16 @@ import { formatPath, makeIssue, type ValidationIssue } from '../validation/issue
 import { validateManifest, type ValidationResult } from '../validation/validate.js';
 import { mayHoldPlaceholder, parseTemplate, type ParsedTemplate } from './placeholders.js';
 
-/** Variables by name, as `process.env` holds them. */
+/**
+ * Variables by name, as `process.env` holds them: what placeholders are filled from.
+ *
+ * @example
+ * ```ts
+ * import type { TemplateVariables } from 'lp-app-manifest';
+ *
+ * const production: TemplateVariables = { LP_HOST: 'hooks.acme.com', LP_WEBHOOK_TOKEN: process.env.LP_WEBHOOK_TOKEN };
+ * ```
+ */
 export type TemplateVariables = Readonly<Record<string, string | undefined>>;
 
 /**
@@ -130,7 +139,16 @@ function resolveValue(input: unknown, variables: TemplateVariables): Resolution 
   return { value: visit(input, []), sites, issues };
 }
 
-/** Options for {@link validateTemplate}. */
+/**
+ * Options for {@link validateTemplate}.
+ *
+ * @example
+ * ```ts
+ * import type { ValidateTemplateOptions } from 'lp-app-manifest';
+ *
+ * const options: ValidateTemplateOptions<'connector'> = { profile: 'connector', env: process.env, allowUnresolved: true };
+ * ```
+ */
 export interface ValidateTemplateOptions<TProfile extends Profile = Profile> {
   /** The rule set to check against; `general` if not given. */
   readonly profile?: TProfile | undefined;
@@ -255,7 +273,16 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
-/** One placeholder-holding string of a template, as {@link listPlaceholders} reports it. */
+/**
+ * One placeholder-holding string of a template, as {@link listPlaceholders} reports it.
+ *
+ * @example
+ * ```ts
+ * import { listPlaceholders, type PlaceholderUse } from 'lp-app-manifest';
+ *
+ * const secrets: PlaceholderUse[] = listPlaceholders({ client_name: '${{ LP_APP_NAME }}' }).filter((use) => use.path.endsWith('header_value'));
+ * ```
+ */
 export interface PlaceholderUse {
   /** Where it is, e.g. `capabilities.webhooks["…"].headers[0].header_value`. */
   readonly path: string;

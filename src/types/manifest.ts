@@ -42,13 +42,32 @@ export type Profile = (typeof PROFILES)[number];
  * const either: ProfileOf<{ profile: 'connector' | undefined }> = Math.random() < 0.5 ? 'connector' : 'general';
  * ```
  */
-export type ProfileOf<TOptions extends { readonly profile?: Profile | undefined } | undefined> = TOptions extends {
+export type ProfileOf<TOptions extends ProfileOption | undefined> = TOptions extends {
+  /** The profile given. */
   readonly profile: infer TProfile;
 }
   ? ProfileOrGeneral<TProfile>
-  : TOptions extends { readonly profile?: infer TProfile }
+  : TOptions extends {
+        /** The profile, perhaps given. */
+        readonly profile?: infer TProfile;
+      }
     ? ProfileOrGeneral<TProfile> | 'general'
     : 'general';
+
+/**
+ * An options argument that may choose a profile: `{ profile?: 'general' | 'connector' | undefined }`.
+ *
+ * @example
+ * ```ts
+ * import type { ProfileOption } from 'lp-app-manifest';
+ *
+ * const options: ProfileOption = { profile: process.env.CONNECTOR === undefined ? undefined : 'connector' };
+ * ```
+ */
+export interface ProfileOption {
+  /** The rule set: `general` (any LivePerson app, the default) or `connector` (stricter). */
+  readonly profile?: Profile | undefined;
+}
 
 /** A profile, or `general` for `undefined` (one by one, over a union). */
 type ProfileOrGeneral<TProfile> = TProfile extends Profile ? TProfile : 'general';

@@ -385,8 +385,9 @@ export function checkHttpsUrl(value: string): UrlIssue | undefined {
 /** A host name that is a single label (no dot, an IP literal aside): no public DNS name. */
 export function singleLabelHost(url: { readonly hostname: string }): string | undefined {
   const host = url.hostname;
-  const name = host.endsWith('.') ? host.slice(0, -1) : host;
-  return name.includes('.') || name.startsWith('[') ? undefined : host;
+  // A dot before the last character (a trailing one makes no second label), or an IP literal.
+  const dot = host.indexOf('.');
+  return (dot !== -1 && dot < host.length - 1) || host.charCodeAt(0) === 0x5b ? undefined : host;
 }
 
 /**
@@ -477,33 +478,62 @@ export function checkHeaderValue(
 }
 
 /** Two rows of the distance table, kept between calls (a call never runs inside another). */
-let previous = /* @__PURE__ */ new Uint32Array(64);
-let current = /* @__PURE__ */ new Uint32Array(64);
+let rowA = /* @__PURE__ */ new Uint32Array(64);
+let rowB = /* @__PURE__ */ new Uint32Array(64);
 
-/** Levenshtein distance, bounded: gives up (returns `limit + 1`) once the distance must exceed `limit`. */
+/**
+ * Levenshtein distance, bounded: gives up (returns more than `limit`) once the distance must
+ * exceed `limit`. Only the band of cells within `limit` of the diagonal is computed (Ukkonen): a
+ * path that leaves it costs more than `limit`, so a distance up to `limit` is exact.
+ */
 function distance(a: string, b: string, limit: number): number {
-  if (Math.abs(a.length - b.length) > limit) return limit + 1;
-  if (previous.length <= b.length) {
-    previous = new Uint32Array(b.length + 1);
-    current = new Uint32Array(b.length + 1);
+  const n = a.length;
+  const m = b.length;
+  if (Math.abs(n - m) > limit) return limit + 1;
+  if (rowA.length <= m + 1) {
+    rowA = new Uint32Array(m + 2);
+    rowB = new Uint32Array(m + 2);
   }
-  for (let j = 0; j <= b.length; j++) previous[j] = j;
-  for (let i = 1; i <= a.length; i++) {
-    current[0] = i;
-    let rowMin = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
-      const value = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
+  const beyond = limit + 1;
+  // The rows in local variables, swapped without allocating: the loop reads them many times.
+  let previous = rowA;
+  let current = rowB;
+  for (let j = 0; j <= m; j++) previous[j] = j <= limit ? j : beyond;
+  for (let i = 1; i <= n; i++) {
+    const from = i - limit > 1 ? i - limit : 1;
+    const to = i + limit < m ? i + limit : m;
+    current[0] = i <= limit ? i : beyond;
+    // Left of the band: more than `limit` (read as the cell before `from`).
+    if (from > 1) current[from - 1] = beyond;
+    let rowMin = from === 1 ? current[0]! : beyond;
+    const unit = a.charCodeAt(i - 1);
+    for (let j = from; j <= to; j++) {
+      const substitute = previous[j - 1]! + (unit === b.charCodeAt(j - 1) ? 0 : 1);
+      const remove = previous[j]! + 1;
+      const insert = current[j - 1]! + 1;
+      const value = substitute < remove ? (substitute < insert ? substitute : insert) : remove < insert ? remove : insert;
       current[j] = value;
       if (value < rowMin) rowMin = value;
     }
-    if (rowMin > limit) return limit + 1;
-    [previous, current] = [current, previous];
+    // Right of the band: more than `limit` (read by the next row).
+    if (to < m) current[to + 1] = beyond;
+    if (rowMin > limit) return beyond;
+    const row = previous;
+    previous = current;
+    current = row;
   }
-  return previous[b.length]!;
+  return previous[m]!;
 }
 
-const normalize = (key: string): string => key.toLowerCase().replace(/[\s_.-]/g, '');
+/** Lower case, without white space, `_`, `.` and `-`. Most keys are that already: they are returned as they are. */
+function normalize(key: string): string {
+  for (let i = 0; i < key.length; i++) {
+    const unit = key.charCodeAt(i);
+    // Anything but a lower-case ASCII letter or a digit takes the long way.
+    if (!((unit >= 0x61 && unit <= 0x7a) || (unit >= 0x30 && unit <= 0x39))) return key.toLowerCase().replace(/[\s_.-]/g, '');
+  }
+  return key;
+}
 
 /** Each list of candidates, normalized once. */
 const NORMALIZED = /* @__PURE__ */ new WeakMap<readonly string[], readonly string[]>();

@@ -44,7 +44,17 @@ const hasOwn = Object.prototype.hasOwnProperty;
  * ```
  */
 export function formatIssue(issue: ValidationIssue, messages?: IssueMessages): string;
-/** As passed to `issues.map(formatIssue)`: the index (and the array) are not a wording table, and are ignored. */
+/**
+ * As passed to `issues.map(formatIssue)`: the index (and the array) are not a wording table, and are ignored.
+ *
+ * @example
+ * ```ts
+ * import { formatIssue, validateManifest } from 'lp-app-manifest';
+ *
+ * const result = validateManifest({ client_name: '' });
+ * if (!result.ok) console.error(result.issues.map(formatIssue).join('\n')); // client_name: must not be blank [blank]
+ * ```
+ */
 export function formatIssue(issue: ValidationIssue, index: number, array?: readonly ValidationIssue[]): string;
 export function formatIssue(issue: ValidationIssue, messages?: IssueMessages | number): string {
   const word =
@@ -55,9 +65,15 @@ export function formatIssue(issue: ValidationIssue, messages?: IssueMessages | n
   return `${issue.path === '' ? '(root)' : issue.path}: ${message} [${issue.code}]`;
 }
 
+const counted = (count: number, noun: string): string => `${count} ${noun}${count === 1 ? '' : 's'}`;
+
+/** The message: a heading with the counts, then a line per issue, `✖` for an error and `⚠` for a warning (strict mode lists both). */
 function summarize(issues: readonly ValidationIssue[], subject: string): string {
-  const count = issues.length === 1 ? '1 issue' : `${issues.length} issues`;
-  return [`Invalid ${subject} (${count}):`, ...issues.map((issue) => `  ✖ ${formatIssue(issue)}`)].join('\n');
+  const warnings = issues.filter((issue) => issue.severity === 'warning').length;
+  const errors = issues.length - warnings;
+  const count = warnings === 0 ? counted(errors, 'issue') : errors === 0 ? counted(warnings, 'warning') : `${counted(errors, 'issue')}, ${counted(warnings, 'warning')}`;
+  const lines = issues.map((issue) => `  ${issue.severity === 'warning' ? '⚠' : '✖'} ${formatIssue(issue)}`);
+  return [`Invalid ${subject} (${count}):`, ...lines].join('\n');
 }
 
 /**

@@ -17,94 +17,359 @@ import { describeReceived, type ReceivedType } from './read.js';
  * ```
  */
 export interface IssueParams {
-  /** `received`: the kind of value found; `className`: its class, for an `instance`. */
-  invalid_type: { readonly expected: ExpectedType; readonly received: ReceivedType; readonly className?: string | undefined };
-  /** `expected`: the value the connector profile needs, where the field is required only there (`["client_credentials"]`). */
-  required: { readonly expected?: string | readonly string[] | undefined };
-  unknown_key: { readonly key: string; readonly suggestion?: string | undefined };
-  misspelled_webhook_event: { readonly key: string; readonly suggestion: string };
+  /** A value of the wrong type. */
+  invalid_type: {
+    /** What the value must be. */
+    readonly expected: ExpectedType;
+    /** What it is. */
+    readonly received: ReceivedType;
+    /** Its class, for an `instance`. */
+    readonly className?: string | undefined;
+  };
+  /** A required key is missing. */
+  required: {
+    /** The value the connector profile needs, where the field is required only there (`["client_credentials"]`). */
+    readonly expected?: string | readonly string[] | undefined;
+  };
+  /** A key the rules do not know. */
+  unknown_key: {
+    /** The key as written. */
+    readonly key: string;
+    /** The known key it most likely means, if one is close. */
+    readonly suggestion?: string | undefined;
+  };
+  /** The event name LivePerson's table misspells. */
+  misspelled_webhook_event: {
+    /** The key as written. */
+    readonly key: string;
+    /** The event to use instead. */
+    readonly suggestion: string;
+  };
+  /** A value whose reading threw (a getter or proxy). */
   unreadable_value: Record<string, never>;
-  /** `value`: the profile given, if a string; else `received` (and `className`) say what it was. */
-  invalid_profile: { readonly value?: string | undefined; readonly received: ReceivedType; readonly className?: string | undefined };
-  too_long: { readonly max: number; readonly actual: number; readonly profile: Profile };
+  /** `validateManifest`'s `profile` option is not `general` or `connector`. */
+  invalid_profile: {
+    /** The profile given, if it is a string. */
+    readonly value?: string | undefined;
+    /** What was given. */
+    readonly received: ReceivedType;
+    /** Its class, for an `instance`. */
+    readonly className?: string | undefined;
+  };
+  /** A string longer than its profile allows. */
+  too_long: {
+    /** The limit, in characters (code points). */
+    readonly max: number;
+    /** The length found, in characters (code points). */
+    readonly actual: number;
+    /** The profile whose limit it is. */
+    readonly profile: Profile;
+  };
+  /** An empty or white-space-only string. */
   blank: Record<string, never>;
+  /** A control character in a string. */
   control_character: Record<string, never>;
-  too_few_items: { readonly min: number };
-  invalid_enum_value: { readonly value: string; readonly allowed: readonly string[]; readonly suggestion?: string | undefined };
-  duplicate_item: { readonly value: string };
-  /** `rule`: the value must equal `expected`, or (a list) include it. */
-  connector_required_value: { readonly rule: 'equals' | 'includes'; readonly expected: boolean | string | readonly string[] };
-  invalid_scope: { readonly value: string; readonly allowed: readonly string[]; readonly suggestion?: string | undefined };
-  invalid_language_tag: { readonly tag: string };
-  duplicate_language_tag: { readonly tag: string; readonly other: string };
+  /** A list shorter than allowed. */
+  too_few_items: {
+    /** The fewest items allowed. */
+    readonly min: number;
+  };
+  /** A list item that is not one of the allowed values. */
+  invalid_enum_value: {
+    /** The item as written. */
+    readonly value: string;
+    /** The allowed values. */
+    readonly allowed: readonly string[];
+    /** The allowed value it most likely means, if one is close. */
+    readonly suggestion?: string | undefined;
+  };
+  /** A value listed twice. */
+  duplicate_item: {
+    /** The repeated value. */
+    readonly value: string;
+  };
+  /** A value the connector profile fixes is different. */
+  connector_required_value: {
+    /** Whether the value must equal `expected` or (a list) include it. */
+    readonly rule: 'equals' | 'includes';
+    /** The value needed. */
+    readonly expected: boolean | string | readonly string[];
+  };
+  /** A scope value that is not supported. */
+  invalid_scope: {
+    /** The value as written (`''` for a scope of only spaces). */
+    readonly value: string;
+    /** The supported values; `faas.<name>` stands for the named ones. */
+    readonly allowed: readonly string[];
+    /** The supported value it most likely means, if one is close. */
+    readonly suggestion?: string | undefined;
+  };
+  /** A `client_name#<tag>` whose tag is not an RFC 5646 language tag. */
+  invalid_language_tag: {
+    /** The tag as written. */
+    readonly tag: string;
+  };
+  /** Two localized names for the same tag (tags are case-insensitive). */
+  duplicate_language_tag: {
+    /** The tag as written. */
+    readonly tag: string;
+    /** The tag it repeats, as written there. */
+    readonly other: string;
+  };
+  /** A localized name without a `client_name`. */
   localized_name_without_client_name: Record<string, never>;
+  /** A URL that does not start with `https://`. */
   url_not_https: Record<string, never>;
+  /** A URL without a host name. */
   url_malformed: Record<string, never>;
+  /** A URL with a user name or password. */
   url_has_credentials: Record<string, never>;
+  /** A URL with white space or control characters. */
   url_has_whitespace: Record<string, never>;
+  /** An empty URL. */
   url_empty: Record<string, never>;
+  /** A URL that is not set (`httpsUrl(undefined)`). */
   url_missing: Record<string, never>;
-  url_scheme_not_lower_case: { readonly written: string; readonly expected: string };
-  url_placeholder: { readonly placeholder: string };
+  /** A scheme written in upper case (`HTTPS://`). */
+  url_scheme_not_lower_case: {
+    /** The scheme as written. */
+    readonly written: string;
+    /** The scheme to write. */
+    readonly expected: string;
+  };
+  /** A URL that holds an unfilled placeholder such as `{domain}`. */
+  url_placeholder: {
+    /** The placeholder as written. */
+    readonly placeholder: string;
+  };
+  /** A character beyond ASCII. */
   url_not_ascii: {
+    /** The first such character. */
     readonly character: string;
     /** The host in punycode, where the character is in the host. */
     readonly punycodeHost?: string | undefined;
     /** The character percent-encoded as UTF-8, where it is not in the host. */
     readonly percentEncoded?: string | undefined;
   };
-  url_invalid_character: { readonly character: string; readonly position: number };
-  url_invalid_percent_encoding: { readonly position: number };
-  url_invalid_host: { readonly host: string; readonly problem: UrlHostProblem; readonly character?: string | undefined };
-  url_host_mismatch: { readonly host: string; readonly parsed: string };
+  /** A character RFC 3986 does not allow where it is. */
+  url_invalid_character: {
+    /** The character. */
+    readonly character: string;
+    /** Its index in the URL, from 0. */
+    readonly position: number;
+  };
+  /** A `%` that does not start a `%HH` escape. */
+  url_invalid_percent_encoding: {
+    /** Its index in the URL, from 0. */
+    readonly position: number;
+  };
+  /** A host that is not a DNS name or an IP literal. */
+  url_invalid_host: {
+    /** The host as written. */
+    readonly host: string;
+    /** What is wrong with it. */
+    readonly problem: UrlHostProblem;
+    /** The character not allowed, for `problem: 'character'`. */
+    readonly character?: string | undefined;
+  };
+  /** A host that the WHATWG URL parser reads as another. */
+  url_host_mismatch: {
+    /** The host as written. */
+    readonly host: string;
+    /** The host the WHATWG parser finds. */
+    readonly parsed: string;
+  };
+  /** A port that is not a number from 0 to 65535. */
   url_invalid_port: Record<string, never>;
-  url_too_long: { readonly max: number; readonly actual: number };
+  /** A URL longer than allowed. */
+  url_too_long: {
+    /** The limit, in characters. */
+    readonly max: number;
+    /** The length found, in characters. */
+    readonly actual: number;
+  };
+  /** A `logo_uri` that is neither an `https://` URL nor a root-relative path. */
   invalid_logo_uri: Record<string, never>;
+  /** A redirect URI of a form OAuth does not allow. */
   invalid_redirect_uri: Record<string, never>;
+  /** A redirect URI with a fragment. */
   redirect_uri_has_fragment: Record<string, never>;
+  /** An `http://` redirect URI to a host that is not loopback. */
   redirect_uri_insecure_http: Record<string, never>;
-  /** `unit`: what is counted, where it is not a plain count. */
-  not_integer: { readonly min: number; readonly max: number; readonly unit?: string | undefined };
-  out_of_range: { readonly min: number; readonly max: number; readonly unit?: string | undefined };
+  /** A number that is not whole. */
+  not_integer: {
+    /** The smallest value allowed. */
+    readonly min: number;
+    /** The largest value allowed. */
+    readonly max: number;
+    /** What is counted (`seconds`), where it is not a plain count. */
+    readonly unit?: string | undefined;
+  };
+  /** A whole number out of its range. */
+  out_of_range: {
+    /** The smallest value allowed. */
+    readonly min: number;
+    /** The largest value allowed. */
+    readonly max: number;
+    /** What is counted (`seconds`), where it is not a plain count. */
+    readonly unit?: string | undefined;
+  };
+  /** A header name that is not an HTTP token (not shown: it may be a pasted secret). */
   invalid_header_name: Record<string, never>;
-  reserved_header_name: { readonly prefix: string };
+  /** A header name with LivePerson's own prefix. */
+  reserved_header_name: {
+    /** The prefix. */
+    readonly prefix: string;
+  };
+  /** A header value with a control character (never shown). */
   header_value_control_character: Record<string, never>;
-  duplicate_header_name: { readonly name: string };
-  // fields LivePerson documents or assigns, scope spacing, headers that frame the request
-  server_assigned_key: { readonly key: string; readonly secret: boolean };
-  invalid_agent_profile_id: { readonly max: number };
-  scope_spacing: { readonly leading: boolean; readonly trailing: boolean; readonly repeated: boolean };
-  framing_header_name: { readonly name: string };
+  /** A header name set twice (names are case-insensitive). */
+  duplicate_header_name: {
+    /** The name as written the second time. */
+    readonly name: string;
+  };
+  /** A key LivePerson assigns when the app is installed (its value is never read). */
+  server_assigned_key: {
+    /** The key. */
+    readonly key: string;
+    /** Whether its value is a secret (`client_secret`). */
+    readonly secret: boolean;
+  };
+  /** An `enabled_for_profiles` item that is not a positive whole number. */
+  invalid_agent_profile_id: {
+    /** The largest id allowed. */
+    readonly max: number;
+  };
+  /** Scope values not separated by single spaces. */
+  scope_spacing: {
+    /** A space at the start. */
+    readonly leading: boolean;
+    /** A space at the end. */
+    readonly trailing: boolean;
+    /** Two or more spaces in a row. */
+    readonly repeated: boolean;
+  };
+  /** A header that frames or routes the request (`Host`, `Content-Length`, …). */
+  framing_header_name: {
+    /** The name as written. */
+    readonly name: string;
+  };
+  /** A header value beyond ASCII (never shown). */
   header_value_not_ascii: Record<string, never>;
-  // templates (`${{ NAME }}` placeholders)
-  unresolved_placeholder: { readonly variable: string; readonly empty: boolean };
+  /** A `${{ NAME }}` placeholder whose variable is not set, or empty. */
+  unresolved_placeholder: {
+    /** The variable's name. */
+    readonly variable: string;
+    /** Whether it is set but empty. */
+    readonly empty: boolean;
+  };
+  /** A `${{` that starts no placeholder. */
   malformed_placeholder: Record<string, never>;
   // File-level codes: what the command line finds in the file or text it reads, before or beside the
   // manifest rules (validateManifest never reports them). Positions are 1-based lines and columns.
-  file_not_found: { readonly partIsNotDirectory: boolean };
-  file_unreadable: { readonly errno: string | undefined };
-  file_is_directory: Record<string, never>;
-  /** `limit` and `size` in bytes; `size` is unknown for a stream read up to the limit. */
-  file_too_large: { readonly limit: number; readonly size: number | undefined };
-  file_empty: Record<string, never>;
-  file_not_utf8: Record<string, never>;
-  invalid_json: { readonly reason: JsonSyntaxReason; readonly line: number | undefined; readonly column: number | undefined };
-  duplicate_key: {
-    readonly key: string;
-    readonly first: { readonly line: number; readonly column: number };
-    readonly again: { readonly line: number; readonly column: number };
+  /** The file does not exist. */
+  file_not_found: {
+    /** Whether a part of the path is not a directory. */
+    readonly partIsNotDirectory: boolean;
   };
-  logo_unreadable: { readonly file: string; readonly reason: LogoUnreadableReason };
-  logo_wrong_size: { readonly file: string; readonly width: number; readonly height: number; readonly size: number };
-  schema_profile_mismatch: { readonly schemaProfile: Profile; readonly profile: Profile };
+  /** The file could not be read. */
+  file_unreadable: {
+    /** The system's error code (`EACCES`), where known. */
+    readonly errno: string | undefined;
+  };
+  /** A directory where a file was expected. */
+  file_is_directory: Record<string, never>;
+  /** A file over the size limit. */
+  file_too_large: {
+    /** The limit, in bytes. */
+    readonly limit: number;
+    /** The size, in bytes; unknown for a stream read up to the limit. */
+    readonly size: number | undefined;
+  };
+  /** An empty file. */
+  file_empty: Record<string, never>;
+  /** A file that is not UTF-8. */
+  file_not_utf8: Record<string, never>;
+  /** Text that is not strict JSON. */
+  invalid_json: {
+    /** Why. */
+    readonly reason: JsonSyntaxReason;
+    /** Where, where known. */
+    readonly line: number | undefined;
+    /** Where, where known. */
+    readonly column: number | undefined;
+  };
+  /** A member name twice in one JSON object. */
+  duplicate_key: {
+    /** The name. */
+    readonly key: string;
+    /** Where it is first. */
+    readonly first: {
+      /** Line, from 1. */
+      readonly line: number;
+      /** Column, from 1. */
+      readonly column: number;
+    };
+    /** Where it is again. */
+    readonly again: {
+      /** Line, from 1. */
+      readonly line: number;
+      /** Column, from 1. */
+      readonly column: number;
+    };
+  };
+  /** A logo file that could not be read as an image. */
+  logo_unreadable: {
+    /** The file as given. */
+    readonly file: string;
+    /** Why. */
+    readonly reason: LogoUnreadableReason;
+  };
+  /** A logo of the wrong size. */
+  logo_wrong_size: {
+    /** The file as given. */
+    readonly file: string;
+    /** Its width, in pixels. */
+    readonly width: number;
+    /** Its height, in pixels. */
+    readonly height: number;
+    /** The width and height it must have, in pixels. */
+    readonly size: number;
+  };
+  /** A `$schema` for another profile than the one asked for. */
+  schema_profile_mismatch: {
+    /** The profile `$schema` names. */
+    readonly schemaProfile: Profile;
+    /** The profile asked for. */
+    readonly profile: Profile;
+  };
   // warnings
+  /** `max_retries` while `retry.retention_time` is set. */
   max_retries_with_retention: Record<string, never>;
+  /** Response type `code` without the `authorization_code` grant. */
   code_without_authorization_code: Record<string, never>;
+  /** The `authorization_code` grant without redirect URIs. */
   authorization_code_without_redirect_uris: Record<string, never>;
-  unreachable_endpoint_host: { readonly host: string };
-  single_label_host: { readonly host: string };
-  body_header_name: { readonly name: string };
-  header_value_whitespace: { readonly problem: 'empty' | 'blank' | 'padded' };
+  /** An endpoint on a loopback or private host. */
+  unreachable_endpoint_host: {
+    /** The host, lower-cased. */
+    readonly host: string;
+  };
+  /** A webhook or `entry_uri` host of one label (no dot). */
+  single_label_host: {
+    /** The host, lower-cased. */
+    readonly host: string;
+  };
+  /** A header that describes the body (`Content-Type`, `Content-Encoding`). */
+  body_header_name: {
+    /** The name as written. */
+    readonly name: string;
+  };
+  /** A header value that is empty, only white space, or padded with it (never shown). */
+  header_value_whitespace: {
+    /** Which. */
+    readonly problem: 'empty' | 'blank' | 'padded';
+  };
 }
 
 /**
@@ -376,9 +641,24 @@ const EXPECTED_TYPES: { readonly [TType in ExpectedType]: string } = {
 };
 
 /** The supported scope values, and what a `<name>` in one of them may hold. */
-const supportedScopes = (allowed: readonly string[]): string =>
-  `supported: ${allowed.map((value) => JSON.stringify(value)).join(', ')}` +
-  (allowed.some((value) => value.endsWith('<name>')) ? '; a <name> is letters, digits, ".", "_" and "-"' : '');
+function supportedScopes(allowed: readonly string[]): string {
+  // The validator gives the same frozen list each time: its words are kept for it.
+  if (allowed === supported.allowed) return supported.text;
+  let listed = '';
+  let named = false;
+  for (let i = 0; i < allowed.length; i++) {
+    const value = allowed[i]!;
+    // Quoted as JSON.stringify would (never cut short).
+    listed += `${i === 0 ? '' : ', '}${quote(value, value.length)}`;
+    if (value.endsWith('<name>')) named = true;
+  }
+  const text = `supported: ${listed}${named ? '; a <name> is letters, digits, ".", "_" and "-"' : ''}`;
+  if (Object.isFrozen(allowed)) supported = { allowed, text };
+  return text;
+}
+
+/** The last frozen list {@link supportedScopes} worded, and its words. */
+let supported: { readonly allowed: readonly string[] | undefined; readonly text: string } = { allowed: undefined, text: '' };
 
 const NOT_SHOWN = '(the value is not shown because it may be a secret)';
 
@@ -673,23 +953,35 @@ const CODE_INFO = /* @__PURE__ */ (() =>
 
 /**
  * Makes an issue at a place given as its path and its frozen segments (the validator keeps both
- * for the places it reports at often), from parameters it has just made (frozen here).
+ * for the places it reports at often), from parameters it has just made (frozen here). When
+ * `previous` (the issue made just before, in the same validation) has the same code and equal
+ * flat parameters, as the five endpoints of LivePerson's template on the same one-label host
+ * do, its frozen parameters and its message are used again: the same data, made once.
  */
 export function createIssue<TCode extends IssueCode>(
   path: string,
   segments: readonly (string | number)[],
   code: TCode,
   params: IssueParams[TCode],
+  previous?: ValidationIssue,
 ): ValidationIssue<TCode> {
   const info = CODE_INFO.get(code)!;
-  return Object.freeze({
-    code,
-    severity: info.severity,
-    path,
-    segments,
-    params: params === NO_PARAMS ? params : info.deep ? freezeParams(params) : Object.freeze(params),
-    message: (info.word as (params: IssueParams[TCode]) => string)(params),
-  } as IssueOf<TCode>) as ValidationIssue<TCode>;
+  let frozen: IssueParams[TCode];
+  let message: string;
+  if (previous !== undefined && previous.code === code && !info.deep && sameFlatParams(previous.params, params)) {
+    frozen = previous.params as IssueParams[TCode];
+    message = previous.message;
+  } else {
+    frozen = params === NO_PARAMS ? params : info.deep ? freezeParams(params) : (Object.freeze(params) as IssueParams[TCode]);
+    message = (info.word as (params: IssueParams[TCode]) => string)(params);
+  }
+  return Object.freeze({ code, severity: info.severity, path, segments, params: frozen, message } as IssueOf<TCode>) as ValidationIssue<TCode>;
+}
+
+/** Whether flat parameters of one code (the same keys, none optional) have the same values. */
+function sameFlatParams(a: object, b: object): boolean {
+  for (const key in b) if ((a as Record<string, unknown>)[key] !== (b as Record<string, unknown>)[key]) return false;
+  return true;
 }
 
 /**

@@ -203,6 +203,8 @@ class Walk {
   /** Every object and array of the output, frozen once the walk has found no error. */
   readonly made: object[] = [];
   readonly connector: boolean;
+  /** The issue reported last, whose params and message the next one may share (see createIssue). */
+  last: ValidationIssue | undefined = undefined;
 
   constructor(readonly profile: Profile) {
     this.connector = profile === 'connector';
@@ -210,7 +212,8 @@ class Walk {
 
   report<TCode extends IssueCode>(path: Path, code: TCode, params: IssueParams[TCode]): void {
     const place = placeOf(path);
-    const issue = createIssue(place.path, place.segments, code, params) as ValidationIssue;
+    const issue = createIssue(place.path, place.segments, code, params, this.last) as ValidationIssue;
+    this.last = issue;
     (issue.severity === 'warning' ? this.warnings : this.issues).push(issue);
   }
 
@@ -381,7 +384,7 @@ function walkEnumList(walk: Walk, value: unknown, path: Path, rule: EnumListRule
     const where = at(path, i);
     if (typeof item !== 'string') walk.wrongType(where, item, 'string');
     else if (index === -1) {
-      walk.report(where, 'invalid_enum_value', { value: item, allowed: [...values], suggestion: closest(item, values) });
+      walk.report(where, 'invalid_enum_value', { value: item, allowed: allowedOf(values, () => values), suggestion: closest(item, values) });
     } else walk.report(where, 'duplicate_item', { value: item });
   }
   if (rule.minItems !== undefined && items.length < rule.minItems) {
@@ -400,9 +403,20 @@ function walkEnumList(walk: Walk, value: unknown, path: Path, rule: EnumListRule
   return walk.keep(inOrder ? (items as string[]) : values.filter((_, index) => (seen & (1 << index)) !== 0));
 }
 
+/**
+ * A frozen copy of a list of the spec's, made once per list: an issue's `allowed` (shared by the
+ * issues that list it, as data that cannot change; the spec's own arrays are not frozen here).
+ */
+const ALLOWED = /* @__PURE__ */ new WeakMap<object, readonly string[]>();
+function allowedOf(key: object, make: () => readonly string[]): readonly string[] {
+  let list = ALLOWED.get(key);
+  if (list === undefined) ALLOWED.set(key, (list = Object.freeze([...make()])));
+  return list;
+}
+
 /** What an `invalid_scope` message lists as supported: the values, and `<prefix><name>`. */
 const scopesAllowed = (rule: ScopeRule): readonly string[] =>
-  rule.prefix === undefined ? [...rule.values] : [...rule.values, `${rule.prefix}<name>`];
+  allowedOf(rule, () => (rule.prefix === undefined ? rule.values : [...rule.values, `${rule.prefix}<name>`]));
 
 /**
  * Scope values separated by single spaces, none at the start or end, no value twice. Each

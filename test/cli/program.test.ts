@@ -104,7 +104,7 @@ describe('lp-app-manifest (the program)', () => {
 
     it('uses the library through its public entry, without a second copy of the validator', () => {
       const source = readFileSync(CLI, 'utf8');
-      expect(source).to.match(/^import \{[^}]*\bvalidateManifest\b[^}]*\} from 'lp-app-manifest';$/m);
+      expect(source).to.match(/^import \{[^}]*\bvalidateTemplate\b[^}]*\} from 'lp-app-manifest';$/m);
       expect(source).not.to.include('function walkManifest');
       expect(source).not.to.include('class ManifestValidationError');
       expect(source).not.to.include("LivePerson's table misspells it");

@@ -3,6 +3,7 @@
  * build() must return. The objects and arrays passed as arguments are kept,
  * so a test can change them after the calls.
  */
+import { escapeTemplateText } from '../../src/template/placeholders.js';
 import { ManifestBuilder, type ManifestBuilderInterface, type Profile } from '../../src/index.js';
 import { CONNECTOR_TEMPLATE } from '../../src/spec/template.js';
 import {
@@ -45,19 +46,21 @@ export function buildWithMethods({ profile, manifest }: ManifestCase): BuilderCa
   /** Keeps an argument (and what it was), to change it later. */
   const arg = <TValue extends object>(value: TValue): TValue => (args.push([value, JSON.stringify(value)]), value);
   // The builder's parameter types are literal unions; the generated values are checked at run time by build().
-  const field = (key: string): never => manifest[key] as never;
-  const list = (key: string): [never] => arg([...(manifest[key] as unknown[])]) as [never];
+  // A string given to the builder is a template ("${{ NAME }}" is a variable): a literal "${{" goes in escaped.
+  const text = (value: unknown): unknown => (typeof value === 'string' ? escapeTemplateText(value) : value);
+  const field = (key: string): never => text(manifest[key]) as never;
+  const list = (key: string): [never] => arg((manifest[key] as unknown[]).map(text)) as [never];
   const expected = copyJson(manifest);
   const start = profile === 'connector' ? ManifestBuilder.connector() : ManifestBuilder.general();
   let b: ManifestBuilderInterface<Profile, true> = start.clientName(field('client_name'));
   for (const [key, value] of Object.entries(manifest)) {
-    if (key.startsWith(LOCALIZED_NAME_PREFIX)) b = b.localizedClientName(key.slice(LOCALIZED_NAME_PREFIX.length), value as never);
+    if (key.startsWith(LOCALIZED_NAME_PREFIX)) b = b.localizedClientName(key.slice(LOCALIZED_NAME_PREFIX.length), text(value) as never);
   }
   if ('description' in m) b = b.description(field('description'));
   if ('grant_types' in m) b = b.grantTypes(...list('grant_types'));
   if ('response_types' in m) b = b.responseTypes(...list('response_types'));
   if ('redirect_uris' in m) b = b.redirectUris(...list('redirect_uris'));
-  if ('scope' in m) b = b.scope(...((m['scope'] as string).split(' ') as [never]));
+  if ('scope' in m) b = b.scope(...((m['scope'] as string).split(' ').map(text) as [never]));
   if ('logo_uri' in m) b = b.logoUri(field('logo_uri'));
   else if (profile === 'connector') expected['logo_uri'] = CONNECTOR_TEMPLATE.logo_uri;
   if ('enabled' in m) b = b.enabled(field('enabled'));
@@ -73,17 +76,18 @@ export function buildWithMethods({ profile, manifest }: ManifestCase): BuilderCa
   for (const event of WEBHOOK_EVENTS) {
     const hook = hooks[event] as { endpoint: string; max_retries?: number; headers?: Header[] } | undefined;
     if (hook === undefined) continue;
-    const record = hook.headers && arg(Object.fromEntries(hook.headers.map((h) => [h.header_name, h.header_value])));
+    const record = hook.headers && arg(Object.fromEntries(hook.headers.map((h) => [h.header_name, text(h.header_value) as string])));
     b = b.webhook(
       event,
-      hook.endpoint as never,
+      text(hook.endpoint) as never,
       arg({
         ...(hook.max_retries === undefined ? {} : { maxRetries: hook.max_retries as never }),
         ...(record === undefined ? {} : { headers: record }),
       }),
     );
-    if (record !== undefined) {
-      (expectedHooks[event] as Json)['headers'] = Object.entries(record).map(([header_name, header_value]) => ({ header_name, header_value }));
+    if (hook.headers !== undefined) {
+      const expectedRecord = Object.fromEntries(hook.headers.map((h) => [h.header_name, h.header_value]));
+      (expectedHooks[event] as Json)['headers'] = Object.entries(expectedRecord).map(([header_name, header_value]) => ({ header_name, header_value }));
     }
   }
   if ('retry' in hooks) b = b.retryRetention((hooks['retry'] as { retention_time: number }).retention_time);

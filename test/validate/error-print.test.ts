@@ -28,6 +28,23 @@ describe('ManifestValidationError, printed', () => {
     expect(error.issues.map((issue) => issue.code)).to.deep.equal(['blank', 'too_long']);
   });
 
+  it('in strict mode, marks warnings apart from errors and counts each', () => {
+    let caught: unknown;
+    try {
+      ManifestBuilder.connector()
+        .clientName(' ')
+        .webhook('ms.MessagingEventNotification.ContentEvent', 'https://localhost/lp')
+        .build({ strict: true });
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).to.be.instanceOf(ManifestValidationError);
+    const lines = (caught as ManifestValidationError).message.split('\n');
+    expect(lines[0]).to.equal('Invalid manifest (1 issue, 1 warning):');
+    expect(lines[1]).to.match(/^  ✖ client_name: .* \[blank\]$/);
+    expect(lines[2]).to.match(/^  ⚠ capabilities\.webhooks\["ms\.MessagingEventNotification\.ContentEvent"\]\.endpoint: .* \[unreachable_endpoint_host\]$/);
+  });
+
   it('left uncaught in a script, Node prints the message and not the issues array', () => {
     const script = `import { ManifestBuilder } from ${JSON.stringify(builtPackage)};
 ManifestBuilder.general().clientName(' ').build();`;

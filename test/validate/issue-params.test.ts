@@ -282,6 +282,22 @@ describe('issue params', () => {
     expect(number.ok || number.issues[0].message).to.equal('unknown profile "a number"; use "general" or "connector"');
   });
 
+  it('paths and segments are the same for places the validator keeps and for those it does not (past its bound, long keys)', () => {
+    const keys = Array.from({ length: 6000 }, (_, i) => (i % 3 === 0 ? `k${i}` : i % 3 === 1 ? `${'x'.repeat(200)}${i}` : `a b "${i}"`));
+    const input = { client_name: 'Acme', ...Object.fromEntries(keys.map((key) => [key, 1])) };
+    for (let run = 0; run < 2; run++) {
+      const result = validateManifest(input);
+      expect(result.ok).to.equal(false);
+      const issues = result.ok ? [] : result.issues;
+      expect(issues.length).to.equal(keys.length);
+      for (const issue of issues) {
+        expect(issue.path).to.equal(makeIssue(issue.segments, 'blank', {}).path);
+        expect(Object.isFrozen(issue.segments)).to.equal(true);
+      }
+      expect(issues.map((issue) => issue.segments[0]).sort()).to.deep.equal([...keys].sort());
+    }
+  });
+
   it('formatIssue reads only own entries of a wording table, and ignores what Array.prototype.map passes', () => {
     const issue = makeIssue(['client_name'], 'blank', {});
     const inherited = Object.create({ blank: () => 'inherited' }) as IssueMessages;
