@@ -143,7 +143,8 @@ function executable() {
     async writeBundle(options, bundle) {
       if (options.file !== undefined) await chmod(options.file, 0o755);
       for (const chunk of Object.values(bundle)) {
-        if (options.dir !== undefined && chunk.type === 'chunk' && chunk.isEntry) await chmod(resolve(options.dir, chunk.fileName), 0o755);
+        if (options.dir !== undefined && chunk.type === 'chunk' && chunk.isEntry)
+          await chmod(resolve(options.dir, chunk.fileName), 0o755);
       }
     },
   };

@@ -36,7 +36,11 @@ export function benchBuild(budgetMs = 1000): Row[] {
       measure: 'connector template: chain + build()',
       result: `${formatOps(ops.chainAndBuild)}  (${formatNs(1e9 / ops.chainAndBuild)} each)`,
     },
-    { group: GROUP, measure: '  of which the chain (8 calls)', result: `${formatOps(ops.chainOnly)}  (${formatNs(1e9 / ops.chainOnly)} each)` },
+    {
+      group: GROUP,
+      measure: '  of which the chain (8 calls)',
+      result: `${formatOps(ops.chainOnly)}  (${formatNs(1e9 / ops.chainOnly)} each)`,
+    },
     { group: GROUP, measure: '  build() alone', result: `${formatOps(ops.buildOnly)}  (${formatNs(1e9 / ops.buildOnly)} each)` },
   ];
 }

@@ -56,7 +56,9 @@ export interface BundleSize {
 function foreignCodeIn(text: string, names: readonly string[]): string[] {
   return (Object.keys(FOREIGN_CODE_MARKERS) as CodeKind[])
     .filter((what) => !MARKER_OWNERS[what].some((owner) => names.includes(owner)))
-    .flatMap((what) => FOREIGN_CODE_MARKERS[what].filter((marker) => text.includes(marker)).map((marker) => `${what}: ${JSON.stringify(marker)}`));
+    .flatMap((what) =>
+      FOREIGN_CODE_MARKERS[what].filter((marker) => text.includes(marker)).map((marker) => `${what}: ${JSON.stringify(marker)}`),
+    );
 }
 
 /**
@@ -196,7 +198,7 @@ export async function benchBundleSize(): Promise<Row[]> {
   return [
     {
       group: 'bundle size',
-      measure: "import { ManifestBuilder } (minified)",
+      measure: 'import { ManifestBuilder } (minified)',
       result: `${formatBytes(builder.bytes)}, gzip ${formatBytes(builder.gzipBytes)}`,
       target: `gzip ≤ ${formatBytes(TARGET_GZIP_BYTES)}`,
       met: builder.gzipBytes <= TARGET_GZIP_BYTES,

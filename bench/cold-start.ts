@@ -26,7 +26,10 @@ const CASES = {
     '-e',
     "const t = performance.now(); await import('lp-app-manifest'); process.stdout.write(String(performance.now() - t));",
   ],
-  timedCjs: ['-e', "const t = performance.now(); require('lp-app-manifest'); process.stdout.write(String(performance.now() - t));"],
+  timedCjs: [
+    '-e',
+    "const t = performance.now(); require('lp-app-manifest'); process.stdout.write(String(performance.now() - t));",
+  ],
 } as const;
 type CaseName = keyof typeof CASES;
 

@@ -37,7 +37,8 @@ function round(validate: typeof Validate, items: readonly CorpusItem[]): number 
 
 /** A copy of a manifest with every template endpoint `https://your/…` on a real host name instead. */
 function withRealHosts(value: unknown): unknown {
-  if (typeof value === 'string') return value.startsWith('https://your/') ? `https://hooks.example.com/${value.slice(13)}` : value;
+  if (typeof value === 'string')
+    return value.startsWith('https://your/') ? `https://hooks.example.com/${value.slice(13)}` : value;
   if (Array.isArray(value)) return value.map(withRealHosts);
   if (typeof value === 'object' && value !== null) {
     return Object.fromEntries(Object.entries(value).map(([key, entry]) => [key, withRealHosts(entry)]));

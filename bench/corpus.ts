@@ -20,7 +20,6 @@ export interface CorpusItem {
 const FIXTURES = new URL('../test/fixtures/', import.meta.url);
 const SEED = 20_250_611;
 
-
 /** The fixtures, parsed, in file-name order. */
 export function fixtures(): { name: string; value: JsonObject }[] {
   return readdirSync(FIXTURES)
@@ -28,7 +27,6 @@ export function fixtures(): { name: string; value: JsonObject }[] {
     .sort()
     .map((file) => ({ name: file, value: JSON.parse(readFileSync(new URL(file, FIXTURES), 'utf8')) as JsonObject }));
 }
-
 
 type Rng = () => number;
 const pick = <TItem>(rng: Rng, items: readonly TItem[]): TItem => items[Math.floor(rng() * items.length)]!;
@@ -77,7 +75,10 @@ const INVALID_CHANGES: readonly ((m: JsonObject, rng: Rng, i: number) => void)[]
   (m) => (m['client_name'] = 'x'.repeat(300)),
   (m) => (m['enabled'] = 'yes'),
   (m) => delete m['client_name'],
-  (m) => (webhooks(m)['ms.MessagingEventNotification.ExConversationChangeNotification'] = { endpoint: 'https://hooks.example.com/lp' }),
+  (m) =>
+    (webhooks(m)['ms.MessagingEventNotification.ExConversationChangeNotification'] = {
+      endpoint: 'https://hooks.example.com/lp',
+    }),
   (m) => {
     const block = engagement(m);
     if (block !== undefined) block['entry_point'] = [];

@@ -18,9 +18,14 @@ const CLI = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
 
 function run(args: readonly string[], env: Record<string, string>, cwd: string): Promise<number> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [CLI, ...args], { cwd, env: { PATH: process.env['PATH'] ?? '', ...env }, timeout: 30_000 }, (error) => {
-      resolve(error === null ? 0 : typeof error.code === 'number' ? error.code : -1);
-    });
+    execFile(
+      process.execPath,
+      [CLI, ...args],
+      { cwd, env: { PATH: process.env['PATH'] ?? '', ...env }, timeout: 30_000 },
+      (error) => {
+        resolve(error === null ? 0 : typeof error.code === 'number' ? error.code : -1);
+      },
+    );
   });
 }
 
@@ -52,8 +57,19 @@ export async function benchDeployRequests(): Promise<Row[]> {
       { measure: 'plan --app (bearer)', args: ['plan', file, ...account, '--app', id], auth: 'bearer' as const, max: 2 },
       { measure: 'plan --app (user login)', args: ['plan', file, ...account, '--app', id], auth: 'user' as const, max: 2 },
       { measure: 'plan, found by client_name', args: ['plan', file, ...account], auth: 'bearer' as const, max: 3 },
-      { measure: 'apply --app --yes (update)', args: ['apply', file, ...account, '--app', id, '--yes'], auth: 'bearer' as const, max: 3 },
-      { measure: 'apply --yes (update, found by name)', args: ['apply', file, ...account, '--yes'], auth: 'bearer' as const, max: 4, reset: true },
+      {
+        measure: 'apply --app --yes (update)',
+        args: ['apply', file, ...account, '--app', id, '--yes'],
+        auth: 'bearer' as const,
+        max: 3,
+      },
+      {
+        measure: 'apply --yes (update, found by name)',
+        args: ['apply', file, ...account, '--yes'],
+        auth: 'bearer' as const,
+        max: 4,
+        reset: true,
+      },
     ];
     const rows: Row[] = [];
     for (const item of cases) {

@@ -42,7 +42,11 @@ function table(rows: readonly Row[]): string {
     row.met === undefined ? '' : row.met ? '✔' : '✖',
   ]);
   const widths = header.map((title, column) => Math.max(title.length, ...cells.map((cell) => cell[column]!.length)));
-  const line = (cell: readonly string[]): string => cell.map((text, column) => text.padEnd(widths[column]!)).join('  ').trimEnd();
+  const line = (cell: readonly string[]): string =>
+    cell
+      .map((text, column) => text.padEnd(widths[column]!))
+      .join('  ')
+      .trimEnd();
   const rule = widths.map((width) => '─'.repeat(width)).join('  ');
   const body: string[] = [];
   cells.forEach((cell, i) => {

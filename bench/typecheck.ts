@@ -42,7 +42,6 @@ const IMPORT = `import { ManifestBuilder, type Manifest } from 'lp-app-manifest'
 
 // ---- the fixtures ----
 
-
 /** One builder call: its source text, and the same call made at run time (to print the literal). */
 interface Call {
   readonly source: string;
@@ -93,7 +92,9 @@ function builderFixture(): string {
   let text = IMPORT;
   for (let i = 0; i < MANIFESTS; i++) {
     const profile: Profile = i % 3 === 0 ? 'general' : 'connector';
-    const chain = manifestCalls(i, profile).map((c) => `\n  ${c.source}`).join('');
+    const chain = manifestCalls(i, profile)
+      .map((c) => `\n  ${c.source}`)
+      .join('');
     text += `export const m${i} = ${factory(profile)}${chain}\n  .build();\n`;
   }
   return text;
@@ -164,7 +165,10 @@ function writeFixture(name: FixtureName): string {
   mkdirSync(dir, { recursive: true });
   const source = FIXTURES[name];
   writeFileSync(new URL('fixture.ts', dir), typeof source === 'string' ? source : source());
-  writeFileSync(new URL('tsconfig.json', dir), JSON.stringify({ compilerOptions: COMPILER_OPTIONS, files: ['fixture.ts'] }, null, 2));
+  writeFileSync(
+    new URL('tsconfig.json', dir),
+    JSON.stringify({ compilerOptions: COMPILER_OPTIONS, files: ['fixture.ts'] }, null, 2),
+  );
   return fileURLToPath(dir);
 }
 
@@ -267,7 +271,9 @@ export function benchTypecheck(rounds = 3): Row[] {
       group: GROUP,
       measure: "'excessively deep' (TS2589), other errors",
       result:
-        errors.length === 0 ? 'none' : `${tooDeep.length} TS2589; ${errors.length - tooDeep.length} other: ${errors.slice(0, 3).join(' | ')}`,
+        errors.length === 0
+          ? 'none'
+          : `${tooDeep.length} TS2589; ${errors.length - tooDeep.length} other: ${errors.slice(0, 3).join(' | ')}`,
       target: 'no TS2589, no errors',
       met: errors.length === 0,
     },

@@ -69,7 +69,9 @@ const FREEZE_LOOP = /for \(const container of walk\.made\)\s*Object\.freeze\(con
  * taken out, or `undefined` if the loop is not found (the split then says so).
  */
 async function validatorWithoutFreeze(): Promise<typeof validateManifest | undefined> {
-  const entry = createRequire(import.meta.url).resolve('lp-app-manifest').replace(/\.cjs$/, '.js');
+  const entry = createRequire(import.meta.url)
+    .resolve('lp-app-manifest')
+    .replace(/\.cjs$/, '.js');
   const source = readFileSync(entry, 'utf8');
   if (!FREEZE_LOOP.test(source) || /^import /m.test(source)) return undefined;
   const dir = mkdtempSync(join(tmpdir(), 'lp-bench-'));
@@ -126,8 +128,14 @@ export async function benchValidateVsAjv(budgetMs = 1000): Promise<Row[]> {
   });
 
   const budget = { budgetMs };
-  const all = throughput({ ours: { run: ourRun(mixed), opsPerRun: mixed.length }, ajv: { run: ajvRun(mixed), opsPerRun: mixed.length } }, budget);
-  const ok = throughput({ ours: { run: ourRun(valid), opsPerRun: valid.length }, ajv: { run: ajvRun(valid), opsPerRun: valid.length } }, budget);
+  const all = throughput(
+    { ours: { run: ourRun(mixed), opsPerRun: mixed.length }, ajv: { run: ajvRun(mixed), opsPerRun: mixed.length } },
+    budget,
+  );
+  const ok = throughput(
+    { ours: { run: ourRun(valid), opsPerRun: valid.length }, ajv: { run: ajvRun(valid), opsPerRun: valid.length } },
+    budget,
+  );
   const bad = throughput(
     { ours: { run: ourRun(invalid), opsPerRun: invalid.length }, ajv: { run: ajvRun(invalid), opsPerRun: invalid.length } },
     budget,

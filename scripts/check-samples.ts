@@ -13,7 +13,9 @@ import { join } from 'node:path';
 import { checkSamples, collectSamples, REPO } from './samples.js';
 
 if (!existsSync(join(REPO, 'dist', 'index.d.ts'))) {
-  console.error('✖ samples: dist/index.d.ts is missing; the samples compile against the built package: run `npm run build` first.');
+  console.error(
+    '✖ samples: dist/index.d.ts is missing; the samples compile against the built package: run `npm run build` first.',
+  );
   process.exit(1);
 }
 const started = performance.now();

@@ -12,7 +12,13 @@
  * A guard, not a timed test: bytes are the same on every machine.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { FOREIGN_CODE_MARKERS, foreignCodeWithRollup, measureBundle, specTableExports, type BundleSize } from '../bench/bundle-size.js';
+import {
+  FOREIGN_CODE_MARKERS,
+  foreignCodeWithRollup,
+  measureBundle,
+  specTableExports,
+  type BundleSize,
+} from '../bench/bundle-size.js';
 
 const PACKAGE_JSON = new URL('../package.json', import.meta.url);
 const BUILT_ENTRY = new URL('../dist/index.js', import.meta.url);
@@ -40,7 +46,10 @@ async function treeShakingProblems(bundle: BundleSize, names: readonly string[],
   const found = { esbuild: bundle.foreignCode, rollup: await foreignCodeWithRollup(names) };
   return Object.entries(found)
     .filter(([, markers]) => markers.length > 0)
-    .map(([bundler, markers]) => `import { ${names.join(', ')} }, bundled by ${bundler}, has ${has} (${markers.join('; ')}): ${hint}`);
+    .map(
+      ([bundler, markers]) =>
+        `import { ${names.join(', ')} }, bundled by ${bundler}, has ${has} (${markers.join('; ')}): ${hint}`,
+    );
 }
 
 const limit = gzipLimit();
@@ -90,15 +99,21 @@ const INSTALLATIONS_MARKERS = ['app-install/installations', 'baseURI.json', 'LP_
 for (const file of ['index.js', 'index.cjs']) {
   const text = readFileSync(new URL(`../dist/${file}`, import.meta.url), 'utf8');
   const found = INSTALLATIONS_MARKERS.filter((marker) => text.includes(marker));
-  if (found.length > 0) problems.push(`dist/${file} carries the installations client (${found.join(', ')}): it belongs to the subpath only`);
+  if (found.length > 0)
+    problems.push(`dist/${file} carries the installations client (${found.join(', ')}): it belongs to the subpath only`);
 }
 const installationsEntry = new URL('../dist/installations.js', import.meta.url);
-if (!existsSync(installationsEntry)) problems.push('dist/installations.js is missing (the subpath lp-app-manifest/installations)');
+if (!existsSync(installationsEntry))
+  problems.push('dist/installations.js is missing (the subpath lp-app-manifest/installations)');
 else {
   const text = readFileSync(installationsEntry, 'utf8');
-  const copied = [...FOREIGN_CODE_MARKERS.builder, ...FOREIGN_CODE_MARKERS['JSON Schema']].filter((marker) => text.includes(marker));
+  const copied = [...FOREIGN_CODE_MARKERS.builder, ...FOREIGN_CODE_MARKERS['JSON Schema']].filter((marker) =>
+    text.includes(marker),
+  );
   if (copied.length > 0 || !text.includes("from 'lp-app-manifest'")) {
-    problems.push(`dist/installations.js must import the main entry ('lp-app-manifest'), not carry its code (${copied.join(', ') || 'no import found'})`);
+    problems.push(
+      `dist/installations.js must import the main entry ('lp-app-manifest'), not carry its code (${copied.join(', ') || 'no import found'})`,
+    );
   }
 }
 

@@ -8,7 +8,9 @@ import { findTsdocGaps } from './tsdoc.js';
 
 const gaps = findTsdocGaps();
 if (gaps.length > 0) {
-  console.error(`✖ tsdoc: ${gaps.length} export${gaps.length === 1 ? '' : 's'} of src/index.ts without a summary and an @example:`);
+  console.error(
+    `✖ tsdoc: ${gaps.length} export${gaps.length === 1 ? '' : 's'} of src/index.ts without a summary and an @example:`,
+  );
   for (const gap of gaps) console.error(`  ${gap.location}  ${gap.name}: missing ${gap.missing.join(', ')}`);
   process.exit(1);
 }

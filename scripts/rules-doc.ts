@@ -76,9 +76,17 @@ function required(spec: FieldSpec): string {
  * the source (so that the list cannot drift from the type), and the tag types
  * the params use, with their values.
  */
-function issueParamsDoc(): { readonly params: ReadonlyMap<string, string>; readonly tags: ReadonlyMap<string, readonly string[]> } {
+function issueParamsDoc(): {
+  readonly params: ReadonlyMap<string, string>;
+  readonly tags: ReadonlyMap<string, readonly string[]>;
+} {
   const read = (file: string): ts.SourceFile =>
-    ts.createSourceFile(file, readFileSync(new URL(`../src/validation/${file}`, import.meta.url), 'utf8'), ts.ScriptTarget.Latest, true);
+    ts.createSourceFile(
+      file,
+      readFileSync(new URL(`../src/validation/${file}`, import.meta.url), 'utf8'),
+      ts.ScriptTarget.Latest,
+      true,
+    );
   const sources = [read('issues.ts'), read('read.ts')];
   const typeText = (node: ts.TypeNode): string =>
     node
@@ -162,7 +170,7 @@ export function renderRulesDoc(): string {
     `unique ignoring case, and not one that frames or routes the request, in any case: ${FRAMING_HEADER_NAMES.map(code).join(', ')}`,
     '(RFC 9110 §7.6.1, RFC 9112 §6: the sender sets these, and a second value breaks delivery or smuggles a request);',
     'values are visible US-ASCII, space and tab only (RFC 9110 §5.5, without obs-text): no control character can split or fold',
-    "the header, and nothing beyond ASCII, which common HTTP clients refuse to send (encode such a value, e.g. in base64)).",
+    'the header, and nothing beyond ASCII, which common HTTP clients refuse to send (encode such a value, e.g. in base64)).',
     `Warnings: a header named ${BODY_HEADER_NAMES.map(code).join(' or ')} (LivePerson sets the body and its type), and a header`,
     'value that is empty, only white space, or has white space at either end (stripped in transit; an unset secret looks like this).',
     `\`retry.retention_time\`: integer ${RETENTION_TIME.unit} ${RETENTION_TIME.min}..${RETENTION_TIME.max} (${RETENTION_TIME.maxInWords} at most).`,
@@ -183,7 +191,7 @@ export function renderRulesDoc(): string {
     '  to `evil.example.com`, other parsers to `apps.example.com`) and `https:/host` are errors too. No user name or password; a port is at most 65535.',
     `- At most ${URL_MAX_LENGTH} chars where the field has no smaller limit (\`endpoint\`, \`httpsUrl()\`): what common HTTP servers and proxies accept.`,
     '- The scheme is compared as written: `HTTPS://…` is an error that says to write it in lower case.',
-    '- Warning: a webhook `endpoint` or `entry_uri` whose host is a single label (no dot), such as the template\'s `https://your/webhooks/endpoint`',
+    "- Warning: a webhook `endpoint` or `entry_uri` whose host is a single label (no dot), such as the template's `https://your/webhooks/endpoint`",
     "  or `https://undefined/…`: not a public DNS name, so LivePerson's servers cannot reach it (most likely an unfilled placeholder).",
     '',
     '## Engagement fields (all required when `engagement` is present)',
@@ -201,7 +209,7 @@ export function renderRulesDoc(): string {
     '',
     '## Decisions',
     '',
-    "LivePerson's pages (\"Installing LivePerson Applications\" and the Connector API pages \"App Install Manifest for Connectors\", \"Getting Started\" and \"Retry Policy\") disagree with each other in places; these rules decide, and say why:",
+    'LivePerson\'s pages ("Installing LivePerson Applications" and the Connector API pages "App Install Manifest for Connectors", "Getting Started" and "Retry Policy") disagree with each other in places; these rules decide, and say why:',
     '',
     ...DECISIONS.map((decision) => `- ${decision.rule} *Why:* ${decision.because}`),
     '',
@@ -212,7 +220,8 @@ export function renderRulesDoc(): string {
     '| code | severity | params |',
     '|---|---|---|',
     ...ISSUE_CODES.filter((issueCode) => !isFileIssueCode(issueCode)).map(
-      (issueCode) => `| ${code(issueCode)} | ${WARNING_CODES.has(issueCode) ? 'warning' : 'error'} | ${cell(PARAMS.params.get(issueCode) ?? '')} |`,
+      (issueCode) =>
+        `| ${code(issueCode)} | ${WARNING_CODES.has(issueCode) ? 'warning' : 'error'} | ${cell(PARAMS.params.get(issueCode) ?? '')} |`,
     ),
     '',
     '### Tags in params',
@@ -228,7 +237,8 @@ export function renderRulesDoc(): string {
     '| code | severity | params |',
     '|---|---|---|',
     ...FILE_ISSUE_CODES.map(
-      (issueCode) => `| ${code(issueCode)} | ${WARNING_CODES.has(issueCode) ? 'warning' : 'error'} | ${cell(PARAMS.params.get(issueCode) ?? '')} |`,
+      (issueCode) =>
+        `| ${code(issueCode)} | ${WARNING_CODES.has(issueCode) ? 'warning' : 'error'} | ${cell(PARAMS.params.get(issueCode) ?? '')} |`,
     ),
     '',
   ];

@@ -210,7 +210,9 @@ function compile(compiled: readonly { sample: Sample; path: string }[]): SampleF
     literals.map((literal) => {
       const origin = byPath.get(resolve(containingFile));
       const from =
-        origin !== undefined && origin.file.startsWith('src/') && /^\.\.?\//.test(literal.text) ? join(REPO, origin.file) : containingFile;
+        origin !== undefined && origin.file.startsWith('src/') && /^\.\.?\//.test(literal.text)
+          ? join(REPO, origin.file)
+          : containingFile;
       const mode = ts.getModeForUsageLocation(containingSource, literal, compilerOptions);
       return ts.resolveModuleName(literal.text, from, compilerOptions, host, undefined, redirected, mode);
     });
@@ -231,7 +233,10 @@ function compile(compiled: readonly { sample: Sample; path: string }[]): SampleF
       continue;
     }
     if (expected.length === 0 || expected.some((code) => !Number.isInteger(code) || code <= 0)) {
-      failures.push({ location: `${sample.file}:${sample.line}`, message: '`// @errors:` must list TypeScript error codes, e.g. `// @errors: 2345 2349`' });
+      failures.push({
+        location: `${sample.file}:${sample.line}`,
+        message: '`// @errors:` must list TypeScript error codes, e.g. `// @errors: 2345 2349`',
+      });
       continue;
     }
     const missing = [...expected];

@@ -144,7 +144,8 @@ function examplesOf(lines: readonly string[], file: string, firstLine: number, d
   let current: { line: number; text: string[] } | undefined;
   let fence: string | undefined;
   const close = (): void => {
-    if (current !== undefined) examples.push({ file, line: current.line, text: current.text.join('\n').replace(/\s+$/, ''), declaration });
+    if (current !== undefined)
+      examples.push({ file, line: current.line, text: current.text.join('\n').replace(/\s+$/, ''), declaration });
     current = undefined;
   };
   lines.forEach((line, index) => {
@@ -152,7 +153,8 @@ function examplesOf(lines: readonly string[], file: string, firstLine: number, d
     if (fence === undefined && BLOCK_TAG.test(line)) {
       close();
       const rest = /^\s*@example\b ?(.*)$/.exec(line)?.[1];
-      if (rest !== undefined) current = rest === '' ? { line: firstLine + index + 1, text: [] } : { line: firstLine + index, text: [rest] };
+      if (rest !== undefined)
+        current = rest === '' ? { line: firstLine + index + 1, text: [] } : { line: firstLine + index, text: [rest] };
       return;
     }
     if (marker !== undefined) {

@@ -224,12 +224,14 @@ expectError(ManifestBuilder.general().webhook(event, fromEnv));
 declare const uncheckedUrlMessage: UncheckedUrlMessage;
 expectAssignable<`${string}httpsUrl(value, label)${string}`>(uncheckedUrlMessage);
 declare const misspelledEventMessage: MisspelledEventMessage;
-expectType<
-  '"ms.MessagingEventNotification.ExConversationChangeNotification" is not a webhook event (LivePerson\'s table misspells it); use "cqm.ExConversationChangeNotification"'
->(misspelledEventMessage);
+expectType<'"ms.MessagingEventNotification.ExConversationChangeNotification" is not a webhook event (LivePerson\'s table misspells it); use "cqm.ExConversationChangeNotification"'>(
+  misspelledEventMessage,
+);
 declare const named: ManifestBuilderInterface<'connector'>;
 expectAssignable<Parameters<typeof named.webhook>[1]>(uncheckedUrlMessage as unknown as ManifestTypeError<UncheckedUrlMessage>);
-expectAssignable<Parameters<typeof named.webhook>[0]>(misspelledEventMessage as unknown as ManifestTypeError<MisspelledEventMessage>);
+expectAssignable<Parameters<typeof named.webhook>[0]>(
+  misspelledEventMessage as unknown as ManifestTypeError<MisspelledEventMessage>,
+);
 expectAssignable<Parameters<typeof named.entryUri>[0]>(uncheckedUrlMessage as unknown as ManifestTypeError<UncheckedUrlMessage>);
 expectAssignable<Parameters<typeof named.logoUri>[0]>(uncheckedUrlMessage as unknown as ManifestTypeError<UncheckedUrlMessage>);
 expectError(named.entryUri(plainString));

@@ -1,5 +1,12 @@
 import { expectAssignable, expectError, expectNotAssignable, expectType } from 'tsd';
-import { env, ManifestBuilder, type ConnectorManifest, type EnvReference, type HttpsUrlInput, type LogoUriInput } from '../dist/index.js';
+import {
+  env,
+  ManifestBuilder,
+  type ConnectorManifest,
+  type EnvReference,
+  type HttpsUrlInput,
+  type LogoUriInput,
+} from '../dist/index.js';
 
 const CONTENT = 'ms.MessagingEventNotification.ContentEvent';
 
@@ -37,7 +44,9 @@ expectError(ManifestBuilder.general().description(env('LP_DESCRIPTION')).build()
 expectType<ConnectorManifest>(ManifestBuilder.connector().clientName(env('LP_APP_NAME')).build());
 
 // validate() and toTemplate() take and give what they say.
-ManifestBuilder.general().clientName(env('LP_APP_NAME')).validate({ env: { LP_APP_NAME: 'Acme' } });
+ManifestBuilder.general()
+  .clientName(env('LP_APP_NAME'))
+  .validate({ env: { LP_APP_NAME: 'Acme' } });
 ManifestBuilder.general().clientName(env('LP_APP_NAME')).validate({ env: undefined });
 expectType<ConnectorManifest>(ManifestBuilder.connector().clientName(env('LP_APP_NAME')).toTemplate());
 expectError(ManifestBuilder.general().clientName('Acme').build({ env: 'LP_APP_NAME=Acme' }));

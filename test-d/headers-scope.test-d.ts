@@ -27,16 +27,27 @@ expectError(general.webhook(event, https, { headers: { 'X-Acme': 'a', 'Transfer-
 expectError(general.webhook(event, https, { headers: { te: 'trailers' }, maxRetries: 3 }));
 const framing = { headers: { Connection: 'close' } };
 expectError(general.webhook(event, https, framing));
-expectType<'Host' | 'Content-Length' | 'Transfer-Encoding' | 'Connection' | 'Keep-Alive' | 'Proxy-Connection' | 'Upgrade' | 'TE' | 'Trailer' | 'Expect'>(
-  FRAMING_HEADER_NAMES[0 as number]!,
-);
+expectType<
+  | 'Host'
+  | 'Content-Length'
+  | 'Transfer-Encoding'
+  | 'Connection'
+  | 'Keep-Alive'
+  | 'Proxy-Connection'
+  | 'Upgrade'
+  | 'TE'
+  | 'Trailer'
+  | 'Expect'
+>(FRAMING_HEADER_NAMES[0 as number]!);
 
 // The error text names the header and what is wrong with it.
 type Check = { readonly 'Content-Length': ManifestTypeError<`"Content-Length" ${FramingHeaderMessage}`> };
 expectNotAssignable<Check>({ 'Content-Length': '0' });
 
 // Any other name is fine, and so is a map whose names are not known at compile time (the validator checks those).
-expectType<ManifestBuilderInterface<'general', true>>(general.webhook(event, https, { headers: { 'X-Host': 'a', Hosts: 'b', 'Content-Type': 'c' } }));
+expectType<ManifestBuilderInterface<'general', true>>(
+  general.webhook(event, https, { headers: { 'X-Host': 'a', Hosts: 'b', 'Content-Type': 'c' } }),
+);
 general.webhook(event, https, { headers: headerMap });
 general.webhook(event, https, { headers: { Authorization: plainString } });
 general.webhook(event, https, { maxRetries: 2 });

@@ -45,9 +45,7 @@ describe('ManifestBuilder', () => {
       expect(manifest.grant_types).to.deep.equal(template['grant_types']);
       expect(manifest.scope).to.equal('msg.consumer');
       expect(manifest.logo_uri).to.equal(template['logo_uri']);
-      expect(manifest.capabilities?.engagement).to.deep.equal(
-        (template['capabilities'] as { engagement: unknown }).engagement,
-      );
+      expect(manifest.capabilities?.engagement).to.deep.equal((template['capabilities'] as { engagement: unknown }).engagement);
       expect(manifest.capabilities?.webhooks).to.equal(undefined);
     });
 
@@ -180,7 +178,14 @@ describe('ManifestBuilder', () => {
         .webhook(CONV, 'https://acme.com/conv')
         .build();
       expect(JSON.stringify(a)).to.equal(JSON.stringify(b));
-      expect(Object.keys(a)).to.deep.equal(['client_name', 'client_name#de', 'client_name#fr', 'grant_types', 'scope', 'capabilities']);
+      expect(Object.keys(a)).to.deep.equal([
+        'client_name',
+        'client_name#de',
+        'client_name#fr',
+        'grant_types',
+        'scope',
+        'capabilities',
+      ]);
       expect(a.grant_types).to.deep.equal(['client_credentials', 'refresh_token']);
       expect(Object.keys(a.capabilities?.webhooks ?? {})).to.deep.equal([CONTENT, CONV]);
     });
@@ -203,7 +208,10 @@ describe('ManifestBuilder', () => {
     });
 
     it('replaces an earlier subscription to the same event, and withoutWebhook removes it', () => {
-      const twice = ManifestBuilder.general().clientName('x').webhook(CONTENT, 'https://a.com/1').webhook(CONTENT, 'https://a.com/2');
+      const twice = ManifestBuilder.general()
+        .clientName('x')
+        .webhook(CONTENT, 'https://a.com/1')
+        .webhook(CONTENT, 'https://a.com/2');
       expect(twice.build().capabilities?.webhooks?.[CONTENT]).to.deep.equal({ endpoint: 'https://a.com/2' });
       expect(twice.withoutWebhook(CONTENT).build()).to.deep.equal({ client_name: 'x' });
     });
@@ -280,7 +288,9 @@ describe('ManifestBuilder', () => {
         .build();
       const template = connectorTemplate() as { capabilities: { engagement: Record<string, unknown> } };
       expect(seen).to.include({ designEngagement: false, designWindow: false, languageSelection: false });
-      expect((seen as { visitorBehavior: unknown }).visitorBehavior).to.deep.equal(template.capabilities.engagement['visitor_behavior']);
+      expect((seen as { visitorBehavior: unknown }).visitorBehavior).to.deep.equal(
+        template.capabilities.engagement['visitor_behavior'],
+      );
       expect(manifest.capabilities?.engagement?.entry_point).to.deep.equal(['url']);
       expect(manifest.capabilities?.engagement?.language_selection).to.equal(true);
       expect(Object.isFrozen(seen)).to.equal(true);
@@ -308,7 +318,10 @@ describe('ManifestBuilder', () => {
     });
 
     it('catches what untyped JavaScript gets wrong, at build() time, with a hint', () => {
-      const loose = ManifestBuilder.general() as unknown as Record<string, (...args: unknown[]) => Record<string, (...args: unknown[]) => unknown>>;
+      const loose = ManifestBuilder.general() as unknown as Record<
+        string,
+        (...args: unknown[]) => Record<string, (...args: unknown[]) => unknown>
+      >;
       const builder = loose['webhook']!(CONTENT, 'http://acme.com/hook', { maxRetry: 3 }) as unknown as Record<
         string,
         (...args: unknown[]) => unknown
@@ -325,7 +338,10 @@ describe('ManifestBuilder', () => {
     it('never shows a header value in the error', () => {
       const secret = 'tok-SECRET-123\r\nX-Evil: 1';
       const error = buildError(() =>
-        ManifestBuilder.general().clientName('x').webhook(CONTENT, 'https://acme.com/h', { headers: { 'X-T': secret } }).build(),
+        ManifestBuilder.general()
+          .clientName('x')
+          .webhook(CONTENT, 'https://acme.com/h', { headers: { 'X-T': secret } })
+          .build(),
       );
       expect(error.issues.map((i) => i.code)).to.deep.equal(['header_value_control_character']);
       expect(error.message).to.not.contain('SECRET');
@@ -370,7 +386,9 @@ describe('ManifestBuilder', () => {
       expect(error.issues.slice(1).map((issue) => issue.severity)).to.deep.equal(['warning', 'warning']);
       expect(error.message).to.match(/^Invalid manifest \(1 issue, 2 warnings\):\n  ✖ .*\n  ⚠ .*\n  ⚠ /);
       // without strict, the same build throws for the error only
-      expect(buildError(() => warned().description('x'.repeat(300)).build()).issues.map((issue) => issue.code)).to.deep.equal(['too_long']);
+      expect(buildError(() => warned().description('x'.repeat(300)).build()).issues.map((issue) => issue.code)).to.deep.equal([
+        'too_long',
+      ]);
     });
 
     it('returns the same manifest as build() when there is no warning', () => {

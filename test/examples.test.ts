@@ -11,7 +11,10 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const examples = join(root, 'examples');
 
 /** Runs an example the way a user would (through tsx, importing the built package). */
-function runExample(file: string, options: { env?: Record<string, string>; args?: string[]; cwd?: string } = {}): SpawnSyncReturns<string> {
+function runExample(
+  file: string,
+  options: { env?: Record<string, string>; args?: string[]; cwd?: string } = {},
+): SpawnSyncReturns<string> {
   const env: NodeJS.ProcessEnv = { PATH: process.env['PATH'], ...options.env };
   return spawnSync(process.execPath, ['--import', 'tsx', join(examples, file), ...(options.args ?? [])], {
     cwd: options.cwd ?? root,
@@ -23,15 +26,16 @@ function runExample(file: string, options: { env?: Record<string, string>; args?
 
 describe('examples/', () => {
   before(() => {
-    if (!existsSync(join(root, 'dist', 'index.js'))) throw new Error('dist/ is missing: run `npm run build` first (npm test does)');
+    if (!existsSync(join(root, 'dist', 'index.js')))
+      throw new Error('dist/ is missing: run `npm run build` first (npm test does)');
   });
 
   it('has a test for every example file', () => {
-    expect(readdirSync(examples).filter((f) => f.endsWith('.ts')).sort()).to.deep.equal([
-      'connector.ts',
-      'deploy-script.ts',
-      'general-app.ts',
-    ]);
+    expect(
+      readdirSync(examples)
+        .filter((f) => f.endsWith('.ts'))
+        .sort(),
+    ).to.deep.equal(['connector.ts', 'deploy-script.ts', 'general-app.ts']);
   });
 
   it('connector.ts prints exactly the documented template', () => {
@@ -117,7 +121,11 @@ describe('examples/', () => {
     it('treats a warning as a failure (an endpoint LivePerson cannot reach)', () => {
       const run = runExample('deploy-script.ts', {
         args: [join(dir, 'm.json')],
-        env: { LP_CONTENT_URL: 'https://localhost/lp', LP_CONVERSATION_URL: 'https://hooks.acme.com/c', LP_WEBHOOK_TOKEN: 'tok-123' },
+        env: {
+          LP_CONTENT_URL: 'https://localhost/lp',
+          LP_CONVERSATION_URL: 'https://hooks.acme.com/c',
+          LP_WEBHOOK_TOKEN: 'tok-123',
+        },
       });
       expect(run.status).to.equal(1);
       expect(run.stderr).to.contain('⚠ capabilities.webhooks["ms.MessagingEventNotification.ContentEvent"].endpoint');

@@ -44,8 +44,10 @@ function pathsLeavingRepository(file: string, text: string): string[] {
     if (`${target}${sep}` !== root && !target.startsWith(root)) found.push(`${file}: '${literal}' leaves the repository`);
   }
   // Chains of '..' segments given one by one, as join(here, '..', '..', '..', 'x').
-  for (const match of text.matchAll(/(?:(['"])\.\.\1\s*,\s*){3,}/g)) found.push(`${file}: ${match[0].trim()} climbs out of the repository`);
-  for (const match of text.matchAll(/(['"`])(?:shared|[^'"`\s]*\/shared)(?:\/[^'"`\s]*)?\1/g)) found.push(`${file}: names ${match[0]}`);
+  for (const match of text.matchAll(/(?:(['"])\.\.\1\s*,\s*){3,}/g))
+    found.push(`${file}: ${match[0].trim()} climbs out of the repository`);
+  for (const match of text.matchAll(/(['"`])(?:shared|[^'"`\s]*\/shared)(?:\/[^'"`\s]*)?\1/g))
+    found.push(`${file}: names ${match[0]}`);
   return [...new Set(found)];
 }
 
@@ -68,8 +70,12 @@ describe('the repository stands on its own', () => {
   });
 
   it('the check above finds the kinds of path it is there to find', () => {
-    expect(pathsLeavingRepository('test/x.test.ts', "readFileSync(new URL('../../shared/seeds/a.txt', import.meta.url))")).to.have.length.greaterThan(0);
-    expect(pathsLeavingRepository('test/schema/x.test.ts', "new URL('../../../elsewhere/', import.meta.url)")).to.have.length.greaterThan(0);
+    expect(
+      pathsLeavingRepository('test/x.test.ts', "readFileSync(new URL('../../shared/seeds/a.txt', import.meta.url))"),
+    ).to.have.length.greaterThan(0);
+    expect(
+      pathsLeavingRepository('test/schema/x.test.ts', "new URL('../../../elsewhere/', import.meta.url)"),
+    ).to.have.length.greaterThan(0);
     expect(pathsLeavingRepository('scripts/x.ts', "join(here, '..', '..', '..', 'x')")).to.have.length.greaterThan(0);
     expect(pathsLeavingRepository('scripts/x.ts', "join(root, '..', 'shared', 'seeds')")).to.have.length.greaterThan(0);
     expect(pathsLeavingRepository('test/x.test.ts', "new URL('../fixtures/seeds/', import.meta.url)")).to.deep.equal([]);
@@ -79,7 +85,9 @@ describe('the repository stands on its own', () => {
     const userFacing = ['README.md', ...filesUnder('docs', ['.md']), ...filesUnder('src', CODE), ...filesUnder('examples', CODE)];
     const problems = userFacing.flatMap((file) => {
       const text = readFileSync(join(root, file), 'utf8');
-      return [/\bSPEC(?:\.md)?\b/, /\.\.\/shared\b/].flatMap((pattern) => (pattern.test(text) ? [`${file} matches ${pattern}`] : []));
+      return [/\bSPEC(?:\.md)?\b/, /\.\.\/shared\b/].flatMap((pattern) =>
+        pattern.test(text) ? [`${file} matches ${pattern}`] : [],
+      );
     });
     expect(problems).to.deep.equal([]);
   });
@@ -110,7 +118,11 @@ describe('the packed package', () => {
   let packed: Set<string>;
   before(function () {
     this.timeout(60_000);
-    const json = execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+    const json = execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], {
+      cwd: root,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
     packed = new Set((JSON.parse(json) as [{ files: { path: string }[] }])[0].files.map((file) => file.path));
   });
 
@@ -130,7 +142,12 @@ describe('the packed package', () => {
         const link = match[1]!;
         if (/^[a-z][a-z0-9+.-]*:/i.test(link)) continue; // https:, mailto:
         const [path = '', anchor] = link.split('#');
-        const target = path === '' ? file : relative(root, resolve(dirname(join(root, file)), path)).split(sep).join('/');
+        const target =
+          path === ''
+            ? file
+            : relative(root, resolve(dirname(join(root, file)), path))
+                .split(sep)
+                .join('/');
         if (!packed.has(target)) {
           broken.push(`${file}: ${link} (not in the package)`);
           continue;

@@ -17,7 +17,21 @@ describe('the code sample checker (scripts/samples.ts)', function () {
   this.timeout(60_000);
 
   it('finds fenced blocks in markdown with the line of their first code line, indented fences included', () => {
-    const text = ['# Title', '', '```ts', 'const a = 1;', '```', '', '- item', '  ```json', '  { "a": 1 }', '  ```', '```', 'plain', '```'].join('\n');
+    const text = [
+      '# Title',
+      '',
+      '```ts',
+      'const a = 1;',
+      '```',
+      '',
+      '- item',
+      '  ```json',
+      '  { "a": 1 }',
+      '  ```',
+      '```',
+      'plain',
+      '```',
+    ].join('\n');
     expect(markdownBlocks(text, 'x.md')).to.deep.equal([
       { file: 'x.md', line: 4, lang: 'ts', code: 'const a = 1;' },
       { file: 'x.md', line: 9, lang: 'json', code: '{ "a": 1 }' },
@@ -33,7 +47,7 @@ describe('the code sample checker (scripts/samples.ts)', function () {
       ' * @example',
       ' * ```ts',
       ' * // @errors: 2345',
-      " * f(1); // see @param x",
+      ' * f(1); // see @param x',
       ' * ```',
       ' * @param x - the value',
       ' */',
@@ -60,7 +74,9 @@ describe('the code sample checker (scripts/samples.ts)', function () {
 
   it('passes samples that compile against the built package, and error samples that fail exactly as listed', () => {
     const failures = checkSamples([
-      tsSample("import { ManifestBuilder } from 'lp-app-manifest';\n\nconst manifest = ManifestBuilder.general().clientName('Acme').build();\nconsole.log(manifest.client_name);"),
+      tsSample(
+        "import { ManifestBuilder } from 'lp-app-manifest';\n\nconst manifest = ManifestBuilder.general().clientName('Acme').build();\nconsole.log(manifest.client_name);",
+      ),
       tsSample("// @errors: 2349\nimport { ManifestBuilder } from 'lp-app-manifest';\n\nManifestBuilder.general().build();", 20),
       tsSample("// @errors: 2322 2322\nconst a: number = 'one';\nconst b: string = 2;", 30),
       { file: 'docs/fake.md', line: 40, lang: 'json', code: '{ "client_name": "Acme" }' },
@@ -71,7 +87,11 @@ describe('the code sample checker (scripts/samples.ts)', function () {
 
   it('reports an undeclared name at the line of the markdown file it is on', () => {
     const failures = checkSamples([
-      tsSample("import { ManifestBuilder } from 'lp-app-manifest';\n\nManifestBuilder.general().clientName(token);", 42, 'README.md'),
+      tsSample(
+        "import { ManifestBuilder } from 'lp-app-manifest';\n\nManifestBuilder.general().clientName(token);",
+        42,
+        'README.md',
+      ),
     ]);
     expect(failures).to.deep.equal([{ location: 'README.md:44', message: "TS2304: Cannot find name 'token'." }]);
   });
@@ -87,10 +107,19 @@ describe('the code sample checker (scripts/samples.ts)', function () {
       tsSample("// @errors: 2322 2322\nconst a: number = 'one';", 70),
       tsSample('// @errors: 2322\nconst fine = 1;', 80),
     ]);
-    expect(failures.map((failure) => failure.location)).to.deep.equal(['docs/fake.md:60', 'docs/fake.md:61', 'docs/fake.md:70', 'docs/fake.md:80']);
+    expect(failures.map((failure) => failure.location)).to.deep.equal([
+      'docs/fake.md:60',
+      'docs/fake.md:61',
+      'docs/fake.md:70',
+      'docs/fake.md:80',
+    ]);
     expect(failures[0]!.message).to.equal('`// @errors: 2345` expected, but TS2345 did not occur (the sample produced: 2322)');
-    expect(failures[1]!.message).to.match(/^TS2322: Type 'string' is not assignable to type 'number'\. \(not listed in `\/\/ @errors:`\)$/);
-    expect(failures[2]!.message).to.equal('`// @errors: 2322 2322` expected, but TS2322 did not occur (the sample produced: 2322)');
+    expect(failures[1]!.message).to.match(
+      /^TS2322: Type 'string' is not assignable to type 'number'\. \(not listed in `\/\/ @errors:`\)$/,
+    );
+    expect(failures[2]!.message).to.equal(
+      '`// @errors: 2322 2322` expected, but TS2322 did not occur (the sample produced: 2322)',
+    );
     expect(failures[3]!.message).to.equal('`// @errors: 2322` expected, but TS2322 did not occur (the sample produced: none)');
   });
 
@@ -116,7 +145,14 @@ describe('the code sample checker (scripts/samples.ts)', function () {
   });
 
   it('checks js blocks as JavaScript', () => {
-    const failures = checkSamples([{ file: 'docs/fake.md', line: 5, lang: 'js', code: "import { ManifestBuilder } from 'lp-app-manifest';\n\nManifestBuilder.general().clientName(42);" }]);
+    const failures = checkSamples([
+      {
+        file: 'docs/fake.md',
+        line: 5,
+        lang: 'js',
+        code: "import { ManifestBuilder } from 'lp-app-manifest';\n\nManifestBuilder.general().clientName(42);",
+      },
+    ]);
     expect(failures).to.have.length(1);
     expect(failures[0]!.location).to.equal('docs/fake.md:7');
     expect(failures[0]!.message).to.match(/^TS2345: /);
@@ -127,9 +163,16 @@ describe('the code sample checker (scripts/samples.ts)', function () {
 function runSample(sample: Sample, env: Record<string, string>): { status: number | null; stdout: string; stderr: string } {
   const project = makeSampleProject();
   try {
-    const js = ts.transpileModule(sample.code, { compilerOptions: { module: ts.ModuleKind.ES2022, target: ts.ScriptTarget.ES2022 } }).outputText;
+    const js = ts.transpileModule(sample.code, {
+      compilerOptions: { module: ts.ModuleKind.ES2022, target: ts.ScriptTarget.ES2022 },
+    }).outputText;
     writeFileSync(join(project, 'sample.mjs'), js);
-    const run = spawnSync(process.execPath, ['sample.mjs'], { cwd: project, env: { PATH: process.env['PATH'], ...env }, encoding: 'utf8', timeout: 30_000 });
+    const run = spawnSync(process.execPath, ['sample.mjs'], {
+      cwd: project,
+      env: { PATH: process.env['PATH'], ...env },
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
     return { status: run.status, stdout: run.stdout, stderr: run.stderr };
   } finally {
     rmSync(project, { recursive: true, force: true });
@@ -149,8 +192,15 @@ function expectCleanManifest(stdout: string, profile: 'general' | 'connector'): 
  * declaration its TSDoc documents.
  */
 function printingSamples(): { sample: Sample; declaration?: string | undefined }[] {
-  const docs = ['README.md', ...readdirSync(join(REPO, 'docs')).filter((name) => name.endsWith('.md')).map((name) => `docs/${name}`)];
-  const markdown = docs.flatMap((file) => markdownBlocks(readFileSync(join(REPO, file), 'utf8'), file).map((sample) => ({ sample })));
+  const docs = [
+    'README.md',
+    ...readdirSync(join(REPO, 'docs'))
+      .filter((name) => name.endsWith('.md'))
+      .map((name) => `docs/${name}`),
+  ];
+  const markdown = docs.flatMap((file) =>
+    markdownBlocks(readFileSync(join(REPO, file), 'utf8'), file).map((sample) => ({ sample })),
+  );
   const tsdoc = findTsdocExamples().flatMap((example) =>
     markdownBlocks(example.text, example.file, example.line).map((sample) => ({ sample, declaration: example.declaration })),
   );
@@ -198,8 +248,12 @@ describe('the samples that build a manifest run, and it has no warning', functio
   it('include the README tour and the example of the ManifestBuilder factory', () => {
     const tour = readmeTour();
     expect(printing.some(({ sample }) => sample.file === tour.file && sample.line === tour.line)).to.equal(true);
-    const factory = printing.filter(({ sample, declaration }) => declaration === 'ManifestBuilder' && sample.code.includes('ManifestBuilder.connector()'));
-    expect(factory, 'a printing ManifestBuilder.connector() @example of the ManifestBuilder factory').to.have.length.greaterThan(0);
+    const factory = printing.filter(
+      ({ sample, declaration }) => declaration === 'ManifestBuilder' && sample.code.includes('ManifestBuilder.connector()'),
+    );
+    expect(factory, 'a printing ManifestBuilder.connector() @example of the ManifestBuilder factory').to.have.length.greaterThan(
+      0,
+    );
   });
 
   for (const { sample } of printing) {

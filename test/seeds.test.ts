@@ -20,7 +20,10 @@ describe('the seed examples', () => {
     expect(JSON.stringify(result.manifest)).to.equal(restringified);
     // page 000 asks for response type "code" without the authorization_code grant: valid, but flagged;
     // and its five endpoints are the placeholder https://your/webhooks/endpoint (a host of one label)
-    expect(result.warnings.map((w) => w.code)).to.deep.equal([...Array(5).fill('single_label_host'), 'code_without_authorization_code']);
+    expect(result.warnings.map((w) => w.code)).to.deep.equal([
+      ...Array(5).fill('single_label_host'),
+      'code_without_authorization_code',
+    ]);
   });
 
   it('accepts the template of page 004 under the connector profile, byte for byte', () => {
@@ -40,7 +43,10 @@ describe('the seed examples', () => {
   });
 
   it('accepts the templates of pages 001 and 003 under the connector profile', () => {
-    for (const file of ['page-001-app-install-manifest-for-connectors-old.json', 'page-003-app-install-manifest-for-connectors.json']) {
+    for (const file of [
+      'page-001-app-install-manifest-for-connectors-old.json',
+      'page-003-app-install-manifest-for-connectors.json',
+    ]) {
       const { parsed, restringified } = seedExample(file);
       const result = validateManifest(parsed, { profile: 'connector' });
       expect(result.ok, file).to.equal(true);

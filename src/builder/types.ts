@@ -179,21 +179,21 @@ export type LogoUriInput = HttpsUrlInput | `/${string}`;
  * ```
  */
 export interface EngagementSettings {
-/** `design_engagement`: whether the engagement button and appearance can be designed. */
+  /** `design_engagement`: whether the engagement button and appearance can be designed. */
   readonly designEngagement: boolean;
-/** `design_window`: whether an engagement window can be added. */
+  /** `design_window`: whether an engagement window can be added. */
   readonly designWindow: boolean;
-/** `entry_point`: where the engagement is displayed (at least one). */
+  /** `entry_point`: where the engagement is displayed (at least one). */
   readonly entryPoint: readonly [EntryPoint, ...EntryPoint[]];
-/** `visitor_behavior`: the visitor behaviours of interest. */
+  /** `visitor_behavior`: the visitor behaviours of interest. */
   readonly visitorBehavior: readonly VisitorBehavior[];
-/** `target_audience`: the visitors to target. */
+  /** `target_audience`: the visitors to target. */
   readonly targetAudience: readonly TargetAudience[];
-/** `goal`: what the engagement aims to achieve. */
+  /** `goal`: what the engagement aims to achieve. */
   readonly goal: readonly Goal[];
-/** `consumer_identity`: whether consumers must be authenticated (at least one). */
+  /** `consumer_identity`: whether consumers must be authenticated (at least one). */
   readonly consumerIdentity: readonly [ConsumerIdentity, ...ConsumerIdentity[]];
-/** `language_selection`: whether a language can be selected. */
+  /** `language_selection`: whether a language can be selected. */
   readonly languageSelection: boolean;
 }
 
@@ -218,11 +218,11 @@ export interface EngagementSettings {
  * ```
  */
 export interface ConnectorEngagementSettings extends EngagementSettings {
-/** A connector cannot design engagements. */
+  /** A connector cannot design engagements. */
   readonly designEngagement: false;
-/** A connector cannot add an engagement window. */
+  /** A connector cannot add an engagement window. */
   readonly designWindow: false;
-/** A connector's consumers are authenticated. */
+  /** A connector's consumers are authenticated. */
   readonly consumerIdentity: readonly ['auth'];
 }
 
@@ -563,9 +563,7 @@ export interface ManifestBuilder<TProfile extends Profile = Profile, in out THas
    * ```
    */
   engagement(
-    settings:
-      | EngagementSettingsFor<TProfile>
-      | ((current: EngagementSettingsFor<TProfile>) => EngagementSettingsFor<TProfile>),
+    settings: EngagementSettingsFor<TProfile> | ((current: EngagementSettingsFor<TProfile>) => EngagementSettingsFor<TProfile>),
   ): ManifestBuilder<TProfile, THasName>;
 
   /**

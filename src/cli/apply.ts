@@ -50,7 +50,9 @@ async function writeCredentials(file: string, io: Io, account: string, installat
   try {
     await writeFileAtomic(resolve(io.cwd, file), `${JSON.stringify(credentials, null, 2)}\n`, { secret: true });
   } catch (error) {
-    throw new DeployFailure(`${file}: cannot write the credentials (${errorCode(error) ?? 'error'}); the installation itself was done`);
+    throw new DeployFailure(
+      `${file}: cannot write the credentials (${errorCode(error) ?? 'error'}); the installation itself was done`,
+    );
   }
   io.stderr(`client_id and client_secret written to ${file} (mode 0600)\n`);
 }
@@ -112,7 +114,10 @@ nothing: run plan again.`,
       // Before anything is installed: a client_secret with nowhere to go would be lost to this run.
       if (credentialsOut !== undefined) {
         const directory = dirname(resolve(io.cwd, credentialsOut));
-        const isDirectory = await stat(directory).then((stats) => stats.isDirectory(), () => false);
+        const isDirectory = await stat(directory).then(
+          (stats) => stats.isDirectory(),
+          () => false,
+        );
         if (!isDirectory) throw new DeployFailure(`${credentialsOut}: the directory does not exist; nothing was sent`);
       }
       const desired = await desiredManifest(file, values.profile, io, values.dotenv);
@@ -133,18 +138,23 @@ nothing: run plan again.`,
         const created = await client.create(plan.body);
         const { installation } = created;
         const found = created.recovered ? ' (the answer was lost; found it by listing)' : '';
-        io.stdout(`Installed ${JSON.stringify(installation['client_name'])} in account ${account}${found}: id ${show(installation['id'])}, client_id ${show(installation['client_id'])}\n`);
+        io.stdout(
+          `Installed ${JSON.stringify(installation['client_name'])} in account ${account}${found}: id ${show(installation['id'])}, client_id ${show(installation['client_id'])}\n`,
+        );
         if (credentialsOut !== undefined) await writeCredentials(credentialsOut, io, account, installation);
         else io.stderr('client_secret not shown; pass --credentials-out <file> to save it\n');
         return EXIT.ok;
       }
       if (plan.id === undefined) throw new DeployFailure('the installation has no id; cannot update it');
       if (planned.revision === undefined) {
-        throw new DeployFailure(`LivePerson sent no revision (ac-revision or ETag) with installation ${plan.id}; not updating blind`);
+        throw new DeployFailure(
+          `LivePerson sent no revision (ac-revision or ETag) with installation ${plan.id}; not updating blind`,
+        );
       }
       const updated = await client.update(plan.id, plan.body, planned.revision);
       io.stdout(`Updated installation ${plan.id} in account ${account}: ${plural(plan.diff.changes.length, 'change')}\n`);
-      if (credentialsOut !== undefined) await writeCredentials(credentialsOut, io, account, { ...plan.body, ...updated.installation });
+      if (credentialsOut !== undefined)
+        await writeCredentials(credentialsOut, io, account, { ...plan.body, ...updated.installation });
       return EXIT.ok;
     } catch (error) {
       return reportFailure(error, io);

@@ -86,6 +86,7 @@ export type Format = (typeof FORMATS)[number];
 export function readFormat(value: string | undefined): Format {
   if (value === undefined) return 'text';
   const format = FORMATS.find((known) => known === value);
-  if (format === undefined) throw new UsageError(`unknown format '${value}' (use ${FORMATS.slice(0, -1).join(', ')} or ${FORMATS.at(-1)})`);
+  if (format === undefined)
+    throw new UsageError(`unknown format '${value}' (use ${FORMATS.slice(0, -1).join(', ')} or ${FORMATS.at(-1)})`);
   return format;
 }

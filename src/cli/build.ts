@@ -166,7 +166,12 @@ interface Checked {
  * `"$schema"` names, else general. (ts-pattern pays here: an exhaustive match
  * over a closed union; it is loaded by `build` only.)
  */
-async function validateSource(module: ModuleFile, source: Source, profile: Profile | undefined, env: TemplateVariables): Promise<Checked> {
+async function validateSource(
+  module: ModuleFile,
+  source: Source,
+  profile: Profile | undefined,
+  env: TemplateVariables,
+): Promise<Checked> {
   const { match } = await import('ts-pattern');
   try {
     return checkWith(match, module, source, profile, env);
@@ -217,7 +222,8 @@ function checkWith(
       }
       const own = profileName(builder.profile);
       const secretVariables = result.ok ? secretVariablesOf(builderTemplate(builder)) : [];
-      if (!result.ok || profile === undefined || profile === builder.profile) return { result, secretVariables, profile: own, mismatch: undefined };
+      if (!result.ok || profile === undefined || profile === builder.profile)
+        return { result, secretVariables, profile: own, mismatch: undefined };
       return {
         result: validateManifest(result.manifest, { profile }),
         secretVariables,
@@ -307,9 +313,12 @@ error.`,
     const module: ModuleFile = { name, path: resolve(io.cwd, name), cwd: io.cwd };
     const unchanged = out === undefined ? '' : `; ${out} was not written`;
 
-    const variables = values.dotenv === undefined ? { ok: true as const, variables: process.env } : await loadVariables(values.dotenv, io.cwd);
+    const variables =
+      values.dotenv === undefined ? { ok: true as const, variables: process.env } : await loadVariables(values.dotenv, io.cwd);
     if (!variables.ok) {
-      io.stderr(`${formatIssueLine(`--dotenv ${variables.file}`, variables.issue, { fileLevel: true })}\n${name}: not built${unchanged}\n`);
+      io.stderr(
+        `${formatIssueLine(`--dotenv ${variables.file}`, variables.issue, { fileLevel: true })}\n${name}: not built${unchanged}\n`,
+      );
       return EXIT.failure;
     }
 
@@ -328,7 +337,9 @@ error.`,
         ]);
       }
       if (values.strict === true && warnings.length > 0) {
-        throw new BuildFailure([`${name}: build failed with ${plural(warnings.length, 'warning')} (--strict) ${against}${unchanged}`]);
+        throw new BuildFailure([
+          `${name}: build failed with ${plural(warnings.length, 'warning')} (--strict) ${against}${unchanged}`,
+        ]);
       }
       // The library's canonical order makes this byte-identical for the same manifest.
       const json = `${JSON.stringify(result.manifest, null, 2)}\n`;

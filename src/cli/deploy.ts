@@ -168,7 +168,8 @@ export async function readJsonFile(file: string, io: Io): Promise<unknown> {
   const text = bytes.ok ? decodeJsonText(bytes.value) : bytes;
   if (!text.ok) throw new DeployFailure(formatIssueLine(file, text.issue, { fileLevel: true }));
   const parsed = parseJsonText(text.value);
-  if (!parsed.ok) throw new DeployFailure(formatIssueLine(file, { issue: parsed.issue, position: parsed.position }, { fileLevel: true }));
+  if (!parsed.ok)
+    throw new DeployFailure(formatIssueLine(file, { issue: parsed.issue, position: parsed.position }, { fileLevel: true }));
   if (parsed.document.duplicates.length > 0) {
     throw new DeployFailure(parsed.document.duplicates.map((located) => formatIssueLine(file, located)).join('\n'));
   }
@@ -190,7 +191,8 @@ export async function readJsonFile(file: string, io: Io): Promise<unknown> {
 export async function templateVariables(dotenv: readonly string[] | undefined, cwd: string): Promise<TemplateVariables> {
   if (dotenv === undefined || dotenv.length === 0) return process.env;
   const loaded = await loadVariables(dotenv, cwd);
-  if (!loaded.ok) throw new DeployFailure(`${formatIssueLine(`--dotenv ${loaded.file}`, loaded.issue, { fileLevel: true })}; nothing was sent`);
+  if (!loaded.ok)
+    throw new DeployFailure(`${formatIssueLine(`--dotenv ${loaded.file}`, loaded.issue, { fileLevel: true })}; nothing was sent`);
   return loaded.variables;
 }
 
@@ -220,7 +222,9 @@ export async function desiredManifest(
   const value = await readJsonFile(file, io);
   const choice = chooseProfile(value, option);
   const result = validateTemplate(value, { profile: choice.profile, env });
-  const warnings = [...(choice.mismatch === undefined ? [] : [choice.mismatch]), ...result.warnings].map((warning) => formatIssueLine(file, warning));
+  const warnings = [...(choice.mismatch === undefined ? [] : [choice.mismatch]), ...result.warnings].map((warning) =>
+    formatIssueLine(file, warning),
+  );
   if (warnings.length > 0) io.stderr(`${warnings.join('\n')}\n`);
   if (!result.ok) {
     io.stderr(`${result.issues.map((issue) => formatIssueLine(file, issue)).join('\n')}\n`);
@@ -256,7 +260,11 @@ export interface Planned {
  * console.log(planned.plan.action); // 'create' when no app is named 'Bot'
  * ```
  */
-export async function planFor(client: InstallationsClient, desired: Record<string, unknown>, app: string | undefined): Promise<Planned> {
+export async function planFor(
+  client: InstallationsClient,
+  desired: Record<string, unknown>,
+  app: string | undefined,
+): Promise<Planned> {
   const { planInstallation } = await installationsApi();
   if (app !== undefined) {
     const { installation, revision } = await client.get(app);
@@ -268,7 +276,9 @@ export async function planFor(client: InstallationsClient, desired: Record<strin
   const ids = matches.map((installation) => String(installation['id']));
   const [id, ...others] = ids;
   if (id === undefined || others.length > 0) {
-    throw new DeployFailure(`${ids.length} installations are named ${JSON.stringify(name)} (${ids.join(', ')}); choose one with --app`);
+    throw new DeployFailure(
+      `${ids.length} installations are named ${JSON.stringify(name)} (${ids.join(', ')}); choose one with --app`,
+    );
   }
   const { installation, revision } = await client.get(id);
   return { plan: planInstallation(desired, installation), revision };
@@ -315,4 +325,3 @@ export async function describePlan(planned: Planned, account: string, file: stri
   if (plan.action === 'none') return `Installation ${plan.id ?? '?'} in account ${account} matches ${file}: no changes.\n`;
   return `Installation ${plan.id ?? '?'} in account ${account}: ${plural(lines, 'change')} to match ${file}.\n${formatChanges(plan)}\n`;
 }
-

@@ -71,7 +71,8 @@ export async function readBytes(path: string, maxBytes = MAX_FILE_BYTES): Promis
     // One descriptor for stat and read, so the checks apply to the file that is read.
     const stats = await statFile(fd);
     if (stats.isDirectory()) return fail(makeIssue([], 'file_is_directory', {}));
-    if (stats.isFile()) return stats.size > maxBytes ? fail(tooLarge(maxBytes, stats.size)) : { ok: true, value: await readWhole(fd) };
+    if (stats.isFile())
+      return stats.size > maxBytes ? fail(tooLarge(maxBytes, stats.size)) : { ok: true, value: await readWhole(fd) };
     // A pipe or device (/dev/stdin, /dev/zero) has no size to check first: read it up to the limit.
     const chunks: Uint8Array[] = [];
     let total = 0;

@@ -61,7 +61,9 @@ class Stop {
  */
 export function parseJsonText(
   text: string,
-): { readonly ok: true; readonly document: JsonDocument } | { readonly ok: false; readonly issue: ValidationIssue; readonly position: Position | undefined } {
+):
+  | { readonly ok: true; readonly document: JsonDocument }
+  | { readonly ok: false; readonly issue: ValidationIssue; readonly position: Position | undefined } {
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -70,7 +72,11 @@ export function parseJsonText(
     const position = error === undefined ? undefined : positionsOf(text, [error.offset])[0];
     return {
       ok: false,
-      issue: makeIssue([], 'invalid_json', { reason: error?.reason ?? 'unknown', line: position?.line, column: position?.column }),
+      issue: makeIssue([], 'invalid_json', {
+        reason: error?.reason ?? 'unknown',
+        line: position?.line,
+        column: position?.column,
+      }),
       position,
     };
   }
@@ -83,7 +89,10 @@ export function parseJsonText(
       position,
     };
   }
-  const positions = positionsOf(text, found.flatMap((duplicate) => [duplicate.first, duplicate.again]));
+  const positions = positionsOf(
+    text,
+    found.flatMap((duplicate) => [duplicate.first, duplicate.again]),
+  );
   const duplicates = found.map((duplicate, i) => {
     const first = positions[2 * i]!;
     const again = positions[2 * i + 1]!;
@@ -288,7 +297,9 @@ function locateOffsets(text: string, paths: readonly (readonly (string | number)
  * ```
  */
 export function positionsOf(text: string, offsets: readonly number[]): Position[] {
-  const order = offsets.map((offset, index) => ({ offset: Math.min(offset, text.length), index })).sort((a, b) => a.offset - b.offset);
+  const order = offsets
+    .map((offset, index) => ({ offset: Math.min(offset, text.length), index }))
+    .sort((a, b) => a.offset - b.offset);
   const positions: Position[] = new Array<Position>(offsets.length);
   let line = 1;
   let column = 1;

@@ -32,7 +32,8 @@ export async function checkLogo(path: string, name = path): Promise<ValidationIs
   const bytes = await readBytes(path, MAX_LOGO_BYTES);
   if (!bytes.ok) {
     const { code } = bytes.issue;
-    const reason = code === 'file_not_found' || code === 'file_is_directory' || code === 'file_too_large' ? code : 'file_unreadable';
+    const reason =
+      code === 'file_not_found' || code === 'file_is_directory' || code === 'file_too_large' ? code : 'file_unreadable';
     return makeIssue(['logo_uri'], 'logo_unreadable', { file: name, reason });
   }
   const { imageSize } = await import('image-size');

@@ -30,7 +30,8 @@ function filePath(location: string): string | undefined {
 }
 
 /** A frame of the user's code: not Node's, not a dependency's, not this package's. */
-const isUserFile = (path: string, ownDir: string): boolean => !path.startsWith(ownDir) && !path.split(/[/\\]/).includes('node_modules');
+const isUserFile = (path: string, ownDir: string): boolean =>
+  !path.startsWith(ownDir) && !path.split(/[/\\]/).includes('node_modules');
 
 const FRAME = /^\s+at (?:.*?\()?(.+?):(\d+):(\d+)\)?$/;
 

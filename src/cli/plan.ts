@@ -2,7 +2,19 @@
  * `lp-app-manifest plan FILE --account ID [--app ID]`: what apply would change.
  */
 import { defineCommand } from './command.js';
-import { DOTENV_OPTION, clientFor, CREDENTIALS_HELP, describePlan, desiredManifest, planFor, readAccount, readApp, readTimeout, REMOTE_OPTIONS, reportFailure } from './deploy.js';
+import {
+  DOTENV_OPTION,
+  clientFor,
+  CREDENTIALS_HELP,
+  describePlan,
+  desiredManifest,
+  planFor,
+  readAccount,
+  readApp,
+  readTimeout,
+  REMOTE_OPTIONS,
+  reportFailure,
+} from './deploy.js';
 import { EXIT, UsageError } from './io.js';
 
 /**

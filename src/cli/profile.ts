@@ -32,7 +32,10 @@ export function schemaProfile(manifest: unknown): Profile | undefined {
     return undefined; // a getter that throws: the validator reports it
   }
   if (typeof schema !== 'string') return undefined;
-  const name = schema.replace(/[?#].*$/s, '').split(/[/\\]/).at(-1);
+  const name = schema
+    .replace(/[?#].*$/s, '')
+    .split(/[/\\]/)
+    .at(-1);
   return PROFILES.find((profile) => name === `${profile}.schema.json`);
 }
 

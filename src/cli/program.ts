@@ -75,7 +75,11 @@ const parseOptions = (options: OptionSpecs): NonNullable<ParseArgsConfig['option
   Object.fromEntries(
     Object.entries(options).map(([name, spec]) => [
       name,
-      { type: spec.type, ...(spec.short === undefined ? {} : { short: spec.short }), ...(spec.multiple === true ? { multiple: true } : {}) },
+      {
+        type: spec.type,
+        ...(spec.short === undefined ? {} : { short: spec.short }),
+        ...(spec.multiple === true ? { multiple: true } : {}),
+      },
     ]),
   );
 
@@ -96,7 +100,10 @@ async function dispatch(args: readonly string[], io: Io): Promise<ExitCode> {
   // Options before the command belong to the program; everything from the command on belongs to it.
   const at = args.findIndex((arg) => !arg.startsWith('-'));
   const own = at === -1 ? args : args.slice(0, at);
-  const { values } = parseCommandLine({ args: [...own], options: parseOptions({ ...HELP_OPTION, version: { type: 'boolean', help: '' } }) });
+  const { values } = parseCommandLine({
+    args: [...own],
+    options: parseOptions({ ...HELP_OPTION, version: { type: 'boolean', help: '' } }),
+  });
   if (values['help'] === true) {
     io.stdout(`${programHelp(await loadCommands())}\n`);
     return EXIT.ok;
@@ -106,8 +113,10 @@ async function dispatch(args: readonly string[], io: Io): Promise<ExitCode> {
     return EXIT.ok;
   }
   const name = args[at];
-  if (at === -1 || name === undefined) throw new UsageError(`no command given (use one of: ${commandNames()}); see "${PROGRAM} --help"`);
-  if (!isCommandName(name)) throw new UsageError(`unknown command '${name}' (use one of: ${commandNames()}); see "${PROGRAM} --help"`);
+  if (at === -1 || name === undefined)
+    throw new UsageError(`no command given (use one of: ${commandNames()}); see "${PROGRAM} --help"`);
+  if (!isCommandName(name))
+    throw new UsageError(`unknown command '${name}' (use one of: ${commandNames()}); see "${PROGRAM} --help"`);
   const command = await COMMANDS[name]();
   try {
     return await runCommand(command, args.slice(at + 1), io);

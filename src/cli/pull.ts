@@ -5,7 +5,17 @@ import { resolve } from 'node:path';
 import { validateManifest } from '../index.js';
 import { readProfile } from './args.js';
 import { defineCommand } from './command.js';
-import { clientFor, CREDENTIALS_HELP, installationsApi, DeployFailure, readAccount, readApp, readTimeout, REMOTE_OPTIONS, reportFailure } from './deploy.js';
+import {
+  clientFor,
+  CREDENTIALS_HELP,
+  installationsApi,
+  DeployFailure,
+  readAccount,
+  readApp,
+  readTimeout,
+  REMOTE_OPTIONS,
+  reportFailure,
+} from './deploy.js';
 import { EXIT, UsageError } from './io.js';
 import { formatIssueLine, plural } from './report.js';
 import { writeFileAtomic } from './write-atomic.js';
@@ -52,9 +62,12 @@ ${CREDENTIALS_HELP}`,
       const { manifestFromInstallation } = await installationsApi();
       const { installation } = await (await clientFor(account, timeoutMs)).get(app);
       const { manifest, leftOut, hidden } = manifestFromInstallation(installation);
-      if (leftOut.length > 0) io.stderr(`${app}: left out (a manifest has no place for them; apply keeps them): ${leftOut.join(', ')}\n`);
+      if (leftOut.length > 0)
+        io.stderr(`${app}: left out (a manifest has no place for them; apply keeps them): ${leftOut.join(', ')}\n`);
       for (const { path, variable } of hidden) {
-        io.stderr(`${app}: ${path}: a secret, written as the placeholder \${{ ${variable} }}; put the value in before plan or apply\n`);
+        io.stderr(
+          `${app}: ${path}: a secret, written as the placeholder \${{ ${variable} }}; put the value in before plan or apply\n`,
+        );
       }
       const result = validateManifest(manifest, { profile });
       const where = `installation ${app}`;
@@ -62,13 +75,18 @@ ${CREDENTIALS_HELP}`,
       if (warnings.length > 0) io.stderr(`${warnings.join('\n')}\n`);
       if (!result.ok) {
         io.stderr(`${result.issues.map((issue) => formatIssueLine(where, issue)).join('\n')}\n`);
-        throw new DeployFailure(`${where} is not a valid ${profile} manifest (${plural(result.issues.length, 'issue')}); nothing was written`);
+        throw new DeployFailure(
+          `${where} is not a valid ${profile} manifest (${plural(result.issues.length, 'issue')}); nothing was written`,
+        );
       }
       const json = `${JSON.stringify(result.manifest, null, 2)}\n`;
       if (values.out === undefined) io.stdout(json);
-      else await writeFileAtomic(resolve(io.cwd, values.out), json).catch((error: unknown) => {
-        throw new DeployFailure(`${values.out}: cannot write (${error instanceof Error && 'code' in error ? String(error.code) : 'error'})`);
-      });
+      else
+        await writeFileAtomic(resolve(io.cwd, values.out), json).catch((error: unknown) => {
+          throw new DeployFailure(
+            `${values.out}: cannot write (${error instanceof Error && 'code' in error ? String(error.code) : 'error'})`,
+          );
+        });
       return EXIT.ok;
     } catch (error) {
       return reportFailure(error, io);

@@ -43,11 +43,11 @@ export interface LocatedIssue {
 export function toReportIssue(located: LocatedIssue | ValidationIssue): ReportIssue {
   const { issue, position } = locatedOf(located);
   return {
-  code: issue.code,
-  severity: issue.severity,
-  path: issue.path,
-  ...(position === undefined ? {} : { line: position.line, column: position.column }),
-  message: issue.message,
+    code: issue.code,
+    severity: issue.severity,
+    path: issue.path,
+    ...(position === undefined ? {} : { line: position.line, column: position.column }),
+    message: issue.message,
   };
 }
 

@@ -12,7 +12,15 @@ import { EXIT, UsageError, type Io } from './io.js';
 import { parseJsonText } from './json-text.js';
 import { checkLogo } from './logo.js';
 import { chooseProfile, type ProfileChoice } from './profile.js';
-import { formatAnnotation, formatIssueLine, plural, profileName, toReportIssue, type LocatedIssue, type ReportIssue } from './report.js';
+import {
+  formatAnnotation,
+  formatIssueLine,
+  plural,
+  profileName,
+  toReportIssue,
+  type LocatedIssue,
+  type ReportIssue,
+} from './report.js';
 
 /** The result for one file, as `--format json` reports it. */
 export interface FileReport {
@@ -76,7 +84,11 @@ async function checkFile(
   const { value, duplicates, locate } = parsed.document;
   const choice = chooseProfile(value, option);
   // ${{ NAME }} placeholders are filled from the variables; a manifest without any is checked as it is.
-  const result = validateTemplate(value, { profile: choice.profile, env: template.env, allowUnresolved: template.allowUnresolved });
+  const result = validateTemplate(value, {
+    profile: choice.profile,
+    env: template.env,
+    allowUnresolved: template.allowUnresolved,
+  });
   // The logo is the image logo_uri points to, so its problem belongs there in every manifest it is checked with.
   const issues = [...(result.ok ? [] : result.issues), ...(logoIssue === undefined ? [] : [logoIssue])];
   const warnings = [...(choice.mismatch === undefined ? [] : [choice.mismatch]), ...result.warnings];
@@ -116,7 +128,10 @@ const summaryLine = ({ files, valid, invalid, issues, warnings }: ReportSummary)
 /** `valid.json: valid (connector profile, from "$schema"), 1 warning`. */
 function statusLine({ file, issues, warnings }: Checked, choice: ProfileChoice, strict: boolean): string {
   const profile = `${profileName(choice.profile)}${choice.from === 'schema' ? ', from "$schema"' : ''}`;
-  const counts = [...(issues.length > 0 ? [plural(issues.length, 'issue')] : []), ...(warnings.length > 0 ? [plural(warnings.length, 'warning')] : [])];
+  const counts = [
+    ...(issues.length > 0 ? [plural(issues.length, 'issue')] : []),
+    ...(warnings.length > 0 ? [plural(warnings.length, 'warning')] : []),
+  ];
   const failsStrict = strict && issues.length === 0 && warnings.length > 0 ? ' (fails --strict)' : '';
   return `${file}: ${issues.length === 0 ? 'valid' : 'invalid'} (${profile})${counts.length === 0 ? '' : `: ${counts.join(', ')}`}${failsStrict}`;
 }
@@ -126,7 +141,8 @@ function printText(checked: readonly Checked[], summary: ReportSummary, strict: 
   for (const entry of checked) {
     if (entry.choice === undefined) {
       // A file that cannot be read as JSON is an error of the run, not a finding in a manifest: stderr.
-      for (const located of entry.issues) io.stderr(`${formatIssueLine(entry.file, { issue: located.issue, position: undefined }, { fileLevel: true })}\n`);
+      for (const located of entry.issues)
+        io.stderr(`${formatIssueLine(entry.file, { issue: located.issue, position: undefined }, { fileLevel: true })}\n`);
       continue;
     }
     for (const located of [...entry.issues, ...entry.warnings]) out.push(formatIssueLine(entry.file, located));
@@ -162,11 +178,18 @@ the --dotenv files); an unset one is an error (unresolved_placeholder).`,
       value: '<name>',
       help: 'general or connector (the stricter Connector API rules);\nwithout it, a "$schema" naming general.schema.json or\nconnector.schema.json selects it, else general',
     },
-    format: { type: 'string', value: '<name>', help: 'text (default), json (a report on stdout) or github\n(GitHub Actions annotations on stdout)' },
+    format: {
+      type: 'string',
+      value: '<name>',
+      help: 'text (default), json (a report on stdout) or github\n(GitHub Actions annotations on stdout)',
+    },
     logo: { type: 'string', value: '<file>', help: 'also check that this local logo image is exactly 70x70 pixels' },
     strict: { type: 'boolean', help: 'exit 1 when there is any warning, too' },
     ...DOTENV_OPTION,
-    'allow-unresolved': { type: 'boolean', help: 'report unset placeholder variables as warnings, and check\neverything that does not depend on them' },
+    'allow-unresolved': {
+      type: 'boolean',
+      help: 'report unset placeholder variables as warnings, and check\neverything that does not depend on them',
+    },
   },
   positionals: true,
   epilogue: `Text output: one line per issue, "FILE:LINE:COLUMN: PATH: MESSAGE [code]"
@@ -184,7 +207,8 @@ Exit status: 0 if every file is valid (warnings allowed, unless --strict),
     if (positionals.length === 0) throw new UsageError('no files given');
     const strict = values.strict === true;
 
-    const loaded = values.dotenv === undefined ? { ok: true as const, variables: process.env } : await loadVariables(values.dotenv, io.cwd);
+    const loaded =
+      values.dotenv === undefined ? { ok: true as const, variables: process.env } : await loadVariables(values.dotenv, io.cwd);
     if (!loaded.ok) {
       io.stderr(`${formatIssueLine(`--dotenv ${loaded.file}`, loaded.issue, { fileLevel: true })}\n`);
       return EXIT.failure;

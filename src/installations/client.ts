@@ -156,7 +156,10 @@ export function credentialsFromEnv(env: Env = process.env): Credentials {
   if (appSet.length > 0 && get('LP_PASSWORD') === undefined) {
     const missing = ['LP_USERNAME', ...APP_VARIABLES].filter((name) => get(name) === undefined);
     if (missing.length > 0) {
-      throw new InstallationsError('config', `application login needs ${missing.join(', ')} as well (it has ${appSet.join(', ')})`);
+      throw new InstallationsError(
+        'config',
+        `application login needs ${missing.join(', ')} as well (it has ${appSet.join(', ')})`,
+      );
     }
     const value = (name: string): string => get(name) ?? '';
     return {
@@ -170,9 +173,13 @@ export function credentialsFromEnv(env: Env = process.env): Credentials {
     };
   }
   const password = get('LP_PASSWORD');
-  if (username !== undefined && password !== undefined) return { kind: 'user', username, password, variables: ['LP_USERNAME', 'LP_PASSWORD'] };
+  if (username !== undefined && password !== undefined)
+    return { kind: 'user', username, password, variables: ['LP_USERNAME', 'LP_PASSWORD'] };
   if (username !== undefined || password !== undefined) {
-    throw new InstallationsError('config', `user login needs both LP_USERNAME and LP_PASSWORD (${username === undefined ? 'LP_USERNAME' : 'LP_PASSWORD'} is not set)`);
+    throw new InstallationsError(
+      'config',
+      `user login needs both LP_USERNAME and LP_PASSWORD (${username === undefined ? 'LP_USERNAME' : 'LP_PASSWORD'} is not set)`,
+    );
   }
   throw new InstallationsError(
     'config',
@@ -289,9 +296,13 @@ function readCsds(env: Env): Hosts {
     throw new InstallationsError('config', 'LP_CSDS_URL must be a plain https:// URL (no credentials, query or fragment)');
   }
   if (url.protocol === 'http:' && !LOOPBACK_HOSTS.has(url.hostname)) {
-    throw new InstallationsError('config', 'LP_CSDS_URL uses http://, which is allowed only on a loopback host (127.0.0.1, localhost, [::1]); use https://');
+    throw new InstallationsError(
+      'config',
+      'LP_CSDS_URL uses http://, which is allowed only on a loopback host (127.0.0.1, localhost, [::1]); use https://',
+    );
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new InstallationsError('config', 'LP_CSDS_URL must be an https:// URL');
+  if (url.protocol !== 'https:' && url.protocol !== 'http:')
+    throw new InstallationsError('config', 'LP_CSDS_URL must be an https:// URL');
   return { scheme: url.protocol, csds: url.href.replace(/\/+$/, '') };
 }
 
@@ -304,14 +315,21 @@ function serviceBase(hosts: Hosts, service: string, baseURI: string): string {
   } catch {
     throw new InstallationsError('protocol', `the Domain API gave an unusable host for ${service}`);
   }
-  if (url.username !== '' || url.password !== '' || url.search !== '' || url.hash !== '' || (url.pathname !== '/' && url.pathname !== '')) {
+  if (
+    url.username !== '' ||
+    url.password !== '' ||
+    url.search !== '' ||
+    url.hash !== '' ||
+    (url.pathname !== '/' && url.pathname !== '')
+  ) {
     throw new InstallationsError('protocol', `the Domain API gave an unusable host for ${service}`);
   }
   const loopback = LOOPBACK_HOSTS.has(url.hostname);
   if (url.protocol === 'http:' && !(hosts.scheme === 'http:' && loopback)) {
     throw new InstallationsError('config', `the Domain API gave an http:// host for ${service}; only https:// is used`);
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new InstallationsError('protocol', `the Domain API gave an unusable host for ${service}`);
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw new InstallationsError('protocol', `the Domain API gave an unusable host for ${service}`);
   // A loopback host behind a loopback http Domain API is a local fake: it is called over http.
   const scheme = hosts.scheme === 'http:' && loopback ? 'http:' : 'https:';
   return `${scheme}//${url.host}`;
@@ -340,7 +358,15 @@ interface Answer {
 }
 
 /** A request that ended without an answer worth reading, with the reason for the final message. */
-type Attempt = { readonly ok: true; readonly answer: Answer } | { readonly ok: false; readonly reason: string; readonly status?: number; readonly retryAfterMs?: number; readonly timedOut?: boolean };
+type Attempt =
+  | { readonly ok: true; readonly answer: Answer }
+  | {
+      readonly ok: false;
+      readonly reason: string;
+      readonly status?: number;
+      readonly retryAfterMs?: number;
+      readonly timedOut?: boolean;
+    };
 
 const RETRYABLE = new Set([429, 502, 503, 504]);
 
@@ -361,7 +387,8 @@ function parseJson(answer: Answer, what: string): unknown {
   }
 }
 
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** Fields LivePerson may change on its own when it stores an update. */
 const SERVER_ASSIGNED: ReadonlySet<string> = new Set(['client_secret', 'client_secret_expires_at', 'client_id_issued_at']);
@@ -422,14 +449,21 @@ export function createInstallationsClient(options: InstallationsClientOptions): 
   const random = options.random ?? Math.random;
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const account = options.account;
-  if (!/^[A-Za-z0-9_-]{1,64}$/.test(account)) throw new InstallationsError('config', 'the account id must be letters, digits, - or _ (e.g. 12345678)');
+  if (!/^[A-Za-z0-9_-]{1,64}$/.test(account))
+    throw new InstallationsError('config', 'the account id must be letters, digits, - or _ (e.g. 12345678)');
   const accountPath = `/api/account/${encodeURIComponent(account)}`;
 
   let services: Promise<{ readonly installations: string; readonly login: string }> | undefined;
   let bearer: Promise<string> | undefined;
 
   /** One HTTP exchange, within `deadline`; never throws for HTTP or network trouble. */
-  async function exchange(method: string, url: string, headers: Record<string, string>, body: string | undefined, deadline: number): Promise<Attempt> {
+  async function exchange(
+    method: string,
+    url: string,
+    headers: Record<string, string>,
+    body: string | undefined,
+    deadline: number,
+  ): Promise<Attempt> {
     const left = deadline - clock.now();
     if (left <= 0) return { ok: false, reason: 'no answer in the time allowed', timedOut: true };
     const controller = new AbortController();
@@ -484,7 +518,10 @@ export function createInstallationsClient(options: InstallationsClientOptions): 
       const jittered = backoff / 2 + random() * (backoff / 2);
       const wait = Math.max(jittered, last.retryAfterMs ?? 0);
       if (clock.now() + wait >= deadline) {
-        last = { ...last, reason: `${last.reason}${last.retryAfterMs !== undefined ? `, asked to retry after ${Math.ceil(last.retryAfterMs / 1000)} s` : ''}; no time left to retry` };
+        last = {
+          ...last,
+          reason: `${last.reason}${last.retryAfterMs !== undefined ? `, asked to retry after ${Math.ceil(last.retryAfterMs / 1000)} s` : ''}; no time left to retry`,
+        };
         break;
       }
       await clock.sleep(wait);
@@ -509,9 +546,17 @@ export function createInstallationsClient(options: InstallationsClientOptions): 
       }
     }
     if (failed.timedOut === true) {
-      throw new InstallationsError('timeout', `${what}: no answer from LivePerson within ${Number((timeoutMs / 1000).toFixed(1))} s (the timeout; raise it with --timeout or timeoutMs)`, failed.status);
+      throw new InstallationsError(
+        'timeout',
+        `${what}: no answer from LivePerson within ${Number((timeoutMs / 1000).toFixed(1))} s (the timeout; raise it with --timeout or timeoutMs)`,
+        failed.status,
+      );
     }
-    throw new InstallationsError('unavailable', `${what}: LivePerson is unavailable (${failed.reason}, after ${MAX_TRIES} tries or the time allowed)`, failed.status);
+    throw new InstallationsError(
+      'unavailable',
+      `${what}: LivePerson is unavailable (${failed.reason}, after ${MAX_TRIES} tries or the time allowed)`,
+      failed.status,
+    );
   }
 
   function retryAfter(answer: Answer): { retryAfterMs?: number } {
@@ -525,7 +570,8 @@ export function createInstallationsClient(options: InstallationsClientOptions): 
       const used = credentials?.variables.join(', ') ?? 'the credentials';
       throw new InstallationsError('auth', `${what}: LivePerson rejected the credentials from ${used} (HTTP ${status})`, status);
     }
-    if (status >= 300 && status < 400) throw new InstallationsError('protocol', `${what}: unexpected redirect (HTTP ${status})`, status);
+    if (status >= 300 && status < 400)
+      throw new InstallationsError('protocol', `${what}: unexpected redirect (HTTP ${status})`, status);
     // The answer's text is never shown: an error body may echo the request, secrets included.
     throw new InstallationsError('http', `${what}: LivePerson answered HTTP ${status}`, status);
   }
@@ -576,7 +622,8 @@ export function createInstallationsClient(options: InstallationsClientOptions): 
         if (answer.status !== 200) failure(what, answer, credentials);
         const value = parseJson(answer, what);
         const token = isObject(value) ? value['bearer'] : undefined;
-        if (typeof token !== 'string' || token === '') throw new InstallationsError('protocol', `${what}: the answer has no bearer`);
+        if (typeof token !== 'string' || token === '')
+          throw new InstallationsError('protocol', `${what}: the answer has no bearer`);
         return token;
       });
     })();
@@ -613,7 +660,8 @@ export function createInstallationsClient(options: InstallationsClientOptions): 
     );
   }
 
-  const revisionOf = (answer: Answer): string | undefined => answer.headers.get('ac-revision') ?? answer.headers.get('etag') ?? undefined;
+  const revisionOf = (answer: Answer): string | undefined =>
+    answer.headers.get('ac-revision') ?? answer.headers.get('etag') ?? undefined;
 
   function readInstallation(what: string, answer: Answer): ReadInstallation {
     const value = parseJson(answer, what);
@@ -639,7 +687,8 @@ export function createInstallationsClient(options: InstallationsClientOptions): 
   async function get(id: string): Promise<ReadInstallation> {
     const what = `reading installation ${id} of account ${account}`;
     return call(what, 'GET', idPath(id), {}, undefined, (answer) => {
-      if (answer.status === 404) throw new InstallationsError('not_found', `${what}: there is no such installation (HTTP 404)`, 404);
+      if (answer.status === 404)
+        throw new InstallationsError('not_found', `${what}: there is no such installation (HTTP 404)`, 404);
       if (answer.status !== 200) failure(what, answer);
       return readInstallation(what, answer);
     });
@@ -655,9 +704,13 @@ export function createInstallationsClient(options: InstallationsClientOptions): 
       const what = `installing ${typeof name === 'string' ? JSON.stringify(name) : 'the app'} in account ${account}`;
       const recover = async (): Promise<CreatedInstallation | undefined> => {
         const matches = (await list()).filter((item) => item['client_name'] === name);
-        if (matches.length === 1 && matches[0] !== undefined) return { installation: matches[0], revision: undefined, recovered: true };
+        if (matches.length === 1 && matches[0] !== undefined)
+          return { installation: matches[0], revision: undefined, recovered: true };
         if (matches.length > 1) {
-          throw new InstallationsError('ambiguous', `${what}: the answer was lost and ${matches.length} installations now have this client_name (${matches.map((item) => String(item['id'])).join(', ')})`);
+          throw new InstallationsError(
+            'ambiguous',
+            `${what}: the answer was lost and ${matches.length} installations now have this client_name (${matches.map((item) => String(item['id'])).join(', ')})`,
+          );
         }
         return undefined;
       };
@@ -678,7 +731,11 @@ export function createInstallationsClient(options: InstallationsClientOptions): 
     async update(id, body, revision) {
       const what = `updating installation ${id} of account ${account}`;
       const stale = (status: number): InstallationsError =>
-        new InstallationsError('stale', `${what}: the installation changed since it was read (HTTP ${status}); nothing was changed; run plan again`, status);
+        new InstallationsError(
+          'stale',
+          `${what}: the installation changed since it was read (HTTP ${status}); nothing was changed; run plan again`,
+          status,
+        );
       /** A stale answer to a retry, when an earlier try may have been stored: maybe our own write. */
       class StaleAfterRetry extends Error {
         constructor(readonly status: number) {
@@ -686,12 +743,23 @@ export function createInstallationsClient(options: InstallationsClientOptions): 
         }
       }
       try {
-        return await call(what, 'PUT', idPath(id), { 'If-Match': revision, 'X-HTTP-Method-Override': 'PUT' }, body, (answer, attempt) => {
-          if (answer.status === 409 || answer.status === 412) throw attempt > 1 ? new StaleAfterRetry(answer.status) : stale(answer.status);
-          if (answer.status === 404) throw new InstallationsError('not_found', `${what}: there is no such installation (HTTP 404)`, 404);
-          if (answer.status !== 200 && answer.status !== 204) failure(what, answer);
-          return answer.text.trim() === '' ? { installation: body, revision: revisionOf(answer) } : readInstallation(what, answer);
-        });
+        return await call(
+          what,
+          'PUT',
+          idPath(id),
+          { 'If-Match': revision, 'X-HTTP-Method-Override': 'PUT' },
+          body,
+          (answer, attempt) => {
+            if (answer.status === 409 || answer.status === 412)
+              throw attempt > 1 ? new StaleAfterRetry(answer.status) : stale(answer.status);
+            if (answer.status === 404)
+              throw new InstallationsError('not_found', `${what}: there is no such installation (HTTP 404)`, 404);
+            if (answer.status !== 200 && answer.status !== 204) failure(what, answer);
+            return answer.text.trim() === ''
+              ? { installation: body, revision: revisionOf(answer) }
+              : readInstallation(what, answer);
+          },
+        );
       } catch (error) {
         if (!(error instanceof StaleAfterRetry)) throw error;
         // An earlier try whose answer was lost may have been stored: if the installation now is what was sent, it was.

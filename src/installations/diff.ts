@@ -24,8 +24,20 @@ export const HIDDEN_VALUE = '(hidden)';
  * ```
  */
 export type ManifestChange =
-  | { readonly kind: 'added'; readonly path: string; readonly segments: readonly (string | number)[]; readonly after: unknown; readonly hidden: boolean }
-  | { readonly kind: 'removed'; readonly path: string; readonly segments: readonly (string | number)[]; readonly before: unknown; readonly hidden: boolean }
+  | {
+      readonly kind: 'added';
+      readonly path: string;
+      readonly segments: readonly (string | number)[];
+      readonly after: unknown;
+      readonly hidden: boolean;
+    }
+  | {
+      readonly kind: 'removed';
+      readonly path: string;
+      readonly segments: readonly (string | number)[];
+      readonly before: unknown;
+      readonly hidden: boolean;
+    }
   | {
       readonly kind: 'changed';
       readonly path: string;
@@ -107,7 +119,8 @@ function toJson(value: unknown, depth = 0): Json | undefined {
     const out: { [key: string]: Json } = {};
     for (const key of Object.keys(value)) {
       const item = toJson(value[key], depth + 1);
-      if (item !== undefined) Object.defineProperty(out, key, { value: item, enumerable: true, writable: true, configurable: true });
+      if (item !== undefined)
+        Object.defineProperty(out, key, { value: item, enumerable: true, writable: true, configurable: true });
     }
     return out;
   }
@@ -131,7 +144,12 @@ function redact(value: Json, hidden = false): Json {
   if (isObject(value)) {
     const out: { [key: string]: Json } = {};
     for (const key of Object.keys(value)) {
-      Object.defineProperty(out, key, { value: redact(value[key] as Json, isSecretKey(key)), enumerable: true, writable: true, configurable: true });
+      Object.defineProperty(out, key, {
+        value: redact(value[key] as Json, isSecretKey(key)),
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
     }
     return out;
   }
@@ -143,14 +161,24 @@ function equalJson(a: Json, b: Json): boolean {
   if (Array.isArray(a)) return Array.isArray(b) && a.length === b.length && a.every((item, i) => equalJson(item, b[i] as Json));
   if (isObject(a) && isObject(b)) {
     const keys = Object.keys(a);
-    return keys.length === Object.keys(b).length && keys.every((key) => Object.hasOwn(b, key) && equalJson(a[key] as Json, b[key] as Json));
+    return (
+      keys.length === Object.keys(b).length &&
+      keys.every((key) => Object.hasOwn(b, key) && equalJson(a[key] as Json, b[key] as Json))
+    );
   }
   return false;
 }
 
-const isPrimitiveList = (value: Json): boolean => Array.isArray(value) && value.every((item) => item === null || typeof item !== 'object');
+const isPrimitiveList = (value: Json): boolean =>
+  Array.isArray(value) && value.every((item) => item === null || typeof item !== 'object');
 
-function walk(a: Json | undefined, b: Json | undefined, segments: (string | number)[], hidden: boolean, out: ManifestChange[]): void {
+function walk(
+  a: Json | undefined,
+  b: Json | undefined,
+  segments: (string | number)[],
+  hidden: boolean,
+  out: ManifestChange[],
+): void {
   const path = formatJsonPath(segments);
   const frozen = Object.freeze([...segments]);
   if (a === undefined && b === undefined) return;
@@ -165,7 +193,8 @@ function walk(a: Json | undefined, b: Json | undefined, segments: (string | numb
   if (equalJson(a, b)) return;
   if (isObject(a) && isObject(b)) {
     const keys = [...Object.keys(a), ...Object.keys(b).filter((key) => !Object.hasOwn(a, key))];
-    for (const key of keys) walk(a[key] as Json | undefined, b[key] as Json | undefined, [...segments, key], hidden || isSecretKey(key), out);
+    for (const key of keys)
+      walk(a[key] as Json | undefined, b[key] as Json | undefined, [...segments, key], hidden || isSecretKey(key), out);
     return;
   }
   if (Array.isArray(a) && Array.isArray(b) && !isPrimitiveList(a) && !isPrimitiveList(b)) {

@@ -21,7 +21,15 @@ export {
   type InstallationsErrorCode,
   type ReadInstallation,
 } from './client.js';
-export { diffManifests, formatJsonPath, formatManifestDiff, HIDDEN_VALUE, isSecretKey, type ManifestChange, type ManifestDiff } from './diff.js';
+export {
+  diffManifests,
+  formatJsonPath,
+  formatManifestDiff,
+  HIDDEN_VALUE,
+  isSecretKey,
+  type ManifestChange,
+  type ManifestDiff,
+} from './diff.js';
 export {
   managedCapabilities,
   managedFields,

@@ -110,7 +110,11 @@ export interface HiddenHeader {
 
 /** `LP_<EVENT>_<HEADER>`: the last part of the event key and the header name, upper case, other characters as `_`. */
 function variableName(event: string, header: unknown): string {
-  const part = (text: string): string => text.toUpperCase().replace(/[^A-Z0-9]+/g, '_').replace(/^_+|_+$/g, '');
+  const part = (text: string): string =>
+    text
+      .toUpperCase()
+      .replace(/[^A-Z0-9]+/g, '_')
+      .replace(/^_+|_+$/g, '');
   const name = `LP_${part(event.split('.').at(-1) ?? event)}_${part(typeof header === 'string' ? header : 'HEADER') || 'HEADER'}`;
   return name.slice(0, 100);
 }
@@ -201,7 +205,12 @@ export function manifestFromInstallation(
  */
 export type InstallationPlan =
   | { readonly action: 'create'; readonly body: Record<string, unknown>; readonly diff: ManifestDiff }
-  | { readonly action: 'update' | 'none'; readonly id: string | undefined; readonly body: Record<string, unknown>; readonly diff: ManifestDiff };
+  | {
+      readonly action: 'update' | 'none';
+      readonly id: string | undefined;
+      readonly body: Record<string, unknown>;
+      readonly diff: ManifestDiff;
+    };
 
 /**
  * Plans the deployment of a manifest. Pure: it only compares.
@@ -250,8 +259,14 @@ export function planInstallation(desired: Installation, installed: Installation 
     else if (Object.hasOwn(wanted, key)) set(body, key, wanted[key]);
   }
   for (const key of Object.keys(wanted)) if (!Object.hasOwn(installed, key)) set(body, key, wanted[key]);
-  const id = typeof installed['id'] === 'string' ? installed['id'] : typeof installed['id'] === 'number' ? String(installed['id']) : undefined;
-  const view = (installation: Installation): Record<string, unknown> => manifestFromInstallation(installation, { hideSecrets: false }).manifest;
+  const id =
+    typeof installed['id'] === 'string'
+      ? installed['id']
+      : typeof installed['id'] === 'number'
+        ? String(installed['id'])
+        : undefined;
+  const view = (installation: Installation): Record<string, unknown> =>
+    manifestFromInstallation(installation, { hideSecrets: false }).manifest;
   const diff = diffManifests(view(installed), view(body));
   return Object.freeze({ action: diff.equal ? 'none' : 'update', id, body, diff });
 }

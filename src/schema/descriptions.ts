@@ -32,8 +32,7 @@ export const TOP_LEVEL_DESCRIPTIONS: Readonly<Record<keyof typeof TOP_LEVEL_FIEL
   scope:
     'Space-separated scope values the client can use when requesting access tokens: single spaces, none at the start ' +
     'or end, each value once. `faas.<name>` names a FaaS function; the name is letters, digits, `.`, `_` and `-`.',
-  logo_uri:
-    'The logo of the application (70×70 px): an `https://` URL or a root-relative path starting with `/`.',
+  logo_uri: 'The logo of the application (70×70 px): an `https://` URL or a root-relative path starting with `/`.',
   enabled: 'Whether the application is enabled (default `true`).',
   display_name: 'The name shown in the LivePerson console (an earlier version of the manifest).',
   quick_launch_enabled: 'Whether the application appears in the quick-launch menu (default `false`).',
@@ -54,8 +53,7 @@ export const CAPABILITY_DESCRIPTIONS: Readonly<Record<(typeof CAPABILITY_KEYS)[n
 };
 
 /** Help for the webhook of one event. */
-export const WEBHOOK_EVENT_DESCRIPTION = (event: string): string =>
-  `The webhook that receives \`${event}\` notifications.`;
+export const WEBHOOK_EVENT_DESCRIPTION = (event: string): string => `The webhook that receives \`${event}\` notifications.`;
 
 /** Help for each key of a webhook. */
 export const WEBHOOK_DESCRIPTIONS: Readonly<Record<(typeof WEBHOOK_KEYS)[number], string>> = {

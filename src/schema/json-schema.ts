@@ -235,7 +235,10 @@ function booleanSchema(rule: BooleanRule, profile: Profile, text: string): Schem
 
 function scopeSchema(rule: ScopeRule, profile: Profile, text: string): SchemaObject {
   const exactly = profile === 'connector' ? rule.connectorExactly : undefined;
-  const values = [...rule.values.map(literal), ...(rule.prefix === undefined ? [] : [`${literal(rule.prefix)}${SCOPE_NAME_SOURCE}`])];
+  const values = [
+    ...rule.values.map(literal),
+    ...(rule.prefix === undefined ? [] : [`${literal(rule.prefix)}${SCOPE_NAME_SOURCE}`]),
+  ];
   const value = values.length === 1 ? values[0]! : `(?:${anyOf(values)})`;
   const schema: SchemaObject = {
     description: helpText(
@@ -431,7 +434,9 @@ export function manifestJsonSchema<TProfile extends Profile>(profile: TProfile):
     title: `LivePerson Application Install Manifest (${profile} profile)`,
     description: helpText(
       MANIFEST_DESCRIPTION,
-      profile === 'connector' ? 'Connector profile: the stricter rules of a Connector API app.' : 'General profile: any LivePerson application.',
+      profile === 'connector'
+        ? 'Connector profile: the stricter rules of a Connector API app.'
+        : 'General profile: any LivePerson application.',
     ),
     type: 'object',
     properties,

@@ -17,9 +17,32 @@ const alphanum = '[A-Za-z0-9]';
 
 /** RFC 5646 §2.1 grandfathered tags (irregular and regular). */
 const GRANDFATHERED = [
-  'en-GB-oed', 'i-ami', 'i-bnn', 'i-default', 'i-enochian', 'i-hak', 'i-klingon', 'i-lux', 'i-mingo',
-  'i-navajo', 'i-pwn', 'i-tao', 'i-tay', 'i-tsu', 'sgn-BE-FR', 'sgn-BE-NL', 'sgn-CH-DE',
-  'art-lojban', 'cel-gaulish', 'no-bok', 'no-nyn', 'zh-guoyu', 'zh-hakka', 'zh-min', 'zh-min-nan', 'zh-xiang',
+  'en-GB-oed',
+  'i-ami',
+  'i-bnn',
+  'i-default',
+  'i-enochian',
+  'i-hak',
+  'i-klingon',
+  'i-lux',
+  'i-mingo',
+  'i-navajo',
+  'i-pwn',
+  'i-tao',
+  'i-tay',
+  'i-tsu',
+  'sgn-BE-FR',
+  'sgn-BE-NL',
+  'sgn-CH-DE',
+  'art-lojban',
+  'cel-gaulish',
+  'no-bok',
+  'no-nyn',
+  'zh-guoyu',
+  'zh-hakka',
+  'zh-min',
+  'zh-min-nan',
+  'zh-xiang',
 ];
 
 const language = `(?:${alpha}{2,3}(?:-${alpha}{3}){0,3}|${alpha}{4}|${alpha}{5,8})`;
@@ -64,7 +87,6 @@ export const URL_FORBIDDEN_SOURCE = '[\\s\\u0000-\\u001F\\u007F-\\u009F]';
 
 /** A string with at least one character that is not white space. */
 export const NOT_BLANK_SOURCE = '\\S';
-
 
 /**
  * A private-use URI scheme with a dot in it, and its colon: `com.example.app:` (RFC 8252 §7.1).

@@ -62,11 +62,11 @@ export const DECISIONS: readonly RuleDecision[] = [
     because: `${connectorManifest} says "string"; its examples use \`false\`.`,
   },
   {
-    rule: '`retry.retention_time` (integer seconds, 2 to 259200, i.e. 3 days) is the time-based retry policy; it takes precedence over each webhook\'s `max_retries`, and `max_retries: 0` opts a webhook out. Setting `max_retries` beside it is valid, with a warning.',
+    rule: "`retry.retention_time` (integer seconds, 2 to 259200, i.e. 3 days) is the time-based retry policy; it takes precedence over each webhook's `max_retries`, and `max_retries: 0` opts a webhook out. Setting `max_retries` beside it is valid, with a warning.",
     because: `${retryPolicy}, which ${connectorManifest} points to; it documents \`max_retries\` as to be deprecated.`,
   },
   {
-    rule: 'Every URL is checked as written (RFC 3986), not merely parsed: a webhook endpoint starts with `https://` in lower case, and the host WHATWG\'s URL parser finds must be the host as written.',
+    rule: "Every URL is checked as written (RFC 3986), not merely parsed: a webhook endpoint starts with `https://` in lower case, and the host WHATWG's URL parser finds must be the host as written.",
     because: `${connectorManifest} requires HTTPS endpoints; a lenient URL parser would also accept \`https:/host\`, \`HTTPS://\` or \`https://evil.example.com\\@apps.example.com/\`, which other HTTP clients read differently (the last as another host: a redirect or delivery bypass).`,
   },
   {

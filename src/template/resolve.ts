@@ -64,7 +64,12 @@ function isUrlField(segments: readonly (string | number)[]): boolean {
 
 const MAX_DEPTH = 256;
 
-function fill(template: ParsedTemplate, variables: TemplateVariables, missing: (name: string) => boolean, urlField: boolean): string {
+function fill(
+  template: ParsedTemplate,
+  variables: TemplateVariables,
+  missing: (name: string) => boolean,
+  urlField: boolean,
+): string {
   let out = '';
   for (const part of template.parts) {
     if ('text' in part) out += part.text;
@@ -91,7 +96,14 @@ function resolveValue(input: unknown, variables: TemplateVariables): Resolution 
       if (template.malformed) issues.push(makeIssue(segments, 'malformed_placeholder', {}));
       const urlField = isUrlField(segments);
       if (template.variables.length === 0) {
-        sites.push(Object.freeze({ segments: Object.freeze([...segments]), variables: Object.freeze([]), resolved: true, template: value }));
+        sites.push(
+          Object.freeze({
+            segments: Object.freeze([...segments]),
+            variables: Object.freeze([]),
+            resolved: true,
+            template: value,
+          }),
+        );
         return fill(template, variables, () => false, urlField);
       }
       const key = segments[segments.length - 1];
@@ -106,7 +118,14 @@ function resolveValue(input: unknown, variables: TemplateVariables): Resolution 
         resolved = false;
         issues.push(makeIssue(segments, 'unresolved_placeholder', { variable: name, empty: variables[name] === '' }));
       }
-      sites.push(Object.freeze({ segments: Object.freeze([...segments]), variables: Object.freeze([...template.variables]), resolved, template: value }));
+      sites.push(
+        Object.freeze({
+          segments: Object.freeze([...segments]),
+          variables: Object.freeze([...template.variables]),
+          resolved,
+          template: value,
+        }),
+      );
       return fill(template, variables, unset, urlField);
     }
     if (typeof value !== 'object' || value === null || segments.length > MAX_DEPTH || seen.has(value)) return value;
@@ -124,7 +143,12 @@ function resolveValue(input: unknown, variables: TemplateVariables): Resolution 
         for (const key of Object.keys(value)) {
           const descriptor = Object.getOwnPropertyDescriptor(value, key);
           if (descriptor === undefined || !('value' in descriptor)) return value;
-          Object.defineProperty(out, key, { value: visit(descriptor.value, [...segments, key]), enumerable: true, writable: true, configurable: true });
+          Object.defineProperty(out, key, {
+            value: visit(descriptor.value, [...segments, key]),
+            enumerable: true,
+            writable: true,
+            configurable: true,
+          });
         }
         copy = out;
       }
@@ -221,7 +245,8 @@ export function checkTemplate<TProfile extends Profile>(
   const issues: ValidationIssue[] = [];
   const warnings: ValidationIssue[] = [];
   for (const issue of resolution.issues) {
-    if (allowUnresolved && issue.code === 'unresolved_placeholder') warnings.push(Object.freeze({ ...issue, severity: 'warning' as const }));
+    if (allowUnresolved && issue.code === 'unresolved_placeholder')
+      warnings.push(Object.freeze({ ...issue, severity: 'warning' as const }));
     else issues.push(issue);
   }
   // Where a placeholder stays unresolved, the value is unknown: what the validator says of its stand-in does not count.
@@ -231,21 +256,42 @@ export function checkTemplate<TProfile extends Profile>(
   const [first, ...rest] = issues.map(annotate);
   const frozenWarnings = Object.freeze(warnings.map(annotate));
   if (first !== undefined) {
-    return { result: Object.freeze({ ok: false, issues: Object.freeze<[ValidationIssue, ...ValidationIssue[]]>([first, ...rest]), warnings: frozenWarnings }), sites };
+    return {
+      result: Object.freeze({
+        ok: false,
+        issues: Object.freeze<[ValidationIssue, ...ValidationIssue[]]>([first, ...rest]),
+        warnings: frozenWarnings,
+      }),
+      sites,
+    };
   }
   if (!validated.ok) {
     // A stand-in failed: the field takes only values known in advance (scope, enum lists), so its
     // variable cannot stay unset. Each such placeholder is an error after all; the stand-in is never shown.
     const needed = unresolvedSites.filter((site) => dropped.some((issue) => startsWith(issue.segments, site.segments)));
     const neededIssues = resolution.issues.filter(
-      (issue) => issue.code === 'unresolved_placeholder' && needed.some((site) => site.segments.length === issue.segments.length && startsWith(issue.segments, site.segments)),
+      (issue) =>
+        issue.code === 'unresolved_placeholder' &&
+        needed.some((site) => site.segments.length === issue.segments.length && startsWith(issue.segments, site.segments)),
     );
     const [firstNeeded, ...otherNeeded] = neededIssues as [ValidationIssue, ...ValidationIssue[]];
-    const remaining = frozenWarnings.filter((warning) => !neededIssues.some((issue) => issue.path === warning.path && issue.message === warning.message));
-    return { result: Object.freeze({ ok: false, issues: Object.freeze<[ValidationIssue, ...ValidationIssue[]]>([firstNeeded, ...otherNeeded]), warnings: Object.freeze(remaining) }), sites };
+    const remaining = frozenWarnings.filter(
+      (warning) => !neededIssues.some((issue) => issue.path === warning.path && issue.message === warning.message),
+    );
+    return {
+      result: Object.freeze({
+        ok: false,
+        issues: Object.freeze<[ValidationIssue, ...ValidationIssue[]]>([firstNeeded, ...otherNeeded]),
+        warnings: Object.freeze(remaining),
+      }),
+      sites,
+    };
   }
   const manifest = unresolvedSites.length === 0 ? validated.manifest : withStrings(validated.manifest, unresolvedSites);
-  return { result: Object.freeze({ ok: true, manifest: manifest as typeof validated.manifest, warnings: frozenWarnings }), sites };
+  return {
+    result: Object.freeze({ ok: true, manifest: manifest as typeof validated.manifest, warnings: frozenWarnings }),
+    sites,
+  };
 }
 
 /**
@@ -256,9 +302,15 @@ export function withStrings(manifest: unknown, sites: readonly PlaceholderSite[]
   const copy = structuredClone(manifest) as Record<string, unknown>;
   for (const site of sites) {
     let parent: unknown = copy;
-    for (const segment of site.segments.slice(0, -1)) parent = (parent as Record<string | number, unknown> | undefined)?.[segment];
+    for (const segment of site.segments.slice(0, -1))
+      parent = (parent as Record<string | number, unknown> | undefined)?.[segment];
     const last = site.segments[site.segments.length - 1];
-    if (parent !== null && typeof parent === 'object' && last !== undefined && typeof (parent as Record<string | number, unknown>)[last] === 'string') {
+    if (
+      parent !== null &&
+      typeof parent === 'object' &&
+      last !== undefined &&
+      typeof (parent as Record<string | number, unknown>)[last] === 'string'
+    ) {
       (parent as Record<string | number, unknown>)[last] = site.template;
     }
   }

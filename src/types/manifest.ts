@@ -248,7 +248,7 @@ export interface WebhookData {
  * ```
  */
 export type WebhooksData = { readonly [TEvent in WebhookEvent]?: WebhookData } & {
-/** The time-based retry policy: retry a failed event for up to `retention_time` seconds (2–259200). */
+  /** The time-based retry policy: retry a failed event for up to `retention_time` seconds (2–259200). */
   readonly retry?: {
     /** Seconds to keep retrying a failed event (2–259200, i.e. 3 days at most). */
     readonly retention_time: number;
@@ -297,11 +297,11 @@ export interface EngagementData {
  * ```
  */
 export interface ConnectorEngagementData extends EngagementData {
-/** A connector cannot design engagements. */
+  /** A connector cannot design engagements. */
   readonly design_engagement: false;
-/** A connector cannot add an engagement window. */
+  /** A connector cannot add an engagement window. */
   readonly design_window: false;
-/** A connector's consumers are authenticated. */
+  /** A connector's consumers are authenticated. */
   readonly consumer_identity: readonly ['auth'];
 }
 
@@ -319,37 +319,37 @@ export interface ConnectorEngagementData extends EngagementData {
  * ```
  */
 export interface Manifest {
-/** The app's name (1–128 characters; 1–100 for a connector), shown to agents. */
+  /** The app's name (1–128 characters; 1–100 for a connector), shown to agents. */
   readonly client_name: string;
   /** A localized client name (RFC 7591 §2.2), e.g. `"client_name#fr-FR"`. */
   readonly [localizedName: `client_name#${string}`]: string;
-/** What the app does (at most 256 characters). */
+  /** What the app does (at most 256 characters). */
   readonly description?: string;
-/** OAuth 2.0 grant types the app uses at the token endpoint. */
+  /** OAuth 2.0 grant types the app uses at the token endpoint. */
   readonly grant_types?: readonly GrantType[];
-/** OAuth 2.0 response types the app uses at the authorization endpoint. */
+  /** OAuth 2.0 response types the app uses at the authorization endpoint. */
   readonly response_types?: readonly ResponseType[];
-/** Where the authorization code or token is sent after the redirect. */
+  /** Where the authorization code or token is sent after the redirect. */
   readonly redirect_uris?: readonly string[];
-/** Space-separated scope values: `msg.consumer`, `livedeflect`, `faas.<name>`. */
+  /** Space-separated scope values: `msg.consumer`, `livedeflect`, `faas.<name>`. */
   readonly scope?: string;
-/** The app's 70×70 px logo: an `https://` URL or a root-relative path. */
+  /** The app's 70×70 px logo: an `https://` URL or a root-relative path. */
   readonly logo_uri?: string;
-/** Whether the app is enabled (LivePerson's default: `true`). */
+  /** Whether the app is enabled (LivePerson's default: `true`). */
   readonly enabled?: boolean;
-/** A display name (at most 128 characters). */
+  /** A display name (at most 128 characters). */
   readonly display_name?: string;
-/** Whether the app appears in quick launch (LivePerson's default: `false`). */
+  /** Whether the app appears in quick launch (LivePerson's default: `false`). */
   readonly quick_launch_enabled?: boolean;
-/** The app's SSO launch URI (`https://`). */
+  /** The app's SSO launch URI (`https://`). */
   readonly entry_uri?: string;
-/** The LivePerson agent profiles (ids: unique positive integers) the app is enabled for. */
+  /** The LivePerson agent profiles (ids: unique positive integers) the app is enabled for. */
   readonly enabled_for_profiles?: readonly number[];
-/** What the app plugs into: messaging webhooks and engagements. */
+  /** What the app plugs into: messaging webhooks and engagements. */
   readonly capabilities?: {
-/** Endpoints LivePerson sends messaging events to, and the retry policy. */
+    /** Endpoints LivePerson sends messaging events to, and the retry policy. */
     readonly webhooks?: WebhooksData;
-/** How the app takes part in engagements; all eight fields when present. */
+    /** How the app takes part in engagements; all eight fields when present. */
     readonly engagement?: EngagementData;
   };
 }
@@ -368,15 +368,15 @@ export interface Manifest {
  * ```
  */
 export interface ConnectorManifest extends Manifest {
-/** Required for a connector, and includes `client_credentials`. */
+  /** Required for a connector, and includes `client_credentials`. */
   readonly grant_types: readonly GrantType[];
-/** Required for a connector, and exactly `msg.consumer`. */
+  /** Required for a connector, and exactly `msg.consumer`. */
   readonly scope: 'msg.consumer';
-/** What the app plugs into: messaging webhooks and engagements. */
+  /** What the app plugs into: messaging webhooks and engagements. */
   readonly capabilities?: {
-/** Endpoints LivePerson sends messaging events to, and the retry policy. */
+    /** Endpoints LivePerson sends messaging events to, and the retry policy. */
     readonly webhooks?: WebhooksData;
-/** How the connector takes part in engagements, with the connector's fixed values. */
+    /** How the connector takes part in engagements, with the connector's fixed values. */
     readonly engagement?: ConnectorEngagementData;
   };
 }

@@ -15,6 +15,6 @@
  * ```
  */
 export interface ManifestTypeError<TMessage extends string> {
-/** The explanation, shown by the compiler where the wrong argument is. */
+  /** The explanation, shown by the compiler where the wrong argument is. */
   readonly __manifestTypeError: TMessage;
 }

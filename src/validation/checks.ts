@@ -112,8 +112,7 @@ type UrlIssueCode = Extract<
   | 'redirect_uri_insecure_http'
 >;
 
-const simple = <TCode extends UrlIssueCode>(code: TCode): UrlIssue =>
-  ({ code, params: NO_PARAMS }) as UrlIssue;
+const simple = <TCode extends UrlIssueCode>(code: TCode): UrlIssue => ({ code, params: NO_PARAMS }) as UrlIssue;
 
 /** Which ASCII characters {@link URL_CHARACTER_SOURCE} allows, by code. */
 const URL_CHARACTERS = /* @__PURE__ */ (() => {
@@ -124,7 +123,8 @@ const URL_CHARACTERS = /* @__PURE__ */ (() => {
 })();
 
 const isHexDigit = (code: number): boolean => (code >= 0x30 && code <= 0x39) || ((code | 0x20) >= 0x61 && (code | 0x20) <= 0x66);
-const isAlphanumeric = (code: number): boolean => (code >= 0x30 && code <= 0x39) || ((code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a);
+const isAlphanumeric = (code: number): boolean =>
+  (code >= 0x30 && code <= 0x39) || ((code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a);
 
 /** `scheme://` in any case: `HTTPS://` is the same scheme, written as no other client expects. */
 const HTTPS_ANY_CASE = /^[Hh][Tt][Tt][Pp][Ss]:\/\//;
@@ -394,7 +394,8 @@ export function singleLabelHost(url: { readonly hostname: string }): string | un
  * {@link UNREACHABLE_HOST_PATTERNS} as one pattern, tested once per host. Case-insensitive as a
  * whole: the patterns without the `i` flag match only digits and punctuation (a test holds them to it).
  */
-const UNREACHABLE_HOST = /* @__PURE__ */ (() => new RegExp(UNREACHABLE_HOST_PATTERNS.map((pattern) => pattern.source).join('|'), 'i'))();
+const UNREACHABLE_HOST = /* @__PURE__ */ (() =>
+  new RegExp(UNREACHABLE_HOST_PATTERNS.map((pattern) => pattern.source).join('|'), 'i'))();
 
 /** The host name of a parsed URL, if LivePerson cannot reach it. */
 export function unreachableHost(url: { readonly hostname: string }): string | undefined {
@@ -410,7 +411,9 @@ export function checkLogoUri(value: string): UrlIssue | undefined {
   if (value.startsWith('https://')) return checkHttpsUrl(value);
   const issue = schemeIssue(value, 'https', simple('invalid_logo_uri'));
   // " /logo.png": white space where a path was meant.
-  return issue.code === 'invalid_logo_uri' && URL_FORBIDDEN.test(value) && value.trim().startsWith('/') ? simple('url_has_whitespace') : issue;
+  return issue.code === 'invalid_logo_uri' && URL_FORBIDDEN.test(value) && value.trim().startsWith('/')
+    ? simple('url_has_whitespace')
+    : issue;
 }
 
 /** A redirect URI: RFC 6749 §3.1.2 with RFC 8252 §7.1 and §7.3, as written. */
@@ -426,16 +429,20 @@ export function checkRedirectUri(value: string): UrlIssue | undefined {
   if (value.startsWith('http://')) {
     const parsed = checkHierarchicalUrl(value, 'http://'.length);
     if ('code' in parsed) return parsed;
-    return (LOOPBACK_REDIRECT_HOSTS as readonly string[]).includes(parsed.hostname) ? undefined : simple('redirect_uri_insecure_http');
+    return (LOOPBACK_REDIRECT_HOSTS as readonly string[]).includes(parsed.hostname)
+      ? undefined
+      : simple('redirect_uri_insecure_http');
   }
   if (HTTPS_ANY_CASE.test(value)) return schemeIssue(value, 'https', simple('invalid_redirect_uri'));
   if (HTTP_ANY_CASE.test(value)) return schemeIssue(value, 'http', simple('invalid_redirect_uri'));
-  if (PRIVATE_USE_SCHEME.test(value)) return checkCharacters(value, -1, -1) ?? (parseUrl(value) === undefined ? simple('invalid_redirect_uri') : undefined);
+  if (PRIVATE_USE_SCHEME.test(value))
+    return checkCharacters(value, -1, -1) ?? (parseUrl(value) === undefined ? simple('invalid_redirect_uri') : undefined);
   return simple('invalid_redirect_uri');
 }
 
 /** {@link FRAMING_HEADER_NAMES} and {@link BODY_HEADER_NAMES}, lower-cased, for one lookup per header. */
-const FRAMING_HEADERS: ReadonlySet<string> = /* @__PURE__ */ (() => new Set(FRAMING_HEADER_NAMES.map((name) => name.toLowerCase())))();
+const FRAMING_HEADERS: ReadonlySet<string> = /* @__PURE__ */ (() =>
+  new Set(FRAMING_HEADER_NAMES.map((name) => name.toLowerCase())))();
 const BODY_HEADERS: ReadonlySet<string> = /* @__PURE__ */ (() => new Set(BODY_HEADER_NAMES.map((name) => name.toLowerCase())))();
 
 /**

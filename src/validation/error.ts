@@ -71,7 +71,12 @@ const counted = (count: number, noun: string): string => `${count} ${noun}${coun
 function summarize(issues: readonly ValidationIssue[], subject: string): string {
   const warnings = issues.filter((issue) => issue.severity === 'warning').length;
   const errors = issues.length - warnings;
-  const count = warnings === 0 ? counted(errors, 'issue') : errors === 0 ? counted(warnings, 'warning') : `${counted(errors, 'issue')}, ${counted(warnings, 'warning')}`;
+  const count =
+    warnings === 0
+      ? counted(errors, 'issue')
+      : errors === 0
+        ? counted(warnings, 'warning')
+        : `${counted(errors, 'issue')}, ${counted(warnings, 'warning')}`;
   const lines = issues.map((issue) => `  ${issue.severity === 'warning' ? '⚠' : '✖'} ${formatIssue(issue)}`);
   return [`Invalid ${subject} (${count}):`, ...lines].join('\n');
 }
@@ -111,7 +116,11 @@ export class ManifestValidationError extends Error {
    * @param warnings - Warnings found beside them.
    * @param subject - What was checked, for the first line of `message` ("Invalid manifest (1 issue):"); `httpsUrl()` names the value instead.
    */
-  constructor(issues: readonly [ValidationIssue, ...ValidationIssue[]], warnings: readonly ValidationIssue[] = [], subject = 'manifest') {
+  constructor(
+    issues: readonly [ValidationIssue, ...ValidationIssue[]],
+    warnings: readonly ValidationIssue[] = [],
+    subject = 'manifest',
+  ) {
     super(summarize(issues, subject));
     // Not enumerable, so that Node, printing an uncaught error, shows the readable message and not the data behind it.
     Object.defineProperties(this, { issues: { value: issues }, warnings: { value: warnings } });

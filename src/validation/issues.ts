@@ -594,8 +594,10 @@ export function quote(value: string, max = MAX_QUOTED): string {
  * for LivePerson's misspelled event name shows the same words: it is this type,
  * and the compiler checks that the runtime message below matches it.
  */
-export type MisspelledWebhookEventMessage<TKey extends string, TSuggestion extends string> =
-  `"${TKey}" is not a webhook event (LivePerson's table misspells it); use "${TSuggestion}"`;
+export type MisspelledWebhookEventMessage<
+  TKey extends string,
+  TSuggestion extends string,
+> = `"${TKey}" is not a webhook event (LivePerson's table misspells it); use "${TSuggestion}"`;
 
 /** The runtime side of {@link MisspelledWebhookEventMessage} (the keys come from a fixed table, so need no cutting short). */
 const misspelledWebhookEvent = <TKey extends string, TSuggestion extends string>(
@@ -620,7 +622,8 @@ const didYouMean = (suggestion: string | undefined): string =>
 
 /** A number of seconds as a person says it (`3 days`), where it is a whole number of days or hours. */
 const secondsInWords = (seconds: number): string | undefined => {
-  const [count, unit] = seconds % 86_400 === 0 ? [seconds / 86_400, 'day'] : seconds % 3_600 === 0 ? [seconds / 3_600, 'hour'] : [0, ''];
+  const [count, unit] =
+    seconds % 86_400 === 0 ? [seconds / 86_400, 'day'] : seconds % 3_600 === 0 ? [seconds / 3_600, 'hour'] : [0, ''];
   return count === 0 ? undefined : `${count} ${unit}${count === 1 ? '' : 's'}`;
 };
 
@@ -731,7 +734,8 @@ export const MESSAGES: { readonly [TCode in IssueCode]: (params: IssueParams[TCo
   unknown_key: (p) => `unknown key ${quote(p.key)}${didYouMean(p.suggestion)}`,
   misspelled_webhook_event: (p) => misspelledWebhookEvent(p.key, p.suggestion),
   unreadable_value: () => 'could not be read (a getter or proxy threw); pass plain JSON data',
-  invalid_profile: (p) => `unknown profile ${quote(p.value ?? describeReceived(p.received, p.className))}; use "general" or "connector"`,
+  invalid_profile: (p) =>
+    `unknown profile ${quote(p.value ?? describeReceived(p.received, p.className))}; use "general" or "connector"`,
   too_long: (p) => `must be at most ${p.max} characters in the ${p.profile} profile (got ${p.actual})`,
   blank: () => 'must not be blank',
   control_character: () => 'must not contain control characters',
@@ -750,15 +754,13 @@ export const MESSAGES: { readonly [TCode in IssueCode]: (params: IssueParams[TCo
   localized_name_without_client_name: () => 'a localized client name needs a client_name as well',
   url_not_https: () => 'must start with "https://"',
   url_malformed: () => 'must be a valid absolute URL with a host name',
-  url_has_credentials: () =>
-    'must not contain a user name or password (an "@" before the host); send secrets in webhook headers',
+  url_has_credentials: () => 'must not contain a user name or password (an "@" before the host); send secrets in webhook headers',
   url_has_whitespace: () => 'must not contain white space or control characters',
   url_empty: () => 'is empty; it must be an "https://" URL',
   url_missing: () => 'is not set (undefined); it must be an "https://" URL',
   url_scheme_not_lower_case: (p) =>
     `must start with ${quote(`${p.expected}://`)} in lower case, not ${quote(`${p.written}://`)} (schemes are compared as written)`,
-  url_placeholder: (p) =>
-    `${quote(p.placeholder, 64)} looks like an unfilled placeholder: replace it with the real value`,
+  url_placeholder: (p) => `${quote(p.placeholder, 64)} looks like an unfilled placeholder: replace it with the real value`,
   url_not_ascii: (p) =>
     p.punycodeHost !== undefined
       ? `must be ASCII: the host has ${quote(p.character)}; write the host in punycode: ${quote(p.punycodeHost)}`
@@ -901,7 +903,11 @@ export const NO_PARAMS: Record<string, never> = /* @__PURE__ */ Object.freeze({}
 
 /** Parameters of only strings, numbers and booleans, none of them optional: frozen as they are. */
 type FlatParams<TParams> = {
-  [TKey in keyof TParams]-?: undefined extends TParams[TKey] ? false : TParams[TKey] extends string | number | boolean ? true : false;
+  [TKey in keyof TParams]-?: undefined extends TParams[TKey]
+    ? false
+    : TParams[TKey] extends string | number | boolean
+      ? true
+      : false;
 }[keyof TParams] extends true
   ? true
   : false;
@@ -928,7 +934,8 @@ const DEEP_PARAM_CODES = [
   'duplicate_key',
 ] as const satisfies readonly DeepParamCode[];
 /** Compiles only while {@link DEEP_PARAM_CODES} lists every {@link DeepParamCode}. */
-const DEEP_PARAM_CODES_COMPLETE: [Exclude<DeepParamCode, (typeof DEEP_PARAM_CODES)[number]>] extends [never] ? true : never = true;
+const DEEP_PARAM_CODES_COMPLETE: [Exclude<DeepParamCode, (typeof DEEP_PARAM_CODES)[number]>] extends [never] ? true : never =
+  true;
 void DEEP_PARAM_CODES_COMPLETE;
 
 /**
@@ -948,8 +955,10 @@ const CODE_INFO = /* @__PURE__ */ (() =>
           },
         ] as const,
     ),
-  ))() as ReadonlyMap<IssueCode, { readonly severity: 'error' | 'warning'; readonly word: (params: never) => string; readonly deep: boolean }>;
-
+  ))() as ReadonlyMap<
+  IssueCode,
+  { readonly severity: 'error' | 'warning'; readonly word: (params: never) => string; readonly deep: boolean }
+>;
 
 /**
  * Makes an issue at a place given as its path and its frozen segments (the validator keeps both
@@ -975,7 +984,14 @@ export function createIssue<TCode extends IssueCode>(
     frozen = params === NO_PARAMS ? params : info.deep ? freezeParams(params) : (Object.freeze(params) as IssueParams[TCode]);
     message = (info.word as (params: IssueParams[TCode]) => string)(params);
   }
-  return Object.freeze({ code, severity: info.severity, path, segments, params: frozen, message } as IssueOf<TCode>) as ValidationIssue<TCode>;
+  return Object.freeze({
+    code,
+    severity: info.severity,
+    path,
+    segments,
+    params: frozen,
+    message,
+  } as IssueOf<TCode>) as ValidationIssue<TCode>;
 }
 
 /** Whether flat parameters of one code (the same keys, none optional) have the same values. */
@@ -1038,5 +1054,10 @@ export function makeIssue<TCode extends IssueCode>(
   params: IssueParams[TCode],
 ): ValidationIssue<TCode> {
   // A copy, deep-frozen: the caller's objects are neither frozen nor shared.
-  return createIssue(formatPath(segments), Object.freeze([...segments]), code, deepFreeze(copyParams(params)) as IssueParams[TCode]);
+  return createIssue(
+    formatPath(segments),
+    Object.freeze([...segments]),
+    code,
+    deepFreeze(copyParams(params)) as IssueParams[TCode],
+  );
 }

@@ -52,7 +52,16 @@ import {
   singleLabelHost,
   unreachableHost,
 } from './checks.js';
-import { appendSegment, createIssue, makeIssue, NO_PARAMS, type ExpectedType, type IssueCode, type IssueParams, type ValidationIssue } from './issues.js';
+import {
+  appendSegment,
+  createIssue,
+  makeIssue,
+  NO_PARAMS,
+  type ExpectedType,
+  type IssueCode,
+  type IssueParams,
+  type ValidationIssue,
+} from './issues.js';
 import { guarded, isPlainObject, receivedOf, UNREADABLE } from './read.js';
 
 type JsonObject = Record<string, unknown>;
@@ -192,9 +201,9 @@ const WEBHOOK = /* @__PURE__ */ keysOf(WEBHOOK_KEYS);
 const HEADER = /* @__PURE__ */ keysOf(HEADER_KEYS);
 const RETRY = /* @__PURE__ */ keysOf(RETRY_KEYS);
 const CAPABILITIES = /* @__PURE__ */ keysOf(CAPABILITY_KEYS);
-const ENGAGEMENT_ENTRIES: readonly (readonly [string, BooleanRule | EnumListRule])[] = /* @__PURE__ */ Object.entries(ENGAGEMENT_FIELDS).map(
-  ([key, rule]) => [key, ownRule<BooleanRule | EnumListRule>(rule)] as const,
-);
+const ENGAGEMENT_ENTRIES: readonly (readonly [string, BooleanRule | EnumListRule])[] = /* @__PURE__ */ Object.entries(
+  ENGAGEMENT_FIELDS,
+).map(([key, rule]) => [key, ownRule<BooleanRule | EnumListRule>(rule)] as const);
 const ENGAGEMENT = /* @__PURE__ */ (() => keysOf(ENGAGEMENT_ENTRIES.map(([key]) => key)))();
 
 class Walk {
@@ -384,7 +393,11 @@ function walkEnumList(walk: Walk, value: unknown, path: Path, rule: EnumListRule
     const where = at(path, i);
     if (typeof item !== 'string') walk.wrongType(where, item, 'string');
     else if (index === -1) {
-      walk.report(where, 'invalid_enum_value', { value: item, allowed: allowedOf(values, () => values), suggestion: closest(item, values) });
+      walk.report(where, 'invalid_enum_value', {
+        value: item,
+        allowed: allowedOf(values, () => values),
+        suggestion: closest(item, values),
+      });
     } else walk.report(where, 'duplicate_item', { value: item });
   }
   if (rule.minItems !== undefined && items.length < rule.minItems) {
@@ -395,7 +408,10 @@ function walkEnumList(walk: Walk, value: unknown, path: Path, rule: EnumListRule
       walk.report(path, 'connector_required_value', { rule: 'includes', expected: rule.connectorMustInclude });
     }
     const exactly = rule.connectorExactly;
-    if (exactly !== undefined && (items.length !== exactly.length || !exactly.every((v) => (seen & (1 << values.indexOf(v))) !== 0))) {
+    if (
+      exactly !== undefined &&
+      (items.length !== exactly.length || !exactly.every((v) => (seen & (1 << values.indexOf(v))) !== 0))
+    ) {
       walk.report(path, 'connector_required_value', { rule: 'equals', expected: [...exactly] });
     }
   }
@@ -427,7 +443,10 @@ const scopesAllowed = (rule: ScopeRule): readonly string[] =>
 function walkScope(walk: Walk, value: unknown, path: Path, rule: ScopeRule): string | undefined {
   if (typeof value !== 'string') return walk.wrongType(path, value, 'string');
   // The common case: a single known value, as the connector profile requires.
-  if (rule.values.includes(value) && (!walk.connector || rule.connectorExactly === undefined || value === rule.connectorExactly)) {
+  if (
+    rule.values.includes(value) &&
+    (!walk.connector || rule.connectorExactly === undefined || value === rule.connectorExactly)
+  ) {
     return value;
   }
   checkLength(walk, value, path, rule.maxLength);
@@ -581,7 +600,8 @@ function walkWebhook(walk: Walk, value: unknown, path: Path, summaries: WebhookS
   const out: JsonObject = walk.keep({});
   const endpoint = endpointField === undefined ? undefined : walkEndpoint(walk, endpointField, at(path, 'endpoint'));
   if (endpoint !== undefined) out['endpoint'] = endpoint;
-  const maxRetries = maxRetriesField === undefined ? undefined : walkInteger(walk, maxRetriesField, at(path, 'max_retries'), MAX_RETRIES);
+  const maxRetries =
+    maxRetriesField === undefined ? undefined : walkInteger(walk, maxRetriesField, at(path, 'max_retries'), MAX_RETRIES);
   if (maxRetries !== undefined) out['max_retries'] = maxRetries;
   const headers = headersField === undefined ? undefined : walkHeaders(walk, headersField, at(path, 'headers'));
   if (headers !== undefined) out['headers'] = headers;
@@ -737,7 +757,8 @@ function walkManifest(walk: Walk, input: unknown): JsonObject | undefined {
     const value = fields[i];
     if (value === undefined) {
       if (spec.required === 'always') walk.report(at(null, field), 'required', NONE);
-      else if (spec.required === 'connector' && walk.connector) walk.report(at(null, field), 'required', { expected: connectorValueOf(spec) });
+      else if (spec.required === 'connector' && walk.connector)
+        walk.report(at(null, field), 'required', { expected: connectorValueOf(spec) });
     } else {
       const result = walkField(walk, spec, value, at(null, field));
       if (result !== undefined) out[field] = result;
@@ -747,7 +768,10 @@ function walkManifest(walk: Walk, input: unknown): JsonObject | undefined {
     }
   }
   const grants = ownValue(out, 'grant_types') as readonly string[] | undefined;
-  if ((ownValue(out, 'response_types') as readonly string[] | undefined)?.includes('code') && !grants?.includes('authorization_code')) {
+  if (
+    (ownValue(out, 'response_types') as readonly string[] | undefined)?.includes('code') &&
+    !grants?.includes('authorization_code')
+  ) {
     walk.report(at(null, 'response_types'), 'code_without_authorization_code', NONE);
   }
   const redirects = ownValue(out, 'redirect_uris') as readonly string[] | undefined;
@@ -763,7 +787,12 @@ export function runValidation<TProfile extends Profile>(input: unknown, profile:
   const manifest = walkManifest(walk, input);
   const warnings = Object.freeze(walk.warnings);
   const [first, ...rest] = walk.issues;
-  if (first !== undefined) return Object.freeze({ ok: false, issues: Object.freeze<[ValidationIssue, ...ValidationIssue[]]>([first, ...rest]), warnings });
+  if (first !== undefined)
+    return Object.freeze({
+      ok: false,
+      issues: Object.freeze<[ValidationIssue, ...ValidationIssue[]]>([first, ...rest]),
+      warnings,
+    });
   // Our own fresh containers, each frozen once: the manifest is deep-frozen without another walk.
   for (const container of walk.made) Object.freeze(container);
   return Object.freeze({ ok: true, manifest: manifest as unknown as ManifestFor<TProfile>, warnings });
@@ -773,7 +802,11 @@ export function readProfile(options: unknown): Profile | ValidationIssue {
   const profile = guarded(() => (options as { profile?: unknown } | undefined)?.profile);
   if (profile === undefined) return 'general';
   if ((PROFILES as readonly unknown[]).includes(profile)) return profile as Profile;
-  return makeIssue([], 'invalid_profile', typeof profile === 'string' ? { value: profile, received: 'string' } : receivedOf(profile));
+  return makeIssue(
+    [],
+    'invalid_profile',
+    typeof profile === 'string' ? { value: profile, received: 'string' } : receivedOf(profile),
+  );
 }
 
 /**

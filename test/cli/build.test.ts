@@ -82,9 +82,7 @@ describe('lp-app-manifest build', () => {
     });
 
     it('a default export that is neither a builder nor a manifest object', () => {
-      expectFailure(runCli(['build', 'not-a-manifest.mjs']), [
-        `not-a-manifest.mjs: the default export is an array; ${EXPECTED}`,
-      ]);
+      expectFailure(runCli(['build', 'not-a-manifest.mjs']), [`not-a-manifest.mjs: the default export is an array; ${EXPECTED}`]);
     });
 
     it('a default export function that throws', () => {
@@ -115,7 +113,7 @@ describe('lp-app-manifest build', () => {
     });
   });
 
-  describe('a module that fails says where, in the user\'s file, and never prints a stack trace or its source', () => {
+  describe("a module that fails says where, in the user's file, and never prints a stack trace or its source", () => {
     const write = (name: string, text: string): string => {
       const path = join(tmp(), name);
       writeFileSync(path, text);
@@ -138,10 +136,13 @@ describe('lp-app-manifest build', () => {
       expectOneLine(runCli(['build', 'syntax.cjs'], { cwd: tmp() }), 'syntax.cjs:2:23: cannot load: Unexpected string');
     });
 
-    it('an error thrown in a helper the module imports: the helper\'s failing line, relative to the working directory', () => {
+    it("an error thrown in a helper the module imports: the helper's failing line, relative to the working directory", () => {
       mkdirSync(join(tmp(), 'lib'), { recursive: true });
       write('lib/config.mjs', 'export function endpoint(env) {\n  return env.settings.url;\n}\n');
-      write('uses-helper.mjs', "import { endpoint } from './lib/config.mjs';\nexport default () => ({ client_name: endpoint({}) });\n");
+      write(
+        'uses-helper.mjs',
+        "import { endpoint } from './lib/config.mjs';\nexport default () => ({ client_name: endpoint({}) });\n",
+      );
       expectOneLine(
         runCli(['build', 'uses-helper.mjs'], { cwd: tmp() }),
         "lib/config.mjs:2:23: the default export threw: Cannot read properties of undefined (reading 'url')",
@@ -172,7 +173,9 @@ describe('lp-app-manifest build', () => {
       const run = runCli(['build', 'warning-only.json', '--strict', '--out', target]);
       expect(run.status).to.equal(1);
       expect(lines(run.stderr)).to.have.length(2);
-      expect(lines(run.stderr)[1]).to.equal(`warning-only.json: build failed with 1 warning (--strict) (general profile); ${target} was not written`);
+      expect(lines(run.stderr)[1]).to.equal(
+        `warning-only.json: build failed with 1 warning (--strict) (general profile); ${target} was not written`,
+      );
       expect(readdirSync(tmp())).not.to.include('strict-out.json');
       expect(runCli(['build', 'warning-only.json', '--out', target]).status).to.equal(0);
     });
@@ -197,8 +200,9 @@ describe('lp-app-manifest build', () => {
       );
     });
 
-    it("checks a builder against its own profile, with or without --profile", () => {
-      const tooLong = 'long-name-connector.mjs: client_name: must be at most 100 characters in the connector profile (got 101) [too_long]';
+    it('checks a builder against its own profile, with or without --profile', () => {
+      const tooLong =
+        'long-name-connector.mjs: client_name: must be at most 100 characters in the connector profile (got 101) [too_long]';
       for (const extra of [[], ['--profile', 'general']]) {
         const run = runCli(['build', 'long-name-connector.mjs', ...extra]);
         expect(run.status).to.equal(1);
@@ -218,7 +222,9 @@ describe('lp-app-manifest build', () => {
     it('checks a manifest object against --profile (general by default)', () => {
       const run = runCli(['build', 'object.cjs', '--profile', 'connector']);
       expect(run.status).to.equal(1);
-      expect(lines(run.stderr)[0]).to.equal('object.cjs: grant_types: is required in the connector profile: set it to ["client_credentials"] [required]');
+      expect(lines(run.stderr)[0]).to.equal(
+        'object.cjs: grant_types: is required in the connector profile: set it to ["client_credentials"] [required]',
+      );
     });
   });
 
@@ -285,9 +291,7 @@ describe('lp-app-manifest build', () => {
 
     it('fails clearly when the directory does not exist', () => {
       const target = join(tmp(), 'no-such-dir', 'manifest.json');
-      expectFailure(runCli(['build', 'object.cjs', '--out', target]), [
-        `${target}: cannot write: the directory does not exist`,
-      ]);
+      expectFailure(runCli(['build', 'object.cjs', '--out', target]), [`${target}: cannot write: the directory does not exist`]);
     });
   });
 });

@@ -51,7 +51,11 @@ describe('the file-level issue codes', () => {
     duplicate_key: () => [file('duplicate.json', '{"client_name": "A", "client_name": "B"}')],
     logo_unreadable: () => ['--logo', 'no-logo.png', 'valid.json'],
     logo_wrong_size: () => ['--logo', file('logo.png', png(64, 64)), 'valid.json'],
-    schema_profile_mismatch: () => ['--profile', 'general', file('mismatch.json', '{"$schema": "connector.schema.json", "client_name": "A"}')],
+    schema_profile_mismatch: () => [
+      '--profile',
+      'general',
+      file('mismatch.json', '{"$schema": "connector.schema.json", "client_name": "A"}'),
+    ],
   };
 
   for (const code of FILE_ISSUE_CODES) {

@@ -25,7 +25,10 @@ describe('lp-app-manifest init', () => {
   it('prints the connector template with all five webhooks on placeholder https://example.com URLs', () => {
     const run = runCli(['init', '--profile', 'connector', '--name', 'Acme Bot']);
     expect(run.status, run.stderr).to.equal(0);
-    const manifest = JSON.parse(run.stdout) as { client_name: string; capabilities: { webhooks: Record<string, { endpoint: string }> } };
+    const manifest = JSON.parse(run.stdout) as {
+      client_name: string;
+      capabilities: { webhooks: Record<string, { endpoint: string }> };
+    };
     const result = validateManifest(manifest, { profile: 'connector' });
     expect(result.ok, JSON.stringify(result)).to.equal(true);
     expect(result.warnings).to.deep.equal([]);
@@ -45,7 +48,11 @@ describe('lp-app-manifest init', () => {
 
   describe('usage errors exit 2 with one line', () => {
     const cases: [string, string[], RegExp][] = [
-      ['a blank --name', ['--name', '  '], /^lp-app-manifest: invalid --name: must not be blank; see "lp-app-manifest init --help"\n$/],
+      [
+        'a blank --name',
+        ['--name', '  '],
+        /^lp-app-manifest: invalid --name: must not be blank; see "lp-app-manifest init --help"\n$/,
+      ],
       [
         'a --name too long for a connector',
         ['--profile', 'connector', '--name', 'A'.repeat(101)],

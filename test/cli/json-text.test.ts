@@ -13,7 +13,12 @@ const parses = (text: string): boolean => {
 
 /** A JSON text with one character inserted, deleted or replaced: mostly near-misses of JSON. */
 const mutatedJson = fc
-  .tuple(fc.json(), fc.nat(), fc.constantFrom('insert', 'delete', 'replace'), fc.constantFrom(...'{}[],:"\\ \n-+.0123eEtfnux\u0001\'/*#'))
+  .tuple(
+    fc.json(),
+    fc.nat(),
+    fc.constantFrom('insert', 'delete', 'replace'),
+    fc.constantFrom(...'{}[],:"\\ \n-+.0123eEtfnux\u0001\'/*#'),
+  )
   .map(([text, at, how, char]) => {
     const i = text.length === 0 ? 0 : at % text.length;
     if (how === 'insert') return text.slice(0, i) + char + text.slice(i);
@@ -42,7 +47,9 @@ describe('JSON text as the CLI reads it (jsonc-parser, strict)', () => {
   });
 
   it('rejects what jsonc-parser would allow by default: comments and trailing commas', () => {
-    expect(syntaxError('{\n  // a comment\n  "a": 1\n}')).to.equal('not valid JSON: comments are not allowed in JSON at line 2, column 3');
+    expect(syntaxError('{\n  // a comment\n  "a": 1\n}')).to.equal(
+      'not valid JSON: comments are not allowed in JSON at line 2, column 3',
+    );
     expect(syntaxError('{"a": 1 /* no */}')).to.equal('not valid JSON: comments are not allowed in JSON at line 1, column 9');
     expect(syntaxError('{"a": 1,}')).to.equal('not valid JSON: trailing comma before "}" at line 1, column 9');
     expect(syntaxError('[1, 2,]')).to.equal('not valid JSON: trailing comma before "]" at line 1, column 7');
@@ -52,7 +59,9 @@ describe('JSON text as the CLI reads it (jsonc-parser, strict)', () => {
     expect(syntaxError('{"a" 1}')).to.equal('not valid JSON: expected ":" after a property name at line 1, column 6');
     expect(syntaxError("{'a': 1}")).to.match(/^not valid JSON: .* at line 1, column 2$/);
     expect(syntaxError('{"a": "secret')).to.equal('not valid JSON: unterminated string at line 1, column 7');
-    expect(syntaxError('{} {}')).to.equal('not valid JSON: unexpected content after the end of the JSON value at line 1, column 4');
+    expect(syntaxError('{} {}')).to.equal(
+      'not valid JSON: unexpected content after the end of the JSON value at line 1, column 4',
+    );
     expect(syntaxError('["a\tb"]')).to.equal(
       'not valid JSON: control character in a string (write it as an escape such as \\n) at line 1, column 4',
     );
@@ -67,7 +76,9 @@ describe('JSON text as the CLI reads it (jsonc-parser, strict)', () => {
     const parsed = parseJsonText(text);
     if (!parsed.ok) throw new Error(parsed.issue.message);
     expect(parsed.document.value).to.deep.equal(JSON.parse(text));
-    expect(parsed.document.duplicates.map(({ issue, position }) => [issue.code, issue.severity, issue.path, position])).to.deep.equal([
+    expect(
+      parsed.document.duplicates.map(({ issue, position }) => [issue.code, issue.severity, issue.path, position]),
+    ).to.deep.equal([
       ['duplicate_key', 'error', 'a.endpoint', { line: 2, column: 33 }],
       ['duplicate_key', 'error', 'a', { line: 3, column: 3 }],
     ]);
@@ -82,7 +93,9 @@ describe('JSON text as the CLI reads it (jsonc-parser, strict)', () => {
     const text = '{"x": {"y": [1]},\n  "a": [10, {"b": 1}],\n  "c": "😀", "d": 2\n}';
     const parsed = parseJsonText(text);
     if (!parsed.ok) throw new Error(parsed.issue.message);
-    expect(parsed.document.locate([[], ['a'], ['a', 1], ['a', 1, 'b'], ['a', 1, 'missing'], ['d'], ['nothing', 'here']])).to.deep.equal([
+    expect(
+      parsed.document.locate([[], ['a'], ['a', 1], ['a', 1, 'b'], ['a', 1, 'missing'], ['d'], ['nothing', 'here']]),
+    ).to.deep.equal([
       { line: 1, column: 1 },
       { line: 2, column: 3 },
       { line: 2, column: 13 },

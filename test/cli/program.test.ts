@@ -27,7 +27,8 @@ describe('lp-app-manifest (the program)', () => {
         expect(run.status).to.equal(0);
         expect(run.stderr).to.equal('');
         expect(run.stdout).to.match(/^Usage: lp-app-manifest <command> \[options\]\n/);
-        for (const command of ['validate', 'build', 'schema', 'init']) expect(run.stdout).to.match(new RegExp(`^  ${command} `, 'm'));
+        for (const command of ['validate', 'build', 'schema', 'init'])
+          expect(run.stdout).to.match(new RegExp(`^  ${command} `, 'm'));
       });
     }
 
@@ -80,7 +81,11 @@ describe('lp-app-manifest (the program)', () => {
   describe('usage errors: exit 2, one line on stderr, nothing on stdout', () => {
     const cases: [string, string[], string][] = [
       ['no command', [], `lp-app-manifest: no command given (use one of: ${NAMES}); see "lp-app-manifest --help"`],
-      ['an unknown command', ['check'], `lp-app-manifest: unknown command 'check' (use one of: ${NAMES}); see "lp-app-manifest --help"`],
+      [
+        'an unknown command',
+        ['check'],
+        `lp-app-manifest: unknown command 'check' (use one of: ${NAMES}); see "lp-app-manifest --help"`,
+      ],
       ['an unknown option before the command', ['--verbose', 'validate'], "lp-app-manifest: unknown option '--verbose'"],
     ];
     for (const [name, args, message] of cases) {
@@ -117,8 +122,11 @@ describe('lp-app-manifest (the program)', () => {
       const statics = [...source.matchAll(/^import\s(?:[^;]*?\sfrom\s)?'([^']+)';$/gm)].map((found) => found[1]);
       const cheap = ['lp-app-manifest', 'node:util', 'node:module', 'node:path', 'node:fs', 'node:url', 'node:buffer'];
       expect(statics.filter((id) => !cheap.includes(id!))).to.deep.equal([]);
-      const everything = [source, ...readdirSync(CLI_CHUNKS).map((file) => readFileSync(join(CLI_CHUNKS, file), 'utf8'))].join('\n');
-      for (const lazy of ['image-size', 'ts-pattern', 'node:crypto', 'node:child_process']) expect(everything).to.include(`import('${lazy}')`);
+      const everything = [source, ...readdirSync(CLI_CHUNKS).map((file) => readFileSync(join(CLI_CHUNKS, file), 'utf8'))].join(
+        '\n',
+      );
+      for (const lazy of ['image-size', 'ts-pattern', 'node:crypto', 'node:child_process'])
+        expect(everything).to.include(`import('${lazy}')`);
       // Every command but validate is a chunk of its own, loaded when it runs.
       expect(source).to.match(/import\('\.\/cli\/build\.js'\)/);
       // jsonc-parser, which every validate needs, is bundled from its ES build rather than loaded as UMD.

@@ -55,7 +55,15 @@ describe('CLI: templates and --dotenv', () => {
   it('reports every unset variable at once, at its line, beside a manifest error, and writes nothing', () => {
     const template = write(
       'two-missing.json',
-      JSON.stringify({ client_name: '${{ LP_APP_NAME }}', description: 'x'.repeat(300), capabilities: { webhooks: { [CONTENT]: { endpoint: '${{ LP_CONTENT_URL }}' } } } }, null, 2),
+      JSON.stringify(
+        {
+          client_name: '${{ LP_APP_NAME }}',
+          description: 'x'.repeat(300),
+          capabilities: { webhooks: { [CONTENT]: { endpoint: '${{ LP_CONTENT_URL }}' } } },
+        },
+        null,
+        2,
+      ),
     );
     const run = runCli(['build', template, '--out', 'out.json'], { cwd: dir(), env: CLEAN });
     expect(run.status).to.equal(1);
@@ -68,7 +76,10 @@ describe('CLI: templates and --dotenv', () => {
   });
 
   it('an empty variable is unset, except in description', () => {
-    const template = write('empty.json', JSON.stringify({ client_name: '${{ LP_APP_NAME }}', description: '${{ LP_DESCRIPTION }}' }));
+    const template = write(
+      'empty.json',
+      JSON.stringify({ client_name: '${{ LP_APP_NAME }}', description: '${{ LP_DESCRIPTION }}' }),
+    );
     const run = runCli(['validate', template], { cwd: dir(), env: { ...CLEAN, LP_APP_NAME: '', LP_DESCRIPTION: '' } });
     expect(run.status).to.equal(1);
     expect(run.stdout).to.contain('client_name: the variable LP_APP_NAME (placeholder ${{ LP_APP_NAME }}) is set but empty');
@@ -76,11 +87,19 @@ describe('CLI: templates and --dotenv', () => {
   });
 
   it('validates a value where it lands and names its variable: http:// in a URL, a placeholder inside a URL', () => {
-    const template = write('url.json', JSON.stringify({ client_name: 'Acme', capabilities: { webhooks: { [CONTENT]: { endpoint: '${{ LP_CONTENT_URL }}' } } } }));
+    const template = write(
+      'url.json',
+      JSON.stringify({ client_name: 'Acme', capabilities: { webhooks: { [CONTENT]: { endpoint: '${{ LP_CONTENT_URL }}' } } } }),
+    );
     const run = runCli(['validate', template], { cwd: dir(), env: { ...CLEAN, LP_CONTENT_URL: 'http://hooks.acme.com/lp' } });
     expect(run.status).to.equal(1);
-    expect(run.stdout).to.contain(`capabilities.webhooks["${CONTENT}"].endpoint: must start with "https://" (from LP_CONTENT_URL) [url_not_https]`);
-    const inside = write('inside.json', JSON.stringify({ client_name: 'Acme', entry_uri: 'https://${{ LP_HOOKS_HOST }}/launch' }));
+    expect(run.stdout).to.contain(
+      `capabilities.webhooks["${CONTENT}"].endpoint: must start with "https://" (from LP_CONTENT_URL) [url_not_https]`,
+    );
+    const inside = write(
+      'inside.json',
+      JSON.stringify({ client_name: 'Acme', entry_uri: 'https://${{ LP_HOOKS_HOST }}/launch' }),
+    );
     const ok = runCli(['validate', inside], { cwd: dir(), env: { ...CLEAN, LP_HOOKS_HOST: 'apps.acme.com' } });
     expect(ok.status, ok.stdout).to.equal(0);
     const bad = runCli(['validate', inside], { cwd: dir(), env: { ...CLEAN, LP_HOOKS_HOST: 'apps acme' } });
@@ -107,7 +126,10 @@ describe('CLI: templates and --dotenv', () => {
   });
 
   it('writes a literal ${{ as $${{', () => {
-    const template = write('literal.json', JSON.stringify({ client_name: 'Acme', description: 'Uses $${{ NAME }} in its own templates' }));
+    const template = write(
+      'literal.json',
+      JSON.stringify({ client_name: 'Acme', description: 'Uses $${{ NAME }} in its own templates' }),
+    );
     const run = runCli(['build', template], { cwd: dir(), env: CLEAN });
     expect(run.status, run.stderr).to.equal(0);
     expect(JSON.parse(run.stdout)).to.deep.equal({ client_name: 'Acme', description: 'Uses ${{ NAME }} in its own templates' });
@@ -116,11 +138,17 @@ describe('CLI: templates and --dotenv', () => {
   it('--dotenv: later files win, and the environment wins over files', () => {
     const first = write('first.env', 'LP_APP_NAME=first\nLP_HOOKS_HOST=first.example.com\n');
     const second = write('second.env', 'LP_APP_NAME=second\n');
-    const template = write('order.json', JSON.stringify({ client_name: '${{ LP_APP_NAME }}', entry_uri: 'https://${{ LP_HOOKS_HOST }}/x' }));
+    const template = write(
+      'order.json',
+      JSON.stringify({ client_name: '${{ LP_APP_NAME }}', entry_uri: 'https://${{ LP_HOOKS_HOST }}/x' }),
+    );
     const files = runCli(['build', template, '--dotenv', first, '--dotenv', second], { cwd: dir(), env: CLEAN });
     expect(files.status, files.stderr).to.equal(0);
     expect(JSON.parse(files.stdout)).to.deep.equal({ client_name: 'second', entry_uri: 'https://first.example.com/x' });
-    const environment = runCli(['build', template, '--dotenv', first, '--dotenv', second], { cwd: dir(), env: { ...CLEAN, LP_APP_NAME: 'from-env' } });
+    const environment = runCli(['build', template, '--dotenv', first, '--dotenv', second], {
+      cwd: dir(),
+      env: { ...CLEAN, LP_APP_NAME: 'from-env' },
+    });
     expect(JSON.parse(environment.stdout)).to.deep.equal({ client_name: 'from-env', entry_uri: 'https://first.example.com/x' });
   });
 
@@ -132,7 +160,11 @@ describe('CLI: templates and --dotenv', () => {
     expect(existsSync(join(dir(), 'out.json'))).to.equal(false);
     const unreadable = write('locked.env', 'A=1\n');
     chmodSync(join(dir(), unreadable), 0o000);
-    const locked = runCli(['validate', template, '--dotenv', unreadable], { cwd: dir(), env: CLEAN, user: { uid: 65534, gid: 65534 } });
+    const locked = runCli(['validate', template, '--dotenv', unreadable], {
+      cwd: dir(),
+      env: CLEAN,
+      user: { uid: 65534, gid: 65534 },
+    });
     expect(locked.status).to.equal(1);
     expect(locked.stderr).to.contain('--dotenv locked.env:');
     const noValue = runCli(['validate', template, '--dotenv'], { cwd: dir(), env: CLEAN });
@@ -143,7 +175,9 @@ describe('CLI: templates and --dotenv', () => {
     const cwd = copyExample();
     const run = runCli(['validate', '--allow-unresolved', 'manifest.template.json'], { cwd, env: CLEAN });
     expect(run.status, run.stdout).to.equal(0);
-    expect(lines(run.stdout).filter((line) => line.includes('warning:') && line.includes('[unresolved_placeholder]'))).to.have.length(5);
+    expect(
+      lines(run.stdout).filter((line) => line.includes('warning:') && line.includes('[unresolved_placeholder]')),
+    ).to.have.length(5);
     expect(run.stdout).to.contain('manifest.template.json: valid (connector profile, from "$schema"): 5 warnings');
     const strict = runCli(['validate', '--allow-unresolved', '--strict', 'manifest.template.json'], { cwd, env: CLEAN });
     expect(strict.status).to.equal(1);

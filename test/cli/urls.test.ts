@@ -9,7 +9,10 @@ import { join } from 'node:path';
 import { requireBuiltCli, runCli, useTempDir } from './helpers.js';
 
 interface Report {
-  readonly files: readonly { readonly issues: readonly { code: string; path: string }[]; readonly warnings: readonly { code: string; path: string }[] }[];
+  readonly files: readonly {
+    readonly issues: readonly { code: string; path: string }[];
+    readonly warnings: readonly { code: string; path: string }[];
+  }[];
 }
 
 describe('lp-app-manifest validate: URLs as written', () => {
@@ -30,7 +33,12 @@ describe('lp-app-manifest validate: URLs as written', () => {
   const ENDPOINT = 'capabilities.webhooks["cqm.ExConversationChangeNotification"].endpoint';
 
   for (const [name, manifest, code, path] of [
-    ['a backslash before "@" in a redirect URI', { client_name: 'Acme', redirect_uris: ['https://evil.example.com\\@apps.example.com/cb'] }, 'url_has_credentials', 'redirect_uris[0]'],
+    [
+      'a backslash before "@" in a redirect URI',
+      { client_name: 'Acme', redirect_uris: ['https://evil.example.com\\@apps.example.com/cb'] },
+      'url_has_credentials',
+      'redirect_uris[0]',
+    ],
     ['an unfilled placeholder', withEndpoint('https://{domain}/event/ContentEvent'), 'url_placeholder', ENDPOINT],
     ['an upper-case scheme', withEndpoint('HTTPS://hooks.example.com/lp'), 'url_scheme_not_lower_case', ENDPOINT],
     ['a host read as another', withEndpoint('https://0x7f.1/lp'), 'url_host_mismatch', ENDPOINT],
@@ -52,6 +60,8 @@ describe('lp-app-manifest validate: URLs as written', () => {
   it('a single-label endpoint host: exit 0, with a warning', () => {
     const { status, report } = validateJson('single.json', withEndpoint('https://your/webhooks/endpoint'));
     expect(status).to.equal(0);
-    expect(report.files[0]!.warnings.map((warning) => [warning.code, warning.path])).to.deep.equal([['single_label_host', ENDPOINT]]);
+    expect(report.files[0]!.warnings.map((warning) => [warning.code, warning.path])).to.deep.equal([
+      ['single_label_host', ENDPOINT],
+    ]);
   });
 });

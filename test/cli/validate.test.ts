@@ -20,7 +20,12 @@ const HEADER_VALUE_MESSAGE = message(
   {
     client_name: 'a',
     capabilities: {
-      webhooks: { 'cqm.ExConversationChangeNotification': { endpoint: 'https://a.example.com/x', headers: [{ header_name: 'X', header_value: 'a\r\nb' }] } },
+      webhooks: {
+        'cqm.ExConversationChangeNotification': {
+          endpoint: 'https://a.example.com/x',
+          headers: [{ header_name: 'X', header_value: 'a\r\nb' }],
+        },
+      },
     },
   },
   'header_value_control_character',
@@ -56,7 +61,9 @@ describe('lp-app-manifest validate', () => {
     it('prints only the summary for a valid file, and exits 0', () => {
       const run = runCli(['validate', 'valid.json']);
       expect(run.status).to.equal(0);
-      expect(run.stdout).to.equal('valid.json: valid (general profile)\n1 file checked: 1 valid, 0 invalid, 0 issues, 0 warnings\n');
+      expect(run.stdout).to.equal(
+        'valid.json: valid (general profile)\n1 file checked: 1 valid, 0 invalid, 0 issues, 0 warnings\n',
+      );
       expect(run.stderr).to.equal('');
     });
 
@@ -140,9 +147,7 @@ describe('lp-app-manifest validate', () => {
           message: 'response_types has "code" but grant_types lacks "authorization_code"',
         },
       ]);
-      expect(missing?.issues).to.deep.equal([
-        { code: 'file_not_found', severity: 'error', path: '', message: 'file not found' },
-      ]);
+      expect(missing?.issues).to.deep.equal([{ code: 'file_not_found', severity: 'error', path: '', message: 'file not found' }]);
     });
 
     it('never prints a header value, in text or in JSON', () => {
@@ -157,7 +162,11 @@ describe('lp-app-manifest validate', () => {
 
   describe('usage errors exit 2 with one line on stderr', () => {
     const cases: [string, string[], RegExp][] = [
-      ['an unknown option', ['--strcit', 'valid.json'], /^lp-app-manifest: unknown option '--strcit'; see "lp-app-manifest validate --help"\n$/],
+      [
+        'an unknown option',
+        ['--strcit', 'valid.json'],
+        /^lp-app-manifest: unknown option '--strcit'; see "lp-app-manifest validate --help"\n$/,
+      ],
       ['an unknown profile', ['--profile', 'strict', 'valid.json'], /unknown profile 'strict' \(use general or connector\)/],
       ['no files', [], /no files given/],
       ['an unknown format', ['--format', 'xml', 'valid.json'], /unknown format 'xml' \(use text, json or github\)/],
@@ -196,7 +205,11 @@ describe('lp-app-manifest validate', () => {
       chmodSync(path, 0o000);
       const user = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : undefined;
       const run = runCli(['validate', path], user === undefined ? {} : { user });
-      expectOneLineError(run, 1, new RegExp(`^${escape(`${path}: permission denied: cannot read the file [file_unreadable]`)}\\n$`));
+      expectOneLineError(
+        run,
+        1,
+        new RegExp(`^${escape(`${path}: permission denied: cannot read the file [file_unreadable]`)}\\n$`),
+      );
     });
 
     it('a file that is not JSON, with the line and column of the error', () => {
@@ -210,7 +223,11 @@ describe('lp-app-manifest validate', () => {
       const text = `{"capabilities": {"webhooks": {"cqm.ExConversationChangeNotification": {"endpoint": "https://a.example.com",\n  "headers": [{"header_name": "X-Key", "header_value": '${SECRET}'}]}}}}`;
       const path = tmpFile('single-quoted.json', text);
       const run = runCli(['validate', path]);
-      expectOneLineError(run, 1, /not valid JSON: unexpected character \(expected a value\) at line 2, column 56 \[invalid_json\]/);
+      expectOneLineError(
+        run,
+        1,
+        /not valid JSON: unexpected character \(expected a value\) at line 2, column 56 \[invalid_json\]/,
+      );
       expect(run.stdout + run.stderr).not.to.include(SECRET);
     });
 
@@ -289,7 +306,8 @@ describe('lp-app-manifest validate', () => {
     });
 
     it('a repeated webhook event, whose first block (and its Authorization header) would vanish', () => {
-      const block = (endpoint: string) => `{"endpoint": "${endpoint}", "headers": [{"header_name": "Authorization", "header_value": "${SECRET}"}]}`;
+      const block = (endpoint: string) =>
+        `{"endpoint": "${endpoint}", "headers": [{"header_name": "Authorization", "header_value": "${SECRET}"}]}`;
       const text = `{"client_name": "Acme", "capabilities": {"webhooks": {\n"cqm.ExConversationChangeNotification": ${block('https://a.example.com/lp')},\n"cqm.ExConversationChangeNotification": ${block('https://b.example.com/lp')}}}}`;
       const run = runCli(['validate', '--format', 'json', tmpFile('duplicate-event.json', text)]);
       expect(run.status).to.equal(1);
@@ -317,7 +335,9 @@ describe('lp-app-manifest validate', () => {
   describe('where each issue is', () => {
     it('--format json gives line and column, and file-level issues keep the key order of the others', () => {
       const run = runCli(['validate', '--format', 'json', 'invalid.json', 'missing.json', tmpFile('broken.json', '{"a": }')]);
-      const report = JSON.parse(run.stdout) as { files: { file: string; profile: string | null; issues: Record<string, unknown>[] }[] };
+      const report = JSON.parse(run.stdout) as {
+        files: { file: string; profile: string | null; issues: Record<string, unknown>[] }[];
+      };
       const [invalid, missing, broken] = report.files;
       expect(invalid?.profile).to.equal('general');
       expect(missing?.profile).to.equal(null);
@@ -334,10 +354,13 @@ describe('lp-app-manifest validate', () => {
     });
 
     it('a missing key inside an object points at that object', () => {
-      const text = '{\n  "client_name": "Acme",\n  "capabilities": {"webhooks": {\n    "cqm.ExConversationChangeNotification": {"max_retries": 1}\n  }}\n}';
+      const text =
+        '{\n  "client_name": "Acme",\n  "capabilities": {"webhooks": {\n    "cqm.ExConversationChangeNotification": {"max_retries": 1}\n  }}\n}';
       const run = runCli(['validate', tmpFile('no-endpoint.json', text)]);
       expect(run.status).to.equal(1);
-      expect(run.stdout).to.match(/^\S+no-endpoint\.json:4:5: capabilities\.webhooks\["cqm\.ExConversationChangeNotification"\]\.endpoint: .*\[required\]$/m);
+      expect(run.stdout).to.match(
+        /^\S+no-endpoint\.json:4:5: capabilities\.webhooks\["cqm\.ExConversationChangeNotification"\]\.endpoint: .*\[required\]$/m,
+      );
     });
 
     it('--format github prints GitHub Actions annotations, escaped, warnings as ::warning', () => {
@@ -382,7 +405,10 @@ describe('lp-app-manifest validate', () => {
       tmpFile(`schema-${schema.length}.json`, `{\n  "$schema": ${JSON.stringify(schema)},\n  "client_name": "Acme"\n}\n`);
 
     it('a "$schema" naming connector.schema.json selects the connector profile, and the output names it', () => {
-      for (const schema of ['./node_modules/lp-app-manifest/schema/connector.schema.json', 'https://unpkg.com/lp-app-manifest/schema/connector.schema.json?v=1']) {
+      for (const schema of [
+        './node_modules/lp-app-manifest/schema/connector.schema.json',
+        'https://unpkg.com/lp-app-manifest/schema/connector.schema.json?v=1',
+      ]) {
         const path = withSchema(schema);
         const run = runCli(['validate', path]);
         expect(run.status).to.equal(1);
@@ -418,7 +444,9 @@ describe('lp-app-manifest validate', () => {
     it('accepts a 70x70 image', () => {
       const run = runCli(['validate', '--logo', tmpFile('logo-70.png', png(70, 70)), 'valid.json']);
       expect(run.status, run.stdout + run.stderr).to.equal(0);
-      expect(run.stdout).to.equal('valid.json: valid (general profile)\n1 file checked: 1 valid, 0 invalid, 0 issues, 0 warnings\n');
+      expect(run.stdout).to.equal(
+        'valid.json: valid (general profile)\n1 file checked: 1 valid, 0 invalid, 0 issues, 0 warnings\n',
+      );
     });
 
     it('rejects an image of another size', () => {

@@ -30,10 +30,11 @@ export function checkDeclarations(project, name = 'lp-app-manifest') {
     find(/\bdeclare\s+global\b/g, 'changes the global scope');
     find(/\bdeclare\s+module\b/g, 'augments a module');
     find(/\b[A-Za-z_]\w*\$\d+\b/g, 'a name renamed by the bundler');
-    find(/type-fest|sindresorhus/g, "doc text or types that are not ours");
+    find(/type-fest|sindresorhus/g, 'doc text or types that are not ours');
     const exported = exportedNames(file, text);
     for (const match of text.matchAll(/\{@link(?:code|plain)?\s+([A-Za-z_$][\w$]*)/g)) {
-      if (!exported.has(match[1])) problems.push(`${file}:${lineOf(match.index)}: {@link ${match[1]}} names something the package does not export`);
+      if (!exported.has(match[1]))
+        problems.push(`${file}:${lineOf(match.index)}: {@link ${match[1]}} names something the package does not export`);
     }
   }
   problems.push(...checkHover(project));
@@ -57,12 +58,18 @@ function checkHover(project) {
   const fileName = join(project, 'hover-check.ts');
   const text = [
     "import { ManifestBuilder } from 'lp-app-manifest';",
-    "export const draft = ManifestBuilder.connector();",
+    'export const draft = ManifestBuilder.connector();',
     "export function finish(builder: ManifestBuilder<'connector'>) { return builder.build(); }",
     '',
   ].join('\n');
   writeFileSync(fileName, text);
-  const options = { strict: true, module: ts.ModuleKind.Node16, moduleResolution: ts.ModuleResolutionKind.Node16, target: ts.ScriptTarget.ES2022, types: [] };
+  const options = {
+    strict: true,
+    module: ts.ModuleKind.Node16,
+    moduleResolution: ts.ModuleResolutionKind.Node16,
+    target: ts.ScriptTarget.ES2022,
+    types: [],
+  };
   const host = {
     getScriptFileNames: () => [fileName],
     getScriptVersion: () => '1',
@@ -97,7 +104,9 @@ function checkHover(project) {
     if (documentation.trim() === '') problems.push(`hover of ManifestBuilder (${where}) has no documentation`);
     // One doc comment, with its one @example (two declarations documented would show two).
     if (examples !== 1) {
-      problems.push(`hover of ManifestBuilder (${where}) shows ${examples} @example tag(s) and this documentation, not one doc comment:\n${documentation}`);
+      problems.push(
+        `hover of ManifestBuilder (${where}) shows ${examples} @example tag(s) and this documentation, not one doc comment:\n${documentation}`,
+      );
     }
   }
   return problems;

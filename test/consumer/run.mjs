@@ -21,7 +21,7 @@ import { judge, prepareTsdFiles } from './tsd-check.mjs';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const TYPESCRIPTS = { '5.5': 'typescript@5.5.4', '6.0': 'typescript@6.0.3', '7.0': 'typescript@7.0.2' };
+const TYPESCRIPTS = { 5.5: 'typescript@5.5.4', '6.0': 'typescript@6.0.3', '7.0': 'typescript@7.0.2' };
 
 let passed = 0;
 let failed = 0;
@@ -58,7 +58,11 @@ function checkExpectedErrors(name, tsc, config, options) {
     const match = /^\/\/ expect (TS\d+): (.+)$/.exec(line.trim());
     if (match) expected.set(i + 2, { code: match[1], text: match[2], found: false });
   });
-  const run = spawnSync(process.execPath, [tsc, '-p', config, '--pretty', 'false'], { encoding: 'utf8', timeout: 180_000, ...options });
+  const run = spawnSync(process.execPath, [tsc, '-p', config, '--pretty', 'false'], {
+    encoding: 'utf8',
+    timeout: 180_000,
+    ...options,
+  });
   const problems = [];
   const errors = [];
   for (const line of `${run.stdout}`.split(/\r?\n/)) {
@@ -81,7 +85,11 @@ function checkExpectedErrors(name, tsc, config, options) {
 
 /** tsc over the copied test-d files, judged by tsd's rules rather than by its exit status. */
 function checkTsd(name, tsd, tsc, config, options) {
-  const run = spawnSync(process.execPath, [tsc, '-p', config, '--pretty', 'false'], { encoding: 'utf8', timeout: 180_000, ...options });
+  const run = spawnSync(process.execPath, [tsc, '-p', config, '--pretty', 'false'], {
+    encoding: 'utf8',
+    timeout: 180_000,
+    ...options,
+  });
   const problems = judge(tsd, run);
   if (problems.length === 0) {
     passed++;
@@ -112,14 +120,22 @@ try {
   check('attw on the tarball', bin('attw'), [join(project, tarball)], { cwd: root });
 
   // The declarations change nothing outside the package, keep our names, and carry our docs only.
-  checkList('published declarations: no declare global / module augmentation / $1 names / foreign docs; one doc on ManifestBuilder', checkDeclarations(project));
+  checkList(
+    'published declarations: no declare global / module augmentation / $1 names / foreign docs; one doc on ManifestBuilder',
+    checkDeclarations(project),
+  );
 
   check('import from ESM', process.execPath, ['esm.mjs'], { cwd: project });
   check('require from CJS', process.execPath, ['cjs.cjs'], { cwd: project });
   check('CLI through npx: --version', 'npx', ['--no-install', 'lp-app-manifest', '--version'], { cwd: project });
-  check('CLI through npx: validate', 'npx', ['--no-install', 'lp-app-manifest', 'validate', '--profile', 'connector', 'manifest.json'], {
-    cwd: project,
-  });
+  check(
+    'CLI through npx: validate',
+    'npx',
+    ['--no-install', 'lp-app-manifest', 'validate', '--profile', 'connector', 'manifest.json'],
+    {
+      cwd: project,
+    },
+  );
 
   const base = { strict: true, noEmit: true, skipLibCheck: false, types: [], target: 'ES2022', lib: ['ES2022'] };
   // node16 (ESM and CJS) with exactOptionalPropertyTypes (TypeScript 6's `tsc --init` default), bundler without.
@@ -142,17 +158,29 @@ try {
   tsd.bundler = tsd.node16;
   for (const config of ['node16', 'node16-cjs', 'bundler']) {
     const compilerOptions = configs[config === 'node16-cjs' ? 'node16' : config];
-    writeFileSync(join(project, `tsconfig.tsd-${config}.json`), JSON.stringify({ compilerOptions, files: tsd[config].files }, null, 2));
+    writeFileSync(
+      join(project, `tsconfig.tsd-${config}.json`),
+      JSON.stringify({ compilerOptions, files: tsd[config].files }, null, 2),
+    );
   }
-  writeFileSync(join(project, 'tsconfig.errors.json'), JSON.stringify({ compilerOptions: configs.node16, files: ['errors.ts'] }, null, 2));
+  writeFileSync(
+    join(project, 'tsconfig.errors.json'),
+    JSON.stringify({ compilerOptions: configs.node16, files: ['errors.ts'] }, null, 2),
+  );
   for (const version of Object.keys(TYPESCRIPTS)) {
     const tsc = join(project, 'node_modules', `typescript-${version}`, 'bin', 'tsc');
-    checkExpectedErrors(`compile errors that say what to do, TypeScript ${version}`, tsc, 'tsconfig.errors.json', { cwd: project });
+    checkExpectedErrors(`compile errors that say what to do, TypeScript ${version}`, tsc, 'tsconfig.errors.json', {
+      cwd: project,
+    });
     for (const config of ['node16', 'node16-cjs', 'bundler']) {
-      check(`types with TypeScript ${version}, ${config}`, process.execPath, [tsc, '-p', `tsconfig.${config}.json`], { cwd: project });
+      check(`types with TypeScript ${version}, ${config}`, process.execPath, [tsc, '-p', `tsconfig.${config}.json`], {
+        cwd: project,
+      });
     }
     for (const config of ['node16', 'node16-cjs', 'bundler']) {
-      checkTsd(`tsd assertions with TypeScript ${version}, ${config}`, tsd[config], tsc, `tsconfig.tsd-${config}.json`, { cwd: project });
+      checkTsd(`tsd assertions with TypeScript ${version}, ${config}`, tsd[config], tsc, `tsconfig.tsd-${config}.json`, {
+        cwd: project,
+      });
     }
   }
 } finally {

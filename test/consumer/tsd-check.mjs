@@ -21,9 +21,9 @@ const here = fileURLToPath(new URL('.', import.meta.url));
 
 /** The error codes tsd accepts inside expectError (tsd 0.33, lib/compiler.js); others still fail. */
 const EXPECT_ERROR_CODES = new Set([
-  1238, 1239, 1240, 1241, 1249, 1270, 1271, 1278, 1279, 1329, 2314, 2322, 2339, 2344, 2345, 2348, 2349, 2350, 2351,
-  2353, 2375, 2379, 2412, 2540, 2542, 2551, 2554, 2555, 2559, 2561, 2575, 2684, 2707, 2719, 2739, 2740, 2741, 2743,
-  2769, 2820, 4113, 4114, 7009, 18046,
+  1238, 1239, 1240, 1241, 1249, 1270, 1271, 1278, 1279, 1329, 2314, 2322, 2339, 2344, 2345, 2348, 2349, 2350, 2351, 2353, 2375,
+  2379, 2412, 2540, 2542, 2551, 2554, 2555, 2559, 2561, 2575, 2684, 2707, 2719, 2739, 2740, 2741, 2743, 2769, 2820, 4113, 4114,
+  7009, 18046,
 ]);
 /** Assertions whose type argument needs the argument's own type: rewritten to `name<T>()(value)`. */
 const CURRIED = new Set(['expectType', 'expectNotAssignable']);
@@ -49,7 +49,9 @@ export function prepareTsdFiles(root, project, format = 'esm') {
   copyFileSync(join(here, 'tsd-shim.d.ts'), join(target, shim));
   const packageEntry = join(root, 'dist', 'index.js');
   const files = new Map();
-  for (const name of readdirSync(source).filter((f) => f.endsWith('.test-d.ts')).sort()) {
+  for (const name of readdirSync(source)
+    .filter((f) => f.endsWith('.test-d.ts'))
+    .sort()) {
     const text = readFileSync(join(source, name), 'utf8');
     const sourceFile = ts.createSourceFile(`test-d/${name}`, text, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
     const edits = []; // { pos, remove, insert } in original offsets
@@ -65,7 +67,8 @@ export function prepareTsdFiles(root, project, format = 'esm') {
         let replacement;
         if (spec === 'tsd') replacement = shimImport;
         else if (spec.startsWith('.') && resolve(source, spec) === packageEntry) replacement = 'lp-app-manifest';
-        else if (spec.startsWith('.')) throw new Error(`${name}: cannot copy the relative import '${spec}' into the consumer project`);
+        else if (spec.startsWith('.'))
+          throw new Error(`${name}: cannot copy the relative import '${spec}' into the consumer project`);
         if (replacement) {
           const start = node.moduleSpecifier.getStart(sourceFile) + 1;
           edits.push({ pos: start, remove: spec.length, insert: replacement });
@@ -79,7 +82,8 @@ export function prepareTsdFiles(root, project, format = 'esm') {
         if (callee === 'expectError') expectErrors.push(span);
         if (curried) {
           const open = node.arguments.pos - 1; // the '(' of the argument list
-          if (text[open] !== '(') throw new Error(`${name}: cannot rewrite ${callee} at ${position(sourceFile, node.getStart(sourceFile))}`);
+          if (text[open] !== '(')
+            throw new Error(`${name}: cannot rewrite ${callee} at ${position(sourceFile, node.getStart(sourceFile))}`);
           edits.push({ pos: open, remove: 0, insert: '()' });
         }
       }
@@ -148,12 +152,16 @@ export function judge(prepared, run) {
     }
   }
   if (run.error || run.signal || (run.status !== 0 && errors.length === 0)) {
-    problems.push(`tsc did not run to completion (status ${run.status}, ${run.signal ?? run.error ?? 'no errors printed'})\n${run.stdout}${run.stderr}`);
+    problems.push(
+      `tsc did not run to completion (status ${run.status}, ${run.signal ?? run.error ?? 'no errors printed'})\n${run.stdout}${run.stderr}`,
+    );
   }
   for (const error of errors) {
     const file = prepared.byPath.get(error.file);
     if (!file) {
-      problems.push(`unexpected error: ${error.file ? `${error.file}:${error.line}:${error.column} ` : ''}${error.code} ${error.message}`);
+      problems.push(
+        `unexpected error: ${error.file ? `${error.file}:${error.line}:${error.column} ` : ''}${error.code} ${error.message}`,
+      );
       continue;
     }
     const offset = originalOffset(file, error.line, error.column);

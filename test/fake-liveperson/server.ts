@@ -19,7 +19,12 @@ export type Route = 'csds' | 'login' | 'list' | 'get' | 'create' | 'update';
 /** A one-shot fault: applies to the next request(s) of its route. */
 export type Fault =
   /** Answer with this status (and headers); `echo` puts the request (headers and body) into the error body. */
-  | { readonly kind: 'status'; readonly status: number; readonly headers?: Readonly<Record<string, string>>; readonly echo?: boolean }
+  | {
+      readonly kind: 'status';
+      readonly status: number;
+      readonly headers?: Readonly<Record<string, string>>;
+      readonly echo?: boolean;
+    }
   /** Someone else updates the installation just before this request is handled (so its If-Match is stale). */
   | { readonly kind: 'concurrent-update'; readonly staleStatus?: 409 | 412 }
   /** Handle the request (a create is stored), then drop the connection without an answer. */
@@ -127,7 +132,10 @@ export async function startFakeLivePerson(
       installations.set(id, stored);
       return { id, ...stored };
     },
-    writes: () => requests.filter((request) => request.method === 'POST' || request.method === 'PUT').filter((r) => r.route === 'create' || r.route === 'update'),
+    writes: () =>
+      requests
+        .filter((request) => request.method === 'POST' || request.method === 'PUT')
+        .filter((r) => r.route === 'create' || r.route === 'update'),
     resetLog() {
       requests.length = 0;
     },
@@ -172,7 +180,8 @@ export async function startFakeLivePerson(
 
   function routeOf(method: string, path: string): { route: Route; id?: string } | undefined {
     const base = `/api/account/${account}`;
-    if (method === 'GET' && (path === `/csds${base}/service/baseURI.json` || path.startsWith(`/csds${base}/service/`))) return { route: 'csds' };
+    if (method === 'GET' && (path === `/csds${base}/service/baseURI.json` || path.startsWith(`/csds${base}/service/`)))
+      return { route: 'csds' };
     if (method === 'POST' && path === `${base}/login`) return { route: 'login' };
     const installationsPath = `${base}/configuration/app-install/installations`;
     if (path === installationsPath) {
@@ -193,14 +202,24 @@ export async function startFakeLivePerson(
     res.end(text);
   }
 
-  function handle(req: IncomingMessage, res: ServerResponse, body: string, route: { route: Route; id?: string } | undefined, url: URL): void {
+  function handle(
+    req: IncomingMessage,
+    res: ServerResponse,
+    body: string,
+    route: { route: Route; id?: string } | undefined,
+    url: URL,
+  ): void {
     if (route === undefined) return send(res, 404, { message: 'no such route' });
     const base = `/api/account/${account}`;
     switch (route.route) {
       case 'csds': {
         if (url.searchParams.get('version') !== '1.0') return send(res, 400, { message: 'version is required' });
         const host = options.serviceHost ?? `127.0.0.1:${port}`;
-        const all = ['agentVep', 'accountConfigReadWrite', 'accountConfigReadOnly', 'leDataReporting'].map((service) => ({ service, account, baseURI: host }));
+        const all = ['agentVep', 'accountConfigReadWrite', 'accountConfigReadOnly', 'leDataReporting'].map((service) => ({
+          service,
+          account,
+          baseURI: host,
+        }));
         const one = /\/service\/([^/]+)\/baseURI\.json$/.exec(url.pathname)?.[1];
         if (one !== undefined && one !== 'baseURI.json') {
           const entry = all.find((item) => item.service === one);
@@ -227,7 +246,12 @@ export async function startFakeLivePerson(
         if (!userOk && !appOk) return send(res, 401, { message: 'Bad credentials', request: body });
         const bearer = secret('session');
         bearers.add(bearer);
-        return send(res, 200, { bearer, csrf: secret('csrf'), sessionTTl: '28800000', config: { loginName: credentials.username } });
+        return send(res, 200, {
+          bearer,
+          csrf: secret('csrf'),
+          sessionTTl: '28800000',
+          config: { loginName: credentials.username },
+        });
       }
       default:
         break;
@@ -242,7 +266,11 @@ export async function startFakeLivePerson(
     if (url.searchParams.get('v') === null) return send(res, 400, { message: 'v is required' });
     switch (route.route) {
       case 'list':
-        return send(res, 200, [...installations.values()].map((item) => item.body));
+        return send(
+          res,
+          200,
+          [...installations.values()].map((item) => item.body),
+        );
       case 'get': {
         const found = installations.get(route.id ?? '');
         if (found === undefined) return send(res, 404, { message: 'not found' });
@@ -255,7 +283,8 @@ export async function startFakeLivePerson(
         } catch {
           return send(res, 400, { message: 'bad JSON' });
         }
-        if (typeof manifest !== 'object' || manifest === null || Array.isArray(manifest)) return send(res, 400, { message: 'not an object' });
+        if (typeof manifest !== 'object' || manifest === null || Array.isArray(manifest))
+          return send(res, 400, { message: 'not an object' });
         const id = `app-${nextId++}-${randomBytes(3).toString('hex')}`;
         const stored = { revision: 1, body: { enabled: true, ...(manifest as JsonObject), id, ...serverFields() } };
         installations.set(id, stored);
@@ -266,16 +295,22 @@ export async function startFakeLivePerson(
         if (found === undefined) return send(res, 404, { message: 'not found' });
         const ifMatch = req.headers['if-match'];
         if (ifMatch === undefined) return send(res, 428, { message: 'If-Match is required' });
-        if (ifMatch !== String(found.revision) && ifMatch !== `"${found.revision}"`) return send(res, fake.staleStatus, { message: 'revision mismatch' });
+        if (ifMatch !== String(found.revision) && ifMatch !== `"${found.revision}"`)
+          return send(res, fake.staleStatus, { message: 'revision mismatch' });
         let replacement: unknown;
         try {
           replacement = JSON.parse(body);
         } catch {
           return send(res, 400, { message: 'bad JSON' });
         }
-        if (typeof replacement !== 'object' || replacement === null || Array.isArray(replacement)) return send(res, 400, { message: 'not an object' });
+        if (typeof replacement !== 'object' || replacement === null || Array.isArray(replacement))
+          return send(res, 400, { message: 'not an object' });
         // Attributes missing from the body are deleted, as LivePerson's account-config docs say; ids and secrets stay the server's.
-        const kept = { id: found.body['id'] ?? null, client_id: found.body['client_id'] ?? null, client_secret: found.body['client_secret'] ?? null };
+        const kept = {
+          id: found.body['id'] ?? null,
+          client_id: found.body['client_id'] ?? null,
+          client_secret: found.body['client_secret'] ?? null,
+        };
         found.body = { ...(replacement as JsonObject), ...kept };
         found.revision += 1;
         return send(res, 200, found.body, { 'ac-revision': String(found.revision) });
@@ -292,7 +327,13 @@ export async function startFakeLivePerson(
       const body = Buffer.concat(chunks).toString('utf8');
       const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
       const route = routeOf(req.method ?? 'GET', url.pathname);
-      requests.push({ method: req.method ?? '', route: route?.route ?? 'unknown', url: req.url ?? '', headers: { ...req.headers }, body });
+      requests.push({
+        method: req.method ?? '',
+        route: route?.route ?? 'unknown',
+        url: req.url ?? '',
+        headers: { ...req.headers },
+        body,
+      });
       const fault = route === undefined ? undefined : takeFault(route.route);
       if (fault === undefined) return handle(req, res, body, route, url);
       switch (fault.kind) {

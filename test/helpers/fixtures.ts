@@ -8,8 +8,7 @@ export const fixturePath = (name: string): string => fileURLToPath(new URL(`../f
 export const readFixture = (name: string): unknown => JSON.parse(readFileSync(fixturePath(name), 'utf8'));
 
 /** The documented connector template (seed 004), parsed. */
-export const connectorTemplate = (): Record<string, unknown> =>
-  readFixture('connector-template.json') as Record<string, unknown>;
+export const connectorTemplate = (): Record<string, unknown> => readFixture('connector-template.json') as Record<string, unknown>;
 
 /** The general example (seed 000), parsed. */
 export const generalExample = (): Record<string, unknown> => readFixture('general-example.json') as Record<string, unknown>;

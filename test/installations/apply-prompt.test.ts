@@ -35,7 +35,13 @@ describe('CLI apply on a terminal (in-process)', () => {
     Object.assign(process.env, saved);
   });
 
-  for (const [answer, writes] of [['y\n', 1], ['yes\n', 1], ['n\n', 0], ['\n', 0], ['', 0]] as const) {
+  for (const [answer, writes] of [
+    ['y\n', 1],
+    ['yes\n', 1],
+    ['n\n', 0],
+    ['\n', 0],
+    ['', 0],
+  ] as const) {
     it(`answering ${JSON.stringify(answer)} ${writes === 1 ? 'applies' : 'writes nothing'}`, async () => {
       const { id } = fake.seed({ client_name: 'Bot', enabled: false });
       const file = join(dir, 'manifest.json');

@@ -12,7 +12,8 @@ const HEADER_SECRET = 'header-secret-7d1f0c2b9e';
 /** A connector manifest with a secret webhook header. */
 const manifest = (overrides: JsonObject = {}): JsonObject => {
   const base = structuredClone(readFixture('connector-with-headers.json')) as JsonObject & { capabilities: any };
-  for (const webhook of Object.values(base.capabilities.webhooks) as { endpoint: string }[]) webhook.endpoint = 'https://hooks.example.com/lp';
+  for (const webhook of Object.values(base.capabilities.webhooks) as { endpoint: string }[])
+    webhook.endpoint = 'https://hooks.example.com/lp';
   base.capabilities.webhooks[CONTENT_EVENT].headers[0].header_value = HEADER_SECRET;
   return { ...base, ...overrides };
 };
@@ -22,12 +23,24 @@ describe('CLI diff (offline, on the fixtures)', () => {
   const temp = useTempDir();
 
   it('prints nothing and exits 0 for the same manifest, 3 with --exit-code only when they differ', async () => {
-    const same = await runCliAsync(['diff', fixturePath('connector-template.json'), fixturePath('connector-template.json'), '--exit-code'], {}, temp());
+    const same = await runCliAsync(
+      ['diff', fixturePath('connector-template.json'), fixturePath('connector-template.json'), '--exit-code'],
+      {},
+      temp(),
+    );
     expect(same).to.deep.equal({ status: 0, stdout: '', stderr: '' });
-    const differs = await runCliAsync(['diff', fixturePath('connector-template.json'), fixturePath('connector-with-headers.json')], {}, temp());
+    const differs = await runCliAsync(
+      ['diff', fixturePath('connector-template.json'), fixturePath('connector-with-headers.json')],
+      {},
+      temp(),
+    );
     expect(differs.status).to.equal(0);
     expect(differs.stdout).to.match(/^[+~-] /m);
-    const coded = await runCliAsync(['diff', '--exit-code', fixturePath('connector-template.json'), fixturePath('connector-with-headers.json')], {}, temp());
+    const coded = await runCliAsync(
+      ['diff', '--exit-code', fixturePath('connector-template.json'), fixturePath('connector-with-headers.json')],
+      {},
+      temp(),
+    );
     expect(coded.status).to.equal(3);
     expect(coded.stdout).to.equal(differs.stdout);
   });
@@ -96,9 +109,12 @@ describe('CLI pull, plan and apply against the fake LivePerson', function () {
     const pulled = JSON.parse(readFileSync(out, 'utf8')) as any;
     const expected = manifest() as any;
     expected.capabilities.webhooks[CONTENT_EVENT].headers[0].header_value = '${{ LP_CONTENTEVENT_NAME }}';
-    expected.capabilities.webhooks['ms.MessagingEventNotification.RichContentEvent'].headers[0].header_value = '${{ LP_RICHCONTENTEVENT_NAME }}';
+    expected.capabilities.webhooks['ms.MessagingEventNotification.RichContentEvent'].headers[0].header_value =
+      '${{ LP_RICHCONTENTEVENT_NAME }}';
     expect(pulled).to.deep.equal(expected);
-    expect(result.stderr).to.include(`headers[0].header_value: a secret, written as the placeholder \${{ LP_CONTENTEVENT_NAME }}`);
+    expect(result.stderr).to.include(
+      `headers[0].header_value: a secret, written as the placeholder \${{ LP_CONTENTEVENT_NAME }}`,
+    );
     // Sent as is, the placeholder would replace the real value: plan reports it unset, and sends nothing.
     const requestsBefore = fake.requests.length;
     const refused = await run(['plan', out, '--account', fake.account, '--app', id]);
@@ -107,7 +123,8 @@ describe('CLI pull, plan and apply against the fake LivePerson', function () {
     expect(fake.requests.length).to.equal(requestsBefore);
     // With the secrets in a .env file, the pulled manifest plans as no change at all.
     const secrets = join(temp(), '.env.secrets');
-    const richValue = (manifest() as any).capabilities.webhooks['ms.MessagingEventNotification.RichContentEvent'].headers[0].header_value as string;
+    const richValue = (manifest() as any).capabilities.webhooks['ms.MessagingEventNotification.RichContentEvent'].headers[0]
+      .header_value as string;
     writeFileSync(secrets, `LP_CONTENTEVENT_NAME=${HEADER_SECRET}\nLP_RICHCONTENTEVENT_NAME='${richValue}'\n`);
     const same = await run(['plan', out, '--account', fake.account, '--app', id, '--dotenv', secrets, '--exit-code']);
     expect(same.status, same.stdout + same.stderr).to.equal(0);
@@ -177,7 +194,10 @@ describe('CLI pull, plan and apply against the fake LivePerson', function () {
 
   it('apply --yes creates, prints id and client_id, and puts client_secret only in --credentials-out (mode 0600)', async () => {
     const credentials = join(temp(), 'credentials.json');
-    const result = await run(['apply', file, '--account', fake.account, '--yes', '--credentials-out', credentials], 'application');
+    const result = await run(
+      ['apply', file, '--account', fake.account, '--yes', '--credentials-out', credentials],
+      'application',
+    );
     expect(result.status, result.stderr).to.equal(0);
     const [stored] = [...fake.installations.values()];
     expect(stored).not.to.equal(undefined);
@@ -189,7 +209,15 @@ describe('CLI pull, plan and apply against the fake LivePerson', function () {
   });
 
   it('apply checks --credentials-out before anything is sent', async () => {
-    const result = await run(['apply', file, '--account', fake.account, '--yes', '--credentials-out', join(temp(), 'missing-dir', 'c.json')]);
+    const result = await run([
+      'apply',
+      file,
+      '--account',
+      fake.account,
+      '--yes',
+      '--credentials-out',
+      join(temp(), 'missing-dir', 'c.json'),
+    ]);
     expect(result.status).to.equal(1);
     expect(result.stderr).to.include('the directory does not exist; nothing was sent');
     expect(fake.requests).to.deep.equal([]);
@@ -249,7 +277,9 @@ describe('CLI pull, plan and apply against the fake LivePerson', function () {
 
   it('a rejected or missing credential is one line naming the variables, exit 1, never a secret', async () => {
     const { id } = fake.seed(manifest());
-    const rejected = await run(['plan', file, '--account', fake.account, '--app', id], 'none', { LP_BEARER_TOKEN: 'rejected-token-5e6f7a8b' });
+    const rejected = await run(['plan', file, '--account', fake.account, '--app', id], 'none', {
+      LP_BEARER_TOKEN: 'rejected-token-5e6f7a8b',
+    });
     expect(rejected.status).to.equal(1);
     expect(rejected.stderr.trim().split('\n')).to.have.length(1);
     expect(rejected.stderr).to.include('LP_BEARER_TOKEN').and.include('HTTP 401');
@@ -271,7 +301,9 @@ describe('CLI pull, plan and apply against the fake LivePerson', function () {
   });
 
   it('refuses an http:// Domain API that is not loopback', async () => {
-    const result = await run(['plan', file, '--account', fake.account], 'bearer', { LP_CSDS_URL: 'http://csds.example.invalid/' });
+    const result = await run(['plan', file, '--account', fake.account], 'bearer', {
+      LP_CSDS_URL: 'http://csds.example.invalid/',
+    });
     expect(result.status).to.equal(1);
     expect(result.stderr).to.include('http://, which is allowed only on a loopback host');
   });

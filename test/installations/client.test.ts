@@ -72,20 +72,32 @@ describe('installations client (against the fake LivePerson)', () => {
       expect(fake.requests.map((request) => request.route)).to.deep.equal(['csds', 'login', 'get', 'list']);
       expect(fake.requests[1]?.url).to.match(/\/login\?v=1\.3$/);
       const sent = JSON.parse(fake.requests[1]!.body) as Record<string, unknown>;
-      expect(Object.keys(sent).sort()).to.deep.equal(auth === 'user' ? ['password', 'username'] : ['accessToken', 'accessTokenSecret', 'appKey', 'secret', 'username']);
+      expect(Object.keys(sent).sort()).to.deep.equal(
+        auth === 'user' ? ['password', 'username'] : ['accessToken', 'accessTokenSecret', 'appKey', 'secret', 'username'],
+      );
       expect(fake.requests[2]?.headers['authorization']).to.match(/^Bearer session-/);
     });
   }
 
   it('reports rejected credentials in one line naming the variables, never their values, even when the server echoes them', async () => {
     const error = await failure(
-      createInstallationsClient({ account: fake.account, env: { ...fake.env('user'), LP_PASSWORD: 'wrong-password-123456' }, clock }).list(),
+      createInstallationsClient({
+        account: fake.account,
+        env: { ...fake.env('user'), LP_PASSWORD: 'wrong-password-123456' },
+        clock,
+      }).list(),
     );
     expect(error.code).to.equal('auth');
     expect(error.status).to.equal(401);
     expect(error.message).to.include('LP_USERNAME, LP_PASSWORD');
     expect(error.message).not.to.include('wrong-password-123456');
-    const bad = await failure(createInstallationsClient({ account: fake.account, env: { ...fake.env('none'), LP_BEARER_TOKEN: 'bad-token-abcdef' }, clock }).list());
+    const bad = await failure(
+      createInstallationsClient({
+        account: fake.account,
+        env: { ...fake.env('none'), LP_BEARER_TOKEN: 'bad-token-abcdef' },
+        clock,
+      }).list(),
+    );
     expect(bad.code).to.equal('auth');
     expect(bad.message).to.include('LP_BEARER_TOKEN');
     expect(bad.message).not.to.include('bad-token-abcdef');
@@ -102,7 +114,9 @@ describe('installations client (against the fake LivePerson)', () => {
   it('names the missing variables when credentials are incomplete', () => {
     expect(() => credentialsFromEnv({})).to.throw(InstallationsError, /LP_BEARER_TOKEN/);
     expect(() => credentialsFromEnv({ LP_USERNAME: 'u' })).to.throw(/LP_PASSWORD/);
-    expect(() => credentialsFromEnv({ LP_USERNAME: 'u', LP_APP_KEY: 'k' })).to.throw(/LP_APP_SECRET, LP_ACCESS_TOKEN, LP_ACCESS_TOKEN_SECRET/);
+    expect(() => credentialsFromEnv({ LP_USERNAME: 'u', LP_APP_KEY: 'k' })).to.throw(
+      /LP_APP_SECRET, LP_ACCESS_TOKEN, LP_ACCESS_TOKEN_SECRET/,
+    );
   });
 
   for (const stale of [409, 412] as const) {
@@ -213,7 +227,10 @@ describe('installations client (against the fake LivePerson)', () => {
     const recording: typeof fetch = async (input) => {
       urls.push(String(input));
       if (urls.length === 1) {
-        return new Response(JSON.stringify({ baseURIs: [{ service: 'accountConfigReadWrite', account: '1', baseURI: 'z1.example.invalid' }] }), { status: 200 });
+        return new Response(
+          JSON.stringify({ baseURIs: [{ service: 'accountConfigReadWrite', account: '1', baseURI: 'z1.example.invalid' }] }),
+          { status: 200 },
+        );
       }
       return new Response('[]', { status: 200 });
     };
@@ -223,12 +240,24 @@ describe('installations client (against the fake LivePerson)', () => {
       'http://127.0.0.1:9/csds/api/account/1/service/baseURI.json?version=1.0',
       'https://z1.example.invalid/api/account/1/configuration/app-install/installations?v=1.0',
     ]);
-    const refused = await failure(createInstallationsClient({ account: '1', env: { ...env, LP_CSDS_URL: 'http://csds.example.invalid' }, fetch: recording, clock }).list());
+    const refused = await failure(
+      createInstallationsClient({
+        account: '1',
+        env: { ...env, LP_CSDS_URL: 'http://csds.example.invalid' },
+        fetch: recording,
+        clock,
+      }).list(),
+    );
     expect(refused.code).to.equal('config');
     expect(urls).to.have.length(2);
     const defaultUrls: string[] = [];
     await failure(
-      createInstallationsClient({ account: '1', env: { LP_BEARER_TOKEN: 't' }, clock, fetch: async (input) => (defaultUrls.push(String(input)), new Response('{}', { status: 401 })) }).list(),
+      createInstallationsClient({
+        account: '1',
+        env: { LP_BEARER_TOKEN: 't' },
+        clock,
+        fetch: async (input) => (defaultUrls.push(String(input)), new Response('{}', { status: 401 })),
+      }).list(),
     );
     expect(defaultUrls[0]).to.equal('https://api.liveperson.net/api/account/1/service/baseURI.json?version=1.0');
   });

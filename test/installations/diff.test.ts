@@ -14,11 +14,17 @@ const clone = <T>(value: T): T => structuredClone(value);
 
 describe('diffManifests', () => {
   it('finds no difference between a fixture and itself, or a copy with keys and enum lists reordered', () => {
-    for (const name of ['connector-template.json', 'connector-with-headers.json', 'general-example.json', 'connector-with-editor-schema.json']) {
+    for (const name of [
+      'connector-template.json',
+      'connector-with-headers.json',
+      'general-example.json',
+      'connector-with-editor-schema.json',
+    ]) {
       const manifest = readFixture(name) as Record<string, unknown>;
       expect(diffManifests(manifest, clone(manifest)), name).to.deep.equal({ equal: true, changes: [] });
       const reordered = Object.fromEntries(Object.entries(clone(manifest)).reverse());
-      if (Array.isArray(reordered['grant_types'])) reordered['grant_types'] = [...(reordered['grant_types'] as unknown[])].reverse();
+      if (Array.isArray(reordered['grant_types']))
+        reordered['grant_types'] = [...(reordered['grant_types'] as unknown[])].reverse();
       expect(diffManifests(manifest, reordered).equal, name).to.equal(true);
     }
   });
@@ -42,7 +48,9 @@ describe('diffManifests', () => {
     const text = formatManifestDiff(diff).split('\n');
     expect(text).to.include(`~ description: ${JSON.stringify(before.description)} → "A new description"`);
     expect(text).to.include(`- logo_uri: ${JSON.stringify(before.logo_uri)}`);
-    expect(text).to.include(`~ capabilities.webhooks["${CONTENT_EVENT}"].endpoint: ${JSON.stringify(before.capabilities.webhooks[CONTENT_EVENT].endpoint)} → "https://example.com/new"`);
+    expect(text).to.include(
+      `~ capabilities.webhooks["${CONTENT_EVENT}"].endpoint: ${JSON.stringify(before.capabilities.webhooks[CONTENT_EVENT].endpoint)} → "https://example.com/new"`,
+    );
     expect(text.some((line) => line.startsWith('+ enabled: true') || line.startsWith(`~ enabled: `))).to.equal(true);
     expect(diff.changes.find((change) => change.path === 'logo_uri')).to.include({ kind: 'removed', hidden: false });
     expect(diff.changes.find((change) => change.path === 'description')?.segments).to.deep.equal(['description']);
@@ -54,7 +62,9 @@ describe('diffManifests', () => {
     const before = readFixture('connector-with-headers.json') as Record<string, any>;
     const after = clone(before);
     after.capabilities.webhooks[CONTENT_EVENT].headers[0].header_value = 'new-secret-value-1234';
-    after.capabilities.webhooks['ms.MessagingEventNotification.AcceptStatusEvent'].headers = [{ header_name: 'X-Auth', header_value: 'added-secret-5678' }];
+    after.capabilities.webhooks['ms.MessagingEventNotification.AcceptStatusEvent'].headers = [
+      { header_name: 'X-Auth', header_value: 'added-secret-5678' },
+    ];
     const diff = diffManifests(before, after);
     const text = formatManifestDiff(diff);
     const serialized = JSON.stringify(diff);
@@ -62,20 +72,31 @@ describe('diffManifests', () => {
       expect(text).not.to.include(secret);
       expect(serialized).not.to.include(secret);
     }
-    expect(text).to.include(`~ capabilities.webhooks["${CONTENT_EVENT}"].headers[0].header_value: ${HIDDEN_VALUE} → ${HIDDEN_VALUE}`);
+    expect(text).to.include(
+      `~ capabilities.webhooks["${CONTENT_EVENT}"].headers[0].header_value: ${HIDDEN_VALUE} → ${HIDDEN_VALUE}`,
+    );
     expect(text).to.include('X-Auth');
     expect(diff.changes.find((change) => change.path.endsWith('header_value'))).to.include({ kind: 'changed', hidden: true });
   });
 
   it('hides client_secret and other secret-named fields of installations', () => {
-    const diff = diffManifests({ client_secret: 'old-secret-abc', api_token: 'tok-1' }, { client_secret: 'new-secret-def', api_token: 'tok-2', password: 'pw-3' });
+    const diff = diffManifests(
+      { client_secret: 'old-secret-abc', api_token: 'tok-1' },
+      { client_secret: 'new-secret-def', api_token: 'tok-2', password: 'pw-3' },
+    );
     const text = formatManifestDiff(diff);
-    for (const secret of ['old-secret-abc', 'new-secret-def', 'tok-1', 'tok-2', 'pw-3']) expect(text + JSON.stringify(diff)).not.to.include(secret);
+    for (const secret of ['old-secret-abc', 'new-secret-def', 'tok-1', 'tok-2', 'pw-3'])
+      expect(text + JSON.stringify(diff)).not.to.include(secret);
     expect(diff.changes.map((change) => change.kind)).to.deep.equal(['changed', 'changed', 'added']);
   });
 
   it('never throws on odd input', () => {
-    for (const [a, b] of [[null, {}], [[], 'x'], [undefined, 1], [{ a: Number.NaN }, { a: 1n as unknown as number }]] as const) {
+    for (const [a, b] of [
+      [null, {}],
+      [[], 'x'],
+      [undefined, 1],
+      [{ a: Number.NaN }, { a: 1n as unknown as number }],
+    ] as const) {
       expect(() => diffManifests(a, b)).not.to.throw();
     }
     expect(formatManifestDiff(diffManifests(null, { a: 1 }))).to.equal('~ (root): null → {"a":1}');
@@ -84,9 +105,17 @@ describe('diffManifests', () => {
 
 describe('managedFields', () => {
   it('are exactly the top-level fields of the manifest JSON Schema (one source of truth), and its capabilities', () => {
-    const schema = manifestJsonSchema('general') as unknown as { properties: Record<string, { properties?: Record<string, unknown> }> };
-    expect([...managedFields()].sort()).to.deep.equal(Object.keys(schema.properties).filter((key) => key !== '$schema').sort());
+    const schema = manifestJsonSchema('general') as unknown as {
+      properties: Record<string, { properties?: Record<string, unknown> }>;
+    };
+    expect([...managedFields()].sort()).to.deep.equal(
+      Object.keys(schema.properties)
+        .filter((key) => key !== '$schema')
+        .sort(),
+    );
     expect(managedFields()).to.include.members(['client_name', 'enabled', 'capabilities']);
-    expect([...managedCapabilities()].sort()).to.deep.equal(Object.keys(schema.properties['capabilities']?.properties ?? {}).sort());
+    expect([...managedCapabilities()].sort()).to.deep.equal(
+      Object.keys(schema.properties['capabilities']?.properties ?? {}).sort(),
+    );
   });
 });

@@ -20,16 +20,34 @@ const SEED = 0x5ec2e7;
 const RUNS = 200;
 
 /** A secret: 12 to 40 printable ASCII characters (quotes and backslashes included, so escaped forms are checked too). */
-const secretArb = fc.string({ unit: fc.integer({ min: 0x21, max: 0x7e }).map((code) => String.fromCharCode(code)), minLength: 12, maxLength: 40 });
+const secretArb = fc.string({
+  unit: fc.integer({ min: 0x21, max: 0x7e }).map((code) => String.fromCharCode(code)),
+  minLength: 12,
+  maxLength: 40,
+});
 
-const SCENARIOS = ['plan', 'plan-json', 'apply-update', 'apply-create', 'pull', 'diff', 'reject-login', 'echo-401', 'echo-400-put', 'drop-create'] as const;
+const SCENARIOS = [
+  'plan',
+  'plan-json',
+  'apply-update',
+  'apply-create',
+  'pull',
+  'diff',
+  'reject-login',
+  'echo-401',
+  'echo-400-put',
+  'drop-create',
+] as const;
 
 const manifest = (headerValue: string, enabled: boolean) => ({
   client_name: 'Secret keeper',
   enabled,
   capabilities: {
     webhooks: {
-      [CONTENT_EVENT]: { endpoint: 'https://hooks.example.com/lp', headers: [{ header_name: 'X-Api-Key', header_value: headerValue }] },
+      [CONTENT_EVENT]: {
+        endpoint: 'https://hooks.example.com/lp',
+        headers: [{ header_name: 'X-Api-Key', header_value: headerValue }],
+      },
     },
   },
 });
@@ -116,7 +134,12 @@ describe('no secret in any output (property, in-process, against the fake LivePe
               }
             })();
             let output = '';
-            const io = { stdout: (text: string) => void (output += text), stderr: (text: string) => void (output += text), stdin: (async function* () {})(), cwd: dir };
+            const io = {
+              stdout: (text: string) => void (output += text),
+              stderr: (text: string) => void (output += text),
+              stdin: (async function* () {})(),
+              cwd: dir,
+            };
             const status = await runProgram(args, io);
             expect(status, output).to.be.oneOf([0, 1]);
             const secrets = [
@@ -142,6 +165,8 @@ describe('no secret in any output (property, in-process, against the fake LivePe
       ),
       { numRuns: RUNS, seed: SEED },
     );
-    console.log(`        [fast-check] no secret in output: ${RUNS} runs, seed ${SEED} (${((performance.now() - started) / 1000).toFixed(1)}s)`);
+    console.log(
+      `        [fast-check] no secret in output: ${RUNS} runs, seed ${SEED} (${((performance.now() - started) / 1000).toFixed(1)}s)`,
+    );
   });
 });

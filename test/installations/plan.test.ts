@@ -44,14 +44,22 @@ describe('planInstallation', () => {
     const plan = planInstallation(desired, current);
     expect(plan.action).to.equal('update');
     expect(manifest.logo_uri).to.be.a('string');
-    const expected: Record<string, unknown> = { ...current, ...desired, capabilities: { broadcast: { enabled: true }, ...desired.capabilities } };
+    const expected: Record<string, unknown> = {
+      ...current,
+      ...desired,
+      capabilities: { broadcast: { enabled: true }, ...desired.capabilities },
+    };
     delete expected['logo_uri'];
     expect(plan.body).to.deep.equal(expected);
     expect(Object.hasOwn(plan.body, 'logo_uri')).to.equal(false);
     expect(plan.body['unknown_field']).to.deep.equal({ keep: ['me'] });
     expect(plan.body['client_secret']).to.equal('installed-client-secret-9876');
     expect(formatManifestDiff(plan.diff)).not.to.include('installed-client-secret-9876');
-    expect(plan.diff.changes.map((change) => change.path)).to.have.members(['description', 'logo_uri', `capabilities.webhooks["${CONTENT_EVENT}"].endpoint`]);
+    expect(plan.diff.changes.map((change) => change.path)).to.have.members([
+      'description',
+      'logo_uri',
+      `capabilities.webhooks["${CONTENT_EVENT}"].endpoint`,
+    ]);
   });
 
   it('shows drift: LivePerson disabled the app while the manifest enables it', () => {
@@ -71,7 +79,10 @@ describe('planInstallation', () => {
   it('drops capabilities only when nothing of it is left', () => {
     const plan = planInstallation({ client_name: 'Bot' }, { id: 'a', client_name: 'Bot', capabilities: { webhooks: {} } });
     expect(Object.hasOwn(plan.body, 'capabilities')).to.equal(false);
-    const kept = planInstallation({ client_name: 'Bot' }, { id: 'a', client_name: 'Bot', capabilities: { webhooks: {}, broadcast: 1 } });
+    const kept = planInstallation(
+      { client_name: 'Bot' },
+      { id: 'a', client_name: 'Bot', capabilities: { webhooks: {}, broadcast: 1 } },
+    );
     expect(kept.body['capabilities']).to.deep.equal({ broadcast: 1 });
   });
 });
@@ -89,7 +100,13 @@ describe('manifestFromInstallation', () => {
     const manifest = readFixture('connector-with-headers.json') as Record<string, any>;
     const result = manifestFromInstallation(installed(manifest));
     expect(JSON.stringify(result)).not.to.include('"VALUE"');
-    expect(result.hidden).to.deep.include({ path: `capabilities.webhooks["${CONTENT_EVENT}"].headers[0].header_value`, variable: 'LP_CONTENTEVENT_NAME' });
-    expect((result.manifest as any).capabilities.webhooks[CONTENT_EVENT].headers[0]).to.deep.equal({ header_name: 'NAME', header_value: '${{ LP_CONTENTEVENT_NAME }}' });
+    expect(result.hidden).to.deep.include({
+      path: `capabilities.webhooks["${CONTENT_EVENT}"].headers[0].header_value`,
+      variable: 'LP_CONTENTEVENT_NAME',
+    });
+    expect((result.manifest as any).capabilities.webhooks[CONTENT_EVENT].headers[0]).to.deep.equal({
+      header_name: 'NAME',
+      header_value: '${{ LP_CONTENTEVENT_NAME }}',
+    });
   });
 });

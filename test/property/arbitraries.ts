@@ -46,8 +46,7 @@ import {
 } from '../../src/spec/tables.js';
 import { prng, shuffled, type Json } from './support.js';
 
-export const limitOf = (limit: ProfileLimit, profile: Profile): number =>
-  typeof limit === 'number' ? limit : limit[profile];
+export const limitOf = (limit: ProfileLimit, profile: Profile): number => (typeof limit === 'number' ? limit : limit[profile]);
 
 /** Whether a top-level field is required in the profile. */
 export const isRequired = (spec: FieldSpec, profile: Profile): boolean =>
@@ -142,7 +141,20 @@ export const anyCase = (value: string, rand: Rand): string =>
 
 /** White space beyond ASCII, a lone surrogate of each half, and a few more that trip up string code. */
 const SPECIAL_CHARACTERS = [
-  'é', 'ß', '中', '😀', '\u00a0', '\u2003', '\u3000', '\ufeff', '\u2028', '\t', '\ud800', '\udfff', '\u0085', '\u200b',
+  'é',
+  'ß',
+  '中',
+  '😀',
+  '\u00a0',
+  '\u2003',
+  '\u3000',
+  '\ufeff',
+  '\u2028',
+  '\t',
+  '\ud800',
+  '\udfff',
+  '\u0085',
+  '\u200b',
 ];
 
 /**
@@ -245,8 +257,17 @@ export function spellIpv6(rand: Rand, groups: readonly number[]): string {
 }
 
 const ODD_HOSTS = [
-  '[2001:db8::1]', '[2001:DB8::1]', 'EXAMPLE.COM', 'hooks.acme.com.', 'xn--bcher-kva.example',
-  'localhost', '127.0.0.1', '10.1.2.3', '[::1]', 'your', 'a',
+  '[2001:db8::1]',
+  '[2001:DB8::1]',
+  'EXAMPLE.COM',
+  'hooks.acme.com.',
+  'xn--bcher-kva.example',
+  'localhost',
+  '127.0.0.1',
+  '10.1.2.3',
+  '[::1]',
+  'your',
+  'a',
 ];
 
 /** An IPv6 address as the WHATWG parser writes it: `[0:0::1]` as `[::1]`, hex digits in lower case. */
@@ -266,7 +287,12 @@ function host(rand: Rand): string {
   }
   if (roll < 15) return [rand.int(0, 255), rand.int(0, 255), rand.int(0, 255), rand.int(0, 255)].join('.');
   if (roll < 17) {
-    const spelled = canonicalIpv6(spellIpv6(rand, Array.from({ length: 8 }, () => (rand.chance(0.4) ? 0 : rand.int(0, 0xffff)))));
+    const spelled = canonicalIpv6(
+      spellIpv6(
+        rand,
+        Array.from({ length: 8 }, () => (rand.chance(0.4) ? 0 : rand.int(0, 0xffff))),
+      ),
+    );
     return rand.chance(0.2) ? spelled.toUpperCase() : spelled;
   }
   return rand.pick(ODD_HOSTS);
@@ -283,15 +309,20 @@ function port(rand: Rand): string {
 }
 
 /** Characters that may appear in a path or query as written (RFC 3986: no white space, `#`, backslash or non-ASCII). */
-const PATH_CHARS = [...'abcXYZ019-._~!$&\'()*+,;=:@/', '%20', '%2F', '%41', '%C3%A9', '?'];
+const PATH_CHARS = [..."abcXYZ019-._~!$&'()*+,;=:@/", '%20', '%2F', '%41', '%C3%A9', '?'];
 const path = (rand: Rand): string => `/${rand.chars(PATH_CHARS, rand.int(0, 12))}`;
 const query = (rand: Rand): string => (rand.chance(0.2) ? `?${rand.chars(PATH_CHARS, rand.int(0, 8))}` : '');
 const fragment = (rand: Rand): string => (rand.chance(0.05) ? `#${rand.chars(PATH_CHARS, rand.int(0, 8))}` : '');
 
 /** https URLs that look wrong but are valid: one label, an empty query or port, `@` in the path. */
 const ODD_HTTPS_URLS = [
-  'https://your/webhooks/endpoint', 'https://a', 'https://example.com?', 'https://example.com:/',
-  'https://example.com/@user', 'https://example.com/a%20b', 'https://example.com/?q=a/b?c',
+  'https://your/webhooks/endpoint',
+  'https://a',
+  'https://example.com?',
+  'https://example.com:/',
+  'https://example.com/@user',
+  'https://example.com/a%20b',
+  'https://example.com/?q=a/b?c',
 ];
 
 /** An `https://` URL with a host: a valid webhook endpoint or entry URI; with a fragment now and then, unless `withFragment` is false. */
@@ -381,10 +412,9 @@ export function makeLanguageTag(rand: Rand): string {
         ).join('')
       : '';
     const extension = rand.chance(0.1) ? `-${rand.chars(SINGLETONS, 1)}${subtags(rand, ALPHANUMS, 2, 8, rand.int(1, 2))}` : '';
-    const privateUse =
-      rand.chance(0.1)
-        ? `-${rand.pick(LANGTAG_PRIVATE_USE)}${subtags(rand, ALPHANUMS, 1, 8, rand.int(1, 2))}`
-        : '';
+    const privateUse = rand.chance(0.1)
+      ? `-${rand.pick(LANGTAG_PRIVATE_USE)}${subtags(rand, ALPHANUMS, 1, 8, rand.int(1, 2))}`
+      : '';
     return language + script + region + variants + extension + privateUse;
   }
   if (roll < 9) return `${rand.pick(['x', 'X'])}${subtags(rand, ALPHANUMS, 1, 8, rand.int(1, 2))}`;
@@ -398,12 +428,16 @@ export const languageTag: fc.Arbitrary<string> = seeded(makeLanguageTag);
 /** A subset of an enum table, in table order, honouring the rule in this profile. */
 function enumListFor(rule: EnumListRule, profile: Profile): fc.Arbitrary<string[]> {
   // A new array every time (fc.constant would hand out one array to every run).
-  if (profile === 'connector' && rule.connectorExactly !== undefined) return fc.constant(rule.connectorExactly).map((exactly) => [...exactly]);
+  if (profile === 'connector' && rule.connectorExactly !== undefined)
+    return fc.constant(rule.connectorExactly).map((exactly) => [...exactly]);
   const must = profile === 'connector' ? rule.connectorMustInclude : undefined;
   const minLength = rule.minItems ?? 0;
   // Mostly a few values (small manifests keep 10,000 runs fast), sometimes any number up to all of them.
   const subset = fc.oneof(
-    { weight: 4, arbitrary: fc.subarray([...rule.values], { minLength, maxLength: Math.min(rule.values.length, Math.max(minLength, 3)) }) },
+    {
+      weight: 4,
+      arbitrary: fc.subarray([...rule.values], { minLength, maxLength: Math.min(rule.values.length, Math.max(minLength, 3)) }),
+    },
     { weight: 1, arbitrary: fc.subarray([...rule.values], { minLength }) },
   );
   return subset.map((values) => rule.values.filter((value) => value === must || values.includes(value)));
@@ -426,7 +460,10 @@ function scopeFor(rule: ScopeRule, profile: Profile): fc.Arbitrary<string> {
   const named =
     prefix === undefined
       ? fc.constant<string[]>([])
-      : fc.uniqueArray(seeded((rand) => `${prefix}${rand.chars(SCOPE_NAME_CHARS, rand.int(1, 12))}`), { maxLength: 3 });
+      : fc.uniqueArray(
+          seeded((rand) => `${prefix}${rand.chars(SCOPE_NAME_CHARS, rand.int(1, 12))}`),
+          { maxLength: 3 },
+        );
   return fc
     .tuple(fc.subarray([...rule.values]), named)
     .filter(([values, names]) => values.length + names.length > 0)
@@ -436,7 +473,11 @@ function scopeFor(rule: ScopeRule, profile: Profile): fc.Arbitrary<string> {
 
 /** Unique positive integers up to `rule.max`: mostly small ids, now and then the largest. */
 function idListFor(rule: IdListRule): fc.Arbitrary<number[]> {
-  const id = fc.oneof({ weight: 5, arbitrary: fc.integer({ min: 1, max: 100_000 }) }, fc.constantFrom(1, rule.max), fc.integer({ min: 1, max: rule.max }));
+  const id = fc.oneof(
+    { weight: 5, arbitrary: fc.integer({ min: 1, max: 100_000 }) },
+    fc.constantFrom(1, rule.max),
+    fc.integer({ min: 1, max: rule.max }),
+  );
   return fc.uniqueArray(id, { maxLength: 4 });
 }
 
@@ -463,8 +504,22 @@ export interface Header {
  * them, and the body's own (valid, with a warning).
  */
 const HEADER_NAMES = [
-  'Authorization', 'X-Api-Key', 'x-acme-signature', 'X-LivePerson', 'x-liveperson', 'x-livepersonal', 'X-LivePersonal',
-  '__proto__', '123', 'NAME', 'a', 'X-Host', 'Hosts', 'TE-x', 'Content-Type', 'content-encoding',
+  'Authorization',
+  'X-Api-Key',
+  'x-acme-signature',
+  'X-LivePerson',
+  'x-liveperson',
+  'x-livepersonal',
+  'X-LivePersonal',
+  '__proto__',
+  '123',
+  'NAME',
+  'a',
+  'X-Host',
+  'Hosts',
+  'TE-x',
+  'Content-Type',
+  'content-encoding',
 ];
 
 /** An RFC 9110 token that is not one of LivePerson's own header names, nor one that frames or routes the request. */
@@ -504,7 +559,11 @@ export function makeWebhook(rand: Rand): Json {
 
 /** `capabilities.webhooks`: any subset of the events, and maybe a retry policy, in canonical order. */
 export const webhooks: fc.Arbitrary<Json> = fc
-  .tuple(fc.subarray([...WEBHOOK_EVENTS]), fc.option(fc.integer({ min: RETENTION_TIME.min, max: RETENTION_TIME.max })), fc.integer())
+  .tuple(
+    fc.subarray([...WEBHOOK_EVENTS]),
+    fc.option(fc.integer({ min: RETENTION_TIME.min, max: RETENTION_TIME.max })),
+    fc.integer(),
+  )
   .map(([events, retention, seed]) => {
     const rand = new Rand(seed);
     const out: Json = {};
@@ -543,7 +602,10 @@ function fieldFor(spec: FieldSpec, profile: Profile, options: ManifestOptions): 
     case 'scope':
       return scopeFor(spec, profile);
     case 'redirect-uris':
-      return fc.array(upTo(spec.itemMaxLength, (rand) => makeRedirectUri(rand, options), httpsPrefix), { maxLength: 3 });
+      return fc.array(
+        upTo(spec.itemMaxLength, (rand) => makeRedirectUri(rand, options), httpsPrefix),
+        { maxLength: 3 },
+      );
     case 'id-list':
       return idListFor(spec);
     case 'capabilities':
@@ -569,7 +631,10 @@ export function manifestFor(profile: Profile, options: ManifestOptions = {}): fc
     maxLength: 3,
   });
   return fc
-    .tuple(fc.record(model, { requiredKeys: requiredKeys as never[], noNullPrototype: true }) as fc.Arbitrary<Json>, localizedNames)
+    .tuple(
+      fc.record(model, { requiredKeys: requiredKeys as never[], noNullPrototype: true }) as fc.Arbitrary<Json>,
+      localizedNames,
+    )
     .map(([fields, localized]) => {
       const out: Json = {};
       for (const key of Object.keys(TOP_LEVEL_FIELDS)) {
@@ -625,6 +690,9 @@ export function scramble(manifest: Json, seed: number): Json {
   if (random() < 0.3) return scrambled;
   // An editor's "$schema" key, somewhere among the others: accepted, and left out of the output.
   const entries = Object.entries(scrambled);
-  entries.splice(Math.floor(random() * (entries.length + 1)), 0, [EDITOR_SCHEMA_KEY, './node_modules/lp-app-manifest/schema/general.schema.json']);
+  entries.splice(Math.floor(random() * (entries.length + 1)), 0, [
+    EDITOR_SCHEMA_KEY,
+    './node_modules/lp-app-manifest/schema/general.schema.json',
+  ]);
   return Object.fromEntries(entries);
 }

@@ -54,7 +54,8 @@ export function buildWithMethods({ profile, manifest }: ManifestCase): BuilderCa
   const start = profile === 'connector' ? ManifestBuilder.connector() : ManifestBuilder.general();
   let b: ManifestBuilderInterface<Profile, true> = start.clientName(field('client_name'));
   for (const [key, value] of Object.entries(manifest)) {
-    if (key.startsWith(LOCALIZED_NAME_PREFIX)) b = b.localizedClientName(key.slice(LOCALIZED_NAME_PREFIX.length), text(value) as never);
+    if (key.startsWith(LOCALIZED_NAME_PREFIX))
+      b = b.localizedClientName(key.slice(LOCALIZED_NAME_PREFIX.length), text(value) as never);
   }
   if ('description' in m) b = b.description(field('description'));
   if ('grant_types' in m) b = b.grantTypes(...list('grant_types'));
@@ -76,7 +77,8 @@ export function buildWithMethods({ profile, manifest }: ManifestCase): BuilderCa
   for (const event of WEBHOOK_EVENTS) {
     const hook = hooks[event] as { endpoint: string; max_retries?: number; headers?: Header[] } | undefined;
     if (hook === undefined) continue;
-    const record = hook.headers && arg(Object.fromEntries(hook.headers.map((h) => [h.header_name, text(h.header_value) as string])));
+    const record =
+      hook.headers && arg(Object.fromEntries(hook.headers.map((h) => [h.header_name, text(h.header_value) as string])));
     b = b.webhook(
       event,
       text(hook.endpoint) as never,
@@ -87,7 +89,10 @@ export function buildWithMethods({ profile, manifest }: ManifestCase): BuilderCa
     );
     if (hook.headers !== undefined) {
       const expectedRecord = Object.fromEntries(hook.headers.map((h) => [h.header_name, h.header_value]));
-      (expectedHooks[event] as Json)['headers'] = Object.entries(expectedRecord).map(([header_name, header_value]) => ({ header_name, header_value }));
+      (expectedHooks[event] as Json)['headers'] = Object.entries(expectedRecord).map(([header_name, header_value]) => ({
+        header_name,
+        header_value,
+      }));
     }
   }
   if ('retry' in hooks) b = b.retryRetention((hooks['retry'] as { retention_time: number }).retention_time);

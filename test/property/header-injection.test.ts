@@ -51,8 +51,20 @@ const withHeaders = (headers: unknown, extra: Json = {}): Json => ({
 
 /** Characters that split, fold or smuggle a header, and sequences made of them. */
 const SMUGGLING = [
-  '\r', '\n', '\r\n', '\r\n ', '\r\n\t', '\n ', '\u0000', '\u000b', '\u000c', '\u001b', '\u007f',
-  '\r\nX-Injected: 1', '\r\n\r\nGET /admin HTTP/1.1', '\n\nHTTP/1.1 200 OK',
+  '\r',
+  '\n',
+  '\r\n',
+  '\r\n ',
+  '\r\n\t',
+  '\n ',
+  '\u0000',
+  '\u000b',
+  '\u000c',
+  '\u001b',
+  '\u007f',
+  '\r\nX-Injected: 1',
+  '\r\n\r\nGET /admin HTTP/1.1',
+  '\n\nHTTP/1.1 200 OK',
 ];
 /** Characters a token cannot have (RFC 9110 §5.6.2), besides the ones above. */
 const NOT_IN_TOKENS = [' ', ':', '(', ')', ',', '/', ';', '=', '@', '[', '"', '\t', 'é', '\u0130', '\u00a0'];
@@ -71,12 +83,18 @@ const nameArb = seeded((rand) => {
 });
 
 /** A wording table that shows every code's params in full. */
-const SHOW_PARAMS: IssueMessages = Object.fromEntries(ISSUE_CODES.map((code) => [code, (params: unknown) => JSON.stringify(params)]));
+const SHOW_PARAMS: IssueMessages = Object.fromEntries(
+  ISSUE_CODES.map((code) => [code, (params: unknown) => JSON.stringify(params)]),
+);
 
 /** A header value around a secret, mostly with something that splits or folds a header put in. */
 const valueArb = seeded((rand) => {
   const secret = `S3CR3T${rand.chars('ABCDEFGHJKLMNPQRSTUVWXYZ23456789', 12)}`;
-  const parts = [rand.pick(['', 'Bearer ', 'Basic ', 'token=']), secret, rand.pick(['', ' ', '\t', ';v=1', 'é☕', '\u010a\u010d'])];
+  const parts = [
+    rand.pick(['', 'Bearer ', 'Basic ', 'token=']),
+    secret,
+    rand.pick(['', ' ', '\t', ';v=1', 'é☕', '\u010a\u010d']),
+  ];
   for (let i = rand.int(0, 2); i > 0; i--) {
     const insert = rand.chance(0.7) ? rand.pick(SMUGGLING) : anyCodePoint(rand);
     parts.splice(rand.int(0, parts.length), 0, insert);
@@ -102,7 +120,11 @@ describe('header injection', () => {
       }
       const codes = result.issues.map((issue) => `${issue.path} ${issue.code}`);
       const at = `capabilities.webhooks["${EVENT}"].headers[0].header_name`;
-      const code = !isToken(name) ? 'invalid_header_name' : isFramingHeaderName(name) ? 'framing_header_name' : 'reserved_header_name';
+      const code = !isToken(name)
+        ? 'invalid_header_name'
+        : isFramingHeaderName(name)
+          ? 'framing_header_name'
+          : 'reserved_header_name';
       if (!codes.includes(`${at} ${code}`)) expect.fail(`${JSON.stringify(name)}: ${codes.join(', ')}`);
     });
     console.log(`        ${accepted} names accepted, ${RUNS - accepted} rejected`);
@@ -115,7 +137,10 @@ describe('header injection', () => {
     let rejected = 0;
     assertProperty('header values', SEED_VALUES, arbitrary, ([{ value, secret }, profile, withOtherProblem]) => {
       // A second problem elsewhere, so that there are messages to look into even for a good value.
-      const manifest = withHeaders([{ header_name: 'Authorization', header_value: value }], withOtherProblem ? { client_name: '' } : {});
+      const manifest = withHeaders(
+        [{ header_name: 'Authorization', header_value: value }],
+        withOtherProblem ? { client_name: '' } : {},
+      );
       const result = validateManifest(manifest, { profile });
       const valueOk = isAsciiHeaderValue(value);
       // A character that can split or fold the header is reported as such; other non-ASCII text as that.
@@ -148,7 +173,13 @@ describe('header injection', () => {
         expect.fail('accepted');
       } catch (error) {
         if (!(error instanceof ManifestValidationError)) throw error;
-        for (const text of [error.message, String(error), JSON.stringify(error.issues), JSON.stringify(error.warnings), error.stack ?? '']) {
+        for (const text of [
+          error.message,
+          String(error),
+          JSON.stringify(error.issues),
+          JSON.stringify(error.warnings),
+          error.stack ?? '',
+        ]) {
           if (text.includes(secret)) expect.fail(`the secret is in the error: ${text}`);
         }
       }
@@ -181,7 +212,18 @@ describe('header injection', () => {
       });
     }
 
-    const names = ['X-Token\r\nX-Injected', 'X-Token:', 'X Token', ' X-Token', 'X-Token ', 'X-Token\t', '', 'X-Tök', 'X-\u0130', 'X\u0000'];
+    const names = [
+      'X-Token\r\nX-Injected',
+      'X-Token:',
+      'X Token',
+      ' X-Token',
+      'X-Token ',
+      'X-Token\t',
+      '',
+      'X-Tök',
+      'X-\u0130',
+      'X\u0000',
+    ];
     for (const name of [...names, '(X)', 'X@Y', 'X-Token\n', 'X-Token: 1']) {
       it(`rejects the header name ${JSON.stringify(name)}`, () => {
         const result = validateManifest(withHeaders([{ header_name: name, header_value: 'v' }]));
@@ -192,7 +234,12 @@ describe('header injection', () => {
 
     it('a name that is not a token is never quoted, not even when it is set twice', () => {
       const pasted = 'Authorization: Bearer S3CR3TPASTEDLINE';
-      const result = validateManifest(withHeaders([{ header_name: pasted, header_value: 'v' }, { header_name: pasted, header_value: 'w' }]));
+      const result = validateManifest(
+        withHeaders([
+          { header_name: pasted, header_value: 'v' },
+          { header_name: pasted, header_value: 'w' },
+        ]),
+      );
       expect(result.ok).to.equal(false);
       if (result.ok) return;
       expect(result.issues.map((issue) => issue.code)).to.deep.equal(['invalid_header_name', 'invalid_header_name']);
@@ -225,16 +272,22 @@ describe('header injection', () => {
       writeFileSync(
         valid,
         JSON.stringify(
-          withHeaders([
-            { header_name: 'Authorization', header_value: `Bearer ${secrets[0]}\r\nX-Injected: 1` },
-            { header_name: 'X-Good', header_value: `Bearer ${secrets[1]}` },
-          ], { client_name: '' }),
+          withHeaders(
+            [
+              { header_name: 'Authorization', header_value: `Bearer ${secrets[0]}\r\nX-Injected: 1` },
+              { header_name: 'X-Good', header_value: `Bearer ${secrets[1]}` },
+            ],
+            { client_name: '' },
+          ),
         ),
       );
       // A raw line break inside a JSON string is a syntax error: the message gives a line and column, not the text.
       const raw = join(dir, 'raw.json');
       const header = `{"header_name":"X","header_value":"Bearer ${secrets[2]}\r\nX-Injected: 1"}`;
-      writeFileSync(raw, `{"client_name":"Acme","capabilities":{"webhooks":{"${EVENT}":{"endpoint":"https://a.bc","headers":[${header}]}}}}`);
+      writeFileSync(
+        raw,
+        `{"client_name":"Acme","capabilities":{"webhooks":{"${EVENT}":{"endpoint":"https://a.bc","headers":[${header}]}}}}`,
+      );
       for (const format of ['json', 'text']) {
         const run = spawnSync(process.execPath, [cli, 'validate', '--format', format, valid, raw], { encoding: 'utf8' });
         expect(run.status, `${format}: exit status (stderr: ${run.stderr})`).to.equal(1);
@@ -243,8 +296,11 @@ describe('header injection', () => {
         expect(output).not.to.contain('X-Injected');
         if (format === 'json') {
           const report = JSON.parse(run.stdout) as { files: { file: string; issues: { code: string; path: string }[] }[] };
-          const issues = (file: string) => report.files.find((entry) => entry.file === file)?.issues.map((issue) => `${issue.path} ${issue.code}`);
-          expect(issues(valid)).to.include(`capabilities.webhooks["${EVENT}"].headers[0].header_value header_value_control_character`);
+          const issues = (file: string) =>
+            report.files.find((entry) => entry.file === file)?.issues.map((issue) => `${issue.path} ${issue.code}`);
+          expect(issues(valid)).to.include(
+            `capabilities.webhooks["${EVENT}"].headers[0].header_value header_value_control_character`,
+          );
           expect(issues(raw)?.[0]).to.match(/ invalid_json$/);
         } else {
           expect(run.stdout).to.contain('header_value_control_character');

@@ -8,15 +8,7 @@ import fc from 'fast-check';
 import { ManifestBuilder, validateManifest, type IssueCode, type Profile, type ValidationResult } from '../../src/index.js';
 import { MAX_RETRIES } from '../../src/spec/tables.js';
 import { manifestCase, profileArb } from './arbitraries.js';
-import {
-  deepArray,
-  deepObject,
-  expectSound,
-  otherRealm,
-  revokedProxy,
-  throwingProxy,
-  withThrowingGetter,
-} from './hostile.js';
+import { deepArray, deepObject, expectSound, otherRealm, revokedProxy, throwingProxy, withThrowingGetter } from './hostile.js';
 import { fullManifest, jsonTypeOf, sitesOf, type Site } from './sites.js';
 import { assertProperty, copyJson, fastestMs, getAt, setAt, updateAt, type Json, type Segments } from './support.js';
 
@@ -61,7 +53,8 @@ const describeIssues = (result: ValidationResult): string =>
 
 function expectIssueAt(result: ValidationResult, at: Segments, codes: readonly IssueCode[], what: string): void {
   const where = JSON.stringify(at);
-  const found = !result.ok && result.issues.some((issue) => JSON.stringify(issue.segments) === where && codes.includes(issue.code));
+  const found =
+    !result.ok && result.issues.some((issue) => JSON.stringify(issue.segments) === where && codes.includes(issue.code));
   if (!found) expect.fail(`${what}: expected ${codes.join('/')} at ${where}, got ${describeIssues(result)}`);
 }
 
@@ -130,25 +123,37 @@ describe('property: hostile input', () => {
   });
 
   it(`validateManifest never throws on anything (BigInt, symbols, boxed values, typed and sparse arrays…), nor on any options (seed ${SEED_ANYTHING})`, () => {
-    const arbitrary = fc.tuple(fc.oneof(anything.map((input) => ({ input, profile: 'general' as Profile })), atSomePlace(anything)), anything);
+    const arbitrary = fc.tuple(
+      fc.oneof(
+        anything.map((input) => ({ input, profile: 'general' as Profile })),
+        atSomePlace(anything),
+      ),
+      anything,
+    );
     assertProperty('fc.anything()', SEED_ANYTHING, arbitrary, ([{ profile, input }, options]) => {
       validate(input, profile);
       const result = validateManifest(input, options as never);
       expect(result.ok === true || result.issues.length > 0).to.equal(true);
     });
   });
-
 });
 
 /**
  * The places of the full manifest. How a value is read does not depend on
  * the profile, so one profile is enough here (the properties above use both).
  */
-const PLACES: readonly { profile: Profile; site: Site }[] = sitesOf(fullManifest(), 'general').map((site) => ({ profile: 'general', site }));
+const PLACES: readonly { profile: Profile; site: Site }[] = sitesOf(fullManifest(), 'general').map((site) => ({
+  profile: 'general',
+  site,
+}));
 
 /** What the validator must say about a value of the wrong kind at a place. */
 const typeCodes = (site: Site): IssueCode[] =>
-  site.kind === 'integer' ? ['invalid_type', 'not_integer'] : site.kind === 'id' ? ['invalid_type', 'invalid_agent_profile_id'] : ['invalid_type'];
+  site.kind === 'integer'
+    ? ['invalid_type', 'not_integer']
+    : site.kind === 'id'
+      ? ['invalid_type', 'invalid_agent_profile_id']
+      : ['invalid_type'];
 
 interface HostileCase {
   readonly name: string;
@@ -206,13 +211,18 @@ const HOSTILE_CASES: readonly HostileCase[] = [
   {
     name: `an array nested ${DEPTH} levels deep`,
     value: () => deep.array,
-    expect: (site) => (jsonTypeOf(site) === 'array' ? { at: [...site.path, 0], codes: ['invalid_type'] } : { at: site.path, codes: typeCodes(site) }),
+    expect: (site) =>
+      jsonTypeOf(site) === 'array'
+        ? { at: [...site.path, 0], codes: ['invalid_type'] }
+        : { at: site.path, codes: typeCodes(site) },
   },
   {
     name: `an object nested ${DEPTH} levels deep`,
     value: () => deep.object,
     expect: (site) =>
-      jsonTypeOf(site) === 'object' ? { at: [...site.path, 'a'], codes: ['unknown_key'] } : { at: site.path, codes: typeCodes(site) },
+      jsonTypeOf(site) === 'object'
+        ? { at: [...site.path, 'a'], codes: ['unknown_key'] }
+        : { at: site.path, codes: typeCodes(site) },
   },
   { name: 'a BigInt', value: () => 3n, expect: hereWith(() => ['invalid_type']) },
   { name: 'a symbol', value: () => Symbol('manifest'), expect: hereWith(() => ['invalid_type']) },
@@ -227,7 +237,11 @@ const HOSTILE_CASES: readonly HostileCase[] = [
     expect: (site) =>
       site.kind === 'integer' && site.range === MAX_RETRIES
         ? 'zero'
-        : { at: site.path, codes: site.kind === 'integer' ? ['out_of_range'] : site.kind === 'id' ? ['invalid_agent_profile_id'] : ['invalid_type'] },
+        : {
+            at: site.path,
+            codes:
+              site.kind === 'integer' ? ['out_of_range'] : site.kind === 'id' ? ['invalid_agent_profile_id'] : ['invalid_type'],
+          },
   },
   { name: 'a class instance', value: () => CLASS_INSTANCE, expect: hereWith(() => ['invalid_type']) },
   { name: 'a Date', value: () => new Date(0), expect: hereWith(() => ['invalid_type']) },
@@ -240,7 +254,9 @@ const HOSTILE_CASES: readonly HostileCase[] = [
     name: 'an array-like object',
     value: () => ({ length: 1, 0: 'client_credentials' }),
     expect: (site) =>
-      jsonTypeOf(site) === 'object' ? { at: [...site.path, 'length'], codes: ['unknown_key'] } : { at: site.path, codes: typeCodes(site) },
+      jsonTypeOf(site) === 'object'
+        ? { at: [...site.path, 'length'], codes: ['unknown_key'] }
+        : { at: site.path, codes: typeCodes(site) },
   },
   {
     name: 'its own data without a prototype (Object.create(null))',
@@ -273,7 +289,10 @@ const HOSTILE_CASES: readonly HostileCase[] = [
       delete sparse[0];
       return sparse;
     },
-    expect: (site) => (jsonTypeOf(site) === 'array' ? { at: [...site.path, 0], codes: ['invalid_type'] } : { at: site.path, codes: typeCodes(site) }),
+    expect: (site) =>
+      jsonTypeOf(site) === 'array'
+        ? { at: [...site.path, 0], codes: ['invalid_type'] }
+        : { at: site.path, codes: typeCodes(site) },
   },
   {
     name: 'a sparse array of length 2^32 - 1 with one item',
@@ -316,7 +335,8 @@ describe('hostile input at every place of a manifest', () => {
           // The same canonical manifest, as plain data (expectSound checked the prototypes).
           const canonical = expected === 'zero' ? setAt(fullManifest(), site.path, 0) : fullManifest();
           expect(JSON.stringify(result.manifest), what).to.equal(JSON.stringify(canonical));
-          if (expected === 'zero') expect(Object.is(getAt(result.manifest, site.path), 0), `${what}: -0 comes back as 0, not -0`).to.equal(true);
+          if (expected === 'zero')
+            expect(Object.is(getAt(result.manifest, site.path), 0), `${what}: -0 comes back as 0, not -0`).to.equal(true);
         } else expectIssueAt(result, expected.at, expected.codes, what);
       }
     });
@@ -335,7 +355,12 @@ describe('hostile input at every place of a manifest', () => {
       if (site.kind !== 'object') continue;
       for (const value of [deep.array, deep.object]) {
         const input = setAt(fullManifest(), [...site.path, 'deep'], value);
-        expectIssueAt(validate(input, profile), [...site.path, 'deep'], ['unknown_key'], `deep value under ${JSON.stringify(site.path)}`);
+        expectIssueAt(
+          validate(input, profile),
+          [...site.path, 'deep'],
+          ['unknown_key'],
+          `deep value under ${JSON.stringify(site.path)}`,
+        );
       }
     }
   });
@@ -380,13 +405,24 @@ function everywhere(value: string): { input: Json; lengthLimited: Segments[] } {
     display_name: 'x',
     entry_uri: 'https://acme.com',
     capabilities: {
-      webhooks: { 'cqm.ExConversationChangeNotification': { endpoint: 'https://acme.com', headers: [{ header_name: 'A', header_value: 'b' }] } },
+      webhooks: {
+        'cqm.ExConversationChangeNotification': {
+          endpoint: 'https://acme.com',
+          headers: [{ header_name: 'A', header_value: 'b' }],
+        },
+      },
       engagement: copyJson((fullManifest()['capabilities'] as Json)['engagement']),
     },
   };
   const hook = ['capabilities', 'webhooks', 'cqm.ExConversationChangeNotification'];
   const lengthLimited: Segments[] = [
-    ['client_name'], ['description'], ['redirect_uris', 0], ['scope'], ['logo_uri'], ['display_name'], ['entry_uri'],
+    ['client_name'],
+    ['description'],
+    ['redirect_uris', 0],
+    ['scope'],
+    ['logo_uri'],
+    ['display_name'],
+    ['entry_uri'],
   ];
   const other: Segments[] = [
     ['grant_types', 0],
@@ -397,7 +433,14 @@ function everywhere(value: string): { input: Json; lengthLimited: Segments[] } {
   ];
   let input = base;
   for (const at of [...lengthLimited, ...other]) input = setAt(input, at, value);
-  for (const at of [[], ['capabilities'], ['capabilities', 'webhooks'], hook, [...hook, 'headers', 0], ['capabilities', 'engagement']]) {
+  for (const at of [
+    [],
+    ['capabilities'],
+    ['capabilities', 'webhooks'],
+    hook,
+    [...hook, 'headers', 0],
+    ['capabilities', 'engagement'],
+  ]) {
     input = setAt(input, [...at, value], 1);
   }
   input = setAt(input, [`client_name#${value}`], 'x');
@@ -424,7 +467,11 @@ const STRING_SHAPES: readonly (readonly [string, (length: number) => string])[] 
 
 /** Time for `large` over time for `small` (inputs 16× apart), each the fastest of five runs. */
 const ratioOf = (small: unknown, large: unknown, times = 5): number =>
-  fastestMs(() => validateManifest(large), times) / Math.max(fastestMs(() => validateManifest(small), times), 0.5);
+  fastestMs(() => validateManifest(large), times) /
+  Math.max(
+    fastestMs(() => validateManifest(small), times),
+    0.5,
+  );
 
 /**
  * For 16× the input, linear work takes about 16× the time and quadratic work
@@ -458,17 +505,46 @@ describe('large input', () => {
     ['response_types, all unknown', ['response_types'], (i) => `r${i}`, 'invalid_enum_value'],
     ['redirect_uris, all valid', ['redirect_uris'], (i) => `https://acme.com/cb/${i}`, undefined],
     ['headers, all valid', [...HOOK, 'headers'], (i) => ({ header_name: `X-${i}`, header_value: `v${i}` }), undefined],
-    ['headers, all with CR/LF', [...HOOK, 'headers'], (i) => ({ header_name: `X-${i}`, header_value: 'v\r\n' }), 'header_value_control_character'],
-    ['headers, all named the same', [...HOOK, 'headers'], () => ({ header_name: 'X-Same', header_value: 'v' }), 'duplicate_header_name'],
+    [
+      'headers, all with CR/LF',
+      [...HOOK, 'headers'],
+      (i) => ({ header_name: `X-${i}`, header_value: 'v\r\n' }),
+      'header_value_control_character',
+    ],
+    [
+      'headers, all named the same',
+      [...HOOK, 'headers'],
+      () => ({ header_name: 'X-Same', header_value: 'v' }),
+      'duplicate_header_name',
+    ],
     ['entry_point, all numbers', ['capabilities', 'engagement', 'entry_point'], () => 7, 'invalid_type'],
     ['enabled_for_profiles, all duplicates', ['enabled_for_profiles'], () => 42, 'duplicate_item'],
     ['enabled_for_profiles, all valid', ['enabled_for_profiles'], (i) => i + 1, undefined],
-    ['headers, all named Content-Length (any case)', [...HOOK, 'headers'], (i) => ({ header_name: i % 2 ? 'content-length' : 'Content-Length', header_value: `${i}` }), 'framing_header_name'],
-    ['headers, all with non-ASCII values', [...HOOK, 'headers'], (i) => ({ header_name: `X-${i}`, header_value: `测试${i}` }), 'header_value_not_ascii'],
-    ['headers, all padded (warnings)', [...HOOK, 'headers'], (i) => ({ header_name: `X-${i}`, header_value: ` v${i} ` }), undefined],
+    [
+      'headers, all named Content-Length (any case)',
+      [...HOOK, 'headers'],
+      (i) => ({ header_name: i % 2 ? 'content-length' : 'Content-Length', header_value: `${i}` }),
+      'framing_header_name',
+    ],
+    [
+      'headers, all with non-ASCII values',
+      [...HOOK, 'headers'],
+      (i) => ({ header_name: `X-${i}`, header_value: `测试${i}` }),
+      'header_value_not_ascii',
+    ],
+    [
+      'headers, all padded (warnings)',
+      [...HOOK, 'headers'],
+      (i) => ({ header_name: `X-${i}`, header_value: ` v${i} ` }),
+      undefined,
+    ],
   ];
   const withItems = (at: Segments, item: (i: number) => unknown, count: number): Json =>
-    setAt(fullManifest(), at, Array.from({ length: count }, (_, i) => item(i)));
+    setAt(
+      fullManifest(),
+      at,
+      Array.from({ length: count }, (_, i) => item(i)),
+    );
 
   it(`arrays of ${ITEMS} items at each kind of array place: accepted when valid, else an issue per bad item`, () => {
     // One case per kind of array: an enum list, redirect URIs, headers (valid and not).

@@ -8,13 +8,26 @@ import { ISSUE_CODES, type ValidationResult } from '../../src/index.js';
 import { formatPath } from '../../src/validation/issues.js';
 
 const TRAPS = [
-  'get', 'set', 'has', 'ownKeys', 'getOwnPropertyDescriptor', 'getPrototypeOf', 'setPrototypeOf',
-  'defineProperty', 'deleteProperty', 'isExtensible', 'preventExtensions', 'apply', 'construct',
+  'get',
+  'set',
+  'has',
+  'ownKeys',
+  'getOwnPropertyDescriptor',
+  'getPrototypeOf',
+  'setPrototypeOf',
+  'defineProperty',
+  'deleteProperty',
+  'isExtensible',
+  'preventExtensions',
+  'apply',
+  'construct',
 ] as const;
 
 /** Whether a value may stand in a manifest: a string, a boolean or a finite number other than -0. */
 const isJsonLeaf = (value: unknown): boolean =>
-  typeof value === 'string' || typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value) && !Object.is(value, -0));
+  typeof value === 'string' ||
+  typeof value === 'boolean' ||
+  (typeof value === 'number' && Number.isFinite(value) && !Object.is(value, -0));
 
 /** A proxy whose every trap throws. */
 export function throwingProxy<TTarget extends object>(target: TTarget): TTarget {
@@ -61,8 +74,7 @@ export function withThrowingGetter(target: object, key: string | number): object
 }
 
 /** An object from another realm (a vm context), as an iframe or worker might hand over. */
-export const otherRealm = <TValue>(value: TValue): TValue =>
-  runInNewContext(`(${JSON.stringify(value)})`) as TValue;
+export const otherRealm = <TValue>(value: TValue): TValue => runInNewContext(`(${JSON.stringify(value)})`) as TValue;
 
 const CODES: ReadonlySet<string> = new Set(ISSUE_CODES);
 /** However large the input: a quoted key or value is cut to 100 characters in a message, 400 in a path (× 6 when escaped). */
@@ -99,7 +111,8 @@ export function expectSound(result: ValidationResult): void {
     if (!CODES.has(issue.code)) fail(`unknown code ${issue.code}`);
     if (!issue.segments.every((s) => typeof s === 'string' || typeof s === 'number')) fail('bad segments');
     if (issue.path !== formatPath(issue.segments)) fail('path is not its segments');
-    if (typeof issue.message !== 'string' || issue.message.length > MAX_MESSAGE || issue.path.length > MAX_PATH) fail('message or path too long');
+    if (typeof issue.message !== 'string' || issue.message.length > MAX_MESSAGE || issue.path.length > MAX_PATH)
+      fail('message or path too long');
   }
   for (const issue of result.issues) if (issue.severity !== 'error') fail('an issue that is not an error');
 }

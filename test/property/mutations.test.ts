@@ -22,12 +22,37 @@ import { assertProperty, getAt, removeAt, setAt, updateAt, type Json, type Segme
 const SEED = 0x5eed_0010;
 
 const KINDS = [
-  'wrong type', 'required removed', 'unknown key', 'bad language tag', 'duplicate language tag', 'unknown event',
-  'unknown enum value appended', 'duplicate enum value', 'too few items', 'connector must include', 'connector exact list',
-  'unknown enum value', 'bad redirect URI', 'too long', 'blank', 'control character', 'bad https URL', 'bad logo URI',
-  'bad scope', 'connector boolean', 'bad endpoint', 'out of range', 'header name not a token', 'reserved header name',
-  'duplicate header name', 'CR/LF/control in header value', 'framing header name', 'non-ASCII header value',
-  'server-assigned key', 'bad agent-profile id', 'duplicate agent-profile id',
+  'wrong type',
+  'required removed',
+  'unknown key',
+  'bad language tag',
+  'duplicate language tag',
+  'unknown event',
+  'unknown enum value appended',
+  'duplicate enum value',
+  'too few items',
+  'connector must include',
+  'connector exact list',
+  'unknown enum value',
+  'bad redirect URI',
+  'too long',
+  'blank',
+  'control character',
+  'bad https URL',
+  'bad logo URI',
+  'bad scope',
+  'connector boolean',
+  'bad endpoint',
+  'out of range',
+  'header name not a token',
+  'reserved header name',
+  'duplicate header name',
+  'CR/LF/control in header value',
+  'framing header name',
+  'non-ASCII header value',
+  'server-assigned key',
+  'bad agent-profile id',
+  'duplicate agent-profile id',
 ];
 
 /** One way to break one rule at one place. */
@@ -174,13 +199,44 @@ const NON_ASCII = ['é', '测试', '\u0080', '\u0085', '\u00a0', '\u010a', '\u01
 /** Not a positive whole number that a JSON number holds exactly. */
 const BAD_IDS = [0, -1, -0, 1.5, 2 ** 53, 1e21, Number.NaN, Number.POSITIVE_INFINITY];
 const BAD_LANGUAGE_TAGS = [
-  '', 'e', 'en_US', 'en-', '-en', 'en--US', 'x', '123', 'fr FR', 'toolonglanguage', 'en-US-', 'i-notreal', 'en-a', 'de-\u0000',
+  '',
+  'e',
+  'en_US',
+  'en-',
+  '-en',
+  'en--US',
+  'x',
+  '123',
+  'fr FR',
+  'toolonglanguage',
+  'en-US-',
+  'i-notreal',
+  'en-a',
+  'de-\u0000',
 ];
 const BLANKS = ['', ' ', '   ', '\u00a0', '\u2028', '\u3000 ', '\ufeff'];
 /** Keys a spec table never has: pollution-shaped names, near misses, anything. */
 const UNKNOWN_KEYS = [
-  '__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty', '', ' ', 'Client_Name', 'clientName', 'client-name',
-  'endpoint ', 'Endpoint', 'headers', 'webhooks', 'retry', 'header_Value', 'designEngagement', 'max_retry', 'retention', '0',
+  '__proto__',
+  'constructor',
+  'prototype',
+  'toString',
+  'hasOwnProperty',
+  '',
+  ' ',
+  'Client_Name',
+  'clientName',
+  'client-name',
+  'endpoint ',
+  'Endpoint',
+  'headers',
+  'webhooks',
+  'retry',
+  'header_Value',
+  'designEngagement',
+  'max_retry',
+  'retention',
+  '0',
   'capabilities.webhooks',
 ];
 
@@ -190,8 +246,15 @@ const NOT_AS_WRITTEN = ['\\', '{x}', '${X}', '|', '^', '`', '"', '<', '>', '[', 
 
 /** The codes of the rules on a URL as written, beside each field's own. */
 const AS_WRITTEN_CODES: readonly IssueCode[] = [
-  'url_empty', 'url_scheme_not_lower_case', 'url_placeholder', 'url_not_ascii', 'url_invalid_character',
-  'url_invalid_percent_encoding', 'url_invalid_host', 'url_host_mismatch', 'url_invalid_port',
+  'url_empty',
+  'url_scheme_not_lower_case',
+  'url_placeholder',
+  'url_not_ascii',
+  'url_invalid_character',
+  'url_invalid_percent_encoding',
+  'url_invalid_host',
+  'url_host_mismatch',
+  'url_invalid_port',
 ];
 
 function notAnHttpsUrl(rand: Rand, current: string): string {
@@ -220,7 +283,11 @@ function textOfLength(length: number, rand: Rand): string {
 /** Too long by 1 to 8 code points, but otherwise valid for the place. */
 function tooLong(site: Site & { kind: 'string' | 'scope' | 'redirect-uri' }, profile: Profile, rand: Rand): string {
   const max =
-    site.kind === 'string' ? limitOf(site.rule.maxLength, profile) : site.kind === 'scope' ? site.rule.maxLength : site.itemMaxLength;
+    site.kind === 'string'
+      ? limitOf(site.rule.maxLength, profile)
+      : site.kind === 'scope'
+        ? site.rule.maxLength
+        : site.itemMaxLength;
   const length = max + rand.int(1, 8);
   if (site.kind === 'scope') return Array.from({ length: Math.ceil(length / 13) + 1 }, () => 'msg.consumer').join(' ');
   const format = site.kind === 'string' ? site.rule.format : 'https-url';
@@ -232,7 +299,9 @@ function tooLong(site: Site & { kind: 'string' | 'scope' | 'redirect-uri' }, pro
 
 function unknownKey(known: readonly string[], rand: Rand, root: boolean): string {
   for (;;) {
-    const key = rand.chance(0.5) ? rand.pick(UNKNOWN_KEYS) : rand.chars('abcdefghijklmnopqrstuvwxyz_-.#0123456789 ', rand.int(1, 20));
+    const key = rand.chance(0.5)
+      ? rand.pick(UNKNOWN_KEYS)
+      : rand.chars('abcdefghijklmnopqrstuvwxyz_-.#0123456789 ', rand.int(1, 20));
     if (!known.includes(key) && !(root && key.startsWith(LOCALIZED_NAME_PREFIX))) return key;
   }
 }
@@ -253,7 +322,12 @@ function mutationsOf(manifest: Json, profile: Profile): Mutation[] {
     const current = getAt(manifest, at);
 
     const where = formatPath(at) || '(root)';
-    add('wrong type', `${where} has the JSON type the spec gives it`, ['invalid_type'], replaceWith(at, (rand) => wrongType(jsonTypeOf(site), rand)));
+    add(
+      'wrong type',
+      `${where} has the JSON type the spec gives it`,
+      ['invalid_type'],
+      replaceWith(at, (rand) => wrongType(jsonTypeOf(site), rand)),
+    );
     if (site.required && at.length > 0 && typeof at[at.length - 1] === 'string') {
       add('required removed', `${where} is required`, ['required'], () => ({ manifest: removeAt(manifest, at), at }));
     }
@@ -266,18 +340,30 @@ function mutationsOf(manifest: Json, profile: Profile): Mutation[] {
           return { manifest: setAt(manifest, [...at, key], wrongType('null', rand)), at: [...at, key] };
         });
         if (site.role === 'root') {
-          add('server-assigned key', 'a manifest carries no key LivePerson assigns on installation', ['server_assigned_key'], (rand) => {
-            const key = rand.pick(SERVER_ASSIGNED_KEYS);
-            return { manifest: setAt(manifest, [key], wrongType('null', rand)), at: [key] };
-          });
-          add('bad language tag', 'a localized name needs a well-formed RFC 5646 language tag', ['invalid_language_tag'], (rand) => {
-            const key = `${LOCALIZED_NAME_PREFIX}${rand.pick(BAD_LANGUAGE_TAGS)}`;
-            return { manifest: setAt(manifest, [key], 'Name'), at: [key] };
-          });
+          add(
+            'server-assigned key',
+            'a manifest carries no key LivePerson assigns on installation',
+            ['server_assigned_key'],
+            (rand) => {
+              const key = rand.pick(SERVER_ASSIGNED_KEYS);
+              return { manifest: setAt(manifest, [key], wrongType('null', rand)), at: [key] };
+            },
+          );
+          add(
+            'bad language tag',
+            'a localized name needs a well-formed RFC 5646 language tag',
+            ['invalid_language_tag'],
+            (rand) => {
+              const key = `${LOCALIZED_NAME_PREFIX}${rand.pick(BAD_LANGUAGE_TAGS)}`;
+              return { manifest: setAt(manifest, [key], 'Name'), at: [key] };
+            },
+          );
           const tags = Object.keys(manifest).filter((key) => key.startsWith(LOCALIZED_NAME_PREFIX));
           for (const key of tags) {
             const tag = key.slice(LOCALIZED_NAME_PREFIX.length);
-            const swapped = LOCALIZED_NAME_PREFIX + [...tag].map((ch) => (ch === ch.toLowerCase() ? ch.toUpperCase() : ch.toLowerCase())).join('');
+            const swapped =
+              LOCALIZED_NAME_PREFIX +
+              [...tag].map((ch) => (ch === ch.toLowerCase() ? ch.toUpperCase() : ch.toLowerCase())).join('');
             if (swapped === key || swapped in manifest) continue;
             const rule = 'two localized names may not have the same tag (tags are case-insensitive)';
             add('duplicate language tag', rule, ['duplicate_language_tag'], () => ({
@@ -293,7 +379,8 @@ function mutationsOf(manifest: Json, profile: Profile): Mutation[] {
           for (const event of events) {
             const rule = 'a webhook is keyed by one of the five event names (a misspelled one is rejected)';
             add('unknown event', rule, ['misspelled_webhook_event', 'unknown_key'], (rand) => {
-              const renamed = rand.chance(0.5) && !(misspelled in (current as Json)) ? misspelled : `${event}${rand.pick(['s', ' ', 'X'])}`;
+              const renamed =
+                rand.chance(0.5) && !(misspelled in (current as Json)) ? misspelled : `${event}${rand.pick(['s', ' ', 'X'])}`;
               const body = (current as Json)[event];
               return { manifest: setAt(removeAt(manifest, [...at, event]), [...at, renamed], body), at: [...at, renamed] };
             });
@@ -322,7 +409,11 @@ function mutationsOf(manifest: Json, profile: Profile): Mutation[] {
         if (connector && site.rule.connectorMustInclude !== undefined) {
           const must = site.rule.connectorMustInclude;
           add('connector must include', `a connector's ${where} includes ${must}`, ['connector_required_value'], () => ({
-            manifest: setAt(manifest, at, list.filter((v) => v !== must)),
+            manifest: setAt(
+              manifest,
+              at,
+              list.filter((v) => v !== must),
+            ),
             at,
           }));
         }
@@ -348,44 +439,107 @@ function mutationsOf(manifest: Json, profile: Profile): Mutation[] {
           'bad redirect URI',
           'a redirect URI is https, http to a loopback host, or a private-use scheme with a dot, without a fragment',
           [
-            'redirect_uri_insecure_http', 'redirect_uri_has_fragment', 'invalid_redirect_uri',
-            'url_has_credentials', 'url_malformed', 'url_has_whitespace', ...AS_WRITTEN_CODES,
+            'redirect_uri_insecure_http',
+            'redirect_uri_has_fragment',
+            'invalid_redirect_uri',
+            'url_has_credentials',
+            'url_malformed',
+            'url_has_whitespace',
+            ...AS_WRITTEN_CODES,
           ],
           replaceWith(at, (rand) => rand.pick(BAD_REDIRECT_URIS)),
         );
-        add('too long', 'a redirect URI is at most 128 characters', ['too_long'], replaceWith(at, (rand) => tooLong(site, profile, rand)));
+        add(
+          'too long',
+          'a redirect URI is at most 128 characters',
+          ['too_long'],
+          replaceWith(at, (rand) => tooLong(site, profile, rand)),
+        );
         break;
       case 'string': {
         const what = site.localized ? 'a localized client name' : formatPath(at);
         const max = limitOf(site.rule.maxLength, profile);
         const rule = `${what} is at most ${max} characters in the ${profile} profile`;
-        add('too long', rule, ['too_long'], replaceWith(at, (rand) => tooLong(site, profile, rand)));
-        if (site.rule.notBlank) add('blank', `${what} is not blank`, ['blank'], replaceWith(at, (rand) => rand.pick(BLANKS)));
+        add(
+          'too long',
+          rule,
+          ['too_long'],
+          replaceWith(at, (rand) => tooLong(site, profile, rand)),
+        );
+        if (site.rule.notBlank)
+          add(
+            'blank',
+            `${what} is not blank`,
+            ['blank'],
+            replaceWith(at, (rand) => rand.pick(BLANKS)),
+          );
         if (site.rule.noControlCharacters) {
           const rule = `${what} has no control characters`;
-          add('control character', rule, ['control_character'], replaceWith(at, (rand) => insertAt(current as string, rand.pick(CONTROL), rand)));
+          add(
+            'control character',
+            rule,
+            ['control_character'],
+            replaceWith(at, (rand) => insertAt(current as string, rand.pick(CONTROL), rand)),
+          );
         }
         if (site.rule.format === 'https-url') {
           const rule = `${what} is an https:// URL with a host, no credentials, no white space`;
-          const codes: IssueCode[] = ['url_not_https', 'url_malformed', 'url_has_credentials', 'url_has_whitespace', ...AS_WRITTEN_CODES];
-          add('bad https URL', rule, codes, replaceWith(at, (rand) => notAnHttpsUrl(rand, current as string)));
+          const codes: IssueCode[] = [
+            'url_not_https',
+            'url_malformed',
+            'url_has_credentials',
+            'url_has_whitespace',
+            ...AS_WRITTEN_CODES,
+          ];
+          add(
+            'bad https URL',
+            rule,
+            codes,
+            replaceWith(at, (rand) => notAnHttpsUrl(rand, current as string)),
+          );
         }
         if (site.rule.format === 'logo-uri') {
           const rule = `${what} is an https:// URL or a root-relative path`;
-          const codes: IssueCode[] = ['invalid_logo_uri', 'url_malformed', 'url_has_credentials', 'url_has_whitespace', ...AS_WRITTEN_CODES];
-          add('bad logo URI', rule, codes, replaceWith(at, (rand) => rand.pick(BAD_LOGO_URIS)));
+          const codes: IssueCode[] = [
+            'invalid_logo_uri',
+            'url_malformed',
+            'url_has_credentials',
+            'url_has_whitespace',
+            ...AS_WRITTEN_CODES,
+          ];
+          add(
+            'bad logo URI',
+            rule,
+            codes,
+            replaceWith(at, (rand) => rand.pick(BAD_LOGO_URIS)),
+          );
         }
         break;
       }
       case 'scope':
         const rule = 'scope holds only supported values, separated by single spaces, no duplicates';
-        add('bad scope', rule, ['invalid_scope', 'duplicate_item', 'scope_spacing'], replaceWith(at, (rand) => rand.pick(BAD_SCOPES)));
-        add('too long', 'scope is at most 128 characters', ['too_long'], replaceWith(at, (rand) => tooLong(site, profile, rand)));
+        add(
+          'bad scope',
+          rule,
+          ['invalid_scope', 'duplicate_item', 'scope_spacing'],
+          replaceWith(at, (rand) => rand.pick(BAD_SCOPES)),
+        );
+        add(
+          'too long',
+          'scope is at most 128 characters',
+          ['too_long'],
+          replaceWith(at, (rand) => tooLong(site, profile, rand)),
+        );
         break;
       case 'boolean':
         if (connector && site.rule.connectorExactly !== undefined) {
           const rule = `a connector's ${where} is ${String(site.rule.connectorExactly)}`;
-          add('connector boolean', rule, ['connector_required_value'], replaceWith(at, () => !site.rule.connectorExactly));
+          add(
+            'connector boolean',
+            rule,
+            ['connector_required_value'],
+            replaceWith(at, () => !site.rule.connectorExactly),
+          );
         }
         break;
       case 'endpoint':
@@ -401,31 +555,48 @@ function mutationsOf(manifest: Json, profile: Profile): Mutation[] {
         const outside = (rand: Rand): number =>
           rand.pick([min - 1, max + 1, min - rand.int(2, 1000), max + rand.int(2, 1e6), -1, 1e21, Number.MAX_SAFE_INTEGER + 2]);
         const fractional = (rand: Rand): number => rand.pick([min + 0.5, max - 0.25, 1e-7, 2.000001]);
-        add('out of range', `${where} is an integer in ${min}..${max}`, ['out_of_range', 'not_integer'], replaceWith(at, (rand) =>
-          rand.chance(0.7) ? outside(rand) : fractional(rand),
-        ));
+        add(
+          'out of range',
+          `${where} is an integer in ${min}..${max}`,
+          ['out_of_range', 'not_integer'],
+          replaceWith(at, (rand) => (rand.chance(0.7) ? outside(rand) : fractional(rand))),
+        );
         break;
       case 'header_name': {
-        add('header name not a token', 'a header name is an HTTP token (RFC 9110 §5.6.2)', ['invalid_header_name'], replaceWith(at, (rand) =>
-          rand.chance(0.1) ? '' : insertAt(current as string, rand.pick(NOT_TCHARS), rand),
-        ));
-        add('reserved header name', `a header name does not start with ${RESERVED_HEADER_PREFIX}`, ['reserved_header_name'], replaceWith(at, (rand) =>
-          `${anyCase(RESERVED_HEADER_PREFIX, rand)}${rand.chars(TCHARS, rand.int(0, 8))}`,
-        ));
-        add('framing header name', 'a header name does not frame or route the request (RFC 9110 §7.6.1, RFC 9112 §6)', ['framing_header_name'], replaceWith(at, (rand) =>
-          anyCase(rand.pick(FRAMING_HEADER_NAMES), rand),
-        ));
+        add(
+          'header name not a token',
+          'a header name is an HTTP token (RFC 9110 §5.6.2)',
+          ['invalid_header_name'],
+          replaceWith(at, (rand) => (rand.chance(0.1) ? '' : insertAt(current as string, rand.pick(NOT_TCHARS), rand))),
+        );
+        add(
+          'reserved header name',
+          `a header name does not start with ${RESERVED_HEADER_PREFIX}`,
+          ['reserved_header_name'],
+          replaceWith(at, (rand) => `${anyCase(RESERVED_HEADER_PREFIX, rand)}${rand.chars(TCHARS, rand.int(0, 8))}`),
+        );
+        add(
+          'framing header name',
+          'a header name does not frame or route the request (RFC 9110 §7.6.1, RFC 9112 §6)',
+          ['framing_header_name'],
+          replaceWith(at, (rand) => anyCase(rand.pick(FRAMING_HEADER_NAMES), rand)),
+        );
         const headersPath = at.slice(0, -2);
         const headers = getAt(manifest, headersPath) as unknown[];
-        add('duplicate header name', 'no two headers have the same name, compared case-insensitively', ['duplicate_header_name'], (rand) => {
-          const name = anyCase(current as string, rand);
-          return {
-            manifest: updateAt(manifest, headersPath, (parent, key) => {
-              ((parent as Json)[key] as unknown[]).push({ header_name: name, header_value: 'v' });
-            }),
-            at: [...headersPath, headers.length, 'header_name'],
-          };
-        });
+        add(
+          'duplicate header name',
+          'no two headers have the same name, compared case-insensitively',
+          ['duplicate_header_name'],
+          (rand) => {
+            const name = anyCase(current as string, rand);
+            return {
+              manifest: updateAt(manifest, headersPath, (parent, key) => {
+                ((parent as Json)[key] as unknown[]).push({ header_name: name, header_value: 'v' });
+              }),
+              at: [...headersPath, headers.length, 'header_name'],
+            };
+          },
+        );
         break;
       }
       case 'header_value':
@@ -451,7 +622,12 @@ function mutationsOf(manifest: Json, profile: Profile): Mutation[] {
         }
         break;
       case 'id':
-        add('bad agent-profile id', 'an agent-profile id is a positive whole number', ['invalid_agent_profile_id'], replaceWith(at, (rand) => rand.pick(BAD_IDS)));
+        add(
+          'bad agent-profile id',
+          'an agent-profile id is a positive whole number',
+          ['invalid_agent_profile_id'],
+          replaceWith(at, (rand) => rand.pick(BAD_IDS)),
+        );
         break;
       case 'redirect-uris':
       case 'headers':
@@ -479,7 +655,9 @@ describe('property: mutations that break a rule', () => {
       kinds.set(mutation.kind, (kinds.get(mutation.kind) ?? 0) + 1);
       const result = validateManifest(manifest, { profile });
       if (result.ok) expect.fail(`accepted, but breaks "${mutation.rule}" at ${JSON.stringify(at)}: ${JSON.stringify(manifest)}`);
-      const hit = result.issues.find((issue) => JSON.stringify(issue.segments) === JSON.stringify(at) && mutation.codes.includes(issue.code));
+      const hit = result.issues.find(
+        (issue) => JSON.stringify(issue.segments) === JSON.stringify(at) && mutation.codes.includes(issue.code),
+      );
       if (hit === undefined) {
         expect.fail(
           `"${mutation.rule}": expected one of ${mutation.codes.join('/')} at ${JSON.stringify(at)}, ` +
@@ -487,7 +665,8 @@ describe('property: mutations that break a rule', () => {
         );
       }
       for (const issue of result.issues) {
-        if (issue.severity !== 'error' || issue.path !== formatPath(issue.segments)) expect.fail(`malformed issue ${JSON.stringify(issue)}`);
+        if (issue.severity !== 'error' || issue.path !== formatPath(issue.segments))
+          expect.fail(`malformed issue ${JSON.stringify(issue)}`);
       }
     });
     console.log(`        [fast-check] mutations by kind: ${[...kinds].map(([kind, n]) => `${kind} ${n}`).join(', ')}`);

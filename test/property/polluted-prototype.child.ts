@@ -13,7 +13,15 @@ const EVENT = WEBHOOK_EVENTS[4];
 // What other code might have polluted: every key the validator and the builder look for.
 const keys = [
   ...Object.keys(TOP_LEVEL_FIELDS),
-  'webhooks', 'engagement', 'retry', 'retention_time', 'endpoint', 'max_retries', 'headers', 'header_name', 'header_value',
+  'webhooks',
+  'engagement',
+  'retry',
+  'retention_time',
+  'endpoint',
+  'max_retries',
+  'headers',
+  'header_name',
+  'header_value',
   ...Object.keys(ENGAGEMENT_FIELDS),
   ...Object.values(ENGAGEMENT_FIELDS).map(({ option }) => option),
   'maxRetries',
@@ -48,7 +56,10 @@ const holes: unknown[] = [];
 holes.length = 1;
 
 const clean = {
-  builderEngagement: ManifestBuilder.general().clientName('Acme').engagement((current) => current).build(),
+  builderEngagement: ManifestBuilder.general()
+    .clientName('Acme')
+    .engagement((current) => current)
+    .build(),
 };
 
 for (const [key, value] of Object.entries(pollution)) (Object.prototype as Record<string, unknown>)[key] = value;
@@ -81,8 +92,15 @@ const results = {
     },
     { profile: 'connector' },
   ),
-  builder: ManifestBuilder.general().clientName('Acme').retryRetention(60).webhook(EVENT, 'https://hooks.acme.com', {}).validate(),
-  builderEngagement: ManifestBuilder.general().clientName('Acme').engagement((current) => current).validate(),
+  builder: ManifestBuilder.general()
+    .clientName('Acme')
+    .retryRetention(60)
+    .webhook(EVENT, 'https://hooks.acme.com', {})
+    .validate(),
+  builderEngagement: ManifestBuilder.general()
+    .clientName('Acme')
+    .engagement((current) => current)
+    .validate(),
   from: ManifestBuilder.from({ client_name: 'Acme' }).validate(),
 };
 

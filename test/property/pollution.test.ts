@@ -31,10 +31,14 @@ const PAYLOADS = [
 
 /** The own property names of the built-in prototypes, to prove nothing was added. */
 const snapshot = (): string =>
-  JSON.stringify([Object.prototype, Array.prototype, Function.prototype, String.prototype].map((proto) => Object.getOwnPropertyNames(proto).sort()));
+  JSON.stringify(
+    [Object.prototype, Array.prototype, Function.prototype, String.prototype].map((proto) =>
+      Object.getOwnPropertyNames(proto).sort(),
+    ),
+  );
 
 function expectNotPolluted(before: string): void {
-  expect((({}) as Record<string, unknown>)['polluted'], '({}).polluted').to.equal(undefined);
+  expect(({} as Record<string, unknown>)['polluted'], '({}).polluted').to.equal(undefined);
   expect(([] as unknown as Record<string, unknown>)['polluted'], '[].polluted').to.equal(undefined);
   expect(snapshot(), 'built-in prototypes').to.equal(before);
 }
@@ -55,7 +59,10 @@ describe('prototype pollution', () => {
       // An enum item is replaced by the polluting object; an object gets the polluting key.
       const marker = '"__polluting_marker__"';
       const changed = setAt(manifest, site.kind === 'object' ? [...site.path, key] : site.path, '__polluting_marker__');
-      const text = JSON.stringify(changed).replace(marker, site.kind === 'object' ? payload : `{${JSON.stringify(key)}:${payload}}`);
+      const text = JSON.stringify(changed).replace(
+        marker,
+        site.kind === 'object' ? payload : `{${JSON.stringify(key)}:${payload}}`,
+      );
       const parsed = JSON.parse(text) as unknown;
 
       const result = validateManifest(parsed, { profile });
@@ -63,7 +70,7 @@ describe('prototype pollution', () => {
       const code = issueAt(result, at);
       if (code !== (site.kind === 'object' ? 'unknown_key' : 'invalid_type')) expect.fail(`${text}: ${JSON.stringify(result)}`);
       rejected++;
-      if ((({}) as Record<string, unknown>)['polluted'] !== undefined) expect.fail(`polluted by ${text}`);
+      if (({} as Record<string, unknown>)['polluted'] !== undefined) expect.fail(`polluted by ${text}`);
     });
     expect(rejected).to.equal(RUNS);
     expectNotPolluted(before);
@@ -132,7 +139,10 @@ describe('prototype pollution', () => {
         expect.fail(`${name} was built`);
       } catch (error) {
         if (!(error instanceof ManifestValidationError)) throw error;
-        expect(error.issues.map((issue) => `${JSON.stringify(issue.segments)} ${issue.code}`), name).to.include(`${JSON.stringify(at)} ${code}`);
+        expect(
+          error.issues.map((issue) => `${JSON.stringify(issue.segments)} ${issue.code}`),
+          name,
+        ).to.include(`${JSON.stringify(at)} ${code}`);
       }
     }
     // A header *named* "__proto__" is a valid HTTP token: it stays a header name (data), never a key.
@@ -146,13 +156,17 @@ describe('prototype pollution', () => {
     const child = fileURLToPath(new URL('polluted-prototype.child.ts', import.meta.url));
     const run = spawnSync(process.execPath, ['--import', 'tsx', child], { encoding: 'utf8' });
     expect(run.status, run.stderr).to.equal(0);
-    const { results, clean } = JSON.parse(run.stdout) as { results: Record<string, ValidationResult>; clean: Record<string, unknown> };
+    const { results, clean } = JSON.parse(run.stdout) as {
+      results: Record<string, ValidationResult>;
+      clean: Record<string, unknown>;
+    };
     const get = (name: string): ValidationResult => results[name]!;
     expect(issueAt(get('empty'), ['client_name'])).to.equal('required');
     expect(issueAt(get('webhookWithoutEndpoint'), ['capabilities', 'webhooks', EVENT, 'endpoint'])).to.equal('required');
     // A hole is a hole, not the inherited Array.prototype[0].
     expect(issueAt(get('holeInGrantTypes'), ['grant_types', 0])).to.equal('invalid_type');
-    for (const name of ['valid', 'from']) expect(get(name), name).to.deep.equal({ ok: true, manifest: { client_name: 'Acme' }, warnings: [] });
+    for (const name of ['valid', 'from'])
+      expect(get(name), name).to.deep.equal({ ok: true, manifest: { client_name: 'Acme' }, warnings: [] });
     // Rule settings the tables leave unset, and output keys the warnings look up, polluted too: nothing changes.
     const everything = get('validEverything');
     expect(everything.ok && everything.warnings, JSON.stringify(everything).slice(0, 500)).to.deep.equal([]);
@@ -167,7 +181,9 @@ describe('prototype pollution', () => {
   });
 
   it('a result has no inherited surprises: plain prototypes, own keys only, nothing enumerable inherited', () => {
-    const manifest = validateManifest(JSON.parse('{"client_name":"Acme","capabilities":{"webhooks":{"retry":{"retention_time":60}}}}'));
+    const manifest = validateManifest(
+      JSON.parse('{"client_name":"Acme","capabilities":{"webhooks":{"retry":{"retention_time":60}}}}'),
+    );
     expect(manifest.ok).to.equal(true);
     if (!manifest.ok) return;
     for (const node of [manifest, manifest.manifest, manifest.manifest.capabilities, manifest.manifest.capabilities?.webhooks]) {

@@ -38,7 +38,8 @@ function writesThatDidNotThrow(node: object): string[] {
   if (key !== undefined) {
     writes.push(['change a value', () => strictAssign(node, key, 'changed')], ['delete a key', () => strictDelete(node, key)]);
   }
-  if (Array.isArray(node)) writes.push(['push', () => strictPush(node, 'pushed')], ['set the length', () => strictAssign(node, 'length', 0)]);
+  if (Array.isArray(node))
+    writes.push(['push', () => strictPush(node, 'pushed')], ['set the length', () => strictAssign(node, 'length', 0)]);
   return writes.flatMap(([what, write]) => {
     try {
       write();
@@ -75,7 +76,8 @@ describe('nothing shared, nothing lost', () => {
 
       for (const [value] of calls.args) changeEverything(value, rand);
       const second = calls.builder.build();
-      if (JSON.stringify(second) !== expected) expect(JSON.stringify(second), 'build() after the arguments changed').to.equal(expected);
+      if (JSON.stringify(second) !== expected)
+        expect(JSON.stringify(second), 'build() after the arguments changed').to.equal(expected);
       expectOwnFrozen('build()', first, given);
       expectOwnFrozen('build() after the arguments changed', second, given);
       expectOneWriteThrows(second, () => rand.int(0, 1_000_000) / 1_000_001);

@@ -123,7 +123,9 @@ export function sitesOf(manifest: Json, profile: Profile): Site[] {
         break;
       case 'id-list':
         sites.push({ kind: 'id-list', path, rule: spec, required });
-        (value as unknown[]).forEach((_, index) => sites.push({ kind: 'id', path: [...path, index], rule: spec, required: false }));
+        (value as unknown[]).forEach((_, index) =>
+          sites.push({ kind: 'id', path: [...path, index], rule: spec, required: false }),
+        );
         break;
       case 'capabilities':
         capabilitySites(sites, value as Json);
@@ -161,7 +163,8 @@ function capabilitySites(sites: Site[], capabilities: Json): void {
 function webhookSites(sites: Site[], path: Segments, webhook: Json): void {
   sites.push({ kind: 'object', role: 'webhook', path, known: WEBHOOK_KEYS, required: false });
   sites.push({ kind: 'endpoint', path: [...path, 'endpoint'], required: true });
-  if ('max_retries' in webhook) sites.push({ kind: 'integer', path: [...path, 'max_retries'], range: MAX_RETRIES, required: false });
+  if ('max_retries' in webhook)
+    sites.push({ kind: 'integer', path: [...path, 'max_retries'], range: MAX_RETRIES, required: false });
   const headers = webhook['headers'] as unknown[] | undefined;
   if (headers === undefined) return;
   sites.push({ kind: 'headers', path: [...path, 'headers'], required: false });

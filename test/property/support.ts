@@ -85,16 +85,13 @@ export function removeAt(root: Json, segments: Segments): Json {
 }
 
 /** A deep copy of `root`, with `change` applied to the parent of `segments` (which must exist). */
-export function updateAt(
-  root: Json,
-  segments: Segments,
-  change: (parent: object, key: string | number) => void,
-): Json {
+export function updateAt(root: Json, segments: Segments, change: (parent: object, key: string | number) => void): Json {
   const copy = copyJson(root);
   let node: unknown = copy;
   for (const segment of segments.slice(0, -1)) node = (node as Record<string | number, unknown>)[segment];
   const last = segments[segments.length - 1];
-  if (typeof node !== 'object' || node === null || last === undefined) throw new Error(`no parent at ${JSON.stringify(segments)}`);
+  if (typeof node !== 'object' || node === null || last === undefined)
+    throw new Error(`no parent at ${JSON.stringify(segments)}`);
   change(node, last);
   return copy;
 }

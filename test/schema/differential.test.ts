@@ -51,7 +51,8 @@ function agree(value: unknown, profile: Profile, label: string): boolean {
     fc.pre(false);
   }
   const verdict = verdicts(value, profile);
-  if (verdict.schema !== verdict.validator) throw new Error(`${label}: the schema and the validator disagree\n${verdict.explain()}`);
+  if (verdict.schema !== verdict.validator)
+    throw new Error(`${label}: the schema and the validator disagree\n${verdict.explain()}`);
   const outcome = verdict.validator ? 'valid' : 'invalid';
   tally[outcome]++;
   const byLabel = (tally.byLabel[label] ??= { valid: 0, invalid: 0 });
@@ -60,7 +61,9 @@ function agree(value: unknown, profile: Profile, label: string): boolean {
 }
 
 describe(`JSON Schema and validateManifest() agree (fast-check seed ${SEED})`, () => {
-  const fixtures = readdirSync(FIXTURES_DIRECTORY).filter((file) => file.endsWith('.json')).sort();
+  const fixtures = readdirSync(FIXTURES_DIRECTORY)
+    .filter((file) => file.endsWith('.json'))
+    .sort();
   const seeds = seedExamples();
 
   it('finds the fixtures and the seed examples', () => {
@@ -87,7 +90,8 @@ describe(`JSON Schema and validateManifest() agree (fast-check seed ${SEED})`, (
       fc.assert(
         fc.property(validManifest(profile), (manifest) => {
           // generated from the tables, so the validator must accept it; and then the schema must too
-          if (!agree(manifest, profile, `valid ${profile} manifest`)) throw new Error('the validator rejects a generated valid manifest');
+          if (!agree(manifest, profile, `valid ${profile} manifest`))
+            throw new Error('the validator rejects a generated valid manifest');
         }),
         { numRuns: VALID_RUNS_PER_PROFILE, seed: SEED },
       );

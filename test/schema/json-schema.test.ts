@@ -15,7 +15,8 @@ import {
   type JsonSchemaValue,
   type Profile,
 } from '../../src/index.js';
-import { EDITOR_SCHEMA_KEY,
+import {
+  EDITOR_SCHEMA_KEY,
   ENGAGEMENT_FIELDS,
   FRAMING_HEADER_NAMES,
   SERVER_ASSIGNED_KEYS,
@@ -83,7 +84,9 @@ describe('manifestJsonSchema()', () => {
         for (const [path, node] of objects(schema)) {
           if (!path.endsWith('/properties') && !path.endsWith('/patternProperties')) continue;
           for (const [key, property] of Object.entries(node)) {
-            expect((property as SchemaObject)['description'], `${path}/${key}`).to.be.a('string').and.not.equal('');
+            expect((property as SchemaObject)['description'], `${path}/${key}`)
+              .to.be.a('string')
+              .and.not.equal('');
             described++;
           }
         }
@@ -111,7 +114,13 @@ describe('manifestJsonSchema()', () => {
         expect(at(properties, 'response_types', 'items')['enum']).to.deep.equal(RESPONSE_TYPES);
         const engagement = at(properties, 'capabilities', 'properties', 'engagement');
         expect(engagement['required']).to.deep.equal(Object.keys(ENGAGEMENT_FIELDS));
-        const lists = { entry_point: ENTRY_POINTS, visitor_behavior: VISITOR_BEHAVIORS, target_audience: TARGET_AUDIENCES, goal: GOALS, consumer_identity: CONSUMER_IDENTITIES };
+        const lists = {
+          entry_point: ENTRY_POINTS,
+          visitor_behavior: VISITOR_BEHAVIORS,
+          target_audience: TARGET_AUDIENCES,
+          goal: GOALS,
+          consumer_identity: CONSUMER_IDENTITIES,
+        };
         for (const [field, values] of Object.entries(lists)) {
           const list = at(engagement, 'properties', field);
           expect(at(list, 'items')['enum'], field).to.deep.equal(values);
@@ -126,11 +135,19 @@ describe('manifestJsonSchema()', () => {
         const retry = at(webhooks, 'properties', RETRY_KEY);
         expect(Object.keys(at(retry, 'properties'))).to.deep.equal(RETRY_KEYS);
         expect(retry['required']).to.deep.equal(RETRY_KEYS);
-        expect(at(retry, 'properties', 'retention_time')).to.include({ type: 'integer', minimum: RETENTION_TIME.min, maximum: RETENTION_TIME.max });
+        expect(at(retry, 'properties', 'retention_time')).to.include({
+          type: 'integer',
+          minimum: RETENTION_TIME.min,
+          maximum: RETENTION_TIME.max,
+        });
         const webhook = at(schema, '$defs', 'webhook');
         expect(Object.keys(at(webhook, 'properties'))).to.deep.equal(WEBHOOK_KEYS);
         expect(webhook['required']).to.deep.equal(['endpoint']);
-        expect(at(webhook, 'properties', 'max_retries')).to.include({ type: 'integer', minimum: MAX_RETRIES.min, maximum: MAX_RETRIES.max });
+        expect(at(webhook, 'properties', 'max_retries')).to.include({
+          type: 'integer',
+          minimum: MAX_RETRIES.min,
+          maximum: MAX_RETRIES.max,
+        });
         const header = at(webhook, 'properties', 'headers', 'items');
         expect(Object.keys(at(header, 'properties'))).to.deep.equal(HEADER_KEYS);
         expect(header['required']).to.deep.equal(HEADER_KEYS);
@@ -138,10 +155,17 @@ describe('manifestJsonSchema()', () => {
 
       it('says the header, scope, enabled_for_profiles and server-assigned key rules (ajv on concrete inputs)', () => {
         const check = newAjv().compile(schema);
-        const base = profile === 'connector' ? { client_name: 'x', grant_types: ['client_credentials'], scope: 'msg.consumer' } : { client_name: 'x' };
+        const base =
+          profile === 'connector'
+            ? { client_name: 'x', grant_types: ['client_credentials'], scope: 'msg.consumer' }
+            : { client_name: 'x' };
         const withHeader = (header_name: string, header_value: string) => ({
           ...base,
-          capabilities: { webhooks: { [WEBHOOK_EVENTS[0]]: { endpoint: 'https://hooks.example.com/lp', headers: [{ header_name, header_value }] } } },
+          capabilities: {
+            webhooks: {
+              [WEBHOOK_EVENTS[0]]: { endpoint: 'https://hooks.example.com/lp', headers: [{ header_name, header_value }] },
+            },
+          },
         });
         for (const name of FRAMING_HEADER_NAMES) {
           expect(check(withHeader(name, '0')), name).to.equal(false);
@@ -150,21 +174,36 @@ describe('manifestJsonSchema()', () => {
           expect(check(withHeader(`${name}s`, '0')), `${name}s`).to.equal(true);
         }
         expect(check(withHeader('Content-Type', 'application/json')), 'a warning, not an error').to.equal(true);
-        for (const value of ['测试', 'café', '\u0085', 'a\r\nb', '\u007f']) expect(check(withHeader('X-Tenant', value)), JSON.stringify(value)).to.equal(false);
-        for (const value of ['', ' padded ', 'Bearer\tabc', '!~']) expect(check(withHeader('X-Tenant', value)), JSON.stringify(value)).to.equal(true);
+        for (const value of ['测试', 'café', '\u0085', 'a\r\nb', '\u007f'])
+          expect(check(withHeader('X-Tenant', value)), JSON.stringify(value)).to.equal(false);
+        for (const value of ['', ' padded ', 'Bearer\tabc', '!~'])
+          expect(check(withHeader('X-Tenant', value)), JSON.stringify(value)).to.equal(true);
         const scope = (value: string) => check({ ...base, scope: value });
         expect(scope('msg.consumer')).to.equal(true);
-        for (const value of ['msg.consumer faas.lambdas', 'livedeflect', 'faas.a-b_c.1']) expect(scope(value), value).to.equal(profile === 'general');
-        for (const value of ['msg.consumer  livedeflect', ' msg.consumer', 'faas.', 'faas.a/b', 'openid']) expect(scope(value), value).to.equal(false);
+        for (const value of ['msg.consumer faas.lambdas', 'livedeflect', 'faas.a-b_c.1'])
+          expect(scope(value), value).to.equal(profile === 'general');
+        for (const value of ['msg.consumer  livedeflect', ' msg.consumer', 'faas.', 'faas.a/b', 'openid'])
+          expect(scope(value), value).to.equal(false);
         const ids = (value: unknown) => check({ ...base, enabled_for_profiles: value });
         expect(ids([42, 43])).to.equal(true);
         expect(ids([])).to.equal(true);
-        for (const value of [[0], [1.5], [42, 42], ['42'], [2 ** 53], 42]) expect(ids(value), JSON.stringify(value)).to.equal(false);
+        for (const value of [[0], [1.5], [42, 42], ['42'], [2 ** 53], 42])
+          expect(ids(value), JSON.stringify(value)).to.equal(false);
         for (const key of SERVER_ASSIGNED_KEYS) expect(check({ ...base, [key]: 'x' }), key).to.equal(false);
       });
 
       it('gives the retention time its unit and its longest in words', () => {
-        const retention = at(schema, 'properties', 'capabilities', 'properties', 'webhooks', 'properties', RETRY_KEY, 'properties', 'retention_time');
+        const retention = at(
+          schema,
+          'properties',
+          'capabilities',
+          'properties',
+          'webhooks',
+          'properties',
+          RETRY_KEY,
+          'properties',
+          'retention_time',
+        );
         expect(retention['description']).to.contain('An integer from 2 to 259200 seconds (3 days).');
       });
     });
@@ -173,7 +212,8 @@ describe('manifestJsonSchema()', () => {
   it('adds the connector rules only to the connector profile', () => {
     const general = manifestJsonSchema('general');
     const connector = manifestJsonSchema('connector');
-    const engagement = (schema: SchemaObject): SchemaObject => at(schema, 'properties', 'capabilities', 'properties', 'engagement', 'properties');
+    const engagement = (schema: SchemaObject): SchemaObject =>
+      at(schema, 'properties', 'capabilities', 'properties', 'engagement', 'properties');
     expect(at(connector, 'properties', 'grant_types')['contains']).to.deep.equal({ const: 'client_credentials' });
     expect(at(general, 'properties', 'grant_types')).not.to.have.property('contains');
     expect(at(connector, 'properties', 'scope')['const']).to.equal('msg.consumer');

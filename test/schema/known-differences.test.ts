@@ -167,7 +167,16 @@ describe('known differences between the JSON Schema and validateManifest()', () 
 
   it('the predicate names nothing for the fixes of these inputs, which both sides judge alike', () => {
     const fixed: [Profile, JsonObject][] = [
-      ['general', withWebhook({ endpoint: 'https://example.com/hook', headers: [{ header_name: 'X-Api-Key', header_value: 'a' }, { header_name: 'X-Other', header_value: 'b' }] })],
+      [
+        'general',
+        withWebhook({
+          endpoint: 'https://example.com/hook',
+          headers: [
+            { header_name: 'X-Api-Key', header_value: 'a' },
+            { header_name: 'X-Other', header_value: 'b' },
+          ],
+        }),
+      ],
       ['general', { ...base(), 'client_name#en': 'App', 'client_name#de': 'App' }],
       ['general', { ...base(), scope: 'msg.consumer' }],
       ['connector', { ...base(), grant_types: ['client_credentials'], scope: 'msg.consumer msg.consumer' }],
@@ -180,7 +189,10 @@ describe('known differences between the JSON Schema and validateManifest()', () 
       ['general', withWebhook({ endpoint: 'https://evil.example.com\\@apps.example.com/cb' })],
       ['general', withWebhook({ endpoint: 'https://{domain}/event/ContentEvent' })],
       ['general', withWebhook({ endpoint: `https://${'a.'.repeat(1000)}!` })],
-      ['general', withWebhook({ endpoint: `https://${'a'.repeat(63)}.${'b'.repeat(63)}.${'c'.repeat(63)}.${'d'.repeat(63)}/hook` })],
+      [
+        'general',
+        withWebhook({ endpoint: `https://${'a'.repeat(63)}.${'b'.repeat(63)}.${'c'.repeat(63)}.${'d'.repeat(63)}/hook` }),
+      ],
       ['general', withWebhook({ endpoint: 'HTTPS://hooks.example.com/lp' })],
       ['general', withWebhook({ endpoint: 'https://bücher.example/lp' })],
       ['general', withWebhook({ endpoint: 'https://hooks.example.com/100%' })],

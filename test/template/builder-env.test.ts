@@ -13,7 +13,8 @@ const CONTENT = 'ms.MessagingEventNotification.ContentEvent';
 const ENDPOINT = `capabilities.webhooks["${CONTENT}"].endpoint`;
 const HEADER_VALUE = `capabilities.webhooks["${CONTENT}"].headers[0].header_value`;
 /** The fields env() references go to (the builder's setters that take a deployment value). */
-const REFERENCE_FIELDS = /^(?:client_name(?:#.*)?|display_name|description|logo_uri|entry_uri|redirect_uris|endpoint|header_value)$/;
+const REFERENCE_FIELDS =
+  /^(?:client_name(?:#.*)?|display_name|description|logo_uri|entry_uri|redirect_uris|endpoint|header_value)$/;
 
 const builder = () =>
   ManifestBuilder.connector()
@@ -67,11 +68,22 @@ describe('env() references in the builder', () => {
 
   it('reports every unset or invalid reference in one error, at its path, naming the variable, never the secret', () => {
     const error = thrown(() =>
-      builder().build({ env: { ...ENV, LP_APP_NAME: undefined, LP_CONTENT_URL: 'http://hooks.acme.com/lp', LP_WEBHOOK_TOKEN: 'SECRET\r\n' } }),
+      builder().build({
+        env: { ...ENV, LP_APP_NAME: undefined, LP_CONTENT_URL: 'http://hooks.acme.com/lp', LP_WEBHOOK_TOKEN: 'SECRET\r\n' },
+      }),
     );
     const issues = error.issues.map(({ code, path }) => `${path} ${code}`).sort();
-    expect(issues).to.deep.equal([`${ENDPOINT} url_not_https`, `${HEADER_VALUE} header_value_control_character`, 'client_name unresolved_placeholder'].sort());
-    expect(error.message).to.contain('LP_APP_NAME').and.to.contain('(from LP_CONTENT_URL)').and.to.contain('(from LP_WEBHOOK_TOKEN)');
+    expect(issues).to.deep.equal(
+      [
+        `${ENDPOINT} url_not_https`,
+        `${HEADER_VALUE} header_value_control_character`,
+        'client_name unresolved_placeholder',
+      ].sort(),
+    );
+    expect(error.message)
+      .to.contain('LP_APP_NAME')
+      .and.to.contain('(from LP_CONTENT_URL)')
+      .and.to.contain('(from LP_WEBHOOK_TOKEN)');
     expect(error.message).to.not.contain('SECRET');
   });
 
@@ -83,7 +95,8 @@ describe('env() references in the builder', () => {
   it('validate({ env }) does not throw and says the same', () => {
     const result = builder().validate({ env: { ...ENV, LP_ENTRY_URI: '' } });
     expect(result.ok).to.equal(false);
-    if (!result.ok) expect(result.issues.map((issue) => `${issue.path} ${issue.code}`)).to.deep.equal(['entry_uri unresolved_placeholder']);
+    if (!result.ok)
+      expect(result.issues.map((issue) => `${issue.path} ${issue.code}`)).to.deep.equal(['entry_uri unresolved_placeholder']);
   });
 
   it('toTemplate() writes the references as placeholders, checks the rest, and from() reads them back', () => {
@@ -103,12 +116,16 @@ describe('env() references in the builder', () => {
     expect(error.issues.map(({ code, path }) => `${path} ${code}`)).to.deep.equal(['scope unresolved_placeholder']);
     expect(error.message).to.not.contain('stand-in');
     // With the variable set, the same template builds.
-    expect(validateTemplate({ client_name: 'Acme', scope: '${{ LP_SCOPE }}' }, { env: { LP_SCOPE: 'msg.consumer' } }).ok).to.equal(true);
+    expect(
+      validateTemplate({ client_name: 'Acme', scope: '${{ LP_SCOPE }}' }, { env: { LP_SCOPE: 'msg.consumer' } }).ok,
+    ).to.equal(true);
   });
 
   it('a builder without references builds exactly as before, whatever env says', () => {
     const plain = ManifestBuilder.general().clientName('Acme').description('${literal} {{ not a placeholder }}');
-    expect(JSON.stringify(plain.build({ env: { literal: 'x' } }))).to.equal('{"client_name":"Acme","description":"${literal} {{ not a placeholder }}"}');
+    expect(JSON.stringify(plain.build({ env: { literal: 'x' } }))).to.equal(
+      '{"client_name":"Acme","description":"${literal} {{ not a placeholder }}"}',
+    );
   });
 
   it('property: toTemplate() → from() → build({ env }) gives back the manifest, byte for byte', () => {
@@ -129,7 +146,8 @@ describe('env() references in the builder', () => {
             return placeholder(name);
           }
           if (Array.isArray(value)) return value.map((item) => visit(item, key));
-          if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, visit(v, k)]));
+          if (value !== null && typeof value === 'object')
+            return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, visit(v, k)]));
           return value;
         };
         const expected = validateManifest(manifest, { profile });

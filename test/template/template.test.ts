@@ -39,7 +39,11 @@ const summary = (issues: readonly ValidationIssue[]) => issues.map(({ code, path
 describe('parseTemplate', () => {
   it('finds whole and inner placeholders, with or without spaces', () => {
     expect(parseTemplate('${{X}}').parts).to.deep.equal([{ variable: 'X' }]);
-    expect(parseTemplate('https://${{  LP_HOST\t}}/a').parts).to.deep.equal([{ text: 'https://' }, { variable: 'LP_HOST' }, { text: '/a' }]);
+    expect(parseTemplate('https://${{  LP_HOST\t}}/a').parts).to.deep.equal([
+      { text: 'https://' },
+      { variable: 'LP_HOST' },
+      { text: '/a' },
+    ]);
     expect(parseTemplate('${{ A }}${{ B }}${{ A }}').variables).to.deep.equal(['A', 'B']);
   });
 
@@ -54,12 +58,16 @@ describe('parseTemplate', () => {
   it('escapes literal text so that it reads back as itself, also right before a placeholder', () => {
     for (const text of ['a ${{ b }} ${{', '$$${{', 'x$', '$', '{{', '$${{$', 'plain']) {
       expect(parseTemplate(escapeTemplateText(text)).parts, text).to.deep.equal([{ text }]);
-      expect(parseTemplate(`${escapeTemplateText(text, true)}${placeholder('V')}`).parts, text).to.deep.equal([{ text }, { variable: 'V' }]);
+      expect(parseTemplate(`${escapeTemplateText(text, true)}${placeholder('V')}`).parts, text).to.deep.equal([
+        { text },
+        { variable: 'V' },
+      ]);
     }
   });
 
   it('marks a ${{ that starts no placeholder', () => {
-    for (const text of ['${{ 1X }}', '${{ X', '${{ X-Y }}', '${{}}', 'a ${{ ']) expect(parseTemplate(text).malformed, text).to.equal(true);
+    for (const text of ['${{ 1X }}', '${{ X', '${{ X-Y }}', '${{}}', 'a ${{ '])
+      expect(parseTemplate(text).malformed, text).to.equal(true);
   });
 
   it('writes placeholders in one spelling', () => {
@@ -67,7 +75,8 @@ describe('parseTemplate', () => {
   });
 
   it('works in linear time on hostile text', () => {
-    const hostile = '${{ '.repeat(200_000) + '$'.repeat(200_000) + '${{ A'.repeat(100_000) + '{'.repeat(200_000) + '$'.repeat(200_000);
+    const hostile =
+      '${{ '.repeat(200_000) + '$'.repeat(200_000) + '${{ A'.repeat(100_000) + '{'.repeat(200_000) + '$'.repeat(200_000);
     const started = performance.now();
     parseTemplate(hostile);
     escapeTemplateText(hostile, true);
@@ -101,7 +110,10 @@ describe('validateTemplate', () => {
   });
 
   it('treats an empty variable as unset, except where the manifest allows an empty value (description)', () => {
-    const result = validateTemplate({ ...template(), description: '${{ DESCRIPTION }}' }, { env: { ...ENV, LP_HOST: '', DESCRIPTION: '' } });
+    const result = validateTemplate(
+      { ...template(), description: '${{ DESCRIPTION }}' },
+      { env: { ...ENV, LP_HOST: '', DESCRIPTION: '' } },
+    );
     expect(result.ok).to.equal(false);
     if (result.ok) return;
     expect(summary(result.issues)).to.deep.equal([{ code: 'unresolved_placeholder', path: CONTENT_ENDPOINT, severity: 'error' }]);
@@ -122,7 +134,9 @@ describe('validateTemplate', () => {
     const result = validateTemplate(template(), { env: { ...ENV, LP_WEBHOOK_TOKEN: secret } });
     expect(result.ok).to.equal(false);
     if (result.ok) return;
-    expect(summary(result.issues)).to.deep.equal([{ code: 'header_value_control_character', path: CONTENT_HEADER_VALUE, severity: 'error' }]);
+    expect(summary(result.issues)).to.deep.equal([
+      { code: 'header_value_control_character', path: CONTENT_HEADER_VALUE, severity: 'error' },
+    ]);
     expect(result.issues[0].message).to.contain('(from LP_WEBHOOK_TOKEN)');
     expect(JSON.stringify(result)).to.not.contain('SECRET');
   });
@@ -130,7 +144,8 @@ describe('validateTemplate', () => {
   it('reports a malformed placeholder, and keeps a literal ${{ written as $${{', () => {
     const bad = validateTemplate({ client_name: 'Acme ${{ 1X }}' }, { env: {} });
     expect(bad.ok).to.equal(false);
-    if (!bad.ok) expect(summary(bad.issues)).to.deep.equal([{ code: 'malformed_placeholder', path: 'client_name', severity: 'error' }]);
+    if (!bad.ok)
+      expect(summary(bad.issues)).to.deep.equal([{ code: 'malformed_placeholder', path: 'client_name', severity: 'error' }]);
     const literal = validateTemplate({ client_name: 'Acme $${{ not a variable }}' }, { env: {} });
     expect(literal.ok).to.equal(true);
     if (literal.ok) expect(literal.manifest.client_name).to.equal('Acme ${{ not a variable }}');
@@ -162,7 +177,14 @@ describe('validateTemplate', () => {
         throw new Error('boom');
       },
     });
-    const proxy = new Proxy({}, { ownKeys: () => { throw new Error('boom'); } });
+    const proxy = new Proxy(
+      {},
+      {
+        ownKeys: () => {
+          throw new Error('boom');
+        },
+      },
+    );
     let deep: Json = { client_name: '${{ X }}' };
     for (let i = 0; i < 100_000; i++) deep = { capabilities: deep };
     for (const input of [cyclic, getter, proxy, deep, null, 42, '${{ X }}', [['${{ X }}']]]) {
@@ -198,7 +220,8 @@ describe('validateTemplate, property: placeholders filled with the values they r
             return placeholder(name);
           }
           if (Array.isArray(value)) return value.map(visit);
-          if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, visit(v)]));
+          if (value !== null && typeof value === 'object')
+            return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, visit(v)]));
           return value;
         };
         const expected = validateManifest(manifest, { profile });

@@ -61,7 +61,9 @@ describe('enabled_for_profiles (agent-profile ids, documented beside quick_launc
   });
 
   it('keeps the ids in the order written; an empty list is valid', () => {
-    expect(expectClean(minimalWith(['enabled_for_profiles'], [7, 3, 900_000_001]))['enabled_for_profiles']).to.deep.equal([7, 3, 900_000_001]);
+    expect(expectClean(minimalWith(['enabled_for_profiles'], [7, 3, 900_000_001]))['enabled_for_profiles']).to.deep.equal([
+      7, 3, 900_000_001,
+    ]);
     expect(expectClean(minimalWith(['enabled_for_profiles'], []))['enabled_for_profiles']).to.deep.equal([]);
   });
 
@@ -75,7 +77,12 @@ describe('enabled_for_profiles (agent-profile ids, documented beside quick_launc
     ['2^53 (beyond what a JSON number holds exactly)', 2 ** 53],
   ] as const) {
     it(`rejects the id ${label}: a positive whole number`, () => {
-      const issue = expectIssue(minimalWith(['enabled_for_profiles'], [42, id]), 'general', 'invalid_agent_profile_id', 'enabled_for_profiles[1]');
+      const issue = expectIssue(
+        minimalWith(['enabled_for_profiles'], [42, id]),
+        'general',
+        'invalid_agent_profile_id',
+        'enabled_for_profiles[1]',
+      );
       expect(issue.message).to.equal('must be a positive whole number (a LivePerson agent-profile id), at most 9007199254740991');
     });
   }
@@ -85,7 +92,12 @@ describe('enabled_for_profiles (agent-profile ids, documented beside quick_launc
   });
 
   it('rejects an id listed twice, at the second one', () => {
-    const issue = expectIssue(minimalWith(['enabled_for_profiles'], [42, 43, 42]), 'general', 'duplicate_item', 'enabled_for_profiles[2]');
+    const issue = expectIssue(
+      minimalWith(['enabled_for_profiles'], [42, 43, 42]),
+      'general',
+      'duplicate_item',
+      'enabled_for_profiles[2]',
+    );
     expect(issue.message).to.equal('"42" is listed more than once');
   });
 
@@ -109,7 +121,9 @@ describe('enabled_for_profiles (agent-profile ids, documented beside quick_launc
     expect(JSON.stringify(manifest)).to.equal(JSON.stringify(EXAMPLE));
     expect(ManifestBuilder.from(EXAMPLE).build()).to.deep.equal(EXAMPLE);
     const error = thrownBy(() => ManifestBuilder.general().clientName('x').enabledForProfiles(0).build());
-    expect(error.issues.map((issue) => `${issue.path} ${issue.code}`)).to.deep.equal(['enabled_for_profiles[0] invalid_agent_profile_id']);
+    expect(error.issues.map((issue) => `${issue.path} ${issue.code}`)).to.deep.equal([
+      'enabled_for_profiles[0] invalid_agent_profile_id',
+    ]);
   });
 });
 
@@ -147,7 +161,13 @@ describe('server-assigned keys (from a fetched installation)', () => {
     expect(issue.message).to.contain('is a secret LivePerson assigns').and.to.contain('does not belong in a manifest file');
     expect(issue.message).to.contain('remove it before submitting');
     const error = thrownBy(() => ManifestBuilder.from({ ...minimal(), ...ASSIGNED }));
-    for (const text of [error.message, String(error), JSON.stringify(error.issues), JSON.stringify(error.warnings), error.stack ?? '']) {
+    for (const text of [
+      error.message,
+      String(error),
+      JSON.stringify(error.issues),
+      JSON.stringify(error.warnings),
+      error.stack ?? '',
+    ]) {
       expect(text).not.to.contain(SECRET);
       expect(text).not.to.contain('a1b2c3d4');
     }
@@ -184,7 +204,9 @@ describe('scope: the values LivePerson accepts, and what is wrong said as it is'
   });
 
   it('the builder takes them too', () => {
-    expect(ManifestBuilder.general().clientName('x').scope('msg.consumer', 'faas.lambdas').build().scope).to.equal('msg.consumer faas.lambdas');
+    expect(ManifestBuilder.general().clientName('x').scope('msg.consumer', 'faas.lambdas').build().scope).to.equal(
+      'msg.consumer faas.lambdas',
+    );
   });
 
   for (const value of ['faas.', 'faas.a/b', 'faas.λ', 'faas.a:b', 'FAAS.x', 'faas', 'msg.consumers', 'livedeflect.x']) {
@@ -263,7 +285,9 @@ describe('messages that lead to the fix in one round', () => {
     // In the right form, the white space is the problem.
     expect(issuesOf(minimalWith(['logo_uri'], '/my logo.png'))).to.deep.equal(['logo_uri url_has_whitespace']);
     expect(issuesOf(minimalWith(['logo_uri'], ' /logo.png'))).to.deep.equal(['logo_uri url_has_whitespace']);
-    expect(issuesOf(minimalWith(['redirect_uris'], ['https://app.example.com/my cb']))).to.deep.equal(['redirect_uris[0] url_has_whitespace']);
+    expect(issuesOf(minimalWith(['redirect_uris'], ['https://app.example.com/my cb']))).to.deep.equal([
+      'redirect_uris[0] url_has_whitespace',
+    ]);
   });
 
   it('retryRetention(1) and retention_time out of range give the unit and the longest in words (issue 10)', () => {

@@ -1,12 +1,5 @@
 import { expect } from 'chai';
-import {
-  CONSUMER_IDENTITIES,
-  ENTRY_POINTS,
-  GOALS,
-  TARGET_AUDIENCES,
-  VISITOR_BEHAVIORS,
-  type Profile,
-} from '../../src/index.js';
+import { CONSUMER_IDENTITIES, ENTRY_POINTS, GOALS, TARGET_AUDIENCES, VISITOR_BEHAVIORS, type Profile } from '../../src/index.js';
 import {
   expectClean,
   expectIssue,
@@ -97,12 +90,7 @@ describe('validateManifest: capabilities.engagement', () => {
 
       for (const field of FIELDS) {
         it(`requires ${field}`, () => {
-          const issue = expectIssue(
-            withField(profile, field, REMOVE),
-            profile,
-            'required',
-            `capabilities.engagement.${field}`,
-          );
+          const issue = expectIssue(withField(profile, field, REMOVE), profile, 'required', `capabilities.engagement.${field}`);
           expect(issue.segments).to.deep.equal(['capabilities', 'engagement', field]);
         });
       }
@@ -133,12 +121,7 @@ describe('validateManifest: capabilities.engagement', () => {
       }
 
       it('rejects an unknown key without a hint when nothing is close', () => {
-        const issue = expectIssue(
-          withField(profile, 'priority', 1),
-          profile,
-          'unknown_key',
-          'capabilities.engagement.priority',
-        );
+        const issue = expectIssue(withField(profile, 'priority', 1), profile, 'unknown_key', 'capabilities.engagement.priority');
         expect(issue.message).to.equal('unknown key "priority"');
       });
 
@@ -167,12 +150,7 @@ describe('validateManifest: capabilities.engagement', () => {
           });
 
           it(`rejects an unknown value, suggesting the close one (${JSON.stringify(typo)} -> ${JSON.stringify(suggestion)})`, () => {
-            const issue = expectIssue(
-              withField(profile, field, [values[0], typo]),
-              profile,
-              'invalid_enum_value',
-              `${at}[1]`,
-            );
+            const issue = expectIssue(withField(profile, field, [values[0], typo]), profile, 'invalid_enum_value', `${at}[1]`);
             expect(issue.segments).to.deep.equal(['capabilities', 'engagement', field, 1]);
             expect(issue.message).to.contain(`did you mean ${JSON.stringify(suggestion)}?`);
           });

@@ -46,7 +46,10 @@ describe('validateManifest: issues and errors', () => {
     it('writes identifiers with dots, other keys in brackets and quotes, and indexes in brackets', () => {
       const manifest = minimalWith(['capabilities', 'webhooks', CONTENT], {
         endpoint: 'https://hooks.example.com/lp',
-        headers: [{ header_name: 'X-Acme', header_value: 'v' }, { header_name: 'X Acme', header_value: 'v' }],
+        headers: [
+          { header_name: 'X-Acme', header_value: 'v' },
+          { header_name: 'X Acme', header_value: 'v' },
+        ],
       });
       const issue = expectIssue(
         manifest,
@@ -241,12 +244,32 @@ describe('validateManifest: issues and errors', () => {
       ['a cyclic object', cyclic, false],
       ['10 000 levels of nesting', deep, false],
       ['a Proxy whose every trap throws', new Proxy({}, { ownKeys: fail, getPrototypeOf: fail, get: fail, has: fail }), false],
-      ['a revoked Proxy', (() => { const { proxy, revoke } = Proxy.revocable({}, {}); revoke(); return proxy; })(), false],
-      ['a throwing getter', { get client_name(): string { throw new Error('getter'); } }, false],
+      [
+        'a revoked Proxy',
+        (() => {
+          const { proxy, revoke } = Proxy.revocable({}, {});
+          revoke();
+          return proxy;
+        })(),
+        false,
+      ],
+      [
+        'a throwing getter',
+        {
+          get client_name(): string {
+            throw new Error('getter');
+          },
+        },
+        false,
+      ],
       ['a function', () => ({ client_name: 'Acme' }), false],
       ['a symbol', Symbol('manifest'), false],
       ['a bigint', 10n, false],
-      ['10 000 duplicate grant types', { client_name: 'Acme', grant_types: new Array<string>(10_000).fill('client_credentials') }, false],
+      [
+        '10 000 duplicate grant types',
+        { client_name: 'Acme', grant_types: new Array<string>(10_000).fill('client_credentials') },
+        false,
+      ],
       ['a sparse array', { client_name: 'Acme', grant_types: new Array<string>(3) }, false],
       ['symbol keys (not JSON, so not seen)', { client_name: 'Acme', [Symbol('x')]: 1 }, true],
       ['a frozen object', Object.freeze({ client_name: 'Acme' }), true],
@@ -266,7 +289,14 @@ describe('validateManifest: issues and errors', () => {
       ['null', null],
       ['a string', 'connector'],
       ['a profile that is a number', { profile: 42 }],
-      ['a getter that throws', { get profile(): Profile { throw new Error('getter'); } }],
+      [
+        'a getter that throws',
+        {
+          get profile(): Profile {
+            throw new Error('getter');
+          },
+        },
+      ],
     ] as const) {
       it(`for options that are ${label}`, () => {
         expect(() => validateManifest(minimal(), untypedOptions(options))).not.to.throw();
@@ -276,13 +306,21 @@ describe('validateManifest: issues and errors', () => {
 
   describe('values that cannot be read', () => {
     it('are reported as unreadable_value at their path: a throwing getter', () => {
-      const manifest = { get client_name(): string { throw new Error('boom'); } };
+      const manifest = {
+        get client_name(): string {
+          throw new Error('boom');
+        },
+      };
       const issue = expectIssue(manifest, 'general', 'unreadable_value', 'client_name');
       expect(issue.message).not.to.contain('boom');
     });
 
     it('are reported as unreadable_value at their path: a throwing getter deep inside', () => {
-      const webhook = { get endpoint(): string { throw new Error('boom'); } };
+      const webhook = {
+        get endpoint(): string {
+          throw new Error('boom');
+        },
+      };
       expectIssue(
         minimalWith(['capabilities', 'webhooks', CONTENT], webhook),
         'general',

@@ -42,7 +42,9 @@ describe('ManifestValidationError, printed', () => {
     const lines = (caught as ManifestValidationError).message.split('\n');
     expect(lines[0]).to.equal('Invalid manifest (1 issue, 1 warning):');
     expect(lines[1]).to.match(/^  ✖ client_name: .* \[blank\]$/);
-    expect(lines[2]).to.match(/^  ⚠ capabilities\.webhooks\["ms\.MessagingEventNotification\.ContentEvent"\]\.endpoint: .* \[unreachable_endpoint_host\]$/);
+    expect(lines[2]).to.match(
+      /^  ⚠ capabilities\.webhooks\["ms\.MessagingEventNotification\.ContentEvent"\]\.endpoint: .* \[unreachable_endpoint_host\]$/,
+    );
   });
 
   it('left uncaught in a script, Node prints the message and not the issues array', () => {

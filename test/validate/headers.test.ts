@@ -1,6 +1,12 @@
 import { expect } from 'chai';
 import { inspect } from 'node:util';
-import { FRAMING_HEADER_NAMES, ManifestBuilder, ManifestValidationError, validateManifest, type Profile } from '../../src/index.js';
+import {
+  FRAMING_HEADER_NAMES,
+  ManifestBuilder,
+  ManifestValidationError,
+  validateManifest,
+  type Profile,
+} from '../../src/index.js';
 import {
   baseFor,
   CONTENT,
@@ -45,7 +51,19 @@ describe('validateManifest: webhook headers', () => {
           });
         }
 
-        for (const name of ['bad name', 'X:Y', '', 'Ünïcode', 'X-Acme\r\n', '(comment)', 'a/b', 'a@b', '"quoted"', 'X-Acme;', 'tab\there']) {
+        for (const name of [
+          'bad name',
+          'X:Y',
+          '',
+          'Ünïcode',
+          'X-Acme\r\n',
+          '(comment)',
+          'a/b',
+          'a@b',
+          '"quoted"',
+          'X-Acme;',
+          'tab\there',
+        ]) {
           it(`rejects ${JSON.stringify(name)}, which is not an HTTP token`, () => {
             const issue = expectIssue(
               withHeaders(profile, [header(name)]),
@@ -147,7 +165,7 @@ describe('validateManifest: webhook headers', () => {
           ['an emoji', 'token ☕'],
           ['a no-break space', 'a\u00a0b'],
           ['a C1 control', 'a\u0085b'],
-          ['DEL\'s neighbour U+0080', '\u0080'],
+          ["DEL's neighbour U+0080", '\u0080'],
           ['U+010A and U+010D (CR and LF once cut to 8 bits)', 'a\u010aX-Injected: 1\u010d'],
           ['a lone surrogate', '\ud800'],
           ['a byte order mark', '\ufefftoken'],
@@ -191,14 +209,18 @@ describe('validateManifest: webhook headers', () => {
               { code: 'header_value_whitespace', path: `${HEADERS_PATH}[0].header_value` },
             ]);
             const message = warnings[0]?.message ?? '';
-            expect(message).to.contain(problem === 'padded' ? 'leading or trailing white space' : problem === 'empty' ? 'is empty' : 'only white space');
+            expect(message).to.contain(
+              problem === 'padded' ? 'leading or trailing white space' : problem === 'empty' ? 'is empty' : 'only white space',
+            );
             expect(message).to.contain('not shown');
             if (value.trim() !== '') expect(message).not.to.contain(value.trim());
           });
         }
 
         it('warns through the builder: build() returns the manifest, validate() shows the warning', () => {
-          const builder = ManifestBuilder.general().clientName('x').webhook(CONTENT, ENDPOINT, { headers: { Authorization: '' } });
+          const builder = ManifestBuilder.general()
+            .clientName('x')
+            .webhook(CONTENT, ENDPOINT, { headers: { Authorization: '' } });
           expect(builder.build().capabilities?.webhooks?.[CONTENT]?.headers?.[0]?.header_value).to.equal('');
           expect(builder.validate().warnings.map((w) => w.code)).to.deep.equal(['header_value_whitespace']);
         });
@@ -226,39 +248,19 @@ describe('validateManifest: webhook headers', () => {
         }
 
         it('is required', () => {
-          expectIssue(
-            withHeaders(profile, [{ header_name: 'X-Acme' }]),
-            profile,
-            'required',
-            `${HEADERS_PATH}[0].header_value`,
-          );
+          expectIssue(withHeaders(profile, [{ header_name: 'X-Acme' }]), profile, 'required', `${HEADERS_PATH}[0].header_value`);
         });
 
         it('must be a string', () => {
-          expectIssue(
-            withHeaders(profile, [header('X-Acme', 42)]),
-            profile,
-            'invalid_type',
-            `${HEADERS_PATH}[0].header_value`,
-          );
-          expectIssue(
-            withHeaders(profile, [header('X-Acme', null)]),
-            profile,
-            'invalid_type',
-            `${HEADERS_PATH}[0].header_value`,
-          );
+          expectIssue(withHeaders(profile, [header('X-Acme', 42)]), profile, 'invalid_type', `${HEADERS_PATH}[0].header_value`);
+          expectIssue(withHeaders(profile, [header('X-Acme', null)]), profile, 'invalid_type', `${HEADERS_PATH}[0].header_value`);
         });
       });
 
       describe('the header object and the list', () => {
         it('rejects an unknown key in a header, suggesting the close one', () => {
           const headers = [{ header_name: 'X-Acme', header_value: 'v', header_valeu: 'w' }];
-          const issue = expectIssue(
-            withHeaders(profile, headers),
-            profile,
-            'unknown_key',
-            `${HEADERS_PATH}[0].header_valeu`,
-          );
+          const issue = expectIssue(withHeaders(profile, headers), profile, 'unknown_key', `${HEADERS_PATH}[0].header_valeu`);
           expect(issue.message).to.contain('did you mean "header_value"?');
         });
 
@@ -335,7 +337,10 @@ describe('validateManifest: webhook headers', () => {
       const result = validateManifest(manifest);
       expect(result.ok).to.equal(false);
       if (result.ok) return;
-      expect(result.issues.map((issue) => issue.code)).to.have.members(['misspelled_webhook_event', 'header_value_control_character']);
+      expect(result.issues.map((issue) => issue.code)).to.have.members([
+        'misspelled_webhook_event',
+        'header_value_control_character',
+      ]);
       for (const issue of result.issues) expectNoSecret(JSON.stringify(issue), issue.code);
     });
 

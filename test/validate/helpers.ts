@@ -3,12 +3,7 @@
  * manifest, change one thing, and say exactly which issue must come back.
  */
 import { expect } from 'chai';
-import {
-  validateManifest,
-  type IssueCode,
-  type Profile,
-  type ValidationIssue,
-} from '../../src/index.js';
+import { validateManifest, type IssueCode, type Profile, type ValidationIssue } from '../../src/index.js';
 import { connectorTemplate } from '../helpers/fixtures.js';
 
 export type Json = Record<string, unknown>;
@@ -94,8 +89,7 @@ export const templateWith = (segments: Segments, value: unknown): Json => withVa
 export const minimalWith = (segments: Segments, value: unknown): Json => withValue(minimal(), segments, value);
 
 /** `{ client_name, capabilities: { webhooks: { [CONVERSATION]: webhook } } }`. */
-export const withWebhook = (webhook: unknown): Json =>
-  minimalWith(['capabilities', 'webhooks', CONVERSATION], webhook);
+export const withWebhook = (webhook: unknown): Json => minimalWith(['capabilities', 'webhooks', CONVERSATION], webhook);
 
 /** `withWebhook({ endpoint })`. */
 export const withEndpoint = (endpoint: unknown): Json => withWebhook({ endpoint });

@@ -251,7 +251,7 @@ describe('issue params', () => {
     });
   }
 
-  it("every issue of the validator has deep-frozen plain params, worded by MESSAGES into its message", () => {
+  it('every issue of the validator has deep-frozen plain params, worded by MESSAGES into its message', () => {
     const inputs: [unknown, ValidateOptions | undefined][] = [
       ...MADE.map((made): [unknown, ValidateOptions | undefined] => [made.value, made.options]),
       [template(), { profile: 'connector' }],
@@ -283,7 +283,9 @@ describe('issue params', () => {
   });
 
   it('paths and segments are the same for places the validator keeps and for those it does not (past its bound, long keys)', () => {
-    const keys = Array.from({ length: 6000 }, (_, i) => (i % 3 === 0 ? `k${i}` : i % 3 === 1 ? `${'x'.repeat(200)}${i}` : `a b "${i}"`));
+    const keys = Array.from({ length: 6000 }, (_, i) =>
+      i % 3 === 0 ? `k${i}` : i % 3 === 1 ? `${'x'.repeat(200)}${i}` : `a b "${i}"`,
+    );
     const input = { client_name: 'Acme', ...Object.fromEntries(keys.map((key) => [key, 1])) };
     for (let run = 0; run < 2; run++) {
       const result = validateManifest(input);

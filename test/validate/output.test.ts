@@ -15,7 +15,11 @@ function* nodes(value: unknown): Generator<object> {
 function reverseKeys(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(reverseKeys);
   if (typeof value !== 'object' || value === null) return value;
-  return Object.fromEntries(Object.entries(value).reverse().map(([key, child]) => [key, reverseKeys(child)]));
+  return Object.fromEntries(
+    Object.entries(value)
+      .reverse()
+      .map(([key, child]) => [key, reverseKeys(child)]),
+  );
 }
 
 /** A manifest that sets every top-level field. */
@@ -106,7 +110,9 @@ describe('validateManifest: the output', () => {
 
     it('every enum list of the tables has at most 30 values (the validator keeps the values it has seen as bits of an int)', () => {
       const lists = [
-        ...Object.values(TOP_LEVEL_FIELDS).flatMap((rule) => ('values' in rule && rule.type === 'enum-list' ? [rule.values] : [])),
+        ...Object.values(TOP_LEVEL_FIELDS).flatMap((rule) =>
+          'values' in rule && rule.type === 'enum-list' ? [rule.values] : [],
+        ),
         ...Object.values(ENGAGEMENT_FIELDS).flatMap((rule) => ('values' in rule ? [rule.values] : [])),
       ];
       expect(lists).to.have.length.of.at.least(7);
@@ -135,7 +141,10 @@ describe('validateManifest: the output', () => {
       const fixture = readFixture('general-example.json');
       const { manifest, warnings } = expectValid(fixture, 'general');
       expect(JSON.stringify(manifest)).to.equal(JSON.stringify(fixture));
-      expect(warnings.map(({ code }) => code)).to.deep.equal([...Array(5).fill('single_label_host'), 'code_without_authorization_code']);
+      expect(warnings.map(({ code }) => code)).to.deep.equal([
+        ...Array(5).fill('single_label_host'),
+        'code_without_authorization_code',
+      ]);
     });
 
     it('the connector template with headers, in both profiles', () => {
@@ -144,7 +153,10 @@ describe('validateManifest: the output', () => {
         const { manifest, warnings } = expectValid(fixture, profile);
         expect(JSON.stringify(manifest)).to.equal(JSON.stringify(fixture));
         expect(warnings.length, profile).to.be.above(0);
-        expect(warnings.every(({ code }) => code === 'single_label_host'), profile).to.equal(true);
+        expect(
+          warnings.every(({ code }) => code === 'single_label_host'),
+          profile,
+        ).to.equal(true);
       }
     });
   });

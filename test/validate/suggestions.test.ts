@@ -15,7 +15,8 @@ function levenshtein(a: string, b: string): number {
   let row = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
     const next = [i];
-    for (let j = 1; j <= b.length; j++) next[j] = Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    for (let j = 1; j <= b.length; j++)
+      next[j] = Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
     row = next;
   }
   return row[b.length]!;
@@ -56,10 +57,16 @@ describe('closest (the "did you mean" suggestion)', () => {
         const at = Math.floor(random() * (key.length + 1));
         const character = alphabet[Math.floor(random() * alphabet.length)]!;
         const kind = random();
-        key = kind < 0.34 ? key.slice(0, at) + character + key.slice(at) : kind < 0.67 ? key.slice(0, at) + key.slice(at + 1) : key.slice(0, at) + character + key.slice(at + 1);
+        key =
+          kind < 0.34
+            ? key.slice(0, at) + character + key.slice(at)
+            : kind < 0.67
+              ? key.slice(0, at) + key.slice(at + 1)
+              : key.slice(0, at) + character + key.slice(at + 1);
       }
       const expected = oracle(key, list);
-      if (closest(key, list) !== expected) expect.fail(`${JSON.stringify(key)} in ${JSON.stringify(list)}: expected ${String(expected)}`);
+      if (closest(key, list) !== expected)
+        expect.fail(`${JSON.stringify(key)} in ${JSON.stringify(list)}: expected ${String(expected)}`);
       if (expected !== undefined) suggested++;
     }
     // Both kinds are exercised: keys that get a suggestion and keys that do not.

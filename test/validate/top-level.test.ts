@@ -29,12 +29,7 @@ describe('validateManifest: top-level fields', () => {
         });
 
         it('must be a string', () => {
-          const issue = expectIssue(
-            withValue(baseFor(profile), ['client_name'], 42),
-            profile,
-            'invalid_type',
-            'client_name',
-          );
+          const issue = expectIssue(withValue(baseFor(profile), ['client_name'], 42), profile, 'invalid_type', 'client_name');
           expect(issue.message).to.equal('must be a string, got a number');
           expectIssue(withValue(baseFor(profile), ['client_name'], null), profile, 'invalid_type', 'client_name');
         });
@@ -87,7 +82,20 @@ describe('validateManifest: top-level fields', () => {
   });
 
   describe('localized names: client_name#<tag>', () => {
-    for (const tag of ['fr', 'fr-FR', 'zh-Hant-TW', 'es-419', 'sgn-BE-FR', 'x-private', 'i-klingon', 'de-CH-1901', 'en-US-x-twain', 'de-CH-X-phonebk', 'EN-A-BBB-X-CCC', 'X-private']) {
+    for (const tag of [
+      'fr',
+      'fr-FR',
+      'zh-Hant-TW',
+      'es-419',
+      'sgn-BE-FR',
+      'x-private',
+      'i-klingon',
+      'de-CH-1901',
+      'en-US-x-twain',
+      'de-CH-X-phonebk',
+      'EN-A-BBB-X-CCC',
+      'X-private',
+    ]) {
       it(`accepts the well-formed language tag ${JSON.stringify(tag)}`, () => {
         const manifest = expectClean(minimalWith([`client_name#${tag}`], 'Localized'));
         expect(manifest[`client_name#${tag}`]).to.equal('Localized');
@@ -101,12 +109,7 @@ describe('validateManifest: top-level fields', () => {
     for (const tag of ['fr_FR', '', 'fr-', '123', 'f', 'toolongtag', 'fr--FR', '-fr', 'fr FR', 'x']) {
       it(`rejects the malformed language tag ${JSON.stringify(tag)}`, () => {
         const key = `client_name#${tag}`;
-        const issue = expectIssue(
-          minimalWith([key], 'Localized'),
-          'general',
-          'invalid_language_tag',
-          `[${JSON.stringify(key)}]`,
-        );
+        const issue = expectIssue(minimalWith([key], 'Localized'), 'general', 'invalid_language_tag', `[${JSON.stringify(key)}]`);
         expect(issue.segments).to.deep.equal([key]);
         expect(issue.message).to.contain(JSON.stringify(tag));
       });
@@ -289,18 +292,8 @@ describe('validateManifest: top-level fields', () => {
         });
 
         it('must be arrays', () => {
-          expectIssue(
-            withValue(baseFor(profile), ['grant_types'], 'client_credentials'),
-            profile,
-            'invalid_type',
-            'grant_types',
-          );
-          expectIssue(
-            withValue(baseFor(profile), ['response_types'], { 0: 'code' }),
-            profile,
-            'invalid_type',
-            'response_types',
-          );
+          expectIssue(withValue(baseFor(profile), ['grant_types'], 'client_credentials'), profile, 'invalid_type', 'grant_types');
+          expectIssue(withValue(baseFor(profile), ['response_types'], { 0: 'code' }), profile, 'invalid_type', 'response_types');
         });
 
         it('must hold strings', () => {
@@ -378,23 +371,13 @@ describe('validateManifest: top-level fields', () => {
         });
 
         it('rejects a leading space (values are separated by single spaces)', () => {
-          const issue = expectIssue(
-            withValue(baseFor(profile), ['scope'], ' msg.consumer'),
-            profile,
-            'scope_spacing',
-            'scope',
-          );
+          const issue = expectIssue(withValue(baseFor(profile), ['scope'], ' msg.consumer'), profile, 'scope_spacing', 'scope');
           expect(issue.message).to.contain('single spaces');
           expect(issue.message).to.contain('a space at the start');
         });
 
         it('rejects a value listed twice', () => {
-          expectIssue(
-            withValue(baseFor(profile), ['scope'], 'msg.consumer msg.consumer'),
-            profile,
-            'duplicate_item',
-            'scope',
-          );
+          expectIssue(withValue(baseFor(profile), ['scope'], 'msg.consumer msg.consumer'), profile, 'duplicate_item', 'scope');
         });
 
         it('rejects "msg.consumer  msg.consumer" saying what is wrong: two spaces, a repeated value (not an empty value)', () => {
@@ -414,7 +397,11 @@ describe('validateManifest: top-level fields', () => {
           const tooLong = withValue(baseFor(profile), ['scope'], 'x'.repeat(129));
           if (profile === 'general') expectIssue(tooLong, profile, 'too_long', 'scope');
           // the connector profile also says which value it needs instead
-          else expectIssues(tooLong, profile, [{ code: 'too_long', path: 'scope' }, { code: 'connector_required_value', path: 'scope' }]);
+          else
+            expectIssues(tooLong, profile, [
+              { code: 'too_long', path: 'scope' },
+              { code: 'connector_required_value', path: 'scope' },
+            ]);
         });
 
         it('must be a string', () => {
@@ -432,12 +419,7 @@ describe('validateManifest: top-level fields', () => {
   describe('capabilities', () => {
     for (const profile of PROFILES_UNDER_TEST) {
       it(`must be an object (${profile})`, () => {
-        const issue = expectIssue(
-          withValue(baseFor(profile), ['capabilities'], []),
-          profile,
-          'invalid_type',
-          'capabilities',
-        );
+        const issue = expectIssue(withValue(baseFor(profile), ['capabilities'], []), profile, 'invalid_type', 'capabilities');
         expect(issue.message).to.equal('must be an object, got an array');
         expectIssue(withValue(baseFor(profile), ['capabilities'], 'webhooks'), profile, 'invalid_type', 'capabilities');
         expectIssue(withValue(baseFor(profile), ['capabilities'], null), profile, 'invalid_type', 'capabilities');
@@ -497,7 +479,13 @@ describe('validateManifest: top-level fields', () => {
       ['undefined', undefined, 'undefined'],
       ['a Date', new Date(), 'an instance of Date'],
       ['a Map', new Map([['client_name', 'Acme']]), 'an instance of Map'],
-      ['a class instance', new (class Manifest { client_name = 'Acme'; })(), 'an instance of Manifest'],
+      [
+        'a class instance',
+        new (class Manifest {
+          client_name = 'Acme';
+        })(),
+        'an instance of Manifest',
+      ],
     ] as const) {
       for (const profile of PROFILES_UNDER_TEST) {
         it(`must be a plain object, not ${label} (${profile})`, () => {

@@ -46,13 +46,23 @@ describe('validateManifest: URIs', () => {
           });
         }
 
-        for (const uri of ['http://example.com/cb', 'http://localhost.example.com/cb', 'http://127.0.0.2/cb', 'http://10.0.0.1/cb']) {
+        for (const uri of [
+          'http://example.com/cb',
+          'http://localhost.example.com/cb',
+          'http://127.0.0.2/cb',
+          'http://10.0.0.1/cb',
+        ]) {
           it(`rejects plain http:// to a host that is not loopback: ${uri}`, () => {
             expectIssue(withRedirect(uri), profile, 'redirect_uri_insecure_http', 'redirect_uris[0]');
           });
         }
 
-        for (const uri of ['https://app.example.com/cb#section', 'https://app.example.com/cb#', 'http://localhost/cb#x', 'com.example.app:/cb#x']) {
+        for (const uri of [
+          'https://app.example.com/cb#section',
+          'https://app.example.com/cb#',
+          'http://localhost/cb#x',
+          'com.example.app:/cb#x',
+        ]) {
           it(`rejects a fragment: ${uri}`, () => {
             expectIssue(withRedirect(uri), profile, 'redirect_uri_has_fragment', 'redirect_uris[0]');
           });
@@ -72,12 +82,7 @@ describe('validateManifest: URIs', () => {
         }
 
         it('rejects a user name or password', () => {
-          expectIssue(
-            withRedirect('https://user:pw@app.example.com/cb'),
-            profile,
-            'url_has_credentials',
-            'redirect_uris[0]',
-          );
+          expectIssue(withRedirect('https://user:pw@app.example.com/cb'), profile, 'url_has_credentials', 'redirect_uris[0]');
           expectIssue(withRedirect('http://user@localhost/cb'), profile, 'url_has_credentials', 'redirect_uris[0]');
         });
 
@@ -98,7 +103,11 @@ describe('validateManifest: URIs', () => {
         });
 
         it('points at the item that is wrong', () => {
-          const manifest = withValue(baseFor(profile), ['redirect_uris'], ['https://a.example.com/cb', 'http://b.example.com/cb']);
+          const manifest = withValue(
+            baseFor(profile),
+            ['redirect_uris'],
+            ['https://a.example.com/cb', 'http://b.example.com/cb'],
+          );
           const issue = expectIssue(manifest, profile, 'redirect_uri_insecure_http', 'redirect_uris[1]');
           expect(issue.segments).to.deep.equal(['redirect_uris', 1]);
         });
@@ -126,13 +135,23 @@ describe('validateManifest: URIs', () => {
       describe(`in the ${profile} profile`, () => {
         const withLogo = (uri: unknown) => withValue(baseFor(profile), ['logo_uri'], uri);
 
-        for (const uri of ['https://cdn.example.com/logo.png', '/x.png', '/src/modules/campaigns/assets/img/software/Mobile-App.png']) {
+        for (const uri of [
+          'https://cdn.example.com/logo.png',
+          '/x.png',
+          '/src/modules/campaigns/assets/img/software/Mobile-App.png',
+        ]) {
           it(`accepts ${uri}`, () => {
             expect(expectClean(withLogo(uri), profile)['logo_uri']).to.equal(uri);
           });
         }
 
-        for (const uri of ['//cdn.example.com/x.png', 'http://cdn.example.com/x.png', 'x.png', 'data:image/png;base64,iVBORw0KGgo=', '']) {
+        for (const uri of [
+          '//cdn.example.com/x.png',
+          'http://cdn.example.com/x.png',
+          'x.png',
+          'data:image/png;base64,iVBORw0KGgo=',
+          '',
+        ]) {
           it(`rejects what is neither an https URL nor a root-relative path: ${JSON.stringify(uri)}`, () => {
             expectIssue(withLogo(uri), profile, 'invalid_logo_uri', 'logo_uri');
           });
@@ -265,7 +284,11 @@ describe('validateManifest: URIs', () => {
 
     it('never echoes the endpoint in a credentials message (the password is a secret)', () => {
       const issue = expectIssue(
-        withValue(baseFor('general'), ['capabilities', 'webhooks', CONTENT, 'endpoint'], 'https://user:hunter2@hooks.example.com/x'),
+        withValue(
+          baseFor('general'),
+          ['capabilities', 'webhooks', CONTENT, 'endpoint'],
+          'https://user:hunter2@hooks.example.com/x',
+        ),
         'general',
         'url_has_credentials',
         ENDPOINT_PATH,
@@ -306,7 +329,10 @@ describe('URLs as written: every URL field and httpsUrl()', () => {
       if (message !== undefined) expect(issue.message, name).to.match(message);
     }
     const issues = httpsUrlIssues(url, 'HOOK_URL');
-    expect(issues.map((issue) => issue.code), 'httpsUrl').to.deep.equal([code]);
+    expect(
+      issues.map((issue) => issue.code),
+      'httpsUrl',
+    ).to.deep.equal([code]);
     expect(issues[0]!.path).to.equal('HOOK_URL');
     if (message !== undefined) expect(issues[0]!.message, 'httpsUrl').to.match(message);
     expect(isHttpsUrl(url), 'isHttpsUrl').to.equal(false);
@@ -350,7 +376,16 @@ describe('URLs as written: every URL field and httpsUrl()', () => {
   });
 
   it('rejects characters RFC 3986 does not allow, each named with its escape', () => {
-    for (const [character, escape] of [['{', '%7B'], ['}', '%7D'], ['|', '%7C'], ['^', '%5E'], ['`', '%60'], ['"', '%22'], ['<', '%3C'], ['>', '%3E']]) {
+    for (const [character, escape] of [
+      ['{', '%7B'],
+      ['}', '%7D'],
+      ['|', '%7C'],
+      ['^', '%5E'],
+      ['`', '%60'],
+      ['"', '%22'],
+      ['<', '%3C'],
+      ['>', '%3E'],
+    ]) {
       const url = `https://hooks.example.com/a${character}b`;
       expectEverywhere(url, 'url_invalid_character', new RegExp(`\\(character 28\\).*"${escape}"`));
     }
@@ -362,13 +397,22 @@ describe('URLs as written: every URL field and httpsUrl()', () => {
   });
 
   it('rejects a "%" that does not start a %HH escape', () => {
-    for (const url of ['https://hooks.example.com/100%', 'https://hooks.example.com/%zz', 'https://hooks.example.com/%4', 'https://hooks.example.com/?q=%g1']) {
+    for (const url of [
+      'https://hooks.example.com/100%',
+      'https://hooks.example.com/%zz',
+      'https://hooks.example.com/%4',
+      'https://hooks.example.com/?q=%g1',
+    ]) {
       expectEverywhere(url, 'url_invalid_percent_encoding', /write a literal "%" as "%25"/);
     }
   });
 
   it('rejects non-ASCII, with the punycode form of a host', () => {
-    expectEverywhere('https://bücher.example/lp', 'url_not_ascii', /the host has "ü"; write the host in punycode: "xn--bcher-kva\.example"/);
+    expectEverywhere(
+      'https://bücher.example/lp',
+      'url_not_ascii',
+      /the host has "ü"; write the host in punycode: "xn--bcher-kva\.example"/,
+    );
     expectEverywhere('https://hooks.example.com/café', 'url_not_ascii', /percent-encode "é" as "%C3%A9"/);
     expectEverywhere('https://ſ.example.com/lp', 'url_not_ascii', /"xn--|"s\.example\.com"/);
     expectEverywhere('https://hooks.example.com/😀', 'url_not_ascii', /"%F0%9F%98%80"/);
@@ -451,7 +495,11 @@ describe('URLs as written: every URL field and httpsUrl()', () => {
   });
 
   it('never shows a character of a user name or password', () => {
-    for (const url of ['https://user:s3cr|t@hooks.example.com/lp', 'https://user:pä55@hooks.example.com/lp', 'https://user:p%zz@hooks.example.com/lp']) {
+    for (const url of [
+      'https://user:s3cr|t@hooks.example.com/lp',
+      'https://user:pä55@hooks.example.com/lp',
+      'https://user:p%zz@hooks.example.com/lp',
+    ]) {
       for (const [, make, path] of PLACES) {
         const issue = expectIssue(make(url), 'general', 'url_has_credentials', path);
         expect(issue.message).not.to.match(/s3cr|ä|%zz|character \d/);
@@ -490,7 +538,7 @@ describe('URLs as written: every URL field and httpsUrl()', () => {
       expect(warningsOf(withEndpoint('https://localhost/lp')).map((w) => w.code)).to.deep.equal(['unreachable_endpoint_host']);
     });
 
-    it('is not given for logo_uri or redirect_uris (their hosts are the browser\'s, not LivePerson\'s servers\')', () => {
+    it("is not given for logo_uri or redirect_uris (their hosts are the browser's, not LivePerson's servers')", () => {
       expect(warningsOf(minimalWith(['logo_uri'], 'https://cdn/x.png'))).to.deep.equal([]);
       expect(warningsOf(minimalWith(['redirect_uris'], ['https://intranet/cb']))).to.deep.equal([]);
     });
@@ -506,9 +554,9 @@ describe('URLs as written: every URL field and httpsUrl()', () => {
       return [];
     };
     const general = () => ManifestBuilder.general().clientName('Acme');
-    expect(codesOf(() => general().webhook('cqm.ExConversationChangeNotification', 'https://{domain}/event/ContentEvent').build())).to.deep.equal([
-      `${PLACES[0]![2]} url_placeholder`,
-    ]);
+    expect(
+      codesOf(() => general().webhook('cqm.ExConversationChangeNotification', 'https://{domain}/event/ContentEvent').build()),
+    ).to.deep.equal([`${PLACES[0]![2]} url_placeholder`]);
     expect(codesOf(() => general().redirectUris('https://evil.example.com\\@apps.example.com/cb').build())).to.deep.equal([
       'redirect_uris[0] url_has_credentials',
     ]);
@@ -545,7 +593,9 @@ describe('URLs as written: every URL field and httpsUrl()', () => {
         httpsUrl('http://hooks.example.com');
         expect.fail('returned');
       } catch (error) {
-        expect((error as Error).message).to.match(/^Invalid URL \(1 issue\):\n {2}✖ \(root\): must start with "https:\/\/" \[url_not_https\]$/);
+        expect((error as Error).message).to.match(
+          /^Invalid URL \(1 issue\):\n {2}✖ \(root\): must start with "https:\/\/" \[url_not_https\]$/,
+        );
       }
     });
 

@@ -197,7 +197,8 @@ describe('validateManifest: capabilities.webhooks', () => {
             );
             // The unit, and the longest in words.
             if (code === 'out_of_range') expect(issue.message).to.equal('must be between 2 and 259200 seconds (3 days)');
-            if (code === 'not_integer') expect(issue.message).to.equal('must be a whole number between 2 and 259200 seconds (3 days)');
+            if (code === 'not_integer')
+              expect(issue.message).to.equal('must be a whole number between 2 and 259200 seconds (3 days)');
           });
         }
 

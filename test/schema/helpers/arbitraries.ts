@@ -48,7 +48,10 @@ const nonAscii = fc.oneof(c1, codePoint(0xa0, 0xd7ff), astral, fc.constantFrom('
 const headerValueAllowed = fc.oneof(fc.constantFrom('\t', ' '), codePoint(0x21, 0x7e));
 
 /** What a header value must not contain. */
-const headerValueForbidden = fc.oneof(fc.constantFrom('\r', '\n', '\r\n', '\u0000', '\u007f', '\u001b', '\u0008', '\u000b'), c0.filter((ch) => ch !== '\t'));
+const headerValueForbidden = fc.oneof(
+  fc.constantFrom('\r', '\n', '\r\n', '\u0000', '\u007f', '\u001b', '\u0008', '\u000b'),
+  c0.filter((ch) => ch !== '\t'),
+);
 
 /** `value` with its letters in any case. */
 const anyCase = (value: string): fc.Arbitrary<string> => seeded((rand) => anyCaseWith(value, rand));
@@ -73,11 +76,16 @@ export function validManifest(profile: Profile): fc.Arbitrary<JsonObject> {
 export interface Mutation {
   readonly label: string;
   readonly path: Segments;
-  readonly change: { readonly op: 'set'; readonly value: Json } | { readonly op: 'delete' } | { readonly op: 'rename'; readonly to: string };
+  readonly change:
+    | { readonly op: 'set'; readonly value: Json }
+    | { readonly op: 'delete' }
+    | { readonly op: 'rename'; readonly to: string };
 }
 
 /** A place to mutate: a place of sitesOf() but an enum item, or the key of a localized name (its language tag). */
-type Place = Exclude<Site, { readonly kind: 'enum-item' }> | { readonly kind: 'language-tag'; readonly path: Segments; readonly tag: string };
+type Place =
+  | Exclude<Site, { readonly kind: 'enum-item' }>
+  | { readonly kind: 'language-tag'; readonly path: Segments; readonly tag: string };
 
 /**
  * Where the mutations go: every place sitesOf() finds, but the items of an
@@ -129,7 +137,23 @@ function typoOf(key: string): fc.Arbitrary<string> {
   });
 }
 
-const BAD_TAGS = ['', 'e', 'en_US', 'en-', '-en', 'toolongtag', 'en--US', 'x', 'en-x', 'en-US-x', '123', 'en US', 'a-DE', 'en-a', 'de-CH-1901-x'];
+const BAD_TAGS = [
+  '',
+  'e',
+  'en_US',
+  'en-',
+  '-en',
+  'toolongtag',
+  'en--US',
+  'x',
+  'en-x',
+  'en-US-x',
+  '123',
+  'en US',
+  'a-DE',
+  'en-a',
+  'de-CH-1901-x',
+];
 
 const BAD_HTTPS_URLS = [
   'http://example.com/hook',
@@ -222,7 +246,13 @@ function siteMutations(site: Place, manifest: JsonObject, profile: Profile): fc.
     case 'object': {
       const extra: string[] = [];
       if (path.length === 0) {
-        extra.push(`${LOCALIZED_NAME_PREFIX}en`, `${LOCALIZED_NAME_PREFIX}`, `${LOCALIZED_NAME_PREFIX}xx_YY`, 'client_name#EN', ...SERVER_ASSIGNED_KEYS);
+        extra.push(
+          `${LOCALIZED_NAME_PREFIX}en`,
+          `${LOCALIZED_NAME_PREFIX}`,
+          `${LOCALIZED_NAME_PREFIX}xx_YY`,
+          'client_name#EN',
+          ...SERVER_ASSIGNED_KEYS,
+        );
       }
       if (path.at(-1) === 'webhooks') extra.push(...Object.keys(MISSPELLED_WEBHOOK_EVENTS));
       const key = fc.oneof(
@@ -231,8 +261,12 @@ function siteMutations(site: Place, manifest: JsonObject, profile: Profile): fc.
         ...(extra.length > 0 ? [fc.constantFrom(...extra)] : []),
       );
       return [
-        fc.tuple(key, anyJson).map(([k, v]): Mutation => ({ label: 'unknown key', path: [...path, k], change: { op: 'set', value: v } })),
-        fc.tuple(fc.constantFrom(...site.known), key).map(([from, to]): Mutation => ({ label: 'renamed key', path: [...path, from], change: { op: 'rename', to } })),
+        fc
+          .tuple(key, anyJson)
+          .map(([k, v]): Mutation => ({ label: 'unknown key', path: [...path, k], change: { op: 'set', value: v } })),
+        fc
+          .tuple(fc.constantFrom(...site.known), key)
+          .map(([from, to]): Mutation => ({ label: 'renamed key', path: [...path, from], change: { op: 'rename', to } })),
       ];
     }
     case 'string':
@@ -261,9 +295,22 @@ function siteMutations(site: Place, manifest: JsonObject, profile: Profile): fc.
             }),
           ),
         );
-        out.push(setMutation('URL with forbidden character', path, insertAt('https://example.com/x', fc.oneof(c0, del, c1, unicodeSpace))));
+        out.push(
+          setMutation(
+            'URL with forbidden character',
+            path,
+            insertAt('https://example.com/x', fc.oneof(c0, del, c1, unicodeSpace)),
+          ),
+        );
       }
-      if (rule.format === undefined && !rule.notBlank) out.push(setMutation('any text', path, seeded((rand) => codePoints(rand, 0, 8))));
+      if (rule.format === undefined && !rule.notBlank)
+        out.push(
+          setMutation(
+            'any text',
+            path,
+            seeded((rand) => codePoints(rand, 0, 8)),
+          ),
+        );
       return out;
     }
     case 'redirect-uri':
@@ -289,11 +336,13 @@ function siteMutations(site: Place, manifest: JsonObject, profile: Profile): fc.
         ? [setMutation('wrong type', path, anyJson)]
         : [
             setMutation('wrong type', path, anyJson),
-            fc.nat().map((n): Mutation => ({
-              label: 'duplicate item',
-              path,
-              change: { op: 'set', value: [...items, items[n % items.length]!] },
-            })),
+            fc.nat().map(
+              (n): Mutation => ({
+                label: 'duplicate item',
+                path,
+                change: { op: 'set', value: [...items, items[n % items.length]!] },
+              }),
+            ),
           ];
     }
     case 'enum-list': {
@@ -305,9 +354,9 @@ function siteMutations(site: Place, manifest: JsonObject, profile: Profile): fc.
         setMutation(
           'unknown enum value',
           path,
-          fc.tuple(fc.shuffledSubarray([...values]), fc.oneof(fc.constantFrom(...near), fc.string({ maxLength: 8 }), anyJson)).map(
-            ([list, odd]) => [...list, odd],
-          ),
+          fc
+            .tuple(fc.shuffledSubarray([...values]), fc.oneof(fc.constantFrom(...near), fc.string({ maxLength: 8 }), anyJson))
+            .map(([list, odd]) => [...list, odd]),
         ),
       ];
     }
@@ -337,12 +386,34 @@ function siteMutations(site: Place, manifest: JsonObject, profile: Profile): fc.
           path,
           fc.oneof(
             fc
-              .array(fc.constantFrom(...values, 'openid', 'MSG.CONSUMER', '', 'faas.lambdas', 'faas.a-b_c.d', 'faas.', 'faas.λ', 'faas.a/b', 'FAAS.x'), {
-                minLength: 1,
-                maxLength: 3,
-              })
+              .array(
+                fc.constantFrom(
+                  ...values,
+                  'openid',
+                  'MSG.CONSUMER',
+                  '',
+                  'faas.lambdas',
+                  'faas.a-b_c.d',
+                  'faas.',
+                  'faas.λ',
+                  'faas.a/b',
+                  'FAAS.x',
+                ),
+                {
+                  minLength: 1,
+                  maxLength: 3,
+                },
+              )
               .map((t) => t.join(' ')),
-            fc.constantFrom('', ' ', `${values[0]!} `, ` ${values[0]!}`, `${values[0]!}  ${values[0]!}`, `${values[0]!}\t`, `${values[0]!} `.repeat(11)),
+            fc.constantFrom(
+              '',
+              ' ',
+              `${values[0]!} `,
+              ` ${values[0]!}`,
+              `${values[0]!}  ${values[0]!}`,
+              `${values[0]!}\t`,
+              `${values[0]!} `.repeat(11),
+            ),
             fc.constantFrom('msg.consumer  livedeflect', ' faas.x', 'faas.x ', 'faas.x\tlivedeflect'),
           ),
         ),
@@ -360,7 +431,9 @@ function siteMutations(site: Place, manifest: JsonObject, profile: Profile): fc.
           path,
           fc.oneof(
             fc.constantFrom('', 'X Header', 'X-Header:', 'Ünicode', 'X-Header\r\n', '(x)', 'a/b', 'a@b', '"q"', 'x\u0000'),
-            anyCase(RESERVED_HEADER_PREFIX).chain((prefix) => fc.constantFrom(prefix, `${prefix}signature`, `${prefix}account-id`)),
+            anyCase(RESERVED_HEADER_PREFIX).chain((prefix) =>
+              fc.constantFrom(prefix, `${prefix}signature`, `${prefix}account-id`),
+            ),
           ),
         ),
         setMutation('framing header name', path, fc.constantFrom(...FRAMING_HEADER_NAMES).chain(anyCase)),
@@ -384,10 +457,24 @@ function siteMutations(site: Place, manifest: JsonObject, profile: Profile): fc.
       const items = getAt(manifest, path) as Json[];
       return [
         setMutation('wrong type', path, anyJson),
-        setMutation('ids', path, fc.array(fc.oneof(fc.integer({ min: -2, max: 50 }), fc.constantFrom(2 ** 53 - 1, 2 ** 53, 1.5, -0)), { maxLength: 4 })),
+        setMutation(
+          'ids',
+          path,
+          fc.array(fc.oneof(fc.integer({ min: -2, max: 50 }), fc.constantFrom(2 ** 53 - 1, 2 ** 53, 1.5, -0)), { maxLength: 4 }),
+        ),
         ...(items.length === 0
           ? []
-          : [fc.nat().map((n): Mutation => ({ label: 'duplicate id', path, change: { op: 'set', value: [...items, items[n % items.length]!] } }))]),
+          : [
+              fc
+                .nat()
+                .map(
+                  (n): Mutation => ({
+                    label: 'duplicate id',
+                    path,
+                    change: { op: 'set', value: [...items, items[n % items.length]!] },
+                  }),
+                ),
+            ]),
       ];
     }
     case 'id':
@@ -399,17 +486,30 @@ function siteMutations(site: Place, manifest: JsonObject, profile: Profile): fc.
       return [
         fc
           .oneof(fc.constantFrom(...BAD_TAGS), languageTag, anyCase(site.tag))
-          .map((tag): Mutation => ({ label: 'language tag', path, change: { op: 'rename', to: `${LOCALIZED_NAME_PREFIX}${tag}` } })),
-        fc.tuple(anyCase(site.tag), seeded((rand) => codePoints(rand, 1, 8, nameCodePoint))).map(
-          ([tag, name]): Mutation => ({ label: 'duplicate language tag', path: [`${LOCALIZED_NAME_PREFIX}${tag}`], change: { op: 'set', value: name } }),
-        ),
+          .map(
+            (tag): Mutation => ({ label: 'language tag', path, change: { op: 'rename', to: `${LOCALIZED_NAME_PREFIX}${tag}` } }),
+          ),
+        fc
+          .tuple(
+            anyCase(site.tag),
+            seeded((rand) => codePoints(rand, 1, 8, nameCodePoint)),
+          )
+          .map(
+            ([tag, name]): Mutation => ({
+              label: 'duplicate language tag',
+              path: [`${LOCALIZED_NAME_PREFIX}${tag}`],
+              change: { op: 'set', value: name },
+            }),
+          ),
       ];
   }
 }
 
 /** A key deletion: a missing required field where the key is required, harmless where not. */
 const deletion = (site: Place): fc.Arbitrary<Mutation>[] =>
-  site.path.length === 0 || site.kind === 'language-tag' ? [] : [fc.constant<Mutation>({ label: 'missing field', path: site.path, change: { op: 'delete' } })];
+  site.path.length === 0 || site.kind === 'language-tag'
+    ? []
+    : [fc.constant<Mutation>({ label: 'missing field', path: site.path, change: { op: 'delete' } })];
 
 /** Applies a mutation to a copy of `manifest`. */
 export function applyMutation(manifest: JsonObject, mutation: Mutation): Json {
