@@ -209,10 +209,7 @@ function compile(compiled: readonly { sample: Sample; path: string }[]): SampleF
   host.resolveModuleNameLiterals = (literals, containingFile, redirected, compilerOptions, containingSource) =>
     literals.map((literal) => {
       const origin = byPath.get(resolve(containingFile));
-      const from =
-        origin !== undefined && origin.file.startsWith('src/') && /^\.\.?\//.test(literal.text)
-          ? join(REPO, origin.file)
-          : containingFile;
+      const from = origin?.file.startsWith('src/') && /^\.\.?\//.test(literal.text) ? join(REPO, origin.file) : containingFile;
       const mode = ts.getModeForUsageLocation(containingSource, literal, compilerOptions);
       return ts.resolveModuleName(literal.text, from, compilerOptions, host, undefined, redirected, mode);
     });

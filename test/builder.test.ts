@@ -375,7 +375,7 @@ describe('ManifestBuilder', () => {
       expect(codesAt(error.issues).sort()).to.deep.equal([...WARNINGS].sort());
       expect(error.issues.every((issue) => issue.severity === 'warning')).to.equal(true);
       expect(codesAt(error.warnings).sort()).to.deep.equal([...WARNINGS].sort());
-      expect(error.message).to.match(/^Invalid manifest \(2 warnings\):\n  ⚠ /);
+      expect(error.message).to.match(/^Invalid manifest \(2 warnings\):\n {2}⚠ /);
       expect(error.message).to.contain('[unreachable_endpoint_host]');
       expect(error.message).to.contain('[max_retries_with_retention]');
     });
@@ -384,7 +384,7 @@ describe('ManifestBuilder', () => {
       const error = buildError(() => warned().description('x'.repeat(300)).build({ strict: true }));
       expect(error.issues[0]?.code).to.equal('too_long');
       expect(error.issues.slice(1).map((issue) => issue.severity)).to.deep.equal(['warning', 'warning']);
-      expect(error.message).to.match(/^Invalid manifest \(1 issue, 2 warnings\):\n  ✖ .*\n  ⚠ .*\n  ⚠ /);
+      expect(error.message).to.match(/^Invalid manifest \(1 issue, 2 warnings\):\n {2}✖ .*\n {2}⚠ .*\n {2}⚠ /);
       // without strict, the same build throws for the error only
       expect(buildError(() => warned().description('x'.repeat(300)).build()).issues.map((issue) => issue.code)).to.deep.equal([
         'too_long',

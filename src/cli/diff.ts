@@ -38,7 +38,7 @@ never shown: a changed one reads "(hidden) → (hidden)". Works offline.`,
     if (a === undefined || b === undefined) throw new UsageError('diff needs two manifest files');
     if (extra[0] !== undefined) throw new UsageError(`unexpected argument '${extra[0]}' (diff takes two files)`);
     const { diffManifests, formatManifestDiff } = await installationsApi();
-    let diff;
+    let diff: ReturnType<typeof diffManifests>;
     try {
       diff = diffManifests(await readJsonFile(a, io), await readJsonFile(b, io));
     } catch (error) {

@@ -157,9 +157,15 @@ function firstSyntaxError(text: string): Stop | undefined {
         onArrayBegin: (offset) => enter(offset, '['),
         onObjectEnd: () => void containers.pop(),
         onArrayEnd: () => void containers.pop(),
-        onSeparator: (separator) => void (afterComma = separator === ','),
-        onObjectProperty: () => void (afterComma = false),
-        onLiteralValue: () => void (afterComma = false),
+        onSeparator: (separator) => {
+          afterComma = separator === ',';
+        },
+        onObjectProperty: () => {
+          afterComma = false;
+        },
+        onLiteralValue: () => {
+          afterComma = false;
+        },
         onError(error, offset, length) {
           throw new Stop(...describeError(text, error, offset, length, containers.at(-1), afterComma));
         },
@@ -230,11 +236,11 @@ function insideString(text: string, start: number, length: number, reason: JsonS
     const code = text.charCodeAt(i);
     if (code < 0x20 && reason === 'control_character') return i;
     if (code !== 0x5c) continue;
-    const escape = text[i + 1] ?? '';
-    if (escape === 'u') {
+    const escaped = text[i + 1] ?? '';
+    if (escaped === 'u') {
       if (!HEX.test(text.slice(i + 2, i + 6)) && reason === 'invalid_unicode_escape') return i;
       i += 5;
-    } else if (!SIMPLE_ESCAPES.includes(escape) && reason === 'invalid_escape') return i;
+    } else if (!SIMPLE_ESCAPES.includes(escaped) && reason === 'invalid_escape') return i;
     else i++;
   }
   return start;

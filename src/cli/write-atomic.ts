@@ -39,7 +39,7 @@ export async function writeFileAtomic(target: string, data: string, { secret = f
         (stats) => stats.mode & 0o777,
         () => undefined,
       );
-  let handle;
+  let handle: import('node:fs/promises').FileHandle | undefined;
   try {
     // A secret's file is created 0600, so it is never readable by others, not even for a moment.
     handle = await open(temp, 'wx', secret ? 0o600 : 0o666);

@@ -24,7 +24,7 @@ import {
   URL_CHARACTER_SOURCE,
 } from '../spec/patterns.js';
 import {
-  CAPABILITY_KEYS,
+  type CAPABILITY_KEYS,
   ENGAGEMENT_FIELDS,
   HEADER_KEYS,
   EDITOR_SCHEMA_KEY,
@@ -40,7 +40,7 @@ import {
   TOP_LEVEL_FIELDS,
   URL_MAX_LENGTH,
   WEBHOOK_EVENTS,
-  WEBHOOK_KEYS,
+  type WEBHOOK_KEYS,
   type BooleanRule,
   type EnumListRule,
   type FieldSpec,

@@ -234,7 +234,9 @@ function checkAuthority(value: string, start: number, end: number): { readonly h
     let port = 0;
     for (let i = hostLength + 1; i < authority.length; i++) {
       const code = authority.charCodeAt(i);
-      if (code < 0x30 || code > 0x39 || (port = port * 10 + code - 0x30) > 65535) return simple('url_invalid_port');
+      if (code < 0x30 || code > 0x39) return simple('url_invalid_port');
+      port = port * 10 + code - 0x30;
+      if (port > 65535) return simple('url_invalid_port');
     }
   }
   // The WHATWG parser rewrites or checks a host that ends in a number (IPv4, also in hex, octal or
@@ -507,8 +509,8 @@ function distance(a: string, b: string, limit: number): number {
   let current = rowB;
   for (let j = 0; j <= m; j++) previous[j] = j <= limit ? j : beyond;
   for (let i = 1; i <= n; i++) {
-    const from = i - limit > 1 ? i - limit : 1;
-    const to = i + limit < m ? i + limit : m;
+    const from = Math.max(i - limit, 1);
+    const to = Math.min(i + limit, m);
     current[0] = i <= limit ? i : beyond;
     // Left of the band: more than `limit` (read as the cell before `from`).
     if (from > 1) current[from - 1] = beyond;
@@ -518,7 +520,7 @@ function distance(a: string, b: string, limit: number): number {
       const substitute = previous[j - 1]! + (unit === b.charCodeAt(j - 1) ? 0 : 1);
       const remove = previous[j]! + 1;
       const insert = current[j - 1]! + 1;
-      const value = substitute < remove ? (substitute < insert ? substitute : insert) : remove < insert ? remove : insert;
+      const value = substitute < remove ? Math.min(substitute, insert) : Math.min(remove, insert);
       current[j] = value;
       if (value < rowMin) rowMin = value;
     }
@@ -549,7 +551,10 @@ const NORMALIZED = /* @__PURE__ */ new WeakMap<readonly string[], readonly strin
 export function closest(input: string, candidates: readonly string[]): string | undefined {
   if (input.length > 200) return undefined;
   let normalized = NORMALIZED.get(candidates);
-  if (normalized === undefined) NORMALIZED.set(candidates, (normalized = candidates.map(normalize)));
+  if (normalized === undefined) {
+    normalized = candidates.map(normalize);
+    NORMALIZED.set(candidates, normalized);
+  }
   const needle = normalize(input);
   let best: string | undefined;
   let bestDistance = Infinity;

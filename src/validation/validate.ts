@@ -157,7 +157,8 @@ function placeOf(path: Path): Place {
   if (place === undefined) {
     place = { path: appendSegment(up.path, key), segments: Object.freeze([...up.segments, key]), children: undefined };
     if (places < PLACES_MAX && (typeof key === 'number' || key.length <= PLACE_KEY_MAX)) {
-      (up.children ??= new Map()).set(key, place);
+      up.children ??= new Map();
+      up.children.set(key, place);
       places++;
     }
   }
@@ -426,7 +427,10 @@ function walkEnumList(walk: Walk, value: unknown, path: Path, rule: EnumListRule
 const ALLOWED = /* @__PURE__ */ new WeakMap<object, readonly string[]>();
 function allowedOf(key: object, make: () => readonly string[]): readonly string[] {
   let list = ALLOWED.get(key);
-  if (list === undefined) ALLOWED.set(key, (list = Object.freeze([...make()])));
+  if (list === undefined) {
+    list = Object.freeze([...make()]);
+    ALLOWED.set(key, list);
+  }
   return list;
 }
 

@@ -56,7 +56,7 @@ export function runCli(args: readonly string[], options: RunOptions = {}): CliRu
 
 /** Fails the suite early, with a clear message, when the CLI has not been built. */
 export function requireBuiltCli(): void {
-  before(function () {
+  before(() => {
     if (!existsSync(CLI)) {
       throw new Error(`${CLI} is missing: run "npm run build" first (npm test builds before running mocha)`);
     }

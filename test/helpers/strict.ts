@@ -3,12 +3,10 @@
  * (mocha may load specs as CommonJS, which is sloppy mode unless told otherwise).
  */
 export function strictAssign(target: object, key: PropertyKey, value: unknown): void {
-  'use strict';
   (target as Record<PropertyKey, unknown>)[key] = value;
 }
 
 /** Pushes onto an array in strict mode. */
 export function strictPush(target: unknown[], value: unknown): void {
-  'use strict';
   target.push(value);
 }

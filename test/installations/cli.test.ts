@@ -77,7 +77,7 @@ describe('CLI diff (offline, on the fixtures)', () => {
   });
 });
 
-describe('CLI pull, plan and apply against the fake LivePerson', function () {
+describe('CLI pull, plan and apply against the fake LivePerson', () => {
   requireBuiltCli();
   const temp = useTempDir();
   let fake: FakeLivePerson;

@@ -372,7 +372,7 @@ const SCHEME_CHARS = `${ALPHANUMS}+-`;
 const PRIVATE_USE_RESTS = ['/cb', '/oauth2redirect', 'cb', '//callback/path', '/'];
 
 /** A valid redirect URI (RFC 6749 §3.1.2, RFC 8252 §7.1 and §7.3), no fragment. */
-function makeRedirectUri(rand: Rand, options: ManifestOptions): string {
+function makeRedirectUri(rand: Rand, _options: ManifestOptions): string {
   const roll = rand.int(0, 2);
   if (roll === 0) return makeHttpsUrl(rand, false);
   if (roll === 1) return `http://${loopbackHost(rand)}${port(rand)}${rand.chance(0.8) ? path(rand) : ''}${query(rand)}`;

@@ -284,7 +284,7 @@ const HOSTILE_CASES: readonly HostileCase[] = [
     name: 'a sparse array (a hole at index 0)',
     value: (site) => {
       const own = getAt(fullManifest(), site.path);
-      if (jsonTypeOf(site) !== 'array') return [, 'x'];
+      if (jsonTypeOf(site) !== 'array') return [undefined, 'x'];
       const sparse = [...(own as unknown[]), 'x'];
       delete sparse[0];
       return sparse;

@@ -369,6 +369,7 @@ function mutationsOf(manifest: Json, profile: Profile): Mutation[] {
             add('duplicate language tag', rule, ['duplicate_language_tag'], () => ({
               manifest: setAt(manifest, [swapped], 'Name'),
               // Reported at the later of the two keys, in the sorted order the output uses.
+              // biome-ignore lint/complexity/useMathMinMax: the keys are strings, compared as the output sorts them
               at: [swapped < key ? key : swapped],
             }));
           }
@@ -516,7 +517,7 @@ function mutationsOf(manifest: Json, profile: Profile): Mutation[] {
         }
         break;
       }
-      case 'scope':
+      case 'scope': {
         const rule = 'scope holds only supported values, separated by single spaces, no duplicates';
         add(
           'bad scope',
@@ -531,6 +532,7 @@ function mutationsOf(manifest: Json, profile: Profile): Mutation[] {
           replaceWith(at, (rand) => tooLong(site, profile, rand)),
         );
         break;
+      }
       case 'boolean':
         if (connector && site.rule.connectorExactly !== undefined) {
           const rule = `a connector's ${where} is ${String(site.rule.connectorExactly)}`;
@@ -550,7 +552,7 @@ function mutationsOf(manifest: Json, profile: Profile): Mutation[] {
           replaceWith(at, (rand) => notAnHttpsUrl(rand, current as string)),
         );
         break;
-      case 'integer':
+      case 'integer': {
         const { min, max } = site.range;
         const outside = (rand: Rand): number =>
           rand.pick([min - 1, max + 1, min - rand.int(2, 1000), max + rand.int(2, 1e6), -1, 1e21, Number.MAX_SAFE_INTEGER + 2]);
@@ -562,6 +564,7 @@ function mutationsOf(manifest: Json, profile: Profile): Mutation[] {
           replaceWith(at, (rand) => (rand.chance(0.7) ? outside(rand) : fractional(rand))),
         );
         break;
+      }
       case 'header_name': {
         add(
           'header name not a token',

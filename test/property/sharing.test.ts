@@ -23,7 +23,6 @@ const EVENT = WEBHOOK_EVENTS[4];
 
 /** Deletes in strict mode, where deleting from a frozen object throws. */
 function strictDelete(target: object, key: PropertyKey): void {
-  'use strict';
   delete (target as Record<PropertyKey, unknown>)[key];
 }
 

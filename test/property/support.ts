@@ -65,7 +65,7 @@ export function defineData(target: object, key: string | number, value: unknown)
 export function getAt(root: unknown, segments: Segments): unknown {
   let node = root;
   for (const segment of segments) {
-    if (typeof node !== 'object' || node === null || !Object.prototype.hasOwnProperty.call(node, segment)) return undefined;
+    if (typeof node !== 'object' || node === null || !Object.hasOwn(node, segment)) return undefined;
     node = (node as Record<string | number, unknown>)[segment];
   }
   return node;

@@ -41,9 +41,9 @@ describe('ManifestValidationError, printed', () => {
     expect(caught).to.be.instanceOf(ManifestValidationError);
     const lines = (caught as ManifestValidationError).message.split('\n');
     expect(lines[0]).to.equal('Invalid manifest (1 issue, 1 warning):');
-    expect(lines[1]).to.match(/^  ✖ client_name: .* \[blank\]$/);
+    expect(lines[1]).to.match(/^ {2}✖ client_name: .* \[blank\]$/);
     expect(lines[2]).to.match(
-      /^  ⚠ capabilities\.webhooks\["ms\.MessagingEventNotification\.ContentEvent"\]\.endpoint: .* \[unreachable_endpoint_host\]$/,
+      /^ {2}⚠ capabilities\.webhooks\["ms\.MessagingEventNotification\.ContentEvent"\]\.endpoint: .* \[unreachable_endpoint_host\]$/,
     );
   });
 

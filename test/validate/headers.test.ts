@@ -13,7 +13,6 @@ import {
   CONTENT_PATH,
   expectClean,
   expectIssue,
-  expectIssues,
   expectValid,
   MISSPELLED_EVENT,
   PROFILES_UNDER_TEST,

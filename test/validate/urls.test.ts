@@ -174,18 +174,18 @@ describe('validateManifest: URIs', () => {
     }
 
     it('may be 1024 characters long in the general profile, not 1025', () => {
-      expectClean(minimalWith(['logo_uri'], '/' + 'a'.repeat(1023)), 'general');
-      expectIssue(minimalWith(['logo_uri'], '/' + 'a'.repeat(1024)), 'general', 'too_long', 'logo_uri');
+      expectClean(minimalWith(['logo_uri'], `/${'a'.repeat(1023)}`), 'general');
+      expectIssue(minimalWith(['logo_uri'], `/${'a'.repeat(1024)}`), 'general', 'too_long', 'logo_uri');
     });
 
     it('may be 128 characters long in the connector profile, not 129', () => {
-      expectClean(templateWith(['logo_uri'], '/' + 'a'.repeat(127)), 'connector');
-      const issue = expectIssue(templateWith(['logo_uri'], '/' + 'a'.repeat(128)), 'connector', 'too_long', 'logo_uri');
+      expectClean(templateWith(['logo_uri'], `/${'a'.repeat(127)}`), 'connector');
+      const issue = expectIssue(templateWith(['logo_uri'], `/${'a'.repeat(128)}`), 'connector', 'too_long', 'logo_uri');
       expect(issue.message).to.equal('must be at most 128 characters in the connector profile (got 129)');
     });
 
     it('of 129 characters fails only in the connector profile', () => {
-      expectClean(templateWith(['logo_uri'], '/' + 'a'.repeat(128)), 'general');
+      expectClean(templateWith(['logo_uri'], `/${'a'.repeat(128)}`), 'general');
     });
   });
 

@@ -465,15 +465,13 @@ function siteMutations(site: Place, manifest: JsonObject, profile: Profile): fc.
         ...(items.length === 0
           ? []
           : [
-              fc
-                .nat()
-                .map(
-                  (n): Mutation => ({
-                    label: 'duplicate id',
-                    path,
-                    change: { op: 'set', value: [...items, items[n % items.length]!] },
-                  }),
-                ),
+              fc.nat().map(
+                (n): Mutation => ({
+                  label: 'duplicate id',
+                  path,
+                  change: { op: 'set', value: [...items, items[n % items.length]!] },
+                }),
+              ),
             ]),
       ];
     }
