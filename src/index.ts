@@ -86,3 +86,4 @@ export {
   type ValidateTemplateOptions,
 } from './template/resolve.js';
 export { env, type EnvReference } from './template/env.js';
+export { escapeTemplateText } from './template/placeholders.js';

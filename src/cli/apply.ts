@@ -1,8 +1,7 @@
 /**
  * `lp-app-manifest apply FILE --account ID`: plans, asks, then installs or updates.
  */
-import { stat } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import type { Installation } from '../installations/index.js';
 import { defineCommand } from './command.js';
 import {
@@ -38,6 +37,33 @@ async function readLine(io: Io): Promise<string> {
 }
 
 const show = (value: unknown): string => (typeof value === 'string' || typeof value === 'number' ? String(value) : '(none)');
+
+/**
+ * Checks, before anything is sent, that the credentials file can be written:
+ * its directory exists, it is not itself a directory, and a file can be
+ * created beside it (a probe, removed at once).
+ */
+async function checkWritable(file: string, io: Io): Promise<void> {
+  const target = resolve(io.cwd, file);
+  const { open, rm, stat } = await import('node:fs/promises');
+  const fail = (why: string): never => {
+    throw new DeployFailure(`${file}: cannot write the credentials there (${why}); nothing was sent`);
+  };
+  const isDirectory = await stat(target).then(
+    (stats) => stats.isDirectory(),
+    () => false,
+  );
+  if (isDirectory) fail('it is a directory');
+  const probe = join(dirname(target), `.${basename(target)}.${process.pid}.probe`);
+  try {
+    const handle = await open(probe, 'wx', 0o600);
+    await handle.close();
+  } catch (error) {
+    const code = errorCode(error);
+    fail(code === 'ENOENT' || code === 'ENOTDIR' ? 'the directory does not exist' : (code ?? 'error'));
+  }
+  await rm(probe, { force: true });
+}
 
 /** Writes `client_id` and `client_secret` to the credentials file (mode 0600, atomically). */
 async function writeCredentials(file: string, io: Io, account: string, installation: Installation): Promise<void> {
@@ -89,7 +115,7 @@ ${CREDENTIALS_HELP}`,
     'credentials-out': {
       type: 'string',
       value: '<file>',
-      help: 'write client_id and client_secret to this file (JSON, mode 0600,\natomically); nothing else ever shows client_secret',
+      help: 'write client_id and client_secret to this file (JSON, mode 0600,\natomically); nothing else ever shows client_secret; needed\nto install a new app, and checked before anything is sent',
     },
   },
   positionals: true,
@@ -112,14 +138,7 @@ nothing: run plan again.`,
     }
     try {
       // Before anything is installed: a client_secret with nowhere to go would be lost to this run.
-      if (credentialsOut !== undefined) {
-        const directory = dirname(resolve(io.cwd, credentialsOut));
-        const isDirectory = await stat(directory).then(
-          (stats) => stats.isDirectory(),
-          () => false,
-        );
-        if (!isDirectory) throw new DeployFailure(`${credentialsOut}: the directory does not exist; nothing was sent`);
-      }
+      if (credentialsOut !== undefined) await checkWritable(credentialsOut, io);
       const desired = await desiredManifest(file, values.profile, io, values.dotenv);
       const client = await clientFor(account, timeoutMs);
       const planned = await planFor(client, desired, app);
@@ -135,14 +154,18 @@ nothing: run plan again.`,
         if (answer !== 'y' && answer !== 'yes') throw new DeployFailure('not applied: declined; nothing was written');
       }
       if (plan.action === 'create') {
+        if (credentialsOut === undefined) {
+          throw new DeployFailure(
+            'installing a new app returns its client_id and client_secret: pass --credentials-out <file> to keep them (written with mode 0600); nothing was sent',
+          );
+        }
         const created = await client.create(plan.body);
         const { installation } = created;
         const found = created.recovered ? ' (the answer was lost; found it by listing)' : '';
         io.stdout(
           `Installed ${JSON.stringify(installation['client_name'])} in account ${account}${found}: id ${show(installation['id'])}, client_id ${show(installation['client_id'])}\n`,
         );
-        if (credentialsOut !== undefined) await writeCredentials(credentialsOut, io, account, installation);
-        else io.stderr('client_secret not shown; pass --credentials-out <file> to save it\n');
+        await writeCredentials(credentialsOut, io, account, installation);
         return EXIT.ok;
       }
       if (plan.id === undefined) throw new DeployFailure('the installation has no id; cannot update it');

@@ -120,6 +120,9 @@ async function loadDefault(module: ModuleFile): Promise<Loaded> {
     return parsed.document;
   }
 
+  // What the module prints (console.log, process.stdout) goes to stderr: stdout holds the manifest only,
+  // so `build manifest.mjs > manifest.json` stays valid JSON. (The CLI itself writes with fs.writeSync.)
+  process.stdout.write = process.stderr.write.bind(process.stderr) as typeof process.stdout.write;
   let namespace: Record<string, unknown>;
   try {
     namespace = (await import(pathToFileURL(module.path).href)) as Record<string, unknown>;
@@ -191,6 +194,15 @@ function secretVariablesOf(template: unknown): string[] {
     if (use.segments[use.segments.length - 1] === 'header_value') for (const variable of use.variables) variables.add(variable);
   }
   return [...variables];
+}
+
+/** Whether a (valid, canonical) manifest has any webhook header with a value. */
+function hasHeaderValues(manifest: unknown): boolean {
+  const webhooks = (manifest as { capabilities?: { webhooks?: Record<string, { headers?: { header_value?: string }[] }> } })
+    .capabilities?.webhooks;
+  return Object.values(webhooks ?? {}).some((webhook) =>
+    (webhook.headers ?? []).some((header) => (header.header_value ?? '') !== ''),
+  );
 }
 
 function builderTemplate(builder: BuilderLike): unknown {
@@ -345,17 +357,21 @@ error.`,
       const json = `${JSON.stringify(result.manifest, null, 2)}\n`;
       if (out === undefined) io.stdout(json);
       else {
-        // A value from a variable used in a header value is a secret: the file is then for its owner's eyes only.
-        const secret = checked.secretVariables.length > 0;
+        // Webhook header values are where secrets go (tokens, API keys), wherever they came from: a manifest
+        // that has any is for its owner's eyes only.
+        const variables = checked.secretVariables;
+        const secret = variables.length > 0 || hasHeaderValues(result.manifest);
         try {
           await writeFileAtomic(resolve(io.cwd, out), json, { secret });
         } catch (error) {
           throw new BuildFailure([`${out}: cannot write: ${describeWriteError(error)}`]);
         }
         if (secret) {
-          io.stderr(
-            `${out}: written with mode 0600 (owner only): it holds the header value${checked.secretVariables.length === 1 ? '' : 's'} of ${checked.secretVariables.join(', ')}\n`,
-          );
+          const what =
+            variables.length === 0
+              ? 'webhook header values, which often are secrets'
+              : `the header value${variables.length === 1 ? '' : 's'} of ${variables.join(', ')}`;
+          io.stderr(`${out}: written with mode 0600 (owner only): it holds ${what}\n`);
         }
       }
       return EXIT.ok;

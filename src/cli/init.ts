@@ -1,7 +1,7 @@
 /**
  * `lp-app-manifest init`: prints a starter manifest that validates.
  */
-import { ManifestBuilder, ManifestValidationError, type Manifest, type Profile } from '../index.js';
+import { escapeTemplateText, ManifestBuilder, ManifestValidationError, type Manifest, type Profile } from '../index.js';
 import { readProfile } from './args.js';
 import { defineCommand } from './command.js';
 import { EXIT, UsageError } from './io.js';
@@ -12,12 +12,17 @@ import { EXIT, UsageError } from './io.js';
 // is a single-label host that a local resolver might complete.)
 const PLACEHOLDER_WEBHOOKS = 'https://example.com/lp/webhooks';
 
-function starter(profile: Profile, name: string | undefined): Manifest {
+/**
+ * The starter, as the JSON a user edits: a template, so a "${{" in --name is
+ * written escaped ("$${{") and reads back as itself rather than as a placeholder.
+ */
+function starter(profile: Profile, givenName: string | undefined): Manifest {
+  const name = givenName === undefined ? undefined : escapeTemplateText(givenName);
   if (profile === 'general') {
     return ManifestBuilder.general()
       .clientName(name ?? 'My App')
       .description('What the app does, in a sentence')
-      .build();
+      .toTemplate();
   }
   // The documented template (seeds 002–004): ManifestBuilder.connector() holds the rest of it.
   return ManifestBuilder.connector()
@@ -28,7 +33,7 @@ function starter(profile: Profile, name: string | undefined): Manifest {
     .webhook('ms.MessagingEventNotification.AcceptStatusEvent', `${PLACEHOLDER_WEBHOOKS}/accept-status`, { maxRetries: 1 })
     .webhook('ms.MessagingEventNotification.ChatStateEvent', `${PLACEHOLDER_WEBHOOKS}/chat-state`)
     .webhook('cqm.ExConversationChangeNotification', `${PLACEHOLDER_WEBHOOKS}/conversation-change`)
-    .build();
+    .toTemplate();
 }
 
 /** `lp-app-manifest init [--profile P] [--name NAME]` */
@@ -56,7 +61,9 @@ export const initCommand = defineCommand({
       if (!(error instanceof ManifestValidationError)) throw error;
       throw new UsageError(`invalid --name: ${error.issues.map((issue) => issue.message).join('; ')}`);
     }
-    io.stdout(`${JSON.stringify(manifest, null, 2)}\n`);
+    // "$schema" lets editors complete and check the file, and tells validate which profile it is for.
+    const withSchema = { $schema: `./node_modules/lp-app-manifest/schema/${profile}.schema.json`, ...manifest };
+    io.stdout(`${JSON.stringify(withSchema, null, 2)}\n`);
     return EXIT.ok;
   },
 });

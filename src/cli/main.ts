@@ -40,6 +40,24 @@ function write(fd: number, text: string): void {
   }
 }
 
+/**
+ * Whether the command has finished. The process can end before it does: a
+ * module given to `build` may never settle its promise (Node then exits with
+ * 0 once nothing is left to wait for) or may call `process.exit()` itself.
+ * Either way nothing was built or checked, and the run must not look like a
+ * success.
+ */
+let finished = false;
+process.on('exit', () => {
+  if (finished) return;
+  write(
+    2,
+    'lp-app-manifest: stopped before the command finished: the module it ran exited the process, or left a promise ' +
+      'that never settles (nothing was written)\n',
+  );
+  process.exitCode = 1;
+});
+
 // exitCode, not process.exit(): whatever is pending (a child process, a timer) finishes first.
 void runProgram(process.argv.slice(2), {
   stdout: (text) => write(1, text),
@@ -49,5 +67,6 @@ void runProgram(process.argv.slice(2), {
   },
   cwd: process.cwd(),
 }).then((code) => {
+  finished = true;
   process.exitCode = code;
 });

@@ -137,9 +137,16 @@ function canonical(value: unknown): Json | undefined {
   return toJson(result.ok ? result.manifest : value);
 }
 
-/** A copy with every secret value replaced by {@link HIDDEN_VALUE}. */
+/** The user information of a URL (`user:password@`), which may hold a password. */
+const URL_USERINFO = /^([A-Za-z][A-Za-z0-9+.-]*:\/\/)[^/?#]*@/;
+
+/**
+ * A copy with every secret value replaced by {@link HIDDEN_VALUE}, and the
+ * user information of any URL (`https://user:password@host`) hidden too.
+ */
 function redact(value: Json, hidden = false): Json {
   if (hidden) return HIDDEN_VALUE;
+  if (typeof value === 'string') return value.replace(URL_USERINFO, `$1${HIDDEN_VALUE}@`);
   if (Array.isArray(value)) return value.map((item) => redact(item));
   if (isObject(value)) {
     const out: { [key: string]: Json } = {};

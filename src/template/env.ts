@@ -4,7 +4,7 @@
  * typed so that it goes where a value from the environment makes sense and
  * nowhere else; `build()` fills it in.
  */
-import { placeholder } from './placeholders.js';
+import { placeholder, VARIABLE_NAME } from './placeholders.js';
 
 declare const envReferenceBrand: unique symbol;
 
@@ -36,8 +36,8 @@ export type EnvReference<TName extends string = string> = string & {
  * it ends with `(from NAME)`. `toTemplate()` writes the reference as
  * `${{ NAME }}`.
  *
- * @param name - The variable's name: a letter or `_`, then letters, digits
- *   and `_`. Any other name is a `malformed_placeholder` issue at build time.
+ * @param name - The variable's name: a letter or `_`, then letters, digits and `_`.
+ * @throws `TypeError` for any other name, at the call, naming it.
  * @returns The placeholder `${{ NAME }}`, typed as {@link EnvReference}.
  *
  * @example
@@ -56,5 +56,11 @@ export type EnvReference<TName extends string = string> = string & {
  * ```
  */
 export function env<const TName extends string>(name: TName): EnvReference<TName> {
-  return placeholder(String(name)) as EnvReference<TName>;
+  const text = String(name);
+  if (!VARIABLE_NAME.test(text)) {
+    throw new TypeError(
+      `env(${JSON.stringify(text.length > 100 ? `${text.slice(0, 100)}…` : text)}): a variable name is a letter or "_", then letters, digits and "_"`,
+    );
+  }
+  return placeholder(text) as EnvReference<TName>;
 }

@@ -84,9 +84,22 @@ export function placeholder(name: string): string {
 }
 
 /**
- * Escapes literal text so that it reads back as itself: every run of `$`
- * right before `{{` is doubled, and so is a run at the end of the text when a
- * placeholder follows it (`beforePlaceholder`).
+ * Escapes literal text for a manifest template, so that it reads back as
+ * itself rather than as placeholders: every run of `$` right before `{{` is
+ * doubled (`${{` becomes `$${{`), and so is a run at the end of the text when
+ * a placeholder follows it (`beforePlaceholder`).
+ *
+ * @param text - Literal text, e.g. a name typed by a user.
+ * @param beforePlaceholder - Whether a `${{ NAME }}` placeholder will follow the text directly.
+ *
+ * @example
+ * ```ts
+ * import { escapeTemplateText, validateTemplate } from 'lp-app-manifest';
+ *
+ * const name = escapeTemplateText('Uses ${{ NAME }} syntax'); // 'Uses $${{ NAME }} syntax'
+ * const result = validateTemplate({ client_name: name }, { env: {} });
+ * if (result.ok) console.log(result.manifest.client_name); // 'Uses ${{ NAME }} syntax'
+ * ```
  */
 export function escapeTemplateText(text: string, beforePlaceholder = false): string {
   let out = '';

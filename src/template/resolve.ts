@@ -6,7 +6,7 @@
  * own at its path. Every issue is reported at once, beside every other.
  */
 import type { Profile } from '../types/manifest.js';
-import { formatPath, makeIssue, type ValidationIssue } from '../validation/issues.js';
+import { formatPath, MESSAGES, makeIssue, type ValidationIssue } from '../validation/issues.js';
 import { validateManifest, type ValidationResult } from '../validation/validate.js';
 import { mayHoldPlaceholder, parseTemplate, type ParsedTemplate } from './placeholders.js';
 
@@ -234,25 +234,38 @@ export function checkTemplate<TProfile extends Profile>(
 
   const allowUnresolved = options.allowUnresolved === true;
   const unresolvedSites = sites.filter((site) => !site.resolved);
-  const dependsOnUnresolved = (issue: ValidationIssue): boolean =>
-    unresolvedSites.some((site) => startsWith(issue.segments, site.segments));
+  const siteOf = (issue: ValidationIssue): PlaceholderSite | undefined =>
+    unresolvedSites.find((site) => startsWith(issue.segments, site.segments));
+  // Where a placeholder stays unresolved, the value is unknown: what the validator says of its stand-in does not
+  // count. But a stand-in that fails means the field takes only values known in advance (scope, enum lists,
+  // numbers): its variable cannot stay unset, whatever else is wrong, and its placeholder is an error after all.
+  const validatedIssues = validated.ok ? [] : validated.issues;
+  const needed = new Set(validatedIssues.map(siteOf).filter((site) => site !== undefined));
+  const isNeeded = (issue: ValidationIssue): boolean =>
+    [...needed].some((site) => site.segments.length === issue.segments.length && startsWith(issue.segments, site.segments));
+
+  // Values of variables that land in a header value are secrets: never shown, wherever else they land.
+  const secrets = secretValues(sites, options.env);
+  const secretVariables = new Set(sites.filter(isHeaderValueSite).flatMap((site) => site.variables));
+  const atSecretSite = (issue: ValidationIssue): boolean =>
+    sites.some((site) => site.variables.some((name) => secretVariables.has(name)) && startsWith(issue.segments, site.segments));
   const annotate = (issue: ValidationIssue): ValidationIssue => {
-    if (issue.code === 'unresolved_placeholder' || issue.code === 'malformed_placeholder') return issue;
+    const placeholderIssue = issue.code === 'unresolved_placeholder' || issue.code === 'malformed_placeholder';
+    const hidden = secrets.length === 0 ? issue : hideSecrets(issue, secrets, !placeholderIssue && atSecretSite(issue));
+    if (placeholderIssue) return hidden;
     const site = sites.find((candidate) => candidate.variables.length > 0 && startsWith(issue.segments, candidate.segments));
-    if (site === undefined) return issue;
-    return Object.freeze({ ...issue, message: `${issue.message} (from ${site.variables.join(', ')})` });
+    if (site === undefined) return hidden;
+    return Object.freeze({ ...hidden, message: `${hidden.message} (from ${site.variables.join(', ')})` });
   };
   const issues: ValidationIssue[] = [];
   const warnings: ValidationIssue[] = [];
   for (const issue of resolution.issues) {
-    if (allowUnresolved && issue.code === 'unresolved_placeholder')
+    if (allowUnresolved && issue.code === 'unresolved_placeholder' && !isNeeded(issue)) {
       warnings.push(Object.freeze({ ...issue, severity: 'warning' as const }));
-    else issues.push(issue);
+    } else issues.push(issue);
   }
-  // Where a placeholder stays unresolved, the value is unknown: what the validator says of its stand-in does not count.
-  const dropped: ValidationIssue[] = [];
-  if (!validated.ok) for (const issue of validated.issues) (dependsOnUnresolved(issue) ? dropped : issues).push(issue);
-  for (const warning of validated.warnings) if (!dependsOnUnresolved(warning)) warnings.push(warning);
+  for (const issue of validatedIssues) if (siteOf(issue) === undefined) issues.push(issue);
+  for (const warning of validated.warnings) if (siteOf(warning) === undefined) warnings.push(warning);
   const [first, ...rest] = issues.map(annotate);
   const frozenWarnings = Object.freeze(warnings.map(annotate));
   if (first !== undefined) {
@@ -266,24 +279,9 @@ export function checkTemplate<TProfile extends Profile>(
     };
   }
   if (!validated.ok) {
-    // A stand-in failed: the field takes only values known in advance (scope, enum lists), so its
-    // variable cannot stay unset. Each such placeholder is an error after all; the stand-in is never shown.
-    const needed = unresolvedSites.filter((site) => dropped.some((issue) => startsWith(issue.segments, site.segments)));
-    const neededIssues = resolution.issues.filter(
-      (issue) =>
-        issue.code === 'unresolved_placeholder' &&
-        needed.some((site) => site.segments.length === issue.segments.length && startsWith(issue.segments, site.segments)),
-    );
-    const [firstNeeded, ...otherNeeded] = neededIssues as [ValidationIssue, ...ValidationIssue[]];
-    const remaining = frozenWarnings.filter(
-      (warning) => !neededIssues.some((issue) => issue.path === warning.path && issue.message === warning.message),
-    );
+    // Unreachable: every failing stand-in made its placeholder an error above. Report the validator's issues.
     return {
-      result: Object.freeze({
-        ok: false,
-        issues: Object.freeze<[ValidationIssue, ...ValidationIssue[]]>([firstNeeded, ...otherNeeded]),
-        warnings: Object.freeze(remaining),
-      }),
+      result: Object.freeze({ ...validated, issues: Object.freeze(validated.issues.map(annotate)) as typeof validated.issues }),
       sites,
     };
   }
@@ -292,6 +290,67 @@ export function checkTemplate<TProfile extends Profile>(
     result: Object.freeze({ ok: true, manifest: manifest as typeof validated.manifest, warnings: frozenWarnings }),
     sites,
   };
+}
+
+/** The values of the variables used in header values (longest first, so a longer secret is hidden whole). */
+const isHeaderValueSite = (site: PlaceholderSite): boolean => site.segments[site.segments.length - 1] === 'header_value';
+
+function secretValues(sites: readonly PlaceholderSite[], env: TemplateVariables): string[] {
+  const values = new Set<string>();
+  for (const site of sites) {
+    if (!isHeaderValueSite(site)) continue;
+    for (const name of site.variables) {
+      const value = env[name];
+      if (value !== undefined && value !== '') values.add(value);
+    }
+  }
+  return [...values].sort((a, b) => b.length - a.length);
+}
+
+const hideIn = (text: string, secrets: readonly string[]): string =>
+  secrets.reduce((out, secret) => (out.includes(secret) ? out.split(secret).join('(hidden)') : out), text);
+
+/** The params that quote what was written (a value, a part of it, a suggestion made from it), as opposed to tags and limits. */
+const QUOTING_PARAMS = new Set([
+  'value',
+  'key',
+  'suggestion',
+  'host',
+  'tag',
+  'other',
+  'name',
+  'character',
+  'parsed',
+  'percentEncoded',
+  'punycodeHost',
+  'placeholder',
+  'written',
+]);
+
+/** Replaces secrets in every string of `value`; with `all`, also every string that quotes what was written. */
+function hideValue(value: unknown, secrets: readonly string[], all: boolean, key = ''): unknown {
+  if (typeof value === 'string') return all && QUOTING_PARAMS.has(key) ? '(hidden)' : hideIn(value, secrets);
+  if (Array.isArray(value)) return Object.freeze(value.map((item) => hideValue(item, secrets, all, key)));
+  if (value !== null && typeof value === 'object') {
+    return Object.freeze(
+      Object.fromEntries(Object.entries(value).map(([name, item]) => [name, hideValue(item, secrets, all, name)])),
+    );
+  }
+  return value;
+}
+
+/**
+ * The issue with every secret value in its message and params replaced by
+ * `(hidden)`. Where the value came from a secret variable (`atSecretSite`),
+ * every value the issue quotes is hidden, since it may be a part of the
+ * secret (a scope value split on spaces, a did-you-mean made from it).
+ */
+function hideSecrets(issue: ValidationIssue, secrets: readonly string[], atSecretSite: boolean): ValidationIssue {
+  const params = hideValue(issue.params, secrets, atSecretSite) as typeof issue.params;
+  const word = MESSAGES[issue.code] as (params: unknown) => string;
+  const message = atSecretSite ? hideIn(word(params), secrets) : hideIn(issue.message, secrets);
+  if (message === issue.message && JSON.stringify(params) === JSON.stringify(issue.params)) return issue;
+  return Object.freeze({ ...issue, message, params }) as ValidationIssue;
 }
 
 /**

@@ -46,6 +46,27 @@ describe('lp-app-manifest init', () => {
     expect(run.status, run.stdout).to.equal(0);
   });
 
+  it('names its profile\'s schema in "$schema", so validate checks it against that profile unasked', () => {
+    for (const profile of ['general', 'connector'] as const) {
+      const path = join(tmp(), `${profile}.json`);
+      const printed = runCli(['init', '--profile', profile]).stdout;
+      expect(JSON.parse(printed)).to.have.property('$schema', `./node_modules/lp-app-manifest/schema/${profile}.schema.json`);
+      writeFileSync(path, printed);
+      const run = runCli(['validate', path]);
+      expect(run.status, run.stdout).to.equal(0);
+      expect(run.stdout).to.contain(`valid (${profile} profile, from "$schema")`);
+    }
+  });
+
+  it('writes a --name with "${{" so that it reads back as itself, never filled from the environment', () => {
+    const path = join(tmp(), 'named.json');
+    const printed = runCli(['init', '--name', 'Acme ${{ HOME }} $${{ X }}']).stdout;
+    writeFileSync(path, printed);
+    const built = runCli(['build', path]);
+    expect(built.status, built.stderr).to.equal(0);
+    expect(JSON.parse(built.stdout)).to.have.property('client_name', 'Acme ${{ HOME }} $${{ X }}');
+  });
+
   describe('usage errors exit 2 with one line', () => {
     const cases: [string, string[], RegExp][] = [
       [

@@ -125,6 +125,29 @@ describe('CLI: templates and --dotenv', () => {
     expect(json.stdout + json.stderr).to.not.contain('SECRET');
   });
 
+  it('writes any manifest with a header value with mode 0600, wherever the value came from', () => {
+    const manifest = write(
+      'plain-secret.json',
+      JSON.stringify({
+        client_name: 'Acme',
+        capabilities: {
+          webhooks: {
+            [CONTENT]: { endpoint: 'https://hooks.acme.com/lp', headers: [{ header_name: 'X-T', header_value: 'tok-plain' }] },
+          },
+        },
+      }),
+    );
+    const run = runCli(['build', manifest, '--out', 'plain.json'], { cwd: dir(), env: CLEAN });
+    expect(run.status, run.stderr).to.equal(0);
+    expect(run.stderr).to.contain('plain.json: written with mode 0600 (owner only): it holds webhook header values');
+    expect(run.stderr).to.not.contain('tok-plain');
+    expect(statSync(join(dir(), 'plain.json')).mode & 0o777).to.equal(0o600);
+    const none = write('no-secret.json', JSON.stringify({ client_name: 'Acme' }));
+    const plain = runCli(['build', none, '--out', 'none.json'], { cwd: dir(), env: CLEAN });
+    expect(plain.status, plain.stderr).to.equal(0);
+    expect(plain.stderr).to.equal('');
+  });
+
   it('writes a literal ${{ as $${{', () => {
     const template = write(
       'literal.json',

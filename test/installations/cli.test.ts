@@ -219,7 +219,7 @@ describe('CLI pull, plan and apply against the fake LivePerson', () => {
       join(temp(), 'missing-dir', 'c.json'),
     ]);
     expect(result.status).to.equal(1);
-    expect(result.stderr).to.include('the directory does not exist; nothing was sent');
+    expect(result.stderr).to.include('cannot write the credentials there (the directory does not exist); nothing was sent');
     expect(fake.requests).to.deep.equal([]);
   });
 
@@ -256,9 +256,29 @@ describe('CLI pull, plan and apply against the fake LivePerson', () => {
     expect(fake.requests.filter((request) => request.route === 'get')).to.have.length(2);
   });
 
+  it('apply refuses to install a new app without --credentials-out, before sending anything', async () => {
+    writeFileSync(file, JSON.stringify({ ...manifest(), client_name: 'Not yet installed' }));
+    const result = await run(['apply', file, '--account', fake.account, '--yes']);
+    expect(result.status).to.equal(1);
+    expect(result.stderr).to.include('pass --credentials-out <file>');
+    expect(fake.writes()).to.have.length(0);
+  });
+
+  it('apply checks that --credentials-out can be written before it installs anything', async () => {
+    writeFileSync(file, JSON.stringify({ ...manifest(), client_name: 'Not yet installed' }));
+    for (const target of [temp(), join(temp(), 'missing', 'c.json'), '/proc/c.json']) {
+      const result = await run(['apply', file, '--account', fake.account, '--yes', '--credentials-out', target]);
+      expect(result.status, target).to.equal(1);
+      expect(result.stderr, target).to.include('cannot write the credentials there');
+      expect(result.stderr, target).to.include('nothing was sent');
+    }
+    expect(fake.writes()).to.have.length(0);
+    expect(fake.installations.size).to.equal(0);
+  });
+
   it('apply never installs twice when the connection drops after the POST was stored', async () => {
     fake.inject('create', { kind: 'drop-after' });
-    const result = await run(['apply', file, '--account', fake.account, '--yes']);
+    const result = await run(['apply', file, '--account', fake.account, '--yes', '--credentials-out', join(temp(), 'credentials.json')]);
     expect(result.status, result.stderr).to.equal(0);
     expect(result.stdout).to.include('found it by listing');
     expect(fake.writes()).to.have.length(1);

@@ -79,6 +79,19 @@ describe('diffManifests', () => {
     expect(diff.changes.find((change) => change.path.endsWith('header_value'))).to.include({ kind: 'changed', hidden: true });
   });
 
+  it('never shows the password (or any user information) of a URL', () => {
+    const a = { client_name: 'A', entry_uri: 'https://apps.example.com/launch' };
+    const b = {
+      client_name: 'A',
+      entry_uri: 'https://u:SECRETPW@apps.example.com/launch?key=1',
+      logo_uri: 'https://x:SECRET2@cdn.example.com/l.png',
+    };
+    const diff = diffManifests(a, b);
+    const text = formatManifestDiff(diff);
+    expect(text).to.include('https://(hidden)@apps.example.com/launch?key=1');
+    expect(text + JSON.stringify(diff)).to.not.include('SECRET');
+  });
+
   it('hides client_secret and other secret-named fields of installations', () => {
     const diff = diffManifests(
       { client_secret: 'old-secret-abc', api_token: 'tok-1' },

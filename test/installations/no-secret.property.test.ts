@@ -130,7 +130,7 @@ describe('no secret in any output (property, in-process, against the fake LivePe
                 case 'drop-create':
                   writeFileSync(file, JSON.stringify({ ...manifest(drawn.newHeader, true), client_name: 'Brand new' }));
                   inject('create', { kind: 'drop-after' });
-                  return ['apply', file, ...account, '--yes'];
+                  return ['apply', file, ...account, '--yes', '--credentials-out', join(dir, 'credentials.json')];
               }
             })();
             let output = '';

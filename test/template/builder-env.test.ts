@@ -46,6 +46,12 @@ describe('env() references in the builder', () => {
     expect(env('LP_HOST')).to.equal('${{ LP_HOST }}');
   });
 
+  it('env() refuses a name that is not a variable name, at the call, naming it', () => {
+    for (const name of ['1BAD', 'A-B', '', 'A }} ${{ B', 'a b']) {
+      expect(() => env(name), name).to.throw(TypeError, `env(${JSON.stringify(name)}): a variable name is`);
+    }
+  });
+
   it('build({ env }) fills every reference and returns the canonical manifest', () => {
     const manifest = builder().build({ env: ENV });
     expect(manifest.client_name).to.equal('Acme Connector');

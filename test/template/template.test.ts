@@ -163,6 +163,46 @@ describe('validateTemplate', () => {
     if (!broken.ok) expect(summary(broken.issues)).to.deep.equal([{ code: 'too_long', path: 'description', severity: 'error' }]);
   });
 
+  it('with allowUnresolved, a placeholder where only known values go is an error, whatever else is wrong', () => {
+    const alone = validateTemplate({ client_name: 'Acme', scope: '${{ LP_SCOPE }}' }, { env: {}, allowUnresolved: true });
+    const beside = validateTemplate(
+      { client_name: 'Acme', client_nme: 'x', scope: '${{ LP_SCOPE }}' },
+      { env: {}, allowUnresolved: true },
+    );
+    for (const result of [alone, beside]) {
+      expect(result.ok).to.equal(false);
+      if (result.ok) continue;
+      expect(result.issues.filter((issue) => issue.code === 'unresolved_placeholder').map((issue) => issue.path)).to.deep.equal([
+        'scope',
+      ]);
+      expect(result.warnings.filter((issue) => issue.code === 'unresolved_placeholder')).to.deep.equal([]);
+      expect(JSON.stringify(result)).to.not.contain('stand-in');
+    }
+    if (!beside.ok) expect(beside.issues.map((issue) => issue.code)).to.include('unknown_key');
+  });
+
+  it('never shows the value of a variable used in a header value, wherever else it lands', () => {
+    const secret = 'SECRETZ q<';
+    const input = {
+      client_name: 'Acme',
+      grant_types: ['${{ TOKEN }}'],
+      scope: 'x ${{ TOKEN }}',
+      capabilities: {
+        webhooks: {
+          [CONTENT]: { endpoint: 'https://hooks.acme.com/lp', headers: [{ header_name: 'X-T', header_value: '${{ TOKEN }}' }] },
+        },
+      },
+    };
+    const result = validateTemplate(input, { env: { TOKEN: secret } });
+    expect(result.ok).to.equal(false);
+    if (result.ok) return;
+    expect(result.issues.map((issue) => issue.path)).to.include.members(['grant_types[0]', 'scope']);
+    expect(JSON.stringify(result)).to.not.contain('SECRETZ');
+    expect(result.issues.find((issue) => issue.path === 'grant_types[0]')?.message)
+      .to.contain('(hidden)')
+      .and.to.contain('(from TOKEN)');
+  });
+
   it('returns exactly what validateManifest returns for a manifest without placeholders', () => {
     const manifest = { client_name: 'Acme', description: 'plain' };
     expect(JSON.stringify(validateTemplate(manifest, { env: ENV }))).to.equal(JSON.stringify(validateManifest(manifest)));
