@@ -10,6 +10,7 @@ export type {
   ManifestBuilderInterface,
   ConnectorEngagementSettings,
   ConnectorGrantTypesMessage,
+  ConnectorScopeMessage,
   FramingHeaderMessage,
   EngagementSettings,
   EngagementSettingsFor,

@@ -73,3 +73,9 @@ expectError(general.enabledForProfiles([42]));
 expectType<readonly number[] | undefined>(general.build().enabled_for_profiles);
 expectAssignable<Manifest>({ client_name: 'x', enabled_for_profiles: [42] });
 expectNotAssignable<Manifest>({ client_name: 'x', enabled_for_profiles: ['42'] });
+
+// A connector's scope is exactly 'msg.consumer', at compile time too; the general profile takes any scope values.
+ManifestBuilder.connector().clientName('Acme').scope('msg.consumer');
+expectError(ManifestBuilder.connector().clientName('Acme').scope('livedeflect'));
+expectError(ManifestBuilder.connector().clientName('Acme').scope('msg.consumer', 'livedeflect'));
+ManifestBuilder.general().clientName('Acme').scope('msg.consumer', 'livedeflect', 'faas.my_lambda');

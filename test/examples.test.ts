@@ -38,10 +38,13 @@ describe('examples/', () => {
     ).to.deep.equal(['connector.ts', 'deploy-script.ts', 'general-app.ts']);
   });
 
-  it('connector.ts prints exactly the documented template', () => {
+  it('connector.ts prints exactly the documented template, and its placeholder endpoints as warnings on stderr', () => {
     const run = runExample('connector.ts');
     expect(run.status, run.stderr).to.equal(0);
     expect(run.stdout).to.equal(`${JSON.stringify(connectorTemplate(), null, 2)}\n`);
+    const warnings = run.stderr.split('\n').filter((line) => line.startsWith('warning: capabilities.webhooks['));
+    expect(warnings).to.have.length(5);
+    expect(warnings[0]).to.contain('"your"');
   });
 
   it('general-app.ts prints a manifest that validates under the general profile', () => {

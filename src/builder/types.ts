@@ -138,8 +138,21 @@ export type MisspelledEventMessage = MisspelledWebhookEventMessage<
  */
 export type FramingHeaderMessage = FramingHeaderNameMessage;
 
+/** The framing header names, lower-cased. */
+type FramingHeaderName = Lowercase<(typeof FRAMING_HEADER_NAMES)[number]>;
+
+/**
+ * Nothing, when no header of `THeaders` frames or routes the request (any
+ * case); otherwise each such header mapped to an error that names it. The
+ * cheap test comes first, so a call without such a header costs about one
+ * instantiation, not a mapped type.
+ */
+type FramingHeaderCheck<THeaders> = [Extract<Lowercase<keyof THeaders & string>, FramingHeaderName>] extends [never]
+  ? unknown
+  : FramingHeaderErrors<THeaders>;
+
 /** Each header of `THeaders` that frames or routes the request (any case), mapped to an error that names it. */
-type FramingHeaderCheck<THeaders> = {
+type FramingHeaderErrors<THeaders> = {
   readonly [TName in keyof THeaders as TName extends string
     ? Lowercase<TName> extends Lowercase<(typeof FRAMING_HEADER_NAMES)[number]>
       ? TName
@@ -270,6 +283,26 @@ type ConnectorGrantCheck<TProfile extends Profile, TGrants extends readonly Gran
     ? unknown
     : readonly [ManifestTypeError<ConnectorGrantTypesMessage>, ...ManifestTypeError<ConnectorGrantTypesMessage>[]]
   : unknown;
+
+/**
+ * The compile-time message where a connector's `scope(...)` gets anything but
+ * `'msg.consumer'` (the Connector API needs exactly that scope).
+ *
+ * @example
+ * ```ts
+ * // @errors: 2345
+ * import { ManifestBuilder } from 'lp-app-manifest';
+ *
+ * // error: ... 'ManifestTypeError<ConnectorScopeMessage>' ...
+ * ManifestBuilder.connector().clientName('Acme').scope('livedeflect');
+ * ```
+ */
+export type ConnectorScopeMessage = 'a connector\'s scope is exactly "msg.consumer"';
+
+/** What `scope(...)` takes: any scope values, and for a connector exactly `'msg.consumer'`. */
+type ScopeArguments<TProfile extends Profile> = TProfile extends 'connector'
+  ? ['msg.consumer'] | [ManifestTypeError<ConnectorScopeMessage>]
+  : [Scope, ...Scope[]];
 
 /**
  * The compile-time message of `build()` before `clientName(...)`.
@@ -425,7 +458,7 @@ export interface ManifestBuilder<TProfile extends Profile = Profile, in out THas
    * builder.scope('msg.consumer');
    * ```
    */
-  scope(...scopes: [Scope, ...Scope[]]): ManifestBuilder<TProfile, THasName>;
+  scope(...scopes: ScopeArguments<TProfile>): ManifestBuilder<TProfile, THasName>;
 
   /**
    * Sets `logo_uri`: an `https://` URL or a root-relative path; the image should be 70×70 px.

@@ -73,7 +73,8 @@ export const CREDENTIALS_HELP = `Credentials come from the environment only, nev
 printed: LP_BEARER_TOKEN; or LP_USERNAME and LP_PASSWORD (user login); or
 LP_USERNAME, LP_APP_KEY, LP_APP_SECRET, LP_ACCESS_TOKEN and
 LP_ACCESS_TOKEN_SECRET (application login). LP_CSDS_URL replaces LivePerson's
-Domain API at https://api.liveperson.net (https only, or http on 127.0.0.1).`;
+Domain API at https://api.liveperson.net (https only, or http on a loopback host:
+127.0.0.1, localhost or [::1], for a local fake).`;
 
 /** A deployment step that cannot go on: its one-line message, printed after the program's name.
  *

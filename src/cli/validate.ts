@@ -141,8 +141,7 @@ function printText(checked: readonly Checked[], summary: ReportSummary, strict: 
   for (const entry of checked) {
     if (entry.choice === undefined) {
       // A file that cannot be read as JSON is an error of the run, not a finding in a manifest: stderr.
-      for (const located of entry.issues)
-        io.stderr(`${formatIssueLine(entry.file, { issue: located.issue, position: undefined }, { fileLevel: true })}\n`);
+      for (const located of entry.issues) io.stderr(`${formatIssueLine(entry.file, located, { fileLevel: true })}\n`);
       continue;
     }
     for (const located of [...entry.issues, ...entry.warnings]) out.push(formatIssueLine(entry.file, located));

@@ -226,13 +226,16 @@ export function checkTemplate<TProfile extends Profile>(
   template: unknown,
   options: ValidateTemplateOptions<TProfile>,
 ): { readonly result: ValidationResult<TProfile>; readonly sites: readonly PlaceholderSite[] } {
-  const resolution = resolveValue(template, options.env);
-  const profileOptions = options.profile === undefined ? undefined : { profile: options.profile };
+  // Untyped JavaScript may pass no options or no env: then no variable is set.
+  const env: TemplateVariables = (options as Partial<typeof options> | undefined)?.env ?? {};
+  const resolution = resolveValue(template, env);
+  const profile = (options as Partial<typeof options> | undefined)?.profile;
+  const profileOptions = profile === undefined ? undefined : { profile };
   const validated = validateManifest(resolution.value, profileOptions) as ValidationResult<TProfile>;
   const sites = resolution.sites;
   if (sites.length === 0 && resolution.issues.length === 0) return { result: validated, sites };
 
-  const allowUnresolved = options.allowUnresolved === true;
+  const allowUnresolved = (options as Partial<typeof options> | undefined)?.allowUnresolved === true;
   const unresolvedSites = sites.filter((site) => !site.resolved);
   const siteOf = (issue: ValidationIssue): PlaceholderSite | undefined =>
     unresolvedSites.find((site) => startsWith(issue.segments, site.segments));
@@ -245,7 +248,7 @@ export function checkTemplate<TProfile extends Profile>(
     [...needed].some((site) => site.segments.length === issue.segments.length && startsWith(issue.segments, site.segments));
 
   // Values of variables that land in a header value are secrets: never shown, wherever else they land.
-  const secrets = secretValues(sites, options.env);
+  const secrets = secretValues(sites, env);
   const secretVariables = new Set(sites.filter(isHeaderValueSite).flatMap((site) => site.variables));
   const atSecretSite = (issue: ValidationIssue): boolean =>
     sites.some((site) => site.variables.some((name) => secretVariables.has(name)) && startsWith(issue.segments, site.segments));

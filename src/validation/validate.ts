@@ -145,6 +145,7 @@ interface Place {
 const ROOT_PLACE: Place = { path: '', segments: /* @__PURE__ */ Object.freeze([]), children: undefined };
 const PLACES_MAX = 4096;
 const PLACE_KEY_MAX = 128;
+const PLACE_SIBLINGS_MAX = 64;
 let places = 0;
 
 function placeOf(path: Path): Place {
@@ -156,7 +157,10 @@ function placeOf(path: Path): Place {
   let place = up.children?.get(key);
   if (place === undefined) {
     place = { path: appendSegment(up.path, key), segments: Object.freeze([...up.segments, key]), children: undefined };
-    if (places < PLACES_MAX && (typeof key === 'number' || key.length <= PLACE_KEY_MAX)) {
+    // At most a few places under one parent: a manifest's objects and lists are small, and a huge list or
+    // object (hostile input) then costs the same per item whatever came before, so time stays linear.
+    const siblings = up.children?.size ?? 0;
+    if (places < PLACES_MAX && siblings < PLACE_SIBLINGS_MAX && (typeof key === 'number' || key.length <= PLACE_KEY_MAX)) {
       up.children ??= new Map();
       up.children.set(key, place);
       places++;

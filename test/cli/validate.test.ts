@@ -44,7 +44,10 @@ function expectOneLineError(run: CliRun, status: number, pattern: RegExp): void 
 /** A file that cannot be used: one line on stderr, exit 1, counted as invalid. */
 function expectFileProblem(path: string, message: string, code: string): void {
   const run = runCli(['validate', path]);
-  expectOneLineError(run, 1, new RegExp(`^${escape(`${path}: ${message} [${code}]`)}\\n$`));
+  // A syntax error is where the editor can jump to it: FILE:LINE:COLUMN, as every other issue.
+  const at = /at line (\d+), column (\d+)$/.exec(message);
+  const where = at === null ? path : `${path}:${at[1]}:${at[2]}`;
+  expectOneLineError(run, 1, new RegExp(`^${escape(`${where}: ${message} [${code}]`)}\\n$`));
   expect(run.stdout).to.equal('1 file checked: 0 valid, 1 invalid, 1 issue, 0 warnings\n');
 }
 

@@ -278,7 +278,15 @@ describe('CLI pull, plan and apply against the fake LivePerson', () => {
 
   it('apply never installs twice when the connection drops after the POST was stored', async () => {
     fake.inject('create', { kind: 'drop-after' });
-    const result = await run(['apply', file, '--account', fake.account, '--yes', '--credentials-out', join(temp(), 'credentials.json')]);
+    const result = await run([
+      'apply',
+      file,
+      '--account',
+      fake.account,
+      '--yes',
+      '--credentials-out',
+      join(temp(), 'credentials.json'),
+    ]);
     expect(result.status, result.stderr).to.equal(0);
     expect(result.stdout).to.include('found it by listing');
     expect(fake.writes()).to.have.length(1);

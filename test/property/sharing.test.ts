@@ -23,6 +23,8 @@ const EVENT = WEBHOOK_EVENTS[4];
 
 /** Deletes in strict mode, where deleting from a frozen object throws. */
 function strictDelete(target: object, key: PropertyKey): void {
+  // biome-ignore lint/suspicious/noRedundantUseStrict: tsx may compile a spec to CommonJS, which is sloppy mode without it
+  'use strict';
   delete (target as Record<PropertyKey, unknown>)[key];
 }
 

@@ -208,6 +208,15 @@ describe('validateTemplate', () => {
     expect(JSON.stringify(validateTemplate(manifest, { env: ENV }))).to.equal(JSON.stringify(validateManifest(manifest)));
   });
 
+  it('from untyped JavaScript, no options or no env means no variable is set', () => {
+    const call = validateTemplate as (template: unknown, options?: unknown) => ReturnType<typeof validateTemplate>;
+    for (const options of [undefined, null, {}, { profile: 'connector' }]) {
+      const result = call({ client_name: '${{ LP_APP_NAME }}' }, options);
+      expect(result.ok).to.equal(false);
+      if (!result.ok) expect(result.issues.map((issue) => issue.code)).to.include('unresolved_placeholder');
+    }
+  });
+
   it('never throws on hostile input', () => {
     const cyclic: Json = { client_name: '${{ X }}' };
     cyclic['self'] = cyclic;
