@@ -127,6 +127,3 @@ export function guarded<TValue>(read: () => TValue): TValue | typeof UNREADABLE 
     return UNREADABLE;
   }
 }
-
-/** Own enumerable string keys, or {@link UNREADABLE}. */
-export const ownKeys = (value: object): string[] | typeof UNREADABLE => guarded(() => Object.keys(value));

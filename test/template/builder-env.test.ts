@@ -4,10 +4,11 @@
  */
 import { expect } from 'chai';
 import fc from 'fast-check';
-import { env, ManifestBuilder, ManifestValidationError, validateManifest, validateTemplate } from '../../src/index.js';
+import { env, ManifestBuilder, validateManifest, validateTemplate } from '../../src/index.js';
 import { manifestCase } from '../property/arbitraries.js';
 import { assertProperty, prng, type Json } from '../property/support.js';
 import { placeholder } from '../../src/template/placeholders.js';
+import { thrownBy as thrown } from '../helpers/thrown.js';
 
 const CONTENT = 'ms.MessagingEventNotification.ContentEvent';
 const ENDPOINT = `capabilities.webhooks["${CONTENT}"].endpoint`;
@@ -30,16 +31,6 @@ const ENV = {
   LP_WEBHOOK_TOKEN: 'tok-123',
   LP_ENTRY_URI: 'https://apps.acme.com/launch',
 };
-
-function thrown(run: () => unknown): ManifestValidationError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof ManifestValidationError) return error;
-    throw error;
-  }
-  throw new Error('expected a ManifestValidationError');
-}
 
 describe('env() references in the builder', () => {
   it('env() is the placeholder ${{ NAME }}', () => {

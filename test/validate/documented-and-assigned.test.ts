@@ -4,7 +4,7 @@
  * those reports is a test here, through validateManifest() and the builder.
  */
 import { expect } from 'chai';
-import { ManifestBuilder, ManifestValidationError, validateManifest, type Profile } from '../../src/index.js';
+import { ManifestBuilder, validateManifest, type Profile } from '../../src/index.js';
 import {
   CONVERSATION,
   CONVERSATION_PATH,
@@ -21,21 +21,12 @@ import {
   withValue,
   type Json,
 } from './helpers.js';
+import { thrownBy } from '../helpers/thrown.js';
 
 /** The issues of an invalid manifest as `path code`, in the order reported. */
 function issuesOf(value: unknown, profile: Profile = 'general'): string[] {
   const result = validateManifest(value, { profile });
   return result.ok ? [] : result.issues.map((issue) => `${issue.path} ${issue.code}`);
-}
-
-function thrownBy(run: () => unknown): ManifestValidationError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof ManifestValidationError) return error;
-    throw error;
-  }
-  throw new Error('nothing thrown');
 }
 
 describe('enabled_for_profiles (agent-profile ids, documented beside quick_launch_enabled and entry_uri)', () => {

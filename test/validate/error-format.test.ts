@@ -2,7 +2,6 @@ import { expect } from 'chai';
 import {
   formatIssue,
   ManifestBuilder,
-  ManifestValidationError,
   validateManifest,
   type Profile,
   type ValidateOptions,
@@ -18,6 +17,7 @@ import {
   template,
   type Json,
 } from './helpers.js';
+import { thrownBy } from '../helpers/thrown.js';
 
 /** A trap or getter that throws. */
 const fail = (): never => {
@@ -179,16 +179,6 @@ describe('validateManifest: issues and errors', () => {
         .description('d'.repeat(257))
         .logoUri('//cdn.example.com/x.png')
         .webhook(CONTENT, 'https://user@hooks.example.com/lp');
-
-    const thrownBy = (build: () => unknown): ManifestValidationError => {
-      try {
-        build();
-      } catch (error) {
-        if (error instanceof ManifestValidationError) return error;
-        throw error;
-      }
-      throw new Error('build() did not throw');
-    };
 
     it('is an Error named ManifestValidationError, with every issue', () => {
       const error = thrownBy(() => invalidBuilder().build());
