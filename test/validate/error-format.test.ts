@@ -1,11 +1,5 @@
 import { expect } from 'chai';
-import {
-  formatIssue,
-  ManifestBuilder,
-  validateManifest,
-  type Profile,
-  type ValidateOptions,
-} from '../../src/index.js';
+import { formatIssue, ManifestBuilder, validateManifest, type Profile, type ValidateOptions } from '../../src/index.js';
 import {
   CONTENT,
   CONTENT_PATH,
