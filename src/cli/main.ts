@@ -69,4 +69,8 @@ void runProgram(process.argv.slice(2), {
 }).then((code) => {
   finished = true;
   process.exitCode = code;
+  // Done, and everything of ours is written (synchronously). A module that `build` ran may have left a
+  // timer or a socket open; it must not keep the command from exiting (a CI job would hang). An unref'd
+  // timer never keeps the process alive itself, so a clean run exits as it would have anyway.
+  setTimeout(() => process.exit(code), 0).unref();
 });

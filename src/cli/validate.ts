@@ -39,6 +39,10 @@ export interface ReportSummary {
   readonly invalid: number;
   readonly issues: number;
   readonly warnings: number;
+  /** Whether `--strict` was given: then a file with a warning fails the run as well. */
+  readonly strict: boolean;
+  /** The files that fail the run: the invalid ones, and with `--strict` the valid ones with a warning. */
+  readonly failed: number;
 }
 
 /** The whole `--format json` report. */
@@ -111,7 +115,7 @@ function toFileReport(checked: Checked): FileReport {
   };
 }
 
-function summarize(files: readonly FileReport[]): ReportSummary {
+function summarize(files: readonly FileReport[], strict: boolean): ReportSummary {
   const valid = files.filter((file) => file.valid).length;
   return {
     files: files.length,
@@ -119,11 +123,15 @@ function summarize(files: readonly FileReport[]): ReportSummary {
     invalid: files.length - valid,
     issues: files.reduce((sum, file) => sum + file.issues.length, 0),
     warnings: files.reduce((sum, file) => sum + file.warnings.length, 0),
+    strict,
+    failed: files.filter((file) => !file.valid || (strict && file.warnings.length > 0)).length,
   };
 }
 
-const summaryLine = ({ files, valid, invalid, issues, warnings }: ReportSummary): string =>
-  `${plural(files, 'file')} checked: ${valid} valid, ${invalid} invalid, ${plural(issues, 'issue')}, ${plural(warnings, 'warning')}`;
+const summaryLine = ({ files, valid, invalid, issues, warnings, strict, failed }: ReportSummary): string => {
+  const failing = strict && failed > invalid ? ` (${failed - invalid} valid with warnings, failing --strict)` : '';
+  return `${plural(files, 'file')} checked: ${valid} valid, ${invalid} invalid, ${plural(issues, 'issue')}, ${plural(warnings, 'warning')}${failing}`;
+};
 
 /** `valid.json: valid (connector profile, from "$schema"), 1 warning`. */
 function statusLine({ file, issues, warnings }: Checked, choice: ProfileChoice, strict: boolean): string {
@@ -219,7 +227,7 @@ Exit status: 0 if every file is valid (warnings allowed, unless --strict),
     const checked: Checked[] = [];
     for (const file of positionals) checked.push(await checkFile(file, io, option, logoIssue, template));
     const files = checked.map(toFileReport);
-    const summary = summarize(files);
+    const summary = summarize(files, strict);
 
     switch (format) {
       case 'text':
@@ -232,6 +240,6 @@ Exit status: 0 if every file is valid (warnings allowed, unless --strict),
         printAnnotations(checked, summary, io);
         break;
     }
-    return summary.invalid === 0 && !(strict && summary.warnings > 0) ? EXIT.ok : EXIT.failure;
+    return summary.failed === 0 ? EXIT.ok : EXIT.failure;
   },
 });

@@ -150,7 +150,17 @@ export function credentialsFromEnv(env: Env = process.env): Credentials {
     return value === undefined || value === '' ? undefined : value;
   };
   const token = get('LP_BEARER_TOKEN');
-  if (token !== undefined) return { kind: 'bearer', token, variables: ['LP_BEARER_TOKEN'] };
+  if (token !== undefined) {
+    // It goes into the Authorization header: a line break or a non-ASCII character would make every request fail
+    // before it is sent, which would otherwise read as an outage. (RFC 6750 §2.1: a token is visible ASCII.)
+    if (!/^[\x21-\x7e]+$/.test(token)) {
+      throw new InstallationsError(
+        'config',
+        'LP_BEARER_TOKEN is not a usable token: it holds a space, a line break or another control character, or a non-ASCII character (the value is not shown)',
+      );
+    }
+    return { kind: 'bearer', token, variables: ['LP_BEARER_TOKEN'] };
+  }
   const username = get('LP_USERNAME');
   const appSet = APP_VARIABLES.filter((name) => get(name) !== undefined);
   if (appSet.length > 0 && get('LP_PASSWORD') === undefined) {

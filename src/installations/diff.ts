@@ -248,8 +248,37 @@ function deepFreeze<T>(value: T): T {
  */
 export function diffManifests(before: unknown, after: unknown): ManifestDiff {
   const changes: ManifestChange[] = [];
-  walk(canonical(before), canonical(after), [], false, changes);
-  return deepFreeze({ equal: changes.length === 0, changes });
+  const [a, b] = [canonical(before), canonical(after)];
+  walk(a, b, [], false, changes);
+  // A secret (a header value, a client_secret) may also stand in another field: hidden there too.
+  const secrets = [...new Set([...secretStrings(a), ...secretStrings(b)])];
+  const shown = secrets.length === 0 ? changes : changes.map((change) => hideSecretStrings(change, secrets));
+  return deepFreeze({ equal: changes.length === 0, changes: shown });
+}
+
+/** Every string under a secret-named key (header values, client_secret, …). */
+function secretStrings(value: Json | undefined, secret = false): string[] {
+  if (typeof value === 'string') return secret && value !== '' ? [value] : [];
+  if (Array.isArray(value)) return value.flatMap((item) => secretStrings(item, secret));
+  if (isObject(value)) return Object.keys(value).flatMap((key) => secretStrings(value[key] as Json, secret || isSecretKey(key)));
+  return [];
+}
+
+/** A change with every string that is, or holds, a secret replaced by {@link HIDDEN_VALUE} (a short secret only when whole). */
+function hideSecretStrings(change: ManifestChange, secrets: readonly string[]): ManifestChange {
+  const hide = (value: unknown): unknown => {
+    if (typeof value === 'string') {
+      return secrets.some((secret) => value === secret || (secret.length >= 4 && value.includes(secret))) ? HIDDEN_VALUE : value;
+    }
+    if (Array.isArray(value)) return value.map(hide);
+    if (isObject(value as Json))
+      return Object.fromEntries(Object.entries(value as object).map(([key, item]) => [key, hide(item)]));
+    return value;
+  };
+  const out: Record<string, unknown> = { ...change };
+  if ('before' in change) out['before'] = hide(change.before);
+  if ('after' in change) out['after'] = hide(change.after);
+  return out as unknown as ManifestChange;
 }
 
 const show = (value: unknown): string => JSON.stringify(value) ?? 'null';

@@ -6,7 +6,7 @@
  * own at its path. Every issue is reported at once, beside every other.
  */
 import type { Profile } from '../types/manifest.js';
-import { formatPath, MESSAGES, makeIssue, type ValidationIssue } from '../validation/issues.js';
+import { formatPath, makeIssue, type ValidationIssue } from '../validation/issues.js';
 import { validateManifest, type ValidationResult } from '../validation/validate.js';
 import { mayHoldPlaceholder, parseTemplate, type ParsedTemplate } from './placeholders.js';
 
@@ -28,6 +28,20 @@ export type TemplateVariables = Readonly<Record<string, string | undefined>>;
  * since an empty endpoint, name or secret is a mistake, never a choice.
  */
 const EMPTY_ALLOWED = new Set(['description']);
+
+/**
+ * A variable's value: an own string property only, so that `${{ constructor }}`
+ * or an inherited key never reads something from `Object.prototype`.
+ */
+function lookup(variables: TemplateVariables, name: string): string | undefined {
+  try {
+    if (!Object.hasOwn(variables, name)) return undefined;
+    const value: unknown = variables[name];
+    return typeof value === 'string' ? value : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 /** One string of the template that holds placeholders. */
 export interface PlaceholderSite {
@@ -74,7 +88,7 @@ function fill(
   for (const part of template.parts) {
     if ('text' in part) out += part.text;
     else if (missing(part.variable)) out += urlField && out === '' ? STAND_IN_ORIGIN : STAND_IN;
-    else out += variables[part.variable] ?? '';
+    else out += lookup(variables, part.variable) ?? '';
   }
   return out;
 }
@@ -109,14 +123,14 @@ function resolveValue(input: unknown, variables: TemplateVariables): Resolution 
       const key = segments[segments.length - 1];
       const emptyAllowed = typeof key === 'string' && segments.length === 1 && EMPTY_ALLOWED.has(key);
       const unset = (name: string): boolean => {
-        const current = variables[name];
+        const current = lookup(variables, name);
         return current === undefined || (current === '' && !emptyAllowed);
       };
       let resolved = true;
       for (const name of template.variables) {
         if (!unset(name)) continue;
         resolved = false;
-        issues.push(makeIssue(segments, 'unresolved_placeholder', { variable: name, empty: variables[name] === '' }));
+        issues.push(makeIssue(segments, 'unresolved_placeholder', { variable: name, empty: lookup(variables, name) === '' }));
       }
       sites.push(
         Object.freeze({
@@ -254,7 +268,7 @@ export function checkTemplate<TProfile extends Profile>(
     sites.some((site) => site.variables.some((name) => secretVariables.has(name)) && startsWith(issue.segments, site.segments));
   const annotate = (issue: ValidationIssue): ValidationIssue => {
     const placeholderIssue = issue.code === 'unresolved_placeholder' || issue.code === 'malformed_placeholder';
-    const hidden = secrets.length === 0 ? issue : hideSecrets(issue, secrets, !placeholderIssue && atSecretSite(issue));
+    const hidden = secrets.length === 0 || placeholderIssue || !atSecretSite(issue) ? issue : hideSecretValue(issue);
     if (placeholderIssue) return hidden;
     const site = sites.find((candidate) => candidate.variables.length > 0 && startsWith(issue.segments, candidate.segments));
     if (site === undefined) return hidden;
@@ -303,17 +317,14 @@ function secretValues(sites: readonly PlaceholderSite[], env: TemplateVariables)
   for (const site of sites) {
     if (!isHeaderValueSite(site)) continue;
     for (const name of site.variables) {
-      const value = env[name];
+      const value = lookup(env, name);
       if (value !== undefined && value !== '') values.add(value);
     }
   }
   return [...values].sort((a, b) => b.length - a.length);
 }
 
-const hideIn = (text: string, secrets: readonly string[]): string =>
-  secrets.reduce((out, secret) => (out.includes(secret) ? out.split(secret).join('(hidden)') : out), text);
-
-/** The params that quote what was written (a value, a part of it, a suggestion made from it), as opposed to tags and limits. */
+/** The params that quote what was written (a value, a part or a place of it, a suggestion made from it). */
 const QUOTING_PARAMS = new Set([
   'value',
   'key',
@@ -328,31 +339,28 @@ const QUOTING_PARAMS = new Set([
   'punycodeHost',
   'placeholder',
   'written',
+  'position',
 ]);
 
-/** Replaces secrets in every string of `value`; with `all`, also every string that quotes what was written. */
-function hideValue(value: unknown, secrets: readonly string[], all: boolean, key = ''): unknown {
-  if (typeof value === 'string') return all && QUOTING_PARAMS.has(key) ? '(hidden)' : hideIn(value, secrets);
-  if (Array.isArray(value)) return Object.freeze(value.map((item) => hideValue(item, secrets, all, key)));
+function hideQuoted(value: unknown, key = ''): unknown {
+  if (QUOTING_PARAMS.has(key)) return '(hidden)';
+  if (Array.isArray(value)) return Object.freeze(value.map((item) => hideQuoted(item, key)));
   if (value !== null && typeof value === 'object') {
-    return Object.freeze(
-      Object.fromEntries(Object.entries(value).map(([name, item]) => [name, hideValue(item, secrets, all, name)])),
-    );
+    return Object.freeze(Object.fromEntries(Object.entries(value).map(([name, item]) => [name, hideQuoted(item, name)])));
   }
   return value;
 }
 
 /**
- * The issue with every secret value in its message and params replaced by
- * `(hidden)`. Where the value came from a secret variable (`atSecretSite`),
- * every value the issue quotes is hidden, since it may be a part of the
- * secret (a scope value split on spaces, a did-you-mean made from it).
+ * An issue about a value that came (at least in part) from a variable also
+ * used in a header value, which is a secret: whatever the issue would quote of
+ * the value (the value, a part of it, where in it the problem is, a suggestion
+ * made from it) is hidden, and the message says which rule, not what broke it.
  */
-function hideSecrets(issue: ValidationIssue, secrets: readonly string[], atSecretSite: boolean): ValidationIssue {
-  const params = hideValue(issue.params, secrets, atSecretSite) as typeof issue.params;
-  const word = MESSAGES[issue.code] as (params: unknown) => string;
-  const message = atSecretSite ? hideIn(word(params), secrets) : hideIn(issue.message, secrets);
-  if (message === issue.message && JSON.stringify(params) === JSON.stringify(issue.params)) return issue;
+function hideSecretValue(issue: ValidationIssue): ValidationIssue {
+  const params = hideQuoted(issue.params) as typeof issue.params;
+  const message =
+    'is not valid here; the value is not shown, since it comes from a variable also used in a header value (a secret)';
   return Object.freeze({ ...issue, message, params }) as ValidationIssue;
 }
 

@@ -30,6 +30,17 @@ describe('CLI build: what the module does to the process', () => {
     });
   }
 
+  it('a module that leaves a timer running does not keep the command from exiting', () => {
+    const run = runCli(
+      ['build', module('timer.mjs', 'setInterval(() => {}, 1000);\nexport default { client_name: "A" };'), '--out', 'timer.json'],
+      {
+        cwd: dir(),
+      },
+    );
+    expect(run.status, run.stderr).to.equal(0);
+    expect(existsSync(join(dir(), 'timer.json'))).to.equal(true);
+  });
+
   it("a module's console output goes to stderr, so stdout is the manifest only", () => {
     const run = runCli(
       [

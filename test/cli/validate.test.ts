@@ -120,7 +120,7 @@ describe('lp-app-manifest validate', () => {
         files: { file: string; valid: boolean; issues: Record<string, unknown>[]; warnings: Record<string, unknown>[] }[];
         summary: Record<string, number>;
       };
-      expect(report.summary).to.deep.equal({ files: 3, valid: 1, invalid: 2, issues: 4, warnings: 1 });
+      expect(report.summary).to.deep.equal({ files: 3, valid: 1, invalid: 2, issues: 4, warnings: 1, strict: false, failed: 2 });
       expect(report.files.map(({ file, valid }) => ({ file, valid }))).to.deep.equal([
         { file: 'valid.json', valid: true },
         { file: 'invalid.json', valid: false },
@@ -397,9 +397,21 @@ describe('lp-app-manifest validate', () => {
       expect(lines(run.stdout).slice(1)).to.deep.equal([
         'warning-only.json: valid (general profile): 1 warning (fails --strict)',
         'valid.json: valid (general profile)',
-        '2 files checked: 2 valid, 0 invalid, 0 issues, 1 warning',
+        '2 files checked: 2 valid, 0 invalid, 0 issues, 1 warning (1 valid with warnings, failing --strict)',
       ]);
       expect(runCli(['validate', '--strict', 'valid.json']).status).to.equal(0);
+      // The JSON report says the same as the exit code.
+      const json = runCli(['validate', '--strict', '--format', 'json', 'warning-only.json', 'valid.json']);
+      expect(json.status).to.equal(1);
+      expect((JSON.parse(json.stdout) as { summary: unknown }).summary).to.deep.equal({
+        files: 2,
+        valid: 2,
+        invalid: 0,
+        issues: 0,
+        warnings: 1,
+        strict: true,
+        failed: 1,
+      });
     });
   });
 

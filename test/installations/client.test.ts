@@ -113,6 +113,12 @@ describe('installations client (against the fake LivePerson)', () => {
 
   it('names the missing variables when credentials are incomplete', () => {
     expect(() => credentialsFromEnv({})).to.throw(InstallationsError, /LP_BEARER_TOKEN/);
+    for (const token of ['TOKSEC\nRET', 'tok sec', 'tök', 'a\u0000b']) {
+      expect(() => credentialsFromEnv({ LP_BEARER_TOKEN: token }), JSON.stringify(token))
+        .to.throw(InstallationsError, /LP_BEARER_TOKEN is not a usable token/)
+        .with.property('message')
+        .that.does.not.include('SEC');
+    }
     expect(() => credentialsFromEnv({ LP_USERNAME: 'u' })).to.throw(/LP_PASSWORD/);
     expect(() => credentialsFromEnv({ LP_USERNAME: 'u', LP_APP_KEY: 'k' })).to.throw(
       /LP_APP_SECRET, LP_ACCESS_TOKEN, LP_ACCESS_TOKEN_SECRET/,

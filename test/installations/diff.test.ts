@@ -92,6 +92,22 @@ describe('diffManifests', () => {
     expect(text + JSON.stringify(diff)).to.not.include('SECRET');
   });
 
+  it('hides a header value wherever else it stands (say, pasted into client_name)', () => {
+    const hook = (value: string) => ({
+      capabilities: {
+        webhooks: {
+          [CONTENT_EVENT]: { endpoint: 'https://hooks.example.com/lp', headers: [{ header_name: 'X-T', header_value: value }] },
+        },
+      },
+    });
+    const a = { client_name: 'a', ...hook('OLDSECRET1') };
+    const b = { client_name: 'OLDSECRET1', description: 'holds NEWSECRET2 inside', ...hook('NEWSECRET2') };
+    const diff = diffManifests(a, b);
+    const text = formatManifestDiff(diff);
+    expect(text).to.include('~ client_name: "a" → "(hidden)"');
+    expect(text + JSON.stringify(diff)).to.not.include('SECRET');
+  });
+
   it('hides client_secret and other secret-named fields of installations', () => {
     const diff = diffManifests(
       { client_secret: 'old-secret-abc', api_token: 'tok-1' },

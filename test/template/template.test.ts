@@ -199,8 +199,56 @@ describe('validateTemplate', () => {
     expect(result.issues.map((issue) => issue.path)).to.include.members(['grant_types[0]', 'scope']);
     expect(JSON.stringify(result)).to.not.contain('SECRETZ');
     expect(result.issues.find((issue) => issue.path === 'grant_types[0]')?.message)
-      .to.contain('(hidden)')
+      .to.contain('the value is not shown')
       .and.to.contain('(from TOKEN)');
+  });
+
+  it('hides a short secret only where it lands, never by rewriting other messages', () => {
+    for (const secret of ['e', 'a', ' ', 'NAME', 'is']) {
+      const input = {
+        client_name: 'Acme',
+        client_nme: 'typo',
+        capabilities: {
+          webhooks: {
+            [CONTENT]: { endpoint: 'https://hooks.acme.com/lp', headers: [{ header_name: 'X-T', header_value: '${{ T }}' }] },
+          },
+        },
+      };
+      const result = validateTemplate(input, { env: { T: secret } });
+      expect(result.ok).to.equal(false);
+      if (result.ok) continue;
+      const expected = validateManifest({
+        ...input,
+        capabilities: {
+          webhooks: {
+            [CONTENT]: { endpoint: 'https://hooks.acme.com/lp', headers: [{ header_name: 'X-T', header_value: secret }] },
+          },
+        },
+      });
+      if (expected.ok) throw new Error('expected the typo to be reported');
+      expect(
+        result.issues.map((issue) => issue.message),
+        secret,
+      ).to.deep.equal(expected.issues.map((issue) => issue.message));
+      expect(JSON.stringify(result)).to.not.contain('(hidden)');
+    }
+  });
+
+  it('reads only own variables: ${{ constructor }} and inherited keys are unset', () => {
+    for (const name of ['constructor', 'toString', '__proto__', 'hasOwnProperty']) {
+      const result = validateTemplate({ client_name: `\${{ ${name} }}` }, { env: {} });
+      expect(result.ok, name).to.equal(false);
+      if (!result.ok)
+        expect(
+          result.issues.map((issue) => issue.code),
+          name,
+        ).to.deep.equal(['unresolved_placeholder']);
+    }
+    const inherited = validateTemplate(
+      { client_name: '${{ SEC }}' },
+      { env: Object.create({ SEC: 'inherited' }) as Record<string, string> },
+    );
+    expect(inherited.ok).to.equal(false);
   });
 
   it('returns exactly what validateManifest returns for a manifest without placeholders', () => {
