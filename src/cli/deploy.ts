@@ -131,7 +131,7 @@ export function readTimeout(value: string | undefined): number {
   if (value === undefined) return DEFAULT_TIMEOUT_SECONDS * 1000;
   const seconds = Number(value);
   if (!/^\d+(\.\d+)?$/.test(value.trim()) || !(seconds > 0) || seconds > 3600) {
-    throw new UsageError(`option '--timeout' must be a number of seconds between 0 and 3600`);
+    throw new UsageError(`option '--timeout' must be a number of seconds, more than 0 and at most 3600 (e.g. --timeout 30)`);
   }
   return seconds * 1000;
 }

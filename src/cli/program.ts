@@ -29,7 +29,7 @@ const programHelp = (commands: readonly Command[]): string =>
   [
     `Usage: ${PROGRAM} <command> [options]`,
     '',
-    'LivePerson Application Install Manifests: validate, build and start them.',
+    'LivePerson Application Install Manifests: check them, build them from code or templates, and install them.',
     '',
     'Commands:',
     ...commands.map((command) => `  ${command.name.padEnd(10)}${command.summary}`),
@@ -104,8 +104,17 @@ async function dispatch(args: readonly string[], io: Io): Promise<ExitCode> {
     args: [...own],
     options: parseOptions({ ...HELP_OPTION, version: { type: 'boolean', help: '' } }),
   });
-  if (values['help'] === true) {
+  // `help` alone, as git and npm take it, is --help; `help <command>` is `<command> --help`.
+  if (values['help'] === true || (args[at] === 'help' && args[at + 1] === undefined)) {
     io.stdout(`${programHelp(await loadCommands())}\n`);
+    return EXIT.ok;
+  }
+  const helpFor = args[at] === 'help' ? args[at + 1] : undefined;
+  if (helpFor !== undefined) {
+    if (!isCommandName(helpFor)) {
+      throw new UsageError(`unknown command '${helpFor}' (use one of: ${commandNames()}); see "${PROGRAM} --help"`);
+    }
+    io.stdout(`${commandHelp(await COMMANDS[helpFor]())}\n`);
     return EXIT.ok;
   }
   if (values['version'] === true) {

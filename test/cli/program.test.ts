@@ -32,6 +32,18 @@ describe('lp-app-manifest (the program)', () => {
       });
     }
 
+    it("help, as git and npm take it: alone the program's help, with a command that command's", () => {
+      expect(runCli(['help']).stdout).to.equal(runCli(['--help']).stdout);
+      const init = runCli(['help', 'init']);
+      expect(init.status).to.equal(0);
+      expect(init.stdout).to.equal(runCli(['init', '--help']).stdout);
+      const unknown = runCli(['help', 'nope']);
+      expect(unknown.status).to.equal(2);
+      expect(lines(unknown.stderr)).to.deep.equal([
+        `lp-app-manifest: unknown command 'nope' (use one of: ${NAMES}); see "lp-app-manifest --help"`,
+      ]);
+    });
+
     it('--version prints the version from package.json', () => {
       const run = runCli(['--version']);
       expect(run.status).to.equal(0);
@@ -87,6 +99,11 @@ describe('lp-app-manifest (the program)', () => {
         `lp-app-manifest: unknown command 'check' (use one of: ${NAMES}); see "lp-app-manifest --help"`,
       ],
       ['an unknown option before the command', ['--verbose', 'validate'], "lp-app-manifest: unknown option '--verbose'"],
+      [
+        'a --timeout of 0',
+        ['plan', 'manifest.json', '--account', '12345678', '--timeout', '0'],
+        'lp-app-manifest: option \'--timeout\' must be a number of seconds, more than 0 and at most 3600 (e.g. --timeout 30); see "lp-app-manifest plan --help"',
+      ],
     ];
     for (const [name, args, message] of cases) {
       it(`for ${name}`, () => {
