@@ -104,6 +104,8 @@ export class Walk {
   readonly connector: boolean;
   /** The issue reported last, whose params and message the next one may share (see createIssue). */
   last: ValidationIssue | undefined = undefined;
+  /** Each webhook's place and `max_retries`, as read: what the cross-field checks need beside the output. */
+  readonly webhooks: WebhookSummary[] = [];
 
   constructor(readonly profile: Profile) {
     this.connector = profile === 'connector';
@@ -526,24 +528,15 @@ function walkWebhooks(walk: Walk, value: unknown, path: Path): JsonObject | unde
     // A body under a mistyped event name is still checked, so fixing the name reveals nothing new.
     if (suggestion !== undefined && suggestion !== RETRY_KEY) walkWebhook(walk, body, where, []);
   }
-  const summaries: WebhookSummary[] = [];
   const out: JsonObject = walk.keep({});
   const keys = WEBHOOK_CONTAINER.list;
   for (let i = 0; i < keys.length; i++) {
     const field = fields[i];
     if (field === undefined) continue;
     const key = keys[i]!;
-    const result = key === RETRY_KEY ? walkRetry(walk, field, at(path, key)) : walkWebhook(walk, field, at(path, key), summaries);
+    const result =
+      key === RETRY_KEY ? walkRetry(walk, field, at(path, key)) : walkWebhook(walk, field, at(path, key), walk.webhooks);
     if (result !== undefined) out[key] = result;
-  }
-  // Only a retention time set on the policy overrides max_retries (a retry without one is an error already).
-  const retry = ownValue(out, RETRY_KEY) as JsonObject | undefined;
-  if (retry !== undefined && ownValue(retry, 'retention_time') !== undefined) {
-    for (const summary of summaries) {
-      if (summary.maxRetries !== undefined && summary.maxRetries > 0) {
-        walk.report(at(summary.path, 'max_retries'), 'max_retries_with_retention', NONE);
-      }
-    }
   }
   return out;
 }
@@ -660,16 +653,63 @@ export function walkManifest(walk: Walk, input: unknown): JsonObject | undefined
       for (const [key, name] of walkLocalizedNames(walk, localized, value !== undefined)) out[key] = name;
     }
   }
-  const grants = ownValue(out, 'grant_types') as readonly string[] | undefined;
-  if (
-    (ownValue(out, 'response_types') as readonly string[] | undefined)?.includes('code') &&
-    !grants?.includes('authorization_code')
-  ) {
-    walk.report(at(null, 'response_types'), 'code_without_authorization_code', NONE);
-  }
-  const redirects = ownValue(out, 'redirect_uris') as readonly string[] | undefined;
-  if (grants?.includes('authorization_code') && (redirects === undefined || redirects.length === 0)) {
-    walk.report(at(null, 'grant_types'), 'authorization_code_without_redirect_uris', NONE);
-  }
+  for (const check of CROSS_FIELD_CHECKS) check.run(walk, out);
   return out;
 }
+
+/**
+ * A rule across fields, run once the walk is done, on the canonical output
+ * (and, for webhooks, on what the walk read of each). Each is named by the
+ * issue code it reports; they run in this order, so warnings come out in it.
+ */
+interface CrossFieldCheck {
+  readonly code: IssueCode;
+  readonly run: (walk: Walk, manifest: JsonObject) => void;
+}
+
+const listAt = (object: JsonObject | undefined, key: string): readonly string[] | undefined =>
+  object === undefined ? undefined : (ownValue(object, key) as readonly string[] | undefined);
+
+const CROSS_FIELD_CHECKS: readonly CrossFieldCheck[] = [
+  {
+    // Only a retention time set on the policy overrides max_retries (a retry without one is an error already);
+    // max_retries: 0, the opt-out, still means something.
+    code: 'max_retries_with_retention',
+    run(walk, manifest) {
+      const capabilities = ownValue(manifest, 'capabilities') as JsonObject | undefined;
+      const webhooks = capabilities === undefined ? undefined : (ownValue(capabilities, 'webhooks') as JsonObject | undefined);
+      const retry = webhooks === undefined ? undefined : (ownValue(webhooks, RETRY_KEY) as JsonObject | undefined);
+      if (retry === undefined || ownValue(retry, 'retention_time') === undefined) return;
+      for (const webhook of walk.webhooks) {
+        if (webhook.maxRetries !== undefined && webhook.maxRetries > 0) {
+          walk.report(at(webhook.path, 'max_retries'), 'max_retries_with_retention', NONE);
+        }
+      }
+    },
+  },
+  {
+    // RFC 7591 §2.1: the code response type goes with the authorization_code grant.
+    code: 'code_without_authorization_code',
+    run(walk, manifest) {
+      if (
+        listAt(manifest, 'response_types')?.includes('code') &&
+        !listAt(manifest, 'grant_types')?.includes('authorization_code')
+      ) {
+        walk.report(at(null, 'response_types'), 'code_without_authorization_code', NONE);
+      }
+    },
+  },
+  {
+    // RFC 7591 §2.1: the authorization_code grant redirects, so it needs redirect URIs.
+    code: 'authorization_code_without_redirect_uris',
+    run(walk, manifest) {
+      const redirects = listAt(manifest, 'redirect_uris');
+      if (
+        listAt(manifest, 'grant_types')?.includes('authorization_code') &&
+        (redirects === undefined || redirects.length === 0)
+      ) {
+        walk.report(at(null, 'grant_types'), 'authorization_code_without_redirect_uris', NONE);
+      }
+    },
+  },
+];
