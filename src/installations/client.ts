@@ -6,6 +6,7 @@
  */
 import { createRequire } from 'node:module';
 import type { Installation } from './plan.js';
+import { isObject } from './json.js';
 
 /** The Domain API (CSDS) LivePerson documents for every account ("Retrieve API Domains"). */
 export const DEFAULT_CSDS_URL = 'https://api.liveperson.net';
@@ -396,9 +397,6 @@ function parseJson(answer: Answer, what: string): unknown {
     throw new InstallationsError('protocol', `${what}: LivePerson's answer is not JSON (HTTP ${answer.status})`, answer.status);
   }
 }
-
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** Fields LivePerson may change on its own when it stores an update. */
 const SERVER_ASSIGNED: ReadonlySet<string> = new Set(['client_secret', 'client_secret_expires_at', 'client_id_issued_at']);

@@ -5,6 +5,7 @@
  * token or key) are never part of the result: a changed one reads as changed.
  */
 import { validateManifest } from '../index.js';
+import { isObject } from './json.js';
 
 /** What stands in for a secret value in a {@link ManifestChange}: the value itself is never kept. */
 export const HIDDEN_VALUE = '(hidden)';
@@ -105,9 +106,6 @@ export function formatJsonPath(segments: readonly (string | number)[]): string {
 }
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
-
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** A plain JSON copy (drops what JSON would drop), never throwing on odd input. */
 function toJson(value: unknown, depth = 0): Json | undefined {

@@ -5,6 +5,7 @@
  */
 import { manifestJsonSchema } from '../index.js';
 import { diffManifests, formatJsonPath, type ManifestDiff } from './diff.js';
+import { isObject } from './json.js';
 
 /** A JSON object as LivePerson's App Installations API returns it. */
 export type Installation = { readonly [key: string]: unknown };
@@ -81,9 +82,6 @@ export const SERVER_FIELDS = [
 ] as const;
 
 const LOCALIZED_NAME = /^client_name#/;
-
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 const isManaged = (key: string): boolean => managedFields().includes(key) || LOCALIZED_NAME.test(key);
 const isManagedCapability = (key: string): boolean => managedCapabilities().includes(key);

@@ -1014,7 +1014,8 @@ function freezeParams<TParams>(params: TParams): TParams {
   return Object.freeze(params);
 }
 
-function deepFreeze<TValue>(value: TValue): TValue {
+/** Freezes a fresh, acyclic value and everything in it; returns it. */
+export function deepFreeze<TValue>(value: TValue): TValue {
   if (typeof value === 'object' && value !== null) {
     for (const entry of Object.values(value)) deepFreeze(entry);
     Object.freeze(value);
