@@ -6,7 +6,7 @@
  * own at its path. Every issue is reported at once, beside every other.
  */
 import type { Profile } from '../types/manifest.js';
-import { formatPath, makeIssue, type ValidationIssue } from '../validation/issues.js';
+import { deepFreeze, formatPath, makeIssue, type ValidationIssue } from '../validation/issues.js';
 import { validateManifest, type ValidationResult } from '../validation/validate.js';
 import { mayHoldPlaceholder, parseTemplate, type ParsedTemplate } from './placeholders.js';
 
@@ -148,23 +148,24 @@ function resolveValue(input: unknown, variables: TemplateVariables): Resolution 
       if (Array.isArray(value)) {
         if (Object.getPrototypeOf(value) !== Array.prototype) return value;
         seen.add(value);
-        copy = value.map((item, index) => visit(item, [...segments, index]));
+        const items = value.map((item, index) => visit(item, [...segments, index]));
+        // A list in which nothing was filled is passed on as it is: no copy of what holds no placeholder.
+        copy = items.some((item, index) => item !== value[index]) ? items : value;
       } else {
         const prototype: unknown = Object.getPrototypeOf(value);
         if (prototype !== Object.prototype && prototype !== null) return value;
         seen.add(value);
         const out: Record<string, unknown> = {};
+        let changed = false;
         for (const key of Object.keys(value)) {
           const descriptor = Object.getOwnPropertyDescriptor(value, key);
           if (descriptor === undefined || !('value' in descriptor)) return value;
-          Object.defineProperty(out, key, {
-            value: visit(descriptor.value, [...segments, key]),
-            enumerable: true,
-            writable: true,
-            configurable: true,
-          });
+          const filled = visit(descriptor.value, [...segments, key]);
+          changed ||= filled !== descriptor.value;
+          Object.defineProperty(out, key, { value: filled, enumerable: true, writable: true, configurable: true });
         }
-        copy = out;
+        // Likewise an object: the validator then reads the caller's own value, as validateManifest would.
+        copy = changed ? out : value;
       }
     } catch {
       // A proxy or exotic object: left as it is, for the validator to report.
@@ -385,14 +386,6 @@ export function withStrings(manifest: unknown, sites: readonly PlaceholderSite[]
     }
   }
   return deepFreeze(copy);
-}
-
-function deepFreeze<T>(value: T): T {
-  if (value !== null && typeof value === 'object') {
-    for (const child of Object.values(value)) deepFreeze(child);
-    Object.freeze(value);
-  }
-  return value;
 }
 
 /**
