@@ -1,5 +1,10 @@
 import type { HttpsUrl, HttpsUrlInput } from '../types/https-url.js';
 import type {
+  ConnectorConsumerIdentity,
+  ConnectorDesignEngagement,
+  ConnectorDesignWindow,
+  ConnectorExactScope,
+  ConnectorRequiredGrantType,
   ConsumerIdentity,
   EntryPoint,
   GrantType,
@@ -232,11 +237,11 @@ export interface EngagementSettings {
  */
 export interface ConnectorEngagementSettings extends EngagementSettings {
   /** A connector cannot design engagements. */
-  readonly designEngagement: false;
+  readonly designEngagement: ConnectorDesignEngagement;
   /** A connector cannot add an engagement window. */
-  readonly designWindow: false;
+  readonly designWindow: ConnectorDesignWindow;
   /** A connector's consumers are authenticated. */
-  readonly consumerIdentity: readonly ['auth'];
+  readonly consumerIdentity: ConnectorConsumerIdentity;
 }
 
 /**
@@ -264,6 +269,14 @@ export type EngagementSettingsFor<TProfile extends Profile> = TProfile extends '
   : EngagementSettings;
 
 /**
+ * The words of `ConnectorGrantTypesMessage`, made from the spec table's value:
+ * `a connector needs grantTypes(...) to include "client_credentials"`.
+ *
+ * @inline
+ */
+type ConnectorGrantTypesMessageText = `a connector needs grantTypes(...) to include "${ConnectorRequiredGrantType}"`;
+
+/**
  * The compile-time message when a connector's grant types lack `client_credentials`.
  *
  * @example
@@ -275,14 +288,22 @@ export type EngagementSettingsFor<TProfile extends Profile> = TProfile extends '
  * ManifestBuilder.connector().grantTypes('refresh_token');
  * ```
  */
-export type ConnectorGrantTypesMessage = 'a connector needs grantTypes(...) to include "client_credentials"';
+export type ConnectorGrantTypesMessage = ConnectorGrantTypesMessageText;
 
 /** In the connector profile, an error on every argument unless one is `client_credentials`. */
 type ConnectorGrantCheck<TProfile extends Profile, TGrants extends readonly GrantType[]> = TProfile extends 'connector'
-  ? 'client_credentials' extends TGrants[number]
+  ? ConnectorRequiredGrantType extends TGrants[number]
     ? unknown
     : readonly [ManifestTypeError<ConnectorGrantTypesMessage>, ...ManifestTypeError<ConnectorGrantTypesMessage>[]]
   : unknown;
+
+/**
+ * The words of `ConnectorScopeMessage`, made from the spec table's value:
+ * `a connector's scope is exactly "msg.consumer"`.
+ *
+ * @inline
+ */
+type ConnectorScopeMessageText = `a connector's scope is exactly "${ConnectorExactScope}"`;
 
 /**
  * The compile-time message where a connector's `scope(...)` gets anything but
@@ -297,11 +318,11 @@ type ConnectorGrantCheck<TProfile extends Profile, TGrants extends readonly Gran
  * ManifestBuilder.connector().clientName('Acme').scope('livedeflect');
  * ```
  */
-export type ConnectorScopeMessage = 'a connector\'s scope is exactly "msg.consumer"';
+export type ConnectorScopeMessage = ConnectorScopeMessageText;
 
 /** What `scope(...)` takes: any scope values, and for a connector exactly `'msg.consumer'`. */
 type ScopeArguments<TProfile extends Profile> = TProfile extends 'connector'
-  ? ['msg.consumer'] | [ManifestTypeError<ConnectorScopeMessage>]
+  ? [ConnectorExactScope] | [ManifestTypeError<ConnectorScopeMessage>]
   : [Scope, ...Scope[]];
 
 /**

@@ -1,5 +1,6 @@
 import type {
   CONSUMER_IDENTITIES,
+  ENGAGEMENT_FIELDS,
   ENTRY_POINTS,
   FAAS_SCOPE_PREFIX,
   GOALS,
@@ -9,6 +10,7 @@ import type {
   RESPONSE_TYPES,
   SCOPES,
   TARGET_AUDIENCES,
+  TOP_LEVEL_FIELDS,
   VISITOR_BEHAVIORS,
   WEBHOOK_EVENTS,
 } from '../spec/tables.js';
@@ -199,6 +201,46 @@ export type MaxRetries = Extract<(typeof MAX_RETRIES_VALUES)[number], number>;
 /** A list with at least one item. */
 type NonEmpty<TItem> = readonly [TItem, ...TItem[]];
 
+// The connector profile's fixed values, read from the spec tables (`connectorMustInclude`,
+// `connectorExactly`) by plain indexed access: the connector types here and in the builder never
+// write a value again, and they cost the checker nothing (no type parameter, no mapped type).
+// `@inline`: the API docs show the value, not these internal names.
+
+/**
+ * The grant type a connector's `grant_types` must include (`client_credentials`), from the spec table.
+ *
+ * @inline
+ */
+export type ConnectorRequiredGrantType = (typeof TOP_LEVEL_FIELDS)['grant_types']['connectorMustInclude'];
+
+/**
+ * A connector's `scope`, exactly (`msg.consumer`), from the spec table.
+ *
+ * @inline
+ */
+export type ConnectorExactScope = (typeof TOP_LEVEL_FIELDS)['scope']['connectorExactly'];
+
+/**
+ * A connector's `design_engagement` (`false`), from the spec table.
+ *
+ * @inline
+ */
+export type ConnectorDesignEngagement = (typeof ENGAGEMENT_FIELDS)['design_engagement']['connectorExactly'];
+
+/**
+ * A connector's `design_window` (`false`), from the spec table.
+ *
+ * @inline
+ */
+export type ConnectorDesignWindow = (typeof ENGAGEMENT_FIELDS)['design_window']['connectorExactly'];
+
+/**
+ * A connector's `consumer_identity`, exactly (`['auth']`), from the spec table.
+ *
+ * @inline
+ */
+export type ConnectorConsumerIdentity = (typeof ENGAGEMENT_FIELDS)['consumer_identity']['connectorExactly'];
+
 /**
  * One HTTP header LivePerson adds to a webhook request.
  *
@@ -298,11 +340,11 @@ export interface EngagementData {
  */
 export interface ConnectorEngagementData extends EngagementData {
   /** A connector cannot design engagements. */
-  readonly design_engagement: false;
+  readonly design_engagement: ConnectorDesignEngagement;
   /** A connector cannot add an engagement window. */
-  readonly design_window: false;
+  readonly design_window: ConnectorDesignWindow;
   /** A connector's consumers are authenticated. */
-  readonly consumer_identity: readonly ['auth'];
+  readonly consumer_identity: ConnectorConsumerIdentity;
 }
 
 /**
@@ -371,7 +413,7 @@ export interface ConnectorManifest extends Manifest {
   /** Required for a connector, and includes `client_credentials`. */
   readonly grant_types: readonly GrantType[];
   /** Required for a connector, and exactly `msg.consumer`. */
-  readonly scope: 'msg.consumer';
+  readonly scope: ConnectorExactScope;
   /** What the app plugs into: messaging webhooks and engagements. */
   readonly capabilities?: {
     /** Endpoints LivePerson sends messaging events to, and the retry policy. */
