@@ -5,11 +5,10 @@
  */
 import {
   ENGAGEMENT_FIELDS,
-  MAX_RETRIES,
-  RETENTION_TIME,
   TOP_LEVEL_FIELDS,
   URL_MAX_LENGTH,
   WEBHOOK_EVENTS,
+  WEBHOOKS,
   type FieldSpec,
   type ProfileLimit,
 } from '../src/spec/tables.js';
@@ -18,7 +17,6 @@ import {
   EDITOR_SCHEMA_KEY,
   FRAMING_HEADER_NAMES,
   MISSPELLED_WEBHOOK_EVENTS,
-  RESERVED_HEADER_PREFIX,
   SECRET_SERVER_ASSIGNED_KEY,
   SERVER_ASSIGNED_KEYS,
 } from '../src/spec/tables.js';
@@ -61,8 +59,47 @@ function describeField(spec: FieldSpec): string {
       return `each ≤ ${spec.itemMaxLength} chars: \`https://…\`, \`http://\` to a loopback host, or a private-use scheme with a dot; no fragment`;
     case 'boolean':
       return 'boolean';
-    case 'capabilities':
-      return '`webhooks` and `engagement` (below)';
+    case 'integer':
+      return `integer ${spec.unit === undefined ? '' : `${spec.unit} `}${spec.min}..${spec.max}${
+        spec.maxInWords === undefined ? '' : ` (${spec.maxInWords} at most)`
+      }`;
+    case 'endpoint':
+      return `an \`https://\` URL of at most ${spec.maxLength} chars, as written (see URLs below), on a host LivePerson can reach`;
+    case 'header-name':
+      return `an HTTP token (RFC 9110 §5.6.2), not starting with ${code(spec.reservedPrefix)}, not a name that frames or routes the request (below)`;
+    case 'header-value':
+      return 'visible US-ASCII, space and tab only (RFC 9110 §5.5)';
+    case 'object':
+      return `${Object.keys(spec.fields).map(code).join(' and ')} (below)`;
+    case 'list':
+      return `a list of \`{ ${Object.keys(spec.items.fields).join(', ')} }\`${
+        spec.uniqueName === undefined ? '' : `; ${code(spec.uniqueName)}s differ ignoring case`
+      }`;
+    case 'events':
+      return `one webhook per event${Object.keys(spec.also).length === 0 ? '' : `, and ${Object.keys(spec.also).map(code).join(', ')}`}`;
+  }
+}
+
+/**
+ * The rows of a table of every field below a node of the spec tree, named by
+ * where it sits (`<event>.headers[].header_name`): the same tree the
+ * validator walks, so a field added there is documented here.
+ */
+function nestedRows(spec: FieldSpec, prefix: string): string[] {
+  const rows = (fields: { readonly [key: string]: FieldSpec }, at: string): string[] =>
+    Object.entries(fields).flatMap(([key, field]) => [
+      `| ${code(`${at}${key}`)} | ${required(field)} | ${describeField(field)} |`,
+      ...nestedRows(field, `${at}${key}`),
+    ]);
+  switch (spec.type) {
+    case 'object':
+      return rows(spec.fields, `${prefix}.`);
+    case 'list':
+      return rows(spec.items.fields, `${prefix}[].`);
+    case 'events':
+      return [...rows(spec.each.fields, `${prefix}<event>.`), ...rows(spec.also, prefix)];
+    default:
+      return [];
   }
 }
 
@@ -165,15 +202,18 @@ export function renderRulesDoc(): string {
       ([wrong, right]) => `${code(wrong)} (the spelling in LivePerson's table) is rejected; use ${code(right)}.`,
     ),
     '',
-    `Each webhook: \`endpoint\` (required, an \`https://\` URL of at most ${URL_MAX_LENGTH} chars, see URLs below), \`max_retries\` (integer ${MAX_RETRIES.min}..${MAX_RETRIES.max}),`,
-    `\`headers\` (\`[{header_name, header_value}]\`; names are HTTP tokens (RFC 9110 §5.6.2) not starting with ${code(RESERVED_HEADER_PREFIX)},`,
-    `unique ignoring case, and not one that frames or routes the request, in any case: ${FRAMING_HEADER_NAMES.map(code).join(', ')}`,
-    '(RFC 9110 §7.6.1, RFC 9112 §6: the sender sets these, and a second value breaks delivery or smuggles a request);',
-    'values are visible US-ASCII, space and tab only (RFC 9110 §5.5, without obs-text): no control character can split or fold',
-    'the header, and nothing beyond ASCII, which common HTTP clients refuse to send (encode such a value, e.g. in base64)).',
+    `Each webhook, and the retry policy (under \`capabilities.webhooks\`; \`<event>\` is one of the events above):`,
+    '',
+    '| field | required | rule |',
+    '|---|---|---|',
+    ...nestedRows(WEBHOOKS, ''),
+    '',
+    `Header names must not frame or route the request, in any case: ${FRAMING_HEADER_NAMES.map(code).join(', ')}`,
+    '(RFC 9110 §7.6.1, RFC 9112 §6: the sender sets these, and a second value breaks delivery or smuggles a request).',
+    'Header values are visible US-ASCII, space and tab only (RFC 9110 §5.5, without obs-text): no control character can split or fold',
+    'the header, and nothing beyond ASCII, which common HTTP clients refuse to send (encode such a value, e.g. in base64).',
     `Warnings: a header named ${BODY_HEADER_NAMES.map(code).join(' or ')} (LivePerson sets the body and its type), and a header`,
     'value that is empty, only white space, or has white space at either end (stripped in transit; an unset secret looks like this).',
-    `\`retry.retention_time\`: integer ${RETENTION_TIME.unit} ${RETENTION_TIME.min}..${RETENTION_TIME.max} (${RETENTION_TIME.maxInWords} at most).`,
     '',
     '## URLs (`endpoint`, `redirect_uris`, `logo_uri`, `entry_uri` and `httpsUrl()`)',
     '',

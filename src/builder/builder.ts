@@ -1,4 +1,4 @@
-import { ENGAGEMENT_FIELDS } from '../spec/tables.js';
+import { ENGAGEMENT_FIELDS, WEBHOOK } from '../spec/tables.js';
 import { CONNECTOR_TEMPLATE } from '../spec/template.js';
 import type { Profile } from '../types/manifest.js';
 import { ManifestValidationError } from '../validation/error.js';
@@ -16,6 +16,10 @@ import type { BuildOptions, EngagementSettings, ManifestBuilder, ManifestBuilder
 type Draft = Readonly<Record<string, unknown>>;
 
 const ENGAGEMENT_ENTRIES = /* @__PURE__ */ Object.entries(ENGAGEMENT_FIELDS);
+/** The webhook fields `webhook(event, endpoint, options)` takes as options: [JSON key, option name, whether a list]. */
+const WEBHOOK_OPTIONS: readonly (readonly [string, string, boolean])[] = /* @__PURE__ */ Object.entries(WEBHOOK.fields).flatMap(
+  ([key, field]) => ('option' in field ? [[key, field.option, field.type === 'list'] as const] : []),
+);
 
 /** A copy of an array argument, duplicates dropped (the validator puts enum values in canonical order). */
 const uniqueCopy = (values: readonly unknown[]): unknown[] => [...new Set(values)];
@@ -80,19 +84,17 @@ function headersToJson(headers: unknown): unknown {
 function webhookToJson(endpoint: unknown, options: unknown): Record<string, unknown> {
   if (options === undefined) return { endpoint };
   if (!isPlainObject(options)) return { endpoint, options };
-  const { maxRetries: _maxRetries, headers: _headers, ...rest } = options;
-  const maxRetries = own(options, 'maxRetries');
-  const headers = own(options, 'headers');
+  const out: Record<string, unknown> = { endpoint };
+  // Options the spec does not know stay as they are, to be reported as unknown keys.
+  const rest: Record<string, unknown> = { ...options };
+  for (const [key, option, list] of WEBHOOK_OPTIONS) {
+    delete rest[option];
+    const value = own(options, option);
+    // A list option (headers) is given as a record, name to value.
+    if (value !== undefined) out[key] = list ? headersToJson(value) : value;
+  }
   // The webhook, its headers, each header and its fields: copied, so the caller's objects can change later.
-  return copyData(
-    {
-      endpoint,
-      ...(maxRetries === undefined ? {} : { max_retries: maxRetries }),
-      ...(headers === undefined ? {} : { headers: headersToJson(headers) }),
-      ...rest,
-    },
-    4,
-  ) as Record<string, unknown>;
+  return copyData({ ...out, ...rest }, 4) as Record<string, unknown>;
 }
 
 const readObject = (value: unknown): Record<string, unknown> => (isPlainObject(value) ? value : {});

@@ -2,17 +2,14 @@
  * Help text for the JSON Schema, worded after the rules (docs/rules.md). Only the prose lives
  * here: limits, enum values and required-ness are added by the generator from
  * the spec tables, so the text cannot drift from the rules. Each table is
- * keyed by the spec's own key lists, so a new field without help text is a
- * type error.
+ * keyed by the fields of its node of the spec tree, and
+ * {@link FIELD_DESCRIPTIONS} by the nodes' names, so a new field without help
+ * text is a type error.
  */
-import type {
-  CAPABILITY_KEYS,
-  ENGAGEMENT_FIELDS,
-  HEADER_KEYS,
-  RETRY_KEYS,
-  TOP_LEVEL_FIELDS,
-  WEBHOOK_KEYS,
-} from '../spec/tables.js';
+import type { CAPABILITIES, ENGAGEMENT, HEADER, MANIFEST, RETRY, WEBHOOK, WEBHOOKS } from '../spec/tables.js';
+
+/** One help text per field of an object node (or per `also` key of an events node). */
+type HelpFor<TFields> = { readonly [TKey in keyof TFields]: string };
 
 /** The schema's own description. */
 export const MANIFEST_DESCRIPTION =
@@ -20,7 +17,7 @@ export const MANIFEST_DESCRIPTION =
   'and which messaging events and engagement settings it uses.';
 
 /** Help for each top-level field. */
-export const TOP_LEVEL_DESCRIPTIONS: Readonly<Record<keyof typeof TOP_LEVEL_FIELDS, string>> = {
+const TOP_LEVEL_DESCRIPTIONS: HelpFor<(typeof MANIFEST)['fields']> = {
   client_name: 'The name of the application.',
   description: 'A description of the application.',
   grant_types: 'OAuth 2.0 grant types the application uses.',
@@ -47,7 +44,7 @@ export const LOCALIZED_NAME_DESCRIPTION =
   'well-formed BCP 47 language tag, e.g. `client_name#de-CH`. Tags must differ case-insensitively.';
 
 /** Help for each key of `capabilities`. */
-export const CAPABILITY_DESCRIPTIONS: Readonly<Record<(typeof CAPABILITY_KEYS)[number], string>> = {
+const CAPABILITY_DESCRIPTIONS: HelpFor<(typeof CAPABILITIES)['fields']> = {
   webhooks: 'Endpoints to which LivePerson sends messaging event notifications, one per event, and the retry policy.',
   engagement: 'Engagement settings; when present, every field is required.',
 };
@@ -56,7 +53,7 @@ export const CAPABILITY_DESCRIPTIONS: Readonly<Record<(typeof CAPABILITY_KEYS)[n
 export const WEBHOOK_EVENT_DESCRIPTION = (event: string): string => `The webhook that receives \`${event}\` notifications.`;
 
 /** Help for each key of a webhook. */
-export const WEBHOOK_DESCRIPTIONS: Readonly<Record<(typeof WEBHOOK_KEYS)[number], string>> = {
+const WEBHOOK_DESCRIPTIONS: HelpFor<(typeof WEBHOOK)['fields']> = {
   endpoint:
     'The URL to send the notification to, query included, at most 2,048 characters. Starts with `https://` in lower case; ' +
     'no user name or password (secrets belong in headers). Checked as written (RFC 3986): ASCII only (a host in punycode), ' +
@@ -69,7 +66,7 @@ export const WEBHOOK_DESCRIPTIONS: Readonly<Record<(typeof WEBHOOK_KEYS)[number]
 };
 
 /** Help for each key of a webhook header. */
-export const HEADER_DESCRIPTIONS: Readonly<Record<(typeof HEADER_KEYS)[number], string>> = {
+const HEADER_DESCRIPTIONS: HelpFor<(typeof HEADER)['fields']> = {
   header_name:
     'An HTTP field name (an RFC 9110 token); names starting with `x-liveperson-` are reserved, and names that frame ' +
     'or route the request (`Host`, `Content-Length`, `Transfer-Encoding`, …, any case) are set by the sender ' +
@@ -79,17 +76,18 @@ export const HEADER_DESCRIPTIONS: Readonly<Record<(typeof HEADER_KEYS)[number], 
     'HTTP client can send it; encode other text, e.g. in base64.',
 };
 
-/** Help for `capabilities.webhooks.retry`. */
-export const RETRY_DESCRIPTION =
-  "LivePerson's retry policy: a failed event is retried with back-off for up to `retention_time` seconds.";
+/** Help for the keys of `capabilities.webhooks` beside the events: the retry policy. */
+const WEBHOOKS_DESCRIPTIONS: HelpFor<(typeof WEBHOOKS)['also']> = {
+  retry: "LivePerson's retry policy: a failed event is retried with back-off for up to `retention_time` seconds.",
+};
 
 /** Help for each key of the retry policy. */
-export const RETRY_DESCRIPTIONS: Readonly<Record<(typeof RETRY_KEYS)[number], string>> = {
+const RETRY_DESCRIPTIONS: HelpFor<(typeof RETRY)['fields']> = {
   retention_time: 'How long to retry a failed event, in seconds.',
 };
 
 /** Help for each engagement field. */
-export const ENGAGEMENT_DESCRIPTIONS: Readonly<Record<keyof typeof ENGAGEMENT_FIELDS, string>> = {
+const ENGAGEMENT_DESCRIPTIONS: HelpFor<(typeof ENGAGEMENT)['fields']> = {
   design_engagement: 'Whether the engagement button and its appearance can be designed.',
   design_window: 'Whether an engagement window can be added.',
   entry_point: 'Where the engagement that invites consumers is displayed.',
@@ -98,4 +96,26 @@ export const ENGAGEMENT_DESCRIPTIONS: Readonly<Record<keyof typeof ENGAGEMENT_FI
   goal: 'What the engagement is meant to achieve.',
   consumer_identity: 'Whether the consumer must be an authenticated user.',
   language_selection: 'Whether the consumer can select a language.',
+};
+
+/** The help texts of every node of the spec tree that has fields, by the node's `name`. */
+export const FIELD_DESCRIPTIONS: {
+  readonly [TNode in
+    | typeof MANIFEST
+    | typeof CAPABILITIES
+    | typeof WEBHOOKS
+    | typeof WEBHOOK
+    | typeof HEADER
+    | typeof RETRY
+    | typeof ENGAGEMENT as TNode['name']]: HelpFor<
+    TNode extends { readonly fields: infer TFields } ? TFields : TNode extends { readonly also: infer TAlso } ? TAlso : never
+  >;
+} = {
+  manifest: TOP_LEVEL_DESCRIPTIONS,
+  capabilities: CAPABILITY_DESCRIPTIONS,
+  webhooks: WEBHOOKS_DESCRIPTIONS,
+  webhook: WEBHOOK_DESCRIPTIONS,
+  header: HEADER_DESCRIPTIONS,
+  retry: RETRY_DESCRIPTIONS,
+  engagement: ENGAGEMENT_DESCRIPTIONS,
 };

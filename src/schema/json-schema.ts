@@ -23,45 +23,35 @@ import {
   SCOPE_NAME_SOURCE,
   URL_CHARACTER_SOURCE,
 } from '../spec/patterns.js';
+import type {
+  BooleanRule,
+  EndpointRule,
+  EnumListRule,
+  EventsNode,
+  FieldSpec,
+  HeaderNameRule,
+  IdListRule,
+  IntegerRange,
+  ListNode,
+  ObjectNode,
+  ProfileLimit,
+  RedirectUrisRule,
+  ScopeRule,
+  StringRule,
+} from '../spec/nodes.js';
 import {
-  type CAPABILITY_KEYS,
-  ENGAGEMENT_FIELDS,
-  HEADER_KEYS,
   EDITOR_SCHEMA_KEY,
-  FRAMING_HEADER_NAMES,
   LOCALIZED_NAME_PREFIX,
   LOOPBACK_REDIRECT_HOSTS,
-  MAX_RETRIES,
+  MANIFEST,
   PROFILES,
-  RESERVED_HEADER_PREFIX,
-  RETENTION_TIME,
-  RETRY_KEY,
-  RETRY_KEYS,
   TOP_LEVEL_FIELDS,
-  URL_MAX_LENGTH,
-  WEBHOOK_EVENTS,
-  type WEBHOOK_KEYS,
-  type BooleanRule,
-  type EnumListRule,
-  type FieldSpec,
-  type IdListRule,
-  type IntegerRange,
-  type ProfileLimit,
-  type RedirectUrisRule,
-  type ScopeRule,
-  type StringRule,
 } from '../spec/tables.js';
 import type { Profile } from '../types/manifest.js';
 import {
-  CAPABILITY_DESCRIPTIONS,
-  ENGAGEMENT_DESCRIPTIONS,
-  HEADER_DESCRIPTIONS,
+  FIELD_DESCRIPTIONS,
   LOCALIZED_NAME_DESCRIPTION,
   MANIFEST_DESCRIPTION,
-  RETRY_DESCRIPTION,
-  RETRY_DESCRIPTIONS,
-  TOP_LEVEL_DESCRIPTIONS,
-  WEBHOOK_DESCRIPTIONS,
   WEBHOOK_EVENT_DESCRIPTION,
 } from './descriptions.js';
 
@@ -107,7 +97,6 @@ type SchemaObject = { [keyword: string]: JsonSchemaValue };
 const DRAFT_2020_12 = 'https://json-schema.org/draft/2020-12/schema';
 const HTTPS_PREFIX = 'https://';
 const HTTP_PREFIX = 'http://';
-const WEBHOOK_REF = '#/$defs/webhook';
 
 // ---- regular-expression sources (ECMA-262, `u` flag, no flags of their own) ----
 
@@ -289,82 +278,98 @@ function idListSchema(rule: IdListRule, text: string): SchemaObject {
   };
 }
 
-function webhookSchema(): SchemaObject {
-  const header: SchemaObject = {
-    type: 'object',
-    properties: {
-      header_name: {
-        description: HEADER_DESCRIPTIONS.header_name,
-        type: 'string',
-        pattern: HEADER_NAME_SOURCE,
-        // LivePerson's prefix, or a name that frames or routes the request (any case)
-        not: {
-          pattern: `^(?:${caselessLiteral(RESERVED_HEADER_PREFIX)}|(?:${FRAMING_HEADER_NAMES.map(caselessLiteral).join('|')})$)`,
-        },
-      },
-      header_value: {
-        description: HEADER_DESCRIPTIONS.header_value,
-        type: 'string',
-        pattern: HEADER_VALUE_SOURCE,
-      },
-    } satisfies Record<(typeof HEADER_KEYS)[number], SchemaObject>,
-    required: [...HEADER_KEYS],
-    additionalProperties: false,
+function endpointSchema(rule: EndpointRule, text: string): SchemaObject {
+  return {
+    description: text,
+    type: 'string',
+    maxLength: rule.maxLength,
+    pattern: `^${httpsUrl()}$`,
+    not: { pattern: hostTooLong(HTTPS_PREFIX) },
   };
-  const properties = {
-    endpoint: {
-      description: WEBHOOK_DESCRIPTIONS.endpoint,
-      type: 'string',
-      maxLength: URL_MAX_LENGTH,
-      pattern: `^${httpsUrl()}$`,
-      not: { pattern: hostTooLong(HTTPS_PREFIX) },
+}
+
+function headerNameSchema(rule: HeaderNameRule, text: string): SchemaObject {
+  return {
+    description: text,
+    type: 'string',
+    pattern: HEADER_NAME_SOURCE,
+    // LivePerson's prefix, or a name that frames or routes the request (any case)
+    not: {
+      pattern: `^(?:${caselessLiteral(rule.reservedPrefix)}|(?:${rule.framing.map(caselessLiteral).join('|')})$)`,
     },
-    max_retries: integerSchema(MAX_RETRIES, WEBHOOK_DESCRIPTIONS.max_retries),
-    headers: { description: WEBHOOK_DESCRIPTIONS.headers, type: 'array', items: header },
-  } satisfies Record<(typeof WEBHOOK_KEYS)[number], SchemaObject>;
-  const required: (typeof WEBHOOK_KEYS)[number][] = ['endpoint'];
-  return { type: 'object', properties, required, additionalProperties: false };
+  };
 }
 
-function webhooksSchema(text: string): SchemaObject {
+function headerValueSchema(text: string): SchemaObject {
+  return { description: text, type: 'string', pattern: HEADER_VALUE_SOURCE };
+}
+
+/** What the recursion carries: the profile, and the `$defs` it fills as it meets an events node. */
+interface Context {
+  readonly profile: Profile;
+  readonly defs: SchemaObject;
+}
+
+/** Help text of each field of an object node, by the node's name. */
+const descriptionsOf = (name: string): Readonly<Record<string, string>> =>
+  (FIELD_DESCRIPTIONS as unknown as Readonly<Record<string, Readonly<Record<string, string>>>>)[name]!;
+
+const isRequired = (spec: FieldSpec, profile: Profile): boolean =>
+  spec.required === 'always' || (spec.required === 'connector' && profile === 'connector');
+
+/** The `properties` and `required` of an object node's fields, each described, "Required." where it is. */
+function fieldsSchema(
+  fields: { readonly [key: string]: FieldSpec },
+  name: string,
+  context: Context,
+): { properties: SchemaObject; required: string[] } {
+  const help = descriptionsOf(name);
   const properties: SchemaObject = {};
-  for (const event of WEBHOOK_EVENTS) properties[event] = { description: WEBHOOK_EVENT_DESCRIPTION(event), $ref: WEBHOOK_REF };
-  properties[RETRY_KEY] = {
-    description: RETRY_DESCRIPTION,
+  const required: string[] = [];
+  for (const [key, spec] of Object.entries(fields)) {
+    const needed = isRequired(spec, context.profile);
+    properties[key] = nodeSchema(spec, context, helpText(help[key]!, needed ? 'Required.' : ''));
+    if (needed) required.push(key);
+  }
+  return { properties, required };
+}
+
+function objectSchema(node: ObjectNode, context: Context, text?: string): SchemaObject {
+  const { properties, required } = fieldsSchema(node.fields, node.name, context);
+  return {
+    ...(text === undefined ? {} : { description: text }),
     type: 'object',
-    properties: {
-      retention_time: integerSchema(RETENTION_TIME, RETRY_DESCRIPTIONS.retention_time),
-    } satisfies Record<(typeof RETRY_KEYS)[number], SchemaObject>,
-    required: [...RETRY_KEYS],
+    properties,
+    ...(required.length === 0 ? {} : { required }),
     additionalProperties: false,
   };
-  return { description: text, type: 'object', properties, additionalProperties: false };
 }
 
-function engagementSchema(profile: Profile, text: string): SchemaObject {
+function listSchema(node: ListNode, context: Context, text: string): SchemaObject {
+  return { description: text, type: 'array', items: objectSchema(node.items, context) };
+}
+
+/** An events node: each event refers to `$defs/<each.name>` (written once), the other keys have their own schema. */
+function eventsSchema(node: EventsNode, context: Context, text: string): SchemaObject {
+  context.defs[node.each.name] ??= objectSchema(node.each, context);
   const properties: SchemaObject = {};
-  for (const [field, rule] of Object.entries(ENGAGEMENT_FIELDS)) {
-    const help = ENGAGEMENT_DESCRIPTIONS[field as keyof typeof ENGAGEMENT_FIELDS];
-    properties[field] = rule.type === 'boolean' ? booleanSchema(rule, profile, help) : enumListSchema(rule, profile, help);
+  for (const event of node.events) {
+    properties[event] = { description: WEBHOOK_EVENT_DESCRIPTION(event), $ref: `#/$defs/${node.each.name}` };
   }
+  const also = fieldsSchema(node.also, node.name, context);
+  Object.assign(properties, also.properties);
   return {
     description: text,
     type: 'object',
     properties,
-    required: Object.keys(ENGAGEMENT_FIELDS),
+    ...(also.required.length === 0 ? {} : { required: also.required }),
     additionalProperties: false,
   };
 }
 
-function capabilitiesSchema(profile: Profile, text: string): SchemaObject {
-  const properties = {
-    webhooks: webhooksSchema(CAPABILITY_DESCRIPTIONS.webhooks),
-    engagement: engagementSchema(profile, CAPABILITY_DESCRIPTIONS.engagement),
-  } satisfies Record<(typeof CAPABILITY_KEYS)[number], SchemaObject>;
-  return { description: text, type: 'object', properties, additionalProperties: false };
-}
-
-function fieldSchema(spec: FieldSpec, profile: Profile, text: string): SchemaObject {
+/** The schema of any node of the spec tree, one case per kind (`src/spec/nodes.ts`). */
+function nodeSchema(spec: FieldSpec, context: Context, text: string): SchemaObject {
+  const { profile } = context;
   switch (spec.type) {
     case 'string':
       return stringSchema(spec, profile, text);
@@ -378,13 +383,22 @@ function fieldSchema(spec: FieldSpec, profile: Profile, text: string): SchemaObj
       return redirectUrisSchema(spec, text);
     case 'id-list':
       return idListSchema(spec, text);
-    case 'capabilities':
-      return capabilitiesSchema(profile, text);
+    case 'integer':
+      return integerSchema(spec, text);
+    case 'endpoint':
+      return endpointSchema(spec, text);
+    case 'header-name':
+      return headerNameSchema(spec, text);
+    case 'header-value':
+      return headerValueSchema(text);
+    case 'object':
+      return objectSchema(spec, context, text);
+    case 'list':
+      return listSchema(spec, context, text);
+    case 'events':
+      return eventsSchema(spec, context, text);
   }
 }
-
-const isRequired = (spec: FieldSpec, profile: Profile): boolean =>
-  spec.required === 'always' || (spec.required === 'connector' && profile === 'connector');
 
 /**
  * The JSON Schema (draft 2020-12) of a profile's manifests, generated from the
@@ -413,13 +427,8 @@ export function manifestJsonSchema<TProfile extends Profile>(profile: TProfile):
   if (!(PROFILES as readonly unknown[]).includes(profile)) {
     throw new TypeError(`profile must be one of ${quoted(PROFILES)}`);
   }
-  const properties: SchemaObject = {};
-  const required: string[] = [];
-  for (const [field, spec] of Object.entries(TOP_LEVEL_FIELDS) as [keyof typeof TOP_LEVEL_FIELDS, FieldSpec][]) {
-    const requirement = isRequired(spec, profile) ? 'Required.' : '';
-    properties[field] = fieldSchema(spec, profile, helpText(TOP_LEVEL_DESCRIPTIONS[field], requirement));
-    if (isRequired(spec, profile)) required.push(field);
-  }
+  const context: Context = { profile, defs: {} };
+  const { properties, required } = fieldsSchema(MANIFEST.fields, MANIFEST.name, context);
   properties[EDITOR_SCHEMA_KEY] = {
     description: 'The JSON Schema an editor checks this file against; not part of the manifest (left out of the output).',
     type: 'string',
@@ -443,6 +452,6 @@ export function manifestJsonSchema<TProfile extends Profile>(profile: TProfile):
     patternProperties: { [`^${literal(LOCALIZED_NAME_PREFIX)}(?:${LANGUAGE_TAG_SOURCE})$`]: localizedName },
     required,
     additionalProperties: false,
-    $defs: { webhook: webhookSchema() },
+    $defs: context.defs,
   };
 }

@@ -3,8 +3,35 @@
  * runtime validator, the JSON Schema and the docs) is derived from these
  * tables, so adding an enum value is a one-line change here.
  *
- * This module imports nothing: the spec never depends on the code that uses it.
+ * The manifest itself is a tree of nodes (the kinds are in `nodes.ts`): the
+ * objects, lists and events at the end of this file, with
+ * {@link TOP_LEVEL_FIELDS} at the root. The validator's walk and the JSON
+ * Schema generator both recurse over it, so a nested rule is written once, here.
+ *
+ * This module imports only the node kinds: the spec never depends on the code that uses it.
  */
+import type { BooleanRule, EnumListRule, EventsNode, FieldSpec, ListNode, ObjectNode } from './nodes.js';
+
+export type {
+  BooleanRule,
+  EndpointRule,
+  EnumListRule,
+  EventsNode,
+  FieldRule,
+  FieldSpec,
+  HeaderNameRule,
+  HeaderValueRule,
+  IdListRule,
+  IntegerRange,
+  IntegerRule,
+  LeafRule,
+  ListNode,
+  ObjectNode,
+  ProfileLimit,
+  RedirectUrisRule,
+  ScopeRule,
+  StringRule,
+} from './nodes.js';
 
 /**
  * The two rule sets: `general` for any LivePerson app, `connector` for a Connector API app (stricter).
@@ -197,120 +224,6 @@ export const MAX_RETRIES = /* @__PURE__ */ (() => ({ min: MAX_RETRIES_VALUES[0],
 /** `capabilities.webhooks.retry.retention_time`: integer seconds in this range (3 days at most). */
 export const RETENTION_TIME = { min: 2, max: 259_200, unit: 'seconds', maxInWords: '3 days' } as const;
 
-/** A whole-number range, with its unit and its upper bound in words where a message should give them. */
-export interface IntegerRange {
-  readonly min: number;
-  readonly max: number;
-  /** What is counted, e.g. `seconds`. */
-  readonly unit?: string;
-  /** `max` as a person says it, e.g. `3 days`. */
-  readonly maxInWords?: string;
-}
-
-/** A limit that may differ between profiles. */
-export type ProfileLimit = number | { readonly general: number; readonly connector: number };
-
-/** How a string field is checked. */
-export interface StringRule {
-  readonly type: 'string';
-  readonly maxLength: ProfileLimit;
-  /** At least one character that is not white space. */
-  readonly notBlank?: true;
-  /** No C0/C1 control characters and no DEL. */
-  readonly noControlCharacters?: true;
-  /** `https-url`: an absolute `https://` URL; `logo-uri`: that, or a root-relative path. */
-  readonly format?: 'https-url' | 'logo-uri';
-}
-
-/** How a list of enum values is checked: unique items from `values`. */
-export interface EnumListRule {
-  readonly type: 'enum-list';
-  readonly values: readonly string[];
-  readonly minItems?: number;
-  /** Connector profile: the list must include this value. */
-  readonly connectorMustInclude?: string;
-  /** Connector profile: the list must be exactly this. */
-  readonly connectorExactly?: readonly string[];
-}
-
-export interface BooleanRule {
-  readonly type: 'boolean';
-  /** Connector profile: the value must be this. */
-  readonly connectorExactly?: boolean;
-}
-
-/**
- * Space-separated scope values (RFC 6749 §3.3): single spaces, none at the start or end, no value
- * twice. The output lists `values` in table order, then the `prefix` values in the order written.
- */
-export interface ScopeRule {
-  readonly type: 'scope';
-  readonly maxLength: number;
-  readonly values: readonly string[];
-  /** Values made of this prefix and a name of letters, digits, `.`, `_` and `-` (`faas.<name>`). */
-  readonly prefix?: string;
-  readonly connectorExactly?: string;
-}
-
-/** A list of unique positive integers (ids), at most `max` each (the largest integer a JSON number holds exactly). */
-export interface IdListRule {
-  readonly type: 'id-list';
-  readonly max: number;
-}
-
-/** Redirect URIs (RFC 6749 §3.1.2, RFC 8252 §7). */
-export interface RedirectUrisRule {
-  readonly type: 'redirect-uris';
-  readonly itemMaxLength: number;
-}
-
-export interface CapabilitiesRule {
-  readonly type: 'capabilities';
-}
-
-export type FieldRule = StringRule | EnumListRule | BooleanRule | ScopeRule | RedirectUrisRule | IdListRule | CapabilitiesRule;
-
-/** A field, its rule and whether it is required in each profile. */
-export type FieldSpec = FieldRule & { readonly required?: 'always' | 'connector' };
-
-/**
- * Top-level manifest fields, in canonical output order (localized
- * `client_name#<tag>` names go right after `client_name`, sorted by tag).
- */
-export const TOP_LEVEL_FIELDS = {
-  client_name: {
-    type: 'string',
-    required: 'always',
-    maxLength: { general: 128, connector: 100 },
-    notBlank: true,
-    noControlCharacters: true,
-  },
-  description: { type: 'string', maxLength: 256 },
-  grant_types: {
-    type: 'enum-list',
-    values: GRANT_TYPES,
-    required: 'connector',
-    connectorMustInclude: 'client_credentials',
-  },
-  response_types: { type: 'enum-list', values: RESPONSE_TYPES },
-  redirect_uris: { type: 'redirect-uris', itemMaxLength: 128 },
-  scope: {
-    type: 'scope',
-    maxLength: 128,
-    values: SCOPES,
-    prefix: FAAS_SCOPE_PREFIX,
-    required: 'connector',
-    connectorExactly: 'msg.consumer',
-  },
-  logo_uri: { type: 'string', maxLength: { general: 1024, connector: 128 }, format: 'logo-uri' },
-  enabled: { type: 'boolean' },
-  display_name: { type: 'string', maxLength: 128, notBlank: true },
-  quick_launch_enabled: { type: 'boolean' },
-  entry_uri: { type: 'string', maxLength: 1024, format: 'https-url' },
-  enabled_for_profiles: { type: 'id-list', max: Number.MAX_SAFE_INTEGER },
-  capabilities: { type: 'capabilities' },
-} as const satisfies Record<string, FieldSpec>;
-
 /**
  * Keys LivePerson assigns when it installs an app: the RFC 7591 §3.2.1 response members and what
  * LivePerson returns for an installed app. They show up when an installation is fetched and
@@ -338,40 +251,6 @@ export const EDITOR_SCHEMA_KEY = '$schema';
 
 /** The prefix of localized client names: `client_name#<language tag>` (RFC 7591 §2.2). */
 export const LOCALIZED_NAME_PREFIX = 'client_name#';
-
-/** Keys of `capabilities`, in canonical order. */
-export const CAPABILITY_KEYS = ['webhooks', 'engagement'] as const;
-
-/** Keys of one webhook, in canonical order. */
-export const WEBHOOK_KEYS = ['endpoint', 'max_retries', 'headers'] as const;
-
-/** Keys of one webhook header, in canonical order. */
-export const HEADER_KEYS = ['header_name', 'header_value'] as const;
-
-/** The key of the retry policy inside `capabilities.webhooks`, and its one field. */
-export const RETRY_KEY = 'retry';
-export const RETRY_KEYS = ['retention_time'] as const;
-
-/**
- * Engagement fields, in canonical order: all are required when the block is
- * present. `option` is the camelCase name the builder accepts.
- */
-export const ENGAGEMENT_FIELDS = {
-  design_engagement: { option: 'designEngagement', type: 'boolean', connectorExactly: false },
-  design_window: { option: 'designWindow', type: 'boolean', connectorExactly: false },
-  entry_point: { option: 'entryPoint', type: 'enum-list', values: ENTRY_POINTS, minItems: 1 },
-  visitor_behavior: { option: 'visitorBehavior', type: 'enum-list', values: VISITOR_BEHAVIORS },
-  target_audience: { option: 'targetAudience', type: 'enum-list', values: TARGET_AUDIENCES },
-  goal: { option: 'goal', type: 'enum-list', values: GOALS },
-  consumer_identity: {
-    option: 'consumerIdentity',
-    type: 'enum-list',
-    values: CONSUMER_IDENTITIES,
-    minItems: 1,
-    connectorExactly: ['auth'],
-  },
-  language_selection: { option: 'languageSelection', type: 'boolean' },
-} as const satisfies Record<string, (EnumListRule | BooleanRule) & { readonly option: string }>;
 
 /** Header names that start with this prefix (any case) are LivePerson's own. */
 export const RESERVED_HEADER_PREFIX = 'x-liveperson-';
@@ -443,3 +322,153 @@ export const LOOPBACK_REDIRECT_HOSTS = ['localhost', '127.0.0.1', '[::1]'] as co
  * `httpsUrl()`): what common HTTP servers and proxies accept as a request target.
  */
 export const URL_MAX_LENGTH = 2048;
+
+// ---- the tree: the manifest's objects, from the leaves up to the root ----
+
+/** The keys of an object node's fields, in canonical order. */
+const keysOf = <TFields extends object>(fields: TFields): readonly (keyof TFields & string)[] =>
+  Object.keys(fields) as (keyof TFields & string)[];
+
+/** One webhook header: `{ header_name, header_value }`, both required. */
+export const HEADER = /* @__PURE__ */ (() =>
+  ({
+    type: 'object',
+    name: 'header',
+    fields: {
+      header_name: {
+        type: 'header-name',
+        required: 'always',
+        reservedPrefix: RESERVED_HEADER_PREFIX,
+        framing: FRAMING_HEADER_NAMES,
+        body: BODY_HEADER_NAMES,
+      },
+      header_value: { type: 'header-value', required: 'always' },
+    },
+  }) as const satisfies ObjectNode)();
+
+/** A webhook's headers: header names differ case-insensitively. */
+export const HEADERS = /* @__PURE__ */ (() =>
+  ({ type: 'list', items: HEADER, uniqueName: 'header_name' }) as const satisfies ListNode)();
+
+/** The webhook of one messaging event; `option` names what `webhook(event, endpoint, options)` takes. */
+export const WEBHOOK = /* @__PURE__ */ (() =>
+  ({
+    type: 'object',
+    name: 'webhook',
+    fields: {
+      endpoint: { type: 'endpoint', required: 'always', maxLength: URL_MAX_LENGTH },
+      max_retries: { type: 'integer', option: 'maxRetries', ...MAX_RETRIES },
+      headers: { ...HEADERS, option: 'headers' },
+    },
+  }) as const satisfies ObjectNode)();
+
+/** `capabilities.webhooks.retry`: LivePerson's retry policy. */
+export const RETRY = /* @__PURE__ */ (() =>
+  ({
+    type: 'object',
+    name: 'retry',
+    fields: { retention_time: { type: 'integer', required: 'always', ...RETENTION_TIME } },
+  }) as const satisfies ObjectNode)();
+
+/** The key of the retry policy inside `capabilities.webhooks`. */
+export const RETRY_KEY = 'retry';
+
+/** `capabilities.webhooks`: a webhook per messaging event, and the retry policy. */
+export const WEBHOOKS = /* @__PURE__ */ (() =>
+  ({
+    type: 'events',
+    name: 'webhooks',
+    events: WEBHOOK_EVENTS,
+    each: WEBHOOK,
+    also: { [RETRY_KEY]: RETRY },
+    misspelled: MISSPELLED_WEBHOOK_EVENTS,
+  }) as const satisfies EventsNode)();
+
+/**
+ * Engagement fields, in canonical order: all are required when the block is
+ * present. `option` is the camelCase name the builder accepts.
+ */
+export const ENGAGEMENT_FIELDS = {
+  design_engagement: { option: 'designEngagement', type: 'boolean', required: 'always', connectorExactly: false },
+  design_window: { option: 'designWindow', type: 'boolean', required: 'always', connectorExactly: false },
+  entry_point: { option: 'entryPoint', type: 'enum-list', required: 'always', values: ENTRY_POINTS, minItems: 1 },
+  visitor_behavior: { option: 'visitorBehavior', type: 'enum-list', required: 'always', values: VISITOR_BEHAVIORS },
+  target_audience: { option: 'targetAudience', type: 'enum-list', required: 'always', values: TARGET_AUDIENCES },
+  goal: { option: 'goal', type: 'enum-list', required: 'always', values: GOALS },
+  consumer_identity: {
+    option: 'consumerIdentity',
+    type: 'enum-list',
+    required: 'always',
+    values: CONSUMER_IDENTITIES,
+    minItems: 1,
+    connectorExactly: ['auth'],
+  },
+  language_selection: { option: 'languageSelection', type: 'boolean', required: 'always' },
+} as const satisfies Record<string, (EnumListRule | BooleanRule) & { readonly required: 'always'; readonly option: string }>;
+
+/** `capabilities.engagement`: every field required when the block is present. */
+export const ENGAGEMENT = /* @__PURE__ */ (() =>
+  ({ type: 'object', name: 'engagement', fields: ENGAGEMENT_FIELDS }) as const satisfies ObjectNode)();
+
+/** `capabilities`: what the app plugs into. */
+export const CAPABILITIES = /* @__PURE__ */ (() =>
+  ({
+    type: 'object',
+    name: 'capabilities',
+    fields: { webhooks: WEBHOOKS, engagement: ENGAGEMENT },
+  }) as const satisfies ObjectNode)();
+
+/**
+ * Top-level manifest fields, in canonical output order (localized
+ * `client_name#<tag>` names go right after `client_name`, sorted by tag).
+ */
+export const TOP_LEVEL_FIELDS = /* @__PURE__ */ (() =>
+  ({
+    client_name: {
+      type: 'string',
+      required: 'always',
+      maxLength: { general: 128, connector: 100 },
+      notBlank: true,
+      noControlCharacters: true,
+    },
+    description: { type: 'string', maxLength: 256 },
+    grant_types: {
+      type: 'enum-list',
+      values: GRANT_TYPES,
+      required: 'connector',
+      connectorMustInclude: 'client_credentials',
+    },
+    response_types: { type: 'enum-list', values: RESPONSE_TYPES },
+    redirect_uris: { type: 'redirect-uris', itemMaxLength: 128 },
+    scope: {
+      type: 'scope',
+      maxLength: 128,
+      values: SCOPES,
+      prefix: FAAS_SCOPE_PREFIX,
+      required: 'connector',
+      connectorExactly: 'msg.consumer',
+    },
+    logo_uri: { type: 'string', maxLength: { general: 1024, connector: 128 }, format: 'logo-uri' },
+    enabled: { type: 'boolean' },
+    display_name: { type: 'string', maxLength: 128, notBlank: true },
+    quick_launch_enabled: { type: 'boolean' },
+    entry_uri: { type: 'string', maxLength: 1024, format: 'https-url' },
+    enabled_for_profiles: { type: 'id-list', max: Number.MAX_SAFE_INTEGER },
+    capabilities: CAPABILITIES,
+  }) as const satisfies Record<string, FieldSpec>)();
+
+/** The root: the manifest object (its other keys, localized names, `$schema` and server-assigned ones, are the walk's). */
+export const MANIFEST = /* @__PURE__ */ (() =>
+  ({ type: 'object', name: 'manifest', fields: TOP_LEVEL_FIELDS }) as const satisfies ObjectNode)();
+
+/** Keys of `capabilities`, in canonical order. */
+export const CAPABILITY_KEYS = /* @__PURE__ */ (() => keysOf(CAPABILITIES.fields))();
+
+/** Keys of one webhook, in canonical order. */
+export const WEBHOOK_KEYS = /* @__PURE__ */ (() => keysOf(WEBHOOK.fields))();
+
+/** Keys of one webhook header, in canonical order. */
+export const HEADER_KEYS = /* @__PURE__ */ (() => keysOf(HEADER.fields))();
+
+/** The fields of the retry policy. */
+export const RETRY_KEYS = /* @__PURE__ */ (() => keysOf(RETRY.fields))();

@@ -7,7 +7,8 @@ import { PROFILES } from '../spec/tables.js';
 import type { ManifestFor, Profile, ProfileOf } from '../types/manifest.js';
 import { makeIssue, type ValidationIssue } from './issues.js';
 import { guarded, receivedOf } from './read.js';
-import { Walk, walkManifest } from './walk.js';
+import { Walk } from './state.js';
+import { walkManifest } from './walk.js';
 
 /**
  * What `validateManifest()` returns: the canonical, deep-frozen manifest, or

@@ -68,6 +68,13 @@ export interface ManifestOptions {
   readonly avoidKnownDifferences?: boolean;
 }
 
+/** The key at `index` of one of the spec's key lists (derived from the spec tree, so typed as lists, not tuples). */
+export function keyAt<TKey extends string>(keys: readonly TKey[], index: number): TKey {
+  const key = keys[index];
+  if (key === undefined) throw new Error(`the spec's key list ${JSON.stringify(keys)} has no key ${index}`);
+  return key;
+}
+
 // ---------------------------------------------------------------- characters
 
 /** RFC 9110 §5.6.2: tchar = "!" / "#" / "$" / "%" / "&" / "'" / "*" / "+" / "-" / "." / "^" / "_" / "`" / "|" / "~" / DIGIT / ALPHA */
@@ -542,12 +549,12 @@ export function makeHeaders(rand: Rand): Header[] {
     const name = makeHeaderName(rand);
     if (seen.has(name.toLowerCase())) continue;
     seen.add(name.toLowerCase());
-    out.push({ [HEADER_KEYS[0]]: name, [HEADER_KEYS[1]]: makeHeaderValue(rand) } as Header);
+    out.push({ [keyAt(HEADER_KEYS, 0)]: name, [keyAt(HEADER_KEYS, 1)]: makeHeaderValue(rand) } as unknown as Header);
   }
   return out;
 }
 
-const [ENDPOINT, MAX_RETRIES_KEY, HEADERS_KEY] = WEBHOOK_KEYS;
+const [ENDPOINT, MAX_RETRIES_KEY, HEADERS_KEY] = [0, 1, 2].map((index) => keyAt(WEBHOOK_KEYS, index)) as [string, string, string];
 
 /** One webhook: an endpoint, maybe `max_retries`, maybe headers (keys in canonical order). */
 export function makeWebhook(rand: Rand): Json {
@@ -568,7 +575,7 @@ export const webhooks: fc.Arbitrary<Json> = fc
     const rand = new Rand(seed);
     const out: Json = {};
     for (const event of events) out[event] = makeWebhook(rand);
-    if (retention !== null) out[RETRY_KEY] = { [RETRY_KEYS[0]]: retention };
+    if (retention !== null) out[RETRY_KEY] = { [keyAt(RETRY_KEYS, 0)]: retention };
     return out;
   });
 
@@ -608,8 +615,16 @@ function fieldFor(spec: FieldSpec, profile: Profile, options: ManifestOptions): 
       );
     case 'id-list':
       return idListFor(spec);
-    case 'capabilities':
+    case 'object':
+      // The one object among the top-level fields.
       return capabilitiesFor(profile);
+    case 'integer':
+    case 'endpoint':
+    case 'header-name':
+    case 'header-value':
+    case 'list':
+    case 'events':
+      throw new Error(`no top-level field is a ${spec.type} node: add an arbitrary for it here`);
   }
 }
 

@@ -26,7 +26,7 @@ import {
   type ScopeRule,
   type StringRule,
 } from '../../src/spec/tables.js';
-import { isRequired } from './arbitraries.js';
+import { isRequired, keyAt } from './arbitraries.js';
 import type { Json, Segments } from './support.js';
 
 export type ObjectRole = 'root' | 'capabilities' | 'webhooks' | 'webhook' | 'header' | 'retry' | 'engagement';
@@ -127,9 +127,12 @@ export function sitesOf(manifest: Json, profile: Profile): Site[] {
           sites.push({ kind: 'id', path: [...path, index], rule: spec, required: false }),
         );
         break;
-      case 'capabilities':
+      case 'object':
+        // The one object among the top-level fields.
         capabilitySites(sites, value as Json);
         break;
+      default:
+        throw new Error(`no top-level field is a ${spec.type} node: add its sites here`);
     }
   }
   return sites;
@@ -145,7 +148,7 @@ function capabilitySites(sites: Site[], capabilities: Json): void {
     for (const [key, value] of Object.entries(webhooks)) {
       if (key === RETRY_KEY) {
         sites.push({ kind: 'object', role: 'retry', path: [...at, key], known: RETRY_KEYS, required: false });
-        sites.push({ kind: 'integer', path: [...at, key, RETRY_KEYS[0]], range: RETENTION_TIME, required: true });
+        sites.push({ kind: 'integer', path: [...at, key, keyAt(RETRY_KEYS, 0)], range: RETENTION_TIME, required: true });
       } else webhookSites(sites, [...at, key], value as Json);
     }
   }

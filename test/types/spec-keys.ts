@@ -1,20 +1,14 @@
 /**
- * The hand-written output types (`Manifest`, `WebhookData`, …) are tied to
- * the spec tables: each type's keys are exactly the spec's keys. Adding a
+ * The hand-written output types (`Manifest`, `WebhookData`, …) and the
+ * builder's option types are tied to the spec tree: each type's keys are
+ * exactly the keys (or option names) of its node. Adding a
  * field to the spec without the type, or the type without the spec, fails
  * `npm run typecheck` (this file is compiled by `tsc -p test/tsconfig.json`).
  * The checks compare key sets only: no recursive mapped type over the
  * manifest, so they cost the published types nothing.
  */
-import type {
-  CAPABILITY_KEYS,
-  ENGAGEMENT_FIELDS,
-  HEADER_KEYS,
-  RETRY_KEY,
-  RETRY_KEYS,
-  TOP_LEVEL_FIELDS,
-  WEBHOOK_KEYS,
-} from '../../src/spec/tables.js';
+import type { CAPABILITIES, ENGAGEMENT, HEADER, MANIFEST, RETRY, WEBHOOK, WEBHOOKS } from '../../src/spec/tables.js';
+import type { EngagementSettings, WebhookOptions } from '../../src/builder/types.js';
 import type {
   EngagementData,
   Manifest,
@@ -34,12 +28,22 @@ type NamedKeys<TType> = keyof {
   [TKey in keyof TType as string extends TKey ? never : TKey extends `${string}#${string}` ? never : TKey]: 0;
 };
 
+/** The option names of a node's fields (`option`: what the builder takes each by). */
+type OptionNames<TFields> = {
+  [TKey in keyof TFields]: TFields[TKey] extends { readonly option: infer TOption } ? TOption : never;
+}[keyof TFields];
+
 type Capabilities = NonNullable<Manifest['capabilities']>;
 
-export const topLevel: SameKeys<NamedKeys<Manifest>, keyof typeof TOP_LEVEL_FIELDS> = true;
-export const capabilities: SameKeys<keyof Capabilities, (typeof CAPABILITY_KEYS)[number]> = true;
-export const webhooks: SameKeys<keyof WebhooksData, WebhookEvent | typeof RETRY_KEY> = true;
-export const retry: SameKeys<keyof NonNullable<WebhooksData['retry']>, (typeof RETRY_KEYS)[number]> = true;
-export const webhook: SameKeys<keyof WebhookData, (typeof WEBHOOK_KEYS)[number]> = true;
-export const header: SameKeys<keyof WebhookHeaderData, (typeof HEADER_KEYS)[number]> = true;
-export const engagement: SameKeys<keyof EngagementData, keyof typeof ENGAGEMENT_FIELDS> = true;
+export const topLevel: SameKeys<NamedKeys<Manifest>, keyof (typeof MANIFEST)['fields']> = true;
+export const capabilities: SameKeys<keyof Capabilities, keyof (typeof CAPABILITIES)['fields']> = true;
+export const webhooks: SameKeys<keyof WebhooksData, WebhookEvent | keyof (typeof WEBHOOKS)['also']> = true;
+export const events: SameKeys<WebhookEvent, (typeof WEBHOOKS)['events'][number]> = true;
+export const retry: SameKeys<keyof NonNullable<WebhooksData['retry']>, keyof (typeof RETRY)['fields']> = true;
+export const webhook: SameKeys<keyof WebhookData, keyof (typeof WEBHOOK)['fields']> = true;
+export const header: SameKeys<keyof WebhookHeaderData, keyof (typeof HEADER)['fields']> = true;
+export const engagement: SameKeys<keyof EngagementData, keyof (typeof ENGAGEMENT)['fields']> = true;
+
+// The builder's options, by the names the spec gives them.
+export const webhookOptions: SameKeys<keyof WebhookOptions, OptionNames<(typeof WEBHOOK)['fields']>> = true;
+export const engagementOptions: SameKeys<keyof EngagementSettings, OptionNames<(typeof ENGAGEMENT)['fields']>> = true;

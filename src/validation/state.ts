@@ -1,0 +1,49 @@
+/**
+ * What one validation collects as it walks: the issues and warnings, the
+ * containers of the output (frozen at the end) and the profile. Every walker
+ * reports through it.
+ */
+import type { Profile } from '../types/manifest.js';
+import { closest } from './checks.js';
+import { createIssue, NO_PARAMS, type ExpectedType, type IssueCode, type IssueParams, type ValidationIssue } from './issues.js';
+import { at, placeOf, type Path } from './paths.js';
+import { receivedOf, UNREADABLE } from './read.js';
+
+export class Walk {
+  readonly issues: ValidationIssue[] = [];
+  readonly warnings: ValidationIssue[] = [];
+  /** Every object and array of the output, frozen once the walk has found no error. */
+  readonly made: object[] = [];
+  readonly connector: boolean;
+  /** The issue reported last, whose params and message the next one may share (see createIssue). */
+  last: ValidationIssue | undefined = undefined;
+
+  constructor(readonly profile: Profile) {
+    this.connector = profile === 'connector';
+  }
+
+  report<TCode extends IssueCode>(path: Path, code: TCode, params: IssueParams[TCode]): void {
+    const place = placeOf(path);
+    const issue = createIssue(place.path, place.segments, code, params, this.last) as ValidationIssue;
+    this.last = issue;
+    (issue.severity === 'warning' ? this.warnings : this.issues).push(issue);
+  }
+
+  /** Reports a value of the wrong type (or one that could not be read). */
+  wrongType(path: Path, value: unknown, expected: ExpectedType): undefined {
+    if (value === UNREADABLE) this.report(path, 'unreadable_value', NO_PARAMS);
+    else this.report(path, 'invalid_type', { expected, ...receivedOf(value) });
+    return undefined;
+  }
+
+  /** Reports a key an object does not have, with the closest of its keys. */
+  unknownKey(path: Path, key: string, known: readonly string[]): void {
+    this.report(at(path, key), 'unknown_key', { key, suggestion: closest(key, known) });
+  }
+
+  /** Registers a container of the output, to be frozen at the end. */
+  keep<TValue extends object>(value: TValue): TValue {
+    this.made.push(value);
+    return value;
+  }
+}
