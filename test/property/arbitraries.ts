@@ -27,15 +27,14 @@ import {
   HEADER_KEYS,
   LOCALIZED_NAME_PREFIX,
   LOOPBACK_REDIRECT_HOSTS,
-  MAX_RETRIES_VALUES,
   PROFILES,
   RESERVED_HEADER_PREFIX,
   RETENTION_TIME,
   RETRY_KEY,
   RETRY_KEYS,
   TOP_LEVEL_FIELDS,
+  WEBHOOK,
   WEBHOOK_EVENTS,
-  WEBHOOK_KEYS,
   type BooleanRule,
   type EnumListRule,
   type FieldSpec,
@@ -554,13 +553,28 @@ export function makeHeaders(rand: Rand): Header[] {
   return out;
 }
 
-const [ENDPOINT, MAX_RETRIES_KEY, HEADERS_KEY] = [0, 1, 2].map((index) => keyAt(WEBHOOK_KEYS, index)) as [string, string, string];
-
-/** One webhook: an endpoint, maybe `max_retries`, maybe headers (keys in canonical order). */
+/**
+ * One webhook, field by field of the spec's webhook node (keys in canonical
+ * order): the endpoint always, each optional integer or list maybe. A field of
+ * another kind fails here, so that a new one gets a generator.
+ */
 export function makeWebhook(rand: Rand): Json {
-  const out: Json = { [ENDPOINT]: makeHttpsUrl(rand) };
-  if (rand.chance(0.5)) out[MAX_RETRIES_KEY] = rand.pick(MAX_RETRIES_VALUES);
-  if (rand.chance(0.6)) out[HEADERS_KEY] = makeHeaders(rand);
+  const out: Json = {};
+  for (const [key, field] of Object.entries(WEBHOOK.fields) as [string, FieldSpec][]) {
+    switch (field.type) {
+      case 'endpoint':
+        out[key] = makeHttpsUrl(rand);
+        break;
+      case 'integer':
+        if (field.required === 'always' || rand.chance(0.5)) out[key] = rand.int(field.min, field.max);
+        break;
+      case 'list':
+        if (field.required === 'always' || rand.chance(0.6)) out[key] = makeHeaders(rand);
+        break;
+      default:
+        throw new Error(`no generator for a webhook field of kind ${field.type} (${key}): add one here`);
+    }
+  }
   return out;
 }
 

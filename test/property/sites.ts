@@ -12,11 +12,11 @@ import {
   ENGAGEMENT_FIELDS,
   HEADER_KEYS,
   LOCALIZED_NAME_PREFIX,
-  MAX_RETRIES,
   RETENTION_TIME,
   RETRY_KEY,
   RETRY_KEYS,
   TOP_LEVEL_FIELDS,
+  WEBHOOK,
   WEBHOOK_EVENTS,
   WEBHOOK_KEYS,
   type BooleanRule,
@@ -163,20 +163,33 @@ function capabilitySites(sites: Site[], capabilities: Json): void {
   }
 }
 
+/** A webhook's places, field by field of the spec's webhook node; a field of another kind fails here. */
 function webhookSites(sites: Site[], path: Segments, webhook: Json): void {
   sites.push({ kind: 'object', role: 'webhook', path, known: WEBHOOK_KEYS, required: false });
-  sites.push({ kind: 'endpoint', path: [...path, 'endpoint'], required: true });
-  if ('max_retries' in webhook)
-    sites.push({ kind: 'integer', path: [...path, 'max_retries'], range: MAX_RETRIES, required: false });
-  const headers = webhook['headers'] as unknown[] | undefined;
-  if (headers === undefined) return;
-  sites.push({ kind: 'headers', path: [...path, 'headers'], required: false });
-  headers.forEach((_, index) => {
-    const at = [...path, 'headers', index];
-    sites.push({ kind: 'object', role: 'header', path: at, known: HEADER_KEYS, required: false });
-    sites.push({ kind: 'header_name', path: [...at, 'header_name'], required: true });
-    sites.push({ kind: 'header_value', path: [...at, 'header_value'], required: true });
-  });
+  for (const [key, field] of Object.entries(WEBHOOK.fields) as [string, FieldSpec][]) {
+    const required = field.required === 'always';
+    if (!required && !(key in webhook)) continue;
+    switch (field.type) {
+      case 'endpoint':
+        sites.push({ kind: 'endpoint', path: [...path, key], required });
+        break;
+      case 'integer':
+        sites.push({ kind: 'integer', path: [...path, key], range: field, required });
+        break;
+      case 'list': {
+        sites.push({ kind: 'headers', path: [...path, key], required });
+        (webhook[key] as unknown[]).forEach((_, index) => {
+          const at = [...path, key, index];
+          sites.push({ kind: 'object', role: 'header', path: at, known: HEADER_KEYS, required: false });
+          sites.push({ kind: 'header_name', path: [...at, 'header_name'], required: true });
+          sites.push({ kind: 'header_value', path: [...at, 'header_value'], required: true });
+        });
+        break;
+      }
+      default:
+        throw new Error(`no places for a webhook field of kind ${field.type} (${key}): add them here`);
+    }
+  }
 }
 
 /** A manifest with every optional part the spec knows, in canonical order: valid in both profiles. */
