@@ -11,7 +11,9 @@ import {
   ENGAGEMENT_FIELDS,
   LOCALIZED_NAME_PREFIX,
   TOP_LEVEL_FIELDS,
+  WEBHOOK,
   WEBHOOK_EVENTS,
+  type FieldSpec,
 } from '../../src/spec/tables.js';
 import type { Header, ManifestCase } from './arbitraries.js';
 import { copyJson, type Json } from './support.js';
@@ -82,10 +84,16 @@ export function buildWithMethods({ profile, manifest }: ManifestCase): BuilderCa
     b = b.webhook(
       event,
       text(hook.endpoint) as never,
-      arg({
-        ...(hook.max_retries === undefined ? {} : { maxRetries: hook.max_retries as never }),
-        ...(record === undefined ? {} : { headers: record }),
-      }),
+      // Every other field of the webhook, by the option name the spec gives it (headers as a record).
+      arg(
+        Object.fromEntries(
+          (Object.entries(WEBHOOK.fields) as [string, FieldSpec][]).flatMap(([key, field]) => {
+            const value = (hook as Record<string, unknown>)[key];
+            if (field.option === undefined || value === undefined) return [];
+            return [[field.option, field.type === 'list' ? record : value]];
+          }),
+        ) as never,
+      ),
     );
     if (hook.headers !== undefined) {
       const expectedRecord = Object.fromEntries(hook.headers.map((h) => [h.header_name, h.header_value]));
