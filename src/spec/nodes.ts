@@ -133,8 +133,9 @@ export interface ObjectNode {
 }
 
 /**
- * A list of objects. `uniqueName`: a field of the items that holds a name (an RFC 9110 token); two
- * items whose names are the same in any case are `duplicate_header_name`.
+ * A list of objects. `uniqueName`: the field of the items that holds a name (a `header-name`
+ * node); two items whose names are the same in any case are `duplicate_header_name`, reported by
+ * the name's walker at the second.
  */
 export interface ListNode {
   readonly type: 'list';

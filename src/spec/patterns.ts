@@ -7,7 +7,8 @@
 /** Builds a case-insensitive character sequence without the `i` flag (JSON Schema patterns take no flags). */
 function caseless(literal: string): string {
   return [...literal]
-    .map((ch) => (/[a-z]/i.test(ch) ? `[${ch.toUpperCase()}${ch.toLowerCase()}]` : ch === '-' ? '-' : ch))
+    // A letter is a character with two cases (the tags are ASCII); no regular expression per character, at import.
+    .map((ch) => (ch.toLowerCase() !== ch.toUpperCase() ? `[${ch.toUpperCase()}${ch.toLowerCase()}]` : ch))
     .join('');
 }
 

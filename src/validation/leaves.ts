@@ -275,12 +275,24 @@ export function walkEndpoint(walk: Walk, value: unknown, path: Path, rule: Endpo
   return value;
 }
 
+/**
+ * A header name; in a list whose names must differ (`walk.names`), a second
+ * name that is the same in any case is `duplicate_header_name`. Only tokens
+ * are compared (and so quoted in a message): a name that is not one may be a
+ * whole "Name: secret" line pasted into the wrong field, and it is reported already.
+ */
 export function walkHeaderName(walk: Walk, value: unknown, path: Path, rule: HeaderNameRule): string | undefined {
   if (typeof value !== 'string') return walk.wrongType(path, value, 'string');
   const issue = checkHeaderName(value);
   if (issue === 'reserved_header_name') walk.report(path, issue, { prefix: rule.reservedPrefix });
   else if (issue === 'framing_header_name' || issue === 'body_header_name') walk.report(path, issue, { name: value });
   else if (issue !== undefined) walk.report(path, issue, NONE);
+  const names = walk.names;
+  if (names !== undefined && issue !== 'invalid_header_name') {
+    const folded = value.toLowerCase();
+    if (names.has(folded)) walk.report(path, 'duplicate_header_name', { name: value });
+    else names.set(folded, value);
+  }
   return value;
 }
 

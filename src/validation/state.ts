@@ -17,6 +17,11 @@ export class Walk {
   readonly connector: boolean;
   /** The issue reported last, whose params and message the next one may share (see createIssue). */
   last: ValidationIssue | undefined = undefined;
+  /**
+   * In a list whose items' names must differ (a webhook's headers): each name
+   * seen so far, lower-cased, to the name as written. Set by the list's walk.
+   */
+  names: Map<string, string> | undefined = undefined;
 
   constructor(readonly profile: Profile) {
     this.connector = profile === 'connector';

@@ -14,8 +14,8 @@ import {
   SECRET_SERVER_ASSIGNED_KEY,
   SERVER_ASSIGNED_KEYS,
 } from '../spec/tables.js';
-import type { EventsNode, FieldSpec, LeafRule, ListNode, ObjectNode, StringRule } from '../spec/nodes.js';
-import { closest, isHeaderName, isLanguageTag } from './checks.js';
+import type { FieldSpec, ObjectNode, StringRule } from '../spec/nodes.js';
+import { closest, isLanguageTag } from './checks.js';
 import { runCrossFieldChecks } from './cross-field.js';
 import { NO_PARAMS as NONE } from './issues.js';
 import {
@@ -38,31 +38,25 @@ type JsonObject = Record<string, unknown>;
 
 // ---- the tree, made ready to walk ----
 
-/** A node as the walk uses it: on a null prototype, its containers with their keys looked up once. */
-type Ready = (LeafRule | ReadyObject | ReadyList | ReadyEvents) & { readonly required?: 'always' | 'connector' };
+/** What walks one value of a node: reports its issues, returns its canonical form (or `undefined`). */
+type Run = (walk: Walk, value: unknown, path: Path) => unknown;
+
+/**
+ * A field as the walk uses it: its key, whether it is required, what a
+ * connector must put there (the `required` issue's `expected`), and the walker
+ * of its node, chosen once (the walk calls it, instead of branching on the
+ * node's kind for every value).
+ */
+interface ReadyField {
+  readonly key: string;
+  readonly required: 'always' | 'connector' | undefined;
+  readonly expected: string | readonly string[] | undefined;
+  readonly run: Run;
+}
 
 interface ReadyObject {
-  readonly type: 'object';
-  readonly required?: 'always' | 'connector';
   readonly keys: Keys;
-  readonly entries: readonly (readonly [string, Ready])[];
-}
-
-interface ReadyList {
-  readonly type: 'list';
-  readonly items: ReadyObject;
-  /** Where `uniqueName` is among the items' fields, or -1. */
-  readonly uniqueIndex: number;
-}
-
-interface ReadyEvents {
-  readonly type: 'events';
-  /** The events, then the `also` keys. */
-  readonly keys: Keys;
-  readonly eventCount: number;
-  readonly each: ReadyObject;
-  readonly entries: readonly (readonly [string, Ready])[];
-  readonly misspelled: Readonly<Record<string, string>>;
+  readonly fields: readonly ReadyField[];
 }
 
 /**
@@ -75,96 +69,95 @@ interface ReadyEvents {
  */
 const own = <TValue extends object>(value: TValue): TValue => Object.setPrototypeOf({ ...value }, null) as TValue;
 
-const readyEntries = (fields: { readonly [key: string]: FieldSpec }): (readonly [string, Ready])[] =>
-  Object.entries(fields).map(([key, spec]) => [key, ready(spec)] as const);
-
-/** `required`, where the spec says: a key to copy only when it is set, as the leaves have it. */
-const requiredOf = (spec: { readonly required?: 'always' | 'connector' }): { readonly required?: 'always' | 'connector' } =>
-  spec.required === undefined ? {} : { required: spec.required };
-
-function readyObject(node: ObjectNode & { readonly required?: 'always' | 'connector' }): ReadyObject {
-  const entries = readyEntries(node.fields);
-  return own({ type: 'object', keys: keysOf(entries.map(([key]) => key)), entries, ...requiredOf(node) });
+/** The value a connector needs in a field it requires (`["client_credentials"]`, `"msg.consumer"`), if the spec says. */
+function connectorValueOf(rule: FieldSpec): string | readonly string[] | undefined {
+  if (rule.type === 'scope' && rule.connectorExactly !== undefined) return rule.connectorExactly;
+  if (rule.type !== 'enum-list') return undefined;
+  if (rule.connectorExactly !== undefined) return [...rule.connectorExactly];
+  return rule.connectorMustInclude === undefined ? undefined : [rule.connectorMustInclude];
 }
 
-function readyList(node: ListNode & { readonly required?: 'always' | 'connector' }): ReadyList {
-  const items = readyObject(node.items);
-  const uniqueIndex = node.uniqueName === undefined ? -1 : (items.keys.index.get(node.uniqueName) ?? -1);
-  return own({ type: 'list', items, uniqueIndex, ...requiredOf(node) });
+function readyObject(node: ObjectNode): ReadyObject {
+  return readyFields(node.fields);
 }
 
-function readyEvents(node: EventsNode & { readonly required?: 'always' | 'connector' }): ReadyEvents {
-  const entries = readyEntries(node.also);
-  return own({
-    type: 'events',
-    keys: keysOf([...node.events, ...entries.map(([key]) => key)]),
-    eventCount: node.events.length,
-    each: readyObject(node.each),
-    entries,
-    misspelled: own(node.misspelled),
-    ...requiredOf(node),
+function readyFields(specs: { readonly [key: string]: FieldSpec }): ReadyObject {
+  const fields = Object.entries(specs).map(([key, spec]): ReadyField => {
+    const rule = own(spec);
+    return own({ key, required: rule.required, expected: connectorValueOf(rule), run: runnerOf(rule) });
   });
+  return own({ keys: keysOf(fields.map((field) => field.key)), fields });
 }
 
-function ready(spec: FieldSpec): Ready {
+/** The walker of a node: a leaf's walker with its rule, or the walk of a container made ready. */
+function runnerOf(spec: FieldSpec): Run {
   switch (spec.type) {
-    case 'object':
-      return readyObject(spec);
-    case 'list':
-      return readyList(spec);
-    case 'events':
-      return readyEvents(spec);
-    default:
-      return own(spec);
+    case 'string':
+      return (walk, value, path) => walkString(walk, value, path, spec);
+    case 'enum-list':
+      return (walk, value, path) => walkEnumList(walk, value, path, spec);
+    case 'boolean':
+      return (walk, value, path) => walkBoolean(walk, value, path, spec);
+    case 'scope':
+      return (walk, value, path) => walkScope(walk, value, path, spec);
+    case 'redirect-uris':
+      return (walk, value, path) => walkRedirectUris(walk, value, path, spec);
+    case 'id-list':
+      return (walk, value, path) => walkIdList(walk, value, path, spec);
+    case 'integer':
+      return (walk, value, path) => walkInteger(walk, value, path, spec);
+    case 'endpoint':
+      return (walk, value, path) => walkEndpoint(walk, value, path, spec);
+    case 'header-name':
+      return (walk, value, path) => walkHeaderName(walk, value, path, spec);
+    case 'header-value':
+      return (walk, value, path) => walkHeaderValue(walk, value, path, spec);
+    case 'object': {
+      const node = readyObject(spec);
+      return (walk, value, path) => walkObject(walk, node, value, path);
+    }
+    case 'list': {
+      const items = readyObject(spec.items);
+      const unique = spec.uniqueName !== undefined;
+      return (walk, value, path) => walkList(walk, items, unique, value, path);
+    }
+    case 'events': {
+      const node: ReadyEvents = own({
+        keys: keysOf([...spec.events, ...Object.keys(spec.also)]),
+        eventCount: spec.events.length,
+        each: readyObject(spec.each),
+        also: readyFields(spec.also),
+        misspelled: own(spec.misspelled),
+      });
+      return (walk, value, path) => walkEvents(walk, node, value, path);
+    }
   }
 }
 
-// Pure, so that bundles which do not validate drop it (see checks.ts).
-const ROOT: ReadyObject = /* @__PURE__ */ readyObject(MANIFEST);
-const CLIENT_NAME_RULE = /* @__PURE__ */ (() => ROOT.entries.find(([key]) => key === 'client_name')![1] as StringRule)();
+interface ReadyEvents {
+  /** The events, then the `also` keys. */
+  readonly keys: Keys;
+  readonly eventCount: number;
+  readonly each: ReadyObject;
+  readonly also: ReadyObject;
+  readonly misspelled: Readonly<Record<string, string>>;
+}
+
+/** The root, made ready on the first walk (not at import: a program that never validates, or the CLI's cold start, pays nothing for it). */
+let ROOT: ReadyObject | undefined;
+const CLIENT_NAME_RULE: StringRule = /* @__PURE__ */ (() => own(MANIFEST.fields.client_name))();
 const SERVER_ASSIGNED: ReadonlySet<string> = /* @__PURE__ */ new Set(SERVER_ASSIGNED_KEYS);
 
 const hasOwn = Object.prototype.hasOwnProperty;
 
 // ---- the walk ----
 
-function walkNode(walk: Walk, rule: Ready, value: unknown, path: Path): unknown {
-  switch (rule.type) {
-    case 'string':
-      return walkString(walk, value, path, rule);
-    case 'enum-list':
-      return walkEnumList(walk, value, path, rule);
-    case 'boolean':
-      return walkBoolean(walk, value, path, rule);
-    case 'scope':
-      return walkScope(walk, value, path, rule);
-    case 'redirect-uris':
-      return walkRedirectUris(walk, value, path, rule);
-    case 'id-list':
-      return walkIdList(walk, value, path, rule);
-    case 'integer':
-      return walkInteger(walk, value, path, rule);
-    case 'endpoint':
-      return walkEndpoint(walk, value, path, rule);
-    case 'header-name':
-      return walkHeaderName(walk, value, path, rule);
-    case 'header-value':
-      return walkHeaderValue(walk, value, path, rule);
-    case 'object':
-      return walkObject(walk, rule, value, path);
-    case 'list':
-      return walkList(walk, rule, value, path);
-    case 'events':
-      return walkEvents(walk, rule, value, path);
+/** Reports a field that is missing, if it is required (in this profile). */
+function reportMissing(walk: Walk, field: ReadyField, path: Path): void {
+  if (field.required === 'always') walk.report(at(path, field.key), 'required', NONE);
+  else if (field.required === 'connector' && walk.connector) {
+    walk.report(at(path, field.key), 'required', { expected: field.expected });
   }
-}
-
-/** The value a connector needs in a field it requires (`["client_credentials"]`, `"msg.consumer"`), if the spec says. */
-function connectorValueOf(rule: Ready): string | readonly string[] | undefined {
-  if (rule.type === 'scope' && rule.connectorExactly !== undefined) return rule.connectorExactly;
-  if (rule.type !== 'enum-list') return undefined;
-  if (rule.connectorExactly !== undefined) return [...rule.connectorExactly];
-  return rule.connectorMustInclude === undefined ? undefined : [rule.connectorMustInclude];
 }
 
 /**
@@ -181,20 +174,16 @@ function walkFields(
   after?: (key: string, present: boolean, out: JsonObject) => void,
 ): JsonObject {
   const out: JsonObject = walk.keep({});
-  const entries = node.entries;
-  for (let i = 0; i < entries.length; i++) {
-    const [key, rule] = entries[i]!;
+  const fields = node.fields;
+  for (let i = 0; i < fields.length; i++) {
+    const field = fields[i]!;
     const value = slots[i];
-    if (value === undefined) {
-      if (rule.required === 'always') walk.report(at(path, key), 'required', NONE);
-      else if (rule.required === 'connector' && walk.connector) {
-        walk.report(at(path, key), 'required', { expected: connectorValueOf(rule) });
-      }
-    } else {
-      const result = walkNode(walk, rule, value, at(path, key));
-      if (result !== undefined) out[key] = result;
+    if (value === undefined) reportMissing(walk, field, path);
+    else {
+      const result = field.run(walk, value, at(path, field.key));
+      if (result !== undefined) out[field.key] = result;
     }
-    if (after !== undefined) after(key, value !== undefined, out);
+    if (after !== undefined) after(field.key, value !== undefined, out);
   }
   return out;
 }
@@ -205,31 +194,22 @@ function walkObject(walk: Walk, node: ReadyObject, value: unknown, path: Path): 
 }
 
 /**
- * A list of objects. Where the spec names a unique field, two items whose
- * values there are the same in any case are `duplicate_header_name` (only
- * names that are tokens are compared, and so quoted in a message: one that is
- * not may be a whole "Name: secret" line pasted into the wrong field, and it
- * is reported already).
+ * A list of objects. Where the spec names a unique field (the header names),
+ * the names seen so far in this list are kept in `walk.names`, for the name's
+ * walker to compare (see `walkHeaderName`).
  */
-function walkList(walk: Walk, node: ReadyList, value: unknown, path: Path): JsonObject[] | undefined {
-  const items = readArray(walk, value, path);
-  if (items === undefined) return undefined;
-  const unique = node.uniqueIndex;
-  const uniqueKey = unique === -1 ? '' : node.items.keys.list[unique]!;
-  const seen = new Map<string, string>();
+function walkList(walk: Walk, items: ReadyObject, unique: boolean, value: unknown, path: Path): JsonObject[] | undefined {
+  const list = readArray(walk, value, path);
+  if (list === undefined) return undefined;
+  const outer = walk.names;
+  walk.names = unique ? new Map() : undefined;
   const out: JsonObject[] = [];
-  for (let i = 0; i < items.length; i++) {
+  for (let i = 0; i < list.length; i++) {
     const where = at(path, i);
-    const slots = readObject(walk, items[i], where, node.items.keys);
-    if (slots === undefined) continue;
-    out.push(walkFields(walk, node.items, slots, where));
-    const name = slots[unique];
-    if (unique !== -1 && typeof name === 'string' && isHeaderName(name)) {
-      const folded = name.toLowerCase();
-      if (seen.has(folded)) walk.report(at(where, uniqueKey), 'duplicate_header_name', { name });
-      else seen.set(folded, name);
-    }
+    const slots = readObject(walk, list[i], where, items.keys);
+    if (slots !== undefined) out.push(walkFields(walk, items, slots, where));
   }
+  walk.names = outer;
   return walk.keep(out);
 }
 
@@ -254,16 +234,21 @@ function walkEvents(walk: Walk, node: ReadyEvents, value: unknown, path: Path): 
     if (index !== -1 && index < node.eventCount) walkObject(walk, node.each, body, where);
   }
   const out: JsonObject = walk.keep({});
-  for (let i = 0; i < keys.length; i++) {
+  for (let i = 0; i < node.eventCount; i++) {
     const body = slots[i];
-    const key = keys[i]!;
-    const rule = i < node.eventCount ? node.each : node.entries[i - node.eventCount]![1];
-    if (body === undefined) {
-      if (rule.required === 'always') walk.report(at(path, key), 'required', NONE);
-      continue;
+    if (body === undefined) continue;
+    const result = walkObject(walk, node.each, body, at(path, keys[i]!));
+    if (result !== undefined) out[keys[i]!] = result;
+  }
+  const also = node.also.fields;
+  for (let i = 0; i < also.length; i++) {
+    const field = also[i]!;
+    const body = slots[node.eventCount + i];
+    if (body === undefined) reportMissing(walk, field, path);
+    else {
+      const result = field.run(walk, body, at(path, field.key));
+      if (result !== undefined) out[field.key] = result;
     }
-    const result = walkNode(walk, rule, body, at(path, key));
-    if (result !== undefined) out[key] = result;
   }
   return out;
 }
@@ -299,7 +284,9 @@ function walkLocalizedNames(walk: Walk, localized: [string, unknown][], hasClien
  */
 export function walkManifest(walk: Walk, input: unknown): JsonObject | undefined {
   const extras: [string, unknown][] = [];
-  const slots = readObject(walk, input, null, ROOT.keys, extras);
+  ROOT ??= readyObject(MANIFEST);
+  const root = ROOT;
+  const slots = readObject(walk, input, null, root.keys, extras);
   if (slots === undefined) return undefined;
   const localized: [string, unknown][] = [];
   for (const extra of extras) {
@@ -310,11 +297,11 @@ export function walkManifest(walk: Walk, input: unknown): JsonObject | undefined
     else if (SERVER_ASSIGNED.has(key)) {
       // Its value is never read: client_secret holds a secret.
       walk.report(at(null, key), 'server_assigned_key', { key, secret: key === SECRET_SERVER_ASSIGNED_KEY });
-    } else walk.unknownKey(null, key, ROOT.keys.list);
+    } else walk.unknownKey(null, key, root.keys.list);
   }
   const out = walkFields(
     walk,
-    ROOT,
+    root,
     slots,
     null,
     localized.length === 0

@@ -16,7 +16,7 @@ const issuesOf = (input: unknown, profile: 'general' | 'connector' = 'general'):
 };
 
 describe('issue order', () => {
-  it('a header: the name, then the value, then whether the name was seen before', () => {
+  it('a header: the name (and whether it was seen before in the list), then the value', () => {
     const headers = [
       { header_name: 'Bad Name', header_value: 5 },
       { header_name: 'X-A', header_value: 'a' },
@@ -28,8 +28,8 @@ describe('issue order', () => {
     ).to.deep.equal([
       `invalid_header_name@${at}[0].header_name`,
       `invalid_type@${at}[0].header_value`,
-      `header_value_control_character@${at}[2].header_value`,
       `duplicate_header_name@${at}[2].header_name`,
+      `header_value_control_character@${at}[2].header_value`,
     ]);
   });
 
