@@ -22,6 +22,18 @@ export const PROGRAM = 'lp-app-manifest';
  * ```
  */
 export function parseCommandLine<TConfig extends ParseArgsConfig>(config: TConfig): ReturnType<typeof parseArgs<TConfig>> {
+  // No option given (`validate a.json b.json`, or nothing before the command) and none with a default:
+  // what parseArgs would return, without loading it (node:util loads it on first use: 0.6 ms of a cold start).
+  const args = config.args;
+  const plain =
+    args !== undefined &&
+    (config.allowPositionals === true || args.length === 0) &&
+    config.tokens !== true &&
+    args.every((arg) => arg === '-' || !arg.startsWith('-')) &&
+    Object.values(config.options ?? {}).every((option) => option.default === undefined);
+  if (plain) {
+    return { values: Object.create(null), positionals: [...args] } as ReturnType<typeof parseArgs<TConfig>>;
+  }
   try {
     return parseArgs<TConfig>({ ...config, strict: true });
   } catch (error) {

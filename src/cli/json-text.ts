@@ -80,6 +80,10 @@ export function parseJsonText(
       position,
     };
   }
+  // Most files repeat no name and nest a few levels: that is checked without jsonc-parser's walk.
+  if (plainlyUnique(text, value)) {
+    return { ok: true, document: { value, duplicates: [], locate: (paths) => positionsOf(text, locateOffsets(text, paths)) } };
+  }
   const found = findDuplicates(text);
   if (found instanceof Stop) {
     const [position] = positionsOf(text, [found.offset]);
@@ -107,6 +111,54 @@ interface Duplicate {
   readonly first: number;
   readonly again: number;
 }
+
+/**
+ * Whether a text that `JSON.parse` accepted repeats no member name in any
+ * object and nests less than {@link MAX_DEPTH} levels: then
+ * {@link findDuplicates} finds nothing, and its walk, most of the time a
+ * small file takes to parse, is not needed. The text names as many members
+ * as the parsed value has keys exactly when no object repeats a name
+ * (`JSON.parse` keeps one of each, and `__proto__` as an own key); two
+ * spellings of one name (`"a"`, `"\u0061"`) count as a repetition, as in
+ * jsonc-parser. `false` means only "look closer".
+ */
+function plainlyUnique(text: string, value: unknown): boolean {
+  let keys = 0;
+  const pending: { readonly value: object; readonly depth: number }[] = [];
+  if (typeof value === 'object' && value !== null) pending.push({ value, depth: 1 });
+  for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
+    if (next.depth >= MAX_DEPTH) return false;
+    const items = Array.isArray(next.value) ? (next.value as unknown[]) : Object.values(next.value);
+    if (!Array.isArray(next.value)) keys += items.length;
+    for (const item of items) if (typeof item === 'object' && item !== null) pending.push({ value: item, depth: next.depth + 1 });
+  }
+  return keys === memberNames(text);
+}
+
+/** How many member names a valid JSON text holds: its string tokens followed by a colon. */
+function memberNames(text: string): number {
+  let count = 0;
+  // Outside strings, valid JSON has no quotation mark: each one found from here opens a string token.
+  for (let open = text.indexOf('"'); open !== -1; ) {
+    let close = text.indexOf('"', open + 1);
+    while (close !== -1 && escaped(text, close)) close = text.indexOf('"', close + 1);
+    if (close === -1) return -1; // not reached for a text JSON.parse accepted: "look closer", never a loop
+    let after = close + 1;
+    while (isJsonSpace(text.charCodeAt(after))) after++;
+    if (text.charCodeAt(after) === 0x3a) count++;
+    open = text.indexOf('"', after);
+  }
+  return count;
+}
+
+/** Whether the character at `at` is escaped: preceded by an odd number of backslashes. */
+function escaped(text: string, at: number): boolean {
+  let backslashes = 0;
+  while (text.charCodeAt(at - 1 - backslashes) === 0x5c) backslashes++;
+  return backslashes % 2 === 1;
+}
+
+const isJsonSpace = (code: number): boolean => code === 0x20 || code === 0x0a || code === 0x0d || code === 0x09;
 
 /** Every repeated member name (each against its first occurrence), or a {@link Stop} if the text nests too deep. */
 function findDuplicates(text: string): Duplicate[] | Stop {

@@ -1,8 +1,9 @@
 /**
- * `node:fs` for the CLI's start-up path, loaded with `require`. An ES import
- * of `node:fs` makes Node build the module's whole namespace, which reads its
- * lazy `promises` property and so loads fs/promises and Node's streams: a few
- * milliseconds of every cold start, for nothing `validate` uses.
+ * The parts of `node:fs` the CLI's start-up path uses, by name. The
+ * executable is CommonJS (see rollup.config.mjs), where these named imports
+ * become property reads of `require('node:fs')`: nothing else of the module
+ * is touched, so its lazy `promises` property, which loads fs/promises and
+ * Node's streams, stays unread.
  *
  * @example
  * ```ts
@@ -11,7 +12,7 @@
  * fs.writeSync(1, 'hello\n');
  * ```
  */
-import { createRequire } from 'node:module';
+import { close, closeSync, fstat, fstatSync, open, openSync, read, readFileSync, writeSync } from 'node:fs';
 
-/** The `node:fs` module (callback and synchronous API). */
-export const fs = createRequire(import.meta.url)('node:fs') as typeof import('node:fs');
+/** `node:fs`'s functions that the start-up path calls (callback and synchronous API). */
+export const fs = { close, closeSync, fstat, fstatSync, open, openSync, read, readFileSync, writeSync } as const;

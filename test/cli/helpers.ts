@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { crc32, deflateSync } from 'node:zlib';
 
-/** The built executable the tests run, as a user's shell would. */
-export const CLI = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
+/** The built executable the tests run, as a user's shell would: the package's bin. */
+export const CLI = fileURLToPath(new URL('../../dist/cli.cjs', import.meta.url));
 
 /** The directory of the CLI fixtures; tests run the CLI there, so file names in output stay short. */
 export const FIXTURES = fileURLToPath(new URL('./fixtures/', import.meta.url));
@@ -30,7 +30,7 @@ export interface RunOptions {
 }
 
 /**
- * Runs `node dist/cli.js ARGS` in a child process. The environment is ours
+ * Runs `node dist/cli.cjs ARGS` in a child process. The environment is ours
  * minus NODE_OPTIONS, so the CLI never inherits a TypeScript loader from the
  * test runner: it runs exactly as it would for a user.
  */

@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import fc from 'fast-check';
+import { visit } from 'jsonc-parser';
 import { parseJsonText, positionsOf } from '../../src/cli/json-text.js';
 
 const parses = (text: string): boolean => {
@@ -86,6 +87,45 @@ describe('JSON text as the CLI reads it (jsonc-parser, strict)', () => {
     // The same name in two different objects is not a repetition.
     const separate = parseJsonText('{"a": {"x": 1}, "b": {"x": 1}}');
     expect(separate.ok && separate.document.duplicates).to.deep.equal([]);
+  });
+
+  it('finds every repeated name, however it is spelled or nested, and nothing else', () => {
+    // Names that are one name in two spellings ("a", "\u0061"), that hold quotes, colons and backslashes,
+    // and string values that look like names: the quick check that most files pass must not be fooled.
+    const names = ['"a"', '"\\u0061"', '"__proto__"', '"b\\":"', '"\\\\"', '"\\\\\\""', '""'];
+    const scalars = ['"x\\": 1"', '"\\\\"', '":"', '"\\"\\\\\\":"', '1', 'null'];
+    const { object } = fc.letrec<{ value: string; array: string; object: string }>((tie) => ({
+      value: fc.oneof({ depthSize: 'small' }, fc.constantFrom(...scalars), tie('object'), tie('array')),
+      array: fc.array(tie('value'), { maxLength: 3 }).map((items) => `[${items.join(', ')}]`),
+      object: fc
+        .array(fc.tuple(fc.constantFrom(...names), fc.constantFrom(':', ' :', '\n:\t'), tie('value')), { maxLength: 4 })
+        .map((members) => `{${members.map(([name, colon, value]) => `${name}${colon} ${value}`).join(', ')}}`),
+    }));
+    /** How many names repeat one before them in their object, by jsonc-parser's own walk. */
+    const repeats = (text: string): number => {
+      const objects: (Set<string> | undefined)[] = [];
+      let count = 0;
+      visit(text, {
+        onObjectBegin: () => void objects.push(new Set()),
+        onArrayBegin: () => void objects.push(undefined),
+        onObjectEnd: () => void objects.pop(),
+        onArrayEnd: () => void objects.pop(),
+        onObjectProperty: (name) => {
+          const seen = objects.at(-1);
+          if (seen?.has(name) === true) count++;
+          seen?.add(name);
+        },
+      });
+      return count;
+    };
+    fc.assert(
+      fc.property(object, (text) => {
+        const parsed = parseJsonText(text);
+        if (!parsed.ok) throw new Error(`${parsed.issue.message}: ${text}`);
+        expect(parsed.document.duplicates.length, text).to.equal(repeats(text));
+      }),
+      { numRuns: 3000 },
+    );
   });
 
   it('locates paths: a member at its name, an array item where it starts, a missing one at its nearest ancestor', () => {

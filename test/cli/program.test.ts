@@ -12,9 +12,13 @@ const NAMES = LOADED.map((command) => command.name).join(', ');
 /** The chunks of the commands other than validate, which the CLI loads when they run. */
 const CLI_CHUNKS = join(dirname(CLI), 'cli');
 
+/** The ES module that runs the CLI, for `node --import tsx …/dist/cli.js` (docs/cli.md). */
+const ESM_CLI = join(dirname(CLI), 'cli.js');
+
 const packageJson = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
   version: string;
   bin?: Record<string, string>;
+  exports?: Record<string, { require?: { default?: string } }>;
 };
 
 describe('lp-app-manifest (the program)', () => {
@@ -117,16 +121,23 @@ describe('lp-app-manifest (the program)', () => {
 
   describe('the executable', () => {
     it('is the package bin, runs directly through its #! line, and is executable', () => {
-      expect(packageJson.bin).to.deep.equal({ 'lp-app-manifest': './dist/cli.js' });
-      expect(readFileSync(CLI, 'utf8')).to.match(/^#!\/usr\/bin\/env node\n(?!#!)/);
-      expect(statSync(CLI).mode & 0o111).to.equal(0o111);
-      const run = spawnSync(CLI, ['--version'], { encoding: 'utf8', timeout: 20_000 });
-      expect(run.stdout).to.equal(`${packageJson.version}\n`);
+      expect(packageJson.bin).to.deep.equal({ 'lp-app-manifest': './dist/cli.cjs' });
+      // dist/cli.js, the ES module path that docs/cli.md gives for `node --import tsx …/dist/cli.js`, runs the same program.
+      for (const file of [CLI, ESM_CLI]) {
+        expect(readFileSync(file, 'utf8')).to.match(/^#!\/usr\/bin\/env node\n(?!#!)/);
+        expect(statSync(file).mode & 0o111).to.equal(0o111);
+        const run = spawnSync(file, ['--version'], { encoding: 'utf8', timeout: 20_000 });
+        expect(run.stdout).to.equal(`${packageJson.version}\n`);
+      }
     });
 
     it('uses the library through its public entry, without a second copy of the validator', () => {
       const source = readFileSync(CLI, 'utf8');
-      expect(source).to.match(/^import \{[^}]*\bvalidateTemplate\b[^}]*\} from 'lp-app-manifest';$/m);
+      // The file that the package's "exports" give require('lp-app-manifest'), required by its path next to the CLI.
+      expect(packageJson.exports?.['.']?.require?.default).to.equal('./dist/index.cjs');
+      const library = /^var (\w+) = require\('\.\/index\.cjs'\);$/m.exec(source)?.[1];
+      expect(library).to.be.a('string');
+      expect(source).to.include(`${library}.validateTemplate(`);
       expect(source).not.to.include('function walkManifest');
       expect(source).not.to.include('class ManifestValidationError');
       expect(source).not.to.include("LivePerson's table misspells it");
@@ -136,26 +147,29 @@ describe('lp-app-manifest (the program)', () => {
       // image-size (--logo), ts-pattern (build), node:crypto (--out), node:child_process (a module's syntax error):
       // a static import would make every run pay for them (issue 11: the cold start).
       const source = readFileSync(CLI, 'utf8');
-      const statics = [...source.matchAll(/^import\s(?:[^;]*?\sfrom\s)?'([^']+)';$/gm)].map((found) => found[1]);
-      const cheap = ['lp-app-manifest', 'node:util', 'node:module', 'node:path', 'node:fs', 'node:url', 'node:buffer'];
+      const statics = [...source.matchAll(/^(?:var \w+ = )?require\('([^']+)'\);$/gm)].map((found) => found[1]);
+      expect(statics).to.include('./index.cjs');
+      const cheap = ['./index.cjs', 'node:util', 'node:module', 'node:path', 'node:fs', 'node:url', 'node:buffer'];
       expect(statics.filter((id) => !cheap.includes(id!))).to.deep.equal([]);
       const everything = [source, ...readdirSync(CLI_CHUNKS).map((file) => readFileSync(join(CLI_CHUNKS, file), 'utf8'))].join(
         '\n',
       );
       for (const lazy of ['image-size', 'ts-pattern', 'node:crypto', 'node:child_process'])
-        expect(everything).to.include(`import('${lazy}')`);
+        expect(everything).to.include(`Promise.resolve().then(() => require('${lazy}'))`);
       // Every command but validate is a chunk of its own, loaded when it runs.
-      expect(source).to.match(/import\('\.\/cli\/build\.js'\)/);
+      expect(source).to.match(/Promise\.resolve\(\)\.then\(function \(\) \{ return require\('\.\/cli\/build\.cjs'\); \}\)/);
       // jsonc-parser, which every validate needs, is bundled from its ES build rather than loaded as UMD.
       expect(everything).not.to.match(/from 'jsonc-parser'|require\('jsonc-parser'\)/);
     });
 
     it('reuses the library instead of copies: no isPlainObject, describeType or formatIssue of its own', () => {
-      const build = readFileSync(join(CLI_CHUNKS, 'build.js'), 'utf8');
+      const build = readFileSync(join(CLI_CHUNKS, 'build.cjs'), 'utf8');
       for (const source of [readFileSync(CLI, 'utf8'), build]) {
         expect(source).not.to.match(/function (isPlainObject|describeType|describeValue|formatIssue)\b/);
       }
-      expect(build).to.match(/^import \{[^}]*\bdescribeType\b[^}]*\} from 'lp-app-manifest';$/m);
+      const library = /^var (\w+) = require\('\.\.\/index\.cjs'\);$/m.exec(build)?.[1];
+      expect(library).to.be.a('string');
+      expect(build).to.include(`${library}.describeType(`);
     });
 
     it('the library entry loads no CLI-only dependency', () => {
