@@ -130,13 +130,31 @@ async function loadDefault(module: ModuleFile): Promise<Loaded> {
     throw await loadFailure(module, 'cannot load:', error);
   }
   if (!('default' in namespace)) throw new BuildFailure([`${module.name}: has no default export; ${EXPECTED}`]);
-  let value = namespace['default'];
+  const exported = namespace['default'];
   // A CommonJS module compiled from ESM (`exports.default = …`, `__esModule`) arrives one level deeper.
-  if (isObject(value) && value['__esModule'] === true && 'default' in value) value = value['default'];
+  const value = await readExport(module, () =>
+    isObject(exported) && exported['__esModule'] === true && 'default' in exported ? exported['default'] : exported,
+  );
   try {
     return { value: await (typeof value === 'function' ? (value as () => unknown)() : value), duplicates: [], locate: undefined };
   } catch (error) {
     throw await loadFailure(module, 'the default export threw:', error);
+  }
+}
+
+/**
+ * Runs what reads the default export. The validator reads hostile values safely, but the
+ * command looks at the export itself first (its kind, `$schema`, its placeholders): a getter
+ * or a proxy trap that throws there is said to be the export's fault, with the module's name.
+ */
+async function readExport<TValue>(module: ModuleFile, read: () => TValue | Promise<TValue>): Promise<TValue> {
+  try {
+    return await read();
+  } catch (error) {
+    if (error instanceof BuildFailure || error instanceof ValidateThrew) throw error;
+    throw new BuildFailure([
+      `${module.name}: the default export could not be read (a getter or proxy threw: ${errorMessage(error)}); ${EXPECTED}`,
+    ]);
   }
 }
 
@@ -336,7 +354,9 @@ error.`,
 
     try {
       const loaded = await loadDefault(module);
-      const checked = await validateSource(module, classify(loaded.value), profile, variables.variables);
+      const checked = await readExport(module, () =>
+        validateSource(module, classify(loaded.value), profile, variables.variables),
+      );
       const { result, profile: checkedAgainst, mismatch } = checked;
       const errors = [...loaded.duplicates, ...locateAll(loaded, result.ok ? [] : result.issues)];
       const warnings = locateAll(loaded, [...(mismatch === undefined ? [] : [mismatch]), ...result.warnings]);

@@ -30,6 +30,22 @@ describe('CLI build: what the module does to the process', () => {
     });
   }
 
+  for (const [name, source] of [
+    ['proxy-get.mjs', "export default new Proxy({}, { get() { throw new Error('boom'); } });"],
+    ['proxy-prototype.mjs', "export default new Proxy({}, { getPrototypeOf() { throw new Error('boom'); } });"],
+    ['proxy-revoked.mjs', 'const p = Proxy.revocable({}, {}); p.revoke(); export default p.proxy;'],
+  ] as const) {
+    it(`${name}: a default export that throws when read is named as the problem, exit 1, nothing written`, () => {
+      const run = runCli(['build', module(name, source), '--out', 'out.json'], { cwd: dir() });
+      expect(run.status).to.equal(1);
+      expect(run.stderr).to.match(
+        new RegExp(`^${name.replace('.', '\\.')}: the default export could not be read \\(a getter or proxy threw: `),
+      );
+      expect(run.stderr).to.not.contain('unexpected error');
+      expect(existsSync(join(dir(), 'out.json'))).to.equal(false);
+    });
+  }
+
   it('a module that leaves a timer running does not keep the command from exiting', () => {
     const run = runCli(
       ['build', module('timer.mjs', 'setInterval(() => {}, 1000);\nexport default { client_name: "A" };'), '--out', 'timer.json'],
