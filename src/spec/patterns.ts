@@ -6,10 +6,12 @@
 
 /** Builds a case-insensitive character sequence without the `i` flag (JSON Schema patterns take no flags). */
 function caseless(literal: string): string {
-  return [...literal]
-    // A letter is a character with two cases (the tags are ASCII); no regular expression per character, at import.
-    .map((ch) => (ch.toLowerCase() !== ch.toUpperCase() ? `[${ch.toUpperCase()}${ch.toLowerCase()}]` : ch))
-    .join('');
+  return (
+    [...literal]
+      // A letter is a character with two cases (the tags are ASCII); no regular expression per character, at import.
+      .map((ch) => (ch.toLowerCase() !== ch.toUpperCase() ? `[${ch.toUpperCase()}${ch.toLowerCase()}]` : ch))
+      .join('')
+  );
 }
 
 const alpha = '[A-Za-z]';
