@@ -4,7 +4,10 @@ import {
   isHttpsUrl,
   ManifestBuilder,
   ManifestValidationError,
+  type ConnectorGrantTypesMessage,
+  type ConnectorScopeMessage,
   type ManifestBuilderInterface,
+  type MissingClientNameMessage,
   type ValidationIssue,
 } from '../src/index.js';
 import { connectorTemplate } from './helpers/fixtures.js';
@@ -333,6 +336,36 @@ describe('ManifestBuilder', () => {
         'capabilities.webhooks["ms.MessagingEventNotification.ContentEvent"].endpoint url_not_https',
       ]);
       expect(error.issues[1]?.message).to.contain('did you mean "max_retries"?');
+    });
+
+    it('words a mistake the compiler would have caught as the compiler does: one text, two worlds', () => {
+      type Loose = Record<string, (...args: unknown[]) => Loose>;
+      // build() before clientName(...), from untyped code.
+      const unnamed = buildError(() => (ManifestBuilder.general() as unknown as Loose)['build']!());
+      expect(unnamed.message).to.contain('client_name: build() needs clientName(...) first [required]');
+      const expectedName: MissingClientNameMessage = 'build() needs clientName(...) first';
+      expect(unnamed.message).to.contain(expectedName);
+      // A connector's grant types without client_credentials, and another scope, past the types.
+      const connector = ManifestBuilder.connector().clientName('Acme') as unknown as Loose;
+      const wrong = buildError(() => connector['grantTypes']!('refresh_token')['scope']!('livedeflect')['build']!());
+      const grants: ConnectorGrantTypesMessage = 'a connector needs grantTypes(...) to include "client_credentials"';
+      const scope: ConnectorScopeMessage = 'a connector\'s scope is exactly "msg.consumer"';
+      expect(wrong.message).to.contain(`grant_types: ${grants} [connector_required_value]`);
+      expect(wrong.message).to.contain(`scope: ${scope} [connector_required_value]`);
+      // The issues keep the validator's words, which say the same in JSON terms.
+      expect(unnamed.issues[0].message).to.equal('is required');
+      expect(wrong.issues.map((issue) => issue.message)).to.deep.equal([
+        'must be a list that includes "client_credentials" in the connector profile',
+        'must be "msg.consumer" in the connector profile',
+      ]);
+      // Other issues of the same codes keep the validator's words in the message too.
+      const other = buildError(() =>
+        (ManifestBuilder.connector().clientName('Acme') as unknown as Loose)['engagement']!((current: object) => ({
+          ...current,
+          designWindow: true,
+        }))['build']!(),
+      );
+      expect(other.message).to.contain('capabilities.engagement.design_window: must be false in the connector profile');
     });
 
     it('never shows a header value in the error', () => {

@@ -2,6 +2,7 @@ import { ENGAGEMENT_FIELDS, WEBHOOK } from '../spec/tables.js';
 import { CONNECTOR_TEMPLATE } from '../spec/template.js';
 import type { Profile } from '../types/manifest.js';
 import { ManifestValidationError } from '../validation/error.js';
+import { BUILDER_MESSAGES } from './messages.js';
 import { isPlainObject } from '../validation/read.js';
 import { readProfile, runValidation, type ValidationResult } from '../validation/validate.js';
 import { mayHoldPlaceholder } from '../template/placeholders.js';
@@ -261,7 +262,7 @@ class Builder<TProfile extends Profile> {
 
   toTemplate() {
     const { result, sites } = checkTemplate(this.#draft, { profile: this.profile, env: {}, allowUnresolved: true });
-    if (!result.ok) throw new ManifestValidationError(result.issues, result.warnings);
+    if (!result.ok) throw new ManifestValidationError(result.issues, result.warnings, 'manifest', BUILDER_MESSAGES);
     return sites.length === 0 ? result.manifest : withStrings(result.manifest, sites);
   }
 
@@ -271,10 +272,16 @@ class Builder<TProfile extends Profile> {
     const strict = result.warnings.length > 0 && isStrict(options);
     if (!result.ok) {
       const [first, ...rest] = result.issues;
-      throw new ManifestValidationError(strict ? [first, ...rest, ...result.warnings] : result.issues, result.warnings);
+      throw new ManifestValidationError(
+        strict ? [first, ...rest, ...result.warnings] : result.issues,
+        result.warnings,
+        'manifest',
+        BUILDER_MESSAGES,
+      );
     }
     const [first, ...rest] = result.warnings;
-    if (strict && first !== undefined) throw new ManifestValidationError([first, ...rest], result.warnings);
+    if (strict && first !== undefined)
+      throw new ManifestValidationError([first, ...rest], result.warnings, 'manifest', BUILDER_MESSAGES);
     return result.manifest;
   }
 }

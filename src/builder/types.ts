@@ -26,6 +26,7 @@ import type { FramingHeaderNameMessage, MisspelledWebhookEventMessage } from '..
 import type { TemplateVariables } from '../template/resolve.js';
 import type { ValidationResult } from '../validation/validate.js';
 import { builderFactory } from './builder.js';
+import type { CONNECTOR_GRANT_TYPES, CONNECTOR_SCOPE, MISSING_CLIENT_NAME } from './messages.js';
 
 /**
  * Options of one webhook.
@@ -269,14 +270,6 @@ export type EngagementSettingsFor<TProfile extends Profile> = TProfile extends '
   : EngagementSettings;
 
 /**
- * The words of `ConnectorGrantTypesMessage`, made from the spec table's value:
- * `a connector needs grantTypes(...) to include "client_credentials"`.
- *
- * @inline
- */
-type ConnectorGrantTypesMessageText = `a connector needs grantTypes(...) to include "${ConnectorRequiredGrantType}"`;
-
-/**
  * The compile-time message when a connector's grant types lack `client_credentials`.
  *
  * @example
@@ -288,7 +281,14 @@ type ConnectorGrantTypesMessageText = `a connector needs grantTypes(...) to incl
  * ManifestBuilder.connector().grantTypes('refresh_token');
  * ```
  */
-export type ConnectorGrantTypesMessage = ConnectorGrantTypesMessageText;
+export type ConnectorGrantTypesMessage = ConnectorGrantTypesText;
+
+/**
+ * The words of {@link ConnectorGrantTypesMessage}: the runtime text, made from the spec table's value.
+ *
+ * @inline
+ */
+type ConnectorGrantTypesText = typeof CONNECTOR_GRANT_TYPES;
 
 /** In the connector profile, an error on every argument unless one is `client_credentials`. */
 type ConnectorGrantCheck<TProfile extends Profile, TGrants extends readonly GrantType[]> = TProfile extends 'connector'
@@ -296,14 +296,6 @@ type ConnectorGrantCheck<TProfile extends Profile, TGrants extends readonly Gran
     ? unknown
     : readonly [ManifestTypeError<ConnectorGrantTypesMessage>, ...ManifestTypeError<ConnectorGrantTypesMessage>[]]
   : unknown;
-
-/**
- * The words of `ConnectorScopeMessage`, made from the spec table's value:
- * `a connector's scope is exactly "msg.consumer"`.
- *
- * @inline
- */
-type ConnectorScopeMessageText = `a connector's scope is exactly "${ConnectorExactScope}"`;
 
 /**
  * The compile-time message where a connector's `scope(...)` gets anything but
@@ -318,7 +310,14 @@ type ConnectorScopeMessageText = `a connector's scope is exactly "${ConnectorExa
  * ManifestBuilder.connector().clientName('Acme').scope('livedeflect');
  * ```
  */
-export type ConnectorScopeMessage = ConnectorScopeMessageText;
+export type ConnectorScopeMessage = ConnectorScopeText;
+
+/**
+ * The words of {@link ConnectorScopeMessage}: the runtime text, made from the spec table's value.
+ *
+ * @inline
+ */
+type ConnectorScopeText = typeof CONNECTOR_SCOPE;
 
 /** What `scope(...)` takes: any scope values, and for a connector exactly `'msg.consumer'`. */
 type ScopeArguments<TProfile extends Profile> = TProfile extends 'connector'
@@ -337,7 +336,14 @@ type ScopeArguments<TProfile extends Profile> = TProfile extends 'connector'
  * ManifestBuilder.general().build();
  * ```
  */
-export type MissingClientNameMessage = 'build() needs clientName(...) first';
+export type MissingClientNameMessage = MissingClientNameText;
+
+/**
+ * The words of {@link MissingClientNameMessage}: the runtime text.
+ *
+ * @inline
+ */
+type MissingClientNameText = typeof MISSING_CLIENT_NAME;
 
 // THasName is invariant (`in out`): a builder without a name is never taken for a named one, and the
 // compiler then explains why with the members (`build` needs `clientName(...)`), not with `false`/`true`.

@@ -68,7 +68,7 @@ export function formatIssue(issue: ValidationIssue, messages?: IssueMessages | n
 const counted = (count: number, noun: string): string => `${count} ${noun}${count === 1 ? '' : 's'}`;
 
 /** The message: a heading with the counts, then a line per issue, `✖` for an error and `⚠` for a warning (strict mode lists both). */
-function summarize(issues: readonly ValidationIssue[], subject: string): string {
+function summarize(issues: readonly ValidationIssue[], subject: string, messages: IssueMessages | undefined): string {
   const warnings = issues.filter((issue) => issue.severity === 'warning').length;
   const errors = issues.length - warnings;
   const count =
@@ -77,7 +77,7 @@ function summarize(issues: readonly ValidationIssue[], subject: string): string 
       : errors === 0
         ? counted(warnings, 'warning')
         : `${counted(errors, 'issue')}, ${counted(warnings, 'warning')}`;
-  const lines = issues.map((issue) => `  ${issue.severity === 'warning' ? '⚠' : '✖'} ${formatIssue(issue)}`);
+  const lines = issues.map((issue) => `  ${issue.severity === 'warning' ? '⚠' : '✖'} ${formatIssue(issue, messages)}`);
   return [`Invalid ${subject} (${count}):`, ...lines].join('\n');
 }
 
@@ -115,13 +115,16 @@ export class ManifestValidationError extends Error {
    * @param issues - The errors (at least one).
    * @param warnings - Warnings found beside them.
    * @param subject - What was checked, for the first line of `message` ("Invalid manifest (1 issue):"); `httpsUrl()` names the value instead.
+   * @param messages - Other wording for some codes in `message`, as {@link formatIssue} takes it (`build()` words a
+   *   missing `clientName(...)` as its compile-time error does); the issues keep their own `message`.
    */
   constructor(
     issues: readonly [ValidationIssue, ...ValidationIssue[]],
     warnings: readonly ValidationIssue[] = [],
     subject = 'manifest',
+    messages?: IssueMessages,
   ) {
-    super(summarize(issues, subject));
+    super(summarize(issues, subject, messages));
     // Not enumerable, so that Node, printing an uncaught error, shows the readable message and not the data behind it.
     Object.defineProperties(this, { issues: { value: issues }, warnings: { value: warnings } });
   }
