@@ -10,8 +10,9 @@ import { errorCode, errorMessage, UsageError } from './io.js';
 export const PROGRAM = 'lp-app-manifest';
 
 /**
- * Parses arguments strictly: an unknown option, a missing value or an
- * unexpected positional is a {@link UsageError} with a one-line message.
+ * Parses arguments strictly: an unknown option, a missing value, an
+ * unexpected positional, or an option given twice that takes one value (parseArgs
+ * would keep the last, silently) is a {@link UsageError} with a one-line message.
  *
  * @example
  * ```ts
@@ -34,11 +35,22 @@ export function parseCommandLine<TConfig extends ParseArgsConfig>(config: TConfi
   if (plain) {
     return { values: Object.create(null), positionals: [...args] } as ReturnType<typeof parseArgs<TConfig>>;
   }
+  let parsed: ReturnType<typeof parseArgs<TConfig & { tokens: true }>>;
   try {
-    return parseArgs<TConfig>({ ...config, strict: true });
+    parsed = parseArgs<TConfig & { tokens: true }>({ ...config, strict: true, tokens: true });
   } catch (error) {
     throw new UsageError(describeParseError(error));
   }
+  // parseArgs keeps the last of an option given twice: say so instead, unless the option takes a list.
+  const seen = new Set<string>();
+  for (const token of parsed.tokens ?? []) {
+    if (token.kind !== 'option' || config.options?.[token.name]?.multiple === true) continue;
+    if (seen.has(token.name)) throw new UsageError(`option '--${token.name}' is given more than once`);
+    seen.add(token.name);
+  }
+  if (config.tokens === true) return parsed as ReturnType<typeof parseArgs<TConfig>>;
+  const { tokens: _tokens, ...result } = parsed;
+  return result as ReturnType<typeof parseArgs<TConfig>>;
 }
 
 // parseArgs' messages are long and capitalised ("Unknown option '--x'. To specify…"); keep the part that matters.

@@ -13,7 +13,7 @@ import { errorMessage, EXIT, UsageError, type ExitCode, type Io } from './io.js'
 /** `-h, --help`, which the program and every command take. */
 const HELP_OPTION = { help: { type: 'boolean', short: 'h', help: 'show this help' } } as const satisfies OptionSpecs;
 
-const commandNames = (): string => COMMAND_NAMES.join(', ');
+const commandNames = (): string => [...COMMAND_NAMES, 'help'].join(', ');
 
 /** The option lines of a help text, their descriptions aligned. */
 function optionLines(options: OptionSpecs): string[] {
@@ -33,6 +33,7 @@ const programHelp = (commands: readonly Command[]): string =>
     '',
     'Commands:',
     ...commands.map((command) => `  ${command.name.padEnd(10)}${command.summary}`),
+    `  ${'help'.padEnd(10)}show this help, or a command's: help <command>`,
     '',
     'Options:',
     ...optionLines({ ...HELP_OPTION, version: { type: 'boolean', help: 'show the version' } }),
@@ -104,12 +105,14 @@ async function dispatch(args: readonly string[], io: Io): Promise<ExitCode> {
     args: [...own],
     options: parseOptions({ ...HELP_OPTION, version: { type: 'boolean', help: '' } }),
   });
-  // `help` alone, as git and npm take it, is --help; `help <command>` is `<command> --help`.
-  if (values['help'] === true || (args[at] === 'help' && args[at + 1] === undefined)) {
+  // `help` alone, as git and npm take it, is --help; `help <command>` and `--help <command>` are `<command> --help`.
+  const helpFor = args[at] === 'help' ? args[at + 1] : values['help'] === true ? args[at] : undefined;
+  if ((helpFor === undefined || helpFor === 'help') && (values['help'] === true || args[at] === 'help')) {
     io.stdout(`${programHelp(await loadCommands())}\n`);
     return EXIT.ok;
   }
-  const helpFor = args[at] === 'help' ? args[at + 1] : undefined;
+  const extra = args[at] === 'help' ? args[at + 2] : values['help'] === true ? args[at + 1] : undefined;
+  if (extra !== undefined) throw new UsageError(`unexpected argument '${extra}' after help ${helpFor}`);
   if (helpFor !== undefined) {
     if (!isCommandName(helpFor)) {
       throw new UsageError(`unknown command '${helpFor}' (use one of: ${commandNames()}); see "${PROGRAM} --help"`);
@@ -118,6 +121,7 @@ async function dispatch(args: readonly string[], io: Io): Promise<ExitCode> {
     return EXIT.ok;
   }
   if (values['version'] === true) {
+    if (at !== -1) throw new UsageError(`unexpected argument '${args[at]}' after --version`);
     io.stdout(`${version()}\n`);
     return EXIT.ok;
   }

@@ -84,7 +84,8 @@ const escapeProperty = (text: string): string => escapeData(text).replace(/:/g, 
 
 /**
  * One issue as a GitHub Actions annotation, which a pull request shows on its line:
- * `::error file=F,line=L,col=C,title=CODE::PATH: MESSAGE [CODE]` (`::warning` for a warning).
+ * `::error file=F,line=L,col=C,title=CODE::PATH: MESSAGE [CODE]` (`::warning` for a warning, unless
+ * `failing`: a warning that fails the run, with `--strict`, is an `::error`).
  *
  * @example
  * ```ts
@@ -96,7 +97,11 @@ const escapeProperty = (text: string): string => escapeData(text).replace(/:/g, 
  * // '::error file=manifest.json,line=1,col=2,title=blank::client_name: must not be blank [blank]'
  * ```
  */
-export function formatAnnotation(file: string, located: LocatedIssue | ValidationIssue, { fileLevel = false } = {}): string {
+export function formatAnnotation(
+  file: string,
+  located: LocatedIssue | ValidationIssue,
+  { fileLevel = false, failing = false } = {},
+): string {
   const { issue, position } = locatedOf(located);
   const properties = [
     `file=${escapeProperty(file)}`,
@@ -104,7 +109,8 @@ export function formatAnnotation(file: string, located: LocatedIssue | Validatio
     `title=${escapeProperty(issue.code)}`,
   ];
   const message = fileLevel ? issue.message : formatIssue(issue);
-  return `::${issue.severity} ${properties.join(',')}::${escapeData(message)}`;
+  // A warning that fails the run (--strict) is an error annotation: a pull request shows why the check failed.
+  return `::${failing ? 'error' : issue.severity} ${properties.join(',')}::${escapeData(message)}`;
 }
 
 /**

@@ -159,12 +159,12 @@ function printText(checked: readonly Checked[], summary: ReportSummary, strict: 
   io.stdout(`${out.join('\n')}\n`);
 }
 
-function printAnnotations(checked: readonly Checked[], summary: ReportSummary, io: Io): void {
+function printAnnotations(checked: readonly Checked[], summary: ReportSummary, strict: boolean, io: Io): void {
   const out: string[] = [];
   for (const entry of checked) {
-    for (const located of [...entry.issues, ...entry.warnings]) {
-      out.push(formatAnnotation(entry.file, located, { fileLevel: entry.choice === undefined }));
-    }
+    const fileLevel = entry.choice === undefined;
+    for (const located of entry.issues) out.push(formatAnnotation(entry.file, located, { fileLevel }));
+    for (const located of entry.warnings) out.push(formatAnnotation(entry.file, located, { fileLevel, failing: strict }));
   }
   out.push(summaryLine(summary));
   io.stdout(`${out.join('\n')}\n`);
@@ -212,6 +212,8 @@ Exit status: 0 if every file is valid (warnings allowed, unless --strict),
     const option = readProfile(values.profile);
     const format = readFormat(values.format);
     if (positionals.length === 0) throw new UsageError('no files given');
+    // Standard input can be read once: a second "-" would always be empty.
+    if (positionals.filter((file) => file === '-').length > 1) throw new UsageError('standard input (-) is named more than once');
     const strict = values.strict === true;
 
     const loaded =
@@ -237,7 +239,7 @@ Exit status: 0 if every file is valid (warnings allowed, unless --strict),
         io.stdout(`${JSON.stringify({ files, summary } satisfies ValidateReport, null, 2)}\n`);
         break;
       case 'github':
-        printAnnotations(checked, summary, io);
+        printAnnotations(checked, summary, strict, io);
         break;
     }
     return summary.failed === 0 ? EXIT.ok : EXIT.failure;

@@ -665,7 +665,8 @@ let supported: { readonly allowed: readonly string[] | undefined; readonly text:
 
 const NOT_SHOWN = '(the value is not shown because it may be a secret)';
 
-const megabytes = (bytes: number): string => `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+const megabytes = (count: number): string => `${(count / (1024 * 1024)).toFixed(1)} MB`;
+const bytes = (count: number): string => `${count.toLocaleString('en-US')} bytes`;
 
 const JSON_SYNTAX_REASONS: { readonly [TReason in JsonSyntaxReason]: string } = {
   unexpected_end: 'unexpected end of input',
@@ -822,7 +823,10 @@ export const MESSAGES: { readonly [TCode in IssueCode]: (params: IssueParams[TCo
   file_too_large: (p) =>
     p.size === undefined
       ? `file is too large (over the limit of ${megabytes(p.limit)})`
-      : `file is too large (${megabytes(p.size)}; the limit is ${megabytes(p.limit)})`,
+      : megabytes(p.size) === megabytes(p.limit)
+        ? // Just over: in megabytes the two would read the same.
+          `file is too large (${bytes(p.size)}; the limit is ${bytes(p.limit)})`
+        : `file is too large (${megabytes(p.size)}; the limit is ${megabytes(p.limit)})`,
   file_empty: () => 'file is empty',
   file_not_utf8: () => 'is not UTF-8 text (save it as UTF-8)',
   invalid_json: (p) =>

@@ -4,10 +4,18 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { parseCommandLine } from '../../src/cli/args.js';
 import { UsageError } from '../../src/cli/io.js';
 
-/** What parseArgs itself makes of a command line: its result, or that it refused it. */
+/**
+ * What parseArgs itself makes of a command line: its result, or that it refused it; and refused
+ * where an option that takes one value is given twice (parseArgs would keep the last, silently).
+ */
 function reference(config: ParseArgsConfig): { readonly result: unknown } | { readonly refused: true } {
   try {
-    return { result: parseArgs({ ...config, strict: true }) };
+    const { tokens, ...result } = parseArgs({ ...config, strict: true, tokens: true });
+    const names = (tokens as readonly { readonly kind: string; readonly name?: string }[]).flatMap((token) =>
+      token.kind === 'option' ? [token.name] : [],
+    );
+    if (new Set(names).size !== names.length) return { refused: true };
+    return { result };
   } catch {
     return { refused: true };
   }
@@ -35,5 +43,25 @@ describe('parseCommandLine (node:util parseArgs, strict, with short messages)', 
       }),
       { numRuns: 2000 },
     );
+  });
+
+  it('refuses an option given twice that takes one value, naming it; a list option takes repeats', () => {
+    const options = {
+      logo: { type: 'string' },
+      strict: { type: 'boolean' },
+      dotenv: { type: 'string', multiple: true },
+    } as const;
+    for (const args of [
+      ['--logo', 'a.png', '--logo', 'b.png'],
+      ['--logo=a.png', '--logo=b.png'],
+      ['--strict', '--strict'],
+    ]) {
+      expect(() => parseCommandLine({ args, options, allowPositionals: true }), args.join(' '))
+        .to.throw(UsageError)
+        .with.property('message')
+        .that.matches(/^option '--(logo|strict)' is given more than once$/);
+    }
+    const { values } = parseCommandLine({ args: ['--dotenv', 'a', '--dotenv', 'b'], options, allowPositionals: true });
+    expect(values.dotenv).to.deep.equal(['a', 'b']);
   });
 });

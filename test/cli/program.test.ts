@@ -7,7 +7,7 @@ import { CLI, lines, requireBuiltCli, runCli } from './helpers.js';
 
 /** The commands, loaded, in the order of the one table that registers them. */
 const LOADED = await loadCommands();
-const NAMES = LOADED.map((command) => command.name).join(', ');
+const NAMES = [...LOADED.map((command) => command.name), 'help'].join(', ');
 
 /** The chunks of the commands other than validate, which the CLI loads when they run. */
 const CLI_CHUNKS = join(dirname(CLI), 'cli');
@@ -48,10 +48,28 @@ describe('lp-app-manifest (the program)', () => {
       ]);
     });
 
-    it('--version prints the version from package.json', () => {
+    it("help is listed; --help <command> is that command's help; help help is the program's", () => {
+      expect(runCli(['--help']).stdout).to.match(/^ {2}help +show this help, or a command's: help <command>$/m);
+      expect(runCli(['--help', 'init']).stdout).to.equal(runCli(['init', '--help']).stdout);
+      expect(runCli(['help', 'help']).stdout).to.equal(runCli(['--help']).stdout);
+      for (const args of [
+        ['help', 'init', 'extra'],
+        ['--help', 'init', 'extra'],
+      ]) {
+        const run = runCli(args);
+        expect(run.status, args.join(' ')).to.equal(2);
+        expect(lines(run.stderr)).to.deep.equal(["lp-app-manifest: unexpected argument 'extra' after help init"]);
+      }
+    });
+
+    it('--version prints the version from package.json, and takes no argument', () => {
       const run = runCli(['--version']);
       expect(run.status).to.equal(0);
       expect(run.stdout).to.equal(`${packageJson.version}\n`);
+      const extra = runCli(['--version', 'extra']);
+      expect(extra.status).to.equal(2);
+      expect(lines(extra.stderr)).to.deep.equal(["lp-app-manifest: unexpected argument 'extra' after --version"]);
+      expect(extra.stdout).to.equal('');
     });
 
     const commands = [
@@ -72,9 +90,9 @@ describe('lp-app-manifest (the program)', () => {
   });
 
   describe('one table of commands', () => {
-    it('--help lists every command of the table, with its summary, in its order', () => {
+    it('--help lists every command of the table, with its summary, in its order, then help', () => {
       const listed = lines(runCli(['--help']).stdout).filter((line) => /^ {2}[a-z]+ {2,}/.test(line));
-      expect(listed.map((line) => line.trim().split(/\s+/, 1)[0])).to.deep.equal([...COMMAND_NAMES]);
+      expect(listed.map((line) => line.trim().split(/\s+/, 1)[0])).to.deep.equal([...COMMAND_NAMES, 'help']);
       for (const command of LOADED) expect(runCli(['--help']).stdout).to.include(command.summary);
     });
 

@@ -173,6 +173,8 @@ describe('lp-app-manifest validate', () => {
       ['an unknown profile', ['--profile', 'strict', 'valid.json'], /unknown profile 'strict' \(use general or connector\)/],
       ['no files', [], /no files given/],
       ['an unknown format', ['--format', 'xml', 'valid.json'], /unknown format 'xml' \(use text, json or github\)/],
+      ['standard input twice', ['-', 'valid.json', '-'], /standard input \(-\) is named more than once/],
+      ['an option given twice', ['--logo', 'a.png', '--logo', 'b.png', 'valid.json'], /option '--logo' is given more than once/],
       ['an option without its value', ['valid.json', '--profile'], /option '--profile' needs a value/],
     ];
     for (const [name, args, pattern] of cases) {
@@ -412,6 +414,14 @@ describe('lp-app-manifest validate', () => {
         strict: true,
         failed: 1,
       });
+      // GitHub annotations: a warning that fails the run is an error, so the pull request shows why the check failed.
+      const github = runCli(['validate', '--strict', '--format', 'github', 'warning-only.json']);
+      expect(github.status).to.equal(1);
+      expect(github.stdout).to.match(/^::error file=warning-only\.json,line=\d+,col=\d+,title=\w+::/m);
+      expect(github.stdout).to.not.contain('::warning');
+      expect(runCli(['validate', '--format', 'github', 'warning-only.json']).stdout).to.match(
+        /^::warning file=warning-only\.json/m,
+      );
     });
   });
 

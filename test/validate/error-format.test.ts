@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { formatIssue, ManifestBuilder, validateManifest, type Profile, type ValidateOptions } from '../../src/index.js';
+import { formatIssue, ManifestBuilder, MESSAGES, validateManifest, type Profile, type ValidateOptions } from '../../src/index.js';
 import {
   CONTENT,
   CONTENT_PATH,
@@ -359,5 +359,20 @@ describe('validateManifest: issues and errors', () => {
       expect(validateManifest(manifest, untypedOptions({ profile: undefined })).ok).to.equal(true);
       expect(validateManifest(manifest, untypedOptions(null)).ok).to.equal(true);
     });
+  });
+});
+
+describe('file_too_large wording', () => {
+  const MIB = 1024 * 1024;
+  it('gives megabytes, and bytes where the two would read the same in megabytes', () => {
+    expect(MESSAGES.file_too_large({ limit: 64 * MIB, size: 100 * MIB })).to.equal(
+      'file is too large (100.0 MB; the limit is 64.0 MB)',
+    );
+    expect(MESSAGES.file_too_large({ limit: 64 * MIB, size: 64 * MIB + 1 })).to.equal(
+      'file is too large (67,108,865 bytes; the limit is 67,108,864 bytes)',
+    );
+    expect(MESSAGES.file_too_large({ limit: 64 * MIB, size: undefined })).to.equal(
+      'file is too large (over the limit of 64.0 MB)',
+    );
   });
 });
