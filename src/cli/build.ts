@@ -3,12 +3,16 @@
  * an object, or a function returning either), validates it and prints the
  * canonical JSON, or writes it atomically with `--out`.
  */
-import { extname, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { chmodSync, realpathSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { readFile, stat } from 'node:fs/promises';
+import { basename, dirname, extname, join, relative, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   describeType,
   isPlainObject,
   listPlaceholders,
+  manifestJsonSchema,
   validateManifest,
   validateTemplate,
   type IssueCode,
@@ -17,13 +21,13 @@ import {
   type ValidationIssue,
   type ValidationResult,
 } from '../index.js';
-import { PROGRAM, readProfile } from './args.js';
+import { readProfile } from './args.js';
 import { defineCommand } from './command.js';
 import { DOTENV_OPTION, loadVariables } from './dotenv.js';
 import { checkOpenable, decodeJsonText, readBytes } from './files.js';
 import { errorCode, errorMessage, EXIT, UsageError } from './io.js';
 import { parseJsonText } from './json-text.js';
-import { errorSite, formatSite } from './module-error.js';
+import { errorSite, faultSite, formatSite, tsxCommand } from './module-error.js';
 import { chooseProfile } from './profile.js';
 import { formatIssueLine, plural, profileName, type LocatedIssue } from './report.js';
 import { writeFileAtomic } from './write-atomic.js';
@@ -43,6 +47,8 @@ class BuildFailure extends Error {
 }
 
 const EXPECTED = 'export default a ManifestBuilder, a manifest object, or a function returning one';
+/** The same for a CommonJS module, whose `module.exports` is its default export. */
+const EXPECTED_CJS = 'export default / module.exports = a ManifestBuilder, a manifest object, or a function returning one';
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
 
@@ -90,13 +96,67 @@ async function loadFailure(module: ModuleFile, what: string, error: unknown): Pr
   if (errorCode(error) === 'ERR_UNKNOWN_FILE_EXTENSION') {
     return new BuildFailure([
       `${module.name}: cannot load: this Node.js cannot import ${JSON.stringify(extname(module.name))} files; ` +
-        `for TypeScript, run the CLI through tsx: npx tsx ./node_modules/${PROGRAM}/dist/cli.js build ${module.name}`,
+        `for TypeScript, run the CLI through tsx: ${tsxCommand(module.cwd, module.name)}`,
     ]);
   }
   // FILE:LINE:COLUMN of the failing line in the user's code (or of the syntax error), never the stack.
   const site = await errorSite(error, module.path);
   const where = site === undefined ? module.name : formatSite(site, module.path, module.name, module.cwd);
-  return new BuildFailure([`${where}: ${what} ${errorMessage(error)}`]);
+  return new BuildFailure([`${where}: ${what} ${errorMessage(error)}${esmInCommonJsHint(error, site?.file ?? module.path)}`]);
+}
+
+/**
+ * ES module syntax in a file Node.js reads as CommonJS (a `.js` file without `"type": "module"`, when
+ * Node does not detect the syntax itself, or a `.cjs` file): what to change. It replaces the warning
+ * Node prints beside the error (see {@link sayModuleWarnings}).
+ */
+function esmInCommonJsHint(error: unknown, file: string): string {
+  if (!(error instanceof SyntaxError) || !ESM_IN_COMMONJS.test(error.message)) return '';
+  return extname(file).toLowerCase() === '.cjs'
+    ? '; a .cjs file is CommonJS: rename it .mjs to write it as an ES module'
+    : '; it is read as CommonJS: set "type": "module" in its package.json, or rename it .mjs';
+}
+
+/** V8's errors for `import` and `export` in a CommonJS module (Node.js warns beside them). */
+const ESM_IN_COMMONJS = /^(Cannot use import statement outside a module|Unexpected token 'export')/;
+
+/**
+ * Node.js's warnings about the module's type, each said as one line of ours instead of Node's three or
+ * four (`(node:PID) Warning: …`, `(Use node --trace-warnings …)`): a `.js` ES module in a package without
+ * `"type": "module"` that Node parsed twice to find out (a warning: the build goes on), and the advice
+ * Node prints beside the syntax error of an ES module read as CommonJS (dropped: the error's line says
+ * it, see {@link esmInCommonJsHint}). Every other warning goes to Node's own listeners, as before.
+ */
+function sayModuleWarnings(module: ModuleFile, say: (line: string) => void): void {
+  const nodeListeners = process.listeners('warning');
+  process.removeAllListeners('warning');
+  process.on('warning', (warning: Error & { code?: unknown }) => {
+    if (!(warning instanceof Error)) return;
+    if (warning.message.startsWith('To load an ES module')) return;
+    // With --no-warnings (or NODE_NO_WARNINGS=1) Node has no listener here, and ours is quiet too.
+    const typeless =
+      nodeListeners.length > 0 && warning.code === 'MODULE_TYPELESS_PACKAGE_JSON'
+        ? /^Module type of (\S+) is not/.exec(warning.message)
+        : null;
+    if (typeless === null) {
+      for (const listener of nodeListeners) listener.call(process, warning);
+      return;
+    }
+    const name = (location: string): string => {
+      let path = location;
+      try {
+        if (location.startsWith('file:')) path = fileURLToPath(location);
+      } catch {
+        // Not a file URL after all: said as Node wrote it.
+      }
+      return path === module.path ? module.name : relative(module.cwd, path) || path;
+    };
+    const packageJson = /add "type": "module" to (.+?)\.?$/m.exec(warning.message)?.[1];
+    say(
+      `${name(typeless[1]!)}: warning: an ES module in a package without "type": "module" (Node.js parsed it twice to ` +
+        `find out): set "type": "module" in ${packageJson === undefined ? 'its package.json' : name(packageJson)}, or rename it .mjs`,
+    );
+  });
 }
 
 /** What the module gave, settled; for a JSON file, also its repeated keys and where each path is. */
@@ -107,7 +167,7 @@ interface Loaded {
 }
 
 /** Loads the module's default export and settles it: calls a function, awaits a promise. */
-async function loadDefault(module: ModuleFile): Promise<Loaded> {
+async function loadDefault(module: ModuleFile, say: (line: string) => void): Promise<Loaded> {
   const problem = await checkOpenable(module.path);
   if (problem !== undefined) throw new BuildFailure([`${module.name}: ${problem.message}`]);
 
@@ -123,6 +183,7 @@ async function loadDefault(module: ModuleFile): Promise<Loaded> {
   // What the module prints (console.log, process.stdout) goes to stderr: stdout holds the manifest only,
   // so `build manifest.mjs > manifest.json` stays valid JSON. (The CLI itself writes with fs.writeSync.)
   process.stdout.write = process.stderr.write.bind(process.stderr) as typeof process.stdout.write;
+  sayModuleWarnings(module, say);
   let namespace: Record<string, unknown>;
   try {
     namespace = (await import(pathToFileURL(module.path).href)) as Record<string, unknown>;
@@ -132,14 +193,50 @@ async function loadDefault(module: ModuleFile): Promise<Loaded> {
   if (!('default' in namespace)) throw new BuildFailure([`${module.name}: has no default export; ${EXPECTED}`]);
   const exported = namespace['default'];
   // A CommonJS module compiled from ESM (`exports.default = …`, `__esModule`) arrives one level deeper.
-  const value = await readExport(module, () =>
-    isObject(exported) && exported['__esModule'] === true && 'default' in exported ? exported['default'] : exported,
-  );
+  const value = await readExport(module, () => {
+    if (!isObject(exported) || exported['__esModule'] !== true) return notNamedExportsOnly(module, namespace, exported);
+    if ('default' in exported) return exported['default'];
+    return notNamedExportsOnly(module, { ...namespace, ...exported }, exported);
+  });
   try {
     return { value: await (typeof value === 'function' ? (value as () => unknown)() : value), duplicates: [], locate: undefined };
   } catch (error) {
     throw await loadFailure(module, 'the default export threw:', error);
   }
+}
+
+/** Whether the module was loaded as CommonJS and this is its `module.exports` (Node keeps it in `require.cache`). */
+function isModuleExports(module: ModuleFile, exported: unknown): boolean {
+  const cache = createRequire(import.meta.url).cache;
+  let real = module.path;
+  try {
+    real = realpathSync(module.path);
+  } catch {
+    // The module was loaded from this path: it is its own real path.
+  }
+  return (cache[module.path] ?? cache[real])?.exports === exported;
+}
+
+/**
+ * A CommonJS module's default export is its `module.exports`. One that only sets named exports
+ * (`exports.manifest = {…}`) gives an object of those names: when none of them is a manifest key,
+ * that is the mistake to name, rather than the issues of validating it as a manifest. (Its named
+ * exports, found by Node's CommonJS export lexer, are the namespace's other names; an ES module's
+ * default export is never checked so.) Returns the export when it is not such an object.
+ */
+function notNamedExportsOnly(module: ModuleFile, namespace: Record<string, unknown>, exported: unknown): unknown {
+  const ignored = new Set(['default', '__esModule', 'module.exports']);
+  const named = Object.keys(namespace).filter((name) => !ignored.has(name));
+  if (named.length === 0 || !isPlainObject(exported) || !isModuleExports(module, exported)) return exported;
+  const keys = Object.keys(exported).filter((key) => !ignored.has(key));
+  // The top-level keys of a manifest, from the library's JSON Schema (`client_name#<tag>` is a pattern).
+  const manifestKeys = new Set(Object.keys(Object(manifestJsonSchema('general').properties) as object));
+  if (keys.length === 0 || keys.some((key) => manifestKeys.has(key) || key.startsWith('client_name#'))) return exported;
+  const shown = keys.slice(0, 5).map((key) => (/^[A-Za-z_$][\w$]*$/.test(key) ? key : JSON.stringify(key)));
+  throw new BuildFailure([
+    `${module.name}: module.exports is { ${shown.join(', ')}${keys.length > 5 ? ', …' : ''} }, named exports with no ` +
+      `manifest key: ${EXPECTED_CJS}`,
+  ]);
 }
 
 /**
@@ -296,6 +393,140 @@ function describeWriteError(error: unknown): string {
   }
 }
 
+/** What `--out FILE` held before the build replaced it, to put it back if the module fails after all. */
+type Previous =
+  | { readonly kind: 'file'; readonly data: Buffer; readonly mode: number }
+  | { readonly kind: 'none' }
+  | { readonly kind: 'unknown' };
+
+async function readPrevious(path: string): Promise<Previous> {
+  try {
+    const stats = await stat(path);
+    return stats.isFile() ? { kind: 'file', data: await readFile(path), mode: stats.mode & 0o777 } : { kind: 'unknown' };
+  } catch (error) {
+    return errorCode(error) === 'ENOENT' ? { kind: 'none' } : { kind: 'unknown' };
+  }
+}
+
+/**
+ * Puts `--out FILE` back as it was before the build (or removes it if there was none, or if what it held
+ * could not be read), synchronously, as the process may be about to end. Says what it did.
+ */
+function putBack(out: string, path: string, previous: Previous): string {
+  if (previous.kind !== 'file') {
+    try {
+      rmSync(path, { force: true });
+      return `${out} was removed`;
+    } catch (error) {
+      return `${out} could not be removed (${describeWriteError(error)}): do not use it`;
+    }
+  }
+  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.restore.tmp`);
+  try {
+    writeFileSync(temp, previous.data, { mode: 0o600, flag: 'w' });
+    chmodSync(temp, previous.mode);
+    renameSync(temp, path);
+    return `${out} was put back as it was`;
+  } catch (error) {
+    rmSync(temp, { force: true });
+    return `${out} could not be put back (${describeWriteError(error)}): do not use it`;
+  }
+}
+
+/** Rejects the race of {@link ModuleFaults.watch}: the module failed outside of what the build awaited. */
+const FAULTED = Symbol('faulted');
+
+/**
+ * Errors the user's module raises where `build` does not await them: a promise it leaves rejected (an
+ * "unhandled rejection"), a throw in a timer or an event handler (an "uncaught exception"). Node would
+ * print the stack and exit 1, perhaps after the manifest was printed. Here each is the module's failure,
+ * one line at the failing line of the user's code: before the output, the build fails and writes
+ * nothing; after it (a timer of the module firing while or after the manifest was written), the command
+ * still exits 1 with that line, and `--out FILE` is put back as it was (see {@link putBack}); what was
+ * printed on stdout cannot be taken back, and the line says not to use it.
+ */
+class ModuleFaults {
+  private readonly lines: string[] = [];
+  private reported = 0;
+  private reject: ((reason: unknown) => void) | undefined;
+  /** Rejects with {@link FAULTED} at the first fault; settles nothing otherwise. */
+  private readonly faulted = new Promise<never>((_, reject) => {
+    this.reject = reject;
+  });
+  /** Set once the output is written, or the command has returned: a fault then ends the process. */
+  private after: { readonly written: string | undefined; readonly undo: (() => string) | undefined } | undefined;
+
+  constructor(
+    private readonly module: ModuleFile,
+    private readonly say: (line: string) => void,
+  ) {
+    this.faulted.catch(() => undefined);
+    process.on('uncaughtException', (error) => this.add('uncaught exception', error));
+    process.on('unhandledRejection', (reason) => this.add('unhandled promise rejection', reason));
+  }
+
+  private add(kind: string, error: unknown): void {
+    const site = faultSite(error);
+    const where = site === undefined ? this.module.name : formatSite(site, this.module.path, this.module.name, this.module.cwd);
+    const after = this.after;
+    if (after === undefined) {
+      this.lines.push(`${where}: ${kind}: ${errorMessage(error)}`);
+      this.reject?.(FAULTED);
+      return;
+    }
+    const outcome =
+      after.written === undefined
+        ? ''
+        : after.undo === undefined
+          ? '; the build failed: do not use the manifest printed on stdout'
+          : `; ${after.undo()}`;
+    this.say(
+      `${where}: ${kind}${after.written === undefined ? '' : ` after ${after.written}`}: ${errorMessage(error)}${outcome}`,
+    );
+    process.exit(EXIT.failure);
+  }
+
+  /** Runs `work`, unless the module fails first. */
+  async watch<TValue>(work: Promise<TValue>): Promise<TValue> {
+    try {
+      return await Promise.race([work, this.faulted]);
+    } catch (error) {
+      if (error === FAULTED) this.check();
+      throw error;
+    }
+  }
+
+  /**
+   * Gives what the module started one turn of the event loop (its zero-delay timers, its rejected
+   * promises, which Node reports only once nothing else is queued), then fails if it failed.
+   */
+  async settle(): Promise<void> {
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    await new Promise((resolve) => setImmediate(resolve));
+    this.check();
+  }
+
+  /** Throws the failure of the faults not reported yet, if any; `undo` puts back what was written. */
+  check(undo?: () => string): void {
+    if (this.reported === this.lines.length) return;
+    const lines = this.unreported();
+    if (undo !== undefined) lines.push(`${lines.pop()!}; ${undo()}`);
+    throw new BuildFailure(lines);
+  }
+
+  /** The faults not reported yet, one line each. */
+  unreported(): string[] {
+    const lines = this.lines.slice(this.reported);
+    this.reported = this.lines.length;
+    return lines;
+  }
+
+  /** From now on, a fault is reported at once and ends the process with exit 1. */
+  end(written?: { readonly what: string; readonly undo?: () => string }): void {
+    this.after ??= { written: written?.what, undo: written?.undo };
+  }
+}
+
 /** The issues with their positions (a JSON file has them; a module's manifest has none). */
 function locateAll(loaded: Loaded, issues: readonly ValidationIssue[]): LocatedIssue[] {
   const positions = loaded.locate?.(issues.map((issue) => issue.segments));
@@ -330,9 +561,11 @@ the --dotenv files); every unset one is an error (unresolved_placeholder).`,
   },
   positionals: true,
   epilogue: `Errors and warnings go to stderr; a module that throws is reported with the
-file, line and column of the failing line. Exit status: 0 built, 1 invalid
-(or any warning with --strict) or the module failed to load, 2 for a usage
-error.`,
+file, line and column of the failing line, and so is a promise it leaves
+rejected or a throw in its timers (if that comes after the output, the exit
+status is still 1 and --out's file is put back as it was). Exit status: 0
+built, 1 invalid (or any warning with --strict) or the module failed, 2 for
+a usage error.`,
   async run({ values, positionals }, io) {
     const profile = readProfile(values.profile);
     const [name, ...extra] = positionals;
@@ -352,10 +585,14 @@ error.`,
       return EXIT.failure;
     }
 
+    const say = (line: string): void => io.stderr(`${line}\n`);
+    // The module runs in this process: what it fails at outside of what the build awaits fails the build too.
+    const faults = extname(module.path).toLowerCase() === '.json' ? undefined : new ModuleFaults(module, say);
+    const watch = <TValue>(work: Promise<TValue>): Promise<TValue> => (faults === undefined ? work : faults.watch(work));
     try {
-      const loaded = await loadDefault(module);
-      const checked = await readExport(module, () =>
-        validateSource(module, classify(loaded.value), profile, variables.variables),
+      const loaded = await watch(loadDefault(module, say));
+      const checked = await watch(
+        readExport(module, () => validateSource(module, classify(loaded.value), profile, variables.variables)),
       );
       const { result, profile: checkedAgainst, mismatch } = checked;
       const errors = [...loaded.duplicates, ...locateAll(loaded, result.ok ? [] : result.issues)];
@@ -375,16 +612,29 @@ error.`,
       }
       // The library's canonical order makes this byte-identical for the same manifest.
       const json = `${JSON.stringify(result.manifest, null, 2)}\n`;
-      if (out === undefined) io.stdout(json);
-      else {
+      // Nothing is written until what the module left pending has had its turn (and perhaps failed).
+      await faults?.settle();
+      if (out === undefined) {
+        io.stdout(json);
+        faults?.end({ what: 'the manifest was printed' });
+      } else {
+        const path = resolve(io.cwd, out);
+        const previous = faults === undefined ? undefined : await readPrevious(path);
+        faults?.check();
         // Webhook header values are where secrets go (tokens, API keys), wherever they came from: a manifest
         // that has any is for its owner's eyes only.
         const variables = checked.secretVariables;
         const secret = variables.length > 0 || hasHeaderValues(result.manifest);
         try {
-          await writeFileAtomic(resolve(io.cwd, out), json, { secret });
+          await writeFileAtomic(path, json, { secret });
         } catch (error) {
           throw new BuildFailure([`${out}: cannot write: ${describeWriteError(error)}`]);
+        }
+        if (previous !== undefined) {
+          const undo = (): string => putBack(out, path, previous);
+          // The module failed while the file was being written: the build fails, and the file is as it was.
+          faults?.check(undo);
+          faults?.end({ what: `${out} was written`, undo });
         }
         if (secret) {
           const what =
@@ -397,8 +647,10 @@ error.`,
       return EXIT.ok;
     } catch (error) {
       if (!(error instanceof BuildFailure)) throw error;
-      io.stderr(`${error.lines.join('\n')}\n`);
+      io.stderr(`${[...error.lines, ...(faults?.unreported() ?? [])].join('\n')}\n`);
       return EXIT.failure;
+    } finally {
+      faults?.end();
     }
   },
 });

@@ -11,7 +11,7 @@
  *
  * @packageDocumentation
  */
-import { errorCode } from './io.js';
+import { errorCode, errorMessage } from './io.js';
 import { fs } from './node-fs.js';
 import { runProgram } from './program.js';
 
@@ -57,6 +57,21 @@ process.on('exit', () => {
   );
   process.exitCode = 1;
 });
+
+/**
+ * The last resort for an error nothing awaited (a promise left rejected, a throw in a timer): one line
+ * and exit 1, never Node's stack trace. `build`, which runs a user's module in this process, adds its own
+ * listeners when it loads one, and from then on they report such an error as the module's: this one stays
+ * silent.
+ */
+for (const event of ['uncaughtException', 'unhandledRejection'] as const) {
+  process.on(event, (error: unknown) => {
+    if (process.listenerCount(event) > 1) return;
+    finished = true;
+    write(2, `lp-app-manifest: unexpected error: ${errorMessage(error)}\n`);
+    process.exit(1);
+  });
+}
 
 // exitCode, not process.exit(): whatever is pending (a child process, a timer) finishes first.
 void runProgram(process.argv.slice(2), {

@@ -5,7 +5,7 @@
  * the source line V8 quotes beside a syntax error.
  */
 import { createRequire } from 'node:module';
-import { dirname, isAbsolute, relative, sep } from 'node:path';
+import { dirname, isAbsolute, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Position } from './json-text.js';
 
@@ -104,6 +104,55 @@ export async function errorSite(error: unknown, modulePath: string): Promise<Err
     return undefined;
   }
   return userFrame(stack);
+}
+
+/**
+ * Where an error the module raised outside of what `build` awaits (a promise it left rejected, a throw in
+ * a timer) happened: the failing line of the user's code, from the error's stack only. Synchronous, so it
+ * can be said as the process ends.
+ *
+ * @example
+ * ```ts
+ * import { faultSite } from './module-error.js';
+ *
+ * process.on('uncaughtException', (error) => {
+ *   const site = faultSite(error); // { file: '/project/manifest.mjs', line: 4, column: 11 }, or undefined
+ * });
+ * ```
+ */
+export function faultSite(error: unknown): ErrorSite | undefined {
+  if (!(error instanceof Error)) return undefined;
+  const stack = typeof error.stack === 'string' ? error.stack : '';
+  return (error.name === 'SyntaxError' ? arrowSite(stack) : undefined) ?? userFrame(stack);
+}
+
+/** A path or a module name as a shell word: quoted when it holds anything but the usual path characters. */
+const shellWord = (word: string): string => (/^[\w./\\:@%+=,-]+$/.test(word) ? word : `"${word}"`);
+
+/**
+ * The command that runs this CLI through tsx for a TypeScript module, from the working directory: the
+ * CLI's ES module entry (`dist/cli.js`, where it really is, relative to `cwd` or absolute, whichever is
+ * shorter), so it works from any directory of the project and on every system (npm's `.bin` holds
+ * wrapper scripts on Windows, not the JavaScript file).
+ *
+ * @example
+ * ```ts
+ * import { tsxCommand } from './module-error.js';
+ *
+ * tsxCommand('/project/src', '../manifest.ts');
+ * // 'npx tsx ../node_modules/lp-app-manifest/dist/cli.js build ../manifest.ts'
+ * ```
+ */
+export function tsxCommand(cwd: string, moduleName: string): string {
+  const cli = join(packageDir(), 'cli.js');
+  const fromCwd = relative(cwd, cli);
+  const path =
+    fromCwd === '' || isAbsolute(fromCwd) || fromCwd.length > cli.length
+      ? cli
+      : fromCwd.startsWith('.')
+        ? fromCwd
+        : `.${sep}${fromCwd}`;
+  return `npx tsx ${shellWord(path)} build ${shellWord(moduleName)}`;
 }
 
 /**

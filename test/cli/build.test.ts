@@ -1,7 +1,12 @@
 import { expect } from 'chai';
-import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { lines, requireBuiltCli, runCli, useTempDir, type CliRun } from './helpers.js';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readdirSync, readFileSync, realpathSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join, resolve } from 'node:path';
+import { CLI, lines, requireBuiltCli, runCli, useTempDir, type CliRun } from './helpers.js';
+
+/** tsx's command line, as `npx tsx` runs it. */
+const TSX_CLI = createRequire(import.meta.url).resolve('tsx/cli');
 
 const SECRET = 'sup3r-s3cret-value';
 const EXPECTED = 'export default a ManifestBuilder, a manifest object, or a function returning one';
@@ -109,7 +114,134 @@ describe('lp-app-manifest build', () => {
       expect(run.status).to.equal(1);
       expect(lines(run.stderr)).to.have.length(1);
       expect(run.stderr).to.include(`${path}: cannot load: this Node.js cannot import ".ts" files`);
-      expect(run.stderr).to.include(`npx tsx ./node_modules/lp-app-manifest/dist/cli.js build ${path}`);
+      expect(run.stderr).to.match(new RegExp(`run the CLI through tsx: npx tsx \\S+ build ${path.replaceAll('.', '\\.')}\n$`));
+    });
+
+    it('the tsx command it suggests works from the directory it was run in (a subdirectory of the project)', () => {
+      const sub = join(tmp(), 'app2', 'sub');
+      mkdirSync(sub, { recursive: true });
+      writeFileSync(join(tmp(), 'app2', 'm.ts'), "const name: string = 'Typed';\nexport default { client_name: name };\n");
+      const run = runCli(['build', '../m.ts'], { cwd: sub });
+      expect(run.status).to.equal(1);
+      const hint = /run the CLI through tsx: npx tsx (\S+) build \.\.\/m\.ts\n$/.exec(run.stderr);
+      expect(hint, run.stderr).to.not.equal(null);
+      // The path names the CLI's ES module entry from where the user is, not from the project root.
+      expect(realpathSync(resolve(sub, hint![1]!))).to.equal(realpathSync(CLI.replace(/\.cjs$/, '.js')));
+      // And the suggested command does build it there (tsx from this repository stands for `npx tsx`).
+      const tsx = spawnSync(process.execPath, [TSX_CLI, hint![1]!, 'build', '../m.ts'], {
+        cwd: sub,
+        encoding: 'utf8',
+        env: { ...process.env, NODE_OPTIONS: '' },
+        timeout: 20_000,
+      });
+      expect(tsx.status, tsx.stderr).to.equal(0);
+      expect(JSON.parse(tsx.stdout)).to.deep.equal({ client_name: 'Typed' });
+    });
+  });
+
+  describe('CommonJS modules: module.exports is the default export', () => {
+    const write = (name: string, text: string): string => {
+      writeFileSync(join(tmp(), name), text);
+      return name;
+    };
+
+    for (const [name, source, shown] of [
+      ['named-only.cjs', "exports.manifest = { client_name: 'Acme' };\n", '{ manifest }'],
+      [
+        'named-several.cjs',
+        "exports.manifest = { client_name: 'Acme' };\nexports.version = 2;\nexports['my-config'] = {};\n",
+        '{ manifest, version, "my-config" }',
+      ],
+      [
+        // TypeScript compiled to CommonJS from `export const manifest = …` (no `export default`).
+        'compiled-named.cjs',
+        "Object.defineProperty(exports, '__esModule', { value: true });\nexports.manifest = { client_name: 'Acme' };\n",
+        '{ manifest }',
+      ],
+    ] as const) {
+      it(`${name}: named exports with no manifest key are named as the problem, not validated as a manifest`, () => {
+        expectFailure(runCli(['build', write(name, source)], { cwd: tmp() }), [
+          `${name}: module.exports is ${shown}, named exports with no manifest key: ` +
+            'export default / module.exports = a ManifestBuilder, a manifest object, or a function returning one',
+        ]);
+      });
+    }
+
+    it('named exports that are manifest keys are a manifest object (module.exports), as before', () => {
+      const run = runCli(['build', write('named-keys.cjs', "exports.client_name = 'Acme';\nexports.description = 'D';\n")], {
+        cwd: tmp(),
+      });
+      expect(run.status, run.stderr).to.equal(0);
+      expect(run.stdout).to.equal(canonical({ client_name: 'Acme', description: 'D' }));
+    });
+
+    it('module.exports = an object with a wrong key is still validated (its issues say what is wrong)', () => {
+      const run = runCli(['build', write('typo.cjs', "module.exports = { clientName: 'Acme' };\n")], { cwd: tmp() });
+      expect(run.status).to.equal(1);
+      expect(run.stderr).to.include('typo.cjs: clientName:').and.to.include('[unknown_key]');
+    });
+  });
+
+  describe("ES module syntax in a file Node.js reads as CommonJS: our line only, never Node's warning", () => {
+    const project = (name: string): string => {
+      const dir = join(tmp(), name);
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(join(dir, 'package.json'), '{ "name": "no-type" }\n');
+      writeFileSync(
+        join(dir, 'm.js'),
+        "import { env } from 'node:process';\nexport default { client_name: env.NAME ?? 'Acme' };\n",
+      );
+      writeFileSync(join(dir, 'e.js'), "export default { client_name: 'Acme' };\n");
+      writeFileSync(join(dir, 'm.cjs'), "import { env } from 'node:process';\nexport default { client_name: 'Acme' };\n");
+      return dir;
+    };
+    // How Node.js before 20.19 (which this package supports from 20.12) loads them: as CommonJS, a syntax error.
+    const OLD_NODE = { NODE_OPTIONS: '--no-experimental-require-module --no-experimental-detect-module' };
+
+    for (const [file, line] of [
+      [
+        'm.js',
+        'm.js:1:1: cannot load: Cannot use import statement outside a module; it is read as CommonJS: ' +
+          'set "type": "module" in its package.json, or rename it .mjs',
+      ],
+      [
+        'e.js',
+        "e.js:1:1: cannot load: Unexpected token 'export'; it is read as CommonJS: " +
+          'set "type": "module" in its package.json, or rename it .mjs',
+      ],
+    ] as const) {
+      it(`${file} where Node.js does not detect ES module syntax: one line that says what to change`, () => {
+        expectFailure(runCli(['build', file], { cwd: project('old-node'), env: OLD_NODE }), [line]);
+      });
+    }
+
+    it('a .cjs file: one line, rename it .mjs', () => {
+      expectFailure(runCli(['build', 'm.cjs'], { cwd: project('cjs') }), [
+        'm.cjs:1:1: cannot load: Cannot use import statement outside a module; ' +
+          'a .cjs file is CommonJS: rename it .mjs to write it as an ES module',
+      ]);
+    });
+
+    it('where Node.js detects it (and parses the file twice): built, with one warning line of ours', () => {
+      const dir = project('detects');
+      const run = runCli(['build', 'm.js'], { cwd: join(dir) });
+      expect(run.status, run.stderr).to.equal(0);
+      expect(JSON.parse(run.stdout)).to.deep.equal({ client_name: 'Acme' });
+      expect(lines(run.stderr)).to.deep.equal([
+        'm.js: warning: an ES module in a package without "type": "module" (Node.js parsed it twice to find out): ' +
+          'set "type": "module" in package.json, or rename it .mjs',
+      ]);
+    });
+
+    it("other warnings are Node's own, as Node prints them", () => {
+      const dir = project('other-warning');
+      writeFileSync(
+        join(dir, 'warns.mjs'),
+        "process.emitWarning('a warning of the module');\nexport default { client_name: 'A' };\n",
+      );
+      const run = runCli(['build', 'warns.mjs'], { cwd: dir });
+      expect(run.status, run.stderr).to.equal(0);
+      expect(run.stderr).to.match(/^\(node:\d+\) Warning: a warning of the module$/m);
     });
   });
 
