@@ -23,7 +23,8 @@ const BUILT_ESM = join(REPO, 'dist', 'index.js');
  * brings that code in on purpose ({@link MARKER_OWNERS}).
  */
 export const FOREIGN_CODE_MARKERS = {
-  'JSON Schema': ['json-schema.org', '2020-12', 'patternProperties', '$defs'],
+  // (Not "$defs": code that reads a schema, such as the installations diff, names it too.)
+  'JSON Schema': ['json-schema.org', '2020-12', 'patternProperties'],
   CLI: ['parseArgs', 'node:', 'image-size', 'process.argv'],
   builder: ['quickLaunchEnabled', 'retryRetention', 'Mobile-App.png'],
   // A pattern compiled at load time, the did-you-mean rows, a message.

@@ -11,9 +11,9 @@ import type { OptionSpecs } from './command.js';
 import { loadVariables } from './dotenv.js';
 import { decodeJsonText, readBytes } from './files.js';
 import { EXIT, UsageError, type ExitCode, type Io } from './io.js';
-import { parseJsonText } from './json-text.js';
+import { parseJsonText, type JsonDocument } from './json-text.js';
 import { chooseProfile } from './profile.js';
-import { formatIssueLine, plural } from './report.js';
+import { formatIssueLine, plural, type LocatedIssue } from './report.js';
 
 /**
  * The installations API, loaded when a command needs it (not at start-up, so
@@ -151,6 +151,17 @@ export async function clientFor(account: string, timeoutMs: number): Promise<Ins
   return createInstallationsClient({ account, timeoutMs, env: process.env });
 }
 
+/** Reads and parses a JSON file; a file that cannot be read or parsed is a {@link DeployFailure} naming where. */
+async function readJsonDocument(file: string, io: Io): Promise<JsonDocument> {
+  const bytes = await readBytes(resolve(io.cwd, file));
+  const text = bytes.ok ? decodeJsonText(bytes.value) : bytes;
+  if (!text.ok) throw new DeployFailure(formatIssueLine(file, text.issue, { fileLevel: true }));
+  const parsed = parseJsonText(text.value);
+  if (!parsed.ok)
+    throw new DeployFailure(formatIssueLine(file, { issue: parsed.issue, position: parsed.position }, { fileLevel: true }));
+  return parsed.document;
+}
+
 /**
  * Reads a JSON file as the CLI reads every JSON file: a repeated key is an
  * error (`duplicate_key`), a syntax error names its line and column, and
@@ -165,16 +176,11 @@ export async function clientFor(account: string, timeoutMs: number): Promise<Ins
  * ```
  */
 export async function readJsonFile(file: string, io: Io): Promise<unknown> {
-  const bytes = await readBytes(resolve(io.cwd, file));
-  const text = bytes.ok ? decodeJsonText(bytes.value) : bytes;
-  if (!text.ok) throw new DeployFailure(formatIssueLine(file, text.issue, { fileLevel: true }));
-  const parsed = parseJsonText(text.value);
-  if (!parsed.ok)
-    throw new DeployFailure(formatIssueLine(file, { issue: parsed.issue, position: parsed.position }, { fileLevel: true }));
-  if (parsed.document.duplicates.length > 0) {
-    throw new DeployFailure(parsed.document.duplicates.map((located) => formatIssueLine(file, located)).join('\n'));
+  const document = await readJsonDocument(file, io);
+  if (document.duplicates.length > 0) {
+    throw new DeployFailure(document.duplicates.map((located) => formatIssueLine(file, located)).join('\n'));
   }
-  return parsed.document.value;
+  return document.value;
 }
 
 /**
@@ -201,8 +207,10 @@ export async function templateVariables(dotenv: readonly string[] | undefined, c
  * The desired manifest: the file read as JSON, its `${{ NAME }}` placeholders
  * filled from the variables (as `build` does: `pull` writes header values as
  * placeholders), validated against `--profile`, else the profile its
- * `"$schema"` names, else general. Issues and warnings go to stderr; an
- * invalid manifest is a {@link DeployFailure}, before anything is sent.
+ * `"$schema"` names, else general. Issues and warnings go to stderr as
+ * `validate` prints them: one line each, `FILE:LINE:COLUMN: PATH: MESSAGE
+ * [code]`, every error (repeated keys first) before every warning. An invalid
+ * manifest is a {@link DeployFailure}, before anything is sent.
  *
  * @example
  * ```ts
@@ -220,16 +228,22 @@ export async function desiredManifest(
 ): Promise<Record<string, unknown>> {
   const option = readProfile(profileOption);
   const env = await templateVariables(dotenv, io.cwd);
-  const value = await readJsonFile(file, io);
+  const { value, duplicates, locate } = await readJsonDocument(file, io);
   const choice = chooseProfile(value, option);
   const result = validateTemplate(value, { profile: choice.profile, env });
-  const warnings = [...(choice.mismatch === undefined ? [] : [choice.mismatch]), ...result.warnings].map((warning) =>
-    formatIssueLine(file, warning),
-  );
-  if (warnings.length > 0) io.stderr(`${warnings.join('\n')}\n`);
-  if (!result.ok) {
-    io.stderr(`${result.issues.map((issue) => formatIssueLine(file, issue)).join('\n')}\n`);
-    throw new DeployFailure(`${file}: invalid manifest (${plural(result.issues.length, 'issue')}); nothing was sent`);
+  // As validate reports them (src/cli/validate.ts): repeated keys, the other errors, then the warnings, each where it is.
+  const issues = result.ok ? [] : result.issues;
+  const warnings = [...(choice.mismatch === undefined ? [] : [choice.mismatch]), ...result.warnings];
+  const positions = locate([...issues, ...warnings].map((issue) => issue.segments));
+  const located: LocatedIssue[] = [
+    ...duplicates,
+    ...issues.map((issue, i) => ({ issue, position: positions[i] })),
+    ...warnings.map((issue, i) => ({ issue, position: positions[issues.length + i] })),
+  ];
+  if (located.length > 0) io.stderr(`${located.map((entry) => formatIssueLine(file, entry)).join('\n')}\n`);
+  const errors = duplicates.length + issues.length;
+  if (errors > 0 || !result.ok) {
+    throw new DeployFailure(`${file}: invalid manifest (${plural(errors, 'issue')}); nothing was sent`);
   }
   return result.manifest as unknown as Record<string, unknown>;
 }

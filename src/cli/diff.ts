@@ -24,7 +24,10 @@ export const diffCommand = defineCommand({
 enum lists such as grant_types do not count) and prints what changed from A to
 B, one line per value: "+ path: value" added, "- path: value" removed,
 "~ path: before → after" changed. Webhook header values and other secrets are
-never shown: a changed one reads "(hidden) → (hidden)". Works offline.`,
+never shown: a changed one reads "(hidden) → (hidden)". Of a malformed webhook
+header (a string, a misspelled key, a name that is not an HTTP token) nothing
+is shown but a header_name that is a token. "$schema" is editor metadata, never
+a change. Works offline.`,
   options: {
     format: { type: 'string', value: '<name>', help: 'text (default) or json: {"equal": …, "changes": [{kind, path, …}]}' },
     'exit-code': { type: 'boolean', help: 'exit with 3 when the manifests differ' },

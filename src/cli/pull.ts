@@ -2,7 +2,7 @@
  * `lp-app-manifest pull`: an installation, written as a manifest.
  */
 import { resolve } from 'node:path';
-import { validateManifest } from '../index.js';
+import { validateManifest, type ValidationIssue } from '../index.js';
 import { readProfile } from './args.js';
 import { defineCommand } from './command.js';
 import {
@@ -19,6 +19,10 @@ import {
 import { EXIT, UsageError } from './io.js';
 import { formatIssueLine, plural } from './report.js';
 import { writeFileAtomic } from './write-atomic.js';
+
+/** The keys a JSON path as `formatJsonPath` writes it quotes (`a["b c"]` → `['b c']`). */
+const quotedKeys = (path: string): string[] =>
+  [...path.matchAll(/\["((?:[^"\\]|\\.)*)"\]/g)].map((match) => JSON.parse(`"${match[1]}"`) as string);
 
 /**
  * `lp-app-manifest pull --account ID --app ID [--out FILE] [--profile P]`
@@ -39,8 +43,10 @@ export const pullCommand = defineCommand({
 as a canonical manifest: the fields LivePerson assigns (id, client_id,
 client_secret…) are left out, and client_secret is never written anywhere.
 Webhook header values (often API keys) are written as \${{ NAME }} placeholders,
-named on stderr. Fields a manifest has no place for are named on stderr too
-(apply keeps them on the installation).
+one variable each (LP_<EVENT>_<HEADER>, with _2, _3… when two would be named
+alike, LP_<EVENT>_HEADER_<n> for a header name that is not an HTTP token),
+named on stderr once the file is written. Fields a manifest has no place for
+are named on stderr too (apply keeps them on the installation).
 
 ${CREDENTIALS_HELP}`,
   options: {
@@ -59,22 +65,27 @@ ${CREDENTIALS_HELP}`,
     const profile = readProfile(values.profile) ?? 'general';
     if (values.out === '') throw new UsageError(`option '--out' needs a file name`);
     try {
-      const { manifestFromInstallation } = await installationsApi();
+      const { formatJsonPath, isHttpToken, manifestFromInstallation } = await installationsApi();
       const { installation } = await (await clientFor(account, timeoutMs)).get(app);
       const { manifest, leftOut, hidden } = manifestFromInstallation(installation);
+      // What LivePerson answered is shown by path only, and a key that is not an HTTP token not at all:
+      // it may be a whole `Authorization: Bearer …` line stored in the wrong place.
+      const shown = leftOut.map((path) => (quotedKeys(path).every(isHttpToken) ? path : '(a key that is not an HTTP token)'));
       if (leftOut.length > 0)
-        io.stderr(`${app}: left out (a manifest has no place for them; apply keeps them): ${leftOut.join(', ')}\n`);
-      for (const { path, variable } of hidden) {
-        io.stderr(
-          `${app}: ${path}: a secret, written as the placeholder \${{ ${variable} }}; put the value in before plan or apply\n`,
-        );
-      }
+        io.stderr(`${app}: left out (a manifest has no place for them; apply keeps them): ${shown.join(', ')}\n`);
       const result = validateManifest(manifest, { profile });
       const where = `installation ${app}`;
-      const warnings = result.warnings.map((warning) => formatIssueLine(where, warning));
-      if (warnings.length > 0) io.stderr(`${warnings.join('\n')}\n`);
+      const line = (issue: ValidationIssue): string => {
+        const cut = issue.segments.findIndex((segment) => typeof segment === 'string' && !isHttpToken(segment));
+        if (cut === -1) return formatIssueLine(where, issue);
+        const path = formatJsonPath(issue.segments.slice(0, cut)) || '(root)';
+        const severity = issue.severity === 'warning' ? 'warning: ' : '';
+        return `${where}: ${severity}${path}: a key that is not an HTTP token (not shown: it may be a secret) [${issue.code}]`;
+      };
+      // As validate orders them: errors, then warnings.
+      const lines = [...(result.ok ? [] : result.issues), ...result.warnings].map(line);
+      if (lines.length > 0) io.stderr(`${lines.join('\n')}\n`);
       if (!result.ok) {
-        io.stderr(`${result.issues.map((issue) => formatIssueLine(where, issue)).join('\n')}\n`);
         throw new DeployFailure(
           `${where} is not a valid ${profile} manifest (${plural(result.issues.length, 'issue')}); nothing was written`,
         );
@@ -87,6 +98,12 @@ ${CREDENTIALS_HELP}`,
             `${values.out}: cannot write (${error instanceof Error && 'code' in error ? String(error.code) : 'error'})`,
           );
         });
+      // Only now that the manifest is written: a placeholder in nothing written would send the reader looking for it.
+      for (const { path, variable } of hidden) {
+        io.stderr(
+          `${app}: ${path}: a secret, written as the placeholder \${{ ${variable} }}; put the value in before plan or apply\n`,
+        );
+      }
       return EXIT.ok;
     } catch (error) {
       return reportFailure(error, io);

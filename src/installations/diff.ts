@@ -2,9 +2,11 @@
  * A semantic diff of two manifests (or installations): what was added,
  * removed or changed, by JSON path, after canonical ordering. Secret values
  * (webhook `header_value`, `client_secret`, anything named like a password,
- * token or key) are never part of the result: a changed one reads as changed.
+ * token or key, and anything of a malformed webhook header but a
+ * `header_name` that is an HTTP token) are never part of the result: a
+ * changed one reads as changed.
  */
-import { validateManifest } from '../index.js';
+import { manifestJsonSchema, validateManifest } from '../index.js';
 import { isObject } from './json.js';
 
 /** What stands in for a secret value in a {@link ManifestChange}: the value itself is never kept. */
@@ -128,34 +130,151 @@ function toJson(value: unknown, depth = 0): Json | undefined {
 /**
  * The canonical form: a valid manifest is what `validateManifest` returns
  * (keys and enum values in spec order, `$schema` left out); anything else
- * (an installation with server fields, an invalid manifest) is compared as is.
+ * (an installation with server fields, an invalid manifest) is compared as is,
+ * without its `$schema`.
  */
 function canonical(value: unknown): Json | undefined {
   const result = validateManifest(value, { profile: 'general' });
-  return toJson(result.ok ? result.manifest : value);
+  const json = toJson(result.ok ? result.manifest : value);
+  // `$schema` is editor metadata, never part of a manifest's output: left out of an invalid one too.
+  if (!isObject(json) || !Object.hasOwn(json, '$schema')) return json;
+  const out: { [key: string]: Json } = {};
+  for (const key of Object.keys(json)) if (key !== '$schema') define(out, key, json[key] as Json);
+  return out;
+}
+
+function define(target: { [key: string]: Json }, key: string, value: Json): void {
+  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
 }
 
 /** The user information of a URL (`user:password@`), which may hold a password. */
 const URL_USERINFO = /^([A-Za-z][A-Za-z0-9+.-]*:\/\/)[^/?#]*@/;
 
 /**
- * A copy with every secret value replaced by {@link HIDDEN_VALUE}, and the
- * user information of any URL (`https://user:password@host`) hidden too.
+ * Where a value sits, for what of it may be shown. A webhook header is an
+ * object `{ header_name, header_value }`, and a malformed one (a pasted
+ * `Authorization: Bearer …` line, a misspelled key) may hold a secret
+ * anywhere: under any `headers` (or any key naming a header), only a
+ * `header_name` that is an HTTP token is shown. Under any key naming webhooks
+ * (`capabilities.webhooks`, misspelled event names included), a webhook shows
+ * only the keys the manifest format gives it (`endpoint`, `max_retries`) and
+ * its headers so. Secret-named keys ({@link isSecretKey}) are hidden anywhere.
  */
-function redact(value: Json, hidden = false): Json {
-  if (hidden) return HIDDEN_VALUE;
+type Place = 'plain' | 'webhooks' | 'webhook' | 'headers' | 'header' | 'header-name' | 'hidden';
+
+interface WebhookShape {
+  /** The keys of a webhook the manifest format shows (its `headers` aside). */
+  readonly webhookKeys: readonly string[];
+  /** The keys of `capabilities.webhooks` that are not webhooks (the retry policy). */
+  readonly otherKeys: readonly string[];
+  /** An HTTP token (RFC 9110 §5.6.2), the rule for a header name. */
+  readonly token: RegExp;
+}
+
+interface SchemaNode {
+  readonly $ref?: string;
+  readonly properties?: { readonly [key: string]: SchemaNode };
+  readonly items?: SchemaNode;
+  readonly pattern?: string;
+  readonly $defs?: { readonly [key: string]: SchemaNode };
+}
+
+let shape: WebhookShape | undefined;
+
+/** Read once, lazily, from the manifest JSON Schema: the package's one statement of these rules. */
+function webhookShape(): WebhookShape {
+  if (shape === undefined) {
+    const schema = manifestJsonSchema('general') as unknown as SchemaNode;
+    const webhook = schema.$defs?.['webhook'] ?? {};
+    const webhooks = schema.properties?.['capabilities']?.properties?.['webhooks']?.properties ?? {};
+    const pattern = webhook.properties?.['headers']?.items?.properties?.['header_name']?.pattern;
+    shape = Object.freeze({
+      webhookKeys: Object.freeze(Object.keys(webhook.properties ?? {}).filter((key) => key !== 'headers')),
+      otherKeys: Object.freeze(Object.keys(webhooks).filter((key) => webhooks[key]?.$ref === undefined)),
+      // Without the schema's pattern, no name is shown.
+      token: pattern === undefined ? /(?!)/ : new RegExp(pattern, 'u'),
+    });
+  }
+  return shape;
+}
+
+/**
+ * Whether a value is an HTTP token (RFC 9110 §5.6.2: letters, digits and
+ * ``!#$%&'*+-.^_`|~``), the rule for a webhook header name, as the manifest
+ * JSON Schema states it. The deploy commands never show a name or key that is
+ * not one: it may be a whole `Authorization: Bearer …` line pasted into the
+ * wrong field.
+ *
+ * @example
+ * ```ts
+ * import { isHttpToken } from 'lp-app-manifest/installations';
+ *
+ * isHttpToken('X-Api-Key'); // true
+ * isHttpToken('Authorization: Bearer abc'); // false
+ * ```
+ */
+export const isHttpToken = (value: unknown): value is string => typeof value === 'string' && webhookShape().token.test(value);
+
+const HEADERS_KEY = /header/i;
+const WEBHOOKS_KEY = /webhook/i;
+
+/** Where the value under `key` (a key or an index) of a value at `place` sits. */
+function placeOf(place: Place, key: string | number): Place {
+  switch (place) {
+    case 'plain':
+      if (typeof key === 'number') return 'plain';
+      if (isSecretKey(key)) return 'hidden';
+      if (HEADERS_KEY.test(key)) return 'headers';
+      return WEBHOOKS_KEY.test(key) ? 'webhooks' : 'plain';
+    case 'webhooks':
+      return typeof key === 'string' && webhookShape().otherKeys.includes(key) ? 'plain' : 'webhook';
+    case 'webhook':
+      if (key === 'headers') return 'headers';
+      return typeof key === 'string' && webhookShape().webhookKeys.includes(key) ? 'plain' : 'hidden';
+    case 'headers':
+      return typeof key === 'number' ? 'header' : 'hidden';
+    case 'header':
+      return key === 'header_name' ? 'header-name' : 'hidden';
+    default:
+      return 'hidden';
+  }
+}
+
+/**
+ * Whether the value at `place` is shown as a whole value hidden: anything at
+ * a hidden place, a header name that is not a token, and, under webhooks, a
+ * value of the wrong kind (a string where a header should be, an array
+ * where a webhook should be) or an object with a key that is not a token (a
+ * pasted `Authorization: Bearer …` used as a key): none of it is shown, its
+ * keys included.
+ */
+function isHiddenWhole(value: Json, place: Place): boolean {
+  switch (place) {
+    case 'plain':
+      return false;
+    case 'hidden':
+      return true;
+    case 'header-name':
+      return !isHttpToken(value);
+    case 'headers':
+      return !Array.isArray(value);
+    default:
+      return !isObject(value) || !Object.keys(value).every(isHttpToken);
+  }
+}
+
+/**
+ * A copy of the value at `place` with every secret replaced by
+ * {@link HIDDEN_VALUE} (see {@link Place}), and the user information of any
+ * URL (`https://user:password@host`) hidden too.
+ */
+function redact(value: Json, place: Place): Json {
+  if (isHiddenWhole(value, place)) return HIDDEN_VALUE;
   if (typeof value === 'string') return value.replace(URL_USERINFO, `$1${HIDDEN_VALUE}@`);
-  if (Array.isArray(value)) return value.map((item) => redact(item));
+  if (Array.isArray(value)) return value.map((item, i) => redact(item, placeOf(place, i)));
   if (isObject(value)) {
     const out: { [key: string]: Json } = {};
-    for (const key of Object.keys(value)) {
-      Object.defineProperty(out, key, {
-        value: redact(value[key] as Json, isSecretKey(key)),
-        enumerable: true,
-        writable: true,
-        configurable: true,
-      });
-    }
+    for (const key of Object.keys(value)) define(out, key, redact(value[key] as Json, placeOf(place, key)));
     return out;
   }
   return value;
@@ -181,32 +300,35 @@ function walk(
   a: Json | undefined,
   b: Json | undefined,
   segments: (string | number)[],
-  hidden: boolean,
+  place: Place,
   out: ManifestChange[],
 ): void {
   const path = formatJsonPath(segments);
   const frozen = Object.freeze([...segments]);
   if (a === undefined && b === undefined) return;
   if (a === undefined) {
-    out.push({ kind: 'added', path, segments: frozen, after: redact(b as Json, hidden), hidden });
+    const added = b as Json;
+    out.push({ kind: 'added', path, segments: frozen, after: redact(added, place), hidden: isHiddenWhole(added, place) });
     return;
   }
   if (b === undefined) {
-    out.push({ kind: 'removed', path, segments: frozen, before: redact(a, hidden), hidden });
+    out.push({ kind: 'removed', path, segments: frozen, before: redact(a, place), hidden: isHiddenWhole(a, place) });
     return;
   }
   if (equalJson(a, b)) return;
-  if (isObject(a) && isObject(b)) {
+  const hidden = isHiddenWhole(a, place) || isHiddenWhole(b, place);
+  if (!hidden && isObject(a) && isObject(b)) {
     const keys = [...Object.keys(a), ...Object.keys(b).filter((key) => !Object.hasOwn(a, key))];
     for (const key of keys)
-      walk(a[key] as Json | undefined, b[key] as Json | undefined, [...segments, key], hidden || isSecretKey(key), out);
+      walk(a[key] as Json | undefined, b[key] as Json | undefined, [...segments, key], placeOf(place, key), out);
     return;
   }
-  if (Array.isArray(a) && Array.isArray(b) && !isPrimitiveList(a) && !isPrimitiveList(b)) {
-    for (let i = 0; i < Math.max(a.length, b.length); i++) walk(a[i], b[i], [...segments, i], hidden, out);
+  if (!hidden && Array.isArray(a) && Array.isArray(b) && !isPrimitiveList(a) && !isPrimitiveList(b)) {
+    for (let i = 0; i < Math.max(a.length, b.length); i++) walk(a[i], b[i], [...segments, i], placeOf(place, i), out);
     return;
   }
-  out.push({ kind: 'changed', path, segments: frozen, before: redact(a, hidden), after: redact(b, hidden), hidden });
+  const [before, after] = [redact(a, place), redact(b, place)];
+  out.push({ kind: 'changed', path, segments: frozen, before, after, hidden: before === HIDDEN_VALUE && after === HIDDEN_VALUE });
 }
 
 function deepFreeze<T>(value: T): T {
@@ -223,9 +345,17 @@ function deepFreeze<T>(value: T): T {
  * order of enum lists such as `grant_types` do not count), then every added,
  * removed and changed value is listed by JSON path. Objects are compared key
  * by key, lists of objects (webhook `headers`) item by item, and lists of
- * plain values (`grant_types`) as a whole. Secret values never appear in the
- * result (see {@link isSecretKey}): a changed header value is reported as
- * changed, with both sides {@link HIDDEN_VALUE}. Never throws.
+ * plain values (`grant_types`) as a whole. `$schema` (editor metadata) is left
+ * out. Secret values never appear in the result (see {@link isSecretKey}): a
+ * changed header value is reported as changed, with both sides
+ * {@link HIDDEN_VALUE}. Under webhook `headers` (in `capabilities.webhooks`,
+ * misspelled event names included), nothing of an item is shown but a
+ * `header_name` that is an HTTP token ({@link isHttpToken}): a string where a
+ * header should be, a misspelled key's value, a name or key that is not a
+ * token (it may be a pasted `Authorization: Bearer …` line) read
+ * {@link HIDDEN_VALUE}, as does anything of a webhook but its `endpoint` and
+ * `max_retries`. A string hidden once is hidden wherever else it stands.
+ * Never throws.
  *
  * @param before - The manifest or installation as it is (e.g. installed).
  * @param after - The manifest as it would be (e.g. the local file).
@@ -247,18 +377,27 @@ function deepFreeze<T>(value: T): T {
 export function diffManifests(before: unknown, after: unknown): ManifestDiff {
   const changes: ManifestChange[] = [];
   const [a, b] = [canonical(before), canonical(after)];
-  walk(a, b, [], false, changes);
+  walk(a, b, [], 'plain', changes);
   // A secret (a header value, a client_secret) may also stand in another field: hidden there too.
-  const secrets = [...new Set([...secretStrings(a), ...secretStrings(b)])];
+  const secrets = [...new Set([...secretStrings(a, 'plain'), ...secretStrings(b, 'plain')])];
   const shown = secrets.length === 0 ? changes : changes.map((change) => hideSecretStrings(change, secrets));
   return deepFreeze({ equal: changes.length === 0, changes: shown });
 }
 
-/** Every string under a secret-named key (header values, client_secret, …). */
-function secretStrings(value: Json | undefined, secret = false): string[] {
-  if (typeof value === 'string') return secret && value !== '' ? [value] : [];
-  if (Array.isArray(value)) return value.flatMap((item) => secretStrings(item, secret));
-  if (isObject(value)) return Object.keys(value).flatMap((key) => secretStrings(value[key] as Json, secret || isSecretKey(key)));
+/** Every string that {@link redact} hides (header values, client_secret, …), the keys of a hidden object included. */
+function secretStrings(value: Json | undefined, place: Place): string[] {
+  if (value === undefined) return [];
+  if (isHiddenWhole(value, place)) return allStrings(value).filter((text) => text !== '');
+  if (Array.isArray(value)) return value.flatMap((item, i) => secretStrings(item, placeOf(place, i)));
+  if (isObject(value)) return Object.keys(value).flatMap((key) => secretStrings(value[key] as Json, placeOf(place, key)));
+  return [];
+}
+
+/** Every string in a value, its keys included. */
+function allStrings(value: Json): string[] {
+  if (typeof value === 'string') return [value];
+  if (Array.isArray(value)) return value.flatMap(allStrings);
+  if (isObject(value)) return Object.keys(value).flatMap((key) => [key, ...allStrings(value[key] as Json)]);
   return [];
 }
 

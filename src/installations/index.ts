@@ -26,6 +26,7 @@ export {
   formatJsonPath,
   formatManifestDiff,
   HIDDEN_VALUE,
+  isHttpToken,
   isSecretKey,
   type ManifestChange,
   type ManifestDiff,

@@ -4,7 +4,7 @@
  * update sends (the installation as read, with exactly the managed fields replaced).
  */
 import { manifestJsonSchema } from '../index.js';
-import { diffManifests, formatJsonPath, type ManifestDiff } from './diff.js';
+import { diffManifests, formatJsonPath, isHttpToken, type ManifestDiff } from './diff.js';
 import { isObject } from './json.js';
 
 /** A JSON object as LivePerson's App Installations API returns it. */
@@ -106,21 +106,36 @@ export interface HiddenHeader {
   readonly variable: string;
 }
 
-/** `LP_<EVENT>_<HEADER>`: the last part of the event key and the header name, upper case, other characters as `_`. */
-function variableName(event: string, header: unknown): string {
-  const part = (text: string): string =>
-    text
-      .toUpperCase()
-      .replace(/[^A-Z0-9]+/g, '_')
-      .replace(/^_+|_+$/g, '');
-  const name = `LP_${part(event.split('.').at(-1) ?? event)}_${part(typeof header === 'string' ? header : 'HEADER') || 'HEADER'}`;
-  return name.slice(0, 100);
+/** Upper case, every run of other characters as one `_`, none at either end. */
+const namePart = (text: string): string =>
+  text
+    .toUpperCase()
+    .replace(/[^A-Z0-9]+/g, '_')
+    .replace(/^_+|_+$/g, '');
+
+/**
+ * `LP_<EVENT>_<HEADER>`: the last part of the event key and the header name,
+ * upper case, other characters as `_`. A header name that is not an HTTP
+ * token (it may be a pasted `Authorization: Bearer …` line) is never used:
+ * `LP_<EVENT>_HEADER_<n>`, `n` its place in the list (from 1); so is an event
+ * key that is not one. A name already taken gets `_2`, `_3`, … so that two
+ * header values never share a variable.
+ */
+function variableName(event: string, header: unknown, index: number, taken: Set<string>): string {
+  const eventPart = (isHttpToken(event) ? namePart(event.split('.').at(-1) ?? event) : '') || 'WEBHOOK';
+  const headerPart = (isHttpToken(header) ? namePart(header) : '') || `HEADER_${index + 1}`;
+  const base = `LP_${eventPart}_${headerPart}`.slice(0, 100);
+  let name = base;
+  for (let n = 2; taken.has(name); n++) name = `${base.slice(0, 100 - String(n).length - 1)}_${n}`;
+  taken.add(name);
+  return name;
 }
 
 /** Replaces every webhook header value with a placeholder, in place (on a copy made here). */
 function hideHeaderValues(capabilities: Record<string, unknown>, hidden: HiddenHeader[]): void {
   const webhooks = capabilities['webhooks'];
   if (!isObject(webhooks)) return;
+  const taken = new Set<string>();
   const copy: Record<string, unknown> = {};
   for (const event of Object.keys(webhooks)) {
     const webhook = webhooks[event];
@@ -130,7 +145,7 @@ function hideHeaderValues(capabilities: Record<string, unknown>, hidden: HiddenH
     }
     const headers = (webhook['headers'] as unknown[]).map((header, index) => {
       if (!isObject(header) || !Object.hasOwn(header, 'header_value')) return header;
-      const variable = variableName(event, header['header_name']);
+      const variable = variableName(event, header['header_name'], index, taken);
       hidden.push({ path: `${formatJsonPath(['capabilities', 'webhooks', event, 'headers', index, 'header_value'])}`, variable });
       const masked: Record<string, unknown> = {};
       for (const key of Object.keys(header)) set(masked, key, key === 'header_value' ? `\${{ ${variable} }}` : header[key]);
@@ -178,12 +193,12 @@ export function manifestFromInstallation(
       const capabilities: Record<string, unknown> = {};
       for (const capability of Object.keys(value)) {
         if (isManagedCapability(capability)) set(capabilities, capability, value[capability]);
-        else leftOut.push(`capabilities.${capability}`);
+        else leftOut.push(formatJsonPath(['capabilities', capability]));
       }
       if (options.hideSecrets !== false) hideHeaderValues(capabilities, hidden);
       if (Object.keys(capabilities).length > 0) set(manifest, key, capabilities);
     } else if (isManaged(key)) set(manifest, key, value);
-    else if (!(SERVER_FIELDS as readonly string[]).includes(key)) leftOut.push(key);
+    else if (!(SERVER_FIELDS as readonly string[]).includes(key)) leftOut.push(formatJsonPath([key]));
   }
   return { manifest, leftOut, hidden };
 }

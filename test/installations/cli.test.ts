@@ -67,6 +67,56 @@ describe('CLI diff (offline, on the fixtures)', () => {
     }
   });
 
+  it('never prints what sits in a malformed header entry, in text or json (only a header_name that is a token)', async () => {
+    const a = join(temp(), 'a.json');
+    const b = join(temp(), 'b.json');
+    writeFileSync(a, JSON.stringify(manifest()));
+    const malformed = manifest() as any;
+    malformed.capabilities.webhooks[CONTENT_EVENT].headers = [
+      'Authorization: Bearer sk_live_SECRET2',
+      { header_name: 'X-A', header_valeu: 'sk_live_SECRET5', value: 'sk_live_SECRET6' },
+      { header_name: 'Authorization: Bearer SECRET-N1', header_value: 'v' },
+    ];
+    malformed.capabilities.webhooks['ms.MessagingEventNotification.ContentEvnt'] = {
+      endpoint: 'https://hooks.example.com/lp',
+      headers: ['Authorization: Bearer SECRET-E1'],
+    };
+    writeFileSync(b, JSON.stringify(malformed));
+    const text = await runCliAsync(['diff', a, b], {}, temp());
+    const json = await runCliAsync(['diff', b, a, '--format', 'json'], {}, temp());
+    for (const run of [text, json]) {
+      expect(run.status, run.stderr).to.equal(0);
+      for (const secret of [
+        'sk_live_SECRET2',
+        'sk_live_SECRET5',
+        'sk_live_SECRET6',
+        'SECRET-N1',
+        'SECRET-E1',
+        'Bearer',
+        HEADER_SECRET,
+      ])
+        expect(run.stdout + run.stderr).not.to.include(secret);
+    }
+    expect(text.stdout.split('\n')).to.include.members([
+      `~ capabilities.webhooks["${CONTENT_EVENT}"].headers[0]: {"header_name":"NAME","header_value":"(hidden)"} → "(hidden)"`,
+      `+ capabilities.webhooks["${CONTENT_EVENT}"].headers[1]: {"header_name":"X-A","header_valeu":"(hidden)","value":"(hidden)"}`,
+      `+ capabilities.webhooks["${CONTENT_EVENT}"].headers[2]: {"header_name":"(hidden)","header_value":"(hidden)"}`,
+    ]);
+    const report = JSON.parse(json.stdout) as { changes: { path: string }[] };
+    expect(report.changes.map((change) => change.path)).to.include(`capabilities.webhooks["${CONTENT_EVENT}"].headers[1]`);
+  });
+
+  it('does not report the same "$schema" as a change when one manifest is invalid', async () => {
+    const c = fixturePath('connector-with-editor-schema.json');
+    const c2 = join(temp(), 'c2.json');
+    writeFileSync(c2, JSON.stringify({ ...(readFixture('connector-with-editor-schema.json') as JsonObject), description: 42 }));
+    const result = await runCliAsync(['diff', c, c2, '--exit-code'], {}, temp());
+    expect(result.status, result.stderr).to.equal(3);
+    expect(result.stdout).not.to.include('$schema');
+    expect(result.stdout.trim().split('\n')).to.have.length(1);
+    expect(result.stdout).to.match(/^~ description: /);
+  });
+
   it('reports a missing file (exit 1) and a wrong command line (exit 2)', async () => {
     const missing = await runCliAsync(['diff', 'nope.json', fixturePath('connector-template.json')], {}, temp());
     expect(missing.status).to.equal(1);
@@ -132,6 +182,98 @@ describe('CLI pull, plan and apply against the fake LivePerson', () => {
     expect(readFileSync(out, 'utf8')).not.to.include(String(body['client_secret']));
     expect(result.stderr).to.include('lp_extra');
     expectNoSecrets(result);
+  });
+
+  it('pull names each header secret its own placeholder, and plan then sends each its own value', async () => {
+    const installed = manifest() as any;
+    installed.capabilities.webhooks[CONTENT_EVENT].headers = [
+      { header_name: 'X_Auth', header_value: 'first-secret-1a2b3c' },
+      { header_name: 'X-Auth', header_value: 'second-secret-4d5e6f' },
+    ];
+    const { id } = fake.seed(installed);
+    const out = join(temp(), 'pulled-unique.json');
+    const result = await run(['pull', '--account', fake.account, '--app', id, '--out', out]);
+    expect(result.status, result.stderr).to.equal(0);
+    const pulled = JSON.parse(readFileSync(out, 'utf8')) as any;
+    expect(pulled.capabilities.webhooks[CONTENT_EVENT].headers).to.deep.equal([
+      { header_name: 'X_Auth', header_value: '${{ LP_CONTENTEVENT_X_AUTH }}' },
+      { header_name: 'X-Auth', header_value: '${{ LP_CONTENTEVENT_X_AUTH_2 }}' },
+    ]);
+    expect(result.stderr).to.include('placeholder ${{ LP_CONTENTEVENT_X_AUTH }}').and.include('${{ LP_CONTENTEVENT_X_AUTH_2 }}');
+    const secrets = join(temp(), '.env.secrets');
+    writeFileSync(
+      secrets,
+      `LP_CONTENTEVENT_X_AUTH=first-secret-1a2b3c\nLP_CONTENTEVENT_X_AUTH_2=second-secret-4d5e6f\nLP_RICHCONTENTEVENT_NAME=${installed.capabilities.webhooks['ms.MessagingEventNotification.RichContentEvent'].headers[0].header_value}\n`,
+    );
+    const same = await run(['plan', out, '--account', fake.account, '--app', id, '--dotenv', secrets, '--exit-code']);
+    expect(same.status, same.stdout + same.stderr).to.equal(0);
+    for (const run_ of [result, same])
+      expect(run_.stdout + run_.stderr)
+        .not.to.include('first-secret')
+        .and.not.include('second-secret');
+  });
+
+  it('pull never builds a name from a header name that is not a token, and names no placeholder when nothing is written', async () => {
+    const installed = manifest() as any;
+    installed.capabilities.webhooks[CONTENT_EVENT].headers = [
+      { header_name: 'X-Good', header_value: 'good-secret-0f1e2d' },
+      { header_name: 'X-Bad Name: HV-SECRET-2', header_value: 'bad-secret-3c4b5a' },
+      { 'Authorization: Bearer key-secret-9a8b7c': 'x' },
+    ];
+    const { id } = fake.seed(installed, { 'Authorization: Bearer top-secret-6d5e4f': 1, lp_extra: 1 });
+    const out = join(temp(), 'not-pulled.json');
+    const result = await run(['pull', '--account', fake.account, '--app', id, '--out', out]);
+    expect(result.status).to.equal(1);
+    expect(result.stderr).to.include('nothing was written').and.include('[invalid_header_name]');
+    expect(result.stderr).not.to.include('placeholder');
+    expect(result.stderr).to.include('lp_extra').and.include('a key that is not an HTTP token');
+    for (const secret of ['HV-SECRET', 'HV_SECRET', 'good-secret', 'bad-secret', 'key-secret', 'top-secret', 'Bearer'])
+      expect(result.stdout + result.stderr).not.to.include(secret);
+    expect(() => statSync(out)).to.throw();
+  });
+
+  it('plan and apply report manifest issues as validate does: FILE:LINE:COL, errors before warnings', async () => {
+    const bad = join(temp(), 'nest.json');
+    const invalid = manifest({ description: '', logo_uri: 'http://cdn.example.com/logo.png' }) as any;
+    invalid.capabilities.webhooks[CONTENT_EVENT].headers.push({ header_name: 'Content-Type', header_value: 'text/plain' });
+    // A repeated key, too, which only the text shows.
+    writeFileSync(bad, JSON.stringify(invalid, null, 2).replace('{\n', '{\n  "client_name": "first",\n'));
+    const validate = await runCliAsync(['validate', bad, '--profile', 'general'], {}, temp());
+    expect(validate.status).to.equal(1);
+    const expected = validate.stdout.trim().split('\n').slice(0, -2);
+    expect(expected.some((line) => line.includes(': warning: '))).to.equal(true);
+    expect(expected.filter((line) => !/^\S+:\d+:\d+: /.test(line))).to.deep.equal([]);
+    for (const args of [
+      ['plan', bad, '--account', fake.account, '--profile', 'general'],
+      ['apply', bad, '--account', fake.account, '--profile', 'general', '--yes'],
+    ]) {
+      const result = await run(args);
+      expect(result.status, args[0]).to.equal(1);
+      const lines = result.stderr.trim().split('\n');
+      expect(lines.slice(0, -1), args[0]).to.deep.equal(expected);
+      expect(lines.at(-1), args[0]).to.match(/invalid manifest \(\d+ issues\); nothing was sent$/);
+    }
+    expect(fake.requests).to.deep.equal([]);
+  });
+
+  it('plan never shows a secret from a malformed installation LivePerson answers with', async () => {
+    const installed = manifest() as any;
+    installed.capabilities.webhooks[CONTENT_EVENT].headers = [
+      'Authorization: Bearer server-secret-1',
+      { header_name: 'X-A', header_valeu: 'server-secret-2' },
+      { header_name: 'Authorization: Bearer server-secret-3', header_value: 'v' },
+    ];
+    installed.capabilities.webhooks['ms.MessagingEventNotification.ContentEvnt'] = { headers: ['Bearer server-secret-4'] };
+    const { id } = fake.seed(installed);
+    for (const format of ['text', 'json']) {
+      const result = await run(['plan', file, '--account', fake.account, '--app', id, '--format', format]);
+      expect(result.status, result.stderr).to.equal(0);
+      expect(result.stdout).to.include('headers');
+      expect(result.stdout + result.stderr)
+        .not.to.include('server-secret')
+        .and.not.include('Bearer');
+      expectNoSecrets(result);
+    }
   });
 
   it('plan with --app makes 2 requests (Domain API, the installation), shows drift and changes nothing', async () => {

@@ -108,6 +108,136 @@ describe('diffManifests', () => {
     expect(text + JSON.stringify(diff)).to.not.include('SECRET');
   });
 
+  describe('malformed webhook headers: nothing of an item is shown but a header_name that is an HTTP token', () => {
+    const withHeaders = (headers: unknown, event = CONTENT_EVENT) => ({
+      client_name: 'Bot',
+      capabilities: { webhooks: { [event]: { endpoint: 'https://hooks.example.com/lp', headers } } },
+    });
+    const base = withHeaders([{ header_name: 'X-A', header_value: 'v1' }]);
+    const cases: readonly (readonly [string, unknown, readonly string[]])[] = [
+      ['a string instead of an object', withHeaders(['Authorization: Bearer sk_live_SECRET2']), ['sk_live_SECRET2']],
+      [
+        'typo keys',
+        withHeaders([{ header_name: 'X-A', header_valeu: 'sk_live_SECRET5', value: 'sk_live_SECRET6' }]),
+        ['sk_live_SECRET5', 'sk_live_SECRET6'],
+      ],
+      [
+        'a header name that is not a token',
+        withHeaders([{ header_name: 'Authorization: Bearer SECRET-N1', header_value: 'v' }]),
+        ['SECRET-N1'],
+      ],
+      ['a key that is not a token', withHeaders([{ 'Authorization: Bearer SECRET-K1': 'x' }]), ['SECRET-K1']],
+      ['nested values', withHeaders([{ header_name: 'X-A', header_value: { nested: ['SECRET-NEST'] } }]), ['SECRET-NEST']],
+      [
+        'a number where the name should be, a list where the value should be',
+        withHeaders([{ header_name: 1, header_value: ['SECRET-L1'] }]),
+        ['SECRET-L1'],
+      ],
+      ['an object instead of a list', withHeaders({ Authorization: 'Bearer SECRET-O1' }), ['SECRET-O1']],
+      ['a string instead of a list', withHeaders('Authorization: Bearer SECRET-S1'), ['SECRET-S1']],
+      [
+        'a misspelled event name holding a webhook',
+        withHeaders(
+          ['Authorization: Bearer SECRET-E1', { header_name: 'X-B', auth: 'SECRET-E2' }],
+          'ms.MessagingEventNotification.ContentEvnt',
+        ),
+        ['SECRET-E1', 'SECRET-E2'],
+      ],
+      [
+        'a webhook with a misspelled or unknown key',
+        {
+          client_name: 'Bot',
+          capabilities: {
+            webhooks: {
+              [CONTENT_EVENT]: { endpoint: 'https://hooks.example.com/lp', header: ['Bearer SECRET-W1'], auth: 'SECRET-W2' },
+            },
+          },
+        },
+        ['SECRET-W1', 'SECRET-W2'],
+      ],
+      [
+        'a string or a list where a webhook should be',
+        {
+          client_name: 'Bot',
+          capabilities: {
+            webhooks: {
+              [CONTENT_EVENT]: 'Authorization: Bearer SECRET-W3',
+              'ms.MessagingEventNotification.RichContentEvent': [{ header_name: 'X-A', header_value: 'SECRET-W4' }],
+            },
+          },
+        },
+        ['SECRET-W3', 'SECRET-W4'],
+      ],
+      [
+        'webhooks under a misspelled capability, headers out of place',
+        {
+          client_name: 'Bot',
+          capabilities: { webhook: { [CONTENT_EVENT]: { headers: ['Bearer SECRET-C1'] } } },
+          headers: ['Bearer SECRET-C2'],
+        },
+        ['SECRET-C1', 'SECRET-C2'],
+      ],
+      [
+        'a secret pasted elsewhere too',
+        { ...withHeaders(['Authorization: Bearer SECRET-P1']), description: 'Authorization: Bearer SECRET-P1' },
+        ['SECRET-P1'],
+      ],
+    ];
+    for (const [name, malformed, secrets] of cases) {
+      it(`${name}: hidden in text and data, both ways`, () => {
+        for (const diff of [diffManifests(base, malformed), diffManifests(malformed, base), diffManifests({}, malformed)]) {
+          expect(diff.equal, name).to.equal(false);
+          const shown = `${formatManifestDiff(diff)}\n${JSON.stringify(diff)}`;
+          for (const secret of secrets) expect(shown, name).not.to.include(secret);
+          expect(shown, name).not.to.include('Bearer');
+          expect(shown, name).to.include(HIDDEN_VALUE);
+        }
+      });
+    }
+
+    it('shows a header name that is a token, and where a malformed item is', () => {
+      const text = formatManifestDiff(
+        diffManifests(base, withHeaders([{ header_name: 'X-A', header_valeu: 'sk_live_SECRET5' }, 'Authorization: Bearer x'])),
+      ).split('\n');
+      expect(text).to.include(`- capabilities.webhooks["${CONTENT_EVENT}"].headers[0].header_value: ${HIDDEN_VALUE}`);
+      expect(text).to.include(`+ capabilities.webhooks["${CONTENT_EVENT}"].headers[0].header_valeu: ${HIDDEN_VALUE}`);
+      expect(text).to.include(`+ capabilities.webhooks["${CONTENT_EVENT}"].headers[1]: ${HIDDEN_VALUE}`);
+      const added = formatManifestDiff(diffManifests({}, withHeaders([{ header_name: 'X-Api-Key', header_value: 'v' }])));
+      expect(added).to.include('"header_name":"X-Api-Key"');
+    });
+
+    it('still shows the retry policy, the endpoint and max_retries of a webhook', () => {
+      const a = {
+        client_name: 'Bot',
+        capabilities: {
+          webhooks: { retry: { retention_time: 60 }, [CONTENT_EVENT]: { endpoint: 'https://a.example.com/x', max_retries: 1 } },
+        },
+      };
+      const b = {
+        client_name: 'Bot',
+        capabilities: {
+          webhooks: { retry: { retention_time: 120 }, [CONTENT_EVENT]: { endpoint: 'https://b.example.com/x', max_retries: 2 } },
+        },
+      };
+      expect(formatManifestDiff(diffManifests(a, b)).split('\n')).to.deep.equal([
+        `~ capabilities.webhooks["${CONTENT_EVENT}"].endpoint: "https://a.example.com/x" → "https://b.example.com/x"`,
+        `~ capabilities.webhooks["${CONTENT_EVENT}"].max_retries: 1 → 2`,
+        '~ capabilities.webhooks.retry.retention_time: 60 → 120',
+      ]);
+    });
+  });
+
+  it('leaves $schema out of an invalid manifest too (editor metadata, not a change)', () => {
+    const withSchema = readFixture('connector-with-editor-schema.json') as Record<string, unknown>;
+    const invalid: Record<string, unknown> = { ...clone(withSchema), description: 42 };
+    const diff = diffManifests(withSchema, invalid);
+    expect(diff.changes.map((change) => change.path)).to.deep.equal(['description']);
+    expect(diffManifests(invalid, clone(invalid)).equal).to.equal(true);
+    const { $schema, ...without } = invalid;
+    expect($schema).to.be.a('string');
+    expect(diffManifests(invalid, without).equal).to.equal(true);
+  });
+
   it('hides client_secret and other secret-named fields of installations', () => {
     const diff = diffManifests(
       { client_secret: 'old-secret-abc', api_token: 'tok-1' },

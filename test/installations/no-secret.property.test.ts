@@ -17,7 +17,7 @@ import { startFakeLivePerson, type Fault, type Route } from '../fake-liveperson/
 
 const CONTENT_EVENT = 'ms.MessagingEventNotification.ContentEvent';
 const SEED = 0x5ec2e7;
-const RUNS = 200;
+const RUNS = 300;
 
 /** A secret: 12 to 40 printable ASCII characters (quotes and backslashes included, so escaped forms are checked too). */
 const secretArb = fc.string({
@@ -37,7 +37,38 @@ const SCENARIOS = [
   'echo-401',
   'echo-400-put',
   'drop-create',
+  'diff-malformed',
+  'plan-malformed',
+  'apply-malformed',
+  'pull-malformed',
 ] as const;
+
+/**
+ * Malformed webhooks that hold the secret where a header value does not
+ * belong: a pasted `Authorization: Bearer …` line instead of a header, a
+ * misspelled key, a header name or key that is not a token, a misspelled
+ * event name, a string where a webhook should be, an unknown webhook key, a
+ * nested value.
+ */
+const MALFORMED = [
+  (secret: string) => ({ [CONTENT_EVENT]: { endpoint: ENDPOINT, headers: [`Authorization: Bearer ${secret}`] } }),
+  (secret: string) => ({ [CONTENT_EVENT]: { endpoint: ENDPOINT, headers: [{ header_name: 'X-A', header_valeu: secret }] } }),
+  (secret: string) => ({
+    [CONTENT_EVENT]: { endpoint: ENDPOINT, headers: [{ header_name: `Authorization: Bearer ${secret}`, header_value: 'v' }] },
+  }),
+  (secret: string) => ({ [CONTENT_EVENT]: { endpoint: ENDPOINT, headers: [{ [`Authorization: Bearer ${secret}`]: 'v' }] } }),
+  (secret: string) => ({
+    'ms.MessagingEventNotification.ContentEvnt': { endpoint: ENDPOINT, headers: [`Bearer ${secret}`] },
+  }),
+  (secret: string) => ({ [CONTENT_EVENT]: `Authorization: Bearer ${secret}` }),
+  (secret: string) => ({ [CONTENT_EVENT]: { endpoint: ENDPOINT, headers: { Authorization: `Bearer ${secret}` } } }),
+  (secret: string) => ({ [CONTENT_EVENT]: { endpoint: ENDPOINT, auth: secret } }),
+  (secret: string) => ({
+    [CONTENT_EVENT]: { endpoint: ENDPOINT, headers: [{ header_name: 'X-A', header_value: { nested: [secret] } }] },
+  }),
+] as const;
+
+const ENDPOINT = 'https://hooks.example.com/lp';
 
 const manifest = (headerValue: string, enabled: boolean) => ({
   client_name: 'Secret keeper',
@@ -45,11 +76,17 @@ const manifest = (headerValue: string, enabled: boolean) => ({
   capabilities: {
     webhooks: {
       [CONTENT_EVENT]: {
-        endpoint: 'https://hooks.example.com/lp',
+        endpoint: ENDPOINT,
         headers: [{ header_name: 'X-Api-Key', header_value: headerValue }],
       },
     },
   },
+});
+
+/** The manifest with its webhooks malformed (shape `shape` of {@link MALFORMED}), the secret in them. */
+const malformedManifest = (secret: string, shape: number, enabled: boolean) => ({
+  ...manifest('v', enabled),
+  capabilities: { webhooks: MALFORMED[shape % MALFORMED.length]!(secret) },
 });
 
 describe('no secret in any output (property, in-process, against the fake LivePerson)', function () {
@@ -81,6 +118,7 @@ describe('no secret in any output (property, in-process, against the fake LivePe
           clientSecret: secretArb,
           auth: fc.constantFrom('bearer' as const, 'user' as const, 'application' as const),
           scenario: fc.constantFrom(...SCENARIOS),
+          shape: fc.nat({ max: MALFORMED.length - 1 }),
         }),
         async (drawn) => {
           const fake = await startFakeLivePerson({
@@ -94,11 +132,13 @@ describe('no secret in any output (property, in-process, against the fake LivePe
             },
           });
           try {
-            const { id } = fake.seed(manifest(drawn.header, false), { client_secret: drawn.clientSecret });
+            const malformed = drawn.scenario.endsWith('-malformed');
+            const installed = malformed ? malformedManifest(drawn.header, drawn.shape, false) : manifest(drawn.header, false);
+            const { id } = fake.seed(installed, { client_secret: drawn.clientSecret });
             const file = join(dir, 'desired.json');
             const installedFile = join(dir, 'installed.json');
             writeFileSync(file, JSON.stringify(manifest(drawn.newHeader, true)));
-            writeFileSync(installedFile, JSON.stringify(manifest(drawn.header, false)));
+            writeFileSync(installedFile, JSON.stringify(installed));
             for (const key of Object.keys(process.env)) if (key.startsWith('LP_')) delete process.env[key];
             Object.assign(process.env, fake.env(drawn.auth));
             const inject = (route: Route, fault: Fault): void => fake.inject(route, fault);
@@ -127,6 +167,16 @@ describe('no secret in any output (property, in-process, against the fake LivePe
                 case 'echo-400-put':
                   inject('update', { kind: 'status', status: 400, echo: true });
                   return ['apply', file, ...account, '--app', id, '--yes'];
+                case 'diff-malformed':
+                  return drawn.bearer.length % 2 === 0
+                    ? ['diff', installedFile, file, '--format', 'json']
+                    : ['diff', file, installedFile];
+                case 'plan-malformed':
+                  return ['plan', file, ...account, '--app', id, '--format', drawn.bearer.length % 2 === 0 ? 'json' : 'text'];
+                case 'apply-malformed':
+                  return ['apply', file, ...account, '--app', id, '--yes'];
+                case 'pull-malformed':
+                  return ['pull', ...account, '--app', id];
                 case 'drop-create':
                   writeFileSync(file, JSON.stringify({ ...manifest(drawn.newHeader, true), client_name: 'Brand new' }));
                   inject('create', { kind: 'drop-after' });

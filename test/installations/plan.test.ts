@@ -96,6 +96,65 @@ describe('manifestFromInstallation', () => {
     expect(JSON.stringify(result)).not.to.include('installed-client-secret-9876');
   });
 
+  it('names every header value its own variable (a numeric suffix when names collide), deterministically', () => {
+    const installation = {
+      id: 'a',
+      client_name: 'Bot',
+      capabilities: {
+        webhooks: {
+          [CONTENT_EVENT]: {
+            endpoint: 'https://hooks.example.com/lp',
+            headers: [
+              { header_name: 'X_Auth', header_value: 'one' },
+              { header_name: 'X-Auth', header_value: 'two' },
+              { header_name: 'x.auth', header_value: 'three' },
+              { header_name: 'X-Auth-2', header_value: 'four' },
+            ],
+          },
+          'ms.Other.ContentEvent': {
+            endpoint: 'https://hooks.example.com/lp',
+            headers: [{ header_name: 'X-Auth', header_value: 'five' }],
+          },
+        },
+      },
+    };
+    const first = manifestFromInstallation(installation);
+    const variables = first.hidden.map((hidden) => hidden.variable);
+    expect(variables).to.deep.equal([
+      'LP_CONTENTEVENT_X_AUTH',
+      'LP_CONTENTEVENT_X_AUTH_2',
+      'LP_CONTENTEVENT_X_AUTH_3',
+      'LP_CONTENTEVENT_X_AUTH_2_2',
+      'LP_CONTENTEVENT_X_AUTH_4',
+    ]);
+    expect(new Set(variables).size).to.equal(variables.length);
+    expect(manifestFromInstallation(structuredClone(installation))).to.deep.equal(first);
+  });
+
+  it('never builds a variable name from a header name that is not an HTTP token (it may be a pasted secret)', () => {
+    const result = manifestFromInstallation({
+      client_name: 'Bot',
+      capabilities: {
+        webhooks: {
+          [CONTENT_EVENT]: {
+            endpoint: 'https://hooks.example.com/lp',
+            headers: [
+              { header_name: 'X-Good', header_value: 'v1' },
+              { header_name: 'X-Bad Name: HV-SECRET-2', header_value: 'v2' },
+              { header_name: 42, header_value: 'v3' },
+            ],
+          },
+        },
+      },
+    });
+    expect(result.hidden.map((hidden) => hidden.variable)).to.deep.equal([
+      'LP_CONTENTEVENT_X_GOOD',
+      'LP_CONTENTEVENT_HEADER_2',
+      'LP_CONTENTEVENT_HEADER_3',
+    ]);
+    expect(JSON.stringify(result.hidden)).not.to.include('SECRET');
+  });
+
   it('replaces header values by placeholders by default, and says where', () => {
     const manifest = readFixture('connector-with-headers.json') as Record<string, any>;
     const result = manifestFromInstallation(installed(manifest));
