@@ -130,6 +130,11 @@ export interface ObjectNode {
   readonly type: 'object';
   readonly name: string;
   readonly fields: { readonly [key: string]: FieldSpec };
+  /**
+   * Where a header line may be pasted as a key (a webhook, a header): an unknown key that is not
+   * an HTTP token is `unknown_key_not_shown`, at the object, and never quoted.
+   */
+  readonly hideUnknownKeys?: true;
 }
 
 /**

@@ -334,6 +334,7 @@ export const HEADER = /* @__PURE__ */ (() =>
   ({
     type: 'object',
     name: 'header',
+    hideUnknownKeys: true,
     fields: {
       header_name: {
         type: 'header-name',
@@ -355,6 +356,7 @@ export const WEBHOOK = /* @__PURE__ */ (() =>
   ({
     type: 'object',
     name: 'webhook',
+    hideUnknownKeys: true,
     fields: {
       endpoint: { type: 'endpoint', required: 'always', maxLength: URL_MAX_LENGTH },
       max_retries: { type: 'integer', option: 'maxRetries', ...MAX_RETRIES },

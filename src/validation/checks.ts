@@ -454,12 +454,15 @@ const BODY_HEADERS: ReadonlySet<string> = /* @__PURE__ */ (() => new Set(BODY_HE
 export function checkHeaderName(
   name: string,
 ): 'invalid_header_name' | 'reserved_header_name' | 'framing_header_name' | 'body_header_name' | undefined {
-  if (!HEADER_NAME.test(name)) return 'invalid_header_name';
+  if (!isHttpToken(name)) return 'invalid_header_name';
   const folded = name.toLowerCase();
   if (folded.startsWith(RESERVED_HEADER_PREFIX)) return 'reserved_header_name';
   if (FRAMING_HEADERS.has(folded)) return 'framing_header_name';
   return BODY_HEADERS.has(folded) ? 'body_header_name' : undefined;
 }
+
+/** An HTTP token (RFC 9110 §5.6.2): what a header name is. */
+export const isHttpToken = (name: string): boolean => HEADER_NAME.test(name);
 
 /** The name of a `faas.<name>` scope value: letters, digits, `.`, `_` and `-`. */
 export const isScopeName = (name: string): boolean => SCOPE_NAME.test(name);

@@ -38,6 +38,12 @@ export interface IssueParams {
     /** The known key it most likely means, if one is close. */
     readonly suggestion?: string | undefined;
   };
+  /**
+   * A key of a webhook or of one of its headers that is not a field and not an HTTP token, such
+   * as a whole `Authorization: Bearer …` line pasted as a key: reported at the object, and not
+   * shown, since it may hold a secret.
+   */
+  unknown_key_not_shown: Record<string, never>;
   /** The event name LivePerson's table misspells. */
   misspelled_webhook_event: {
     /** The key as written. */
@@ -733,6 +739,8 @@ export const MESSAGES: { readonly [TCode in IssueCode]: (params: IssueParams[TCo
   required: (p) =>
     p.expected === undefined ? 'is required' : `is required in the connector profile: set it to ${JSON.stringify(p.expected)}`,
   unknown_key: (p) => `unknown key ${quote(p.key)}${didYouMean(p.suggestion)}`,
+  unknown_key_not_shown: () =>
+    'has a key that is not one of its fields, nor a name (not shown: it looks like a pasted "Name: value" header line, which may hold a secret); a header is { "header_name": …, "header_value": … }',
   misspelled_webhook_event: (p) => misspelledWebhookEvent(p.key, p.suggestion),
   unreadable_value: () => 'could not be read (a getter or proxy threw); pass plain JSON data',
   invalid_profile: (p) =>

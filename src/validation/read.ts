@@ -133,17 +133,22 @@ export function guarded<TValue>(read: () => TValue): TValue | typeof UNREADABLE 
 
 // ---- reading objects and arrays for the walk ----
 
-/** A list of known keys, where each is in it, and a list of as many `undefined`s to copy. */
+/**
+ * A list of known keys, where each is in it, and a list of as many `undefined`s to copy;
+ * `hidden`: whether an unknown key that is not an HTTP token is left unshown (see `Walk.unknownKey`).
+ */
 export interface Keys {
   readonly list: readonly string[];
   readonly index: ReadonlyMap<string, number>;
   readonly blank: readonly undefined[];
+  readonly hidden: boolean;
 }
 
-export const keysOf = (list: readonly string[]): Keys => ({
+export const keysOf = (list: readonly string[], hidden = false): Keys => ({
   list,
   index: new Map(list.map((key, i) => [key, i])),
   blank: list.map(() => undefined),
+  hidden,
 });
 
 const hasOwn = Object.prototype.hasOwnProperty;
@@ -179,7 +184,7 @@ export function readObject(
       const index = known.index.get(key);
       if (index !== undefined) slots[index] = entry;
       else if (extras !== undefined) extras.push([key, entry]);
-      else walk.unknownKey(path, key, known.list);
+      else walk.unknownKey(path, key, known);
     }
   } catch {
     // The keys themselves could not be listed (a proxy trap threw).

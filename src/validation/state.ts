@@ -4,10 +4,10 @@
  * reports through it.
  */
 import type { Profile } from '../types/manifest.js';
-import { closest } from './checks.js';
+import { closest, isHttpToken } from './checks.js';
 import { createIssue, NO_PARAMS, type ExpectedType, type IssueCode, type IssueParams, type ValidationIssue } from './issues.js';
 import { at, placeOf, type Path } from './paths.js';
-import { receivedOf, UNREADABLE } from './read.js';
+import { receivedOf, UNREADABLE, type Keys } from './read.js';
 
 export class Walk {
   readonly issues: ValidationIssue[] = [];
@@ -41,9 +41,14 @@ export class Walk {
     return undefined;
   }
 
-  /** Reports a key an object does not have, with the closest of its keys. */
-  unknownKey(path: Path, key: string, known: readonly string[]): void {
-    this.report(at(path, key), 'unknown_key', { key, suggestion: closest(key, known) });
+  /**
+   * Reports a key an object does not have, with the closest of its keys; in an object whose
+   * keys may be pasted header lines (`known.hidden`: a webhook, a header), a key that is not an
+   * HTTP token is reported at the object, unquoted.
+   */
+  unknownKey(path: Path, key: string, known: Keys): void {
+    if (known.hidden && !isHttpToken(key)) this.report(path, 'unknown_key_not_shown', NO_PARAMS);
+    else this.report(at(path, key), 'unknown_key', { key, suggestion: closest(key, known.list) });
   }
 
   /** Registers a container of the output, to be frozen at the end. */

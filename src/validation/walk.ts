@@ -78,15 +78,21 @@ function connectorValueOf(rule: FieldSpec): string | readonly string[] | undefin
 }
 
 function readyObject(node: ObjectNode): ReadyObject {
-  return readyFields(node.fields);
+  return readyFields(node.fields, own(node).hideUnknownKeys === true);
 }
 
-function readyFields(specs: { readonly [key: string]: FieldSpec }): ReadyObject {
+function readyFields(specs: { readonly [key: string]: FieldSpec }, hidden = false): ReadyObject {
   const fields = Object.entries(specs).map(([key, spec]): ReadyField => {
     const rule = own(spec);
     return own({ key, required: rule.required, expected: connectorValueOf(rule), run: runnerOf(rule) });
   });
-  return own({ keys: keysOf(fields.map((field) => field.key)), fields });
+  return own({
+    keys: keysOf(
+      fields.map((field) => field.key),
+      hidden,
+    ),
+    fields,
+  });
 }
 
 /** The walker of a node: a leaf's walker with its rule, or the walk of a container made ready. */
@@ -297,7 +303,7 @@ export function walkManifest(walk: Walk, input: unknown): JsonObject | undefined
     else if (SERVER_ASSIGNED.has(key)) {
       // Its value is never read: client_secret holds a secret.
       walk.report(at(null, key), 'server_assigned_key', { key, secret: key === SECRET_SERVER_ASSIGNED_KEY });
-    } else walk.unknownKey(null, key, root.keys.list);
+    } else walk.unknownKey(null, key, root.keys);
   }
   const out = walkFields(
     walk,

@@ -3,6 +3,7 @@
  * with an issue at the place that was changed (or at the new key). Each
  * mutation below names the rule it breaks (SPEC.md).
  */
+import { HEADER_NAME_SOURCE } from '../../src/spec/patterns.js';
 import { expect } from 'chai';
 import fc from 'fast-check';
 import { validateManifest, type IssueCode, type Profile } from '../../src/index.js';
@@ -19,6 +20,8 @@ import { anyCase, limitOf, manifestCase, Rand, TCHARS } from './arbitraries.js';
 import { jsonTypeOf, sitesOf, type Site } from './sites.js';
 import { assertProperty, getAt, removeAt, setAt, updateAt, type Json, type Segments } from './support.js';
 
+/** An HTTP token (RFC 9110 §5.6.2), as the spec's pattern says. */
+const HTTP_TOKEN = new RegExp(HEADER_NAME_SOURCE, 'u');
 const SEED = 0x5eed_0010;
 
 const KINDS = [
@@ -335,10 +338,17 @@ function mutationsOf(manifest: Json, profile: Profile): Mutation[] {
     switch (site.kind) {
       case 'object': {
         const rule = `${where} has no keys but ${site.known.join(', ')}`;
-        add('unknown key', rule, ['unknown_key', 'misspelled_webhook_event', 'server_assigned_key'], (rand) => {
-          const key = unknownKey(site.known, rand, site.role === 'root');
-          return { manifest: setAt(manifest, [...at, key], wrongType('null', rand)), at: [...at, key] };
-        });
+        add(
+          'unknown key',
+          rule,
+          ['unknown_key', 'unknown_key_not_shown', 'misspelled_webhook_event', 'server_assigned_key'],
+          (rand) => {
+            const key = unknownKey(site.known, rand, site.role === 'root');
+            // In a webhook or a header, a key that is not an HTTP token (a pasted header line, maybe) is reported at the object, unquoted.
+            const hidden = (site.role === 'webhook' || site.role === 'header') && !HTTP_TOKEN.test(key);
+            return { manifest: setAt(manifest, [...at, key], wrongType('null', rand)), at: hidden ? at : [...at, key] };
+          },
+        );
         if (site.role === 'root') {
           add(
             'server-assigned key',

@@ -286,6 +286,31 @@ describe('validateManifest: webhook headers', () => {
     });
   }
 
+  describe('a key that is a pasted header line is never shown', () => {
+    const LINE = 'Authorization: Bearer sk-SECRET-K';
+    for (const profile of PROFILES_UNDER_TEST) {
+      it(`in a header or a webhook: unknown_key_not_shown at the object, the key in no path, params or message (${profile})`, () => {
+        const inHeader = withHeaders(profile, [header('X-A'), { ...header('X-B'), [LINE]: 'x' }]);
+        const inWebhook = withValue(baseFor(profile), ['capabilities', 'webhooks', CONTENT], { endpoint: ENDPOINT, [LINE]: 'x' });
+        for (const [input, at] of [
+          [inHeader, `${HEADERS_PATH}[1]`],
+          [inWebhook, CONTENT_PATH],
+        ] as const) {
+          const result = validateManifest(input, { profile });
+          if (result.ok) expect.fail('valid');
+          expect(result.issues.map((issue) => `${issue.code}@${issue.path}`)).to.deep.equal([`unknown_key_not_shown@${at}`]);
+          expect(JSON.stringify(result.issues) + inspect(result.issues)).not.to.contain('SECRET');
+        }
+      });
+    }
+
+    it('an unknown key that is a token is still quoted, with a suggestion', () => {
+      const result = validateManifest(withHeaders('general', [{ ...header('X-A'), value: 'x' }]));
+      if (result.ok) expect.fail('valid');
+      expect(result.issues.map((issue) => [issue.code, issue.path])).to.deep.equal([['unknown_key', `${HEADERS_PATH}[0].value`]]);
+    });
+  });
+
   describe('a header value is never echoed (it may be a secret)', () => {
     const SECRET = 's3cr3t-VALUE\r\nX-Injected: 1';
     const FRAGMENTS = ['s3cr3t', 'VALUE', 'X-Injected'];

@@ -69,6 +69,10 @@ const EXAMPLES: { readonly [TCode in ManifestIssueCode]: Example } = {
   invalid_type: { value: minimalWith(['client_name'], 42), path: 'client_name' },
   required: { value: {}, path: 'client_name' },
   unknown_key: { value: minimalWith(['client_nme'], 'Acme'), path: 'client_nme' },
+  unknown_key_not_shown: {
+    value: withHeaders({ header_name: 'X-A', header_value: 'a', 'Authorization: Bearer sk-SECRET': 'x' }),
+    path: 'capabilities.webhooks["cqm.ExConversationChangeNotification"].headers[0]',
+  },
   misspelled_webhook_event: {
     value: minimalWith(['capabilities', 'webhooks', MISSPELLED_EVENT], { endpoint: 'https://hooks.example.com/lp' }),
     path: `capabilities.webhooks["${MISSPELLED_EVENT}"]`,

@@ -24,6 +24,7 @@ const SAMPLES: { readonly [TCode in IssueCode]: IssueParams[TCode] } = {
   invalid_type: { expected: 'string', received: 'instance', className: 'Date' },
   required: { expected: ['client_credentials'] },
   unknown_key: { key: 'client_nme', suggestion: 'client_name' },
+  unknown_key_not_shown: {},
   misspelled_webhook_event: { key: 'a', suggestion: 'b' },
   unreadable_value: {},
   invalid_profile: { value: 'agent', received: 'string' },
