@@ -3,8 +3,9 @@
  * documentation can never disagree with the validator. `npm run docs:rules`
  * writes it; a test fails when the committed file is stale.
  */
+import { FIELD_DESCRIPTIONS } from '../src/schema/descriptions.js';
 import {
-  ENGAGEMENT_FIELDS,
+  CAPABILITIES,
   TOP_LEVEL_FIELDS,
   URL_MAX_LENGTH,
   WEBHOOK_EVENTS,
@@ -43,8 +44,11 @@ function describeField(spec: FieldSpec): string {
       return parts.join('; ');
     }
     case 'enum-list': {
-      const parts = [`unique items from ${spec.values.map(code).join(', ')}`];
+      const parts = [
+        `${spec.minItems !== undefined && spec.minItems > 0 ? 'non-empty, ' : ''}unique items from ${spec.values.map(code).join(', ')}`,
+      ];
       if (spec.connectorMustInclude !== undefined) parts.push(`connector: must include ${code(spec.connectorMustInclude)}`);
+      if (spec.connectorExactly !== undefined) parts.push(`connector: must be ${code(spec.connectorExactly)}`);
       return parts.join('; ');
     }
     case 'scope':
@@ -58,7 +62,7 @@ function describeField(spec: FieldSpec): string {
     case 'redirect-uris':
       return `each ≤ ${spec.itemMaxLength} chars: \`https://…\`, \`http://\` to a loopback host, or a private-use scheme with a dot; no fragment`;
     case 'boolean':
-      return 'boolean';
+      return spec.connectorExactly === undefined ? 'boolean' : `boolean; connector: must be ${code(spec.connectorExactly)}`;
     case 'integer':
       return `integer ${spec.unit === undefined ? '' : `${spec.unit} `}${spec.min}..${spec.max}${
         spec.maxInWords === undefined ? '' : ` (${spec.maxInWords} at most)`
@@ -80,6 +84,9 @@ function describeField(spec: FieldSpec): string {
   }
 }
 
+/** The head of a table of {@link nestedRows}. */
+const NESTED_TABLE_HEAD = ['| field | required | builder option | rule |', '|---|---|---|---|'] as const;
+
 /**
  * The rows of a table of every field below a node of the spec tree, named by
  * where it sits (`<event>.headers[].header_name`): the same tree the
@@ -88,7 +95,7 @@ function describeField(spec: FieldSpec): string {
 function nestedRows(spec: FieldSpec, prefix: string): string[] {
   const rows = (fields: { readonly [key: string]: FieldSpec }, at: string): string[] =>
     Object.entries(fields).flatMap(([key, field]) => [
-      `| ${code(`${at}${key}`)} | ${required(field)} | ${describeField(field)} |`,
+      `| ${code(`${at}${key}`)} | ${required(field)} | ${field.option === undefined ? '—' : code(field.option)} | ${describeField(field)} |`,
       ...nestedRows(field, `${at}${key}`),
     ]);
   switch (spec.type) {
@@ -185,7 +192,7 @@ export function renderRulesDoc(): string {
     ...(Object.entries(TOP_LEVEL_FIELDS) as [keyof typeof TOP_LEVEL_FIELDS, FieldSpec][]).map(
       ([name, spec]) => `| ${code(name)} | ${required(spec)} | ${describeField(spec)} | ${FIELD_SOURCES[name]} |`,
     ),
-    '| `client_name#<tag>` | no | a localized `client_name`; `<tag>` is a well-formed RFC 5646 language tag | RFC 7591 §2.2; RFC 5646 |',
+    '| `client_name#<tag>` | no | a localized `client_name`; `<tag>` is a well-formed RFC 5646 language tag of at most 255 characters | RFC 7591 §2.2; RFC 5646 |',
     `| ${code(EDITOR_SCHEMA_KEY)} | no | a string naming the JSON Schema for editors; left out of the output | this package (editor support) |`,
     '',
     'Unknown top-level keys are errors (`unknown_key`, with a "did you mean" hint where a known key is close).',
@@ -202,10 +209,9 @@ export function renderRulesDoc(): string {
       ([wrong, right]) => `${code(wrong)} (the spelling in LivePerson's table) is rejected; use ${code(right)}.`,
     ),
     '',
-    `Each webhook, and the retry policy (under \`capabilities.webhooks\`; \`<event>\` is one of the events above):`,
+    `Each webhook, and the retry policy (under \`capabilities.webhooks\`; \`<event>\` is one of the events above; the builder option is of \`webhook(event, endpoint, options)\`):`,
     '',
-    '| field | required | rule |',
-    '|---|---|---|',
+    ...NESTED_TABLE_HEAD,
     ...nestedRows(WEBHOOKS, ''),
     '',
     `Header names must not frame or route the request, in any case: ${FRAMING_HEADER_NAMES.map(code).join(', ')}`,
@@ -232,21 +238,24 @@ export function renderRulesDoc(): string {
     `- At most ${URL_MAX_LENGTH} chars where the field has no smaller limit (\`endpoint\`, \`httpsUrl()\`): what common HTTP servers and proxies accept.`,
     '- The scheme is compared as written: `HTTPS://…` is an error that says to write it in lower case.',
     "- Warning: a webhook `endpoint` or `entry_uri` whose host is a single label (no dot), such as the template's `https://your/webhooks/endpoint`",
-    "  or `https://undefined/…`: not a public DNS name, so LivePerson's servers cannot reach it (most likely an unfilled placeholder).",
+    '  or `https://undefined/…`: not a public DNS name, so it cannot be reached over the internet (most likely an unfilled placeholder) (`single_label_host`).',
+    "- Warning: a webhook `endpoint` on a host LivePerson's servers cannot reach (`unreachable_endpoint_host`): `localhost` and `*.localhost`, `*.local`,",
+    '  loopback, private, link-local, carrier-grade NAT and unspecified IPv4 addresses, and IPv6 loopback, unique-local, link-local and IPv4-mapped',
+    '  private addresses, as the WHATWG parser reads the host (`0x7f.1` is `127.0.0.1`). Only for `endpoint`: LivePerson sends it notifications;',
+    "  `entry_uri` is opened by the agent's browser, which may reach a private host.",
     '',
-    '## Engagement fields (all required when `engagement` is present)',
-    '',
-    '| field | builder option | rule | connector |',
-    '|---|---|---|---|',
-    ...Object.entries(ENGAGEMENT_FIELDS).map(([name, spec]) => {
-      const rule =
-        spec.type === 'boolean'
-          ? 'boolean'
-          : `${'minItems' in spec ? 'non-empty, ' : ''}unique items from ${spec.values.map(code).join(', ')}`;
-      const connector = 'connectorExactly' in spec ? `must be ${code(spec.connectorExactly)}` : 'same';
-      return `| ${code(name)} | ${code(spec.option)} | ${rule} | ${connector} |`;
-    }),
-    '',
+    // Every other object under capabilities: a table of its fields, from the tree (as the webhooks' above).
+    ...Object.entries(CAPABILITIES.fields)
+      .filter(([, node]) => node.type === 'object')
+      .flatMap(([key, node]) => [
+        `## \`capabilities.${key}\``,
+        '',
+        `${FIELD_DESCRIPTIONS.capabilities[key as keyof typeof FIELD_DESCRIPTIONS.capabilities]} The builder option is of \`${key}(…)\`'s settings.`,
+        '',
+        ...NESTED_TABLE_HEAD,
+        ...nestedRows(node, key).map((row) => row.replace(`| \`${key}.`, '| `')),
+        '',
+      ]),
     '## Decisions',
     '',
     'LivePerson\'s pages ("Installing LivePerson Applications" and the Connector API pages "App Install Manifest for Connectors", "Getting Started" and "Retry Policy") disagree with each other in places; these rules decide, and say why:',

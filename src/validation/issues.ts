@@ -854,7 +854,7 @@ export const MESSAGES: { readonly [TCode in IssueCode]: (params: IssueParams[TCo
   authorization_code_without_redirect_uris: () => 'grant_types has "authorization_code" but there are no redirect_uris',
   unreachable_endpoint_host: (p) => `host ${quote(p.host)} is loopback or private: LivePerson's servers cannot reach it`,
   single_label_host: (p) =>
-    `host ${quote(p.host)} is a single label (no dot): not a public DNS name, so LivePerson's servers cannot reach it (most likely an unfilled placeholder); use the full host name, e.g. "hooks.example.com"`,
+    `host ${quote(p.host)} is a single label (no dot): not a public DNS name, so it cannot be reached over the internet (most likely an unfilled placeholder); use the full host name, e.g. "hooks.example.com"`,
   body_header_name: (p) =>
     `${quote(p.name)} describes the body: LivePerson sets the body and its type, and overriding it can make the receiver misread the notification`,
   header_value_whitespace: (p) =>

@@ -74,6 +74,15 @@ const CASES: Record<KnownDifferenceId, readonly Case[]> = {
       code: 'duplicate_language_tag',
     },
   ],
+  'language-tag-length': [
+    {
+      name: 'a well-formed tag of 256 characters',
+      profile: 'general',
+      value: { ...base(), [`client_name#en-a${'-abcdefgh'.repeat(28)}`]: 'App' },
+      schemaAccepts: true,
+      code: 'invalid_language_tag',
+    },
+  ],
   'duplicate-scope-value': [
     {
       name: 'msg.consumer twice (general profile)',

@@ -211,7 +211,7 @@ const MADE: readonly {
     path: `${CONTENT_PATH}.endpoint`,
     params: { host: 'your' },
     message:
-      'host "your" is a single label (no dot): not a public DNS name, so LivePerson\'s servers cannot reach it (most likely an unfilled placeholder); use the full host name, e.g. "hooks.example.com"',
+      'host "your" is a single label (no dot): not a public DNS name, so it cannot be reached over the internet (most likely an unfilled placeholder); use the full host name, e.g. "hooks.example.com"',
   },
 ];
 

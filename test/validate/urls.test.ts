@@ -526,7 +526,7 @@ describe('URLs as written: every URL field and httpsUrl()', () => {
         expect(warningsOf(minimalWith(['entry_uri'], url))).to.deep.equal([{ code: 'single_label_host', path: 'entry_uri' }]);
         const [warning] = expectValid(withEndpoint(url)).warnings;
         expect(warning!.severity).to.equal('warning');
-        expect(warning!.message).to.contain(JSON.stringify(host)).and.to.contain('cannot reach');
+        expect(warning!.message).to.contain(JSON.stringify(host)).and.to.contain('cannot be reached');
         expect(isHttpsUrl(url)).to.equal(true);
       });
     }

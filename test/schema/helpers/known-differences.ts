@@ -11,6 +11,7 @@ import type { Profile } from '../../../src/index.js';
 export const KNOWN_DIFFERENCE_IDS = [
   'duplicate-header-name',
   'duplicate-language-tag',
+  'language-tag-length',
   'duplicate-scope-value',
   'whatwg-url-parsing',
 ] as const;
@@ -100,6 +101,8 @@ export function knownDifferences(value: unknown, profile: Profile): KnownDiffere
     key.startsWith(LOCALIZED_NAME_PREFIX) ? [key.slice(LOCALIZED_NAME_PREFIX.length)] : [],
   );
   if (hasCaseInsensitiveDuplicate(tags)) found.add('duplicate-language-tag');
+  // The validator's bound on a tag (a safe size for its pattern; RFC 5646 sets none a schema pattern could say).
+  if (tags.some((tag) => tag.length > 255)) found.add('language-tag-length');
 
   // The connector profile requires exactly "msg.consumer", which the schema can say.
   const scope = value['scope'];
