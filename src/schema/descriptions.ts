@@ -98,17 +98,33 @@ const ENGAGEMENT_DESCRIPTIONS: HelpFor<(typeof ENGAGEMENT)['fields']> = {
   language_selection: 'Whether the consumer can select a language.',
 };
 
-/** The help texts of every node of the spec tree that has fields, by the node's `name`. */
+/**
+ * Every node of the spec tree below `TNode` that has fields (objects) or
+ * other keys (`also` of an events node), `TNode` included: the nodes that
+ * need help texts. Derived, so a new object anywhere in the tree needs its
+ * table here (an internal type: the published types never use it).
+ */
+type NodesWithFields<TNode> = TNode extends { readonly type: 'object'; readonly fields: infer TFields }
+  ? TNode | NodesWithFields<TFields[keyof TFields]>
+  : TNode extends { readonly type: 'list'; readonly items: infer TItems }
+    ? NodesWithFields<TItems>
+    : TNode extends { readonly type: 'events'; readonly each: infer TEach; readonly also: infer TAlso }
+      ? TNode | NodesWithFields<TEach> | NodesWithFields<TAlso[keyof TAlso]>
+      : never;
+
+type Described = NodesWithFields<typeof MANIFEST>;
+
+/**
+ * The help texts of every node of the spec tree that has fields, by the node's `name`:
+ * one entry per node, one text per field (a node or a field without one is a type error).
+ */
 export const FIELD_DESCRIPTIONS: {
-  readonly [TNode in
-    | typeof MANIFEST
-    | typeof CAPABILITIES
-    | typeof WEBHOOKS
-    | typeof WEBHOOK
-    | typeof HEADER
-    | typeof RETRY
-    | typeof ENGAGEMENT as TNode['name']]: HelpFor<
-    TNode extends { readonly fields: infer TFields } ? TFields : TNode extends { readonly also: infer TAlso } ? TAlso : never
+  readonly [TNode in Described as TNode extends { readonly name: infer TName extends string } ? TName : never]: HelpFor<
+    TNode extends { readonly type: 'object'; readonly fields: infer TFields }
+      ? TFields
+      : TNode extends { readonly also: infer TAlso }
+        ? TAlso
+        : never
   >;
 } = {
   manifest: TOP_LEVEL_DESCRIPTIONS,

@@ -310,9 +310,12 @@ interface Context {
   readonly defs: SchemaObject;
 }
 
-/** Help text of each field of an object node, by the node's name. */
-const descriptionsOf = (name: string): Readonly<Record<string, string>> =>
-  (FIELD_DESCRIPTIONS as unknown as Readonly<Record<string, Readonly<Record<string, string>>>>)[name]!;
+/** Help text of each field of an object node, by the node's name (the type of FIELD_DESCRIPTIONS makes sure there is one). */
+function descriptionsOf(name: string): Readonly<Record<string, string>> {
+  const help = (FIELD_DESCRIPTIONS as unknown as Readonly<Record<string, Readonly<Record<string, string>> | undefined>>)[name];
+  if (help === undefined) throw new Error(`src/schema/descriptions.ts has no help texts for the "${name}" node of the spec tree`);
+  return help;
+}
 
 const isRequired = (spec: FieldSpec, profile: Profile): boolean =>
   spec.required === 'always' || (spec.required === 'connector' && profile === 'connector');
@@ -328,7 +331,9 @@ function fieldsSchema(
   const required: string[] = [];
   for (const [key, spec] of Object.entries(fields)) {
     const needed = isRequired(spec, context.profile);
-    properties[key] = nodeSchema(spec, context, helpText(help[key]!, needed ? 'Required.' : ''));
+    const text = help[key];
+    if (text === undefined) throw new Error(`src/schema/descriptions.ts has no help text for "${key}" of the "${name}" node`);
+    properties[key] = nodeSchema(spec, context, helpText(text, needed ? 'Required.' : ''));
     if (needed) required.push(key);
   }
   return { properties, required };

@@ -141,6 +141,10 @@ export function sitesOf(manifest: Json, profile: Profile): Site[] {
 function capabilitySites(sites: Site[], capabilities: Json): void {
   const path = ['capabilities'];
   sites.push({ kind: 'object', role: 'capabilities', path, known: CAPABILITY_KEYS, required: false });
+  // A new capability in the spec has places of its own: list them here (its mutations otherwise never run).
+  const unlisted = CAPABILITY_KEYS.filter((key) => key !== 'webhooks' && key !== 'engagement');
+  if (unlisted.length > 0)
+    throw new Error(`no places listed for capabilities.${unlisted.join(', ')}: add them in capabilitySites`);
   const webhooks = capabilities['webhooks'] as Json | undefined;
   if (webhooks !== undefined) {
     const at = [...path, 'webhooks'];

@@ -35,6 +35,50 @@ type OptionNames<TFields> = {
 
 type Capabilities = NonNullable<Manifest['capabilities']>;
 
+/** Every node of the spec tree that has keys of its own (objects, events), by its name. */
+type KeyedNodes<TNode> = TNode extends { readonly type: 'object'; readonly fields: infer TFields }
+  ? TNode | KeyedNodes<TFields[keyof TFields]>
+  : TNode extends { readonly type: 'list'; readonly items: infer TItems }
+    ? KeyedNodes<TItems>
+    : TNode extends { readonly type: 'events'; readonly each: infer TEach; readonly also: infer TAlso }
+      ? TNode | KeyedNodes<TEach> | KeyedNodes<TAlso[keyof TAlso]>
+      : never;
+type NodeNames = KeyedNodes<typeof MANIFEST>['name'];
+
+/**
+ * The output type of each keyed node of the tree. A new object in the tree fails the
+ * first check below until its output type is written and listed here.
+ */
+interface OutputTypes {
+  readonly manifest: Manifest;
+  readonly capabilities: Capabilities;
+  readonly webhooks: WebhooksData;
+  readonly webhook: WebhookData;
+  readonly header: WebhookHeaderData;
+  readonly retry: NonNullable<WebhooksData['retry']>;
+  readonly engagement: EngagementData;
+}
+
+/** The keys a node gives its object: its fields, or its events and other keys. */
+type NodeKeys<TName> =
+  Extract<KeyedNodes<typeof MANIFEST>, { readonly name: TName }> extends infer TNode
+    ? TNode extends { readonly type: 'object'; readonly fields: infer TFields }
+      ? keyof TFields
+      : TNode extends { readonly events: readonly (infer TEvent)[]; readonly also: infer TAlso }
+        ? TEvent | keyof TAlso
+        : never
+    : never;
+
+/** `true` when every listed output type has exactly its node's keys, else what differs, by node. */
+type EveryNodeHasItsKeys = {
+  [TName in keyof OutputTypes]: SameKeys<NamedKeys<OutputTypes[TName]>, NodeKeys<TName>>;
+} extends { [TName in keyof OutputTypes]: true }
+  ? true
+  : { [TName in keyof OutputTypes]: SameKeys<NamedKeys<OutputTypes[TName]>, NodeKeys<TName>> };
+
+export const everyNodeHasAnOutputType: SameKeys<keyof OutputTypes, NodeNames> = true;
+export const everyOutputTypeHasItsNodesKeys: EveryNodeHasItsKeys = true;
+
 export const topLevel: SameKeys<NamedKeys<Manifest>, keyof (typeof MANIFEST)['fields']> = true;
 export const capabilities: SameKeys<keyof Capabilities, keyof (typeof CAPABILITIES)['fields']> = true;
 export const webhooks: SameKeys<keyof WebhooksData, WebhookEvent | keyof (typeof WEBHOOKS)['also']> = true;
