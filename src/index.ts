@@ -77,6 +77,7 @@ export {
   type UrlHostProblem,
   type ValidationIssue,
 } from './validation/issues.js';
+export { isHttpToken } from './validation/checks.js';
 export { describeType, isPlainObject, type ReceivedType } from './validation/read.js';
 export { validateManifest, type ValidateOptions, type ValidationResult } from './validation/validate.js';
 export {

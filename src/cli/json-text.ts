@@ -13,7 +13,7 @@
  * `JSON.parse` messages can, and a manifest's header values are secrets.
  */
 import { printParseErrorCode, visit, type JSONPath, type ParseErrorCode, type ParseOptions } from 'jsonc-parser';
-import { makeIssue, type JsonSyntaxReason, type ValidationIssue } from '../index.js';
+import { isHttpToken, makeIssue, type JsonSyntaxReason, type ValidationIssue } from '../index.js';
 
 /** A 1-based line and column, the way editors show them; columns count characters (code points). */
 export interface Position {
@@ -100,7 +100,14 @@ export function parseJsonText(
   const duplicates = found.map((duplicate, i) => {
     const first = positions[2 * i]!;
     const again = positions[2 * i + 1]!;
-    return { issue: makeIssue(duplicate.path, 'duplicate_key', { key: duplicate.key, first, again }), position: again };
+    // A name that is not an HTTP token may be a pasted "Authorization: Bearer …" line: in neither the path
+    // (cut before the first such name) nor the message.
+    const cut = duplicate.path.findIndex((segment) => typeof segment === 'string' && !isHttpToken(segment));
+    const issue =
+      cut === -1
+        ? makeIssue(duplicate.path, 'duplicate_key', { key: duplicate.key, first, again })
+        : makeIssue(duplicate.path.slice(0, cut), 'duplicate_key_not_shown', { first, again });
+    return { issue, position: again };
   });
   return { ok: true, document: { value, duplicates, locate: (paths) => positionsOf(text, locateOffsets(text, paths)) } };
 }

@@ -2,7 +2,7 @@
  * `lp-app-manifest pull`: an installation, written as a manifest.
  */
 import { resolve } from 'node:path';
-import { validateManifest, type ValidationIssue } from '../index.js';
+import { isHttpToken, validateManifest, type ValidationIssue } from '../index.js';
 import { readProfile } from './args.js';
 import { defineCommand } from './command.js';
 import {
@@ -65,7 +65,7 @@ ${CREDENTIALS_HELP}`,
     const profile = readProfile(values.profile) ?? 'general';
     if (values.out === '') throw new UsageError(`option '--out' needs a file name`);
     try {
-      const { formatJsonPath, isHttpToken, manifestFromInstallation } = await installationsApi();
+      const { formatJsonPath, manifestFromInstallation } = await installationsApi();
       const { installation } = await (await clientFor(account, timeoutMs)).get(app);
       const { manifest, leftOut, hidden } = manifestFromInstallation(installation);
       // What LivePerson answered is shown by path only, and a key that is not an HTTP token not at all:

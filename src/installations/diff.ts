@@ -6,7 +6,7 @@
  * `header_name` that is an HTTP token) are never part of the result: a
  * changed one reads as changed.
  */
-import { manifestJsonSchema, validateManifest } from '../index.js';
+import { isHttpToken, manifestJsonSchema, validateManifest } from '../index.js';
 import { isObject } from './json.js';
 
 /** What stands in for a secret value in a {@link ManifestChange}: the value itself is never kept. */
@@ -167,15 +167,12 @@ interface WebhookShape {
   readonly webhookKeys: readonly string[];
   /** The keys of `capabilities.webhooks` that are not webhooks (the retry policy). */
   readonly otherKeys: readonly string[];
-  /** An HTTP token (RFC 9110 §5.6.2), the rule for a header name. */
-  readonly token: RegExp;
 }
 
 interface SchemaNode {
   readonly $ref?: string;
   readonly properties?: { readonly [key: string]: SchemaNode };
   readonly items?: SchemaNode;
-  readonly pattern?: string;
   readonly $defs?: { readonly [key: string]: SchemaNode };
 }
 
@@ -187,33 +184,13 @@ function webhookShape(): WebhookShape {
     const schema = manifestJsonSchema('general') as unknown as SchemaNode;
     const webhook = schema.$defs?.['webhook'] ?? {};
     const webhooks = schema.properties?.['capabilities']?.properties?.['webhooks']?.properties ?? {};
-    const pattern = webhook.properties?.['headers']?.items?.properties?.['header_name']?.pattern;
     shape = Object.freeze({
       webhookKeys: Object.freeze(Object.keys(webhook.properties ?? {}).filter((key) => key !== 'headers')),
       otherKeys: Object.freeze(Object.keys(webhooks).filter((key) => webhooks[key]?.$ref === undefined)),
-      // Without the schema's pattern, no name is shown.
-      token: pattern === undefined ? /(?!)/ : new RegExp(pattern, 'u'),
     });
   }
   return shape;
 }
-
-/**
- * Whether a value is an HTTP token (RFC 9110 §5.6.2: letters, digits and
- * ``!#$%&'*+-.^_`|~``), the rule for a webhook header name, as the manifest
- * JSON Schema states it. The deploy commands never show a name or key that is
- * not one: it may be a whole `Authorization: Bearer …` line pasted into the
- * wrong field.
- *
- * @example
- * ```ts
- * import { isHttpToken } from 'lp-app-manifest/installations';
- *
- * isHttpToken('X-Api-Key'); // true
- * isHttpToken('Authorization: Bearer abc'); // false
- * ```
- */
-export const isHttpToken = (value: unknown): value is string => typeof value === 'string' && webhookShape().token.test(value);
 
 const HEADERS_KEY = /header/i;
 const WEBHOOKS_KEY = /webhook/i;

@@ -26,7 +26,6 @@ export {
   formatJsonPath,
   formatManifestDiff,
   HIDDEN_VALUE,
-  isHttpToken,
   isSecretKey,
   type ManifestChange,
   type ManifestDiff,

@@ -4,7 +4,8 @@
  * update sends (the installation as read, with exactly the managed fields replaced).
  */
 import { manifestJsonSchema } from '../index.js';
-import { diffManifests, formatJsonPath, isHttpToken, type ManifestDiff } from './diff.js';
+import { isHttpToken } from '../index.js';
+import { diffManifests, formatJsonPath, type ManifestDiff } from './diff.js';
 import { isObject } from './json.js';
 
 /** A JSON object as LivePerson's App Installations API returns it. */

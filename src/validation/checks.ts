@@ -461,8 +461,22 @@ export function checkHeaderName(
   return BODY_HEADERS.has(folded) ? 'body_header_name' : undefined;
 }
 
-/** An HTTP token (RFC 9110 §5.6.2): what a header name is. */
-export const isHttpToken = (name: string): boolean => HEADER_NAME.test(name);
+/**
+ * Whether a value is an HTTP token (RFC 9110 §5.6.2: letters, digits and
+ * ``!#$%&'*+-.^_`|~``, at least one): what a webhook header name must be. A
+ * name or key that is not one is never shown by the validator, the CLI or the
+ * deploy commands: it may be a whole `Authorization: Bearer …` line pasted
+ * into the wrong place.
+ *
+ * @example
+ * ```ts
+ * import { isHttpToken } from 'lp-app-manifest';
+ *
+ * isHttpToken('X-Api-Key'); // true
+ * isHttpToken('Authorization: Bearer abc'); // false
+ * ```
+ */
+export const isHttpToken = (value: unknown): value is string => typeof value === 'string' && HEADER_NAME.test(value);
 
 /** The name of a `faas.<name>` scope value: letters, digits, `.`, `_` and `-`. */
 export const isScopeName = (name: string): boolean => SCOPE_NAME.test(name);

@@ -324,6 +324,27 @@ export interface IssueParams {
       readonly column: number;
     };
   };
+  /**
+   * A member name twice in one JSON object, where the name is not an HTTP token: as
+   * `duplicate_key`, but at the object, and the name is not shown (it may be a pasted
+   * `Authorization: Bearer …` line).
+   */
+  duplicate_key_not_shown: {
+    /** Where it is first. */
+    readonly first: {
+      /** Line, from 1. */
+      readonly line: number;
+      /** Column, from 1. */
+      readonly column: number;
+    };
+    /** Where it is again. */
+    readonly again: {
+      /** Line, from 1. */
+      readonly line: number;
+      /** Column, from 1. */
+      readonly column: number;
+    };
+  };
   /** A logo file that could not be read as an image. */
   logo_unreadable: {
     /** The file as given. */
@@ -461,6 +482,7 @@ export const FILE_ISSUE_CODES = [
   'file_not_utf8',
   'invalid_json',
   'duplicate_key',
+  'duplicate_key_not_shown',
   'logo_unreadable',
   'logo_wrong_size',
   'schema_profile_mismatch',
@@ -841,6 +863,8 @@ export const MESSAGES: { readonly [TCode in IssueCode]: (params: IssueParams[TCo
     `not valid JSON: ${JSON_SYNTAX_REASONS[p.reason]}${p.line === undefined ? '' : ` at line ${p.line}, column ${p.column ?? 1}`}`,
   duplicate_key: (p) =>
     `key ${quote(p.key)} appears more than once in this object (at line ${p.first.line}, column ${p.first.column} and at line ${p.again.line}, column ${p.again.column}); a JSON reader keeps only the last, silently: remove one`,
+  duplicate_key_not_shown: (p) =>
+    `a key that is not a name (not shown: it may be a pasted "Name: value" header line, which may hold a secret) appears more than once in this object (at line ${p.first.line}, column ${p.first.column} and at line ${p.again.line}, column ${p.again.column}); a JSON reader keeps only the last, silently: remove one`,
   logo_unreadable: (p) =>
     p.reason === 'not_an_image'
       ? `logo ${quote(p.file)} is not an image (or not one the CLI can read: PNG, JPEG, GIF, SVG, WebP…)`
@@ -944,6 +968,7 @@ const DEEP_PARAM_CODES = [
   'file_too_large',
   'invalid_json',
   'duplicate_key',
+  'duplicate_key_not_shown',
 ] as const satisfies readonly DeepParamCode[];
 /** Compiles only while {@link DEEP_PARAM_CODES} lists every {@link DeepParamCode}. */
 const DEEP_PARAM_CODES_COMPLETE: [Exclude<DeepParamCode, (typeof DEEP_PARAM_CODES)[number]>] extends [never] ? true : never =

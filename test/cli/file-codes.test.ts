@@ -49,6 +49,9 @@ describe('the file-level issue codes', () => {
     file_not_utf8: () => [file('latin1.json', Buffer.from('{"client_name": "Caf\xe9"}', 'latin1'))],
     invalid_json: () => [file('invalid.json', '{"client_name": "Acme",}')],
     duplicate_key: () => [file('duplicate.json', '{"client_name": "A", "client_name": "B"}')],
+    duplicate_key_not_shown: () => [
+      file('duplicate-line.json', '{"client_name": "A", "Authorization: Bearer x": 1, "Authorization: Bearer x": 2}'),
+    ],
     logo_unreadable: () => ['--logo', 'no-logo.png', 'valid.json'],
     logo_wrong_size: () => ['--logo', file('logo.png', png(64, 64)), 'valid.json'],
     schema_profile_mismatch: () => [

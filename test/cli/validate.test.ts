@@ -161,6 +161,25 @@ describe('lp-app-manifest validate', () => {
         expect(run.stdout + run.stderr).not.to.include('X-Evil');
       }
     });
+
+    it('never prints a pasted header line used as a key, even one written twice (text, JSON, github)', () => {
+      const line = `Authorization: Bearer ${SECRET}`;
+      const path = tmpFile(
+        'pasted-line.json',
+        `{\n  "client_name": "A",\n  "capabilities": {"webhooks": {"cqm.ExConversationChangeNotification": {"endpoint": "https://a.example.com/x",\n    "headers": [{"header_name": "X-A", "header_value": "a",\n      ${JSON.stringify(line)}: 1, ${JSON.stringify(line)}: 2}]}}}\n}\n`,
+      );
+      for (const format of ['text', 'json', 'github']) {
+        const run = runCli(['validate', '--format', format, path]);
+        expect(run.status, format).to.equal(1);
+        expect(run.stdout + run.stderr, format).not.to.include(SECRET);
+        expect(run.stdout + run.stderr, format)
+          .to.include('duplicate_key_not_shown')
+          .and.to.include('unknown_key_not_shown');
+      }
+      expect(runCli(['validate', path]).stdout).to.match(
+        /pasted-line\.json:5:\d+: capabilities\.webhooks\["cqm\.ExConversationChangeNotification"\]\.headers\[0\]: a key that is not a name/,
+      );
+    });
   });
 
   describe('usage errors exit 2 with one line on stderr', () => {

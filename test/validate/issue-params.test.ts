@@ -79,6 +79,7 @@ const SAMPLES: { readonly [TCode in IssueCode]: IssueParams[TCode] } = {
   file_not_utf8: {},
   invalid_json: { reason: 'trailing_comma_object', line: 4, column: 1 },
   duplicate_key: { key: 'endpoint', first: { line: 6, column: 9 }, again: { line: 7, column: 9 } },
+  duplicate_key_not_shown: { first: { line: 6, column: 9 }, again: { line: 7, column: 9 } },
   logo_unreadable: { file: 'logo.png', reason: 'not_an_image' },
   logo_wrong_size: { file: 'logo.png', width: 64, height: 32, size: 48 },
   schema_profile_mismatch: { schemaProfile: 'general', profile: 'connector' },
