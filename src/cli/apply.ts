@@ -45,7 +45,7 @@ const show = (value: unknown): string => (typeof value === 'string' || typeof va
  */
 async function checkWritable(file: string, io: Io): Promise<void> {
   const target = resolve(io.cwd, file);
-  const { open, rm, stat } = await import('node:fs/promises');
+  const { lstat, open, rm, stat } = await import('node:fs/promises');
   const fail = (why: string): never => {
     throw new DeployFailure(`${file}: cannot write the credentials there (${why}); nothing was sent`);
   };
@@ -54,6 +54,13 @@ async function checkWritable(file: string, io: Io): Promise<void> {
     () => false,
   );
   if (isDirectory) fail('it is a directory');
+  // What writeFileAtomic refuses (it would replace it with a file): found now, before anything is created.
+  const existing = await lstat(target).catch(() => undefined);
+  if (
+    existing !== undefined &&
+    (existing.isCharacterDevice() || existing.isBlockDevice() || existing.isFIFO() || existing.isSocket())
+  )
+    fail('it is a device, a pipe or a socket, not a file');
   const probe = join(dirname(target), `.${basename(target)}.${process.pid}.probe`);
   try {
     const handle = await open(probe, 'wx', 0o600);

@@ -4,7 +4,7 @@
  * rename it over. A file that holds a secret is written readable by its owner
  * only, from the first byte.
  */
-import { open, rename, rm, stat } from 'node:fs/promises';
+import { lstat, open, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
 /** How to write: `secret: true` makes the file mode 0600 (owner read/write only), whatever it replaces. */
@@ -14,7 +14,9 @@ export interface WriteOptions {
 
 /**
  * Replaces `target` with `data` atomically. On any failure the target is left
- * as it was and the temporary file is removed, then the error is rethrown.
+ * as it was and the temporary file is removed, then the error is rethrown. A
+ * target that is a device, a pipe or a socket is refused (`code: 'ENOTFILE'`):
+ * the rename would replace it; a symbolic link is replaced, not followed.
  * Without `secret`, the file keeps the mode of the file it replaces (a new
  * one gets the umask's default).
  *
@@ -29,6 +31,19 @@ export interface WriteOptions {
  * ```
  */
 export async function writeFileAtomic(target: string, data: string, { secret = false }: WriteOptions = {}): Promise<void> {
+  // A rename would replace a device or a pipe (/dev/stdout, a FIFO) with a regular file: refuse it.
+  const existing = await lstat(target).catch(() => undefined);
+  if (
+    existing !== undefined &&
+    (existing.isCharacterDevice() || existing.isBlockDevice() || existing.isFIFO() || existing.isSocket())
+  ) {
+    throw Object.assign(
+      new Error('is a device, a pipe or a socket, not a file: give a file path (or leave the option out to print to stdout)'),
+      {
+        code: 'ENOTFILE',
+      },
+    );
+  }
   // node:crypto takes longer to load than the rest of the CLI: only a write pays for it.
   const { randomBytes } = await import('node:crypto');
   // Same directory, so the rename never crosses file systems (which would not be atomic).

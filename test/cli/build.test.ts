@@ -421,6 +421,18 @@ describe('lp-app-manifest build', () => {
       expect(readdirSync(dir)).to.deep.equal(['manifest.json']);
     });
 
+    it('refuses a pipe as the target (a rename would replace it with a file), leaving it a pipe', () => {
+      const dir = outDir('fifo');
+      const target = join(dir, 'manifest.json');
+      expect(spawnSync('mkfifo', [target]).status).to.equal(0);
+      const run = runCli(['build', 'object.cjs', '--out', target]);
+      expectFailure(run, [
+        `${target}: cannot write: is a device, a pipe or a socket, not a file: give a file path (or leave the option out to print to stdout)`,
+      ]);
+      expect(statSync(target).isFIFO()).to.equal(true);
+      expect(readdirSync(dir)).to.deep.equal(['manifest.json']);
+    });
+
     it('fails clearly when the directory does not exist', () => {
       const target = join(tmp(), 'no-such-dir', 'manifest.json');
       expectFailure(runCli(['build', 'object.cjs', '--out', target]), [`${target}: cannot write: the directory does not exist`]);

@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import { spawnSync } from 'node:child_process';
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { requireBuiltCli, useTempDir } from '../cli/helpers.js';
@@ -408,7 +409,9 @@ describe('CLI pull, plan and apply against the fake LivePerson', () => {
 
   it('apply checks that --credentials-out can be written before it installs anything', async () => {
     writeFileSync(file, JSON.stringify({ ...manifest(), client_name: 'Not yet installed' }));
-    for (const target of [temp(), join(temp(), 'missing', 'c.json'), '/proc/c.json']) {
+    const fifo = join(temp(), 'credentials.fifo');
+    expect(spawnSync('mkfifo', [fifo]).status).to.equal(0);
+    for (const target of [temp(), join(temp(), 'missing', 'c.json'), '/proc/c.json', fifo]) {
       const result = await run(['apply', file, '--account', fake.account, '--yes', '--credentials-out', target]);
       expect(result.status, target).to.equal(1);
       expect(result.stderr, target).to.include('cannot write the credentials there');
