@@ -327,7 +327,7 @@ function deepFreeze<T>(value: T): T {
  * changed header value is reported as changed, with both sides
  * {@link HIDDEN_VALUE}. Under webhook `headers` (in `capabilities.webhooks`,
  * misspelled event names included), nothing of an item is shown but a
- * `header_name` that is an HTTP token ({@link isHttpToken}): a string where a
+ * `header_name` that is an HTTP token (`isHttpToken` of the main entry): a string where a
  * header should be, a misspelled key's value, a name or key that is not a
  * token (it may be a pasted `Authorization: Bearer …` line) read
  * {@link HIDDEN_VALUE}, as does anything of a webhook but its `endpoint` and
