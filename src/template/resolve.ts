@@ -284,8 +284,8 @@ export function checkTemplate<TProfile extends Profile>(
   }
   for (const issue of validatedIssues) if (siteOf(issue) === undefined) issues.push(issue);
   for (const warning of validated.warnings) if (siteOf(warning) === undefined) warnings.push(warning);
-  const [first, ...rest] = issues.map(annotate);
-  const frozenWarnings = Object.freeze(warnings.map(annotate));
+  const [first, ...rest] = once(issues.map(annotate));
+  const frozenWarnings = Object.freeze(once(warnings.map(annotate)));
   if (first !== undefined) {
     return {
       result: Object.freeze({
@@ -308,6 +308,20 @@ export function checkTemplate<TProfile extends Profile>(
     result: Object.freeze({ ok: true, manifest: manifest as typeof validated.manifest, warnings: frozenWarnings }),
     sites,
   };
+}
+
+/**
+ * The issues without repeats: once a secret value is hidden, the issues about its parts (three
+ * unknown scope values, say) read the same, at the same place, and one says it.
+ */
+function once(issues: readonly ValidationIssue[]): ValidationIssue[] {
+  const seen = new Set<string>();
+  return issues.filter((issue) => {
+    const key = `${issue.code}\u0000${issue.path}\u0000${issue.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 /** The values of the variables used in header values (longest first, so a longer secret is hidden whole). */

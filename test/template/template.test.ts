@@ -141,6 +141,26 @@ describe('validateTemplate', () => {
     expect(JSON.stringify(result)).to.not.contain('SECRET');
   });
 
+  it('says once what it hides: a secret that breaks a field in several places is one issue there', () => {
+    const secret = 'SECRET-a SECRET-b SECRET-c';
+    const manifest = {
+      client_name: 'Acme',
+      scope: '${{ TOKEN }}',
+      capabilities: {
+        webhooks: {
+          [CONVERSATION]: {
+            endpoint: 'https://hooks.acme.com/lp',
+            headers: [{ header_name: 'X-T', header_value: '${{ TOKEN }}' }],
+          },
+        },
+      },
+    };
+    const result = validateTemplate(manifest, { env: { TOKEN: secret } });
+    if (result.ok) expect.fail('valid');
+    expect(result.issues.map((issue) => `${issue.code}@${issue.path}`)).to.deep.equal(['invalid_scope@scope']);
+    expect(JSON.stringify(result.issues)).to.not.contain('SECRET');
+  });
+
   it('reports a malformed placeholder, and keeps a literal ${{ written as $${{', () => {
     const bad = validateTemplate({ client_name: 'Acme ${{ 1X }}' }, { env: {} });
     expect(bad.ok).to.equal(false);
