@@ -4,7 +4,7 @@
  * installation, and turning the client's errors into one line and an exit code.
  */
 import { resolve } from 'node:path';
-import { validateTemplate, type TemplateVariables } from '../index.js';
+import { isHttpToken, validateTemplate, type TemplateVariables } from '../index.js';
 import type { InstallationPlan, InstallationsClient } from '../installations/index.js';
 import { PROGRAM, readProfile } from './args.js';
 import type { OptionSpecs } from './command.js';
@@ -291,8 +291,10 @@ export async function planFor(
   const ids = matches.map((installation) => String(installation['id']));
   const [id, ...others] = ids;
   if (id === undefined || others.length > 0) {
+    // An id is what LivePerson answered: shown only if it is a name (not, say, a pasted "Authorization: Bearer …").
+    const shown = ids.map((each) => (isHttpToken(each) ? each : '(an id that is not a name, not shown)'));
     throw new DeployFailure(
-      `${ids.length} installations are named ${JSON.stringify(name)} (${ids.join(', ')}); choose one with --app`,
+      `${ids.length} installations are named ${JSON.stringify(name)} (${shown.join(', ')}); choose one with --app`,
     );
   }
   const { installation, revision } = await client.get(id);

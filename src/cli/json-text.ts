@@ -106,7 +106,11 @@ export function parseJsonText(
     const issue =
       cut === -1
         ? makeIssue(duplicate.path, 'duplicate_key', { key: duplicate.key, first, again })
-        : makeIssue(duplicate.path.slice(0, cut), 'duplicate_key_not_shown', { first, again });
+        : makeIssue(duplicate.path.slice(0, cut), 'duplicate_key_not_shown', {
+            start: nameStart(String(duplicate.path[cut])),
+            first,
+            again,
+          });
     return { issue, position: again };
   });
   return { ok: true, document: { value, duplicates, locate: (paths) => positionsOf(text, locateOffsets(text, paths)) } };
@@ -117,6 +121,13 @@ interface Duplicate {
   readonly key: string;
   readonly first: number;
   readonly again: number;
+}
+
+/** How a key that is not shown starts: its leading name characters (the name of a pasted `Name: value` line), at most 40. */
+function nameStart(key: string): string {
+  let end = 0;
+  while (end < key.length && end < 40 && isHttpToken(key[end])) end++;
+  return key.slice(0, end);
 }
 
 /**

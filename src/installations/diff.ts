@@ -270,6 +270,9 @@ function equalJson(a: Json, b: Json): boolean {
   return false;
 }
 
+/** What a diff's path says in place of a key that is not an HTTP token. */
+const KEY_NOT_SHOWN = '(a key that is not a name, not shown)';
+
 const isPrimitiveList = (value: Json): boolean =>
   Array.isArray(value) && value.every((item) => item === null || typeof item !== 'object');
 
@@ -296,8 +299,17 @@ function walk(
   const hidden = isHiddenWhole(a, place) || isHiddenWhole(b, place);
   if (!hidden && isObject(a) && isObject(b)) {
     const keys = [...Object.keys(a), ...Object.keys(b).filter((key) => !Object.hasOwn(a, key))];
-    for (const key of keys)
-      walk(a[key] as Json | undefined, b[key] as Json | undefined, [...segments, key], placeOf(place, key), out);
+    for (const key of keys) {
+      // A key that is not a name (a pasted "Authorization: Bearer …" line, maybe) is shown neither in the path nor its value.
+      const named = isHttpToken(key);
+      walk(
+        a[key] as Json | undefined,
+        b[key] as Json | undefined,
+        [...segments, named ? key : KEY_NOT_SHOWN],
+        named ? placeOf(place, key) : 'hidden',
+        out,
+      );
+    }
     return;
   }
   if (!hidden && Array.isArray(a) && Array.isArray(b) && !isPrimitiveList(a) && !isPrimitiveList(b)) {

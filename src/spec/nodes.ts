@@ -123,18 +123,14 @@ export type LeafRule =
 
 /**
  * An object with known keys: each key's rule, in canonical output order. Any other key is
- * `unknown_key`; a missing required one is `required`. `name` keys its help text in the JSON Schema
+ * `unknown_key` (`unknown_key_not_shown`, at the object, when it is not an HTTP token: it may be
+ * a pasted `Authorization: Bearer …` line); a missing required one is `required`. `name` keys its help text in the JSON Schema
  * (`src/schema/descriptions.ts`).
  */
 export interface ObjectNode {
   readonly type: 'object';
   readonly name: string;
   readonly fields: { readonly [key: string]: FieldSpec };
-  /**
-   * Where a header line may be pasted as a key (a webhook, a header): an unknown key that is not
-   * an HTTP token is `unknown_key_not_shown`, at the object, and never quoted.
-   */
-  readonly hideUnknownKeys?: true;
 }
 
 /**

@@ -334,7 +334,6 @@ export const HEADER = /* @__PURE__ */ (() =>
   ({
     type: 'object',
     name: 'header',
-    hideUnknownKeys: true,
     fields: {
       header_name: {
         type: 'header-name',
@@ -356,7 +355,6 @@ export const WEBHOOK = /* @__PURE__ */ (() =>
   ({
     type: 'object',
     name: 'webhook',
-    hideUnknownKeys: true,
     fields: {
       endpoint: { type: 'endpoint', required: 'always', maxLength: URL_MAX_LENGTH },
       max_retries: { type: 'integer', option: 'maxRetries', ...MAX_RETRIES },

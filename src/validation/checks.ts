@@ -478,6 +478,12 @@ export function checkHeaderName(
  */
 export const isHttpToken = (value: unknown): value is string => typeof value === 'string' && HEADER_NAME.test(value);
 
+/**
+ * How a key that is not an HTTP token starts: its leading token characters, at most 40 (the
+ * name of a pasted `Name: value` line, never its value), for the issues that do not show it.
+ */
+export const keyStartOf = (key: string): string => /^[!#$%&'*+.^_`|~0-9A-Za-z-]{0,40}/.exec(key)![0];
+
 /** The name of a `faas.<name>` scope value: letters, digits, `.`, `_` and `-`. */
 export const isScopeName = (name: string): boolean => SCOPE_NAME.test(name);
 

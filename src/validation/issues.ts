@@ -39,11 +39,14 @@ export interface IssueParams {
     readonly suggestion?: string | undefined;
   };
   /**
-   * A key of a webhook or of one of its headers that is not a field and not an HTTP token, such
-   * as a whole `Authorization: Bearer …` line pasted as a key: reported at the object, and not
-   * shown, since it may hold a secret.
+   * A key that is not a field of its object and not an HTTP token, such as a whole
+   * `Authorization: Bearer …` line pasted as a key: reported at the object, and not shown, since
+   * it may hold a secret.
    */
-  unknown_key_not_shown: Record<string, never>;
+  unknown_key_not_shown: {
+    /** How the key starts: its leading letters, digits and other name characters (at most 40), before what is not shown. */
+    readonly start: string;
+  };
   /** The event name LivePerson's table misspells. */
   misspelled_webhook_event: {
     /** The key as written. */
@@ -330,6 +333,8 @@ export interface IssueParams {
    * `Authorization: Bearer …` line).
    */
   duplicate_key_not_shown: {
+    /** How the key starts: its leading letters, digits and other name characters (at most 40), before what is not shown. */
+    readonly start: string;
     /** Where it is first. */
     readonly first: {
       /** Line, from 1. */
@@ -645,6 +650,10 @@ const FRAMING_HEADER_NAME =
  */
 export type FramingHeaderNameMessage = typeof FRAMING_HEADER_NAME;
 
+/** How a key that is not shown starts, for a message: `"Authorization…"`, or that nothing of it is shown. */
+const keyStart = (start: string): string =>
+  start === '' ? 'one that starts with no name character' : `one that starts "${start}…"`;
+
 const didYouMean = (suggestion: string | undefined): string =>
   suggestion === undefined ? '' : `; did you mean ${quote(suggestion)}?`;
 
@@ -761,8 +770,8 @@ export const MESSAGES: { readonly [TCode in IssueCode]: (params: IssueParams[TCo
   required: (p) =>
     p.expected === undefined ? 'is required' : `is required in the connector profile: set it to ${JSON.stringify(p.expected)}`,
   unknown_key: (p) => `unknown key ${quote(p.key)}${didYouMean(p.suggestion)}`,
-  unknown_key_not_shown: () =>
-    'has a key that is not one of its fields, nor a name (not shown: it looks like a pasted "Name: value" header line, which may hold a secret); a header is { "header_name": …, "header_value": … }',
+  unknown_key_not_shown: (p) =>
+    `has a key that is not one of its fields, nor a name: ${keyStart(p.start)} (the rest is not shown: it may be a pasted "Name: value" header line, which may hold a secret); remove it, or put a header in a webhook's "headers" as { "header_name": …, "header_value": … }`,
   misspelled_webhook_event: (p) => misspelledWebhookEvent(p.key, p.suggestion),
   unreadable_value: () => 'could not be read (a getter or proxy threw); pass plain JSON data',
   invalid_profile: (p) =>
@@ -864,7 +873,7 @@ export const MESSAGES: { readonly [TCode in IssueCode]: (params: IssueParams[TCo
   duplicate_key: (p) =>
     `key ${quote(p.key)} appears more than once in this object (at line ${p.first.line}, column ${p.first.column} and at line ${p.again.line}, column ${p.again.column}); a JSON reader keeps only the last, silently: remove one`,
   duplicate_key_not_shown: (p) =>
-    `a key that is not a name (not shown: it may be a pasted "Name: value" header line, which may hold a secret) appears more than once in this object (at line ${p.first.line}, column ${p.first.column} and at line ${p.again.line}, column ${p.again.column}); a JSON reader keeps only the last, silently: remove one`,
+    `a key that is not a name, ${keyStart(p.start)} (the rest is not shown: it may be a pasted "Name: value" header line, which may hold a secret), appears more than once in this object (at line ${p.first.line}, column ${p.first.column} and at line ${p.again.line}, column ${p.again.column}); a JSON reader keeps only the last, silently: remove one`,
   logo_unreadable: (p) =>
     p.reason === 'not_an_image'
       ? `logo ${quote(p.file)} is not an image (or not one the CLI can read: PNG, JPEG, GIF, SVG, WebP…)`

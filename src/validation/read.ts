@@ -133,22 +133,17 @@ export function guarded<TValue>(read: () => TValue): TValue | typeof UNREADABLE 
 
 // ---- reading objects and arrays for the walk ----
 
-/**
- * A list of known keys, where each is in it, and a list of as many `undefined`s to copy;
- * `hidden`: whether an unknown key that is not an HTTP token is left unshown (see `Walk.unknownKey`).
- */
+/** A list of known keys, where each is in it, and a list of as many `undefined`s to copy. */
 export interface Keys {
   readonly list: readonly string[];
   readonly index: ReadonlyMap<string, number>;
   readonly blank: readonly undefined[];
-  readonly hidden: boolean;
 }
 
-export const keysOf = (list: readonly string[], hidden = false): Keys => ({
+export const keysOf = (list: readonly string[]): Keys => ({
   list,
   index: new Map(list.map((key, i) => [key, i])),
   blank: list.map(() => undefined),
-  hidden,
 });
 
 const hasOwn = Object.prototype.hasOwnProperty;

@@ -4,7 +4,7 @@
  * reports through it.
  */
 import type { Profile } from '../types/manifest.js';
-import { closest, isHttpToken } from './checks.js';
+import { closest, isHttpToken, keyStartOf } from './checks.js';
 import { createIssue, NO_PARAMS, type ExpectedType, type IssueCode, type IssueParams, type ValidationIssue } from './issues.js';
 import { at, placeOf, type Path } from './paths.js';
 import { receivedOf, UNREADABLE, type Keys } from './read.js';
@@ -42,12 +42,12 @@ export class Walk {
   }
 
   /**
-   * Reports a key an object does not have, with the closest of its keys; in an object whose
-   * keys may be pasted header lines (`known.hidden`: a webhook, a header), a key that is not an
-   * HTTP token is reported at the object, unquoted.
+   * Reports a key an object does not have, with the closest of its keys; a key that is not an
+   * HTTP token (it may be a whole `Authorization: Bearer …` line pasted as a key) is reported at
+   * the object, unquoted.
    */
   unknownKey(path: Path, key: string, known: Keys): void {
-    if (known.hidden && !isHttpToken(key)) this.report(path, 'unknown_key_not_shown', NO_PARAMS);
+    if (!isHttpToken(key)) this.report(path, 'unknown_key_not_shown', { start: keyStartOf(key) });
     else this.report(at(path, key), 'unknown_key', { key, suggestion: closest(key, known.list) });
   }
 

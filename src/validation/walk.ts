@@ -15,7 +15,7 @@ import {
   SERVER_ASSIGNED_KEYS,
 } from '../spec/tables.js';
 import type { FieldSpec, ObjectNode, StringRule } from '../spec/nodes.js';
-import { closest, isLanguageTag } from './checks.js';
+import { closest, isHttpToken, isLanguageTag, keyStartOf } from './checks.js';
 import { runCrossFieldChecks } from './cross-field.js';
 import { NO_PARAMS as NONE } from './issues.js';
 import {
@@ -78,19 +78,16 @@ function connectorValueOf(rule: FieldSpec): string | readonly string[] | undefin
 }
 
 function readyObject(node: ObjectNode): ReadyObject {
-  return readyFields(node.fields, own(node).hideUnknownKeys === true);
+  return readyFields(node.fields);
 }
 
-function readyFields(specs: { readonly [key: string]: FieldSpec }, hidden = false): ReadyObject {
+function readyFields(specs: { readonly [key: string]: FieldSpec }): ReadyObject {
   const fields = Object.entries(specs).map(([key, spec]): ReadyField => {
     const rule = own(spec);
     return own({ key, required: rule.required, expected: connectorValueOf(rule), run: runnerOf(rule) });
   });
   return own({
-    keys: keysOf(
-      fields.map((field) => field.key),
-      hidden,
-    ),
+    keys: keysOf(fields.map((field) => field.key)),
     fields,
   });
 }
@@ -231,6 +228,11 @@ function walkEvents(walk: Walk, node: ReadyEvents, value: unknown, path: Path): 
   if (slots === undefined) return undefined;
   const keys = node.keys.list;
   for (const [key, body] of extras) {
+    // Not a name: a pasted header line, maybe; never shown, and its body, under no event name, is not walked.
+    if (!isHttpToken(key)) {
+      walk.report(path, 'unknown_key_not_shown', { start: keyStartOf(key) });
+      continue;
+    }
     const where = at(path, key);
     const misspelled = hasOwn.call(node.misspelled, key);
     const suggestion = misspelled ? node.misspelled[key] : closest(key, keys);

@@ -306,6 +306,12 @@ describe('CLI pull, plan and apply against the fake LivePerson', () => {
     expect(several.status).to.equal(1);
     expect(several.stderr).to.include(id).and.include(second.id).and.include('--app');
     expect(fake.writes()).to.deep.equal([]);
+
+    // An id that is not a name (LivePerson would not answer one; a fake can) is not shown.
+    fake.seed(manifest(), { id: 'Authorization: Bearer SECRET-id-1a2b' });
+    const odd = await run(['plan', file, '--account', fake.account]);
+    expect(odd.status).to.equal(1);
+    expect(odd.stderr).to.include('(an id that is not a name, not shown)').and.not.include('SECRET');
   });
 
   it('apply refuses without a terminal and without --yes (exit 2, naming --yes), before any request', async () => {

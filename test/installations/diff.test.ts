@@ -238,6 +238,20 @@ describe('diffManifests', () => {
     expect(diffManifests(invalid, without).equal).to.equal(true);
   });
 
+  it('shows a key that is not a name (a pasted header line) neither in the path nor with its value, at any depth', () => {
+    const line = 'Authorization: Bearer SECRET-top';
+    const diff = diffManifests(
+      { client_name: 'A', capabilities: { engagement: {} } },
+      { client_name: 'A', [line]: 'SECRET-value', capabilities: { engagement: { [line]: 1 } } },
+    );
+    const text = formatManifestDiff(diff);
+    expect(text + JSON.stringify(diff)).to.not.contain('SECRET');
+    expect(diff.changes.map((change) => change.path)).to.have.members([
+      '["(a key that is not a name, not shown)"]',
+      'capabilities.engagement["(a key that is not a name, not shown)"]',
+    ]);
+  });
+
   it('hides client_secret and other secret-named fields of installations', () => {
     const diff = diffManifests(
       { client_secret: 'old-secret-abc', api_token: 'tok-1' },

@@ -344,8 +344,8 @@ function mutationsOf(manifest: Json, profile: Profile): Mutation[] {
           ['unknown_key', 'unknown_key_not_shown', 'misspelled_webhook_event', 'server_assigned_key'],
           (rand) => {
             const key = unknownKey(site.known, rand, site.role === 'root');
-            // In a webhook or a header, a key that is not an HTTP token (a pasted header line, maybe) is reported at the object, unquoted.
-            const hidden = (site.role === 'webhook' || site.role === 'header') && !HTTP_TOKEN.test(key);
+            // A key that is not an HTTP token (a pasted header line, maybe) is reported at the object, unquoted.
+            const hidden = !HTTP_TOKEN.test(key);
             return { manifest: setAt(manifest, [...at, key], wrongType('null', rand)), at: hidden ? at : [...at, key] };
           },
         );

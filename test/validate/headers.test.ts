@@ -289,12 +289,16 @@ describe('validateManifest: webhook headers', () => {
   describe('a key that is a pasted header line is never shown', () => {
     const LINE = 'Authorization: Bearer sk-SECRET-K';
     for (const profile of PROFILES_UNDER_TEST) {
-      it(`in a header or a webhook: unknown_key_not_shown at the object, the key in no path, params or message (${profile})`, () => {
+      it(`at any object, an event name included: unknown_key_not_shown at the object, the key in no path, params or message (${profile})`, () => {
         const inHeader = withHeaders(profile, [header('X-A'), { ...header('X-B'), [LINE]: 'x' }]);
         const inWebhook = withValue(baseFor(profile), ['capabilities', 'webhooks', CONTENT], { endpoint: ENDPOINT, [LINE]: 'x' });
+        const atTop = { ...baseFor(profile), [LINE]: 'x' };
+        const asEvent = withValue(baseFor(profile), ['capabilities', 'webhooks', LINE], { endpoint: ENDPOINT });
         for (const [input, at] of [
           [inHeader, `${HEADERS_PATH}[1]`],
           [inWebhook, CONTENT_PATH],
+          [atTop, ''],
+          [asEvent, 'capabilities.webhooks'],
         ] as const) {
           const result = validateManifest(input, { profile });
           if (result.ok) expect.fail('valid');
