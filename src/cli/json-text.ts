@@ -102,7 +102,7 @@ export function parseJsonText(
     const again = positions[2 * i + 1]!;
     // A name that is not an HTTP token may be a pasted "Authorization: Bearer …" line: in neither the path
     // (cut before the first such name) nor the message.
-    const cut = duplicate.path.findIndex((segment) => typeof segment === 'string' && !isHttpToken(segment));
+    const cut = duplicate.path.findIndex((segment) => typeof segment === 'string' && !isHttpToken(segment.trim()));
     const issue =
       cut === -1
         ? makeIssue(duplicate.path, 'duplicate_key', { key: duplicate.key, first, again })

@@ -301,7 +301,7 @@ function walk(
     const keys = [...Object.keys(a), ...Object.keys(b).filter((key) => !Object.hasOwn(a, key))];
     for (const key of keys) {
       // A key that is not a name (a pasted "Authorization: Bearer …" line, maybe) is shown neither in the path nor its value.
-      const named = isHttpToken(key);
+      const named = isHttpToken(key.trim());
       walk(
         a[key] as Json | undefined,
         b[key] as Json | undefined,

@@ -479,6 +479,13 @@ export function checkHeaderName(
 export const isHttpToken = (value: unknown): value is string => typeof value === 'string' && HEADER_NAME.test(value);
 
 /**
+ * Whether a key may be shown in an issue: it is an HTTP token once white space at either end is
+ * dropped (`"cqm.ExConversationChangeNotification "`, a typo, is shown; a pasted
+ * `Authorization: Bearer …` line is not).
+ */
+export const isShownKey = (key: string): boolean => isHttpToken(key.trim());
+
+/**
  * How a key that is not an HTTP token starts: its leading token characters, at most 40 (the
  * name of a pasted `Name: value` line, never its value), for the issues that do not show it.
  */

@@ -4,7 +4,7 @@
  * reports through it.
  */
 import type { Profile } from '../types/manifest.js';
-import { closest, isHttpToken, keyStartOf } from './checks.js';
+import { closest, isShownKey, keyStartOf } from './checks.js';
 import { createIssue, NO_PARAMS, type ExpectedType, type IssueCode, type IssueParams, type ValidationIssue } from './issues.js';
 import { at, placeOf, type Path } from './paths.js';
 import { receivedOf, UNREADABLE, type Keys } from './read.js';
@@ -43,11 +43,11 @@ export class Walk {
 
   /**
    * Reports a key an object does not have, with the closest of its keys; a key that is not an
-   * HTTP token (it may be a whole `Authorization: Bearer …` line pasted as a key) is reported at
-   * the object, unquoted.
+   * HTTP token, white space at its ends aside (it may be a whole `Authorization: Bearer …` line
+   * pasted as a key), is reported at the object, unquoted.
    */
   unknownKey(path: Path, key: string, known: Keys): void {
-    if (!isHttpToken(key)) this.report(path, 'unknown_key_not_shown', { start: keyStartOf(key) });
+    if (!isShownKey(key)) this.report(path, 'unknown_key_not_shown', { start: keyStartOf(key) });
     else this.report(at(path, key), 'unknown_key', { key, suggestion: closest(key, known.list) });
   }
 

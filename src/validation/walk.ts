@@ -15,7 +15,7 @@ import {
   SERVER_ASSIGNED_KEYS,
 } from '../spec/tables.js';
 import type { FieldSpec, ObjectNode, StringRule } from '../spec/nodes.js';
-import { closest, isHttpToken, isLanguageTag, keyStartOf } from './checks.js';
+import { closest, isLanguageTag, isShownKey, keyStartOf } from './checks.js';
 import { runCrossFieldChecks } from './cross-field.js';
 import { NO_PARAMS as NONE } from './issues.js';
 import {
@@ -229,7 +229,7 @@ function walkEvents(walk: Walk, node: ReadyEvents, value: unknown, path: Path): 
   const keys = node.keys.list;
   for (const [key, body] of extras) {
     // Not a name: a pasted header line, maybe; never shown, and its body, under no event name, is not walked.
-    if (!isHttpToken(key)) {
+    if (!isShownKey(key)) {
       walk.report(path, 'unknown_key_not_shown', { start: keyStartOf(key) });
       continue;
     }

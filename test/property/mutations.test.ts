@@ -345,7 +345,7 @@ function mutationsOf(manifest: Json, profile: Profile): Mutation[] {
           (rand) => {
             const key = unknownKey(site.known, rand, site.role === 'root');
             // A key that is not an HTTP token (a pasted header line, maybe) is reported at the object, unquoted.
-            const hidden = !HTTP_TOKEN.test(key);
+            const hidden = !HTTP_TOKEN.test(key.trim());
             return { manifest: setAt(manifest, [...at, key], wrongType('null', rand)), at: hidden ? at : [...at, key] };
           },
         );
