@@ -368,6 +368,44 @@ describe('ManifestBuilder', () => {
       expect(other.message).to.contain('capabilities.engagement.design_window: must be false in the connector profile');
     });
 
+    it('options from untyped code: an option it does not take, or options that are not an object, are invalid_options', () => {
+      type Loose = Record<string, (...args: unknown[]) => unknown>;
+      const named = ManifestBuilder.general().clientName('A') as unknown as Loose;
+      const misspelled = buildError(() => named['build']!({ stric: true }));
+      expect(misspelled.issues.map((issue) => [issue.code, issue.path])).to.deep.equal([['invalid_options', '']]);
+      expect(misspelled.message).to.contain('unknown option "stric"; did you mean "strict"? (the options are strict, env)');
+      expect(buildError(() => named['build']!('strict')).message).to.contain(
+        'the options must be an object (with strict, env), got a string',
+      );
+      const validated = named['validate']!({ environment: {} }) as { ok: boolean; issues?: readonly ValidationIssue[] };
+      expect(validated.ok).to.equal(false);
+      expect(validated.issues?.[0]?.message).to.equal('unknown option "environment" (the options are env)');
+      const from = buildError(() =>
+        (ManifestBuilder as unknown as Loose)['from']!({ client_name: 'A' }, { profil: 'connector' }),
+      );
+      expect(from.message).to.contain('unknown option "profil"; did you mean "profile"? (the options are profile)');
+      // What the types allow still works, with and without options.
+      expect(named['build']!({ strict: true, env: {} })).to.deep.equal({ client_name: 'A' });
+      expect(named['build']!(undefined)).to.deep.equal({ client_name: 'A' });
+    });
+
+    it("words an unknown webhook option or engagement setting as the option it most likely means, in the builder's terms", () => {
+      type Loose = Record<string, (...args: unknown[]) => Loose>;
+      const loose = ManifestBuilder.general().clientName('A') as unknown as Loose;
+      const error = buildError(() =>
+        loose['webhook']!(CONTENT, 'https://acme.com/hook', { maxRetry: 3 })['engagement']!((current: object) => ({
+          ...current,
+          languageSelect: true,
+        }))['build']!(),
+      );
+      expect(error.message).to.contain(
+        'maxRetry: unknown option "maxRetry" of webhook(event, endpoint, options); did you mean "maxRetries"? [unknown_key]',
+      );
+      expect(error.message).to.contain(
+        'languageSelect: unknown option "languageSelect" of engagement(...); did you mean "languageSelection"? [unknown_key]',
+      );
+    });
+
     it('never shows a header value in the error', () => {
       const secret = 'tok-SECRET-123\r\nX-Evil: 1';
       const error = buildError(() =>
@@ -440,7 +478,7 @@ describe('ManifestBuilder', () => {
     it('reads strict only when it is exactly true, and never crashes on odd options from untyped code', () => {
       const build = warned().build as unknown as (options?: unknown) => unknown;
       const loose = warned();
-      for (const options of [null, 'strict', 1, [], { strict: 'true' }, { strict: 1 }]) {
+      for (const options of [null, { strict: 'true' }, { strict: 1 }]) {
         expect(() => build.call(loose, options), JSON.stringify(options)).to.not.throw();
       }
       const throwing = {
@@ -449,7 +487,14 @@ describe('ManifestBuilder', () => {
         },
       };
       expect(() => build.call(loose, throwing)).to.not.throw();
-      expect(() => build.call(loose, Object.create({ strict: true }))).to.not.throw();
+      // Options that are not a plain object: a clear error (invalid_options), never a crash or a silent default.
+      for (const options of ['strict', 1, [], Object.create({ strict: true })]) {
+        const error = buildError(() => build.call(loose, options));
+        expect(
+          error.issues.map((issue) => issue.code),
+          String(options),
+        ).to.deep.equal(['invalid_options']);
+      }
     });
   });
 

@@ -4,7 +4,7 @@ import type { Profile } from '../types/manifest.js';
 import { ManifestValidationError } from '../validation/error.js';
 import { BUILDER_MESSAGES } from './messages.js';
 import { isPlainObject } from '../validation/read.js';
-import { readProfile, runValidation, type ValidationResult } from '../validation/validate.js';
+import { checkOptions, readProfile, runValidation, type ValidationResult } from '../validation/validate.js';
 import { mayHoldPlaceholder } from '../template/placeholders.js';
 import { checkTemplate, withStrings, type TemplateVariables } from '../template/resolve.js';
 import type { BuildOptions, EngagementSettings, ManifestBuilder, ManifestBuilderFactory } from './types.js';
@@ -256,6 +256,9 @@ class Builder<TProfile extends Profile> {
   }
 
   validate(options?: unknown): ValidationResult<TProfile> {
+    const problem = checkOptions(options, VALIDATE_OPTIONS);
+    if (problem !== undefined)
+      return Object.freeze({ ok: false, issues: Object.freeze([problem] as const), warnings: Object.freeze([]) });
     if (!this.#templated) return runValidation(this.#draft, this.profile);
     return checkTemplate(this.#draft, { profile: this.profile, env: envOption(options) }).result;
   }
@@ -267,7 +270,9 @@ class Builder<TProfile extends Profile> {
   }
 
   build(options?: BuildOptions) {
-    const result = this.validate(options);
+    const problem = checkOptions(options, BUILD_OPTIONS);
+    if (problem !== undefined) throw new ManifestValidationError([problem]);
+    const result = this.validate(isPlainObject(options) ? { env: envOption(options) } : undefined);
     // Strict: a warning fails the build too, listed after the errors among the issues (and so in the message).
     const strict = result.warnings.length > 0 && isStrict(options);
     if (!result.ok) {
@@ -295,6 +300,11 @@ function newBuilder<TProfile extends Profile>(profile: TProfile, draft: Draft, t
   return new Builder(profile, draft, templated);
 }
 
+// What each method takes in its options argument (plain JavaScript gets an invalid_options issue for anything else).
+const BUILD_OPTIONS = ['strict', 'env'] as const satisfies readonly (keyof BuildOptions)[];
+const VALIDATE_OPTIONS = ['env'] as const;
+const FROM_OPTIONS = ['profile'] as const;
+
 /** `strict: true` read from an options argument (untyped JavaScript may pass anything, even a throwing getter). */
 function isStrict(options: unknown): boolean {
   if (!isPlainObject(options)) return false;
@@ -306,7 +316,7 @@ function isStrict(options: unknown): boolean {
 }
 
 function from(manifest: unknown, options?: { readonly profile?: Profile | undefined }) {
-  const profile = readProfile(options);
+  const profile = checkOptions(options, FROM_OPTIONS) ?? readProfile(options);
   if (typeof profile !== 'string') throw new ManifestValidationError([profile]);
   // Placeholders stay placeholders (references); everything that does not depend on them is checked now.
   const { result, sites } = checkTemplate(manifest, { profile, env: {}, allowUnresolved: true });

@@ -6,8 +6,10 @@
  * from untyped code, or past a cast, reports the mistake in the same words as
  * the compiler would have (ArkType's idea).
  */
-import { TOP_LEVEL_FIELDS } from '../spec/tables.js';
-import { MESSAGES, type IssueCode, type ValidationIssue } from '../validation/issues.js';
+import type { FieldSpec } from '../spec/nodes.js';
+import { ENGAGEMENT_FIELDS, RETRY_KEY, TOP_LEVEL_FIELDS, WEBHOOK } from '../spec/tables.js';
+import { closest } from '../validation/checks.js';
+import { MESSAGES, type IssueCode, type IssueParams, type ValidationIssue } from '../validation/issues.js';
 import type { IssueMessages } from '../validation/error.js';
 
 /** `build()` before `clientName(...)`. */
@@ -31,7 +33,8 @@ const inBuilderTerms =
 
 /**
  * The wording `build()` gives its `ManifestValidationError` (see `formatIssue`): the three
- * mistakes above in the builder's words; every other issue as the validator words it. The
+ * mistakes above in the builder's words, and an unknown key that came from an option the builder
+ * does not take as that option; every other issue as the validator words it. The
  * issues themselves keep the validator's `message`.
  */
 export const BUILDER_MESSAGES: IssueMessages = /* @__PURE__ */ (() => ({
@@ -40,4 +43,32 @@ export const BUILDER_MESSAGES: IssueMessages = /* @__PURE__ */ (() => ({
     grant_types: CONNECTOR_GRANT_TYPES,
     scope: CONNECTOR_SCOPE,
   }),
+  unknown_key: (params: IssueParams['unknown_key'], issue: ValidationIssue) => {
+    const options = optionsAt(issue.segments);
+    return options === undefined
+      ? MESSAGES.unknown_key(params)
+      : `unknown option "${params.key}" of ${options.call}${didYouMean(closest(params.key, options.names))}`;
+  },
 }))();
+
+/**
+ * The builder options an object of the manifest is made from, where it is one (a webhook's
+ * options, the engagement settings), with their names from the spec tree: an unknown key there
+ * came from an option the builder does not take, and is worded as such, with the option it
+ * most likely means (`maxRetry` → `maxRetries`, where the validator would say `max_retries`).
+ */
+function optionsAt(
+  segments: readonly (string | number)[],
+): { readonly call: string; readonly names: readonly string[] } | undefined {
+  if (segments.length === 4 && segments[0] === 'capabilities' && segments[1] === 'webhooks' && segments[2] !== RETRY_KEY)
+    return { call: 'webhook(event, endpoint, options)', names: optionNames(WEBHOOK.fields) };
+  if (segments.length === 3 && segments[0] === 'capabilities' && segments[1] === 'engagement')
+    return { call: 'engagement(...)', names: optionNames(ENGAGEMENT_FIELDS) };
+  return undefined;
+}
+
+const optionNames = (fields: { readonly [key: string]: FieldSpec }): string[] =>
+  Object.values(fields).flatMap((field) => (field.option === undefined ? [] : [field.option]));
+
+const didYouMean = (suggestion: string | undefined): string =>
+  suggestion === undefined ? '' : `; did you mean "${suggestion}"?`;

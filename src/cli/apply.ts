@@ -170,7 +170,8 @@ nothing: run plan again.`,
         const { installation } = created;
         const found = created.recovered ? ' (the answer was lost; found it by listing)' : '';
         io.stdout(
-          `Installed ${JSON.stringify(installation['client_name'])} in account ${account}${found}: id ${show(installation['id'])}, client_id ${show(installation['client_id'])}\n`,
+          // The name is the manifest's: what LivePerson answered may leave it out.
+          `Installed ${JSON.stringify(desired['client_name'])} in account ${account}${found}: id ${show(installation['id'])}, client_id ${show(installation['client_id'])}\n`,
         );
         await writeCredentials(credentialsOut, io, account, installation);
         return EXIT.ok;

@@ -47,6 +47,8 @@ class BuildFailure extends Error {
 }
 
 const EXPECTED = 'export default a ManifestBuilder, a manifest object, or a function returning one';
+/** The files build takes. */
+const EXPECTED_FILES = 'give a .js, .mjs or .cjs module, a .json file, or a .ts/.mts/.cts module run through tsx';
 /** The same for a CommonJS module, whose `module.exports` is its default export. */
 const EXPECTED_CJS = 'export default / module.exports = a ManifestBuilder, a manifest object, or a function returning one';
 
@@ -95,8 +97,10 @@ async function loadFailure(module: ModuleFile, what: string, error: unknown): Pr
   }
   if (errorCode(error) === 'ERR_UNKNOWN_FILE_EXTENSION') {
     return new BuildFailure([
-      `${module.name}: cannot load: this Node.js cannot import ${JSON.stringify(extname(module.name))} files; ` +
-        `for TypeScript, run the CLI through tsx: ${tsxCommand(module.cwd, module.name)}`,
+      /^\.[cm]?tsx?$/i.test(extname(module.name))
+        ? `${module.name}: cannot load: this Node.js cannot import ${JSON.stringify(extname(module.name))} files; ` +
+          `for TypeScript, run the CLI through tsx: ${tsxCommand(module.cwd, module.name)}`
+        : `${module.name}: cannot load: ${JSON.stringify(extname(module.name))} is not a module build reads; ${EXPECTED_FILES}`,
     ]);
   }
   // FILE:LINE:COLUMN of the failing line in the user's code (or of the syntax error), never the stack.

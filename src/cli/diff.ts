@@ -40,6 +40,7 @@ a change. Works offline.`,
     const [a, b, ...extra] = positionals;
     if (a === undefined || b === undefined) throw new UsageError('diff needs two manifest files');
     if (extra[0] !== undefined) throw new UsageError(`unexpected argument '${extra[0]}' (diff takes two files)`);
+    if (a === '-' || b === '-') throw new UsageError('diff reads two files, not standard input (-)');
     const { diffManifests, formatManifestDiff } = await installationsApi();
     let diff: ReturnType<typeof diffManifests>;
     try {

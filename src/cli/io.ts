@@ -40,9 +40,30 @@ export class UsageError extends Error {
 
 /** The first line of an error's message, for one-line reports of errors we did not make. */
 export function errorMessage(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
+  // Something thrown that is not an Error but has a message (`throw { message: '…' }`) says it, not "[object Object]".
+  const text = guardedMessage(error);
+  const message = text ?? (error instanceof Error ? error.message : safeString(error));
   const firstLine = message.split(/\r?\n/, 1)[0]?.trim() ?? '';
   return firstLine === '' ? (error instanceof Error ? error.name : 'unknown error') : firstLine;
+}
+
+/** An error's `message`, where it has a string one (read without throwing). */
+function guardedMessage(error: unknown): string | undefined {
+  try {
+    const message = typeof error === 'object' && error !== null ? (error as { message?: unknown }).message : undefined;
+    return typeof message === 'string' ? message : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** `String(value)`, or a word for a value that cannot be made a string (a null-prototype object, a throwing toString). */
+function safeString(value: unknown): string {
+  try {
+    return String(value);
+  } catch {
+    return 'a value that cannot be shown';
+  }
 }
 
 /** The `code` of a Node.js system error (`ENOENT`, `EACCES`…), if it has one. */

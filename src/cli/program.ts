@@ -107,12 +107,15 @@ async function dispatch(args: readonly string[], io: Io): Promise<ExitCode> {
   });
   // `help` alone, as git and npm take it, is --help; `help <command>` and `--help <command>` are `<command> --help`.
   const helpFor = args[at] === 'help' ? args[at + 1] : values['help'] === true ? args[at] : undefined;
-  if ((helpFor === undefined || helpFor === 'help') && (values['help'] === true || args[at] === 'help')) {
+  const programHelpFor = helpFor === undefined || helpFor === 'help' || helpFor === '--help' || helpFor === '-h';
+  if (programHelpFor && (values['help'] === true || args[at] === 'help')) {
     io.stdout(`${programHelp(await loadCommands())}\n`);
     return EXIT.ok;
   }
   const extra = args[at] === 'help' ? args[at + 2] : values['help'] === true ? args[at + 1] : undefined;
-  if (extra !== undefined) throw new UsageError(`unexpected argument '${extra}' after help ${helpFor}`);
+  if (extra !== undefined) {
+    throw new UsageError(`unexpected argument '${extra}' after ${args[at] === 'help' ? 'help' : '--help'} ${helpFor}`);
+  }
   if (helpFor !== undefined) {
     if (!isCommandName(helpFor)) {
       throw new UsageError(`unknown command '${helpFor}' (use one of: ${commandNames()}); see "${PROGRAM} --help"`);

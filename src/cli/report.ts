@@ -72,10 +72,27 @@ const locatedOf = (located: LocatedIssue | ValidationIssue): LocatedIssue =>
  */
 export function formatIssueLine(file: string, located: LocatedIssue | ValidationIssue, { fileLevel = false } = {}): string {
   const { issue, position } = locatedOf(located);
-  const where = position === undefined ? file : `${file}:${position.line}:${position.column}`;
+  const name = shownFileName(file);
+  const where = position === undefined ? name : `${name}:${position.line}:${position.column}`;
   const severity = issue.severity === 'warning' ? 'warning: ' : '';
   return fileLevel ? `${where}: ${severity}${issue.message} [${issue.code}]` : `${where}: ${severity}${formatIssue(issue)}`;
 }
+
+/**
+ * A file name as a line of text output shows it: control characters (a line break in a file's
+ * name, say) escaped as in JSON, so a name can never start a line of its own, such as a
+ * `::error` workflow command a CI log would act on.
+ *
+ * @example
+ * ```ts
+ * import { shownFileName } from './report.js';
+ *
+ * shownFileName('evil\n::error::x.json'); // 'evil\\n::error::x.json'
+ * ```
+ */
+export const shownFileName = (file: string): string =>
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is escaped.
+  file.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (ch) => JSON.stringify(ch).slice(1, -1));
 
 // GitHub's workflow-command escaping (actions/toolkit, packages/core/src/command.ts):
 // in the message, %, CR and LF; in a property, also ":" and ",", which end a property.

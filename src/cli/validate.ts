@@ -17,6 +17,7 @@ import {
   formatIssueLine,
   plural,
   profileName,
+  shownFileName,
   toReportIssue,
   type LocatedIssue,
   type ReportIssue,
@@ -141,7 +142,7 @@ function statusLine({ file, issues, warnings }: Checked, choice: ProfileChoice, 
     ...(warnings.length > 0 ? [plural(warnings.length, 'warning')] : []),
   ];
   const failsStrict = strict && issues.length === 0 && warnings.length > 0 ? ' (fails --strict)' : '';
-  return `${file}: ${issues.length === 0 ? 'valid' : 'invalid'} (${profile})${counts.length === 0 ? '' : `: ${counts.join(', ')}`}${failsStrict}`;
+  return `${shownFileName(file)}: ${issues.length === 0 ? 'valid' : 'invalid'} (${profile})${counts.length === 0 ? '' : `: ${counts.join(', ')}`}${failsStrict}`;
 }
 
 function printText(checked: readonly Checked[], summary: ReportSummary, strict: boolean, io: Io): void {

@@ -304,7 +304,10 @@ function readCsds(env: Env): Hosts {
     throw new InstallationsError('config', 'LP_CSDS_URL is not a URL');
   }
   if (url.username !== '' || url.password !== '' || url.search !== '' || url.hash !== '') {
-    throw new InstallationsError('config', 'LP_CSDS_URL must be a plain https:// URL (no credentials, query or fragment)');
+    throw new InstallationsError(
+      'config',
+      'LP_CSDS_URL must be a plain URL: no user name or password, query or fragment (https://, or http:// to this machine only)',
+    );
   }
   if (url.protocol === 'http:' && !LOOPBACK_HOSTS.has(url.hostname)) {
     throw new InstallationsError(

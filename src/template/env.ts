@@ -4,6 +4,7 @@
  * typed so that it goes where a value from the environment makes sense and
  * nowhere else; `build()` fills it in.
  */
+import { describeType } from '../validation/read.js';
 import { placeholder, VARIABLE_NAME } from './placeholders.js';
 
 declare const envReferenceBrand: unique symbol;
@@ -56,6 +57,8 @@ export type EnvReference<TName extends string = string> = string & {
  * ```
  */
 export function env<const TName extends string>(name: TName): EnvReference<TName> {
+  // Untyped JavaScript: env() or env(undefined) would otherwise name a variable "undefined".
+  if (typeof name !== 'string') throw new TypeError(`env(name): the name of a variable is a string, got ${describeType(name)}`);
   const text = String(name);
   if (!VARIABLE_NAME.test(text)) {
     throw new TypeError(

@@ -7,7 +7,7 @@
  */
 import type { Profile } from '../types/manifest.js';
 import { deepFreeze, formatPath, makeIssue, type ValidationIssue } from '../validation/issues.js';
-import { validateManifest, type ValidationResult } from '../validation/validate.js';
+import { checkOptions, validateManifest, type ValidationResult } from '../validation/validate.js';
 import { mayHoldPlaceholder, parseTemplate, type ParsedTemplate } from './placeholders.js';
 
 /**
@@ -233,8 +233,14 @@ export function validateTemplate<TProfile extends Profile = 'general'>(
   template: unknown,
   options: ValidateTemplateOptions<TProfile>,
 ): ValidationResult<TProfile> {
+  const problem = checkOptions(options, TEMPLATE_OPTIONS);
+  if (problem !== undefined)
+    return Object.freeze({ ok: false, issues: Object.freeze([problem] as const), warnings: Object.freeze([]) });
   return checkTemplate(template, options).result;
 }
+
+/** The options of {@link validateTemplate}. */
+const TEMPLATE_OPTIONS = ['profile', 'env', 'allowUnresolved'] as const satisfies readonly (keyof ValidateTemplateOptions)[];
 
 /** {@link validateTemplate}, and the strings of the template that held placeholders or escapes. */
 export function checkTemplate<TProfile extends Profile>(

@@ -65,6 +65,21 @@ export interface IssueParams {
     /** Its class, for an `instance`. */
     readonly className?: string | undefined;
   };
+  /**
+   * The options argument of `validateManifest`, `validateTemplate` or the builder's `build`,
+   * `validate` and `from` is not an object, or names an option the function does not take
+   * (untyped JavaScript: TypeScript says so at compile time).
+   */
+  invalid_options: {
+    /** The option given that the function does not take, if that is the problem. */
+    readonly option?: string | undefined;
+    /** The option it most likely means. */
+    readonly suggestion?: string | undefined;
+    /** What was given instead of an object, if that is the problem. */
+    readonly received?: ReceivedType | undefined;
+    /** The options the function takes. */
+    readonly known: readonly string[];
+  };
   /** A string longer than its profile allows. */
   too_long: {
     /** The limit, in characters (code points). */
@@ -774,6 +789,10 @@ export const MESSAGES: { readonly [TCode in IssueCode]: (params: IssueParams[TCo
     `has a key that is not one of its fields, nor a name: ${keyStart(p.start)} (the rest is not shown: it may be a pasted "Name: value" header line, which may hold a secret); remove it, or put a header in a webhook's "headers" as { "header_name": …, "header_value": … }`,
   misspelled_webhook_event: (p) => misspelledWebhookEvent(p.key, p.suggestion),
   unreadable_value: () => 'could not be read (a getter or proxy threw); pass plain JSON data',
+  invalid_options: (p) =>
+    p.option === undefined
+      ? `the options must be an object (with ${p.known.join(', ')}), got ${describeReceived(p.received ?? 'unreadable')}`
+      : `unknown option ${quote(p.option)}${didYouMean(p.suggestion)} (the options are ${p.known.join(', ')})`,
   invalid_profile: (p) =>
     `unknown profile ${quote(p.value ?? describeReceived(p.received, p.className))}; use "general" or "connector"`,
   too_long: (p) => `must be at most ${p.max} characters in the ${p.profile} profile (got ${p.actual})`,
@@ -962,6 +981,7 @@ type DeepParamCode = { [TCode in IssueCode]: FlatParams<IssueParams[TCode]> exte
 
 /** Every {@link DeepParamCode}: the compiler checks that none is missing (below) and that each is one. */
 const DEEP_PARAM_CODES = [
+  'invalid_options',
   'invalid_type',
   'required',
   'unknown_key',

@@ -6,7 +6,8 @@
 import { PROFILES } from '../spec/tables.js';
 import type { ManifestFor, Profile, ProfileOf } from '../types/manifest.js';
 import { makeIssue, type ValidationIssue } from './issues.js';
-import { guarded, receivedOf } from './read.js';
+import { closest, isShownKey, keyStartOf } from './checks.js';
+import { guarded, isPlainObject, receivedOf, UNREADABLE } from './read.js';
 import { Walk } from './state.js';
 import { walkManifest } from './walk.js';
 
@@ -74,6 +75,31 @@ export function runValidation<TProfile extends Profile>(input: unknown, profile:
   for (const container of walk.made) Object.freeze(container);
   return Object.freeze({ ok: true, manifest: manifest as unknown as ManifestFor<TProfile>, warnings });
 }
+/**
+ * Checks an options argument from code that may be untyped: `undefined`, `null` or a plain object
+ * whose own keys are all among `known`; else an `invalid_options` issue (at the root) that names
+ * the first unknown option, with the known one it most likely means.
+ */
+export function checkOptions(options: unknown, known: readonly string[]): ValidationIssue | undefined {
+  if (options === undefined || options === null) return undefined;
+  const frozenKnown = Object.freeze([...known]);
+  if (!isPlainObject(options))
+    return makeIssue([], 'invalid_options', { known: frozenKnown, received: receivedOf(options).received });
+  const keys = guarded(() => Object.keys(options));
+  if (keys === UNREADABLE) return makeIssue([], 'invalid_options', { known: frozenKnown, received: 'unreadable' });
+  const option = keys.find((key) => !known.includes(key));
+  if (option === undefined) return undefined;
+  const suggestion = closest(option, known);
+  return makeIssue([], 'invalid_options', {
+    option: isShownKey(option) ? option : keyStartOf(option),
+    ...(suggestion === undefined ? {} : { suggestion }),
+    known: frozenKnown,
+  });
+}
+
+/** The options of {@link validateManifest}, as {@link checkOptions} takes them. */
+const VALIDATE_OPTIONS = ['profile'] as const satisfies readonly (keyof ValidateOptions)[];
+
 /** Reads the profile from options that may come from untyped code. */
 export function readProfile(options: unknown): Profile | ValidationIssue {
   const profile = guarded(() => (options as { profile?: unknown } | undefined)?.profile);
@@ -112,7 +138,8 @@ export function validateManifest<const TOptions extends ValidateOptions | undefi
   // `profile` may be `undefined` (then `general`): the result's type is then that of either profile.
   options?: TOptions,
 ): ValidationResult<ProfileOf<TOptions>> {
-  const profile = readProfile(options);
+  const problem = checkOptions(options, VALIDATE_OPTIONS);
+  const profile = problem ?? readProfile(options);
   if (typeof profile !== 'string') {
     return Object.freeze({ ok: false, issues: Object.freeze([profile] as const), warnings: Object.freeze([]) });
   }

@@ -82,6 +82,25 @@ describe('lp-app-manifest build', () => {
       expectFailure(runCli(['build', 'throws.mjs']), ['throws.mjs:2:7: cannot load: cannot reach the configuration service']);
     });
 
+    it('a file build does not read (.txt): names what it reads, without a TypeScript hint', () => {
+      const file = join(tmp(), 'manifest.txt');
+      writeFileSync(file, '{}');
+      const run = runCli(['build', file]);
+      expect(run.status).to.equal(1);
+      expect(run.stderr).to.match(
+        /cannot load: "\.txt" is not a module build reads; give a \.js, \.mjs or \.cjs module, a \.json file, or a \.ts\/\.mts\/\.cts module run through tsx\n$/,
+      );
+      expect(run.stderr).to.not.include('npx tsx');
+    });
+
+    it('a module that throws something that is not an Error, with a message: the message', () => {
+      const file = join(tmp(), 'throws-object.mjs');
+      writeFileSync(file, "throw { message: 'not configured' };\nexport default {};\n");
+      const run = runCli(['build', file]);
+      expect(run.status).to.equal(1);
+      expect(run.stderr).to.include('cannot load: not configured').and.not.include('[object Object]');
+    });
+
     it('a module without a default export', () => {
       expectFailure(runCli(['build', 'no-default.mjs']), [`no-default.mjs: has no default export; ${EXPECTED}`]);
     });

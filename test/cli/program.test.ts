@@ -52,13 +52,14 @@ describe('lp-app-manifest (the program)', () => {
       expect(runCli(['--help']).stdout).to.match(/^ {2}help +show this help, or a command's: help <command>$/m);
       expect(runCli(['--help', 'init']).stdout).to.equal(runCli(['init', '--help']).stdout);
       expect(runCli(['help', 'help']).stdout).to.equal(runCli(['--help']).stdout);
-      for (const args of [
-        ['help', 'init', 'extra'],
-        ['--help', 'init', 'extra'],
-      ]) {
-        const run = runCli(args);
+      expect(runCli(['help', '--help']).stdout).to.equal(runCli(['--help']).stdout);
+      for (const [via, ...args] of [
+        ['help', 'help', 'init', 'extra'],
+        ['--help', '--help', 'init', 'extra'],
+      ] as const) {
+        const run = runCli([...args]);
         expect(run.status, args.join(' ')).to.equal(2);
-        expect(lines(run.stderr)).to.deep.equal(["lp-app-manifest: unexpected argument 'extra' after help init"]);
+        expect(lines(run.stderr)).to.deep.equal([`lp-app-manifest: unexpected argument 'extra' after ${via} init`]);
       }
     });
 

@@ -162,6 +162,15 @@ describe('lp-app-manifest validate', () => {
       }
     });
 
+    it('escapes a line break in a file name, so no name starts a line of its own (a ::error command in a CI log)', () => {
+      const name = 'evil\n::error file=x::boom.json';
+      const path = tmpFile(name, '{"client_name": ""}');
+      const run = runCli(['validate', path]);
+      expect(run.status).to.equal(1);
+      expect(run.stdout).to.not.match(/^::error/m);
+      expect(run.stdout).to.include('evil\\n::error file=x::boom.json:1:2: client_name: must not be blank [blank]');
+    });
+
     it('never prints a pasted header line used as a key, even one written twice (text, JSON, github)', () => {
       const line = `Authorization: Bearer ${SECRET}`;
       const path = tmpFile(

@@ -125,6 +125,9 @@ describe('CLI diff (offline, on the fixtures)', () => {
     const usage = await runCliAsync(['diff', fixturePath('connector-template.json')], {}, temp());
     expect(usage.status).to.equal(2);
     expect(usage.stderr).to.include('diff needs two manifest files');
+    const stdin = await runCliAsync(['diff', '-', fixturePath('connector-template.json')], {}, temp());
+    expect(stdin.status).to.equal(2);
+    expect(stdin.stderr).to.include('diff reads two files, not standard input (-)');
   });
 });
 

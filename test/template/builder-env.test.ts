@@ -41,6 +41,13 @@ describe('env() references in the builder', () => {
     for (const name of ['1BAD', 'A-B', '', 'A }} ${{ B', 'a b']) {
       expect(() => env(name), name).to.throw(TypeError, `env(${JSON.stringify(name)}): a variable name is`);
     }
+    // Untyped JavaScript: no name at all is not the variable "undefined".
+    for (const name of [undefined, 42, null]) {
+      expect(() => (env as (name?: unknown) => string)(name), String(name)).to.throw(
+        TypeError,
+        'env(name): the name of a variable is a string, got',
+      );
+    }
   });
 
   it('build({ env }) fills every reference and returns the canonical manifest', () => {

@@ -5,6 +5,7 @@ import {
   ManifestBuilder,
   MESSAGES,
   validateManifest,
+  validateTemplate,
   type Profile,
   type ValidateOptions,
 } from '../../src/index.js';
@@ -349,6 +350,21 @@ describe('validateManifest: issues and errors', () => {
       ]);
       expect(result.issues[0].message).to.contain('"agent"');
       expect(result.warnings).to.deep.equal([]);
+    });
+
+    it('rejects options it does not take, and options that are not an object, with invalid_options at the root', () => {
+      const misspelled = validateManifest(minimal(), untypedOptions({ profil: 'connector' }));
+      if (misspelled.ok) expect.fail('valid');
+      expect(misspelled.issues.map(({ code, path }) => [code, path])).to.deep.equal([['invalid_options', '']]);
+      expect(misspelled.issues[0].message).to.equal('unknown option "profil"; did you mean "profile"? (the options are profile)');
+      const text = validateManifest(minimal(), untypedOptions('connector'));
+      if (text.ok) expect.fail('valid');
+      expect(text.issues[0].message).to.equal('the options must be an object (with profile), got a string');
+      const template = validateTemplate(minimal(), { env: {}, allowUnresolve: true } as never);
+      if (template.ok) expect.fail('valid');
+      expect(template.issues[0].message).to.equal(
+        'unknown option "allowUnresolve"; did you mean "allowUnresolved"? (the options are profile, env, allowUnresolved)',
+      );
     });
 
     it('rejects a profile that is not a string', () => {

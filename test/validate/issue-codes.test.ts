@@ -86,6 +86,7 @@ const EXAMPLES: { readonly [TCode in ManifestIssueCode]: Example } = {
     path: 'client_name',
   },
   invalid_profile: { value: minimal(), options: { profile: 'agent' } as unknown as ValidateOptions, path: '' },
+  invalid_options: { value: minimal(), options: { profil: 'connector' } as unknown as ValidateOptions, path: '' },
   too_long: { value: minimalWith(['client_name'], 'a'.repeat(129)), path: 'client_name' },
   blank: { value: minimalWith(['client_name'], '   '), path: 'client_name' },
   control_character: { value: minimalWith(['client_name'], 'Acme\n'), path: 'client_name' },

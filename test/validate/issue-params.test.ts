@@ -25,6 +25,7 @@ const SAMPLES: { readonly [TCode in IssueCode]: IssueParams[TCode] } = {
   required: { expected: ['client_credentials'] },
   unknown_key: { key: 'client_nme', suggestion: 'client_name' },
   unknown_key_not_shown: { start: 'Authorization' },
+  invalid_options: { option: 'profil', suggestion: 'profile', known: ['profile'] },
   misspelled_webhook_event: { key: 'a', suggestion: 'b' },
   unreadable_value: {},
   invalid_profile: { value: 'agent', received: 'string' },
