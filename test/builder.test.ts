@@ -487,6 +487,9 @@ describe('ManifestBuilder', () => {
         },
       };
       expect(() => build.call(loose, throwing)).to.not.throw();
+      const revoked = Proxy.revocable({}, {});
+      revoked.revoke();
+      expect(() => build.call(loose, revoked.proxy)).to.not.throw();
       // Options that are not a plain object: a clear error (invalid_options), never a crash or a silent default.
       for (const options of ['strict', 1, [], Object.create({ strict: true })]) {
         const error = buildError(() => build.call(loose, options));

@@ -123,8 +123,8 @@ function processEnv(): TemplateVariables {
 
 /** `env` read from an options argument (untyped JavaScript may pass anything). */
 function envOption(options: unknown): TemplateVariables {
-  if (!isPlainObject(options)) return processEnv();
   try {
+    if (!isPlainObject(options)) return processEnv();
     const env = own(options, 'env');
     return env !== null && typeof env === 'object' ? (env as TemplateVariables) : processEnv();
   } catch {
@@ -272,7 +272,7 @@ class Builder<TProfile extends Profile> {
   build(options?: BuildOptions) {
     const problem = checkOptions(options, BUILD_OPTIONS);
     if (problem !== undefined) throw new ManifestValidationError([problem]);
-    const result = this.validate(isPlainObject(options) ? { env: envOption(options) } : undefined);
+    const result = this.validate({ env: envOption(options) });
     // Strict: a warning fails the build too, listed after the errors among the issues (and so in the message).
     const strict = result.warnings.length > 0 && isStrict(options);
     if (!result.ok) {
@@ -307,8 +307,8 @@ const FROM_OPTIONS = ['profile'] as const;
 
 /** `strict: true` read from an options argument (untyped JavaScript may pass anything, even a throwing getter). */
 function isStrict(options: unknown): boolean {
-  if (!isPlainObject(options)) return false;
   try {
+    if (!isPlainObject(options)) return false;
     return own(options, 'strict') === true;
   } catch {
     return false;

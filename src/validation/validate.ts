@@ -83,10 +83,13 @@ export function runValidation<TProfile extends Profile>(input: unknown, profile:
 export function checkOptions(options: unknown, known: readonly string[]): ValidationIssue | undefined {
   if (options === undefined || options === null) return undefined;
   const frozenKnown = Object.freeze([...known]);
-  if (!isPlainObject(options))
-    return makeIssue([], 'invalid_options', { known: frozenKnown, received: receivedOf(options).received });
+  // Options that cannot be looked at (a proxy whose traps throw) are left to the reading of each option,
+  // which reports them (an unreadable profile is invalid_profile).
+  const plain = guarded(() => isPlainObject(options));
+  if (plain === UNREADABLE) return undefined;
+  if (!plain) return makeIssue([], 'invalid_options', { known: frozenKnown, received: receivedOf(options).received });
   const keys = guarded(() => Object.keys(options));
-  if (keys === UNREADABLE) return makeIssue([], 'invalid_options', { known: frozenKnown, received: 'unreadable' });
+  if (keys === UNREADABLE) return undefined;
   const option = keys.find((key) => !known.includes(key));
   if (option === undefined) return undefined;
   const suggestion = closest(option, known);
