@@ -4,16 +4,16 @@
  * installation, and turning the client's errors into one line and an exit code.
  */
 import { resolve } from 'node:path';
-import { isHttpToken, validateTemplate, type TemplateVariables } from '../index.js';
+import { isHttpToken, type TemplateVariables } from '../index.js';
 import type { InstallationPlan, InstallationsClient } from '../installations/index.js';
 import { PROGRAM, readProfile } from './args.js';
+import { checkDocument } from './check-document.js';
 import type { OptionSpecs } from './command.js';
 import { loadVariables } from './dotenv.js';
 import { decodeJsonText, readBytes } from './files.js';
 import { EXIT, UsageError, type ExitCode, type Io } from './io.js';
 import { parseJsonText, type JsonDocument } from './json-text.js';
-import { chooseProfile } from './profile.js';
-import { formatIssueLine, plural, type LocatedIssue } from './report.js';
+import { formatIssueLine, plural } from './report.js';
 
 /**
  * The installations API, loaded when a command needs it (not at start-up, so
@@ -228,20 +228,11 @@ export async function desiredManifest(
 ): Promise<Record<string, unknown>> {
   const option = readProfile(profileOption);
   const env = await templateVariables(dotenv, io.cwd);
-  const { value, duplicates, locate } = await readJsonDocument(file, io);
-  const choice = chooseProfile(value, option);
-  const result = validateTemplate(value, { profile: choice.profile, env });
-  // As validate reports them (src/cli/validate.ts): repeated keys, the other errors, then the warnings, each where it is.
-  const issues = result.ok ? [] : result.issues;
-  const warnings = [...(choice.mismatch === undefined ? [] : [choice.mismatch]), ...result.warnings];
-  const positions = locate([...issues, ...warnings].map((issue) => issue.segments));
-  const located: LocatedIssue[] = [
-    ...duplicates,
-    ...issues.map((issue, i) => ({ issue, position: positions[i] })),
-    ...warnings.map((issue, i) => ({ issue, position: positions[issues.length + i] })),
-  ];
+  // As validate reports them: repeated keys, the other errors, then the warnings, each where it is.
+  const { result, issues, warnings } = checkDocument(await readJsonDocument(file, io), option, { env });
+  const located = [...issues, ...warnings];
   if (located.length > 0) io.stderr(`${located.map((entry) => formatIssueLine(file, entry)).join('\n')}\n`);
-  const errors = duplicates.length + issues.length;
+  const errors = issues.length;
   if (errors > 0 || !result.ok) {
     throw new DeployFailure(`${file}: invalid manifest (${plural(errors, 'issue')}); nothing was sent`);
   }

@@ -3,7 +3,7 @@
  * the line and column it is at.
  */
 import { resolve } from 'node:path';
-import { validateTemplate, type Profile, type TemplateVariables, type ValidationIssue } from '../index.js';
+import type { Profile, TemplateVariables, ValidationIssue } from '../index.js';
 import { readFormat, readProfile } from './args.js';
 import { defineCommand } from './command.js';
 import { DOTENV_OPTION, loadVariables } from './dotenv.js';
@@ -11,7 +11,8 @@ import { decodeJsonText, readBytes, readStream } from './files.js';
 import { EXIT, UsageError, type Io } from './io.js';
 import { parseJsonText } from './json-text.js';
 import { checkLogo } from './logo.js';
-import { chooseProfile, type ProfileChoice } from './profile.js';
+import { checkDocument } from './check-document.js';
+import type { ProfileChoice } from './profile.js';
 import {
   formatAnnotation,
   formatIssueLine,
@@ -86,24 +87,14 @@ async function checkFile(
   if (!text.ok) return { file, choice: undefined, issues: [{ issue: text.issue, position: undefined }], warnings: [] };
   const parsed = parseJsonText(text.value);
   if (!parsed.ok) return { file, choice: undefined, issues: [{ issue: parsed.issue, position: parsed.position }], warnings: [] };
-  const { value, duplicates, locate } = parsed.document;
-  const choice = chooseProfile(value, option);
-  // ${{ NAME }} placeholders are filled from the variables; a manifest without any is checked as it is.
-  const result = validateTemplate(value, {
-    profile: choice.profile,
-    env: template.env,
-    allowUnresolved: template.allowUnresolved,
-  });
   // The logo is the image logo_uri points to, so its problem belongs there in every manifest it is checked with.
-  const issues = [...(result.ok ? [] : result.issues), ...(logoIssue === undefined ? [] : [logoIssue])];
-  const warnings = [...(choice.mismatch === undefined ? [] : [choice.mismatch]), ...result.warnings];
-  const positions = locate([...issues, ...warnings].map((issue) => issue.segments));
-  return {
-    file,
-    choice,
-    issues: [...duplicates, ...issues.map((issue, i) => ({ issue, position: positions[i] }))],
-    warnings: warnings.map((issue, i) => ({ issue, position: positions[issues.length + i] })),
-  };
+  const { choice, issues, warnings } = checkDocument(
+    parsed.document,
+    option,
+    template,
+    logoIssue === undefined ? [] : [logoIssue],
+  );
+  return { file, choice, issues, warnings };
 }
 
 function toFileReport(checked: Checked): FileReport {
