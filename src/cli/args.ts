@@ -64,7 +64,10 @@ function describeParseError(error: unknown): string {
       return `unexpected argument '${quoted ?? message}'`;
     case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE': {
       const option = quoted?.replace(/ <value>$/, '');
-      if (/argument missing|ambiguous/.test(message)) return `option '${option}' needs a value`;
+      // "ambiguous": the next word starts with "-" (`--timeout -5`), so parseArgs took it for an option.
+      if (/ambiguous/.test(message))
+        return `option '${option}' needs a value (a value that starts with "-" is written ${option}=<value>)`;
+      if (/argument missing/.test(message)) return `option '${option}' needs a value`;
       if (/does not take an argument/.test(message)) return `option '${option}' does not take a value`;
       return message.replace(/\.$/, '');
     }

@@ -203,7 +203,12 @@ describe('lp-app-manifest validate', () => {
       ['an unknown format', ['--format', 'xml', 'valid.json'], /unknown format 'xml' \(use text, json or github\)/],
       ['standard input twice', ['-', 'valid.json', '-'], /standard input \(-\) is named more than once/],
       ['an option given twice', ['--logo', 'a.png', '--logo', 'b.png', 'valid.json'], /option '--logo' is given more than once/],
-      ['an option without its value', ['valid.json', '--profile'], /option '--profile' needs a value/],
+      ['an option without its value', ['valid.json', '--profile'], /option '--profile' needs a value; see/],
+      [
+        'a value that starts with "-" (parseArgs takes it for an option)',
+        ['--profile', '-x', 'valid.json'],
+        /option '--profile' needs a value \(a value that starts with "-" is written --profile=<value>\)/,
+      ],
     ];
     for (const [name, args, pattern] of cases) {
       it(`for ${name}`, () => {
