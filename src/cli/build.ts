@@ -581,7 +581,9 @@ a usage error.`,
     const unchanged = out === undefined ? '' : `; ${out} was not written`;
 
     const variables =
-      values.dotenv === undefined ? { ok: true as const, variables: process.env } : await loadVariables(values.dotenv, io.cwd);
+      values.dotenv === undefined
+        ? { ok: true as const, variables: process.env }
+        : await loadVariables(values.dotenv, io.cwd, process.env, (line) => io.stderr(`${line}\n`));
     if (!variables.ok) {
       io.stderr(
         `${formatIssueLine(`--dotenv ${variables.file}`, variables.issue, { fileLevel: true })}\n${name}: not built${unchanged}\n`,

@@ -195,9 +195,13 @@ export async function readJsonFile(file: string, io: Io): Promise<unknown> {
  * const variables = await templateVariables(['.env.production'], process.cwd());
  * ```
  */
-export async function templateVariables(dotenv: readonly string[] | undefined, cwd: string): Promise<TemplateVariables> {
+export async function templateVariables(
+  dotenv: readonly string[] | undefined,
+  cwd: string,
+  warn?: (line: string) => void,
+): Promise<TemplateVariables> {
   if (dotenv === undefined || dotenv.length === 0) return process.env;
-  const loaded = await loadVariables(dotenv, cwd);
+  const loaded = await loadVariables(dotenv, cwd, process.env, warn);
   if (!loaded.ok)
     throw new DeployFailure(`${formatIssueLine(`--dotenv ${loaded.file}`, loaded.issue, { fileLevel: true })}; nothing was sent`);
   return loaded.variables;
@@ -227,7 +231,7 @@ export async function desiredManifest(
   dotenv?: readonly string[],
 ): Promise<Record<string, unknown>> {
   const option = readProfile(profileOption);
-  const env = await templateVariables(dotenv, io.cwd);
+  const env = await templateVariables(dotenv, io.cwd, (line) => io.stderr(`${line}\n`));
   // As validate reports them: repeated keys, the other errors, then the warnings, each where it is.
   const { result, issues, warnings } = checkDocument(await readJsonDocument(file, io), option, { env });
   const located = [...issues, ...warnings];

@@ -12,6 +12,35 @@ import { makeIssue, type TemplateVariables, type ValidationIssue } from '../inde
 import type { OptionSpecs } from './command.js';
 import { readBytes } from './files.js';
 
+/**
+ * The lines of a `.env` text that Node's parser skips without a word: not blank, not a `#`
+ * comment, without a `=`, and not inside a quoted value that spans lines (`KEY="first` …
+ * `last"`). A typo such as `LP_TOKEN abc` would otherwise leave the variable unset, or set only
+ * in the environment, silently. Line numbers from 1.
+ */
+export function skippedLines(text: string): number[] {
+  const skipped: number[] = [];
+  let open: string | undefined;
+  text.split(/\r?\n/).forEach((raw, index) => {
+    const line = raw.trim();
+    if (open !== undefined) {
+      if (line.includes(open)) open = undefined;
+      return;
+    }
+    if (line === '' || line.startsWith('#')) return;
+    const equals = line.indexOf('=');
+    if (equals === -1) {
+      skipped.push(index + 1);
+      return;
+    }
+    // A value that opens a quote it does not close on this line goes on to the line that closes it.
+    const value = line.slice(equals + 1).trim();
+    const quote = value[0];
+    if ((quote === '"' || quote === "'" || quote === '`') && !value.slice(1).includes(quote)) open = quote;
+  });
+  return skipped;
+}
+
 /** The option of every command that reads a manifest or template: where its `${{ NAME }}` placeholders come from. */
 export const DOTENV_OPTION = {
   dotenv: {
@@ -43,13 +72,18 @@ export async function loadVariables(
   files: readonly string[],
   cwd: string,
   environment: NodeJS.ProcessEnv = process.env,
+  warn: (line: string) => void = () => undefined,
 ): Promise<DotenvResult> {
   const variables: Record<string, string | undefined> = Object.create(null) as Record<string, string | undefined>;
   for (const file of files) {
     const read = await readBytes(resolve(cwd, file));
     if (!read.ok) return { ok: false, file, issue: read.issue };
     if (!isUtf8(read.value)) return { ok: false, file, issue: makeIssue([], 'file_not_utf8', {}) };
-    Object.assign(variables, parseEnv(Buffer.from(read.value).toString('utf8')));
+    const text = Buffer.from(read.value).toString('utf8');
+    for (const line of skippedLines(text)) {
+      warn(`${file}:${line}: warning: not a NAME=value line, so it was skipped (its text is not shown: it may hold a secret)`);
+    }
+    Object.assign(variables, parseEnv(text));
   }
   for (const [name, value] of Object.entries(environment)) if (value !== undefined) variables[name] = value;
   return { ok: true, variables };

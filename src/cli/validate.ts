@@ -209,7 +209,9 @@ Exit status: 0 if every file is valid (warnings allowed, unless --strict),
     const strict = values.strict === true;
 
     const loaded =
-      values.dotenv === undefined ? { ok: true as const, variables: process.env } : await loadVariables(values.dotenv, io.cwd);
+      values.dotenv === undefined
+        ? { ok: true as const, variables: process.env }
+        : await loadVariables(values.dotenv, io.cwd, process.env, (line) => io.stderr(`${line}\n`));
     if (!loaded.ok) {
       io.stderr(`${formatIssueLine(`--dotenv ${loaded.file}`, loaded.issue, { fileLevel: true })}\n`);
       return EXIT.failure;

@@ -6,6 +6,7 @@ import { expect } from 'chai';
 import { chmodSync, cpSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { skippedLines } from '../../src/cli/dotenv.js';
 import { validateManifest } from '../../src/index.js';
 import { lines, requireBuiltCli, runCli, useTempDir } from './helpers.js';
 
@@ -173,6 +174,23 @@ describe('CLI: templates and --dotenv', () => {
       env: { ...CLEAN, LP_APP_NAME: 'from-env' },
     });
     expect(JSON.parse(environment.stdout)).to.deep.equal({ client_name: 'from-env', entry_uri: 'https://first.example.com/x' });
+  });
+
+  it('--dotenv: a line that is not NAME=value is a warning at its line, its text not shown; a quoted value may span lines', () => {
+    const env = write(
+      'typo.env',
+      '# the app\nLP_APP_NAME=Acme\nLP_TOKEN sk-SECRET-typo\nLP_NOTE="first\nsecond line\nlast"\n\nexport LP_OTHER=1\n',
+    );
+    const template = write('typo.json', JSON.stringify({ client_name: '${{ LP_APP_NAME }}' }));
+    for (const command of ['validate', 'build']) {
+      const run = runCli([command, template, '--dotenv', env], { cwd: dir(), env: CLEAN });
+      expect(run.status, run.stderr).to.equal(0);
+      expect(lines(run.stderr), command).to.deep.equal([
+        'typo.env:3: warning: not a NAME=value line, so it was skipped (its text is not shown: it may hold a secret)',
+      ]);
+      expect(run.stdout + run.stderr).to.not.contain('SECRET');
+    }
+    expect(skippedLines('A=1\nB\nC="x\ny"\n  \n#c\nD')).to.deep.equal([2, 7]);
   });
 
   it('--dotenv missing or unreadable: a one-line error naming it, exit 1, nothing written', () => {
