@@ -251,7 +251,14 @@ function redact(value: Json, place: Place): Json {
   if (Array.isArray(value)) return value.map((item, i) => redact(item, placeOf(place, i)));
   if (isObject(value)) {
     const out: { [key: string]: Json } = {};
-    for (const key of Object.keys(value)) define(out, key, redact(value[key] as Json, placeOf(place, key)));
+    let hiddenKeys = 0;
+    for (const key of Object.keys(value)) {
+      // A key that is not a name is shown as the path shows it, numbered when there are several, its value hidden.
+      if (!isHttpToken(key.trim())) {
+        hiddenKeys++;
+        define(out, hiddenKeys === 1 ? KEY_NOT_SHOWN : `${KEY_NOT_SHOWN} ${hiddenKeys}`, HIDDEN_VALUE);
+      } else define(out, key, redact(value[key] as Json, placeOf(place, key)));
+    }
     return out;
   }
   return value;

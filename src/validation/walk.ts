@@ -268,6 +268,11 @@ function walkLocalizedNames(walk: Walk, localized: [string, unknown][], hasClien
   const tags = new Map<string, string>();
   const out: [string, string][] = [];
   for (const [key, value] of localized.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    // A tag that is not a name (a pasted "Authorization: Bearer …" after the #) is never shown, as any such key.
+    if (!isShownKey(key)) {
+      walk.report(null, 'unknown_key_not_shown', { start: keyStartOf(key) });
+      continue;
+    }
     const where = at(null, key);
     const tag = key.slice(LOCALIZED_NAME_PREFIX.length);
     if (!isLanguageTag(tag)) walk.report(where, 'invalid_language_tag', { tag });

@@ -250,6 +250,17 @@ describe('diffManifests', () => {
       '["(a key that is not a name, not shown)"]',
       'capabilities.engagement["(a key that is not a name, not shown)"]',
     ]);
+    // Inside a whole value added, changed or removed, too.
+    const nested = diffManifests(
+      { client_name: 'A', redirect_uris: ['https://a.example.com/cb'] },
+      {
+        client_name: 'A',
+        redirect_uris: ['https://a.example.com/cb', { [line]: 1 }],
+        scope: { [line]: 1, [`${line} 2`]: 2 },
+      },
+    );
+    expect(formatManifestDiff(nested) + JSON.stringify(nested)).to.not.contain('SECRET');
+    expect(formatManifestDiff(nested)).to.contain('"(a key that is not a name, not shown) 2":"(hidden)"');
   });
 
   it('hides client_secret and other secret-named fields of installations', () => {

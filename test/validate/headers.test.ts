@@ -294,11 +294,13 @@ describe('validateManifest: webhook headers', () => {
         const inWebhook = withValue(baseFor(profile), ['capabilities', 'webhooks', CONTENT], { endpoint: ENDPOINT, [LINE]: 'x' });
         const atTop = { ...baseFor(profile), [LINE]: 'x' };
         const asEvent = withValue(baseFor(profile), ['capabilities', 'webhooks', LINE], { endpoint: ENDPOINT });
+        const asLanguageTag = { ...baseFor(profile), [`client_name#${LINE}`]: 'x' };
         for (const [input, at] of [
           [inHeader, `${HEADERS_PATH}[1]`],
           [inWebhook, CONTENT_PATH],
           [atTop, ''],
           [asEvent, 'capabilities.webhooks'],
+          [asLanguageTag, ''],
         ] as const) {
           const result = validateManifest(input, { profile });
           if (result.ok) expect.fail('valid');
