@@ -475,11 +475,20 @@ describe('ManifestBuilder', () => {
       expect(warned().build({})).to.deep.equal(manifest);
     });
 
-    it('reads strict only when it is exactly true, and never crashes on odd options from untyped code', () => {
+    it('takes strict as true or false only, and never crashes on odd options from untyped code', () => {
       const build = warned().build as unknown as (options?: unknown) => unknown;
       const loose = warned();
-      for (const options of [null, { strict: 'true' }, { strict: 1 }]) {
+      for (const options of [null, { strict: false }, { strict: undefined }]) {
         expect(() => build.call(loose, options), JSON.stringify(options)).to.not.throw();
+      }
+      // A strict that is not a boolean is not taken for false in silence (a deploy gate would pass).
+      for (const [options, message] of [
+        [{ strict: 'true' }, 'option "strict" must be true or false, got a string'],
+        [{ strict: 1 }, 'option "strict" must be true or false, got a number'],
+        [{ env: 'x' }, 'option "env" must be an object, got a string'],
+        [{ env: null }, 'option "env" must be an object, got null'],
+      ] as const) {
+        expect(buildError(() => build.call(loose, options)).message, JSON.stringify(options)).to.contain(message);
       }
       const throwing = {
         get strict(): boolean {

@@ -256,7 +256,7 @@ class Builder<TProfile extends Profile> {
   }
 
   validate(options?: unknown): ValidationResult<TProfile> {
-    const problem = checkOptions(options, VALIDATE_OPTIONS);
+    const problem = checkOptions(options, VALIDATE_OPTIONS, { env: 'object' });
     if (problem !== undefined)
       return Object.freeze({ ok: false, issues: Object.freeze([problem] as const), warnings: Object.freeze([]) });
     if (!this.#templated) return runValidation(this.#draft, this.profile);
@@ -270,7 +270,7 @@ class Builder<TProfile extends Profile> {
   }
 
   build(options?: BuildOptions) {
-    const problem = checkOptions(options, BUILD_OPTIONS);
+    const problem = checkOptions(options, BUILD_OPTIONS, { strict: 'boolean', env: 'object' });
     if (problem !== undefined) throw new ManifestValidationError([problem]);
     const result = this.validate({ env: envOption(options) });
     // Strict: a warning fails the build too, listed after the errors among the issues (and so in the message).

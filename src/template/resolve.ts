@@ -233,7 +233,7 @@ export function validateTemplate<TProfile extends Profile = 'general'>(
   template: unknown,
   options: ValidateTemplateOptions<TProfile>,
 ): ValidationResult<TProfile> {
-  const problem = checkOptions(options, TEMPLATE_OPTIONS);
+  const problem = checkOptions(options, TEMPLATE_OPTIONS, { env: 'object', allowUnresolved: 'boolean' });
   if (problem !== undefined)
     return Object.freeze({ ok: false, issues: Object.freeze([problem] as const), warnings: Object.freeze([]) });
   return checkTemplate(template, options).result;
@@ -363,6 +363,13 @@ const QUOTING_PARAMS = new Set([
   'position',
 ]);
 
+/** Whether params hold a quoting param ({@link QUOTING_PARAMS}) at any depth. */
+function quotes(value: unknown): boolean {
+  if (Array.isArray(value)) return value.some(quotes);
+  if (value === null || typeof value !== 'object') return false;
+  return Object.entries(value).some(([name, item]) => QUOTING_PARAMS.has(name) || quotes(item));
+}
+
 function hideQuoted(value: unknown, key = ''): unknown {
   if (QUOTING_PARAMS.has(key)) return '(hidden)';
   if (Array.isArray(value)) return Object.freeze(value.map((item) => hideQuoted(item, key)));
@@ -379,6 +386,9 @@ function hideQuoted(value: unknown, key = ''): unknown {
  * made from it) is hidden, and the message says which rule, not what broke it.
  */
 function hideSecretValue(issue: ValidationIssue): ValidationIssue {
+  // A message is made from its params alone: one whose params quote nothing of the value (a control character in
+  // a header value, padding) says what is wrong as it is.
+  if (!quotes(issue.params)) return issue;
   const params = hideQuoted(issue.params) as typeof issue.params;
   const message =
     'is not valid here; the value is not shown, since it comes from a variable also used in a header value (a secret)';

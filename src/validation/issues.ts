@@ -75,8 +75,10 @@ export interface IssueParams {
     readonly option?: string | undefined;
     /** The option it most likely means. */
     readonly suggestion?: string | undefined;
-    /** What was given instead of an object, if that is the problem. */
+    /** What was given instead of an object (or, with `expected`, instead of the option's type), if that is the problem. */
     readonly received?: ReceivedType | undefined;
+    /** The type `option` takes, when it was given another. */
+    readonly expected?: 'boolean' | 'object' | undefined;
     /** The options the function takes. */
     readonly known: readonly string[];
   };
@@ -792,7 +794,9 @@ export const MESSAGES: { readonly [TCode in IssueCode]: (params: IssueParams[TCo
   invalid_options: (p) =>
     p.option === undefined
       ? `the options must be an object (with ${p.known.join(', ')}), got ${describeReceived(p.received ?? 'unreadable')}`
-      : `unknown option ${quote(p.option)}${didYouMean(p.suggestion)} (the options are ${p.known.join(', ')})`,
+      : p.expected !== undefined
+        ? `option ${quote(p.option)} must be ${p.expected === 'boolean' ? 'true or false' : 'an object'}, got ${describeReceived(p.received ?? 'unreadable')}`
+        : `unknown option ${quote(p.option)}${didYouMean(p.suggestion)} (the options are ${p.known.join(', ')})`,
   invalid_profile: (p) =>
     `unknown profile ${quote(p.value ?? describeReceived(p.received, p.className))}; use "general" or "connector"`,
   too_long: (p) => `must be at most ${p.max} characters in the ${p.profile} profile (got ${p.actual})`,

@@ -77,10 +77,15 @@ export function runValidation<TProfile extends Profile>(input: unknown, profile:
 }
 /**
  * Checks an options argument from code that may be untyped: `undefined`, `null` or a plain object
- * whose own keys are all among `known`; else an `invalid_options` issue (at the root) that names
- * the first unknown option, with the known one it most likely means.
+ * whose own keys are all among `known`, each of the type `types` gives it (or `undefined`); else an
+ * `invalid_options` issue (at the root) that names the first unknown option, with the known one
+ * it most likely means, or the option of the wrong type.
  */
-export function checkOptions(options: unknown, known: readonly string[]): ValidationIssue | undefined {
+export function checkOptions(
+  options: unknown,
+  known: readonly string[],
+  types: Readonly<Record<string, 'boolean' | 'object'>> = {},
+): ValidationIssue | undefined {
   if (options === undefined || options === null) return undefined;
   const frozenKnown = Object.freeze([...known]);
   // Options that cannot be looked at (a proxy whose traps throw) are left to the reading of each option,
@@ -91,7 +96,26 @@ export function checkOptions(options: unknown, known: readonly string[]): Valida
   const keys = guarded(() => Object.keys(options));
   if (keys === UNREADABLE) return undefined;
   const option = keys.find((key) => !known.includes(key));
-  if (option === undefined) return undefined;
+  if (option === undefined) {
+    // Each option of a known type has it (or is undefined): `strict: 'true'` is not taken for false in silence.
+    for (const key of keys) {
+      const expected = Object.hasOwn(types, key) ? types[key] : undefined;
+      const value = guarded(() => (options as Record<string, unknown>)[key]);
+      if (expected === undefined || value === undefined || value === UNREADABLE) continue;
+      const fits =
+        expected === 'boolean'
+          ? typeof value === 'boolean'
+          : typeof value === 'object' && value !== null && !Array.isArray(value);
+      if (!fits)
+        return makeIssue([], 'invalid_options', {
+          option: key,
+          expected,
+          received: receivedOf(value).received,
+          known: frozenKnown,
+        });
+    }
+    return undefined;
+  }
   const suggestion = closest(option, known);
   return makeIssue([], 'invalid_options', {
     option: isShownKey(option) ? option : keyStartOf(option),

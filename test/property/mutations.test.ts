@@ -362,10 +362,11 @@ function mutationsOf(manifest: Json, profile: Profile): Mutation[] {
           add(
             'bad language tag',
             'a localized name needs a well-formed RFC 5646 language tag',
-            ['invalid_language_tag'],
+            ['invalid_language_tag', 'unknown_key_not_shown'],
             (rand) => {
               const key = `${LOCALIZED_NAME_PREFIX}${rand.pick(BAD_LANGUAGE_TAGS)}`;
-              return { manifest: setAt(manifest, [key], 'Name'), at: [key] };
+              // A key that is not a name (a space in the tag, say) is reported at the root, unquoted.
+              return { manifest: setAt(manifest, [key], 'Name'), at: HTTP_TOKEN.test(key.trim()) ? [key] : [] };
             },
           );
           const tags = Object.keys(manifest).filter((key) => key.startsWith(LOCALIZED_NAME_PREFIX));

@@ -4,7 +4,7 @@
  */
 import { expect } from 'chai';
 import fc from 'fast-check';
-import { validateManifest, validateTemplate, type ValidationIssue } from '../../src/index.js';
+import { MESSAGES, validateManifest, validateTemplate, type ValidationIssue } from '../../src/index.js';
 import { escapeTemplateText, parseTemplate, placeholder } from '../../src/template/placeholders.js';
 import { manifestCase } from '../property/arbitraries.js';
 import { assertProperty, prng, type Json } from '../property/support.js';
@@ -138,6 +138,8 @@ describe('validateTemplate', () => {
       { code: 'header_value_control_character', path: CONTENT_HEADER_VALUE, severity: 'error' },
     ]);
     expect(result.issues[0].message).to.contain('(from LP_WEBHOOK_TOKEN)');
+    // Its params quote nothing of the value, so the message still says what is wrong with it.
+    expect(result.issues[0].message).to.equal(`${MESSAGES.header_value_control_character({})} (from LP_WEBHOOK_TOKEN)`);
     expect(JSON.stringify(result)).to.not.contain('SECRET');
   });
 

@@ -106,7 +106,13 @@ describe('validateManifest: top-level fields', () => {
       expectClean(minimalWith(['client_name#english'], 'Localized'));
     });
 
-    for (const tag of ['fr_FR', '', 'fr-', '123', 'f', 'toolongtag', 'fr--FR', '-fr', 'fr FR', 'x']) {
+    it('rejects a tag that is not a name (a space in it), as any such key: at the root, saying how it starts', () => {
+      const issue = expectIssue(minimalWith(['client_name#fr FR'], 'Localized'), 'general', 'unknown_key_not_shown', '');
+      expect(issue.params).to.deep.equal({ start: 'client_name#fr' });
+      expect(issue.message).to.contain('"client_name#fr…"');
+    });
+
+    for (const tag of ['fr_FR', '', 'fr-', '123', 'f', 'toolongtag', 'fr--FR', '-fr', 'x']) {
       it(`rejects the malformed language tag ${JSON.stringify(tag)}`, () => {
         const key = `client_name#${tag}`;
         const issue = expectIssue(minimalWith([key], 'Localized'), 'general', 'invalid_language_tag', `[${JSON.stringify(key)}]`);
