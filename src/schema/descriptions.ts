@@ -6,6 +6,7 @@
  * {@link FIELD_DESCRIPTIONS} by the nodes' names, so a new field without help
  * text is a type error.
  */
+import type { KeyedNodes } from '../spec/nodes.js';
 import type { CAPABILITIES, ENGAGEMENT, HEADER, MANIFEST, RETRY, WEBHOOK, WEBHOOKS } from '../spec/tables.js';
 
 /** One help text per field of an object node (or per `also` key of an events node). */
@@ -98,21 +99,7 @@ const ENGAGEMENT_DESCRIPTIONS: HelpFor<(typeof ENGAGEMENT)['fields']> = {
   language_selection: 'Whether the consumer can select a language.',
 };
 
-/**
- * Every node of the spec tree below `TNode` that has fields (objects) or
- * other keys (`also` of an events node), `TNode` included: the nodes that
- * need help texts. Derived, so a new object anywhere in the tree needs its
- * table here (an internal type: the published types never use it).
- */
-type NodesWithFields<TNode> = TNode extends { readonly type: 'object'; readonly fields: infer TFields }
-  ? TNode | NodesWithFields<TFields[keyof TFields]>
-  : TNode extends { readonly type: 'list'; readonly items: infer TItems }
-    ? NodesWithFields<TItems>
-    : TNode extends { readonly type: 'events'; readonly each: infer TEach; readonly also: infer TAlso }
-      ? TNode | NodesWithFields<TEach> | NodesWithFields<TAlso[keyof TAlso]>
-      : never;
-
-type Described = NodesWithFields<typeof MANIFEST>;
+type Described = KeyedNodes<typeof MANIFEST>;
 
 /**
  * The help texts of every node of the spec tree that has fields, by the node's `name`:

@@ -168,3 +168,16 @@ export type FieldRule = LeafRule | ObjectNode | ListNode | EventsNode;
  * camelCase name of that option.
  */
 export type FieldSpec = FieldRule & { readonly required?: 'always' | 'connector'; readonly option?: string };
+
+/**
+ * Every node below `TNode` that has keys of its own (objects, and events with their `also`
+ * keys), `TNode` included: what needs a help-text table and an output type. A conditional over
+ * the spec's own constant types, used only by internal checks (never by the published types).
+ */
+export type KeyedNodes<TNode> = TNode extends { readonly type: 'object'; readonly fields: infer TFields }
+  ? TNode | KeyedNodes<TFields[keyof TFields]>
+  : TNode extends { readonly type: 'list'; readonly items: infer TItems }
+    ? KeyedNodes<TItems>
+    : TNode extends { readonly type: 'events'; readonly each: infer TEach; readonly also: infer TAlso }
+      ? TNode | KeyedNodes<TEach> | KeyedNodes<TAlso[keyof TAlso]>
+      : never;

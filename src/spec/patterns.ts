@@ -66,8 +66,11 @@ export const LANGUAGE_TAG_SOURCE = /* @__PURE__ */ (() =>
   `|[Xx](?:-${alphanum}{1,8})+` +
   `|${GRANDFATHERED.map(caseless).join('|')})`)();
 
+/** One character of an HTTP token: `tchar` (RFC 9110 §5.6.2). */
+export const TOKEN_CHARACTER_SOURCE = "[!#$%&'*+.^_`|~0-9A-Za-z-]";
+
 /** An HTTP field name: `token` = 1*tchar (RFC 9110 §5.6.2). */
-export const HEADER_NAME_SOURCE = "^[!#$%&'*+.^_`|~0-9A-Za-z-]+$";
+export const HEADER_NAME_SOURCE = `^${TOKEN_CHARACTER_SOURCE}+$`;
 
 /** What a header value must not contain: C0 controls except horizontal tab, and DEL (RFC 9110 §5.5). */
 export const HEADER_VALUE_FORBIDDEN_SOURCE = '[\\u0000-\\u0008\\u000A-\\u001F\\u007F]';

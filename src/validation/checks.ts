@@ -5,6 +5,7 @@
 import {
   CONTROL_CHARACTER_SOURCE,
   HEADER_NAME_SOURCE,
+  TOKEN_CHARACTER_SOURCE,
   HEADER_VALUE_FORBIDDEN_SOURCE,
   HEADER_VALUE_SOURCE,
   LANGUAGE_TAG_SOURCE,
@@ -489,7 +490,8 @@ export const isShownKey = (key: string): boolean => isHttpToken(key.trim());
  * How a key that is not an HTTP token starts: its leading token characters, at most 40 (the
  * name of a pasted `Name: value` line, never its value), for the issues that do not show it.
  */
-export const keyStartOf = (key: string): string => /^[!#$%&'*+.^_`|~0-9A-Za-z-]{0,40}/.exec(key)![0];
+export const keyStartOf = (key: string): string => KEY_START.exec(key)![0];
+const KEY_START = /* @__PURE__ */ (() => new RegExp(`^${TOKEN_CHARACTER_SOURCE}{0,40}`, 'u'))();
 
 /** The name of a `faas.<name>` scope value: letters, digits, `.`, `_` and `-`. */
 export const isScopeName = (name: string): boolean => SCOPE_NAME.test(name);

@@ -7,6 +7,7 @@
  * The checks compare key sets only: no recursive mapped type over the
  * manifest, so they cost the published types nothing.
  */
+import type { KeyedNodes } from '../../src/spec/nodes.js';
 import type { CAPABILITIES, ENGAGEMENT, HEADER, MANIFEST, RETRY, WEBHOOK, WEBHOOKS } from '../../src/spec/tables.js';
 import type { EngagementSettings, WebhookOptions } from '../../src/builder/types.js';
 import type {
@@ -35,14 +36,6 @@ type OptionNames<TFields> = {
 
 type Capabilities = NonNullable<Manifest['capabilities']>;
 
-/** Every node of the spec tree that has keys of its own (objects, events), by its name. */
-type KeyedNodes<TNode> = TNode extends { readonly type: 'object'; readonly fields: infer TFields }
-  ? TNode | KeyedNodes<TFields[keyof TFields]>
-  : TNode extends { readonly type: 'list'; readonly items: infer TItems }
-    ? KeyedNodes<TItems>
-    : TNode extends { readonly type: 'events'; readonly each: infer TEach; readonly also: infer TAlso }
-      ? TNode | KeyedNodes<TEach> | KeyedNodes<TAlso[keyof TAlso]>
-      : never;
 type NodeNames = KeyedNodes<typeof MANIFEST>['name'];
 
 /**
