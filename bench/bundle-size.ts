@@ -169,7 +169,7 @@ const WALK_AND_BUILDER = [
 
 /**
  * What the walk and the builder import from the rest of the package (the
- * spec tables and patterns, the value checks, the issue messages, the error
+ * rules tables and patterns, the value checks, the issue messages, the error
  * class), bundled on their own from src/: the part of the builder's bundle
  * that no smaller walk or builder can remove. The imports are read from
  * those modules' source, so the figure follows the code.
@@ -186,9 +186,9 @@ export async function measureBuilderFloor(): Promise<BundleSize> {
   return bundleAndMeasure(`${exports.join('\n')}\n`, 'ts', []);
 }
 
-/** The spec's value lists that the package exports (`PROFILES`, `WEBHOOK_EVENTS`, …), as src/index.ts re-exports them. */
+/** The rules' value lists that the package exports (`PROFILES`, `WEBHOOK_EVENTS`, …), as src/index.ts re-exports them. */
 export function specTableExports(): string[] {
-  const tables = join(REPO, 'src/spec/tables.ts');
+  const tables = join(REPO, 'src/rules/tables.ts');
   return namedBindings('src/index.ts', 'export').flatMap(({ target, names }) => (target === tables ? names : []));
 }
 

@@ -3,7 +3,7 @@
  * 'lp-app-manifest'`, bundled and minified with its dependencies, passes the
  * gzip limit in package.json (`sizeLimit.builder.gzip`, bytes), or when the
  * bundle carries JSON Schema or CLI code, or `import { validateManifest }`
- * carries the builder, or the spec's value lists carry the validator
+ * carries the builder, or the rules' value lists carry the validator
  * (tree-shaking broken; these two with esbuild and with rollup). Measures the built dist/, so
  * build first:
  *
@@ -80,10 +80,10 @@ problems.push(
   )),
 );
 
-// Nor may the spec's value lists (for a form or a menu, say) bring in anything but themselves.
+// Nor may the rules' value lists (for a form or a menu, say) bring in anything but themselves.
 const tableNames = specTableExports();
 const tables = await measureBundle(tableNames);
-if (tableNames.length === 0) problems.push('found no value lists that src/index.ts re-exports from src/spec/tables.ts');
+if (tableNames.length === 0) problems.push('found no value lists that src/index.ts re-exports from src/rules/tables.ts');
 problems.push(
   ...(await treeShakingProblems(
     tables,

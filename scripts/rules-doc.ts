@@ -1,5 +1,5 @@
 /**
- * Renders docs/rules.md from the spec tables and the issue messages, so the
+ * Renders docs/rules.md from the rules tables and the issue messages, so the
  * documentation can never disagree with the validator. `npm run docs:rules`
  * writes it; a test fails when the committed file is stale.
  */
@@ -12,7 +12,7 @@ import {
   WEBHOOKS,
   type FieldSpec,
   type ProfileLimit,
-} from '../src/spec/tables.js';
+} from '../src/rules/tables.js';
 import {
   BODY_HEADER_NAMES,
   EDITOR_SCHEMA_KEY,
@@ -20,9 +20,9 @@ import {
   MISSPELLED_WEBHOOK_EVENTS,
   SECRET_SERVER_ASSIGNED_KEY,
   SERVER_ASSIGNED_KEYS,
-} from '../src/spec/tables.js';
-import { DNS_NAME_MAX_LENGTH } from '../src/spec/patterns.js';
-import { DECISIONS, FIELD_SOURCES } from '../src/spec/sources.js';
+} from '../src/rules/tables.js';
+import { DNS_NAME_MAX_LENGTH } from '../src/rules/patterns.js';
+import { DECISIONS, FIELD_SOURCES } from '../src/rules/sources.js';
 import { readFileSync } from 'node:fs';
 import ts from 'typescript';
 import { FILE_ISSUE_CODES, ISSUE_CODES, WARNING_CODES, type IssueCode } from '../src/validation/issues.js';
@@ -88,7 +88,7 @@ function describeField(spec: FieldSpec): string {
 const NESTED_TABLE_HEAD = ['| field | required | builder option | rule |', '|---|---|---|---|'] as const;
 
 /**
- * The rows of a table of every field below a node of the spec tree, named by
+ * The rows of a table of every field below a node of the rules tree, named by
  * where it sits (`<event>.headers[].header_name`): the same tree the
  * validator walks, so a field added there is documented here.
  */
@@ -183,7 +183,7 @@ export function renderRulesDoc(): string {
   const lines: string[] = [
     '# Manifest rules reference',
     '',
-    '<!-- Generated from src/spec/tables.ts and src/validation/issues.ts by `npm run docs:rules`. Do not edit by hand. -->',
+    '<!-- Generated from src/rules/tables.ts and src/validation/issues.ts by `npm run docs:rules`. Do not edit by hand. -->',
     '',
     '## Top-level fields (in output order)',
     '',

@@ -1,6 +1,6 @@
 /**
  * Writes the JSON Schema of each profile to schema/<profile>.schema.json, the
- * files the package ships. Run it after changing the spec tables:
+ * files the package ships. Run it after changing the rules tables:
  *
  *     npm run schemas
  *

@@ -1,5 +1,5 @@
 import type { HttpsUrl } from './types/https-url.js';
-import { URL_MAX_LENGTH } from './spec/tables.js';
+import { URL_MAX_LENGTH } from './rules/tables.js';
 import { checkHttpsUrl, codePointLength } from './validation/checks.js';
 import { ManifestValidationError } from './validation/error.js';
 import { makeIssue, type ValidationIssue } from './validation/issues.js';

@@ -36,7 +36,7 @@ export {
   TARGET_AUDIENCES,
   VISITOR_BEHAVIORS,
   WEBHOOK_EVENTS,
-} from './spec/tables.js';
+} from './rules/tables.js';
 export type { HttpsUrl, HttpsUrlInput } from './types/https-url.js';
 export type {
   ConnectorEngagementData,

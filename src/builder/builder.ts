@@ -1,5 +1,5 @@
-import { ENGAGEMENT_FIELDS, WEBHOOK } from '../spec/tables.js';
-import { CONNECTOR_TEMPLATE } from '../spec/template.js';
+import { ENGAGEMENT_FIELDS, WEBHOOK } from '../rules/tables.js';
+import { CONNECTOR_TEMPLATE } from '../rules/template.js';
 import type { Profile } from '../types/manifest.js';
 import { ManifestValidationError } from '../validation/error.js';
 import { BUILDER_MESSAGES } from './messages.js';
@@ -86,7 +86,7 @@ function webhookToJson(endpoint: unknown, options: unknown): Record<string, unkn
   if (options === undefined) return { endpoint };
   if (!isPlainObject(options)) return { endpoint, options };
   const out: Record<string, unknown> = { endpoint };
-  // Options the spec does not know stay as they are, to be reported as unknown keys.
+  // Options the rules do not know stay as they are, to be reported as unknown keys.
   const rest: Record<string, unknown> = { ...options };
   for (const [key, option, list] of WEBHOOK_OPTIONS) {
     delete rest[option];

@@ -6,8 +6,8 @@
  * from untyped code, or past a cast, reports the mistake in the same words as
  * the compiler would have (ArkType's idea).
  */
-import type { FieldSpec } from '../spec/nodes.js';
-import { ENGAGEMENT_FIELDS, RETRY_KEY, TOP_LEVEL_FIELDS, WEBHOOK } from '../spec/tables.js';
+import type { FieldSpec } from '../rules/nodes.js';
+import { ENGAGEMENT_FIELDS, RETRY_KEY, TOP_LEVEL_FIELDS, WEBHOOK } from '../rules/tables.js';
 import { closest } from '../validation/checks.js';
 import { MESSAGES, type IssueCode, type IssueParams, type ValidationIssue } from '../validation/issues.js';
 import type { IssueMessages } from '../validation/error.js';
@@ -15,11 +15,11 @@ import type { IssueMessages } from '../validation/error.js';
 /** `build()` before `clientName(...)`. */
 export const MISSING_CLIENT_NAME = 'build() needs clientName(...) first';
 
-/** A connector's `grantTypes(...)` without the grant type the spec requires. */
+/** A connector's `grantTypes(...)` without the grant type the rules require. */
 export const CONNECTOR_GRANT_TYPES = /* @__PURE__ */ (() =>
   `a connector needs grantTypes(...) to include "${TOP_LEVEL_FIELDS.grant_types.connectorMustInclude}"` as const)();
 
-/** A connector's `scope(...)` with anything but the scope the spec requires. */
+/** A connector's `scope(...)` with anything but the scope the rules require. */
 export const CONNECTOR_SCOPE = /* @__PURE__ */ (() =>
   `a connector's scope is exactly "${TOP_LEVEL_FIELDS.scope.connectorExactly}"` as const)();
 
@@ -53,7 +53,7 @@ export const BUILDER_MESSAGES: IssueMessages = /* @__PURE__ */ (() => ({
 
 /**
  * The builder options an object of the manifest is made from, where it is one (a webhook's
- * options, the engagement settings), with their names from the spec tree: an unknown key there
+ * options, the engagement settings), with their names from the rules tree: an unknown key there
  * came from an option the builder does not take, and is worded as such, with the option it
  * most likely means (`maxRetry` → `maxRetries`, where the validator would say `max_retries`).
  */

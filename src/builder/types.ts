@@ -20,7 +20,7 @@ import type {
   VisitorBehavior,
   WebhookEvent,
 } from '../types/manifest.js';
-import type { FRAMING_HEADER_NAMES } from '../spec/tables.js';
+import type { FRAMING_HEADER_NAMES } from '../rules/tables.js';
 import type { ManifestTypeError } from '../types/type-error.js';
 import type { FramingHeaderNameMessage, MisspelledWebhookEventMessage } from '../validation/issues.js';
 import type { TemplateVariables } from '../template/resolve.js';
@@ -284,7 +284,7 @@ export type EngagementSettingsFor<TProfile extends Profile> = TProfile extends '
 export type ConnectorGrantTypesMessage = ConnectorGrantTypesText;
 
 /**
- * The words of {@link ConnectorGrantTypesMessage}: the runtime text, made from the spec table's value.
+ * The words of {@link ConnectorGrantTypesMessage}: the runtime text, made from the rules table's value.
  *
  * @inline
  */
@@ -313,7 +313,7 @@ type ConnectorGrantCheck<TProfile extends Profile, TGrants extends readonly Gran
 export type ConnectorScopeMessage = ConnectorScopeText;
 
 /**
- * The words of {@link ConnectorScopeMessage}: the runtime text, made from the spec table's value.
+ * The words of {@link ConnectorScopeMessage}: the runtime text, made from the rules table's value.
  *
  * @inline
  */

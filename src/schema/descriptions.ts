@@ -1,13 +1,13 @@
 /**
  * Help text for the JSON Schema, worded after the rules (docs/rules.md). Only the prose lives
  * here: limits, enum values and required-ness are added by the generator from
- * the spec tables, so the text cannot drift from the rules. Each table is
- * keyed by the fields of its node of the spec tree, and
+ * the rules tables, so the text cannot drift from the rules. Each table is
+ * keyed by the fields of its node of the rules tree, and
  * {@link FIELD_DESCRIPTIONS} by the nodes' names, so a new field without help
  * text is a type error.
  */
-import type { KeyedNodes } from '../spec/nodes.js';
-import type { CAPABILITIES, ENGAGEMENT, HEADER, MANIFEST, RETRY, WEBHOOK, WEBHOOKS } from '../spec/tables.js';
+import type { KeyedNodes } from '../rules/nodes.js';
+import type { CAPABILITIES, ENGAGEMENT, HEADER, MANIFEST, RETRY, WEBHOOK, WEBHOOKS } from '../rules/tables.js';
 
 /** One help text per field of an object node (or per `also` key of an events node). */
 type HelpFor<TFields> = { readonly [TKey in keyof TFields]: string };
@@ -102,7 +102,7 @@ const ENGAGEMENT_DESCRIPTIONS: HelpFor<(typeof ENGAGEMENT)['fields']> = {
 type Described = KeyedNodes<typeof MANIFEST>;
 
 /**
- * The help texts of every node of the spec tree that has fields, by the node's `name`:
+ * The help texts of every node of the rules tree that has fields, by the node's `name`:
  * one entry per node, one text per field (a node or a field without one is a type error).
  */
 export const FIELD_DESCRIPTIONS: {

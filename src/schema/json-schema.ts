@@ -1,5 +1,5 @@
 /**
- * The manifest rules as a JSON Schema (draft 2020-12), generated from the spec
+ * The manifest rules as a JSON Schema (draft 2020-12), generated from the rules
  * tables and pattern sources, so editors can complete and check manifest files.
  *
  * The builder and the validator never import this module: an application that
@@ -22,7 +22,7 @@ import {
   PRIVATE_USE_SCHEME_SOURCE,
   SCOPE_NAME_SOURCE,
   URL_CHARACTER_SOURCE,
-} from '../spec/patterns.js';
+} from '../rules/patterns.js';
 import type {
   BooleanRule,
   EndpointRule,
@@ -38,7 +38,7 @@ import type {
   RedirectUrisRule,
   ScopeRule,
   StringRule,
-} from '../spec/nodes.js';
+} from '../rules/nodes.js';
 import {
   EDITOR_SCHEMA_KEY,
   LOCALIZED_NAME_PREFIX,
@@ -46,7 +46,7 @@ import {
   MANIFEST,
   PROFILES,
   TOP_LEVEL_FIELDS,
-} from '../spec/tables.js';
+} from '../rules/tables.js';
 import type { Profile } from '../types/manifest.js';
 import {
   FIELD_DESCRIPTIONS,
@@ -313,7 +313,8 @@ interface Context {
 /** Help text of each field of an object node, by the node's name (the type of FIELD_DESCRIPTIONS makes sure there is one). */
 function descriptionsOf(name: string): Readonly<Record<string, string>> {
   const help = (FIELD_DESCRIPTIONS as unknown as Readonly<Record<string, Readonly<Record<string, string>> | undefined>>)[name];
-  if (help === undefined) throw new Error(`src/schema/descriptions.ts has no help texts for the "${name}" node of the spec tree`);
+  if (help === undefined)
+    throw new Error(`src/schema/descriptions.ts has no help texts for the "${name}" node of the rules tree`);
   return help;
 }
 
@@ -372,7 +373,7 @@ function eventsSchema(node: EventsNode, context: Context, text: string): SchemaO
   };
 }
 
-/** The schema of any node of the spec tree, one case per kind (`src/spec/nodes.ts`). */
+/** The schema of any node of the rules tree, one case per kind (`src/rules/nodes.ts`). */
 function nodeSchema(spec: FieldSpec, context: Context, text: string): SchemaObject {
   const { profile } = context;
   switch (spec.type) {
@@ -407,7 +408,7 @@ function nodeSchema(spec: FieldSpec, context: Context, text: string): SchemaObje
 
 /**
  * The JSON Schema (draft 2020-12) of a profile's manifests, generated from the
- * same spec tables as the validator. Each call returns a fresh object.
+ * same rules tables as the validator. Each call returns a fresh object.
  *
  * The schema checks less than {@link validateManifest} (see
  * docs/schema-differences.md): use it for editor help and as a first check,
@@ -443,7 +444,7 @@ export function manifestJsonSchema<TProfile extends Profile>(profile: TProfile):
     $schema: DRAFT_2020_12,
     $id: `https://unpkg.com/lp-app-manifest/schema/${profile}.schema.json`,
     $comment:
-      'Generated from the spec tables of lp-app-manifest by manifestJsonSchema(); do not edit. ' +
+      'Generated from the rules tables of lp-app-manifest by manifestJsonSchema(); do not edit. ' +
       'validateManifest() checks more: see docs/schema-differences.md.',
     title: `LivePerson Application Install Manifest (${profile} profile)`,
     description: helpText(

@@ -13,7 +13,7 @@ import type {
   TOP_LEVEL_FIELDS,
   VISITOR_BEHAVIORS,
   WEBHOOK_EVENTS,
-} from '../spec/tables.js';
+} from '../rules/tables.js';
 
 /**
  * The rule set a manifest is checked against: `general` for any LivePerson
@@ -201,41 +201,41 @@ export type MaxRetries = Extract<(typeof MAX_RETRIES_VALUES)[number], number>;
 /** A list with at least one item. */
 type NonEmpty<TItem> = readonly [TItem, ...TItem[]];
 
-// The connector profile's fixed values, read from the spec tables (`connectorMustInclude`,
+// The connector profile's fixed values, read from the rules tables (`connectorMustInclude`,
 // `connectorExactly`) by plain indexed access: the connector types here and in the builder never
 // write a value again, and they cost the checker nothing (no type parameter, no mapped type).
 // `@inline`: the API docs show the value, not these internal names.
 
 /**
- * The grant type a connector's `grant_types` must include (`client_credentials`), from the spec table.
+ * The grant type a connector's `grant_types` must include (`client_credentials`), from the rules table.
  *
  * @inline
  */
 export type ConnectorRequiredGrantType = (typeof TOP_LEVEL_FIELDS)['grant_types']['connectorMustInclude'];
 
 /**
- * A connector's `scope`, exactly (`msg.consumer`), from the spec table.
+ * A connector's `scope`, exactly (`msg.consumer`), from the rules table.
  *
  * @inline
  */
 export type ConnectorExactScope = (typeof TOP_LEVEL_FIELDS)['scope']['connectorExactly'];
 
 /**
- * A connector's `design_engagement` (`false`), from the spec table.
+ * A connector's `design_engagement` (`false`), from the rules table.
  *
  * @inline
  */
 export type ConnectorDesignEngagement = (typeof ENGAGEMENT_FIELDS)['design_engagement']['connectorExactly'];
 
 /**
- * A connector's `design_window` (`false`), from the spec table.
+ * A connector's `design_window` (`false`), from the rules table.
  *
  * @inline
  */
 export type ConnectorDesignWindow = (typeof ENGAGEMENT_FIELDS)['design_window']['connectorExactly'];
 
 /**
- * A connector's `consumer_identity`, exactly (`['auth']`), from the spec table.
+ * A connector's `consumer_identity`, exactly (`['auth']`), from the rules table.
  *
  * @inline
  */

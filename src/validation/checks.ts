@@ -15,14 +15,14 @@ import {
   URL_CHARACTER_SOURCE,
   URL_FORBIDDEN_SOURCE,
   DNS_NAME_MAX_LENGTH,
-} from '../spec/patterns.js';
+} from '../rules/patterns.js';
 import {
   BODY_HEADER_NAMES,
   FRAMING_HEADER_NAMES,
   LOOPBACK_REDIRECT_HOSTS,
   RESERVED_HEADER_PREFIX,
   UNREACHABLE_HOST_PATTERNS,
-} from '../spec/tables.js';
+} from '../rules/tables.js';
 import { NO_PARAMS, type IssueCode, type IssueParams, type UrlHostProblem } from './issues.js';
 
 // Module-level values made by a call are marked pure (with their arguments inside an arrow when

@@ -3,7 +3,7 @@
  * Each is named by the issue code it reports; they run in this order, so
  * their issues come out in it. A new rule across fields is an entry here.
  */
-import { RETRY_KEY, WEBHOOK_EVENTS } from '../spec/tables.js';
+import { RETRY_KEY, WEBHOOK_EVENTS } from '../rules/tables.js';
 import { NO_PARAMS as NONE, type IssueCode } from './issues.js';
 import { at } from './paths.js';
 import type { Walk } from './state.js';

@@ -935,7 +935,7 @@ const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 
 /**
  * Each key segment as it is written after its parent (`.key` or `["key"]`), kept once made: the
- * same few keys (the spec's) come back in every manifest. Bounded, so that hostile keys cannot
+ * same few keys (the rules') come back in every manifest. Bounded, so that hostile keys cannot
  * make it grow without end; past the bound a segment is formatted each time, the same way.
  */
 const SEGMENTS = /* @__PURE__ */ new Map<string, string>();

@@ -1,5 +1,5 @@
 /**
- * The leaves of the spec tree: one walker per kind of rule (`src/spec/nodes.ts`)
+ * The leaves of the rules tree: one walker per kind of rule (`src/rules/nodes.ts`)
  * that has no nodes below it. Each reads one value, reports what is wrong
  * with it, and returns its canonical form for the output (or `undefined` when
  * it is not even of the right type).
@@ -15,7 +15,7 @@ import type {
   RedirectUrisRule,
   ScopeRule,
   StringRule,
-} from '../spec/nodes.js';
+} from '../rules/nodes.js';
 import {
   checkHeaderName,
   checkHeaderValue,
@@ -151,8 +151,8 @@ export function walkEnumList(walk: Walk, value: unknown, path: Path, rule: EnumL
 }
 
 /**
- * A frozen copy of a list of the spec's, made once per list: an issue's `allowed` (shared by the
- * issues that list it, as data that cannot change; the spec's own arrays are not frozen here).
+ * A frozen copy of a list of the rules', made once per list: an issue's `allowed` (shared by the
+ * issues that list it, as data that cannot change; the rules' own arrays are not frozen here).
  */
 const ALLOWED = /* @__PURE__ */ new WeakMap<object, readonly string[]>();
 function allowedOf(key: object, make: () => readonly string[]): readonly string[] {

@@ -3,7 +3,7 @@
  * options. `build()`, `httpsUrl()` and `ManifestBuilder.from()` all go through
  * `runValidation`, which runs the walk (walk.ts) and freezes what it made.
  */
-import { PROFILES } from '../spec/tables.js';
+import { PROFILES } from '../rules/tables.js';
 import type { ManifestFor, Profile, ProfileOf } from '../types/manifest.js';
 import { makeIssue, type ValidationIssue } from './issues.js';
 import { closest, isShownKey, keyStartOf } from './checks.js';

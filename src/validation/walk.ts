@@ -1,6 +1,6 @@
 /**
- * The walk over the spec tree (`src/spec/tables.ts`): objects, lists and events
- * here, the leaves in `leaves.ts`. It reads only the shapes the spec knows
+ * The walk over the rules tree (`src/rules/tables.ts`): objects, lists and events
+ * here, the leaves in `leaves.ts`. It reads only the shapes the rules know
  * (never deeper than the tree), so hostile input (cycles, huge nesting,
  * throwing getters, proxies) cannot make it recurse, hang or throw. While it
  * walks, it writes a fresh, canonical copy of the manifest, so the result
@@ -13,8 +13,8 @@ import {
   MANIFEST,
   SECRET_SERVER_ASSIGNED_KEY,
   SERVER_ASSIGNED_KEYS,
-} from '../spec/tables.js';
-import type { FieldSpec, ObjectNode, StringRule } from '../spec/nodes.js';
+} from '../rules/tables.js';
+import type { FieldSpec, ObjectNode, StringRule } from '../rules/nodes.js';
 import { closest, isLanguageTag, isShownKey, keyStartOf } from './checks.js';
 import { runCrossFieldChecks } from './cross-field.js';
 import { NO_PARAMS as NONE } from './issues.js';
@@ -60,7 +60,7 @@ interface ReadyObject {
 }
 
 /**
- * A copy on a null prototype, so that reading a setting the spec leaves out
+ * A copy on a null prototype, so that reading a setting the rules leave out
  * never reaches a polluted `Object.prototype` (where a `minItems` or
  * `required` would change the rules). Made with `Object.setPrototypeOf`: V8
  * keeps such an object's properties fast, where `{ __proto__: null, … }` and
@@ -69,7 +69,7 @@ interface ReadyObject {
  */
 const own = <TValue extends object>(value: TValue): TValue => Object.setPrototypeOf({ ...value }, null) as TValue;
 
-/** The value a connector needs in a field it requires (`["client_credentials"]`, `"msg.consumer"`), if the spec says. */
+/** The value a connector needs in a field it requires (`["client_credentials"]`, `"msg.consumer"`), if the rules say. */
 function connectorValueOf(rule: FieldSpec): string | readonly string[] | undefined {
   if (rule.type === 'scope' && rule.connectorExactly !== undefined) return rule.connectorExactly;
   if (rule.type !== 'enum-list') return undefined;
@@ -197,7 +197,7 @@ function walkObject(walk: Walk, node: ReadyObject, value: unknown, path: Path): 
 }
 
 /**
- * A list of objects. Where the spec names a unique field (the header names),
+ * A list of objects. Where the rules name a unique field (the header names),
  * the names seen so far in this list are kept in `walk.names`, for the name's
  * walker to compare (see `walkHeaderName`).
  */
@@ -290,7 +290,7 @@ function walkLocalizedNames(walk: Walk, localized: [string, unknown][], hasClien
 }
 
 /**
- * The whole manifest: the root object of the spec tree, and the keys only the
+ * The whole manifest: the root object of the rules tree, and the keys only the
  * root may have beside its fields (localized names, `$schema`, and the
  * server-assigned keys, each an error of its own). Returns the canonical copy,
  * or `undefined` when the input is not an object.

@@ -1,7 +1,7 @@
 /**
  * The one generator of valid manifests, and of their parts (URLs, language
- * tags, headers, webhooks, engagement), built from the spec tables
- * (src/spec/tables.ts): the fields, their order, the enum values, the limits
+ * tags, headers, webhooks, engagement), built from the rules tables
+ * (src/rules/tables.ts): the fields, their order, the enum values, the limits
  * and what each profile requires all come from there, so a rule added to a
  * table is generated here too. What the tables do not hold (the shape of a
  * URL, an HTTP token, a language tag) is written from its RFC, as an oracle
@@ -42,7 +42,7 @@ import {
   type ProfileLimit,
   type ScopeRule,
   type StringRule,
-} from '../../src/spec/tables.js';
+} from '../../src/rules/tables.js';
 import { prng, shuffled, type Json } from './support.js';
 
 export const limitOf = (limit: ProfileLimit, profile: Profile): number => (typeof limit === 'number' ? limit : limit[profile]);
@@ -67,10 +67,10 @@ export interface ManifestOptions {
   readonly avoidKnownDifferences?: boolean;
 }
 
-/** The key at `index` of one of the spec's key lists (derived from the spec tree, so typed as lists, not tuples). */
+/** The key at `index` of one of the rules' key lists (derived from the rules tree, so typed as lists, not tuples). */
 export function keyAt<TKey extends string>(keys: readonly TKey[], index: number): TKey {
   const key = keys[index];
-  if (key === undefined) throw new Error(`the spec's key list ${JSON.stringify(keys)} has no key ${index}`);
+  if (key === undefined) throw new Error(`the rules' key list ${JSON.stringify(keys)} has no key ${index}`);
   return key;
 }
 
@@ -79,7 +79,7 @@ export function keyAt<TKey extends string>(keys: readonly TKey[], index: number)
 /** RFC 9110 §5.6.2: tchar = "!" / "#" / "$" / "%" / "&" / "'" / "*" / "+" / "-" / "." / "^" / "_" / "`" / "|" / "~" / DIGIT / ALPHA */
 export const TCHARS = "!#$%&'*+-.^_`|~0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
 
-/** Whether a header name is an RFC 9110 token (the oracle, written apart from src/spec/patterns.ts). */
+/** Whether a header name is an RFC 9110 token (the oracle, written apart from src/rules/patterns.ts). */
 export const isToken = (name: string): boolean => name.length > 0 && [...name].every((ch) => TCHARS.includes(ch));
 
 /** Whether a header value has a character that could split or fold a header: C0 except HTAB, or DEL (RFC 9110 §5.5). */
@@ -453,7 +453,7 @@ function booleanFor(rule: BooleanRule, profile: Profile): fc.Arbitrary<boolean> 
   return profile === 'connector' && rule.connectorExactly !== undefined ? fc.constant(rule.connectorExactly) : fc.boolean();
 }
 
-/** A `faas.<name>` name: letters, digits, `.`, `_` and `-` (written apart from src/spec/patterns.ts). */
+/** A `faas.<name>` name: letters, digits, `.`, `_` and `-` (written apart from src/rules/patterns.ts). */
 const SCOPE_NAME_CHARS = `${LETTERS}${DIGITS}._-`;
 
 /**
@@ -554,7 +554,7 @@ export function makeHeaders(rand: Rand): Header[] {
 }
 
 /**
- * One webhook, field by field of the spec's webhook node (keys in canonical
+ * One webhook, field by field of the rules' webhook node (keys in canonical
  * order): the endpoint always, each optional integer or list maybe. A field of
  * another kind fails here, so that a new one gets a generator.
  */

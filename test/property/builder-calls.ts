@@ -5,7 +5,7 @@
  */
 import { escapeTemplateText } from '../../src/template/placeholders.js';
 import { ManifestBuilder, type ManifestBuilderInterface, type Profile } from '../../src/index.js';
-import { CONNECTOR_TEMPLATE } from '../../src/spec/template.js';
+import { CONNECTOR_TEMPLATE } from '../../src/rules/template.js';
 import {
   CAPABILITY_KEYS,
   ENGAGEMENT_FIELDS,
@@ -14,7 +14,7 @@ import {
   WEBHOOK,
   WEBHOOK_EVENTS,
   type FieldSpec,
-} from '../../src/spec/tables.js';
+} from '../../src/rules/tables.js';
 import type { Header, ManifestCase } from './arbitraries.js';
 import { copyJson, type Json } from './support.js';
 
@@ -84,7 +84,7 @@ export function buildWithMethods({ profile, manifest }: ManifestCase): BuilderCa
     b = b.webhook(
       event,
       text(hook.endpoint) as never,
-      // Every other field of the webhook, by the option name the spec gives it (headers as a record).
+      // Every other field of the webhook, by the option name the rules give it (headers as a record).
       arg(
         Object.fromEntries(
           (Object.entries(WEBHOOK.fields) as [string, FieldSpec][]).flatMap(([key, field]) => {

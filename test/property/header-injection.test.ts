@@ -20,7 +20,7 @@ import {
   type IssueMessages,
   type Profile,
 } from '../../src/index.js';
-import { FRAMING_HEADER_NAMES, RESERVED_HEADER_PREFIX, WEBHOOK_EVENTS } from '../../src/spec/tables.js';
+import { FRAMING_HEADER_NAMES, RESERVED_HEADER_PREFIX, WEBHOOK_EVENTS } from '../../src/rules/tables.js';
 import {
   anyCase,
   anyCodePoint,

@@ -3,7 +3,7 @@
  * with an issue at the place that was changed (or at the new key). Each
  * mutation below names the rule it breaks (SPEC.md).
  */
-import { HEADER_NAME_SOURCE } from '../../src/spec/patterns.js';
+import { HEADER_NAME_SOURCE } from '../../src/rules/patterns.js';
 import { expect } from 'chai';
 import fc from 'fast-check';
 import { validateManifest, type IssueCode, type Profile } from '../../src/index.js';
@@ -14,13 +14,13 @@ import {
   RESERVED_HEADER_PREFIX,
   SERVER_ASSIGNED_KEYS,
   WEBHOOK_EVENTS,
-} from '../../src/spec/tables.js';
+} from '../../src/rules/tables.js';
 import { formatPath } from '../../src/validation/issues.js';
 import { anyCase, limitOf, manifestCase, Rand, TCHARS } from './arbitraries.js';
 import { jsonTypeOf, sitesOf, type Site } from './sites.js';
 import { assertProperty, getAt, removeAt, setAt, updateAt, type Json, type Segments } from './support.js';
 
-/** An HTTP token (RFC 9110 §5.6.2), as the spec's pattern says. */
+/** An HTTP token (RFC 9110 §5.6.2), as the rules' pattern says. */
 const HTTP_TOKEN = new RegExp(HEADER_NAME_SOURCE, 'u');
 const SEED = 0x5eed_0010;
 
@@ -218,7 +218,7 @@ const BAD_LANGUAGE_TAGS = [
   'de-\u0000',
 ];
 const BLANKS = ['', ' ', '   ', '\u00a0', '\u2028', '\u3000 ', '\ufeff'];
-/** Keys a spec table never has: pollution-shaped names, near misses, anything. */
+/** Keys a rules table never has: pollution-shaped names, near misses, anything. */
 const UNKNOWN_KEYS = [
   '__proto__',
   'constructor',
@@ -327,7 +327,7 @@ function mutationsOf(manifest: Json, profile: Profile): Mutation[] {
     const where = formatPath(at) || '(root)';
     add(
       'wrong type',
-      `${where} has the JSON type the spec gives it`,
+      `${where} has the JSON type the rules give it`,
       ['invalid_type'],
       replaceWith(at, (rand) => wrongType(jsonTypeOf(site), rand)),
     );

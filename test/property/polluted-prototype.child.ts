@@ -6,7 +6,7 @@
  * up its fast paths for the rest of the process.
  */
 import { ManifestBuilder, validateManifest } from '../../src/index.js';
-import { ENGAGEMENT_FIELDS, TOP_LEVEL_FIELDS, WEBHOOK_EVENTS } from '../../src/spec/tables.js';
+import { ENGAGEMENT_FIELDS, TOP_LEVEL_FIELDS, WEBHOOK_EVENTS } from '../../src/rules/tables.js';
 
 const EVENT = WEBHOOK_EVENTS[4];
 

@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { expect } from 'chai';
 import fc from 'fast-check';
 import { ManifestBuilder, ManifestValidationError, validateManifest, type ValidationResult } from '../../src/index.js';
-import { WEBHOOK_EVENTS } from '../../src/spec/tables.js';
+import { WEBHOOK_EVENTS } from '../../src/rules/tables.js';
 import { manifestCase } from './arbitraries.js';
 import { fullManifest, sitesOf } from './sites.js';
 import { assertProperty, RUNS, setAt, type Segments } from './support.js';

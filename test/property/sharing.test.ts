@@ -11,7 +11,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { expect } from 'chai';
 import fc from 'fast-check';
 import { ManifestBuilder, ManifestValidationError, validateManifest } from '../../src/index.js';
-import { WEBHOOK_EVENTS } from '../../src/spec/tables.js';
+import { WEBHOOK_EVENTS } from '../../src/rules/tables.js';
 import { strictAssign, strictPush } from '../helpers/strict.js';
 import { manifestCase, Rand } from './arbitraries.js';
 import { buildWithMethods } from './builder-calls.js';

@@ -1,5 +1,5 @@
 /**
- * Every place in a valid manifest, with what the spec tables say belongs
+ * Every place in a valid manifest, with what the rules tables say belongs
  * there: the mutation, hostile-input and pollution tests change one place at
  * a time and expect the validator to point at it, and the differential test
  * of the JSON Schema (test/schema/helpers/arbitraries.ts) mutates one place
@@ -25,7 +25,7 @@ import {
   type IdListRule,
   type ScopeRule,
   type StringRule,
-} from '../../src/spec/tables.js';
+} from '../../src/rules/tables.js';
 import { isRequired, keyAt } from './arbitraries.js';
 import type { Json, Segments } from './support.js';
 
@@ -141,7 +141,7 @@ export function sitesOf(manifest: Json, profile: Profile): Site[] {
 function capabilitySites(sites: Site[], capabilities: Json): void {
   const path = ['capabilities'];
   sites.push({ kind: 'object', role: 'capabilities', path, known: CAPABILITY_KEYS, required: false });
-  // A new capability in the spec has places of its own: list them here (its mutations otherwise never run).
+  // A new capability in the rules has places of its own: list them here (its mutations otherwise never run).
   const unlisted = CAPABILITY_KEYS.filter((key) => key !== 'webhooks' && key !== 'engagement');
   if (unlisted.length > 0)
     throw new Error(`no places listed for capabilities.${unlisted.join(', ')}: add them in capabilitySites`);
@@ -167,7 +167,7 @@ function capabilitySites(sites: Site[], capabilities: Json): void {
   }
 }
 
-/** A webhook's places, field by field of the spec's webhook node; a field of another kind fails here. */
+/** A webhook's places, field by field of the rules' webhook node; a field of another kind fails here. */
 function webhookSites(sites: Site[], path: Segments, webhook: Json): void {
   sites.push({ kind: 'object', role: 'webhook', path, known: WEBHOOK_KEYS, required: false });
   for (const [key, field] of Object.entries(WEBHOOK.fields) as [string, FieldSpec][]) {
@@ -196,7 +196,7 @@ function webhookSites(sites: Site[], path: Segments, webhook: Json): void {
   }
 }
 
-/** A manifest with every optional part the spec knows, in canonical order: valid in both profiles. */
+/** A manifest with every optional part the rules know, in canonical order: valid in both profiles. */
 export function fullManifest(): Json {
   const header = (name: string, value: string): Json => ({ header_name: name, header_value: value });
   const webhook = (n: number): Json => ({

@@ -11,7 +11,7 @@
 import { expect } from 'chai';
 import fc from 'fast-check';
 import { parseHttpsUrl, singleLabelHost, unreachableHost } from '../../src/validation/checks.js';
-import { UNREACHABLE_HOST_PATTERNS } from '../../src/spec/tables.js';
+import { UNREACHABLE_HOST_PATTERNS } from '../../src/rules/tables.js';
 import { assertProperty } from './support.js';
 
 const SEED = 0x5eed_0090;

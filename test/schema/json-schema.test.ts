@@ -28,7 +28,7 @@ import {
   TOP_LEVEL_FIELDS,
   WEBHOOK_KEYS,
   type ProfileLimit,
-} from '../../src/spec/tables.js';
+} from '../../src/rules/tables.js';
 import { newAjv } from './helpers/verdicts.js';
 
 type SchemaObject = { [keyword: string]: JsonSchemaValue };
@@ -93,7 +93,7 @@ describe('manifestJsonSchema()', () => {
         expect(described).to.be.greaterThan(30);
       });
 
-      it('takes the top-level fields, their limits and which are required from the spec table', () => {
+      it('takes the top-level fields, their limits and which are required from the rules table', () => {
         const properties = at(schema, 'properties');
         // every manifest field, then the "$schema" key editors read
         expect(Object.keys(properties)).to.deep.equal([...Object.keys(TOP_LEVEL_FIELDS), EDITOR_SCHEMA_KEY]);
@@ -108,7 +108,7 @@ describe('manifestJsonSchema()', () => {
         expect(at(properties, 'redirect_uris', 'items')['maxLength']).to.equal(TOP_LEVEL_FIELDS.redirect_uris.itemMaxLength);
       });
 
-      it('lists the enum values of the spec tables, as unique items', () => {
+      it('lists the enum values of the rules tables, as unique items', () => {
         const properties = at(schema, 'properties');
         expect(at(properties, 'grant_types', 'items')['enum']).to.deep.equal(GRANT_TYPES);
         expect(at(properties, 'response_types', 'items')['enum']).to.deep.equal(RESPONSE_TYPES);
@@ -129,7 +129,7 @@ describe('manifestJsonSchema()', () => {
         expect(at(engagement, 'properties', 'entry_point')['minItems']).to.equal(1);
       });
 
-      it('takes the webhook events and keys, the retry policy and the integer ranges from the spec table', () => {
+      it('takes the webhook events and keys, the retry policy and the integer ranges from the rules table', () => {
         const webhooks = at(schema, 'properties', 'capabilities', 'properties', 'webhooks');
         expect(Object.keys(at(webhooks, 'properties'))).to.deep.equal([...WEBHOOK_EVENTS, RETRY_KEY]);
         const retry = at(webhooks, 'properties', RETRY_KEY);

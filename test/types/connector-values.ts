@@ -1,5 +1,5 @@
 /**
- * The connector profile's fixed values are written once, in the spec tables
+ * The connector profile's fixed values are written once, in the rules tables
  * (`TOP_LEVEL_FIELDS.grant_types.connectorMustInclude`, `….scope.connectorExactly`,
  * `ENGAGEMENT_FIELDS.<field>.connectorExactly`), and every type that states one
  * is derived from there. Each check below sets a published type beside the
@@ -15,8 +15,8 @@ import type {
   ConnectorScopeMessage,
   ManifestBuilder,
 } from '../../src/builder/types.js';
-import type { ENGAGEMENT_FIELDS, TOP_LEVEL_FIELDS } from '../../src/spec/tables.js';
-import type { CONNECTOR_TEMPLATE } from '../../src/spec/template.js';
+import type { ENGAGEMENT_FIELDS, TOP_LEVEL_FIELDS } from '../../src/rules/tables.js';
+import type { CONNECTOR_TEMPLATE } from '../../src/rules/template.js';
 import type { ConnectorEngagementData, ConnectorManifest, GrantType } from '../../src/types/manifest.js';
 import type { ManifestTypeError } from '../../src/types/type-error.js';
 
@@ -105,7 +105,7 @@ export function grantArguments(
   builder.grantTypes(others);
 }
 
-// ---- what ManifestBuilder.connector() starts from (src/spec/template.ts writes the values out) ----
+// ---- what ManifestBuilder.connector() starts from (src/rules/template.ts writes the values out) ----
 
 type Template = typeof CONNECTOR_TEMPLATE;
 type TemplateEngagement = Template['capabilities']['engagement'];

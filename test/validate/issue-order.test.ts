@@ -1,12 +1,12 @@
 /**
- * The order of issues: within an object, its fields in the spec's order, each
+ * The order of issues: within an object, its fields in the rules' order, each
  * field's issues together (a missing field's `required` in its place); a
  * list's items in order; the cross-field checks last. One rule for every
- * object of the spec tree (the walk is one generic walk over it).
+ * object of the rules tree (the walk is one generic walk over it).
  */
 import { expect } from 'chai';
 import { validateManifest } from '../../src/index.js';
-import { ENGAGEMENT_FIELDS } from '../../src/spec/tables.js';
+import { ENGAGEMENT_FIELDS } from '../../src/rules/tables.js';
 import { CONTENT } from './helpers.js';
 
 /** The errors, then the warnings, as `code@path`. */
@@ -33,7 +33,7 @@ describe('issue order', () => {
     ]);
   });
 
-  it('the engagement block: its fields in the spec order, a missing one where it would be', () => {
+  it('the engagement block: its fields in the order of the rules, a missing one where it would be', () => {
     const keys = Object.keys(ENGAGEMENT_FIELDS);
     expect(
       issuesOf({ client_name: 'A', capabilities: { engagement: { design_engagement: 'x', entry_point: ['url'] } } }),
@@ -44,7 +44,7 @@ describe('issue order', () => {
     );
   });
 
-  it('the top level: fields in the spec order, localized names right after client_name; the cross-field warnings after the errors', () => {
+  it('the top level: fields in the order of the rules, localized names right after client_name; the cross-field warnings after the errors', () => {
     expect(
       issuesOf(
         { response_types: ['code'], 'client_name#x-': 'A', client_name: 5, logo_uri: 'http://a.example.com/l.png' },

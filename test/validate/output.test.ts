@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { ManifestBuilder } from '../../src/index.js';
-import { ENGAGEMENT_FIELDS, TARGET_AUDIENCES, TOP_LEVEL_FIELDS } from '../../src/spec/tables.js';
+import { ENGAGEMENT_FIELDS, TARGET_AUDIENCES, TOP_LEVEL_FIELDS } from '../../src/rules/tables.js';
 import { readFixture } from '../helpers/fixtures.js';
 import { CONTENT, ENGAGEMENT_FIELD_ORDER, expectClean, expectValid, template, type Json } from './helpers.js';
 

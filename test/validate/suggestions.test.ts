@@ -7,7 +7,7 @@
  */
 import { expect } from 'chai';
 import { closest } from '../../src/validation/checks.js';
-import { TOP_LEVEL_FIELDS, WEBHOOK_EVENTS } from '../../src/spec/tables.js';
+import { TOP_LEVEL_FIELDS, WEBHOOK_EVENTS } from '../../src/rules/tables.js';
 import { prng } from '../helpers/prng.js';
 
 /** Levenshtein distance over the whole table: the oracle. */

@@ -14,7 +14,7 @@ import {
   SERVER_ASSIGNED_KEYS,
   RESERVED_HEADER_PREFIX,
   type StringRule,
-} from '../../../src/spec/tables.js';
+} from '../../../src/rules/tables.js';
 import type { Profile } from '../../../src/index.js';
 import {
   anyCase as anyCaseWith,

@@ -4,8 +4,8 @@
  * counts them); known-differences.test.ts shows each one on a concrete input,
  * and docs/schema-differences.md lists them for users.
  */
-import { PRIVATE_USE_SCHEME_SOURCE } from '../../../src/spec/patterns.js';
-import { LOCALIZED_NAME_PREFIX, WEBHOOK_EVENTS } from '../../../src/spec/tables.js';
+import { PRIVATE_USE_SCHEME_SOURCE } from '../../../src/rules/patterns.js';
+import { LOCALIZED_NAME_PREFIX, WEBHOOK_EVENTS } from '../../../src/rules/tables.js';
 import type { Profile } from '../../../src/index.js';
 
 export const KNOWN_DIFFERENCE_IDS = [

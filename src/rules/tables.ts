@@ -8,7 +8,7 @@
  * {@link TOP_LEVEL_FIELDS} at the root. The validator's walk and the JSON
  * Schema generator both recurse over it, so a nested rule is written once, here.
  *
- * This module imports only the node kinds: the spec never depends on the code that uses it.
+ * This module imports only the node kinds: the rules never depends on the code that uses it.
  */
 import type { BooleanRule, EnumListRule, EventsNode, FieldSpec, ListNode, ObjectNode } from './nodes.js';
 

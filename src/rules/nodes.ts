@@ -1,5 +1,5 @@
 /**
- * The kinds of node the spec tree is made of: what a rule can say. The tree
+ * The kinds of node the rules tree is made of: what a rule can say. The tree
  * itself (the manifest, field by field) is in `tables.ts`; the validator's walk
  * (`src/validation/walk.ts`) and the JSON Schema generator
  * (`src/schema/json-schema.ts`) both recurse over it, one case per kind here.
@@ -8,7 +8,7 @@
  * leaf walker in `src/validation/leaves.ts` and a case in the schema generator:
  * the `switch`es over {@link FieldRule} fail to compile until each has it.
  *
- * This module imports nothing: the spec never depends on the code that uses it.
+ * This module imports nothing: the rules never depends on the code that uses it.
  */
 
 /** A whole-number range, with its unit and its upper bound in words where a message should give them. */
@@ -159,7 +159,7 @@ export interface EventsNode {
   readonly misspelled: { readonly [key: string]: string };
 }
 
-/** Any node of the spec tree. */
+/** Any node of the rules tree. */
 export type FieldRule = LeafRule | ObjectNode | ListNode | EventsNode;
 
 /**
@@ -172,7 +172,7 @@ export type FieldSpec = FieldRule & { readonly required?: 'always' | 'connector'
 /**
  * Every node below `TNode` that has keys of its own (objects, and events with their `also`
  * keys), `TNode` included: what needs a help-text table and an output type. A conditional over
- * the spec's own constant types, used only by internal checks (never by the published types).
+ * the rules' own constant types, used only by internal checks (never by the published types).
  */
 export type KeyedNodes<TNode> = TNode extends { readonly type: 'object'; readonly fields: infer TFields }
   ? TNode | KeyedNodes<TFields[keyof TFields]>

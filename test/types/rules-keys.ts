@@ -1,14 +1,14 @@
 /**
  * The hand-written output types (`Manifest`, `WebhookData`, …) and the
- * builder's option types are tied to the spec tree: each type's keys are
+ * builder's option types are tied to the rules tree: each type's keys are
  * exactly the keys (or option names) of its node. Adding a
- * field to the spec without the type, or the type without the spec, fails
+ * field to the rules without the type, or the type without the rules, fails
  * `npm run typecheck` (this file is compiled by `tsc -p test/tsconfig.json`).
  * The checks compare key sets only: no recursive mapped type over the
  * manifest, so they cost the published types nothing.
  */
-import type { KeyedNodes } from '../../src/spec/nodes.js';
-import type { CAPABILITIES, ENGAGEMENT, HEADER, MANIFEST, RETRY, WEBHOOK, WEBHOOKS } from '../../src/spec/tables.js';
+import type { KeyedNodes } from '../../src/rules/nodes.js';
+import type { CAPABILITIES, ENGAGEMENT, HEADER, MANIFEST, RETRY, WEBHOOK, WEBHOOKS } from '../../src/rules/tables.js';
 import type { EngagementSettings, WebhookOptions } from '../../src/builder/types.js';
 import type {
   EngagementData,
@@ -81,6 +81,6 @@ export const webhook: SameKeys<keyof WebhookData, keyof (typeof WEBHOOK)['fields
 export const header: SameKeys<keyof WebhookHeaderData, keyof (typeof HEADER)['fields']> = true;
 export const engagement: SameKeys<keyof EngagementData, keyof (typeof ENGAGEMENT)['fields']> = true;
 
-// The builder's options, by the names the spec gives them.
+// The builder's options, by the names the rules give them.
 export const webhookOptions: SameKeys<keyof WebhookOptions, OptionNames<(typeof WEBHOOK)['fields']>> = true;
 export const engagementOptions: SameKeys<keyof EngagementSettings, OptionNames<(typeof ENGAGEMENT)['fields']>> = true;
