@@ -8,19 +8,15 @@
  */
 export {
   createInstallationsClient,
-  credentialsFromEnv,
-  DEFAULT_CSDS_URL,
-  DEFAULT_TIMEOUT_MS,
-  InstallationsError,
-  MAX_TRIES,
-  type Clock,
   type CreatedInstallation,
-  type Credentials,
   type InstallationsClient,
   type InstallationsClientOptions,
-  type InstallationsErrorCode,
   type ReadInstallation,
 } from './client.js';
+export { InstallationsError, type InstallationsErrorCode } from './errors.js';
+export { DEFAULT_CSDS_URL } from './hosts.js';
+export { DEFAULT_TIMEOUT_MS, MAX_TRIES, type Clock } from './http.js';
+export { credentialsFromEnv, type Credentials } from './login.js';
 export {
   diffManifests,
   formatJsonPath,

@@ -228,6 +228,16 @@ export const RETENTION_TIME = { min: 2, max: 259_200, unit: 'seconds', maxInWord
  * Keys LivePerson assigns when it installs an app: the RFC 7591 §3.2.1 response members and what
  * LivePerson returns for an installed app. They show up when an installation is fetched and
  * edited; a manifest must not carry them (an error of its own, `server_assigned_key`).
+ *
+ * @example
+ * ```ts
+ * import { SERVER_ASSIGNED_KEYS } from 'lp-app-manifest';
+ *
+ * const installed: Record<string, unknown> = { id: 'a1', client_secret: 'example', client_name: 'Bot' };
+ * const manifest = Object.fromEntries(
+ *   Object.entries(installed).filter(([key]) => !(SERVER_ASSIGNED_KEYS as readonly string[]).includes(key)),
+ * ); // { client_name: 'Bot' }
+ * ```
  */
 export const SERVER_ASSIGNED_KEYS = [
   'client_id',
@@ -314,7 +324,18 @@ export const UNREACHABLE_HOST_PATTERNS: readonly RegExp[] = [
   /^\[::ffff:(0|7f[0-9a-f]{2}|a[0-9a-f]{2}|ac1[0-9a-f]|c0a8|a9fe):/i,
 ];
 
-/** Loopback hosts to which a redirect URI may use plain `http://` (RFC 8252 §7.3). */
+/**
+ * Loopback hosts to which a redirect URI may use plain `http://` (RFC 8252 §7.3), as the
+ * WHATWG URL parser writes them; the deploy commands allow `http://` to them only (a local fake).
+ *
+ * @example
+ * ```ts
+ * import { LOOPBACK_REDIRECT_HOSTS } from 'lp-app-manifest';
+ *
+ * const url = new URL('http://LOCALHOST:8080/callback');
+ * (LOOPBACK_REDIRECT_HOSTS as readonly string[]).includes(url.hostname); // true
+ * ```
+ */
 export const LOOPBACK_REDIRECT_HOSTS = ['localhost', '127.0.0.1', '[::1]'] as const;
 
 /**

@@ -9,6 +9,7 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { SERVER_ASSIGNED_KEYS } from '../../src/index.js';
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 export type JsonObject = { [key: string]: Json };
@@ -127,8 +128,8 @@ export async function startFakeLivePerson(
       faults.set(route, queue);
     },
     seed(manifest, extra = {}) {
-      const id = `app-${nextId++}-${randomBytes(3).toString('hex')}`;
-      const stored = { revision: 1, body: { id, ...serverFields(), ...manifest, ...extra } as JsonObject };
+      const id = newId();
+      const stored = { revision: 1, body: { ...serverFields(id), ...manifest, ...extra } };
       installations.set(id, stored);
       return { id, ...stored };
     },
@@ -162,8 +163,12 @@ export async function startFakeLivePerson(
       }),
   };
 
-  function serverFields(): JsonObject {
+  const newId = (): string => `app-${nextId++}-${randomBytes(3).toString('hex')}`;
+
+  /** What LivePerson adds to an installation: a value for each key the rules call server-assigned. */
+  function serverFields(id: string): { [TKey in (typeof SERVER_ASSIGNED_KEYS)[number]]: Json } {
     return {
+      id,
       client_id: `client-${randomBytes(6).toString('hex')}`,
       client_secret: secret('clientsecret'),
       client_id_issued_at: 1_700_000_000,
@@ -210,7 +215,6 @@ export async function startFakeLivePerson(
     url: URL,
   ): void {
     if (route === undefined) return send(res, 404, { message: 'no such route' });
-    const base = `/api/account/${account}`;
     switch (route.route) {
       case 'csds': {
         if (url.searchParams.get('version') !== '1.0') return send(res, 400, { message: 'version is required' });
@@ -256,7 +260,6 @@ export async function startFakeLivePerson(
       default:
         break;
     }
-    void base;
     // App Installations: a bearer, v=1.0, JSON.
     const auth = req.headers['authorization'];
     const token = typeof auth === 'string' && auth.startsWith('Bearer ') ? auth.slice('Bearer '.length) : undefined;
@@ -285,8 +288,8 @@ export async function startFakeLivePerson(
         }
         if (typeof manifest !== 'object' || manifest === null || Array.isArray(manifest))
           return send(res, 400, { message: 'not an object' });
-        const id = `app-${nextId++}-${randomBytes(3).toString('hex')}`;
-        const stored = { revision: 1, body: { enabled: true, ...(manifest as JsonObject), id, ...serverFields() } };
+        const id = newId();
+        const stored = { revision: 1, body: { enabled: true, ...(manifest as JsonObject), ...serverFields(id) } };
         installations.set(id, stored);
         return send(res, 201, stored.body, { 'ac-revision': '1' });
       }

@@ -228,6 +228,61 @@ describe('installations client (against the fake LivePerson)', () => {
     expect(fake.installations.size).to.equal(1);
   });
 
+  it('takes a retried update as its own when LivePerson only re-issued the secret, and as stale when a server field changed', async () => {
+    const sent = {
+      id: 'a1',
+      client_id: 'c1',
+      client_secret: 'old-secret',
+      client_secret_expires_at: 0,
+      deleted: false,
+      client_name: 'Bot',
+    };
+    const after = (stored: Record<string, unknown>): typeof fetch => {
+      const puts: string[] = [];
+      return async (input, init) => {
+        const url = String(input);
+        if (url.includes('baseURI.json'))
+          return new Response(
+            JSON.stringify({ baseURIs: [{ service: 'accountConfigReadWrite', baseURI: 'z1.example.invalid' }] }),
+          );
+        if (init?.method === 'GET') return new Response(JSON.stringify(stored), { headers: { 'ac-revision': '3' } });
+        puts.push(url);
+        // The first try is stored but its answer is lost; the retry then finds the revision moved on.
+        if (puts.length === 1) throw new TypeError('fetch failed');
+        return new Response('{}', { status: 412 });
+      };
+    };
+    const update = (stored: Record<string, unknown>) =>
+      createInstallationsClient({
+        account: '1',
+        env: { LP_BEARER_TOKEN: 't' },
+        fetch: after(stored),
+        clock,
+        random: () => 0.5,
+      }).update('a1', sent, '2');
+    const rotated = { ...sent, client_secret: 'new-secret', client_secret_expires_at: 1_800_000_000, client_id_issued_at: 1 };
+    expect(await update(rotated)).to.deep.equal({ installation: rotated, revision: '3' });
+    for (const changed of [{ deleted: true }, { client_id: 'c2' }, { client_name: 'Changed on the web' }]) {
+      const error = await failure(update({ ...sent, ...changed }));
+      expect(error, JSON.stringify(changed)).to.include({ code: 'stale', status: 412 });
+    }
+  });
+
+  it('asks the Domain API for the Login API host only when it logs in', async () => {
+    const domain =
+      (services: readonly string[]): typeof fetch =>
+      async (input) =>
+        String(input).includes('baseURI.json')
+          ? new Response(JSON.stringify({ baseURIs: services.map((service) => ({ service, baseURI: 'z1.example.invalid' })) }))
+          : new Response('[]');
+    const lp = (env: Record<string, string>) =>
+      createInstallationsClient({ account: '1', env, fetch: domain(['accountConfigReadWrite']), clock }).list();
+    expect(await lp({ LP_BEARER_TOKEN: 't' })).to.deep.equal([]);
+    const error = await failure(lp({ LP_USERNAME: 'u', LP_PASSWORD: 'p' }));
+    expect(error.code).to.equal('protocol');
+    expect(error.message).to.equal('Domain API (account 1): no host for the service agentVep');
+  });
+
   it('refuses http:// for LP_CSDS_URL unless it is loopback, and calls non-loopback service hosts over https only', async () => {
     const urls: string[] = [];
     const recording: typeof fetch = async (input) => {
@@ -255,7 +310,18 @@ describe('installations client (against the fake LivePerson)', () => {
       }).list(),
     );
     expect(refused.code).to.equal('config');
+    expect(refused.message).to.include('only on a loopback host (localhost, 127.0.0.1, [::1])');
     expect(urls).to.have.length(2);
+    for (const host of ['localhost', '[::1]']) {
+      urls.length = 0;
+      await createInstallationsClient({
+        account: '1',
+        env: { ...env, LP_CSDS_URL: `http://${host}:9/csds` },
+        fetch: recording,
+        clock,
+      }).list();
+      expect(urls[0]).to.equal(`http://${host}:9/csds/api/account/1/service/baseURI.json?version=1.0`);
+    }
     const defaultUrls: string[] = [];
     await failure(
       createInstallationsClient({
