@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, copyFileSync, cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -21,8 +21,12 @@ export interface CliRun {
 /** Options of {@link runCli}. */
 export interface RunOptions {
   readonly cwd?: string;
-  /** Run as another user (only possible as root): how the permission test gets EACCES when the suite runs as root. */
-  readonly user?: { readonly uid: number; readonly gid: number };
+  /**
+   * Run without root's power to read any file, so that a file the test made unreadable (mode 000)
+   * is unreadable to the CLI: as root, as "nobody", running a copy of the built package that
+   * every user may read (see {@link readableCopy}); as anyone else, as that user.
+   */
+  readonly unprivileged?: boolean;
   /** What the CLI reads on stdin. */
   readonly input?: string;
   /** Variables to set (or, as `undefined`, to unset) on top of the test runner's environment. */
@@ -41,17 +45,57 @@ export function runCli(args: readonly string[], options: RunOptions = {}): CliRu
     if (value === undefined) delete env[name];
     else env[name] = value;
   }
-  const result = spawnSync(process.execPath, [CLI, ...args], {
+  const asNobody = options.unprivileged === true && process.getuid?.() === 0;
+  const { node, cli } = asNobody ? readableCopy() : { node: process.execPath, cli: CLI };
+  const result = spawnSync(node, [cli, ...args], {
     cwd: options.cwd ?? FIXTURES,
     env,
     encoding: 'utf8',
     timeout: 20_000,
     maxBuffer: 16 * 1024 * 1024,
-    ...(options.user === undefined ? {} : { uid: options.user.uid, gid: options.user.gid }),
+    ...(asNobody ? { uid: NOBODY, gid: NOBODY } : {}),
     ...(options.input === undefined ? {} : { input: options.input }),
   });
   if (result.error !== undefined) throw result.error;
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** The user and group id of "nobody". */
+const NOBODY = 65534;
+
+let copy: { readonly node: string; readonly cli: string } | undefined;
+
+/**
+ * The built package (dist/, package.json and its dependencies) copied, once per test run, into a
+ * temporary directory that every user may read, and Node.js too when "nobody" may not run it:
+ * the clone may sit where only its owner can enter (`mktemp -d`, `/root/…`), and so may Node
+ * (nvm under `/root`). The copy is removed when the run ends.
+ */
+function readableCopy(): { readonly node: string; readonly cli: string } {
+  if (copy !== undefined) return copy;
+  const root = fileURLToPath(new URL('../../', import.meta.url));
+  const dir = mkdtempSync(join(tmpdir(), 'lp-app-manifest-readable-'));
+  process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
+  cpSync(join(root, 'dist'), join(dir, 'dist'), { recursive: true });
+  copyFileSync(join(root, 'package.json'), join(dir, 'package.json'));
+  const { dependencies = {} } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
+    dependencies?: Record<string, string>;
+  };
+  for (const name of Object.keys(dependencies)) {
+    cpSync(join(root, 'node_modules', name), join(dir, 'node_modules', name), { recursive: true, dereference: true });
+  }
+  const nodeRuns = spawnSync(process.execPath, ['-e', ''], { uid: NOBODY, gid: NOBODY }).status === 0;
+  const node = nodeRuns ? process.execPath : join(dir, 'node');
+  if (!nodeRuns) copyFileSync(process.execPath, node);
+  chmodSync(dir, 0o755);
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    chmodSync(
+      join(entry.parentPath, entry.name),
+      entry.isDirectory() || join(entry.parentPath, entry.name) === node ? 0o755 : 0o644,
+    );
+  }
+  copy = { node, cli: join(dir, 'dist', 'cli.cjs') };
+  return copy;
 }
 
 /** Fails the suite early, with a clear message, when the CLI has not been built. */
@@ -63,11 +107,15 @@ export function requireBuiltCli(): void {
   });
 }
 
-/** A fresh temporary directory for the suite, removed after it. */
+/**
+ * A fresh temporary directory for the suite, removed after it. Others may enter it, as they may a
+ * project's folder: a file the test locks is then kept from an unprivileged run by its own mode.
+ */
 export function useTempDir(): () => string {
   let dir: string | undefined;
   before(() => {
     dir = mkdtempSync(join(tmpdir(), 'lp-app-manifest-cli-'));
+    chmodSync(dir, 0o755);
   });
   after(() => {
     if (dir !== undefined) rmSync(dir, { recursive: true, force: true });

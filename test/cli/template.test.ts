@@ -204,7 +204,7 @@ describe('CLI: templates and --dotenv', () => {
     const locked = runCli(['validate', template, '--dotenv', unreadable], {
       cwd: dir(),
       env: CLEAN,
-      user: { uid: 65534, gid: 65534 },
+      unprivileged: true,
     });
     expect(locked.status).to.equal(1);
     expect(locked.stderr).to.contain('--dotenv locked.env:');
