@@ -84,12 +84,18 @@ function serviceBase(csds: URL, service: Service, baseURI: string): string {
   return `${fake ? 'http:' : 'https:'}//${url.host}`;
 }
 
+/** The Domain API asked, and the entries of its answer (`{ service, baseURI }`, unchecked). */
+interface DomainAnswer {
+  readonly csds: URL;
+  readonly entries: readonly unknown[];
+}
+
 export function createHosts(env: Env, account: string, send: Send): Hosts {
   const accountPath = `/api/account/${encodeURIComponent(account)}`;
   const what = `Domain API (account ${account})`;
-  let lookup: Promise<{ readonly csds: URL; readonly entries: readonly unknown[] }> | undefined;
+  let lookup: Promise<DomainAnswer> | undefined;
 
-  async function lookUp(): Promise<{ readonly csds: URL; readonly entries: readonly unknown[] }> {
+  async function lookUp(): Promise<DomainAnswer> {
     const csds = csdsBase(env);
     const url = `${csds.href.replace(/\/+$/, '')}${accountPath}/service/baseURI.json?version=1.0`;
     return send({
