@@ -71,40 +71,51 @@ function nodeFlags(path: string): string[] {
 
 /**
  * Runs the module in a Node.js process of its own, with `env` as its environment, and waits for the one
- * line it writes to its file descriptor 3 (see build-runner.ts). Its stdout goes to our stderr. A process
- * that ends without that line, or has not written it within the timeout, fails the build.
+ * line it writes to its file descriptor 3 (see build-runner.ts) and for its end. Its stdout goes to our
+ * stderr. A process that ends without that line, or has not written it within the timeout, fails the build.
  */
-function buildModule(run: Run): Promise<Built> {
+async function buildModule(run: Run): Promise<Built> {
   const child = spawn(process.execPath, [...nodeFlags(run.path), RUNNER, run.path, run.name, run.profile ?? ''], {
     cwd: run.cwd,
     env: run.env,
     stdio: ['inherit', 2, 'inherit', 'pipe'],
   });
-  let text = '';
-  (child.stdio[3] as Readable).setEncoding('utf8').on('data', (chunk: string) => {
-    text += chunk;
-  });
-  return new Promise<ModuleOutcome>((done) => {
+  const channel = (child.stdio[3] as Readable).setEncoding('utf8');
+  const outcome = await new Promise<ModuleOutcome>((done) => {
+    let text = '';
+    let ended: string | undefined;
     const stopped = (why: string): void =>
       done({ ok: false, lines: [`${run.name}: stopped before the command finished: ${why}`] });
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
-      if (text.endsWith('\n')) done(JSON.parse(text) as ModuleOutcome);
-      else stopped(`the module gave no manifest within ${run.timeoutMs / 1000} s (--timeout)`);
+      stopped(`the module gave no manifest within ${run.timeoutMs / 1000} s (--timeout)`);
     }, run.timeoutMs);
+    // Done once the line has come and the process has ended (a process it started may hold the pipe open).
+    const finish = (): void => {
+      if (ended === undefined || !text.endsWith('\n')) return;
+      clearTimeout(timer);
+      done(JSON.parse(text) as ModuleOutcome);
+    };
+    channel.on('data', (chunk: string) => {
+      text += chunk;
+      finish();
+    });
+    child.on('exit', (code, signal) => {
+      ended = signal ?? `exit status ${code}`;
+      finish();
+    });
+    child.on('close', () => {
+      clearTimeout(timer);
+      stopped(`its process ended (${ended}) before it gave a manifest`);
+    });
     child.on('error', (error) => {
       clearTimeout(timer);
       stopped(`cannot start Node.js for it: ${errorMessage(error)}`);
     });
-    child.on('close', (code, signal) => {
-      clearTimeout(timer);
-      if (text.endsWith('\n')) done(JSON.parse(text) as ModuleOutcome);
-      else stopped(`its process ended (${signal === null ? `exit status ${code}` : signal}) before it gave a manifest`);
-    });
-  }).then((outcome) => {
-    if (!outcome.ok) throw new BuildFailure(outcome.lines);
-    return { checked: outcome.checked, duplicates: [], locate: undefined };
   });
+  channel.destroy();
+  if (!outcome.ok) throw new BuildFailure(outcome.lines);
+  return { checked: outcome.checked, duplicates: [], locate: undefined };
 }
 
 function describeWriteError(error: unknown): string {
