@@ -163,9 +163,9 @@ export const buildCommand = defineCommand({
   description: `Builds a manifest from a module and prints it as canonical JSON.
 
 <module> is a .js, .mjs or .cjs module (or .ts, .mts, .cts where the project
-has tsx) whose default export is a ManifestBuilder, a manifest object, or a
-(possibly async) function returning either; or a .json manifest file or
-template. The module runs in a Node.js process of its own, with the --dotenv
+has tsx or Node.js strips types) whose default export is a ManifestBuilder, a
+manifest object, or a (possibly async) function returning either; or a .json
+manifest file or template. The module runs in a Node.js process of its own, with the --dotenv
 variables in its environment. \${{ NAME }} placeholders and env('NAME')
 references are filled from the environment variable NAME (and the --dotenv
 files); every unset one is an error (unresolved_placeholder).`,
