@@ -44,7 +44,7 @@ function fileName(location: string): string {
 
 /** A frame of a stack, and esbuild's (tsx's) report of a TypeScript syntax error: `FILE:LINE:COLUMN: ERROR: …`. */
 const FRAME = /^\s+at (?:.*?\()?(.+?):(\d+):(\d+)\)?$/;
-const ESBUILD_ERROR = /^(.+?):(\d+):(\d+): ERROR: /m;
+const ESBUILD_ERROR = /^(.+?):(\d+):(\d+): ERROR: (.*)$/m;
 
 /** The first frame of a stack in the user's code: not Node's, not a dependency's, not this package's. */
 function userFrame(stack: string): string | undefined {
@@ -140,7 +140,9 @@ function failureLines(what: string, error: unknown): string[] {
     : /\.cjs(:|$)/i.test(where)
       ? '; a .cjs file is CommonJS: rename it .mjs to write it as an ES module'
       : '; it is read as CommonJS: set "type": "module" in its package.json, or rename it .mjs';
-  return [`${where}: ${what} ${errorMessage(error)}${hint}`];
+  // tsx's message starts "Transform failed with 1 error:"; what failed is on esbuild's line.
+  const message = (error instanceof Error ? ESBUILD_ERROR.exec(error.message)?.[4] : undefined) ?? errorMessage(error);
+  return [`${where}: ${what} ${message}${hint}`];
 }
 
 let sent = false;

@@ -156,6 +156,11 @@ describe('lp-app-manifest build', () => {
         "const ready: boolean = false;\nif (!ready) throw new Error('not ready');\nexport default {};\n",
       );
       expectFailure(runCli(['build', 'fails.ts'], { cwd: project }), ['fails.ts:2:19: cannot load: not ready']);
+      // A syntax error: esbuild's words at its position, not tsx's "Transform failed with 1 error:".
+      writeFileSync(join(project, 'syntax.ts'), "const a: number = 1;\nexport default { client_name: 'x' ,, };\n");
+      expectFailure(runCli(['build', 'syntax.ts'], { cwd: project }), [
+        'syntax.ts:2:36: cannot load: Expected identifier but found ","',
+      ]);
     });
 
     it('the tsx command it suggests works from the directory it was run in (a subdirectory of the project)', () => {
