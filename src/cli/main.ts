@@ -41,33 +41,12 @@ function write(fd: number, text: string): void {
 }
 
 /**
- * Whether the command has finished. The process can end before it does: a
- * module given to `build` may never settle its promise (Node then exits with
- * 0 once nothing is left to wait for) or may call `process.exit()` itself.
- * Either way nothing was built or checked, and the run must not look like a
- * success.
- */
-let finished = false;
-process.on('exit', () => {
-  if (finished) return;
-  write(
-    2,
-    'lp-app-manifest: stopped before the command finished: the module it ran exited the process, or left a promise ' +
-      'that never settles (nothing was written)\n',
-  );
-  process.exitCode = 1;
-});
-
-/**
  * The last resort for an error nothing awaited (a promise left rejected, a throw in a timer): one line
- * and exit 1, never Node's stack trace. `build`, which runs a user's module in this process, adds its own
- * listeners when it loads one, and from then on they report such an error as the module's: this one stays
- * silent.
+ * and exit 1, never Node's stack trace. (A user's module never runs in this process: `build` runs it in
+ * a process of its own.)
  */
 for (const event of ['uncaughtException', 'unhandledRejection'] as const) {
   process.on(event, (error: unknown) => {
-    if (process.listenerCount(event) > 1) return;
-    finished = true;
     write(2, `lp-app-manifest: unexpected error: ${errorMessage(error)}\n`);
     process.exit(1);
   });
@@ -82,10 +61,5 @@ void runProgram(process.argv.slice(2), {
   },
   cwd: process.cwd(),
 }).then((code) => {
-  finished = true;
   process.exitCode = code;
-  // Done, and everything of ours is written (synchronously). A module that `build` ran may have left a
-  // timer or a socket open; it must not keep the command from exiting (a CI job would hang). An unref'd
-  // timer never keeps the process alive itself, so a clean run exits as it would have anyway.
-  setTimeout(() => process.exit(code), 0).unref();
 });

@@ -4,7 +4,7 @@
  * look like a success, nor corrupts the manifest on stdout.
  */
 import { expect } from 'chai';
-import { chmodSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { lines, requireBuiltCli, runCli, useTempDir, type CliRun } from './helpers.js';
 
@@ -29,6 +29,62 @@ describe('CLI build: what the module does to the process', () => {
       expect(existsSync(join(dir(), 'out.json'))).to.equal(false);
     });
   }
+
+  it('one line says which: the process.exit() call at its line, or a promise that never settles', () => {
+    for (const [name, line] of [
+      ['exits.mjs', 'exits.mjs:1:9: stopped before the command finished: the module called process.exit()'],
+      [
+        'never-settles.mjs',
+        'never-settles.mjs: stopped before the command finished: the module left a promise that never settles',
+      ],
+    ] as const) {
+      const run = runCli(['build', name], { cwd: dir() });
+      expect(run.status, run.stderr).to.equal(1);
+      expect(run.stdout).to.equal('');
+      expect(lines(run.stderr)).to.deep.equal([line]);
+    }
+  });
+
+  it('a module that never settles and keeps its process busy fails at --timeout, nothing written', () => {
+    module('busy.mjs', 'export default () => new Promise(() => { setInterval(() => {}, 1000); });\n');
+    const run = runCli(['build', 'busy.mjs', '--timeout', '1', '--out', 'busy.json'], { cwd: dir() });
+    expect(run.status, run.stderr).to.equal(1);
+    expect(run.stdout).to.equal('');
+    expect(lines(run.stderr)).to.deep.equal([
+      'busy.mjs: stopped before the command finished: the module gave no manifest within 1 s (--timeout)',
+    ]);
+    expect(existsSync(join(dir(), 'busy.json'))).to.equal(false);
+  });
+
+  describe('--dotenv: the module runs with the files in its environment', () => {
+    const ENV_MODULE = "export default { client_name: `Acme (${process.env.LP_ENV ?? 'staging'})` };\n";
+    const name = (run: CliRun): unknown => (JSON.parse(run.stdout) as { client_name: unknown }).client_name;
+
+    it('a module that reads process.env builds the environment the file names', () => {
+      module('env.mjs', ENV_MODULE);
+      writeFileSync(join(dir(), '.env.prod'), 'LP_ENV=prod\n');
+      writeFileSync(join(dir(), '.env.qa'), 'LP_ENV=qa\n');
+      const unset = { LP_ENV: undefined };
+      const staging = runCli(['build', 'env.mjs'], { cwd: dir(), env: unset });
+      expect(staging.status, staging.stderr).to.equal(0);
+      expect(name(staging)).to.equal('Acme (staging)');
+      const prod = runCli(['build', 'env.mjs', '--dotenv', '.env.prod'], { cwd: dir(), env: unset });
+      expect(prod.status, prod.stderr).to.equal(0);
+      expect(prod.stderr).to.equal('');
+      expect(name(prod)).to.equal('Acme (prod)');
+      // A later file wins over an earlier one.
+      const later = runCli(['build', 'env.mjs', '--dotenv', '.env.qa', '--dotenv', '.env.prod'], { cwd: dir(), env: unset });
+      expect(name(later)).to.equal('Acme (prod)');
+    });
+
+    it('a variable set in the environment wins over every file', () => {
+      module('env.mjs', ENV_MODULE);
+      writeFileSync(join(dir(), '.env.prod'), 'LP_ENV=prod\n');
+      const run = runCli(['build', 'env.mjs', '--dotenv', '.env.prod'], { cwd: dir(), env: { LP_ENV: 'from-ci' } });
+      expect(run.status, run.stderr).to.equal(0);
+      expect(name(run)).to.equal('Acme (from-ci)');
+    });
+  });
 
   for (const [name, source] of [
     ['proxy-get.mjs', "export default new Proxy({}, { get() { throw new Error('boom'); } });"],
@@ -141,41 +197,22 @@ describe('CLI build: errors the module raises outside of what build awaits', () 
     ]);
   });
 
-  // The module's timer fires once the command has set its exit code, i.e. after the manifest was written.
-  const AFTER = (what: string): string =>
-    `setInterval(() => { if (process.exitCode === 0) ${what}; }, 1);\nexport default { client_name: 'x' };\n`;
-
-  it('after --out was written: exit 1, one line, and the file put back as it was (content and mode)', () => {
-    module('after.mjs', AFTER("throw new Error('too late')"));
-    const target = join(dir(), 'after.json');
-    writeFileSync(target, 'OLD\n');
-    chmodSync(target, 0o640);
-    const run = runCli(['build', 'after.mjs', '--out', 'after.json'], { cwd: dir() });
-    expectFailure(run, [
-      'after.mjs:1:55: uncaught exception after after.json was written: too late; after.json was put back as it was',
-    ]);
-    expect(readFileSync(target, 'utf8')).to.equal('OLD\n');
-    expect(statSync(target).mode & 0o777).to.equal(0o640);
-    expect(readdirSync(dir()).filter((file) => file.endsWith('.tmp'))).to.deep.equal([]);
-  });
-
-  it('after --out was written where there was no file: exit 1, one line, and the file removed', () => {
-    module('after-new.mjs', AFTER("Promise.reject(new Error('too late'))"));
-    const run = runCli(['build', 'after-new.mjs', '--out', 'new.json'], { cwd: dir() });
-    expectFailure(run, [
-      'after-new.mjs:1:64: unhandled promise rejection after new.json was written: too late; new.json was removed',
-    ]);
-    expect(existsSync(join(dir(), 'new.json'))).to.equal(false);
-  });
-
-  it('after the manifest was printed: exit 1, and one line saying not to use it', () => {
-    module('after-print.mjs', AFTER("throw new Error('too late')"));
-    const run = runCli(['build', 'after-print.mjs'], { cwd: dir() });
-    expect(run.status, run.stderr).to.equal(1);
-    expect(lines(run.stderr)).to.deep.equal([
-      'after-print.mjs:1:55: uncaught exception after the manifest was printed: too late; ' +
-        'the build failed: do not use the manifest printed on stdout',
-    ]);
+  it('what the module leaves running ends with its process, before the output is written: it cannot fail the build later', () => {
+    // The timer keeps the module's process alive and would throw a minute later; --out is written once that process has ended.
+    module(
+      'leaves-timer.mjs',
+      "import { writeFileSync } from 'node:fs';\nwriteFileSync('module.pid', String(process.pid));\n" +
+        "setInterval(() => { throw new Error('too late'); }, 60_000);\nexport default { client_name: 'x' };\n",
+    );
+    const run = runCli(['build', 'leaves-timer.mjs', '--out', 'leaves-timer.json'], { cwd: dir() });
+    expect(run.status, run.stderr).to.equal(0);
+    expect(run.stdout + run.stderr).to.equal('');
+    expect(JSON.parse(readFileSync(join(dir(), 'leaves-timer.json'), 'utf8'))).to.deep.equal({ client_name: 'x' });
+    const pid = Number(readFileSync(join(dir(), 'module.pid'), 'utf8'));
+    expect(pid).to.be.greaterThan(0).and.not.equal(process.pid);
+    expect(() => process.kill(pid, 0))
+      .to.throw()
+      .with.property('code', 'ESRCH');
   });
 });
 

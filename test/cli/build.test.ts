@@ -1,12 +1,13 @@
 import { expect } from 'chai';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, realpathSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, realpathSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { CLI, lines, requireBuiltCli, runCli, useTempDir, type CliRun } from './helpers.js';
 
-/** tsx's command line, as `npx tsx` runs it. */
+/** tsx's command line, as `npx tsx` runs it, and its package.json. */
 const TSX_CLI = createRequire(import.meta.url).resolve('tsx/cli');
+const TSX_PACKAGE = realpathSync(createRequire(import.meta.url).resolve('tsx/package.json'));
 
 const SECRET = 'sup3r-s3cret-value';
 const EXPECTED = 'export default a ManifestBuilder, a manifest object, or a function returning one';
@@ -133,7 +134,33 @@ describe('lp-app-manifest build', () => {
       expect(run.status).to.equal(1);
       expect(lines(run.stderr)).to.have.length(1);
       expect(run.stderr).to.include(`${path}: cannot load: this Node.js cannot import ".ts" files`);
+      expect(run.stderr).to.include('add tsx to the project (npm install --save-dev tsx)');
       expect(run.stderr).to.match(new RegExp(`run the CLI through tsx: npx tsx \\S+ build ${path.replaceAll('.', '\\.')}\n$`));
+    });
+
+    it('a TypeScript module in a project that has tsx: built through tsx, its failures at their line of the .ts file', () => {
+      const project = join(tmp(), 'with-tsx');
+      mkdirSync(join(project, 'node_modules'), { recursive: true });
+      // The project's own tsx, as `npm install --save-dev tsx` puts it there.
+      symlinkSync(dirname(TSX_PACKAGE), join(project, 'node_modules', 'tsx'));
+      writeFileSync(
+        join(project, 'manifest.mts'),
+        "interface Named { client_name: string }\nconst name: string = process.env['LP_NAME'] ?? 'Typed';\n" +
+          'export default { client_name: name } satisfies Named;\n',
+      );
+      const run = runCli(['build', 'manifest.mts'], { cwd: project, env: { LP_NAME: 'Typed App' } });
+      expect(run.status, run.stderr).to.equal(0);
+      expect(run.stdout).to.equal(canonical({ client_name: 'Typed App' }));
+      writeFileSync(
+        join(project, 'fails.ts'),
+        "const ready: boolean = false;\nif (!ready) throw new Error('not ready');\nexport default {};\n",
+      );
+      expectFailure(runCli(['build', 'fails.ts'], { cwd: project }), ['fails.ts:2:19: cannot load: not ready']);
+      // A syntax error: esbuild's words at its position, not tsx's "Transform failed with 1 error:".
+      writeFileSync(join(project, 'syntax.ts'), "const a: number = 1;\nexport default { client_name: 'x' ,, };\n");
+      expectFailure(runCli(['build', 'syntax.ts'], { cwd: project }), [
+        'syntax.ts:2:36: cannot load: Expected identifier but found ","',
+      ]);
     });
 
     it('the tsx command it suggests works from the directory it was run in (a subdirectory of the project)', () => {
@@ -385,6 +412,11 @@ describe('lp-app-manifest build', () => {
       ['two modules', ['object.cjs', 'valid.json'], /unexpected argument 'valid.json' \(build takes one module\)/],
       ['an unknown profile', ['object.cjs', '--profile', 'strict'], /unknown profile 'strict'/],
       ['an unknown option', ['object.cjs', '--output', 'x.json'], /unknown option '--output'/],
+      [
+        'a --timeout that is no number of seconds',
+        ['object.cjs', '--timeout', '0'],
+        /option '--timeout' must be a number of seconds/,
+      ],
     ];
     for (const [name, args, pattern] of cases) {
       it(`for ${name}`, () => {
