@@ -9,8 +9,6 @@ import { readFile, stat } from 'node:fs/promises';
 import { basename, dirname, extname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
-  describeType,
-  isPlainObject,
   listPlaceholders,
   manifestJsonSchema,
   validateManifest,
@@ -21,6 +19,8 @@ import {
   type ValidationIssue,
   type ValidationResult,
 } from '../index.js';
+import { describeType, isPlainObject } from '../internal.js';
+import type { CliIssue } from './file-issues.js';
 import { readProfile } from './args.js';
 import { defineCommand } from './command.js';
 import { DOTENV_OPTION, loadVariables } from './dotenv.js';
@@ -276,7 +276,7 @@ interface Checked {
   readonly secretVariables: readonly string[];
   /** The profile(s) checked against, in words: `connector profile`. */
   readonly profile: string;
-  readonly mismatch: ValidationIssue | undefined;
+  readonly mismatch: CliIssue | undefined;
 }
 
 /**
@@ -532,7 +532,7 @@ class ModuleFaults {
 }
 
 /** The issues with their positions (a JSON file has them; a module's manifest has none). */
-function locateAll(loaded: Loaded, issues: readonly ValidationIssue[]): LocatedIssue[] {
+function locateAll(loaded: Loaded, issues: readonly CliIssue[]): LocatedIssue[] {
   const positions = loaded.locate?.(issues.map((issue) => issue.segments));
   return issues.map((issue, i) => ({ issue, position: positions?.[i] }));
 }
