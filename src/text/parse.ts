@@ -108,6 +108,7 @@ export interface DuplicateKey {
  */
 export type ParsedManifestText =
   | {
+      /** The text is JSON. */
       readonly ok: true;
       /** The value, as `JSON.parse` makes it. */
       readonly value: unknown;
@@ -117,6 +118,7 @@ export type ParsedManifestText =
       locate(places: readonly (readonly (string | number)[])[]): TextPosition[];
     }
   | {
+      /** The text is not JSON. */
       readonly ok: false;
       /** Why the text is not JSON. */
       readonly reason: JsonSyntaxReason;
