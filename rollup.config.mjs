@@ -27,9 +27,35 @@ export default [
     plugins: [dts({ tsconfig: './tsconfig.build.json', respectExternal: true }), publishedDeclarations()],
   },
   {
-    // The CLI uses the library only through its public entry: src/cli imports '../index.js'
-    // (type-checked against the source), and here that import becomes a require of the file
-    // that the package's "exports" give `require('lp-app-manifest')`: dist/index.cjs. No second validator.
+    // The subpath 'lp-app-manifest/text': reading manifest JSON text with positions. Its own bundle, so that
+    // the main entry never carries jsonc-parser, which is bundled here from its ES build (its package.json
+    // "main" is a UMD build that costs a quarter of Node's start-up to load) and tree-shaken.
+    input: 'src/text/index.ts',
+    output: [
+      { file: 'dist/text.js', format: 'es' },
+      { file: 'dist/text.cjs', format: 'cjs' },
+    ],
+    external,
+    // jsonc-parser's modules have no side effects, but its package does not say so: without this, its
+    // formatter's tables (1,200 strings, built when the module loads) would come along with `visit`.
+    treeshake: { moduleSideEffects: (id) => !id.includes(`${sep}node_modules${sep}jsonc-parser${sep}`) },
+    plugins: [esmBuildOf('jsonc-parser', 'lib/esm/main.js'), typescript({ tsconfig: './tsconfig.build.json', outDir: 'dist' })],
+  },
+  {
+    input: 'src/text/index.ts',
+    output: [
+      { file: 'dist/text.d.ts', format: 'es' },
+      { file: 'dist/text.d.cts', format: 'es' },
+    ],
+    external: (id) => id.startsWith('node:'),
+    plugins: [dts({ tsconfig: './tsconfig.build.json', respectExternal: true })],
+  },
+  {
+    // The CLI uses the library through its public entries: src/cli imports '../index.js' and
+    // '../text/index.js' (type-checked against the source), and here those imports become requires of
+    // the files that the package's "exports" give `require('lp-app-manifest')` and its subpaths:
+    // dist/index.cjs, dist/text.cjs. No second validator. What it uses beyond the public API comes from
+    // src/internal.ts, small helpers bundled into the CLI (the size check holds them free of the validator).
     input: 'src/cli/main.ts',
     // The executable is CommonJS (dist/cli.cjs, the package's bin): on Node 20 an ES module entry
     // starts the ES module loader, which loads fs/promises, readline and the loader's own modules
@@ -46,16 +72,15 @@ export default [
       banner: (chunk) => (chunk.isEntry ? '#!/usr/bin/env node' : ''),
     },
     // image-size and ts-pattern stay outside, loaded (`await import()` in the source, a require in
-    // the output) where a command needs them; jsonc-parser, which validate uses, is bundled from its
-    // ES build (its package.json "main" is a UMD build that costs a quarter of Node's start-up to load).
-    external: (id) => external(id) || id === 'lp-app-manifest' || id === 'image-size',
-    // jsonc-parser's modules have no side effects, but its package does not say so: without this, its
-    // formatter's tables (1,200 strings, built when the module loads) would come along with `visit`.
-    treeshake: { moduleSideEffects: (id) => !id.includes(`${sep}node_modules${sep}jsonc-parser${sep}`) },
+    // the output) where a command needs them.
+    external: (id) => external(id) || id.startsWith('lp-app-manifest') || id === 'image-size',
     plugins: [
       cliUsesPublicApi(),
-      requireBuiltEntries({ 'lp-app-manifest': 'index.cjs', 'lp-app-manifest/installations': 'installations.cjs' }),
-      esmBuildOf('jsonc-parser', 'lib/esm/main.js'),
+      requireBuiltEntries({
+        'lp-app-manifest': 'index.cjs',
+        'lp-app-manifest/installations': 'installations.cjs',
+        'lp-app-manifest/text': 'text.cjs',
+      }),
       typescript({ tsconfig: './tsconfig.build.json', outDir: 'dist' }),
       importMetaUrlInCommonJs(),
       requireExternalsInCommonJs(),
@@ -102,22 +127,29 @@ export default [
 ];
 
 /**
- * Maps src/cli's (or `dir`'s) imports of src/index to 'lp-app-manifest' and of src/installations/index to
- * 'lp-app-manifest/installations', and fails the build on any deeper import into src/.
+ * Maps src/cli's (or `dir`'s) imports of the public entries (src/index, src/installations/index,
+ * src/text/index) to the package's names ('lp-app-manifest', …), lets src/cli import src/internal.ts
+ * (bundled), and fails the build on any other import out of `dir`.
  */
 function cliUsesPublicApi(dir = 'src/cli') {
   const cliDir = resolve(dir);
-  const entry = resolve('src/index');
-  const installations = resolve('src/installations/index');
+  const entries = new Map([
+    [resolve('src/index'), 'lp-app-manifest'],
+    [resolve('src/installations/index'), 'lp-app-manifest/installations'],
+    [resolve('src/text/index'), 'lp-app-manifest/text'],
+  ]);
+  const internal = resolve('src/internal');
   return {
     name: 'cli-uses-public-api',
     resolveId(source, importer) {
       if (importer === undefined || !importer.startsWith(cliDir + sep) || !source.startsWith('.')) return null;
       const target = resolve(dirname(importer), source).replace(/\.[cm]?[jt]s$/, '');
-      if (target === entry) return { id: 'lp-app-manifest', external: true };
-      if (target === installations && dir !== 'src/installations') return { id: 'lp-app-manifest/installations', external: true };
-      if (!target.startsWith(cliDir + sep)) {
-        this.error(`${relative('.', importer)} imports ${source}: ${dir} may use only the public API (src/index.ts)`);
+      const entry = entries.get(target);
+      if (entry !== undefined && !target.startsWith(cliDir + sep)) return { id: entry, external: true };
+      if (!target.startsWith(cliDir + sep) && !(dir === 'src/cli' && target === internal)) {
+        this.error(
+          `${relative('.', importer)} imports ${source}: ${dir} may use only the public entries (src/index.ts, src/text/index.ts)${dir === 'src/cli' ? ' and src/internal.ts' : ''}`,
+        );
       }
       return null;
     },

@@ -4,7 +4,8 @@
  * gzip limit in package.json (`sizeLimit.builder.gzip`, bytes), or when the
  * bundle carries JSON Schema or CLI code, or `import { validateManifest }`
  * carries the builder, or the rules' value lists carry the validator
- * (tree-shaking broken; these two with esbuild and with rollup). Measures the built dist/, so
+ * (tree-shaking broken; these two with esbuild and with rollup), or the main entry carries a
+ * subpath's code (the installations client, the text subpath's JSON scanner). Measures the built dist/, so
  * build first:
  *
  *     npm run build && npm run size
@@ -93,15 +94,23 @@ problems.push(
   )),
 );
 
-// The deploy client is the subpath 'lp-app-manifest/installations': the main entry (and so every bundle
-// of it) must not carry it, and the subpath must use the main entry by import, not carry a second copy.
-const INSTALLATIONS_MARKERS = ['app-install/installations', 'baseURI.json', 'LP_BEARER_TOKEN'];
+// The deploy client is the subpath 'lp-app-manifest/installations', and reading JSON text with positions
+// (jsonc-parser's scanner) is 'lp-app-manifest/text': the main entry (and so every bundle of it, the
+// builder's and the validator's) must carry neither, and the deploy subpath must use the main entry by
+// import, not carry a second copy.
+const SUBPATH_MARKERS = {
+  'the installations client': ['app-install/installations', 'baseURI.json', 'LP_BEARER_TOKEN'],
+  "the text subpath's JSON scanner (jsonc-parser)": ['createScanner', 'PropertyNameExpected', 'parseManifestText'],
+};
 for (const file of ['index.js', 'index.cjs']) {
   const text = readFileSync(new URL(`../dist/${file}`, import.meta.url), 'utf8');
-  const found = INSTALLATIONS_MARKERS.filter((marker) => text.includes(marker));
-  if (found.length > 0)
-    problems.push(`dist/${file} carries the installations client (${found.join(', ')}): it belongs to the subpath only`);
+  for (const [what, markers] of Object.entries(SUBPATH_MARKERS)) {
+    const found = markers.filter((marker) => text.includes(marker));
+    if (found.length > 0) problems.push(`dist/${file} carries ${what} (${found.join(', ')}): it belongs to its subpath only`);
+  }
 }
+if (!existsSync(new URL('../dist/text.js', import.meta.url)))
+  problems.push('dist/text.js is missing (the subpath lp-app-manifest/text)');
 const installationsEntry = new URL('../dist/installations.js', import.meta.url);
 if (!existsSync(installationsEntry))
   problems.push('dist/installations.js is missing (the subpath lp-app-manifest/installations)');

@@ -25,9 +25,9 @@ import { DNS_NAME_MAX_LENGTH } from '../src/rules/patterns.js';
 import { DECISIONS, FIELD_SOURCES } from '../src/rules/sources.js';
 import { readFileSync } from 'node:fs';
 import ts from 'typescript';
-import { FILE_ISSUE_CODES, ISSUE_CODES, WARNING_CODES, type IssueCode } from '../src/validation/issues.js';
-
-const isFileIssueCode = (issueCode: IssueCode): boolean => (FILE_ISSUE_CODES as readonly IssueCode[]).includes(issueCode);
+import { FILE_ISSUE_CODES, fileSeverity } from '../src/cli/file-issues.js';
+import { WARNING_CODES } from '../src/validation/codes.js';
+import { ISSUE_CODES } from '../src/validation/messages.js';
 
 const code = (value: unknown): string => `\`${typeof value === 'string' ? value : JSON.stringify(value)}\``;
 const limit = (value: ProfileLimit): string =>
@@ -116,22 +116,17 @@ function required(spec: FieldSpec): string {
 }
 
 /**
- * Each code's params as `name: type`, read from the `IssueParams` interface in
- * the source (so that the list cannot drift from the type), and the tag types
- * the params use, with their values.
+ * Each code's params as `name: type`, read from the `IssueParams` (library) and
+ * `FileIssueParams` (CLI) interfaces in the source (so that the list cannot
+ * drift from the types), and the tag types the params use, with their values.
  */
 function issueParamsDoc(): {
   readonly params: ReadonlyMap<string, string>;
   readonly tags: ReadonlyMap<string, readonly string[]>;
 } {
   const read = (file: string): ts.SourceFile =>
-    ts.createSourceFile(
-      file,
-      readFileSync(new URL(`../src/validation/${file}`, import.meta.url), 'utf8'),
-      ts.ScriptTarget.Latest,
-      true,
-    );
-  const sources = [read('issues.ts'), read('read.ts')];
+    ts.createSourceFile(file, readFileSync(new URL(`../src/${file}`, import.meta.url), 'utf8'), ts.ScriptTarget.Latest, true);
+  const sources = [read('validation/codes.ts'), read('validation/read.ts'), read('cli/file-issues.ts'), read('text/parse.ts')];
   const typeText = (node: ts.TypeNode): string =>
     node
       .getText()
@@ -143,9 +138,18 @@ function issueParamsDoc(): {
       .trim();
   const params = new Map<string, string>();
   const tags = new Map<string, readonly string[]>();
+  // A param of an interface type (a position) is written out as its fields.
+  const shapes = new Map<string, string>();
   for (const source of sources) {
     for (const statement of source.statements) {
-      if (ts.isInterfaceDeclaration(statement) && statement.name.text === 'IssueParams') {
+      if (ts.isInterfaceDeclaration(statement) && statement.name.text === 'TextPosition') {
+        const fields = statement.members.filter(ts.isPropertySignature);
+        shapes.set(
+          statement.name.text,
+          `{ ${fields.map((field) => `${field.name.getText()}: ${field.type?.getText()}`).join('; ')} }`,
+        );
+      }
+      if (ts.isInterfaceDeclaration(statement) && ['IssueParams', 'FileIssueParams'].includes(statement.name.text)) {
         for (const member of statement.members) {
           if (!ts.isPropertySignature(member) || member.type === undefined) continue;
           const type = member.type;
@@ -172,6 +176,11 @@ function issueParamsDoc(): {
       }
     }
   }
+  for (const [code, text] of params)
+    params.set(
+      code,
+      text.replace(/\b\w+\b/g, (name) => shapes.get(name) ?? name),
+    );
   return { params, tags };
 }
 
@@ -268,7 +277,7 @@ export function renderRulesDoc(): string {
     '',
     '| code | severity | params |',
     '|---|---|---|',
-    ...ISSUE_CODES.filter((issueCode) => !isFileIssueCode(issueCode)).map(
+    ...ISSUE_CODES.map(
       (issueCode) =>
         `| ${code(issueCode)} | ${WARNING_CODES.has(issueCode) ? 'warning' : 'error'} | ${cell(PARAMS.params.get(issueCode) ?? '')} |`,
     ),
@@ -281,13 +290,12 @@ export function renderRulesDoc(): string {
     '',
     '### File-level codes',
     '',
-    'The command line reports these about the file or text it reads, in the same shape as the codes above (and in the `IssueCode` type); `validateManifest` never does. A JSON file must be strict JSON (RFC 8259): UTF-8 (a byte order mark is allowed), no comments, no trailing commas, and no member name twice in one object (`duplicate_key`: `JSON.parse` would keep the last one silently).',
+    "The command line reports these about the file or text it reads, in the same shape as the codes above and in the same reports; `validateManifest` never does, and they are not in the library's `IssueCode` type. A JSON file must be strict JSON (RFC 8259): UTF-8 (a byte order mark is allowed), no comments, no trailing commas, and no member name twice in one object (`duplicate_key`: `JSON.parse` would keep the last one silently).",
     '',
     '| code | severity | params |',
     '|---|---|---|',
     ...FILE_ISSUE_CODES.map(
-      (issueCode) =>
-        `| ${code(issueCode)} | ${WARNING_CODES.has(issueCode) ? 'warning' : 'error'} | ${cell(PARAMS.params.get(issueCode) ?? '')} |`,
+      (issueCode) => `| ${code(issueCode)} | ${fileSeverity(issueCode)} | ${cell(PARAMS.params.get(issueCode) ?? '')} |`,
     ),
     '',
   ];

@@ -9,7 +9,6 @@ import { fileURLToPath } from 'node:url';
 import { relative } from 'node:path';
 
 const REPO = fileURLToPath(new URL('..', import.meta.url));
-const ENTRY = fileURLToPath(new URL('../src/index.ts', import.meta.url));
 const TSCONFIG = fileURLToPath(new URL('../tsconfig.json', import.meta.url));
 
 /** One export whose doc comment falls short. */
@@ -48,20 +47,21 @@ function missingParts(declaration: ts.Declaration): string[] {
   return missing;
 }
 
-/** Every export of src/index.ts (values and types) whose declaration lacks a summary or an `@example`. */
-export function findTsdocGaps(): TsdocGap[] {
-  const program = ts.createProgram([ENTRY], { ...compilerOptions(), noEmit: true });
+/** Every export of a public entry (values and types) whose declaration lacks a summary or an `@example`. */
+export function findTsdocGaps(entryFile = 'src/index.ts'): TsdocGap[] {
+  const entry = fileURLToPath(new URL(`../${entryFile}`, import.meta.url));
+  const program = ts.createProgram([entry], { ...compilerOptions(), noEmit: true });
   const checker = program.getTypeChecker();
-  const source = program.getSourceFile(ENTRY);
+  const source = program.getSourceFile(entry);
   const moduleSymbol = source === undefined ? undefined : checker.getSymbolAtLocation(source);
-  if (moduleSymbol === undefined) throw new Error(`cannot read the exports of ${ENTRY}`);
+  if (moduleSymbol === undefined) throw new Error(`cannot read the exports of ${entry}`);
 
   const gaps: TsdocGap[] = [];
   for (const exported of checker.getExportsOfModule(moduleSymbol)) {
     const symbol = exported.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(exported) : exported;
     const declarations = symbol.declarations ?? [];
     if (declarations.length === 0) {
-      gaps.push({ name: exported.name, location: 'src/index.ts', missing: ['declaration'] });
+      gaps.push({ name: exported.name, location: entryFile, missing: ['declaration'] });
       continue;
     }
     for (const declaration of declarations) {

@@ -2,7 +2,7 @@ import type { HttpsUrl } from './types/https-url.js';
 import { URL_MAX_LENGTH } from './rules/tables.js';
 import { checkHttpsUrl, codePointLength } from './validation/checks.js';
 import { ManifestValidationError } from './validation/error.js';
-import { makeIssue, type ValidationIssue } from './validation/issues.js';
+import { makeIssue, type ValidationIssue } from './validation/issue.js';
 import { receivedOf } from './validation/read.js';
 
 /**

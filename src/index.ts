@@ -65,22 +65,11 @@ export type {
 } from './types/manifest.js';
 export type { ManifestTypeError } from './types/type-error.js';
 export { formatIssue, ManifestValidationError, type IssueMessages } from './validation/error.js';
-export {
-  FILE_ISSUE_CODES,
-  ISSUE_CODES,
-  makeIssue,
-  MESSAGES,
-  type ExpectedType,
-  type FileIssueCode,
-  type IssueCode,
-  type IssueParams,
-  type JsonSyntaxReason,
-  type LogoUnreadableReason,
-  type UrlHostProblem,
-  type ValidationIssue,
-} from './validation/issues.js';
+export { ISSUE_CODES, MESSAGES } from './validation/messages.js';
+export type { ExpectedType, IssueCode, IssueParams, UrlHostProblem } from './validation/codes.js';
+export type { ValidationIssue } from './validation/issue.js';
 export { isHttpToken } from './validation/checks.js';
-export { describeType, isPlainObject, type ReceivedType } from './validation/read.js';
+export type { ReceivedType } from './validation/read.js';
 export { validateManifest, type ValidateOptions, type ValidationResult } from './validation/validate.js';
 export {
   listPlaceholders,

@@ -1,6 +1,6 @@
 import { ENGAGEMENT_FIELDS, WEBHOOK } from '../rules/tables.js';
 import { CONNECTOR_TEMPLATE } from '../rules/template.js';
-import type { Profile } from '../types/manifest.js';
+import type { ManifestFor, Profile } from '../types/manifest.js';
 import { ManifestValidationError } from '../validation/error.js';
 import { BUILDER_MESSAGES } from './messages.js';
 import { isPlainObject } from '../validation/read.js';
@@ -132,7 +132,12 @@ function envOption(options: unknown): TemplateVariables {
   }
 }
 
-class Builder<TProfile extends Profile> {
+/**
+ * The builder behind the public interface: it `implements` it (as a named builder, ready to
+ * build), so a method missing here, or of another type, is a compile error on this class.
+ * The factory's builders without a name are this class seen through `ManifestBuilder<…, false>`.
+ */
+class Builder<TProfile extends Profile> implements ManifestBuilder<TProfile> {
   readonly #draft: Draft;
   /** Whether the draft may hold placeholders (set once any setter was given one). */
   readonly #templated: boolean;
@@ -203,7 +208,7 @@ class Builder<TProfile extends Profile> {
     return this.#with({ scope: uniqueCopy(scopes).join(' ') });
   }
 
-  logoUri(uri: string) {
+  logoUri(uri: unknown) {
     return this.#with({ logo_uri: uri });
   }
 
@@ -215,7 +220,7 @@ class Builder<TProfile extends Profile> {
     return this.#with({ quick_launch_enabled: enabled });
   }
 
-  entryUri(uri: string) {
+  entryUri(uri: unknown) {
     return this.#with({ entry_uri: uri });
   }
 
@@ -223,7 +228,7 @@ class Builder<TProfile extends Profile> {
     return this.#with({ enabled_for_profiles: uniqueCopy(profileIds) });
   }
 
-  webhook(event: string, endpoint: string, options?: unknown) {
+  webhook(event: unknown, endpoint: unknown, options?: unknown) {
     return this.#withWebhooks((webhooks) => {
       // Defined, not assigned: `webhooks["__proto__"] = …` would set the prototype and lose the webhook.
       Object.defineProperty(webhooks, String(event), {
@@ -235,9 +240,9 @@ class Builder<TProfile extends Profile> {
     });
   }
 
-  withoutWebhook(event: string) {
+  withoutWebhook(event: unknown) {
     return this.#withWebhooks((webhooks) => {
-      delete webhooks[event];
+      delete webhooks[String(event)];
     });
   }
 
@@ -263,10 +268,11 @@ class Builder<TProfile extends Profile> {
     return checkTemplate(this.#draft, { profile: this.profile, env: envOption(options) }).result;
   }
 
-  toTemplate() {
+  toTemplate(): ManifestFor<TProfile> {
     const { result, sites } = checkTemplate(this.#draft, { profile: this.profile, env: {}, allowUnresolved: true });
     if (!result.ok) throw new ManifestValidationError(result.issues, result.warnings, 'manifest', BUILDER_MESSAGES);
-    return sites.length === 0 ? result.manifest : withStrings(result.manifest, sites);
+    // The placeholders put back as strings, where the manifest's type has them.
+    return (sites.length === 0 ? result.manifest : withStrings(result.manifest, sites)) as ManifestFor<TProfile>;
   }
 
   build(options?: BuildOptions) {

@@ -9,7 +9,9 @@
 import type { FieldSpec } from '../rules/nodes.js';
 import { ENGAGEMENT_FIELDS, RETRY_KEY, TOP_LEVEL_FIELDS, WEBHOOK } from '../rules/tables.js';
 import { closest } from '../validation/checks.js';
-import { MESSAGES, type IssueCode, type IssueParams, type ValidationIssue } from '../validation/issues.js';
+import type { IssueCode, IssueParams } from '../validation/codes.js';
+import type { ValidationIssue } from '../validation/issue.js';
+import { MESSAGES } from '../validation/messages.js';
 import type { IssueMessages } from '../validation/error.js';
 
 /** `build()` before `clientName(...)`. */

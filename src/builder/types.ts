@@ -22,7 +22,7 @@ import type {
 } from '../types/manifest.js';
 import type { FRAMING_HEADER_NAMES } from '../rules/tables.js';
 import type { ManifestTypeError } from '../types/type-error.js';
-import type { FramingHeaderNameMessage, MisspelledWebhookEventMessage } from '../validation/issues.js';
+import type { FramingHeaderNameMessage, MisspelledWebhookEventMessage } from '../validation/messages.js';
 import type { TemplateVariables } from '../template/resolve.js';
 import type { ValidationResult } from '../validation/validate.js';
 import { builderFactory } from './builder.js';

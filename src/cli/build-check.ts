@@ -5,16 +5,15 @@
  * both check the same way and say the same words.
  */
 import {
-  describeType,
-  isPlainObject,
   listPlaceholders,
   validateManifest,
   validateTemplate,
   type Profile,
   type TemplateVariables,
-  type ValidationIssue,
   type ValidationResult,
 } from '../index.js';
+import { describeType, isPlainObject } from '../internal.js';
+import type { CliIssue } from './file-issues.js';
 import { chooseProfile } from './profile.js';
 import { profileName } from './report.js';
 
@@ -38,7 +37,7 @@ export interface Checked {
   readonly secretVariables: readonly string[];
   /** The profile(s) checked against, in words: `connector profile`. */
   readonly profile: string;
-  readonly mismatch: ValidationIssue | undefined;
+  readonly mismatch: CliIssue | undefined;
 }
 
 /** The one line the module's process writes to its file descriptor 3: the checked result, or why there is none. */

@@ -9,7 +9,8 @@ import { createRequire } from 'node:module';
 import { extname, resolve } from 'node:path';
 import type { Readable } from 'node:stream';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { Profile, TemplateVariables, ValidationIssue } from '../index.js';
+import type { Profile, TemplateVariables } from '../index.js';
+import type { CliIssue } from './file-issues.js';
 import { readProfile } from './args.js';
 import { BuildFailure, checkExport, type Checked, type ModuleOutcome } from './build-check.js';
 import { defineCommand } from './command.js';
@@ -147,7 +148,7 @@ function hasHeaderValues(manifest: unknown): boolean {
 }
 
 /** The issues with their positions (a JSON file has them; a module's manifest has none). */
-function locateAll(built: Built, issues: readonly ValidationIssue[]): LocatedIssue[] {
+function locateAll(built: Built, issues: readonly CliIssue[]): LocatedIssue[] {
   const positions = built.locate?.(issues.map((issue) => issue.segments));
   return issues.map((issue, i) => ({ issue, position: positions?.[i] }));
 }

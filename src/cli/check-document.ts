@@ -4,7 +4,8 @@
  * template filled from the variables, and every issue placed at its line and
  * column (repeated keys first, then the other errors; then the warnings).
  */
-import { validateTemplate, type Profile, type TemplateVariables, type ValidationIssue, type ValidationResult } from '../index.js';
+import { validateTemplate, type Profile, type TemplateVariables, type ValidationResult } from '../index.js';
+import type { CliIssue } from './file-issues.js';
 import type { JsonDocument } from './json-text.js';
 import { chooseProfile, type ProfileChoice } from './profile.js';
 import type { LocatedIssue } from './report.js';
@@ -37,7 +38,7 @@ export function checkDocument(
   document: JsonDocument,
   option: Profile | undefined,
   template: { readonly env: TemplateVariables; readonly allowUnresolved?: boolean | undefined },
-  extra: readonly ValidationIssue[] = [],
+  extra: readonly CliIssue[] = [],
 ): CheckedDocument {
   const { value, duplicates, locate } = document;
   const choice = chooseProfile(value, option);

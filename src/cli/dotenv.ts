@@ -8,8 +8,9 @@
 import { isUtf8 } from 'node:buffer';
 import { resolve } from 'node:path';
 import { parseEnv } from 'node:util';
-import { makeIssue, type TemplateVariables, type ValidationIssue } from '../index.js';
+import type { TemplateVariables } from '../index.js';
 import type { OptionSpecs } from './command.js';
+import { fileIssue, type FileIssue } from './file-issues.js';
 import { readBytes } from './files.js';
 
 /**
@@ -54,7 +55,7 @@ export const DOTENV_OPTION = {
 /** The variables, or the first `--dotenv` file that could not be read, with its file-level issue. */
 export type DotenvResult =
   | { readonly ok: true; readonly variables: TemplateVariables }
-  | { readonly ok: false; readonly file: string; readonly issue: ValidationIssue };
+  | { readonly ok: false; readonly file: string; readonly issue: FileIssue };
 
 /**
  * Reads the `--dotenv` files in order (resolved against `cwd`) and lays the
@@ -78,7 +79,7 @@ export async function loadVariables(
   for (const file of files) {
     const read = await readBytes(resolve(cwd, file));
     if (!read.ok) return { ok: false, file, issue: read.issue };
-    if (!isUtf8(read.value)) return { ok: false, file, issue: makeIssue([], 'file_not_utf8', {}) };
+    if (!isUtf8(read.value)) return { ok: false, file, issue: fileIssue([], 'file_not_utf8', {}) };
     const text = Buffer.from(read.value).toString('utf8');
     for (const line of skippedLines(text)) {
       warn(`${file}:${line}: warning: not a NAME=value line, so it was skipped (its text is not shown: it may hold a secret)`);

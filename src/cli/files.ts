@@ -1,21 +1,21 @@
 /**
  * Reading the files the CLI is pointed at, with every way that can go wrong
  * turned into an issue with a file-level code (`file_not_found`, …) and a
- * one-line message from the library's wording table, never a stack trace.
+ * one-line message, never a stack trace.
  */
 import { isUtf8 } from 'node:buffer';
 import { promisify } from 'node:util';
-import { makeIssue, type ValidationIssue } from '../index.js';
+import { fileIssue, type FileIssue } from './file-issues.js';
 import { errorCode } from './io.js';
 import { fs } from './node-fs.js';
 
-/** A problem with a file: its file-level code and message (a {@link ValidationIssue} is one). */
-export type FileProblem = Pick<ValidationIssue, 'code' | 'message'>;
+/** A problem with a file: its file-level code and message (a {@link FileIssue} is one). */
+export type FileProblem = Pick<FileIssue, 'code' | 'message'>;
 
 /** What a read gives: the value, or the file-level issue that stopped it. The issue never quotes the file's content. */
 export type ReadResult<TValue> =
   | { readonly ok: true; readonly value: TValue }
-  | { readonly ok: false; readonly issue: ValidationIssue };
+  | { readonly ok: false; readonly issue: FileIssue };
 
 /**
  * The largest file the CLI reads. A real manifest is a few kilobytes; this is
@@ -31,22 +31,22 @@ const statFile = promisify(fs.fstat);
 const readChunk = promisify(fs.read);
 const closeFile = promisify(fs.close);
 
-const fail = (issue: ValidationIssue): { ok: false; issue: ValidationIssue } => ({ ok: false, issue });
+const fail = (issue: FileIssue): { ok: false; issue: FileIssue } => ({ ok: false, issue });
 
-function describeFsError(error: unknown): ValidationIssue {
+function describeFsError(error: unknown): FileIssue {
   const code = errorCode(error);
   switch (code) {
     case 'ENOENT':
     case 'ENOTDIR':
-      return makeIssue([], 'file_not_found', { partIsNotDirectory: code === 'ENOTDIR' });
+      return fileIssue([], 'file_not_found', { partIsNotDirectory: code === 'ENOTDIR' });
     case 'EISDIR':
-      return makeIssue([], 'file_is_directory', {});
+      return fileIssue([], 'file_is_directory', {});
     default:
-      return makeIssue([], 'file_unreadable', { errno: code });
+      return fileIssue([], 'file_unreadable', { errno: code });
   }
 }
 
-const tooLarge = (limit: number, size?: number): ValidationIssue => makeIssue([], 'file_too_large', { limit, size });
+const tooLarge = (limit: number, size?: number): FileIssue => fileIssue([], 'file_too_large', { limit, size });
 
 /**
  * Reads a whole file as bytes, refusing directories and anything over `maxBytes`.
@@ -72,7 +72,7 @@ export async function readBytes(path: string, maxBytes = MAX_FILE_BYTES): Promis
   try {
     // One descriptor for stat and read, so the checks apply to the file that is read.
     const stats = fs.fstatSync(fd);
-    if (stats.isDirectory()) return fail(makeIssue([], 'file_is_directory', {}));
+    if (stats.isDirectory()) return fail(fileIssue([], 'file_is_directory', {}));
     if (stats.isFile())
       return stats.size > maxBytes ? fail(tooLarge(maxBytes, stats.size)) : { ok: true, value: fs.readFileSync(fd) };
     // A pipe or device (/dev/stdin, /dev/zero) has no size to check first: read it up to the limit.
@@ -108,12 +108,12 @@ export async function readBytes(path: string, maxBytes = MAX_FILE_BYTES): Promis
  * (await checkOpenable('missing.mjs'))?.message; // 'file not found'
  * ```
  */
-export async function checkOpenable(path: string): Promise<ValidationIssue | undefined> {
+export async function checkOpenable(path: string): Promise<FileIssue | undefined> {
   let fd: number | undefined;
   try {
     fd = await openFile(path, 'r');
     const stats = await statFile(fd);
-    return stats.isDirectory() ? makeIssue([], 'file_is_directory', {}) : undefined;
+    return stats.isDirectory() ? fileIssue([], 'file_is_directory', {}) : undefined;
   } catch (error) {
     return describeFsError(error);
   } finally {
@@ -164,9 +164,9 @@ const JSON_SPACE_ONLY = /^[ \t\n\r]*$/;
  */
 export function decodeJsonText(bytes: Uint8Array): ReadResult<string> {
   // isUtf8 is strict (no lone surrogates, no overlong forms), like a fatal TextDecoder, and cheaper to start.
-  if (!isUtf8(bytes)) return fail(makeIssue([], 'file_not_utf8', {}));
+  if (!isUtf8(bytes)) return fail(fileIssue([], 'file_not_utf8', {}));
   const decoded = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
   const text = decoded.charCodeAt(0) === 0xfeff ? decoded.slice(1) : decoded;
-  if (JSON_SPACE_ONLY.test(text)) return fail(makeIssue([], 'file_empty', {}));
+  if (JSON_SPACE_ONLY.test(text)) return fail(fileIssue([], 'file_empty', {}));
   return { ok: true, value: text };
 }

@@ -1,50 +1,22 @@
 /**
- * JSON text as the CLI reads it: strict JSON (RFC 8259), with the position
- * of a syntax error, every member name repeated in one object, and the line
- * and column of any path, so that each issue can point into the file.
- *
- * `JSON.parse` makes the value (it is exact and fast, and keeps `__proto__`
- * as a plain key). jsonc-parser (VS Code's JSON parser) supplies what
- * `JSON.parse` cannot: positions, and the names it silently drops when one is
- * repeated. jsonc-parser accepts comments and trailing commas by choice;
- * here comments are errors (`disallowComments`) and trailing commas too (not
- * `allowTrailingComma`), so both parsers accept exactly JSON (a property test
- * holds them together). No message ever quotes the text around an error: V8's
- * `JSON.parse` messages can, and a manifest's header values are secrets.
+ * JSON text as the CLI reads it: the library's reading with positions
+ * (lp-app-manifest/text), its findings turned into the CLI's issues, each
+ * with the position it points at.
  */
-import { printParseErrorCode, visit, type JSONPath, type ParseErrorCode, type ParseOptions } from 'jsonc-parser';
-import { isHttpToken, makeIssue, type JsonSyntaxReason, type ValidationIssue } from '../index.js';
+import { isHttpToken } from '../index.js';
+import { parseManifestText, type TextPosition } from '../text/index.js';
+import { fileIssue, type FileIssue } from './file-issues.js';
 
-/** A 1-based line and column, the way editors show them; columns count characters (code points). */
-export interface Position {
-  readonly line: number;
-  readonly column: number;
-}
-
-/**
- * How deep the CLI follows nesting. A manifest nests 6 levels; jsonc-parser
- * recurses, so a limit far below the call stack's keeps a hostile file from
- * overflowing it (RFC 8259 §9 lets a parser limit the depth).
- */
-export const MAX_DEPTH = 512;
-
-const STRICT: ParseOptions = { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false };
+/** A 1-based line and column, the way editors show them. */
+export type Position = TextPosition;
 
 /** A JSON text that parsed: its value, its repeated keys, and a way to find where a path is. */
 export interface JsonDocument {
   readonly value: unknown;
   /** One `duplicate_key` issue per repeated member name, at its path and the position of the repetition, in text order. */
-  readonly duplicates: readonly { readonly issue: ValidationIssue; readonly position: Position }[];
+  readonly duplicates: readonly { readonly issue: FileIssue; readonly position: Position }[];
   /** Where the value at each path starts (a member: its name); a path not in the text gives its nearest ancestor's position. */
   locate(paths: readonly (readonly (string | number)[])[]): Position[];
-}
-
-/** Thrown from inside a visitor to stop the walk. */
-class Stop {
-  constructor(
-    readonly offset: number,
-    readonly reason: JsonSyntaxReason,
-  ) {}
 }
 
 /**
@@ -63,64 +35,32 @@ export function parseJsonText(
   text: string,
 ):
   | { readonly ok: true; readonly document: JsonDocument }
-  | { readonly ok: false; readonly issue: ValidationIssue; readonly position: Position | undefined } {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    const error = firstSyntaxError(text);
-    const position = error === undefined ? undefined : positionsOf(text, [error.offset])[0];
+  | { readonly ok: false; readonly issue: FileIssue; readonly position: Position | undefined } {
+  const parsed = parseManifestText(text);
+  if (!parsed.ok) {
+    const { reason, position } = parsed;
     return {
       ok: false,
-      issue: makeIssue([], 'invalid_json', {
-        reason: error?.reason ?? 'unknown',
-        line: position?.line,
-        column: position?.column,
-      }),
+      issue: fileIssue([], 'invalid_json', { reason, line: position?.line, column: position?.column }),
       position,
     };
   }
-  // Most files repeat no name and nest a few levels: that is checked without jsonc-parser's walk.
-  if (plainlyUnique(text, value)) {
-    return { ok: true, document: { value, duplicates: [], locate: (paths) => positionsOf(text, locateOffsets(text, paths)) } };
-  }
-  const found = findDuplicates(text);
-  if (found instanceof Stop) {
-    const [position] = positionsOf(text, [found.offset]);
-    return {
-      ok: false,
-      issue: makeIssue([], 'invalid_json', { reason: found.reason, line: position?.line, column: position?.column }),
-      position,
-    };
-  }
-  const positions = positionsOf(
-    text,
-    found.flatMap((duplicate) => [duplicate.first, duplicate.again]),
-  );
-  const duplicates = found.map((duplicate, i) => {
-    const first = positions[2 * i]!;
-    const again = positions[2 * i + 1]!;
+  const duplicates = parsed.duplicates.map((duplicate) => {
+    const { first, again } = duplicate;
     // A name that is not an HTTP token may be a pasted "Authorization: Bearer …" line: in neither the path
     // (cut before the first such name) nor the message.
-    const cut = duplicate.path.findIndex((segment) => typeof segment === 'string' && !isHttpToken(segment.trim()));
+    const cut = duplicate.segments.findIndex((segment) => typeof segment === 'string' && !isHttpToken(segment.trim()));
     const issue =
       cut === -1
-        ? makeIssue(duplicate.path, 'duplicate_key', { key: duplicate.key, first, again })
-        : makeIssue(duplicate.path.slice(0, cut), 'duplicate_key_not_shown', {
-            start: nameStart(String(duplicate.path[cut])),
+        ? fileIssue(duplicate.segments, 'duplicate_key', { key: duplicate.key, first, again })
+        : fileIssue(duplicate.segments.slice(0, cut), 'duplicate_key_not_shown', {
+            start: nameStart(String(duplicate.segments[cut])),
             first,
             again,
           });
     return { issue, position: again };
   });
-  return { ok: true, document: { value, duplicates, locate: (paths) => positionsOf(text, locateOffsets(text, paths)) } };
-}
-
-interface Duplicate {
-  readonly path: JSONPath;
-  readonly key: string;
-  readonly first: number;
-  readonly again: number;
+  return { ok: true, document: { value: parsed.value, duplicates, locate: parsed.locate } };
 }
 
 /** How a key that is not shown starts: its leading name characters (the name of a pasted `Name: value` line), at most 40. */
@@ -129,268 +69,3 @@ function nameStart(key: string): string {
   while (end < key.length && end < 40 && isHttpToken(key[end])) end++;
   return key.slice(0, end);
 }
-
-/**
- * Whether a text that `JSON.parse` accepted repeats no member name in any
- * object and nests less than {@link MAX_DEPTH} levels: then
- * {@link findDuplicates} finds nothing, and its walk, most of the time a
- * small file takes to parse, is not needed. The text names as many members
- * as the parsed value has keys exactly when no object repeats a name
- * (`JSON.parse` keeps one of each, and `__proto__` as an own key); two
- * spellings of one name (`"a"`, `"\u0061"`) count as a repetition, as in
- * jsonc-parser. `false` means only "look closer".
- */
-function plainlyUnique(text: string, value: unknown): boolean {
-  let keys = 0;
-  const pending: { readonly value: object; readonly depth: number }[] = [];
-  if (typeof value === 'object' && value !== null) pending.push({ value, depth: 1 });
-  for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
-    if (next.depth >= MAX_DEPTH) return false;
-    const items = Array.isArray(next.value) ? (next.value as unknown[]) : Object.values(next.value);
-    if (!Array.isArray(next.value)) keys += items.length;
-    for (const item of items) if (typeof item === 'object' && item !== null) pending.push({ value: item, depth: next.depth + 1 });
-  }
-  return keys === memberNames(text);
-}
-
-/** How many member names a valid JSON text holds: its string tokens followed by a colon. */
-function memberNames(text: string): number {
-  let count = 0;
-  // Outside strings, valid JSON has no quotation mark: each one found from here opens a string token.
-  for (let open = text.indexOf('"'); open !== -1; ) {
-    let close = text.indexOf('"', open + 1);
-    while (close !== -1 && escaped(text, close)) close = text.indexOf('"', close + 1);
-    if (close === -1) return -1; // not reached for a text JSON.parse accepted: "look closer", never a loop
-    let after = close + 1;
-    while (isJsonSpace(text.charCodeAt(after))) after++;
-    if (text.charCodeAt(after) === 0x3a) count++;
-    open = text.indexOf('"', after);
-  }
-  return count;
-}
-
-/** Whether the character at `at` is escaped: preceded by an odd number of backslashes. */
-function escaped(text: string, at: number): boolean {
-  let backslashes = 0;
-  while (text.charCodeAt(at - 1 - backslashes) === 0x5c) backslashes++;
-  return backslashes % 2 === 1;
-}
-
-const isJsonSpace = (code: number): boolean => code === 0x20 || code === 0x0a || code === 0x0d || code === 0x09;
-
-/** Every repeated member name (each against its first occurrence), or a {@link Stop} if the text nests too deep. */
-function findDuplicates(text: string): Duplicate[] | Stop {
-  const duplicates: Duplicate[] = [];
-  const objects: (Map<string, number> | undefined)[] = [];
-  const enter = (offset: number, names: Map<string, number> | undefined): void => {
-    if (objects.length >= MAX_DEPTH) throw new Stop(offset, 'too_deep');
-    objects.push(names);
-  };
-  try {
-    visit(
-      text,
-      {
-        onObjectBegin: (offset) => enter(offset, new Map()),
-        onArrayBegin: (offset) => enter(offset, undefined),
-        onObjectEnd: () => void objects.pop(),
-        onArrayEnd: () => void objects.pop(),
-        onObjectProperty(key, offset, _length, _line, _column, pathSupplier) {
-          const names = objects.at(-1);
-          const first = names?.get(key);
-          if (first === undefined) names?.set(key, offset);
-          else duplicates.push({ path: [...pathSupplier(), key], key, first, again: offset });
-        },
-      },
-      STRICT,
-    );
-  } catch (error) {
-    if (error instanceof Stop) return error;
-    throw error;
-  }
-  return duplicates;
-}
-
-/** The first syntax error jsonc-parser finds, with a reason that never quotes the text. */
-function firstSyntaxError(text: string): Stop | undefined {
-  const containers: ('{' | '[')[] = [];
-  let afterComma = false;
-  const enter = (offset: number, container: '{' | '['): void => {
-    if (containers.length >= MAX_DEPTH) throw new Stop(offset, 'too_deep');
-    containers.push(container);
-    afterComma = false;
-  };
-  try {
-    visit(
-      text,
-      {
-        onObjectBegin: (offset) => enter(offset, '{'),
-        onArrayBegin: (offset) => enter(offset, '['),
-        onObjectEnd: () => void containers.pop(),
-        onArrayEnd: () => void containers.pop(),
-        onSeparator: (separator) => {
-          afterComma = separator === ',';
-        },
-        onObjectProperty: () => {
-          afterComma = false;
-        },
-        onLiteralValue: () => {
-          afterComma = false;
-        },
-        onError(error, offset, length) {
-          throw new Stop(...describeError(text, error, offset, length, containers.at(-1), afterComma));
-        },
-      },
-      STRICT,
-    );
-  } catch (error) {
-    if (error instanceof Stop) return error;
-    if (error instanceof RangeError) return new Stop(0, 'too_deep');
-    throw error;
-  }
-  return undefined;
-}
-
-function describeError(
-  text: string,
-  error: ParseErrorCode,
-  offset: number,
-  length: number,
-  container: '{' | '[' | undefined,
-  afterComma: boolean,
-): [number, JsonSyntaxReason] {
-  const atEnd = offset >= text.length;
-  const next = text[offset];
-  switch (printParseErrorCode(error)) {
-    case 'InvalidSymbol':
-      return [offset, 'unexpected_character'];
-    case 'InvalidNumberFormat':
-    case 'UnexpectedEndOfNumber':
-      return [offset, atEnd ? 'unexpected_end' : 'invalid_number'];
-    case 'PropertyNameExpected':
-      if (atEnd) return [offset, 'unexpected_end'];
-      return [offset, afterComma && next === '}' ? 'trailing_comma_object' : 'expected_property_name'];
-    case 'ValueExpected':
-      if (atEnd) return [offset, 'unexpected_end'];
-      return [offset, afterComma && next === ']' ? 'trailing_comma_array' : 'expected_value'];
-    case 'ColonExpected':
-      return [offset, atEnd ? 'unexpected_end' : 'expected_colon'];
-    case 'CommaExpected':
-    case 'CloseBraceExpected':
-    case 'CloseBracketExpected':
-      if (atEnd) return [offset, 'unexpected_end'];
-      return [offset, container === '[' ? 'expected_comma_or_bracket' : 'expected_comma_or_brace'];
-    case 'EndOfFileExpected':
-      return [offset, 'content_after_value'];
-    case 'InvalidCommentToken':
-    case 'UnexpectedEndOfComment':
-      return [offset, 'comment'];
-    case 'UnexpectedEndOfString':
-      return [offset, 'unterminated_string'];
-    case 'InvalidCharacter':
-      return [insideString(text, offset, length, 'control_character'), 'control_character'];
-    case 'InvalidEscapeCharacter':
-      return [insideString(text, offset, length, 'invalid_escape'), 'invalid_escape'];
-    case 'InvalidUnicode':
-      return [insideString(text, offset, length, 'invalid_unicode_escape'), 'invalid_unicode_escape'];
-    default:
-      return [offset, 'unknown'];
-  }
-}
-
-const SIMPLE_ESCAPES = '"\\/bfnrt';
-const HEX = /^[0-9A-Fa-f]{4}$/;
-
-/** The offset, inside a string token, of the character a string error is about (jsonc-parser gives the token's start). */
-function insideString(text: string, start: number, length: number, reason: JsonSyntaxReason): number {
-  for (let i = start + 1; i < start + length; i++) {
-    const code = text.charCodeAt(i);
-    if (code < 0x20 && reason === 'control_character') return i;
-    if (code !== 0x5c) continue;
-    const escaped = text[i + 1] ?? '';
-    if (escaped === 'u') {
-      if (!HEX.test(text.slice(i + 2, i + 6)) && reason === 'invalid_unicode_escape') return i;
-      i += 5;
-    } else if (!SIMPLE_ESCAPES.includes(escaped) && reason === 'invalid_escape') return i;
-    else i++;
-  }
-  return start;
-}
-
-/** The offset at which each path's value starts (a member: its name), or its nearest ancestor's. One walk for all paths. */
-function locateOffsets(text: string, paths: readonly (readonly (string | number)[])[]): number[] {
-  if (paths.length === 0) return [];
-  const key = (path: readonly (string | number)[]): string => JSON.stringify(path);
-  const wanted = new Set<string>();
-  for (const path of paths) for (let end = 0; end <= path.length; end++) wanted.add(key(path.slice(0, end)));
-  const offsets = new Map<string, number>();
-  // The last of repeated names wins, as in the value JSON.parse made.
-  const record = (path: JSONPath, offset: number): void => {
-    const at = key(path);
-    if (wanted.has(at)) offsets.set(at, offset);
-  };
-  // A value inside an object was recorded at its name; record array items and the root here.
-  const recordItem = (path: JSONPath, offset: number): void => {
-    if (path.length === 0 || typeof path.at(-1) === 'number') record(path, offset);
-  };
-  const enter = (offset: number, path: JSONPath): boolean => {
-    recordItem(path, offset);
-    // Only containers on a wanted path are walked into.
-    return wanted.has(key(path)) && path.length < MAX_DEPTH;
-  };
-  visit(
-    text,
-    {
-      onObjectBegin: (offset, _length, _line, _column, pathSupplier) => enter(offset, pathSupplier()),
-      onArrayBegin: (offset, _length, _line, _column, pathSupplier) => enter(offset, pathSupplier()),
-      // jsonc-parser counts a skipped container's end only when there is an end callback: without these,
-      // the first container skipped would silence the rest of the walk.
-      onObjectEnd: () => undefined,
-      onArrayEnd: () => undefined,
-      onLiteralValue: (_value, offset, _length, _line, _column, pathSupplier) => recordItem(pathSupplier(), offset),
-      onObjectProperty: (name, offset, _length, _line, _column, pathSupplier) => record([...pathSupplier(), name], offset),
-    },
-    STRICT,
-  );
-  return paths.map((path) => {
-    for (let end = path.length; end >= 0; end--) {
-      const offset = offsets.get(key(path.slice(0, end)));
-      if (offset !== undefined) return offset;
-    }
-    return 0;
-  });
-}
-
-/**
- * The 1-based line and column of each offset, in one pass over the text.
- * Lines end at `\n`, `\r\n` or a lone `\r`; a character outside the BMP is
- * one column.
- *
- * @example
- * ```ts
- * import { positionsOf } from './json-text.js';
- *
- * positionsOf('{\n  "a": }', [9]); // [{ line: 2, column: 8 }]
- * ```
- */
-export function positionsOf(text: string, offsets: readonly number[]): Position[] {
-  const order = offsets
-    .map((offset, index) => ({ offset: Math.min(offset, text.length), index }))
-    .sort((a, b) => a.offset - b.offset);
-  const positions: Position[] = new Array<Position>(offsets.length);
-  let line = 1;
-  let column = 1;
-  let i = 0;
-  for (const { offset, index } of order) {
-    for (; i < offset; i++) {
-      const code = text.charCodeAt(i);
-      if (code === 0x0a || (code === 0x0d && text.charCodeAt(i + 1) !== 0x0a)) {
-        line++;
-        column = 1;
-      } else if (!(code >= 0xdc00 && code <= 0xdfff && i > 0 && isHighSurrogate(text.charCodeAt(i - 1)))) column++;
-    }
-    positions[index] = { line, column };
-  }
-  return positions;
-}
-
-const isHighSurrogate = (code: number): boolean => code >= 0xd800 && code <= 0xdbff;

@@ -3,7 +3,7 @@
  * "Installing LivePerson Applications" page cannot be seen in a URI, so it is
  * checked where the image file is at hand.
  */
-import { makeIssue, type ValidationIssue } from '../index.js';
+import { fileIssue, type FileIssue } from './file-issues.js';
 import { readBytes } from './files.js';
 
 /** LivePerson shows app logos at exactly this size ("Installing LivePerson Applications"). */
@@ -28,13 +28,13 @@ const MAX_LOGO_BYTES = 16 * 1024 * 1024;
  * // 'logo "assets/logo.png" is 64x64 pixels; it must be exactly 70x70'
  * ```
  */
-export async function checkLogo(path: string, name = path): Promise<ValidationIssue | undefined> {
+export async function checkLogo(path: string, name = path): Promise<FileIssue | undefined> {
   const bytes = await readBytes(path, MAX_LOGO_BYTES);
   if (!bytes.ok) {
     const { code } = bytes.issue;
     const reason =
       code === 'file_not_found' || code === 'file_is_directory' || code === 'file_too_large' ? code : 'file_unreadable';
-    return makeIssue(['logo_uri'], 'logo_unreadable', { file: name, reason });
+    return fileIssue(['logo_uri'], 'logo_unreadable', { file: name, reason });
   }
   const { imageSize } = await import('image-size');
   let size: { readonly width: number; readonly height: number };
@@ -42,8 +42,8 @@ export async function checkLogo(path: string, name = path): Promise<ValidationIs
     size = imageSize(bytes.value);
   } catch {
     // image-size throws for anything it cannot decode: not an image, or a truncated one.
-    return makeIssue(['logo_uri'], 'logo_unreadable', { file: name, reason: 'not_an_image' });
+    return fileIssue(['logo_uri'], 'logo_unreadable', { file: name, reason: 'not_an_image' });
   }
   if (size.width === LOGO_SIZE && size.height === LOGO_SIZE) return undefined;
-  return makeIssue(['logo_uri'], 'logo_wrong_size', { file: name, width: size.width, height: size.height, size: LOGO_SIZE });
+  return fileIssue(['logo_uri'], 'logo_wrong_size', { file: name, width: size.width, height: size.height, size: LOGO_SIZE });
 }

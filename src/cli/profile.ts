@@ -2,13 +2,15 @@
  * Which profile a manifest is checked against: `--profile` if given, else the
  * one its `"$schema"` names (`…/connector.schema.json`), else `general`.
  */
-import { isPlainObject, makeIssue, PROFILES, type Profile, type ValidationIssue } from '../index.js';
+import { PROFILES, type Profile } from '../index.js';
+import { isPlainObject } from '../internal.js';
+import { fileIssue, type FileIssue } from './file-issues.js';
 
 /** The profile and how it was chosen, and a warning when `--profile` overrides a `"$schema"` that names another. */
 export interface ProfileChoice {
   readonly profile: Profile;
   readonly from: 'option' | 'schema' | 'default';
-  readonly mismatch: ValidationIssue | undefined;
+  readonly mismatch: FileIssue | undefined;
 }
 
 /**
@@ -57,7 +59,7 @@ export function chooseProfile(manifest: unknown, option: Profile | undefined): P
   if (option !== undefined) {
     const mismatch =
       fromSchema !== undefined && fromSchema !== option
-        ? makeIssue(['$schema'], 'schema_profile_mismatch', { schemaProfile: fromSchema, profile: option })
+        ? fileIssue(['$schema'], 'schema_profile_mismatch', { schemaProfile: fromSchema, profile: option })
         : undefined;
     return { profile: option, from: 'option', mismatch };
   }

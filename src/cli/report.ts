@@ -1,9 +1,11 @@
 /**
- * The issues the CLI reports (the library's, and the file-level ones the CLI
- * makes with the library's `makeIssue`), and the three ways it prints them:
+ * The issues the CLI reports (the library's, and its own about the files it
+ * reads: file-issues.ts), and the three ways it prints them:
  * text lines an editor can follow, a JSON report, GitHub Actions annotations.
  */
-import { formatIssue, type IssueCode, type Profile, type ValidationIssue } from '../index.js';
+import type { IssueCode, Profile } from '../index.js';
+import { issueLine } from '../internal.js';
+import type { CliIssue, FileIssueCode } from './file-issues.js';
 import type { Position } from './json-text.js';
 
 /**
@@ -12,7 +14,7 @@ import type { Position } from './json-text.js';
  * never contain header values, so a report cannot leak a secret.
  */
 export interface ReportIssue {
-  readonly code: IssueCode;
+  readonly code: IssueCode | FileIssueCode;
   readonly severity: 'error' | 'warning';
   /** A JSON path into the manifest; `''` for the whole manifest or file. */
   readonly path: string;
@@ -24,7 +26,7 @@ export interface ReportIssue {
 
 /** An issue and where it is, as the commands collect them. */
 export interface LocatedIssue {
-  readonly issue: ValidationIssue;
+  readonly issue: CliIssue;
   readonly position: Position | undefined;
 }
 
@@ -40,7 +42,7 @@ export interface LocatedIssue {
  * const issues = result.ok ? [] : result.issues.map((issue) => toReportIssue({ issue, position: { line: 1, column: 2 } }));
  * ```
  */
-export function toReportIssue(located: LocatedIssue | ValidationIssue): ReportIssue {
+export function toReportIssue(located: LocatedIssue | CliIssue): ReportIssue {
   const { issue, position } = locatedOf(located);
   return {
     code: issue.code,
@@ -51,7 +53,7 @@ export function toReportIssue(located: LocatedIssue | ValidationIssue): ReportIs
   };
 }
 
-const locatedOf = (located: LocatedIssue | ValidationIssue): LocatedIssue =>
+const locatedOf = (located: LocatedIssue | CliIssue): LocatedIssue =>
   'issue' in located ? located : { issue: located, position: undefined };
 
 /**
@@ -70,12 +72,12 @@ const locatedOf = (located: LocatedIssue | ValidationIssue): LocatedIssue =>
  * // 'manifest.json:1:2: client_name: must not be blank [blank]'
  * ```
  */
-export function formatIssueLine(file: string, located: LocatedIssue | ValidationIssue, { fileLevel = false } = {}): string {
+export function formatIssueLine(file: string, located: LocatedIssue | CliIssue, { fileLevel = false } = {}): string {
   const { issue, position } = locatedOf(located);
   const name = shownFileName(file);
   const where = position === undefined ? name : `${name}:${position.line}:${position.column}`;
   const severity = issue.severity === 'warning' ? 'warning: ' : '';
-  return fileLevel ? `${where}: ${severity}${issue.message} [${issue.code}]` : `${where}: ${severity}${formatIssue(issue)}`;
+  return fileLevel ? `${where}: ${severity}${issue.message} [${issue.code}]` : `${where}: ${severity}${issueLine(issue)}`;
 }
 
 /**
@@ -116,7 +118,7 @@ const escapeProperty = (text: string): string => escapeData(text).replace(/:/g, 
  */
 export function formatAnnotation(
   file: string,
-  located: LocatedIssue | ValidationIssue,
+  located: LocatedIssue | CliIssue,
   { fileLevel = false, failing = false } = {},
 ): string {
   const { issue, position } = locatedOf(located);
@@ -125,7 +127,7 @@ export function formatAnnotation(
     ...(position === undefined ? [] : [`line=${position.line}`, `col=${position.column}`]),
     `title=${escapeProperty(issue.code)}`,
   ];
-  const message = fileLevel ? issue.message : formatIssue(issue);
+  const message = fileLevel ? issue.message : issueLine(issue);
   // A warning that fails the run (--strict) is an error annotation: a pull request shows why the check failed.
   return `::${failing ? 'error' : issue.severity} ${properties.join(',')}::${escapeData(message)}`;
 }

@@ -3,7 +3,8 @@
  * the line and column it is at.
  */
 import { resolve } from 'node:path';
-import type { Profile, TemplateVariables, ValidationIssue } from '../index.js';
+import type { Profile, TemplateVariables } from '../index.js';
+import type { FileIssue } from './file-issues.js';
 import { readFormat, readProfile } from './args.js';
 import { defineCommand } from './command.js';
 import { DOTENV_OPTION, loadVariables } from './dotenv.js';
@@ -80,7 +81,7 @@ async function checkFile(
   file: string,
   io: Io,
   option: Profile | undefined,
-  logoIssue: ValidationIssue | undefined,
+  logoIssue: FileIssue | undefined,
   template: TemplateSettings,
 ): Promise<Checked> {
   const text = await readText(file, io);

@@ -6,7 +6,8 @@
  * own at its path. Every issue is reported at once, beside every other.
  */
 import type { Profile } from '../types/manifest.js';
-import { deepFreeze, formatPath, makeIssue, type ValidationIssue } from '../validation/issues.js';
+import { deepFreeze, makeIssue, type ValidationIssue } from '../validation/issue.js';
+import { formatPath } from '../validation/paths.js';
 import { checkOptions, validateManifest, type ValidationResult } from '../validation/validate.js';
 import { mayHoldPlaceholder, parseTemplate, type ParsedTemplate } from './placeholders.js';
 

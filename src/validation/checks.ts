@@ -23,7 +23,8 @@ import {
   RESERVED_HEADER_PREFIX,
   UNREACHABLE_HOST_PATTERNS,
 } from '../rules/tables.js';
-import { NO_PARAMS, type IssueCode, type IssueParams, type UrlHostProblem } from './issues.js';
+import type { IssueCode, IssueParams, UrlHostProblem } from './codes.js';
+import { NO_PARAMS } from './issue.js';
 
 // Module-level values made by a call are marked pure (with their arguments inside an arrow when
 // those call anything too), so that a bundle which does not use them drops them: importing only

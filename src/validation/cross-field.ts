@@ -4,7 +4,8 @@
  * their issues come out in it. A new rule across fields is an entry here.
  */
 import { RETRY_KEY, WEBHOOK_EVENTS } from '../rules/tables.js';
-import { NO_PARAMS as NONE, type IssueCode } from './issues.js';
+import type { IssueCode } from './codes.js';
+import { NO_PARAMS as NONE } from './issue.js';
 import { at } from './paths.js';
 import type { Walk } from './state.js';
 

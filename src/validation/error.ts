@@ -1,4 +1,5 @@
-import type { IssueCode, IssueParams, ValidationIssue } from './issues.js';
+import type { IssueCode, IssueParams } from './codes.js';
+import type { Issue, ValidationIssue } from './issue.js';
 
 /**
  * Wording to use instead of the built-in English, per code: a function from
@@ -26,7 +27,7 @@ const hasOwn = Object.prototype.hasOwnProperty;
  * manifest). With `messages`, an issue whose code it has is worded by it from
  * the issue's `params`; any other keeps its own message.
  *
- * @param issue - An issue from `validateManifest()`, an error's `issues`, or `makeIssue()`.
+ * @param issue - An issue from `validateManifest()`, `validateTemplate()` or an error's `issues`.
  * @param messages - Optional wording per code (see {@link IssueMessages}); read only for own keys.
  *
  * @example
@@ -61,9 +62,12 @@ export function formatIssue(issue: ValidationIssue, messages?: IssueMessages | n
     typeof messages === 'object' && messages !== null && hasOwn.call(messages, issue.code)
       ? (messages[issue.code] as ((params: unknown, issue: ValidationIssue) => string) | undefined)
       : undefined;
-  const message = word === undefined ? issue.message : word(issue.params, issue);
-  return `${issue.path === '' ? '(root)' : issue.path}: ${message} [${issue.code}]`;
+  return issueLine(issue, word === undefined ? issue.message : word(issue.params, issue));
 }
+
+/** `PATH: MESSAGE [code]`, the line of any issue in the library's shape (the command line's own too). */
+export const issueLine = (issue: Issue<string, unknown>, message = issue.message): string =>
+  `${issue.path === '' ? '(root)' : issue.path}: ${message} [${issue.code}]`;
 
 const counted = (count: number, noun: string): string => `${count} ${noun}${count === 1 ? '' : 's'}`;
 

@@ -30,7 +30,8 @@ import {
   singleLabelHost,
   unreachableHost,
 } from './checks.js';
-import { NO_PARAMS as NONE, type IssueParams } from './issues.js';
+import type { IssueParams } from './codes.js';
+import { NO_PARAMS as NONE } from './issue.js';
 import { at, type Path } from './paths.js';
 import { readArray } from './read.js';
 import type { Walk } from './state.js';

@@ -1,9 +1,38 @@
 /**
- * Where the walk is, and where an issue is reported: a path is built as the
- * walk goes down, one small node per step, and turned into a place (path text
- * and frozen segments) only when an issue is reported there.
+ * Paths: where the walk is (a small node per step), where an issue is
+ * reported (a place: path text and frozen segments, made only when an issue
+ * is reported there), and how a path is written (`webhooks["…"].headers[0]`).
  */
-import { appendSegment } from './issues.js';
+import { MAX_QUOTED, quote } from './quote.js';
+
+const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
+
+/** A path (`''` for the whole manifest) with one more segment: `.key`, `["key"]` or `[0]`. */
+function appendSegment(path: string, segment: string | number): string {
+  if (typeof segment === 'number') return `${path}[${segment}]`;
+  // A long key is quoted, and so cut short, even when it looks like an identifier: a huge input never makes a huge path.
+  const text =
+    segment.length <= 4 * MAX_QUOTED && IDENTIFIER.test(segment) ? `.${segment}` : `[${quote(segment, 4 * MAX_QUOTED)}]`;
+  // The first key of a path has no dot before it.
+  return path === '' && text.charCodeAt(0) === 0x2e ? text.slice(1) : path + text;
+}
+
+/**
+ * Formats path segments as `capabilities.webhooks["…"].headers[0].header_name`.
+ *
+ * @example
+ * ```ts
+ * import { formatPath } from './paths.js';
+ *
+ * formatPath(['capabilities', 'webhooks', 'ms.MessagingEventNotification.ContentEvent', 'headers', 0]);
+ * // 'capabilities.webhooks["ms.MessagingEventNotification.ContentEvent"].headers[0]'
+ * ```
+ */
+export function formatPath(segments: readonly (string | number)[]): string {
+  let out = '';
+  for (let i = 0; i < segments.length; i++) out = appendSegment(out, segments[i]!);
+  return out;
+}
 
 /**
  * Where the walk is: a key or index and the place it is in (`null` is the
@@ -22,7 +51,7 @@ export const at = (up: Path, key: string | number): PathNode => ({ up, key, plac
 
 /**
  * A place an issue is reported at: its path text and its segments, frozen. The places of the
- * spec's keys come back in every manifest (`capabilities.webhooks["…"].endpoint`), so each is
+ * rules' keys come back in every manifest (`capabilities.webhooks["…"].endpoint`), so each is
  * made once and kept in a tree by key; an issue's `path` and `segments` are then shared, frozen,
  * by every issue at that place. Kept only for short keys and up to a bound, so that hostile
  * input cannot make the tree grow without end or keep large keys alive.

@@ -16,7 +16,7 @@ export const UNREADABLE: unique symbol = Symbol('unreadable');
  *
  * @example
  * ```ts
- * import { isPlainObject } from 'lp-app-manifest';
+ * import { isPlainObject } from './read.js';
  *
  * isPlainObject({ client_name: 'Acme' }); // true
  * isPlainObject(new Map()); // false
@@ -37,7 +37,7 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
  *
  * @example
  * ```ts
- * import { describeType } from 'lp-app-manifest';
+ * import { describeType } from './read.js';
  *
  * describeType([]); // 'an array'
  * describeType(new Date()); // 'an instance of Date'
@@ -50,7 +50,7 @@ export function describeType(value: unknown): string {
 
 /**
  * What kind of value was found where another was expected (`invalid_type`'s
- * `received`): a tag, worded by {@link describeType}. `instance` is an
+ * `received`): a tag, worded in `invalid_type`'s message ("an array"). `instance` is an
  * object of a class (its name in `className`), `non_plain_object` one that is
  * neither plain data nor of a named class, `unreadable` one whose reading threw.
  *

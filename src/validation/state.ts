@@ -5,7 +5,8 @@
  */
 import type { Profile } from '../types/manifest.js';
 import { closest, isShownKey, keyStartOf } from './checks.js';
-import { createIssue, NO_PARAMS, type ExpectedType, type IssueCode, type IssueParams, type ValidationIssue } from './issues.js';
+import type { ExpectedType, IssueCode, IssueParams } from './codes.js';
+import { createIssue, NO_PARAMS, type ValidationIssue } from './issue.js';
 import { at, placeOf, type Path } from './paths.js';
 import { receivedOf, UNREADABLE, type Keys } from './read.js';
 
@@ -15,8 +16,6 @@ export class Walk {
   /** Every object and array of the output, frozen once the walk has found no error. */
   readonly made: object[] = [];
   readonly connector: boolean;
-  /** The issue reported last, whose params and message the next one may share (see createIssue). */
-  last: ValidationIssue | undefined = undefined;
   /**
    * In a list whose items' names must differ (a webhook's headers): each name
    * seen so far, lower-cased, to the name as written. Set by the list's walk.
@@ -29,8 +28,7 @@ export class Walk {
 
   report<TCode extends IssueCode>(path: Path, code: TCode, params: IssueParams[TCode]): void {
     const place = placeOf(path);
-    const issue = createIssue(place.path, place.segments, code, params, this.last) as ValidationIssue;
-    this.last = issue;
+    const issue = createIssue(place.path, place.segments, code, params) as ValidationIssue;
     (issue.severity === 'warning' ? this.warnings : this.issues).push(issue);
   }
 

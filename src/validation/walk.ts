@@ -17,7 +17,7 @@ import {
 import type { FieldSpec, ObjectNode, StringRule } from '../rules/nodes.js';
 import { closest, isLanguageTag, isShownKey, keyStartOf } from './checks.js';
 import { runCrossFieldChecks } from './cross-field.js';
-import { NO_PARAMS as NONE } from './issues.js';
+import { NO_PARAMS as NONE } from './issue.js';
 import {
   walkBoolean,
   walkEndpoint,

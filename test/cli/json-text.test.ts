@@ -1,7 +1,8 @@
 import { expect } from 'chai';
 import fc from 'fast-check';
 import { visit } from 'jsonc-parser';
-import { parseJsonText, positionsOf } from '../../src/cli/json-text.js';
+import { parseJsonText } from '../../src/cli/json-text.js';
+import { positionsOf } from '../../src/text/parse.js';
 
 const parses = (text: string): boolean => {
   try {

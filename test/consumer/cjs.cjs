@@ -9,4 +9,7 @@ assert.throws(() => ManifestBuilder.general().build(), ManifestValidationError);
 // The deploy subpath, from the packed package.
 const { diffManifests, formatManifestDiff } = require('lp-app-manifest/installations');
 assert.equal(formatManifestDiff(diffManifests({ enabled: false }, { enabled: true })), '~ enabled: false → true');
+// The text subpath, from the packed package.
+const { parseManifestText } = require('lp-app-manifest/text');
+assert.deepEqual(parseManifestText('{ "a": }'), { ok: false, reason: 'expected_value', position: { line: 1, column: 8 } });
 console.log('cjs ok');

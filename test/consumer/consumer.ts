@@ -12,6 +12,7 @@ import {
   type ValidationIssue,
   type WebhookEvent,
 } from 'lp-app-manifest';
+import { parseManifestText, type ParsedManifestText, type TextPosition } from 'lp-app-manifest/text';
 
 declare const fromEnv: string;
 
@@ -79,4 +80,9 @@ connector.capabilities!.webhooks!['cqm.ExConversationChangeNotification']!.endpo
 // @ts-expect-error the built manifest is deeply readonly
 general.client_name = 'changed';
 
-export { scope, finish };
+const parsedText: ParsedManifestText = parseManifestText('{}');
+const where: TextPosition[] = parsedText.ok ? parsedText.locate([['client_name']]) : [];
+// @ts-expect-error the value is unknown until it is validated
+const unchecked: Manifest | undefined = parsedText.ok ? parsedText.value : undefined;
+
+export { scope, finish, where, unchecked };

@@ -5,7 +5,7 @@
 import { runInNewContext } from 'node:vm';
 import { expect } from 'chai';
 import { ISSUE_CODES, type ValidationResult } from '../../src/index.js';
-import { formatPath } from '../../src/validation/issues.js';
+import { formatPath } from '../../src/validation/paths.js';
 
 const TRAPS = [
   'get',

@@ -15,7 +15,7 @@ import {
   SERVER_ASSIGNED_KEYS,
   WEBHOOK_EVENTS,
 } from '../../src/rules/tables.js';
-import { formatPath } from '../../src/validation/issues.js';
+import { formatPath } from '../../src/validation/paths.js';
 import { anyCase, limitOf, manifestCase, Rand, TCHARS } from './arbitraries.js';
 import { jsonTypeOf, sitesOf, type Site } from './sites.js';
 import { assertProperty, getAt, removeAt, setAt, updateAt, type Json, type Segments } from './support.js';

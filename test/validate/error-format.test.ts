@@ -1,14 +1,13 @@
 import { expect } from 'chai';
 import {
   formatIssue,
-  makeIssue,
   ManifestBuilder,
-  MESSAGES,
   validateManifest,
   validateTemplate,
   type Profile,
   type ValidateOptions,
 } from '../../src/index.js';
+import { makeIssue } from '../../src/validation/issue.js';
 import {
   CONTENT,
   CONTENT_PATH,
@@ -388,20 +387,5 @@ describe('validateManifest: issues and errors', () => {
       expect(validateManifest(manifest, untypedOptions({ profile: undefined })).ok).to.equal(true);
       expect(validateManifest(manifest, untypedOptions(null)).ok).to.equal(true);
     });
-  });
-});
-
-describe('file_too_large wording', () => {
-  const MIB = 1024 * 1024;
-  it('gives megabytes, and bytes where the two would read the same in megabytes', () => {
-    expect(MESSAGES.file_too_large({ limit: 64 * MIB, size: 100 * MIB })).to.equal(
-      'file is too large (100.0 MB; the limit is 64.0 MB)',
-    );
-    expect(MESSAGES.file_too_large({ limit: 64 * MIB, size: 64 * MIB + 1 })).to.equal(
-      'file is too large (67,108,865 bytes; the limit is 67,108,864 bytes)',
-    );
-    expect(MESSAGES.file_too_large({ limit: 64 * MIB, size: undefined })).to.equal(
-      'file is too large (over the limit of 64.0 MB)',
-    );
   });
 });

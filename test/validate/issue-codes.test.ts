@@ -1,12 +1,10 @@
 import { expect } from 'chai';
 import {
-  FILE_ISSUE_CODES,
   httpsUrl,
   ISSUE_CODES,
   ManifestValidationError,
   validateManifest,
   validateTemplate,
-  type FileIssueCode,
   type IssueCode,
   type ValidateOptions,
   type ValidationIssue,
@@ -52,18 +50,12 @@ const withHeaders = (...headers: unknown[]) => withWebhook({ endpoint: 'https://
 const MAX_RETRIES = ['capabilities', 'webhooks', CONTENT, 'max_retries'];
 const engagement = () => (template()['capabilities'] as Record<string, unknown>)['engagement'];
 
-/** The codes the validator reports; the file-level ones (the CLI's) each have a CLI test in test/cli/file-codes.test.ts. */
-type ManifestIssueCode = Exclude<IssueCode, FileIssueCode>;
-const MANIFEST_CODES = ISSUE_CODES.filter(
-  (code): code is ManifestIssueCode => !(FILE_ISSUE_CODES as readonly IssueCode[]).includes(code),
-);
-
 /**
  * One example input per issue code. Typed by `IssueCode`, so adding a code
  * without an example here is a compile error; the test below checks the same
  * at run time against the exported `ISSUE_CODES`.
  */
-const EXAMPLES: { readonly [TCode in ManifestIssueCode]: Example } = {
+const EXAMPLES: { readonly [TCode in IssueCode]: Example } = {
   unresolved_placeholder: { value: minimalWith(['description'], '${{ LP_DESCRIPTION }}'), path: 'description', env: {} },
   malformed_placeholder: { value: minimalWith(['description'], 'a ${{ 1X }}'), path: 'description', env: {} },
   invalid_type: { value: minimalWith(['client_name'], 42), path: 'client_name' },
@@ -191,11 +183,11 @@ const EXAMPLES: { readonly [TCode in ManifestIssueCode]: Example } = {
 
 describe('ISSUE_CODES', () => {
   it('has an example input in this suite for every code, and no example for a code that does not exist', () => {
-    expect(Object.keys(EXAMPLES)).to.have.members([...MANIFEST_CODES]);
+    expect(Object.keys(EXAMPLES)).to.have.members([...ISSUE_CODES]);
     expect(new Set(ISSUE_CODES).size).to.equal(ISSUE_CODES.length);
   });
 
-  for (const code of MANIFEST_CODES) {
+  for (const code of ISSUE_CODES) {
     const example: Example = EXAMPLES[code];
     it(`${code}: produced ${example.warning ? 'as a warning' : 'as an error'} at ${example.path === '' ? '(root)' : example.path}`, () => {
       let reported: readonly ValidationIssue[];

@@ -8,7 +8,6 @@ import { expect } from 'chai';
 import {
   formatIssue,
   ISSUE_CODES,
-  makeIssue,
   MESSAGES,
   validateManifest,
   type IssueCode,
@@ -17,6 +16,9 @@ import {
   type ValidateOptions,
   type ValidationIssue,
 } from '../../src/index.js';
+import { FILE_ISSUE_CODES, fileIssue, type FileIssueCode, type FileIssueParams } from '../../src/cli/file-issues.js';
+import { makeIssue } from '../../src/validation/issue.js';
+import { issueLine } from '../../src/validation/error.js';
 import { CONTENT, CONTENT_PATH, minimal, minimalWith, template, templateWith } from './helpers.js';
 
 /** One set of parameters per code, as a caller of makeIssue() could give them. Typed: a code without a sample does not compile. */
@@ -72,6 +74,17 @@ const SAMPLES: { readonly [TCode in IssueCode]: IssueParams[TCode] } = {
   header_value_not_ascii: {},
   unresolved_placeholder: { variable: 'LP_HOST', empty: false },
   malformed_placeholder: {},
+  max_retries_with_retention: {},
+  code_without_authorization_code: {},
+  authorization_code_without_redirect_uris: {},
+  unreachable_endpoint_host: { host: 'localhost' },
+  single_label_host: { host: 'your' },
+  body_header_name: { name: 'Content-Type' },
+  header_value_whitespace: { problem: 'padded' },
+};
+
+/** The same for the CLI's own codes (file-issues.ts). */
+const FILE_SAMPLES: { readonly [TCode in FileIssueCode]: FileIssueParams[TCode] } = {
   file_not_found: { partIsNotDirectory: false },
   file_unreadable: { errno: 'EACCES' },
   file_is_directory: {},
@@ -84,13 +97,6 @@ const SAMPLES: { readonly [TCode in IssueCode]: IssueParams[TCode] } = {
   logo_unreadable: { file: 'logo.png', reason: 'not_an_image' },
   logo_wrong_size: { file: 'logo.png', width: 64, height: 32, size: 48 },
   schema_profile_mismatch: { schemaProfile: 'general', profile: 'connector' },
-  max_retries_with_retention: {},
-  code_without_authorization_code: {},
-  authorization_code_without_redirect_uris: {},
-  unreachable_endpoint_host: { host: 'localhost' },
-  single_label_host: { host: 'your' },
-  body_header_name: { name: 'Content-Type' },
-  header_value_whitespace: { problem: 'padded' },
 };
 
 /** A wording table that writes out the params it is given (and checks it is given the issue too). */
@@ -232,6 +238,18 @@ describe('issue params', () => {
       expect((MESSAGES[code] as (params: unknown) => string)(issue.params)).to.equal(issue.message);
       expectPlainDeepFrozen(issue.params, code);
       // makeIssue copies: the caller's objects are neither frozen nor shared.
+      expect(objectsIn(given).some((node) => Object.isFrozen(node))).to.equal(false);
+      expect(objectsIn(issue.params).some((node) => objectsIn(given).includes(node))).to.equal(false);
+    });
+  }
+
+  for (const code of FILE_ISSUE_CODES) {
+    it(`the CLI's ${code}: params copied into plain deep-frozen data, worded into its message`, () => {
+      const given = structuredClone(FILE_SAMPLES[code]) as FileIssueParams[typeof code];
+      const issue = fileIssue(['capabilities', 'webhooks'], code, given);
+      expect(issue.params).to.deep.equal(FILE_SAMPLES[code]);
+      expect(issueLine(issue)).to.equal(`capabilities.webhooks: ${issue.message} [${code}]`);
+      expectPlainDeepFrozen(issue.params, code);
       expect(objectsIn(given).some((node) => Object.isFrozen(node))).to.equal(false);
       expect(objectsIn(issue.params).some((node) => objectsIn(given).includes(node))).to.equal(false);
     });

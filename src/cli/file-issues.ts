@@ -1,0 +1,199 @@
+/**
+ * The command line's own issues: what it finds in the files it reads (not
+ * found, not UTF-8, not JSON, a repeated key, a logo of the wrong size), and a
+ * `"$schema"` at odds with `--profile`. They have the library's issue shape, so
+ * every output format reports them alike; `validateManifest` never makes them.
+ */
+import type { Profile, ValidationIssue } from '../index.js';
+import { keyStart, makeIssueWith, quote, type Issue } from '../internal.js';
+import type { JsonSyntaxReason, TextPosition } from '../text/index.js';
+
+/** The parameters of each of the command line's codes. Positions are 1-based lines and columns. */
+export interface FileIssueParams {
+  /** The file does not exist. */
+  file_not_found: {
+    /** Whether a part of the path is not a directory. */
+    readonly partIsNotDirectory: boolean;
+  };
+  /** The file could not be read. */
+  file_unreadable: {
+    /** The system's error code (`EACCES`), where known. */
+    readonly errno: string | undefined;
+  };
+  /** A directory where a file was expected. */
+  file_is_directory: Record<string, never>;
+  /** A file over the size limit. */
+  file_too_large: {
+    /** The limit, in bytes. */
+    readonly limit: number;
+    /** The size, in bytes; unknown for a stream read up to the limit. */
+    readonly size: number | undefined;
+  };
+  /** An empty file. */
+  file_empty: Record<string, never>;
+  /** A file that is not UTF-8. */
+  file_not_utf8: Record<string, never>;
+  /** Text that is not strict JSON. */
+  invalid_json: {
+    /** Why. */
+    readonly reason: JsonSyntaxReason;
+    /** Where, where known. */
+    readonly line: number | undefined;
+    /** Where, where known. */
+    readonly column: number | undefined;
+  };
+  /** A member name twice in one JSON object. */
+  duplicate_key: {
+    /** The name. */
+    readonly key: string;
+    /** Where it is first. */
+    readonly first: TextPosition;
+    /** Where it is again. */
+    readonly again: TextPosition;
+  };
+  /**
+   * A member name twice in one JSON object, where the name is not an HTTP token: as
+   * `duplicate_key`, but at the object, and the name is not shown (it may be a pasted
+   * `Authorization: Bearer …` line).
+   */
+  duplicate_key_not_shown: {
+    /** How the key starts: its leading letters, digits and other name characters (at most 40), before what is not shown. */
+    readonly start: string;
+    /** Where it is first. */
+    readonly first: TextPosition;
+    /** Where it is again. */
+    readonly again: TextPosition;
+  };
+  /** A logo file that could not be read as an image. */
+  logo_unreadable: {
+    /** The file as given. */
+    readonly file: string;
+    /** Why. */
+    readonly reason: LogoUnreadableReason;
+  };
+  /** A logo of the wrong size. */
+  logo_wrong_size: {
+    /** The file as given. */
+    readonly file: string;
+    /** Its width, in pixels. */
+    readonly width: number;
+    /** Its height, in pixels. */
+    readonly height: number;
+    /** The width and height it must have, in pixels. */
+    readonly size: number;
+  };
+  /** A `$schema` for another profile than the one asked for. */
+  schema_profile_mismatch: {
+    /** The profile `$schema` names. */
+    readonly schemaProfile: Profile;
+    /** The profile asked for. */
+    readonly profile: Profile;
+  };
+}
+
+/** Why a logo file could not be checked: the file-level code of the read, or not an image. */
+export type LogoUnreadableReason = 'file_not_found' | 'file_unreadable' | 'file_is_directory' | 'file_too_large' | 'not_an_image';
+
+/** One of the command line's codes. */
+export type FileIssueCode = keyof FileIssueParams;
+
+/** An issue of one of the command line's codes, in the library's issue shape. */
+export type FileIssue<TCode extends FileIssueCode = FileIssueCode> = {
+  readonly [TEach in TCode]: Issue<TEach, FileIssueParams[TEach]>;
+}[TCode];
+
+/** Any issue the command line reports: the library's, or its own. */
+export type CliIssue = ValidationIssue | FileIssue;
+
+const megabytes = (count: number): string => `${(count / (1024 * 1024)).toFixed(1)} MB`;
+const bytes = (count: number): string => `${count.toLocaleString('en-US')} bytes`;
+
+const JSON_SYNTAX_REASONS: { readonly [TReason in JsonSyntaxReason]: string } = {
+  unexpected_end: 'unexpected end of input',
+  trailing_comma_object: 'trailing comma before "}"',
+  trailing_comma_array: 'trailing comma before "]"',
+  expected_property_name: 'expected a property name in double quotes',
+  expected_colon: 'expected ":" after a property name',
+  expected_comma_or_brace: 'expected "," or "}"',
+  expected_comma_or_bracket: 'expected "," or "]"',
+  expected_value: 'expected a value',
+  unexpected_character: 'unexpected character (expected a value)',
+  invalid_number: 'invalid number',
+  unterminated_string: 'unterminated string',
+  control_character: 'control character in a string (write it as an escape such as \\n)',
+  invalid_escape: 'invalid escape in a string',
+  invalid_unicode_escape: 'invalid \\u escape in a string (needs four hex digits)',
+  comment: 'comments are not allowed in JSON',
+  content_after_value: 'unexpected content after the end of the JSON value',
+  too_deep: 'nested more than 512 levels deep (a manifest needs 6)',
+  unknown: 'syntax error',
+};
+
+const LOGO_FILE_REASONS: { readonly [TReason in Exclude<LogoUnreadableReason, 'not_an_image'>]: string } = {
+  file_not_found: 'file not found',
+  file_unreadable: 'cannot read the file',
+  file_is_directory: 'is a directory, not a file',
+  file_too_large: 'file is too large for a logo',
+};
+
+/** The English wording of each of the command line's codes. */
+const FILE_MESSAGES: { readonly [TCode in FileIssueCode]: (params: FileIssueParams[TCode]) => string } = {
+  file_not_found: (p) => (p.partIsNotDirectory ? 'file not found (a part of the path is not a directory)' : 'file not found'),
+  file_unreadable: (p) =>
+    p.errno === 'EACCES' || p.errno === 'EPERM'
+      ? 'permission denied: cannot read the file'
+      : `cannot read the file (${p.errno ?? 'unknown error'})`,
+  file_is_directory: () => 'is a directory, not a file',
+  file_too_large: (p) =>
+    p.size === undefined
+      ? `file is too large (over the limit of ${megabytes(p.limit)})`
+      : megabytes(p.size) === megabytes(p.limit)
+        ? // Just over: in megabytes the two would read the same.
+          `file is too large (${bytes(p.size)}; the limit is ${bytes(p.limit)})`
+        : `file is too large (${megabytes(p.size)}; the limit is ${megabytes(p.limit)})`,
+  file_empty: () => 'file is empty',
+  file_not_utf8: () => 'is not UTF-8 text (save it as UTF-8)',
+  invalid_json: (p) =>
+    `not valid JSON: ${JSON_SYNTAX_REASONS[p.reason]}${p.line === undefined ? '' : ` at line ${p.line}, column ${p.column ?? 1}`}`,
+  duplicate_key: (p) =>
+    `key ${quote(p.key)} appears more than once in this object (at line ${p.first.line}, column ${p.first.column} and at line ${p.again.line}, column ${p.again.column}); a JSON reader keeps only the last, silently: remove one`,
+  duplicate_key_not_shown: (p) =>
+    `a key that is not a name, ${keyStart(p.start)} (the rest is not shown: it may be a pasted "Name: value" header line, which may hold a secret), appears more than once in this object (at line ${p.first.line}, column ${p.first.column} and at line ${p.again.line}, column ${p.again.column}); a JSON reader keeps only the last, silently: remove one`,
+  logo_unreadable: (p) =>
+    p.reason === 'not_an_image'
+      ? `logo ${quote(p.file)} is not an image (or not one the CLI can read: PNG, JPEG, GIF, SVG, WebP…)`
+      : `logo ${quote(p.file)}: ${LOGO_FILE_REASONS[p.reason]}`,
+  logo_wrong_size: (p) => `logo ${quote(p.file)} is ${p.width}x${p.height} pixels; it must be exactly ${p.size}x${p.size}`,
+  schema_profile_mismatch: (p) =>
+    `"$schema" names the ${p.schemaProfile} schema, but the ${p.profile} profile was asked for (--profile); checked against ${p.profile}`,
+};
+
+/** Every code of the command line's own, for its docs and tests. */
+export const FILE_ISSUE_CODES = Object.keys(FILE_MESSAGES) as readonly FileIssueCode[];
+
+/** All are errors but `schema_profile_mismatch`, which only says which profile was checked. */
+export const fileSeverity = (code: FileIssueCode): 'error' | 'warning' =>
+  code === 'schema_profile_mismatch' ? 'warning' : 'error';
+
+/**
+ * Makes an issue of one of the command line's codes, worded by its table.
+ *
+ * @example
+ * ```ts
+ * import { fileIssue } from './file-issues.js';
+ *
+ * fileIssue([], 'file_not_found', { partIsNotDirectory: false }).message; // 'file not found'
+ * ```
+ */
+export const fileIssue = <TCode extends FileIssueCode>(
+  segments: readonly (string | number)[],
+  code: TCode,
+  params: FileIssueParams[TCode],
+): FileIssue<TCode> =>
+  makeIssueWith(
+    segments,
+    code,
+    params,
+    fileSeverity(code),
+    FILE_MESSAGES[code] as (params: FileIssueParams[TCode]) => string,
+  ) as FileIssue<TCode>;

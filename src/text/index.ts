@@ -1,0 +1,16 @@
+/**
+ * lp-app-manifest/text: a manifest's JSON text read with positions (line and
+ * column per issue, repeated member names), for editors, web pages and tools
+ * that point into the text. A subpath of its own: it bundles a JSON scanner
+ * (jsonc-parser's) that `import { ManifestBuilder }` and
+ * `import { validateManifest }` do not need.
+ *
+ * @packageDocumentation
+ */
+export {
+  parseManifestText,
+  type DuplicateKey,
+  type JsonSyntaxReason,
+  type ParsedManifestText,
+  type TextPosition,
+} from './parse.js';
