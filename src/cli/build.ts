@@ -12,7 +12,6 @@ import {
   describeType,
   isPlainObject,
   listPlaceholders,
-  manifestJsonSchema,
   validateManifest,
   validateTemplate,
   type IssueCode,
@@ -27,6 +26,8 @@ import { DOTENV_OPTION, loadVariables } from './dotenv.js';
 import { checkOpenable, decodeJsonText, readBytes } from './files.js';
 import { errorCode, errorMessage, EXIT, UsageError } from './io.js';
 import { parseJsonText } from './json-text.js';
+import { ROOT_PLACE, secretStrings, secretVariables } from '../rules/secrets.js';
+import { EDITOR_SCHEMA_KEY, LOCALIZED_NAME_PREFIX, TOP_LEVEL_FIELDS } from '../rules/tables.js';
 import { errorSite, faultSite, formatSite, tsxCommand } from './module-error.js';
 import { chooseProfile } from './profile.js';
 import { formatIssueLine, plural, profileName, type LocatedIssue } from './report.js';
@@ -233,9 +234,8 @@ function notNamedExportsOnly(module: ModuleFile, namespace: Record<string, unkno
   const named = Object.keys(namespace).filter((name) => !ignored.has(name));
   if (named.length === 0 || !isPlainObject(exported) || !isModuleExports(module, exported)) return exported;
   const keys = Object.keys(exported).filter((key) => !ignored.has(key));
-  // The top-level keys of a manifest, from the library's JSON Schema (`client_name#<tag>` is a pattern).
-  const manifestKeys = new Set(Object.keys(Object(manifestJsonSchema('general').properties) as object));
-  if (keys.length === 0 || keys.some((key) => manifestKeys.has(key) || key.startsWith('client_name#'))) return exported;
+  const manifestKeys = new Set([...Object.keys(TOP_LEVEL_FIELDS), EDITOR_SCHEMA_KEY]);
+  if (keys.length === 0 || keys.some((key) => manifestKeys.has(key) || key.startsWith(LOCALIZED_NAME_PREFIX))) return exported;
   const shown = keys.slice(0, 5).map((key) => (/^[A-Za-z_$][\w$]*$/.test(key) ? key : JSON.stringify(key)));
   throw new BuildFailure([
     `${module.name}: module.exports is { ${shown.join(', ')}${keys.length > 5 ? ', …' : ''} }, named exports with no ` +
@@ -306,23 +306,11 @@ async function validateSource(
 /** A builder's `validate()` threw: reported like a module that throws, with its failing line. */
 class ValidateThrew extends Error {}
 
-/** The variables used in header values (secrets) of a template, a builder's or a JSON file's. */
-function secretVariablesOf(template: unknown): string[] {
-  const variables = new Set<string>();
-  for (const use of listPlaceholders(template)) {
-    if (use.segments[use.segments.length - 1] === 'header_value') for (const variable of use.variables) variables.add(variable);
-  }
-  return [...variables];
-}
+/** The variables used in secret places (header values) of a template, a builder's or a JSON file's. */
+const secretVariablesOf = (template: unknown): string[] => [...secretVariables(listPlaceholders(template))];
 
-/** Whether a (valid, canonical) manifest has any webhook header with a value. */
-function hasHeaderValues(manifest: unknown): boolean {
-  const webhooks = (manifest as { capabilities?: { webhooks?: Record<string, { headers?: { header_value?: string }[] }> } })
-    .capabilities?.webhooks;
-  return Object.values(webhooks ?? {}).some((webhook) =>
-    (webhook.headers ?? []).some((header) => (header.header_value ?? '') !== ''),
-  );
-}
+/** Whether a (valid, canonical) manifest holds a secret (a webhook header value that is not empty). */
+const holdsSecrets = (manifest: unknown): boolean => secretStrings(manifest, ROOT_PLACE).length > 0;
 
 function builderTemplate(builder: BuilderLike): unknown {
   try {
@@ -630,7 +618,7 @@ a usage error.`,
         // Webhook header values are where secrets go (tokens, API keys), wherever they came from: a manifest
         // that has any is for its owner's eyes only.
         const variables = checked.secretVariables;
-        const secret = variables.length > 0 || hasHeaderValues(result.manifest);
+        const secret = variables.length > 0 || holdsSecrets(result.manifest);
         try {
           await writeFileAtomic(path, json, { secret });
         } catch (error) {

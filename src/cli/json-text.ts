@@ -13,7 +13,8 @@
  * `JSON.parse` messages can, and a manifest's header values are secrets.
  */
 import { printParseErrorCode, visit, type JSONPath, type ParseErrorCode, type ParseOptions } from 'jsonc-parser';
-import { isHttpToken, makeIssue, type JsonSyntaxReason, type ValidationIssue } from '../index.js';
+import { makeIssue, type JsonSyntaxReason, type ValidationIssue } from '../index.js';
+import { firstHiddenKey, keyStartOf } from '../rules/secrets.js';
 
 /** A 1-based line and column, the way editors show them; columns count characters (code points). */
 export interface Position {
@@ -102,12 +103,12 @@ export function parseJsonText(
     const again = positions[2 * i + 1]!;
     // A name that is not an HTTP token may be a pasted "Authorization: Bearer …" line: in neither the path
     // (cut before the first such name) nor the message.
-    const cut = duplicate.path.findIndex((segment) => typeof segment === 'string' && !isHttpToken(segment.trim()));
+    const cut = firstHiddenKey(duplicate.path);
     const issue =
       cut === -1
         ? makeIssue(duplicate.path, 'duplicate_key', { key: duplicate.key, first, again })
         : makeIssue(duplicate.path.slice(0, cut), 'duplicate_key_not_shown', {
-            start: nameStart(String(duplicate.path[cut])),
+            start: keyStartOf(String(duplicate.path[cut])),
             first,
             again,
           });
@@ -121,13 +122,6 @@ interface Duplicate {
   readonly key: string;
   readonly first: number;
   readonly again: number;
-}
-
-/** How a key that is not shown starts: its leading name characters (the name of a pasted `Name: value` line), at most 40. */
-function nameStart(key: string): string {
-  let end = 0;
-  while (end < key.length && end < 40 && isHttpToken(key[end])) end++;
-  return key.slice(0, end);
 }
 
 /**

@@ -131,6 +131,11 @@ export interface ObjectNode {
   readonly type: 'object';
   readonly name: string;
   readonly fields: { readonly [key: string]: FieldSpec };
+  /**
+   * Keys the server assigns when it installs an app: not fields, each an error in a manifest
+   * (`server_assigned_key`), its value never read; `secret` where that value is a secret.
+   */
+  readonly assigned?: { readonly [key: string]: { readonly secret?: true } };
 }
 
 /**
@@ -163,11 +168,50 @@ export interface EventsNode {
 export type FieldRule = LeafRule | ObjectNode | ListNode | EventsNode;
 
 /**
- * A field: its rule, whether it is required in each profile, and, where the
- * builder takes it as an option (of `webhook(…)`, of `engagement(…)`), the
- * camelCase name of that option.
+ * A field: its rule, whether it is required in each profile, and the flags that every other list
+ * of fields is derived from:
+ * - `option`: the camelCase name under which the builder takes it as an option (of `webhook(…)`,
+ *   of `engagement(…)`);
+ * - `setter`: the builder's method that sets a top-level field (the builder class must have one
+ *   method per `setter`: a compile error names a missing one);
+ * - `secret`: its value is a secret (a header value), never shown (`src/rules/secrets.ts`).
  */
-export type FieldSpec = FieldRule & { readonly required?: 'always' | 'connector'; readonly option?: string };
+export type FieldSpec = FieldRule & {
+  readonly required?: 'always' | 'connector';
+  readonly option?: string;
+  readonly setter?: string;
+  readonly secret?: true;
+};
+
+/**
+ * What a string at a node is, for a template's placeholders: `url` (a URL, or an item of a list of
+ * URLs: a stand-in for an unresolved placeholder is a whole https origin there), `may-be-empty` (a
+ * string the rules accept empty without a word: no `notBlank` and no URL format, as `description`),
+ * or `value` (anything else: an empty variable there is a mistake, as an unset one).
+ */
+export function stringKindOf(rule: FieldRule): 'url' | 'may-be-empty' | 'value' {
+  switch (rule.type) {
+    case 'string':
+      if (rule.format !== undefined) return 'url';
+      return rule.notBlank === undefined ? 'may-be-empty' : 'value';
+    case 'endpoint':
+    case 'redirect-uris':
+      return 'url';
+    case 'enum-list':
+    case 'boolean':
+    case 'scope':
+    case 'id-list':
+    case 'integer':
+    case 'header-name':
+    case 'header-value':
+    case 'object':
+    case 'list':
+    case 'events':
+      return 'value';
+    default:
+      return rule satisfies never;
+  }
+}
 
 /**
  * Every node below `TNode` that has keys of its own (objects, and events with their `also`

@@ -225,25 +225,6 @@ export const MAX_RETRIES = /* @__PURE__ */ (() => ({ min: MAX_RETRIES_VALUES[0],
 export const RETENTION_TIME = { min: 2, max: 259_200, unit: 'seconds', maxInWords: '3 days' } as const;
 
 /**
- * Keys LivePerson assigns when it installs an app: the RFC 7591 §3.2.1 response members and what
- * LivePerson returns for an installed app. They show up when an installation is fetched and
- * edited; a manifest must not carry them (an error of its own, `server_assigned_key`).
- */
-export const SERVER_ASSIGNED_KEYS = [
-  'client_id',
-  'client_secret',
-  'client_id_issued_at',
-  'client_secret_expires_at',
-  'id',
-  'deleted',
-  'installation_type',
-  'is_internal',
-] as const;
-
-/** The server-assigned key that holds a secret: its message says it does not belong in a file (its value is never read). */
-export const SECRET_SERVER_ASSIGNED_KEY = 'client_secret';
-
-/**
  * A top-level key editors read to find the JSON Schema (`"$schema": "…/connector.schema.json"`).
  * It is allowed (a string) but is editor metadata, not part of the manifest: it is left out of the output.
  */
@@ -342,7 +323,7 @@ export const HEADER = /* @__PURE__ */ (() =>
         framing: FRAMING_HEADER_NAMES,
         body: BODY_HEADER_NAMES,
       },
-      header_value: { type: 'header-value', required: 'always' },
+      header_value: { type: 'header-value', required: 'always', secret: true },
     },
   }) as const satisfies ObjectNode)();
 
@@ -426,40 +407,69 @@ export const TOP_LEVEL_FIELDS = /* @__PURE__ */ (() =>
   ({
     client_name: {
       type: 'string',
+      setter: 'clientName',
       required: 'always',
       maxLength: { general: 128, connector: 100 },
       notBlank: true,
       noControlCharacters: true,
     },
-    description: { type: 'string', maxLength: 256 },
+    description: { type: 'string', setter: 'description', maxLength: 256 },
     grant_types: {
       type: 'enum-list',
+      setter: 'grantTypes',
       values: GRANT_TYPES,
       required: 'connector',
       connectorMustInclude: 'client_credentials',
     },
-    response_types: { type: 'enum-list', values: RESPONSE_TYPES },
-    redirect_uris: { type: 'redirect-uris', itemMaxLength: 128 },
+    response_types: { type: 'enum-list', setter: 'responseTypes', values: RESPONSE_TYPES },
+    redirect_uris: { type: 'redirect-uris', setter: 'redirectUris', itemMaxLength: 128 },
     scope: {
       type: 'scope',
+      setter: 'scope',
       maxLength: 128,
       values: SCOPES,
       prefix: FAAS_SCOPE_PREFIX,
       required: 'connector',
       connectorExactly: 'msg.consumer',
     },
-    logo_uri: { type: 'string', maxLength: { general: 1024, connector: 128 }, format: 'logo-uri' },
-    enabled: { type: 'boolean' },
-    display_name: { type: 'string', maxLength: 128, notBlank: true },
-    quick_launch_enabled: { type: 'boolean' },
-    entry_uri: { type: 'string', maxLength: 1024, format: 'https-url' },
-    enabled_for_profiles: { type: 'id-list', max: Number.MAX_SAFE_INTEGER },
+    logo_uri: { type: 'string', setter: 'logoUri', maxLength: { general: 1024, connector: 128 }, format: 'logo-uri' },
+    enabled: { type: 'boolean', setter: 'enabled' },
+    display_name: { type: 'string', setter: 'displayName', maxLength: 128, notBlank: true },
+    quick_launch_enabled: { type: 'boolean', setter: 'quickLaunchEnabled' },
+    entry_uri: { type: 'string', setter: 'entryUri', maxLength: 1024, format: 'https-url' },
+    enabled_for_profiles: { type: 'id-list', setter: 'enabledForProfiles', max: Number.MAX_SAFE_INTEGER },
     capabilities: CAPABILITIES,
   }) as const satisfies Record<string, FieldSpec>)();
 
-/** The root: the manifest object (its other keys, localized names, `$schema` and server-assigned ones, are the walk's). */
+/**
+ * The root: the manifest object. Its other keys are the walk's: localized names, `$schema`, and
+ * the keys LivePerson assigns when it installs an app (`assigned`: the RFC 7591 §3.2.1 response
+ * members and what LivePerson returns for an installed app). Those show up when an installation is
+ * fetched and edited; a manifest must not carry them (an error of its own, `server_assigned_key`).
+ */
 export const MANIFEST = /* @__PURE__ */ (() =>
-  ({ type: 'object', name: 'manifest', fields: TOP_LEVEL_FIELDS }) as const satisfies ObjectNode)();
+  ({
+    type: 'object',
+    name: 'manifest',
+    fields: TOP_LEVEL_FIELDS,
+    assigned: {
+      client_id: {},
+      client_secret: { secret: true },
+      client_id_issued_at: {},
+      client_secret_expires_at: {},
+      id: {},
+      deleted: {},
+      installation_type: {},
+      is_internal: {},
+    },
+  }) as const satisfies ObjectNode)();
+
+/** The keys LivePerson assigns when it installs an app ({@link MANIFEST}'s `assigned`), in order. */
+export const SERVER_ASSIGNED_KEYS = /* @__PURE__ */ (() => keysOf(MANIFEST.assigned))();
+
+/** The server-assigned key that holds a secret: its message says it does not belong in a file (its value is never read). */
+export const SECRET_SERVER_ASSIGNED_KEY = /* @__PURE__ */ (() =>
+  SERVER_ASSIGNED_KEYS.find((key) => 'secret' in MANIFEST.assigned[key])!)();
 
 /** Keys of `capabilities`, in canonical order. */
 export const CAPABILITY_KEYS = /* @__PURE__ */ (() => keysOf(CAPABILITIES.fields))();

@@ -4,7 +4,8 @@
  * reports through it.
  */
 import type { Profile } from '../types/manifest.js';
-import { closest, isShownKey, keyStartOf } from './checks.js';
+import { isShownKey, keyStartOf } from '../rules/secrets.js';
+import { closest } from './checks.js';
 import { createIssue, NO_PARAMS, type ExpectedType, type IssueCode, type IssueParams, type ValidationIssue } from './issues.js';
 import { at, placeOf, type Path } from './paths.js';
 import { receivedOf, UNREADABLE, type Keys } from './read.js';
