@@ -1,4 +1,5 @@
-import { ENGAGEMENT_FIELDS, WEBHOOK } from '../rules/tables.js';
+import type { SetterMethods } from '../rules/nodes.js';
+import { ENGAGEMENT_FIELDS, type TOP_LEVEL_FIELDS, WEBHOOK } from '../rules/tables.js';
 import { CONNECTOR_TEMPLATE } from '../rules/template.js';
 import type { Profile } from '../types/manifest.js';
 import { ManifestValidationError } from '../validation/error.js';
@@ -132,7 +133,7 @@ function envOption(options: unknown): TemplateVariables {
   }
 }
 
-class Builder<TProfile extends Profile> {
+class Builder<TProfile extends Profile> implements SetterMethods<typeof TOP_LEVEL_FIELDS> {
   readonly #draft: Draft;
   /** Whether the draft may hold placeholders (set once any setter was given one). */
   readonly #templated: boolean;

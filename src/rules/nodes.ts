@@ -214,6 +214,17 @@ export function stringKindOf(rule: FieldRule): 'url' | 'may-be-empty' | 'value' 
 }
 
 /**
+ * The builder methods that a node's fields name as their `setter`: the builder class implements
+ * one method per name (`Builder implements SetterMethods<…>`), so a new top-level field with a
+ * `setter` fails to compile until the builder has it.
+ */
+export type SetterMethods<TFields> = {
+  readonly [TKey in keyof TFields as TFields[TKey] extends { readonly setter: infer TSetter extends string } ? TSetter : never]: (
+    ...args: never[]
+  ) => unknown;
+};
+
+/**
  * Every node below `TNode` that has keys of its own (objects, and events with their `also`
  * keys), `TNode` included: what needs a help-text table and an output type. A conditional over
  * the rules' own constant types, used only by internal checks (never by the published types).

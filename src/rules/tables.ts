@@ -10,7 +10,7 @@
  *
  * This module imports only the node kinds: the rules never depends on the code that uses it.
  */
-import type { BooleanRule, EnumListRule, EventsNode, FieldSpec, ListNode, ObjectNode } from './nodes.js';
+import type { BooleanRule, EnumListRule, EventsNode, FieldSpec, LeafRule, ListNode, ObjectNode } from './nodes.js';
 
 export type {
   BooleanRule,
@@ -439,7 +439,8 @@ export const TOP_LEVEL_FIELDS = /* @__PURE__ */ (() =>
     entry_uri: { type: 'string', setter: 'entryUri', maxLength: 1024, format: 'https-url' },
     enabled_for_profiles: { type: 'id-list', setter: 'enabledForProfiles', max: Number.MAX_SAFE_INTEGER },
     capabilities: CAPABILITIES,
-  }) as const satisfies Record<string, FieldSpec>)();
+    // A value the builder sets needs its setter's name: the builder class must then have the method.
+  }) as const satisfies Record<string, (FieldSpec & LeafRule & { readonly setter: string }) | (FieldSpec & ObjectNode)>)();
 
 /**
  * The root: the manifest object. Its other keys are the walk's: localized names, `$schema`, and
