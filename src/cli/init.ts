@@ -62,7 +62,7 @@ export const initCommand = defineCommand({
     profile: {
       type: 'string',
       value: '<name>',
-      help: 'general (default): a name and a description;\nconnector: the documented Connector API template with all\nfive webhooks, pointing at placeholder https://example.com URLs',
+      help: 'general (default): a name and a description;\nconnector: the documented Connector API template with a\nwebhook for every event, pointing at placeholder https://example.com URLs',
     },
     name: { type: 'string', value: '<name>', help: "the app's client_name" },
   },

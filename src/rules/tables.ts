@@ -98,7 +98,7 @@ export const SCOPES = ['msg.consumer', 'livedeflect'] as const;
 export const FAAS_SCOPE_PREFIX = 'faas.';
 
 /**
- * The five messaging events a webhook can subscribe to, in canonical order.
+ * The messaging events a webhook can subscribe to, in canonical order.
  *
  * @example
  * ```ts
