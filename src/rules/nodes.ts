@@ -172,14 +172,13 @@ export type FieldRule = LeafRule | ObjectNode | ListNode | EventsNode;
  * of fields is derived from:
  * - `option`: the camelCase name under which the builder takes it as an option (of `webhook(…)`,
  *   of `engagement(…)`);
- * - `setter`: the builder's method that sets a top-level field (the builder class must have one
- *   method per `setter`: a compile error names a missing one);
  * - `secret`: its value is a secret (a header value), never shown (`src/rules/secrets.ts`).
+ *
+ * A top-level value's builder setter is its key in camelCase ({@link SetterMethods}).
  */
 export type FieldSpec = FieldRule & {
   readonly required?: 'always' | 'connector';
   readonly option?: string;
-  readonly setter?: string;
   readonly secret?: true;
 };
 
@@ -197,29 +196,38 @@ export function stringKindOf(rule: FieldRule): 'url' | 'may-be-empty' | 'value' 
     case 'endpoint':
     case 'redirect-uris':
       return 'url';
-    case 'enum-list':
-    case 'boolean':
-    case 'scope':
-    case 'id-list':
-    case 'integer':
-    case 'header-name':
-    case 'header-value':
-    case 'object':
-    case 'list':
-    case 'events':
-      return 'value';
     default:
-      return rule satisfies never;
+      // Types only (nothing at run time): a new kind fails to compile here until it is placed.
+      rule satisfies {
+        readonly type:
+          | 'enum-list'
+          | 'boolean'
+          | 'scope'
+          | 'id-list'
+          | 'integer'
+          | 'header-name'
+          | 'header-value'
+          | 'object'
+          | 'list'
+          | 'events';
+      };
+      return 'value';
   }
 }
 
+/** A snake_case key in camelCase: `enabled_for_profiles` → `enabledForProfiles`. */
+export type CamelCase<TKey extends string> = TKey extends `${infer THead}_${infer TTail}`
+  ? `${THead}${Capitalize<CamelCase<TTail>>}`
+  : TKey;
+
 /**
- * The builder methods that a node's fields name as their `setter`: the builder class implements
- * one method per name (`Builder implements SetterMethods<…>`), so a new top-level field with a
- * `setter` fails to compile until the builder has it.
+ * The builder's setters of a node's fields: one method per value that is not an object, named
+ * for its key in camelCase (`client_name` → `clientName()`). The builder class implements them
+ * (`Builder implements SetterMethods<…>`), so a new top-level field fails to compile until the
+ * builder has its method. Types only: the names cost the bundle nothing.
  */
 export type SetterMethods<TFields> = {
-  readonly [TKey in keyof TFields as TFields[TKey] extends { readonly setter: infer TSetter extends string } ? TSetter : never]: (
+  readonly [TKey in keyof TFields as TFields[TKey] extends { readonly type: 'object' } ? never : CamelCase<TKey & string>]: (
     ...args: never[]
   ) => unknown;
 };

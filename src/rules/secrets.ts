@@ -56,13 +56,16 @@ export const firstHiddenKey = (segments: readonly (string | number)[]): number =
 
 // ---- secret places of a manifest ----
 
-const ASSIGNED: Readonly<Record<string, { readonly secret?: true }>> = MANIFEST.assigned;
+/** Whether a key the server assigns holds a secret (`client_secret`). Read when asked: a module-level read would keep the tree in every bundle. */
+const isSecretAssigned = (key: string): boolean => {
+  const assigned: Readonly<Record<string, { readonly secret?: true }>> = MANIFEST.assigned;
+  return Object.hasOwn(assigned, key) && assigned[key]!.secret === true;
+};
 
 /** Whether the value at `segments` of a manifest is a secret: a field flagged `secret` (a header value), or `client_secret`. */
 export function isSecretPlace(segments: readonly (string | number)[]): boolean {
   const [first] = segments;
-  if (segments.length === 1 && typeof first === 'string' && Object.hasOwn(ASSIGNED, first))
-    return ASSIGNED[first]!.secret === true;
+  if (segments.length === 1 && typeof first === 'string' && isSecretAssigned(first)) return true;
   return nodeAt(segments)?.secret === true;
 }
 
@@ -189,7 +192,7 @@ export function placeUnder(place: Place, key: string | number): Place {
     const child = childOf(place, key);
     if (child !== undefined) return child.secret === true ? 'hidden' : child;
     if (place.type === 'list' || guardedNodes().has(place)) return 'hidden';
-    if (place === MANIFEST && typeof key === 'string' && ASSIGNED[key]?.secret === true) return 'hidden';
+    if (place === MANIFEST && typeof key === 'string' && isSecretAssigned(key)) return 'hidden';
   }
   if (typeof key === 'number') return 'loose';
   if (isSecretKey(key)) return 'hidden';

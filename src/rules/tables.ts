@@ -10,7 +10,7 @@
  *
  * This module imports only the node kinds: the rules never depends on the code that uses it.
  */
-import type { BooleanRule, EnumListRule, EventsNode, FieldSpec, LeafRule, ListNode, ObjectNode } from './nodes.js';
+import type { BooleanRule, EnumListRule, EventsNode, FieldSpec, ListNode, ObjectNode } from './nodes.js';
 
 export type {
   BooleanRule,
@@ -407,40 +407,36 @@ export const TOP_LEVEL_FIELDS = /* @__PURE__ */ (() =>
   ({
     client_name: {
       type: 'string',
-      setter: 'clientName',
       required: 'always',
       maxLength: { general: 128, connector: 100 },
       notBlank: true,
       noControlCharacters: true,
     },
-    description: { type: 'string', setter: 'description', maxLength: 256 },
+    description: { type: 'string', maxLength: 256 },
     grant_types: {
       type: 'enum-list',
-      setter: 'grantTypes',
       values: GRANT_TYPES,
       required: 'connector',
       connectorMustInclude: 'client_credentials',
     },
-    response_types: { type: 'enum-list', setter: 'responseTypes', values: RESPONSE_TYPES },
-    redirect_uris: { type: 'redirect-uris', setter: 'redirectUris', itemMaxLength: 128 },
+    response_types: { type: 'enum-list', values: RESPONSE_TYPES },
+    redirect_uris: { type: 'redirect-uris', itemMaxLength: 128 },
     scope: {
       type: 'scope',
-      setter: 'scope',
       maxLength: 128,
       values: SCOPES,
       prefix: FAAS_SCOPE_PREFIX,
       required: 'connector',
       connectorExactly: 'msg.consumer',
     },
-    logo_uri: { type: 'string', setter: 'logoUri', maxLength: { general: 1024, connector: 128 }, format: 'logo-uri' },
-    enabled: { type: 'boolean', setter: 'enabled' },
-    display_name: { type: 'string', setter: 'displayName', maxLength: 128, notBlank: true },
-    quick_launch_enabled: { type: 'boolean', setter: 'quickLaunchEnabled' },
-    entry_uri: { type: 'string', setter: 'entryUri', maxLength: 1024, format: 'https-url' },
-    enabled_for_profiles: { type: 'id-list', setter: 'enabledForProfiles', max: Number.MAX_SAFE_INTEGER },
+    logo_uri: { type: 'string', maxLength: { general: 1024, connector: 128 }, format: 'logo-uri' },
+    enabled: { type: 'boolean' },
+    display_name: { type: 'string', maxLength: 128, notBlank: true },
+    quick_launch_enabled: { type: 'boolean' },
+    entry_uri: { type: 'string', maxLength: 1024, format: 'https-url' },
+    enabled_for_profiles: { type: 'id-list', max: Number.MAX_SAFE_INTEGER },
     capabilities: CAPABILITIES,
-    // A value the builder sets needs its setter's name: the builder class must then have the method.
-  }) as const satisfies Record<string, (FieldSpec & LeafRule & { readonly setter: string }) | (FieldSpec & ObjectNode)>)();
+  }) as const satisfies Record<string, FieldSpec>)();
 
 /**
  * The root: the manifest object. Its other keys are the walk's: localized names, `$schema`, and

@@ -85,6 +85,6 @@ export const engagement: SameKeys<keyof EngagementData, keyof (typeof ENGAGEMENT
 export const webhookOptions: SameKeys<keyof WebhookOptions, OptionNames<(typeof WEBHOOK)['fields']>> = true;
 export const engagementOptions: SameKeys<keyof EngagementSettings, OptionNames<(typeof ENGAGEMENT)['fields']>> = true;
 
-// The public builder interface has every setter the rules name (the class behind it implements them).
+// The public builder interface has a setter for every top-level value (the class behind it implements them).
 type Setters = keyof SetterMethods<(typeof MANIFEST)['fields']>;
 export const setters: SameKeys<Extract<keyof ManifestBuilder, Setters>, Setters> = true;
