@@ -11,6 +11,7 @@ import {
   WEBHOOK_EVENTS,
   WEBHOOKS,
   type FieldSpec,
+  type LeafRule,
   type ProfileLimit,
 } from '../src/rules/tables.js';
 import {
@@ -106,6 +107,8 @@ function nestedRows(spec: FieldSpec, prefix: string): string[] {
     case 'events':
       return [...rows(spec.each.fields, `${prefix}<event>.`), ...rows(spec.also, prefix)];
     default:
+      // A leaf has no rows below it; a new kind of container fails to compile here until it has.
+      spec satisfies LeafRule;
       return [];
   }
 }

@@ -1,4 +1,5 @@
-import { ENGAGEMENT_FIELDS, WEBHOOK } from '../rules/tables.js';
+import type { SetterMethods } from '../rules/nodes.js';
+import { ENGAGEMENT_FIELDS, type TOP_LEVEL_FIELDS, WEBHOOK } from '../rules/tables.js';
 import { CONNECTOR_TEMPLATE } from '../rules/template.js';
 import type { ManifestFor, Profile } from '../types/manifest.js';
 import { ManifestValidationError } from '../validation/error.js';
@@ -137,7 +138,7 @@ function envOption(options: unknown): TemplateVariables {
  * build), so a method missing here, or of another type, is a compile error on this class.
  * The factory's builders without a name are this class seen through `ManifestBuilder<…, false>`.
  */
-class Builder<TProfile extends Profile> implements ManifestBuilder<TProfile> {
+class Builder<TProfile extends Profile> implements ManifestBuilder<TProfile>, SetterMethods<typeof TOP_LEVEL_FIELDS> {
   readonly #draft: Draft;
   /** Whether the draft may hold placeholders (set once any setter was given one). */
   readonly #templated: boolean;

@@ -13,6 +13,7 @@ import {
   type ValidationResult,
 } from '../index.js';
 import { describeType, isPlainObject } from '../internal.js';
+import { secretVariables } from '../rules/secrets.js';
 import type { CliIssue } from './file-issues.js';
 import { chooseProfile } from './profile.js';
 import { profileName } from './report.js';
@@ -74,14 +75,8 @@ function classify(value: unknown): Source {
   return { kind: 'other', description: describeType(value) };
 }
 
-/** The variables used in header values (secrets) of a template, a builder's or a JSON file's. */
-function secretVariablesOf(template: unknown): string[] {
-  const variables = new Set<string>();
-  for (const use of listPlaceholders(template)) {
-    if (use.segments[use.segments.length - 1] === 'header_value') for (const variable of use.variables) variables.add(variable);
-  }
-  return [...variables];
-}
+/** The variables used in secret places (header values) of a template, a builder's or a JSON file's. */
+const secretVariablesOf = (template: unknown): string[] => [...secretVariables(listPlaceholders(template))];
 
 function builderTemplate(builder: BuilderLike): unknown {
   try {

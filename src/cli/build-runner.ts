@@ -15,7 +15,8 @@ import { realpathSync, writeSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, extname, isAbsolute, join, relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { manifestJsonSchema, type Profile, type ValidationIssue } from '../index.js';
+import type { Profile, ValidationIssue } from '../index.js';
+import { EDITOR_SCHEMA_KEY, LOCALIZED_NAME_PREFIX, TOP_LEVEL_FIELDS } from '../rules/tables.js';
 import { isPlainObject } from '../internal.js';
 import { BuildFailure, checkExport, EXPECTED, ValidateThrew, type ModuleOutcome } from './build-check.js';
 import { errorCode, errorMessage } from './io.js';
@@ -215,9 +216,8 @@ function notNamedExportsOnly(namespace: Record<string, unknown>, exported: unkno
   const cache = createRequire(import.meta.url).cache;
   if ((cache[path] ?? cache[realpathSync(path)])?.exports !== exported) return exported;
   const keys = Object.keys(exported).filter((key) => !ignored.has(key));
-  // The top-level keys of a manifest, from the library's JSON Schema (`client_name#<tag>` is a pattern).
-  const manifestKeys = new Set(Object.keys(Object(manifestJsonSchema('general').properties) as object));
-  if (keys.length === 0 || keys.some((key) => manifestKeys.has(key) || key.startsWith('client_name#'))) return exported;
+  const manifestKeys = new Set([...Object.keys(TOP_LEVEL_FIELDS), EDITOR_SCHEMA_KEY]);
+  if (keys.length === 0 || keys.some((key) => manifestKeys.has(key) || key.startsWith(LOCALIZED_NAME_PREFIX))) return exported;
   const shown = keys.slice(0, 5).map((key) => (/^[A-Za-z_$][\w$]*$/.test(key) ? key : JSON.stringify(key)));
   throw new BuildFailure([
     `${name}: module.exports is { ${shown.join(', ')}${keys.length > 5 ? ', …' : ''} }, named exports with no ` +

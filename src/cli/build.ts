@@ -10,6 +10,7 @@ import { extname, resolve } from 'node:path';
 import type { Readable } from 'node:stream';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Profile, TemplateVariables } from '../index.js';
+import { ROOT_PLACE, secretStrings } from '../rules/secrets.js';
 import type { CliIssue } from './file-issues.js';
 import { readProfile } from './args.js';
 import { BuildFailure, checkExport, type Checked, type ModuleOutcome } from './build-check.js';
@@ -138,15 +139,6 @@ function describeWriteError(error: unknown): string {
   }
 }
 
-/** Whether a (valid, canonical) manifest has any webhook header with a value. */
-function hasHeaderValues(manifest: unknown): boolean {
-  const webhooks = (manifest as { capabilities?: { webhooks?: Record<string, { headers?: { header_value?: string }[] }> } })
-    .capabilities?.webhooks;
-  return Object.values(webhooks ?? {}).some((webhook) =>
-    (webhook.headers ?? []).some((header) => (header.header_value ?? '') !== ''),
-  );
-}
-
 /** The issues with their positions (a JSON file has them; a module's manifest has none). */
 function locateAll(built: Built, issues: readonly CliIssue[]): LocatedIssue[] {
   const positions = built.locate?.(issues.map((issue) => issue.segments));
@@ -247,7 +239,7 @@ call of process.exit(). Exit status: 0 built, 1 invalid (or any warning with
       }
       // Webhook header values are where secrets go (tokens, API keys), wherever they came from: a manifest
       // that has any is for its owner's eyes only.
-      const secret = secretVariables.length > 0 || hasHeaderValues(result.manifest);
+      const secret = secretVariables.length > 0 || secretStrings(result.manifest, ROOT_PLACE).length > 0;
       try {
         await writeFileAtomic(resolve(io.cwd, out), json, { secret });
       } catch (error) {

@@ -1,7 +1,16 @@
 /**
  * `lp-app-manifest init`: prints a starter manifest that validates.
  */
-import { escapeTemplateText, ManifestBuilder, ManifestValidationError, type Manifest, type Profile } from '../index.js';
+import {
+  escapeTemplateText,
+  ManifestBuilder,
+  ManifestValidationError,
+  WEBHOOK_EVENTS,
+  type Manifest,
+  type MaxRetries,
+  type Profile,
+} from '../index.js';
+import { TEMPLATE_MAX_RETRIES } from '../rules/template.js';
 import { readProfile } from './args.js';
 import { defineCommand } from './command.js';
 import { EXIT, UsageError } from './io.js';
@@ -11,6 +20,13 @@ import { EXIT, UsageError } from './io.js';
 // and a reader sees at once what to replace. (The seeds' own "https://your/…"
 // is a single-label host that a local resolver might complete.)
 const PLACEHOLDER_WEBHOOKS = 'https://example.com/lp/webhooks';
+
+/** An event's path under {@link PLACEHOLDER_WEBHOOKS}: its last name, without `Ex` and `Event`/`Notification`, in kebab case (`rich-content`). */
+const pathOf = (event: string): string =>
+  (event.split('.').at(-1) ?? event)
+    .replace(/^Ex(?=[A-Z])|(?:Event|Notification)$/g, '')
+    .replace(/(?<=[a-z0-9])(?=[A-Z])/g, '-')
+    .toLowerCase();
 
 /**
  * The starter, as the JSON a user edits: a template, so a "${{" in --name is
@@ -25,15 +41,15 @@ function starter(profile: Profile, givenName: string | undefined): Manifest {
       .toTemplate();
   }
   // The documented template (seeds 002–004): ManifestBuilder.connector() holds the rest of it.
-  return ManifestBuilder.connector()
+  // Every event, so a new one needs nothing here.
+  let builder = ManifestBuilder.connector()
     .clientName(name ?? 'My Connector')
-    .description('What the connector does, in a sentence')
-    .webhook('ms.MessagingEventNotification.ContentEvent', `${PLACEHOLDER_WEBHOOKS}/content`, { maxRetries: 3 })
-    .webhook('ms.MessagingEventNotification.RichContentEvent', `${PLACEHOLDER_WEBHOOKS}/rich-content`, { maxRetries: 5 })
-    .webhook('ms.MessagingEventNotification.AcceptStatusEvent', `${PLACEHOLDER_WEBHOOKS}/accept-status`, { maxRetries: 1 })
-    .webhook('ms.MessagingEventNotification.ChatStateEvent', `${PLACEHOLDER_WEBHOOKS}/chat-state`)
-    .webhook('cqm.ExConversationChangeNotification', `${PLACEHOLDER_WEBHOOKS}/conversation-change`)
-    .toTemplate();
+    .description('What the connector does, in a sentence');
+  for (const event of WEBHOOK_EVENTS) {
+    const maxRetries = TEMPLATE_MAX_RETRIES[event] as MaxRetries | undefined;
+    builder = builder.webhook(event, `${PLACEHOLDER_WEBHOOKS}/${pathOf(event)}`, maxRetries === undefined ? {} : { maxRetries });
+  }
+  return builder.toTemplate();
 }
 
 /** `lp-app-manifest init [--profile P] [--name NAME]` */
@@ -46,7 +62,7 @@ export const initCommand = defineCommand({
     profile: {
       type: 'string',
       value: '<name>',
-      help: 'general (default): a name and a description;\nconnector: the documented Connector API template with all\nfive webhooks, pointing at placeholder https://example.com URLs',
+      help: 'general (default): a name and a description;\nconnector: the documented Connector API template with a\nwebhook for every event, pointing at placeholder https://example.com URLs',
     },
     name: { type: 'string', value: '<name>', help: "the app's client_name" },
   },

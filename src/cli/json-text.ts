@@ -3,7 +3,7 @@
  * (lp-app-manifest/text), its findings turned into the CLI's issues, each
  * with the position it points at.
  */
-import { isHttpToken } from '../index.js';
+import { firstHiddenKey, keyStartOf } from '../rules/secrets.js';
 import { parseManifestText, type TextPosition } from '../text/index.js';
 import { fileIssue, type FileIssue } from './file-issues.js';
 
@@ -49,23 +49,16 @@ export function parseJsonText(
     const { first, again } = duplicate;
     // A name that is not an HTTP token may be a pasted "Authorization: Bearer …" line: in neither the path
     // (cut before the first such name) nor the message.
-    const cut = duplicate.segments.findIndex((segment) => typeof segment === 'string' && !isHttpToken(segment.trim()));
+    const cut = firstHiddenKey(duplicate.segments);
     const issue =
       cut === -1
         ? fileIssue(duplicate.segments, 'duplicate_key', { key: duplicate.key, first, again })
         : fileIssue(duplicate.segments.slice(0, cut), 'duplicate_key_not_shown', {
-            start: nameStart(String(duplicate.segments[cut])),
+            start: keyStartOf(String(duplicate.segments[cut])),
             first,
             again,
           });
     return { issue, position: again };
   });
   return { ok: true, document: { value: parsed.value, duplicates, locate: parsed.locate } };
-}
-
-/** How a key that is not shown starts: its leading name characters (the name of a pasted `Name: value` line), at most 40. */
-function nameStart(key: string): string {
-  let end = 0;
-  while (end < key.length && end < 40 && isHttpToken(key[end])) end++;
-  return key.slice(0, end);
 }

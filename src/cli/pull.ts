@@ -2,7 +2,8 @@
  * `lp-app-manifest pull`: an installation, written as a manifest.
  */
 import { resolve } from 'node:path';
-import { isHttpToken, validateManifest, type ValidationIssue } from '../index.js';
+import { validateManifest, type ValidationIssue } from '../index.js';
+import { firstHiddenKey } from '../rules/secrets.js';
 import { readProfile } from './args.js';
 import { defineCommand } from './command.js';
 import {
@@ -19,10 +20,6 @@ import {
 import { EXIT, UsageError } from './io.js';
 import { formatIssueLine, plural } from './report.js';
 import { writeFileAtomic } from './write-atomic.js';
-
-/** The keys a JSON path as `formatJsonPath` writes it quotes (`a["b c"]` → `['b c']`). */
-const quotedKeys = (path: string): string[] =>
-  [...path.matchAll(/\["((?:[^"\\]|\\.)*)"\]/g)].map((match) => JSON.parse(`"${match[1]}"`) as string);
 
 /**
  * `lp-app-manifest pull --account ID --app ID [--out FILE] [--profile P]`
@@ -68,15 +65,13 @@ ${CREDENTIALS_HELP}`,
       const { formatJsonPath, manifestFromInstallation } = await installationsApi();
       const { installation } = await (await clientFor(account, timeoutMs)).get(app);
       const { manifest, leftOut, hidden } = manifestFromInstallation(installation);
-      // What LivePerson answered is shown by path only, and a key that is not an HTTP token not at all:
-      // it may be a whole `Authorization: Bearer …` line stored in the wrong place.
-      const shown = leftOut.map((path) => (quotedKeys(path).every(isHttpToken) ? path : '(a key that is not an HTTP token)'));
+      // What LivePerson answered is shown by path only (a key that is not a name never: see manifestFromInstallation).
       if (leftOut.length > 0)
-        io.stderr(`${app}: left out (a manifest has no place for them; apply keeps them): ${shown.join(', ')}\n`);
+        io.stderr(`${app}: left out (a manifest has no place for them; apply keeps them): ${leftOut.join(', ')}\n`);
       const result = validateManifest(manifest, { profile });
       const where = `installation ${app}`;
       const line = (issue: ValidationIssue): string => {
-        const cut = issue.segments.findIndex((segment) => typeof segment === 'string' && !isHttpToken(segment));
+        const cut = firstHiddenKey(issue.segments);
         if (cut === -1) return formatIssueLine(where, issue);
         const path = formatJsonPath(issue.segments.slice(0, cut)) || '(root)';
         const severity = issue.severity === 'warning' ? 'warning: ' : '';

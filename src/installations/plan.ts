@@ -3,36 +3,29 @@
  * installation the manifest manages, what LivePerson adds, and the body an
  * update sends (the installation as read, with exactly the managed fields replaced).
  */
-import { manifestJsonSchema } from '../index.js';
-import { isHttpToken } from '../index.js';
+import { isHttpToken, isShownKey } from '../rules/secrets.js';
+import {
+  CAPABILITIES,
+  CAPABILITY_KEYS,
+  HEADER,
+  HEADERS,
+  LOCALIZED_NAME_PREFIX,
+  SERVER_ASSIGNED_KEYS,
+  TOP_LEVEL_FIELDS,
+  WEBHOOK,
+  WEBHOOKS,
+} from '../rules/tables.js';
 import { diffManifests, formatJsonPath, type ManifestDiff } from './diff.js';
 import { isObject } from './json.js';
 
 /** A JSON object as LivePerson's App Installations API returns it. */
 export type Installation = { readonly [key: string]: unknown };
 
-interface SchemaShape {
-  readonly properties?: { readonly [key: string]: { readonly properties?: { readonly [key: string]: unknown } } };
-}
-
-let managed: { readonly fields: readonly string[]; readonly capabilities: readonly string[] } | undefined;
-
-/** Read once, lazily, from the manifest JSON Schema: the package's one list of manifest fields. */
-function managedKeys(): { readonly fields: readonly string[]; readonly capabilities: readonly string[] } {
-  if (managed === undefined) {
-    const schema = manifestJsonSchema('general') as unknown as SchemaShape;
-    const properties = schema.properties ?? {};
-    managed = Object.freeze({
-      fields: Object.freeze(Object.keys(properties).filter((key) => key !== '$schema')),
-      capabilities: Object.freeze(Object.keys(properties['capabilities']?.properties ?? {})),
-    });
-  }
-  return managed;
-}
+const MANAGED_FIELDS: readonly string[] = /* @__PURE__ */ Object.freeze(Object.keys(TOP_LEVEL_FIELDS));
 
 /**
  * The top-level fields a manifest manages (besides localized `client_name#<tag>`
- * names): every field of the manifest format, as its JSON Schema lists them.
+ * names): every field of the manifest format, as the rules tree lists them.
  * Everything else on an installation is LivePerson's or unknown to this
  * package, and an update keeps it as it was read.
  *
@@ -43,7 +36,7 @@ function managedKeys(): { readonly fields: readonly string[]; readonly capabilit
  * managedFields().includes('capabilities'); // true
  * ```
  */
-export const managedFields = (): readonly string[] => managedKeys().fields;
+export const managedFields = (): readonly string[] => MANAGED_FIELDS;
 
 /**
  * The keys of `capabilities` a manifest manages (`webhooks`, `engagement`);
@@ -56,7 +49,7 @@ export const managedFields = (): readonly string[] => managedKeys().fields;
  * managedCapabilities(); // ['webhooks', 'engagement']
  * ```
  */
-export const managedCapabilities = (): readonly string[] => managedKeys().capabilities;
+export const managedCapabilities = (): readonly string[] => CAPABILITY_KEYS;
 
 /**
  * Fields LivePerson assigns to an installation (as seen in LivePerson's
@@ -71,21 +64,10 @@ export const managedCapabilities = (): readonly string[] => managedKeys().capabi
  * SERVER_FIELDS.includes('client_secret'); // true
  * ```
  */
-export const SERVER_FIELDS = [
-  'id',
-  'client_id',
-  'client_secret',
-  'client_id_issued_at',
-  'client_secret_expires_at',
-  'deleted',
-  'installation_type',
-  'is_internal',
-] as const;
+export const SERVER_FIELDS = SERVER_ASSIGNED_KEYS;
 
-const LOCALIZED_NAME = /^client_name#/;
-
-const isManaged = (key: string): boolean => managedFields().includes(key) || LOCALIZED_NAME.test(key);
-const isManagedCapability = (key: string): boolean => managedCapabilities().includes(key);
+const isManaged = (key: string): boolean => MANAGED_FIELDS.includes(key) || key.startsWith(LOCALIZED_NAME_PREFIX);
+const isManagedCapability = (key: string): boolean => (CAPABILITY_KEYS as readonly string[]).includes(key);
 
 function set(target: Record<string, unknown>, key: string, value: unknown): void {
   Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
@@ -132,38 +114,54 @@ function variableName(event: string, header: unknown, index: number, taken: Set<
   return name;
 }
 
+/** The key of a node among an object's fields (the tree names each place once). */
+const keyOf = (fields: object, node: unknown): string => Object.entries(fields).find(([, field]) => field === node)![0];
+
+// Where the header values are, read from the tree: capabilities.<webhooks>[event].<headers>[i].<secret field>.
+const WEBHOOKS_KEY = /* @__PURE__ */ keyOf(CAPABILITIES.fields, WEBHOOKS);
+const HEADERS_KEY = /* @__PURE__ */ Object.entries(WEBHOOK.fields).find(([, field]) => field.type === 'list')![0];
+const HEADER_NAME_KEY = HEADERS.uniqueName;
+const HEADER_VALUE_KEY = /* @__PURE__ */ Object.entries(HEADER.fields).find(([, field]) => 'secret' in field)![0];
+
 /** Replaces every webhook header value with a placeholder, in place (on a copy made here). */
 function hideHeaderValues(capabilities: Record<string, unknown>, hidden: HiddenHeader[]): void {
-  const webhooks = capabilities['webhooks'];
+  const webhooks = capabilities[WEBHOOKS_KEY];
   if (!isObject(webhooks)) return;
   const taken = new Set<string>();
   const copy: Record<string, unknown> = {};
   for (const event of Object.keys(webhooks)) {
     const webhook = webhooks[event];
-    if (!isObject(webhook) || !Array.isArray(webhook['headers'])) {
+    if (!isObject(webhook) || !Array.isArray(webhook[HEADERS_KEY])) {
       set(copy, event, webhook);
       continue;
     }
-    const headers = (webhook['headers'] as unknown[]).map((header, index) => {
-      if (!isObject(header) || !Object.hasOwn(header, 'header_value')) return header;
-      const variable = variableName(event, header['header_name'], index, taken);
-      hidden.push({ path: `${formatJsonPath(['capabilities', 'webhooks', event, 'headers', index, 'header_value'])}`, variable });
+    const headers = (webhook[HEADERS_KEY] as unknown[]).map((header, index) => {
+      if (!isObject(header) || !Object.hasOwn(header, HEADER_VALUE_KEY)) return header;
+      const variable = variableName(event, header[HEADER_NAME_KEY], index, taken);
+      const segments = ['capabilities', WEBHOOKS_KEY, event, HEADERS_KEY, index, HEADER_VALUE_KEY];
+      hidden.push({ path: formatJsonPath(segments), variable });
       const masked: Record<string, unknown> = {};
-      for (const key of Object.keys(header)) set(masked, key, key === 'header_value' ? `\${{ ${variable} }}` : header[key]);
+      for (const key of Object.keys(header)) set(masked, key, key === HEADER_VALUE_KEY ? `\${{ ${variable} }}` : header[key]);
       return masked;
     });
     const maskedWebhook: Record<string, unknown> = {};
-    for (const key of Object.keys(webhook)) set(maskedWebhook, key, key === 'headers' ? headers : webhook[key]);
+    for (const key of Object.keys(webhook)) set(maskedWebhook, key, key === HEADERS_KEY ? headers : webhook[key]);
     set(copy, event, maskedWebhook);
   }
-  set(capabilities, 'webhooks', copy);
+  set(capabilities, WEBHOOKS_KEY, copy);
 }
+
+/** A path of what LivePerson answered, or, where a key is not a name (a pasted `Authorization: Bearer …` line, maybe), a phrase in its place. */
+const shownPath = (segments: readonly string[]): string =>
+  segments.every(isShownKey) ? formatJsonPath(segments) : '(a key that is not an HTTP token)';
 
 /**
  * What an installation says about the fields a manifest manages: the
  * manifest it corresponds to (`manifest`), the JSON paths of the fields left
  * out because a manifest has no place for them (`leftOut`: fields not in
- * {@link SERVER_FIELDS} and not managed, such as `capabilities.broadcast`),
+ * {@link SERVER_FIELDS} and not managed, such as `capabilities.broadcast`;
+ * a key that is not a name is never shown, so such a path reads
+ * `(a key that is not an HTTP token)`),
  * and, with `hideSecrets`, the webhook header values replaced by `${{ NAME }}`
  * placeholders (`hidden`): a header value is often an API key or a signature
  * secret, and an exported file must not carry it (set it from the
@@ -194,12 +192,12 @@ export function manifestFromInstallation(
       const capabilities: Record<string, unknown> = {};
       for (const capability of Object.keys(value)) {
         if (isManagedCapability(capability)) set(capabilities, capability, value[capability]);
-        else leftOut.push(formatJsonPath(['capabilities', capability]));
+        else leftOut.push(shownPath(['capabilities', capability]));
       }
       if (options.hideSecrets !== false) hideHeaderValues(capabilities, hidden);
       if (Object.keys(capabilities).length > 0) set(manifest, key, capabilities);
     } else if (isManaged(key)) set(manifest, key, value);
-    else if (!(SERVER_FIELDS as readonly string[]).includes(key)) leftOut.push(formatJsonPath([key]));
+    else if (!(SERVER_FIELDS as readonly string[]).includes(key)) leftOut.push(shownPath([key]));
   }
   return { manifest, leftOut, hidden };
 }

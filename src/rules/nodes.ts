@@ -131,6 +131,11 @@ export interface ObjectNode {
   readonly type: 'object';
   readonly name: string;
   readonly fields: { readonly [key: string]: FieldSpec };
+  /**
+   * Keys the server assigns when it installs an app: not fields, each an error in a manifest
+   * (`server_assigned_key`), its value never read; `secret` where that value is a secret.
+   */
+  readonly assigned?: { readonly [key: string]: { readonly secret?: true } };
 }
 
 /**
@@ -163,11 +168,69 @@ export interface EventsNode {
 export type FieldRule = LeafRule | ObjectNode | ListNode | EventsNode;
 
 /**
- * A field: its rule, whether it is required in each profile, and, where the
- * builder takes it as an option (of `webhook(…)`, of `engagement(…)`), the
- * camelCase name of that option.
+ * A field: its rule, whether it is required in each profile, and the flags that every other list
+ * of fields is derived from:
+ * - `option`: the camelCase name under which the builder takes it as an option (of `webhook(…)`,
+ *   of `engagement(…)`);
+ * - `secret`: its value is a secret (a header value), never shown (`src/rules/secrets.ts`).
+ *
+ * A top-level value's builder setter is its key in camelCase ({@link SetterMethods}).
  */
-export type FieldSpec = FieldRule & { readonly required?: 'always' | 'connector'; readonly option?: string };
+export type FieldSpec = FieldRule & {
+  readonly required?: 'always' | 'connector';
+  readonly option?: string;
+  readonly secret?: true;
+};
+
+/**
+ * What a string at a node is, for a template's placeholders: `url` (a URL, or an item of a list of
+ * URLs: a stand-in for an unresolved placeholder is a whole https origin there), `may-be-empty` (a
+ * string the rules accept empty without a word: no `notBlank` and no URL format, as `description`),
+ * or `value` (anything else: an empty variable there is a mistake, as an unset one).
+ */
+export function stringKindOf(rule: FieldRule): 'url' | 'may-be-empty' | 'value' {
+  switch (rule.type) {
+    case 'string':
+      if (rule.format !== undefined) return 'url';
+      return rule.notBlank === undefined ? 'may-be-empty' : 'value';
+    case 'endpoint':
+    case 'redirect-uris':
+      return 'url';
+    default:
+      // Types only (nothing at run time): a new kind fails to compile here until it is placed.
+      rule satisfies {
+        readonly type:
+          | 'enum-list'
+          | 'boolean'
+          | 'scope'
+          | 'id-list'
+          | 'integer'
+          | 'header-name'
+          | 'header-value'
+          | 'object'
+          | 'list'
+          | 'events';
+      };
+      return 'value';
+  }
+}
+
+/** A snake_case key in camelCase: `enabled_for_profiles` → `enabledForProfiles`. */
+export type CamelCase<TKey extends string> = TKey extends `${infer THead}_${infer TTail}`
+  ? `${THead}${Capitalize<CamelCase<TTail>>}`
+  : TKey;
+
+/**
+ * The builder's setters of a node's fields: one method per value that is not an object, named
+ * for its key in camelCase (`client_name` → `clientName()`). The builder class implements them
+ * (`Builder implements SetterMethods<…>`), so a new top-level field fails to compile until the
+ * builder has its method. Types only: the names cost the bundle nothing.
+ */
+export type SetterMethods<TFields> = {
+  readonly [TKey in keyof TFields as TFields[TKey] extends { readonly type: 'object' } ? never : CamelCase<TKey & string>]: (
+    ...args: never[]
+  ) => unknown;
+};
 
 /**
  * Every node below `TNode` that has keys of its own (objects, and events with their `also`

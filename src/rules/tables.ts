@@ -98,7 +98,7 @@ export const SCOPES = ['msg.consumer', 'livedeflect'] as const;
 export const FAAS_SCOPE_PREFIX = 'faas.';
 
 /**
- * The five messaging events a webhook can subscribe to, in canonical order.
+ * The messaging events a webhook can subscribe to, in canonical order.
  *
  * @example
  * ```ts
@@ -225,35 +225,6 @@ export const MAX_RETRIES = /* @__PURE__ */ (() => ({ min: MAX_RETRIES_VALUES[0],
 export const RETENTION_TIME = { min: 2, max: 259_200, unit: 'seconds', maxInWords: '3 days' } as const;
 
 /**
- * Keys LivePerson assigns when it installs an app: the RFC 7591 §3.2.1 response members and what
- * LivePerson returns for an installed app. They show up when an installation is fetched and
- * edited; a manifest must not carry them (an error of its own, `server_assigned_key`).
- *
- * @example
- * ```ts
- * import { SERVER_ASSIGNED_KEYS } from 'lp-app-manifest';
- *
- * const installed: Record<string, unknown> = { id: 'a1', client_secret: 'example', client_name: 'Bot' };
- * const manifest = Object.fromEntries(
- *   Object.entries(installed).filter(([key]) => !(SERVER_ASSIGNED_KEYS as readonly string[]).includes(key)),
- * ); // { client_name: 'Bot' }
- * ```
- */
-export const SERVER_ASSIGNED_KEYS = [
-  'client_id',
-  'client_secret',
-  'client_id_issued_at',
-  'client_secret_expires_at',
-  'id',
-  'deleted',
-  'installation_type',
-  'is_internal',
-] as const;
-
-/** The server-assigned key that holds a secret: its message says it does not belong in a file (its value is never read). */
-export const SECRET_SERVER_ASSIGNED_KEY = 'client_secret';
-
-/**
  * A top-level key editors read to find the JSON Schema (`"$schema": "…/connector.schema.json"`).
  * It is allowed (a string) but is editor metadata, not part of the manifest: it is left out of the output.
  */
@@ -363,7 +334,7 @@ export const HEADER = /* @__PURE__ */ (() =>
         framing: FRAMING_HEADER_NAMES,
         body: BODY_HEADER_NAMES,
       },
-      header_value: { type: 'header-value', required: 'always' },
+      header_value: { type: 'header-value', required: 'always', secret: true },
     },
   }) as const satisfies ObjectNode)();
 
@@ -478,9 +449,49 @@ export const TOP_LEVEL_FIELDS = /* @__PURE__ */ (() =>
     capabilities: CAPABILITIES,
   }) as const satisfies Record<string, FieldSpec>)();
 
-/** The root: the manifest object (its other keys, localized names, `$schema` and server-assigned ones, are the walk's). */
+/**
+ * The root: the manifest object. Its other keys are the walk's: localized names, `$schema`, and
+ * the keys LivePerson assigns when it installs an app (`assigned`: the RFC 7591 §3.2.1 response
+ * members and what LivePerson returns for an installed app). Those show up when an installation is
+ * fetched and edited; a manifest must not carry them (an error of its own, `server_assigned_key`).
+ */
 export const MANIFEST = /* @__PURE__ */ (() =>
-  ({ type: 'object', name: 'manifest', fields: TOP_LEVEL_FIELDS }) as const satisfies ObjectNode)();
+  ({
+    type: 'object',
+    name: 'manifest',
+    fields: TOP_LEVEL_FIELDS,
+    assigned: {
+      client_id: {},
+      client_secret: { secret: true },
+      client_id_issued_at: {},
+      client_secret_expires_at: {},
+      id: {},
+      deleted: {},
+      installation_type: {},
+      is_internal: {},
+    },
+  }) as const satisfies ObjectNode)();
+
+/**
+ * The keys LivePerson assigns when it installs an app ({@link MANIFEST}'s `assigned`), in order: the
+ * RFC 7591 §3.2.1 response members and what LivePerson returns for an installed app. They show up
+ * when an installation is fetched and edited; a manifest must not carry them (`server_assigned_key`).
+ *
+ * @example
+ * ```ts
+ * import { SERVER_ASSIGNED_KEYS } from 'lp-app-manifest';
+ *
+ * const installed: Record<string, unknown> = { id: 'a1', client_secret: 'example', client_name: 'Bot' };
+ * const manifest = Object.fromEntries(
+ *   Object.entries(installed).filter(([key]) => !(SERVER_ASSIGNED_KEYS as readonly string[]).includes(key)),
+ * ); // { client_name: 'Bot' }
+ * ```
+ */
+export const SERVER_ASSIGNED_KEYS = /* @__PURE__ */ (() => keysOf(MANIFEST.assigned))();
+
+/** The server-assigned key that holds a secret: its message says it does not belong in a file (its value is never read). */
+export const SECRET_SERVER_ASSIGNED_KEY = /* @__PURE__ */ (() =>
+  SERVER_ASSIGNED_KEYS.find((key) => 'secret' in MANIFEST.assigned[key])!)();
 
 /** Keys of `capabilities`, in canonical order. */
 export const CAPABILITY_KEYS = /* @__PURE__ */ (() => keysOf(CAPABILITIES.fields))();

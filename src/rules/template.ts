@@ -1,4 +1,4 @@
-import { GOALS, TARGET_AUDIENCES, VISITOR_BEHAVIORS } from './tables.js';
+import { GOALS, TARGET_AUDIENCES, VISITOR_BEHAVIORS, type WEBHOOK_EVENTS } from './tables.js';
 
 /**
  * The documented connector template (seeds 002–004): what
@@ -23,3 +23,13 @@ export const CONNECTOR_TEMPLATE = {
     },
   },
 } as const;
+
+/**
+ * The `max_retries` of the documented template's webhooks (seeds 002–004), by event; an event it
+ * leaves out (or one added since) has none. `init --profile connector` writes them.
+ */
+export const TEMPLATE_MAX_RETRIES: Partial<Record<(typeof WEBHOOK_EVENTS)[number], number>> = {
+  'ms.MessagingEventNotification.ContentEvent': 3,
+  'ms.MessagingEventNotification.RichContentEvent': 5,
+  'ms.MessagingEventNotification.AcceptStatusEvent': 1,
+};

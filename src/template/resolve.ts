@@ -5,6 +5,9 @@
  * variable that is unset, or empty where a value is needed, is an issue of its
  * own at its path. Every issue is reported at once, beside every other.
  */
+import { stringKindOf } from '../rules/nodes.js';
+import { nodeAt } from '../rules/places.js';
+import { hideQuoted, quotesWritten, secretVariables } from '../rules/secrets.js';
 import type { Profile } from '../types/manifest.js';
 import { deepFreeze, makeIssue, type ValidationIssue } from '../validation/issue.js';
 import { formatPath } from '../validation/paths.js';
@@ -22,13 +25,6 @@ import { mayHoldPlaceholder, parseTemplate, type ParsedTemplate } from './placeh
  * ```
  */
 export type TemplateVariables = Readonly<Record<string, string | undefined>>;
-
-/**
- * Where an empty variable is a value the manifest allows: `description` may be
- * empty. Everywhere else an empty variable is reported like an unset one,
- * since an empty endpoint, name or secret is a mistake, never a choice.
- */
-const EMPTY_ALLOWED = new Set(['description']);
 
 /**
  * A variable's value: an own string property only, so that `${{ constructor }}`
@@ -69,13 +65,6 @@ interface Resolution {
  */
 const STAND_IN = 'stand-in';
 const STAND_IN_ORIGIN = 'https://stand-in.example';
-const URL_FIELDS = new Set(['endpoint', 'entry_uri', 'logo_uri', 'redirect_uris']);
-
-function isUrlField(segments: readonly (string | number)[]): boolean {
-  const last = segments[segments.length - 1];
-  const key = typeof last === 'number' ? segments[segments.length - 2] : last;
-  return typeof key === 'string' && URL_FIELDS.has(key);
-}
 
 const MAX_DEPTH = 256;
 
@@ -109,7 +98,9 @@ function resolveValue(input: unknown, variables: TemplateVariables): Resolution 
       if (!mayHoldPlaceholder(value)) return value;
       const template = parseTemplate(value);
       if (template.malformed) issues.push(makeIssue(segments, 'malformed_placeholder', {}));
-      const urlField = isUrlField(segments);
+      const node = nodeAt(segments);
+      const kind = node === undefined ? 'value' : stringKindOf(node);
+      const urlField = kind === 'url';
       if (template.variables.length === 0) {
         sites.push(
           Object.freeze({
@@ -121,8 +112,7 @@ function resolveValue(input: unknown, variables: TemplateVariables): Resolution 
         );
         return fill(template, variables, () => false, urlField);
       }
-      const key = segments[segments.length - 1];
-      const emptyAllowed = typeof key === 'string' && segments.length === 1 && EMPTY_ALLOWED.has(key);
+      const emptyAllowed = kind === 'may-be-empty';
       const unset = (name: string): boolean => {
         const current = lookup(variables, name);
         return current === undefined || (current === '' && !emptyAllowed);
@@ -269,14 +259,14 @@ export function checkTemplate<TProfile extends Profile>(
   const isNeeded = (issue: ValidationIssue): boolean =>
     [...needed].some((site) => site.segments.length === issue.segments.length && startsWith(issue.segments, site.segments));
 
-  // Values of variables that land in a header value are secrets: never shown, wherever else they land.
-  const secrets = secretValues(sites, env);
-  const secretVariables = new Set(sites.filter(isHeaderValueSite).flatMap((site) => site.variables));
+  // Values of variables that land in a secret place (a header value) are secrets: never shown, wherever else they land.
+  const secret = secretVariables(sites);
+  const anySecret = [...secret].some((name) => (lookup(env, name) ?? '') !== '');
   const atSecretSite = (issue: ValidationIssue): boolean =>
-    sites.some((site) => site.variables.some((name) => secretVariables.has(name)) && startsWith(issue.segments, site.segments));
+    sites.some((site) => site.variables.some((name) => secret.has(name)) && startsWith(issue.segments, site.segments));
   const annotate = (issue: ValidationIssue): ValidationIssue => {
     const placeholderIssue = issue.code === 'unresolved_placeholder' || issue.code === 'malformed_placeholder';
-    const hidden = secrets.length === 0 || placeholderIssue || !atSecretSite(issue) ? issue : hideSecretValue(issue);
+    const hidden = !anySecret || placeholderIssue || !atSecretSite(issue) ? issue : hideSecretValue(issue);
     if (placeholderIssue) return hidden;
     const site = sites.find((candidate) => candidate.variables.length > 0 && startsWith(issue.segments, candidate.segments));
     if (site === undefined) return hidden;
@@ -331,55 +321,6 @@ function once(issues: readonly ValidationIssue[]): ValidationIssue[] {
   });
 }
 
-/** The values of the variables used in header values (longest first, so a longer secret is hidden whole). */
-const isHeaderValueSite = (site: PlaceholderSite): boolean => site.segments[site.segments.length - 1] === 'header_value';
-
-function secretValues(sites: readonly PlaceholderSite[], env: TemplateVariables): string[] {
-  const values = new Set<string>();
-  for (const site of sites) {
-    if (!isHeaderValueSite(site)) continue;
-    for (const name of site.variables) {
-      const value = lookup(env, name);
-      if (value !== undefined && value !== '') values.add(value);
-    }
-  }
-  return [...values].sort((a, b) => b.length - a.length);
-}
-
-/** The params that quote what was written (a value, a part or a place of it, a suggestion made from it). */
-const QUOTING_PARAMS = new Set([
-  'value',
-  'key',
-  'suggestion',
-  'host',
-  'tag',
-  'other',
-  'name',
-  'character',
-  'parsed',
-  'percentEncoded',
-  'punycodeHost',
-  'placeholder',
-  'written',
-  'position',
-]);
-
-/** Whether params hold a quoting param ({@link QUOTING_PARAMS}) at any depth. */
-function quotes(value: unknown): boolean {
-  if (Array.isArray(value)) return value.some(quotes);
-  if (value === null || typeof value !== 'object') return false;
-  return Object.entries(value).some(([name, item]) => QUOTING_PARAMS.has(name) || quotes(item));
-}
-
-function hideQuoted(value: unknown, key = ''): unknown {
-  if (QUOTING_PARAMS.has(key)) return '(hidden)';
-  if (Array.isArray(value)) return Object.freeze(value.map((item) => hideQuoted(item, key)));
-  if (value !== null && typeof value === 'object') {
-    return Object.freeze(Object.fromEntries(Object.entries(value).map(([name, item]) => [name, hideQuoted(item, name)])));
-  }
-  return value;
-}
-
 /**
  * An issue about a value that came (at least in part) from a variable also
  * used in a header value, which is a secret: whatever the issue would quote of
@@ -389,7 +330,7 @@ function hideQuoted(value: unknown, key = ''): unknown {
 function hideSecretValue(issue: ValidationIssue): ValidationIssue {
   // A message is made from its params alone: one whose params quote nothing of the value (a control character in
   // a header value, padding) says what is wrong as it is.
-  if (!quotes(issue.params)) return issue;
+  if (!quotesWritten(issue.params)) return issue;
   const params = hideQuoted(issue.params) as typeof issue.params;
   const message =
     'is not valid here; the value is not shown, since it comes from a variable also used in a header value (a secret)';

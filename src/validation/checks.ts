@@ -4,8 +4,6 @@
  */
 import {
   CONTROL_CHARACTER_SOURCE,
-  HEADER_NAME_SOURCE,
-  TOKEN_CHARACTER_SOURCE,
   HEADER_VALUE_FORBIDDEN_SOURCE,
   HEADER_VALUE_SOURCE,
   LANGUAGE_TAG_SOURCE,
@@ -23,14 +21,17 @@ import {
   RESERVED_HEADER_PREFIX,
   UNREACHABLE_HOST_PATTERNS,
 } from '../rules/tables.js';
+import { isHttpToken } from '../rules/secrets.js';
 import type { IssueCode, IssueParams, UrlHostProblem } from './codes.js';
 import { NO_PARAMS } from './issue.js';
+
+// Owned by the secrets module (a name that is not a token is never shown); the public API exports it from here.
+export { isHttpToken };
 
 // Module-level values made by a call are marked pure (with their arguments inside an arrow when
 // those call anything too), so that a bundle which does not use them drops them: importing only
 // the value lists must not bring in the validator (`npm run size` checks it).
 const LANGUAGE_TAG = /* @__PURE__ */ (() => new RegExp(`^${LANGUAGE_TAG_SOURCE}$`, 'u'))();
-const HEADER_NAME = /* @__PURE__ */ new RegExp(HEADER_NAME_SOURCE, 'u');
 const HEADER_VALUE_FORBIDDEN = /* @__PURE__ */ new RegExp(HEADER_VALUE_FORBIDDEN_SOURCE, 'u');
 const HEADER_VALUE = /* @__PURE__ */ new RegExp(HEADER_VALUE_SOURCE, 'u');
 const SCOPE_NAME = /* @__PURE__ */ (() => new RegExp(`^${SCOPE_NAME_SOURCE}$`, 'u'))();
@@ -462,37 +463,6 @@ export function checkHeaderName(
   if (FRAMING_HEADERS.has(folded)) return 'framing_header_name';
   return BODY_HEADERS.has(folded) ? 'body_header_name' : undefined;
 }
-
-/**
- * Whether a value is an HTTP token (RFC 9110 §5.6.2: letters, digits and
- * ``!#$%&'*+-.^_`|~``, at least one): what a webhook header name must be. A
- * name or key that is not one is never shown by the validator, the CLI or the
- * deploy commands: it may be a whole `Authorization: Bearer …` line pasted
- * into the wrong place.
- *
- * @example
- * ```ts
- * import { isHttpToken } from 'lp-app-manifest';
- *
- * isHttpToken('X-Api-Key'); // true
- * isHttpToken('Authorization: Bearer abc'); // false
- * ```
- */
-export const isHttpToken = (value: unknown): value is string => typeof value === 'string' && HEADER_NAME.test(value);
-
-/**
- * Whether a key may be shown in an issue: it is an HTTP token once white space at either end is
- * dropped (`"cqm.ExConversationChangeNotification "`, a typo, is shown; a pasted
- * `Authorization: Bearer …` line is not).
- */
-export const isShownKey = (key: string): boolean => isHttpToken(key.trim());
-
-/**
- * How a key that is not an HTTP token starts: its leading token characters, at most 40 (the
- * name of a pasted `Name: value` line, never its value), for the issues that do not show it.
- */
-export const keyStartOf = (key: string): string => KEY_START.exec(key)![0];
-const KEY_START = /* @__PURE__ */ (() => new RegExp(`^${TOKEN_CHARACTER_SOURCE}{0,40}`, 'u'))();
 
 /** The name of a `faas.<name>` scope value: letters, digits, `.`, `_` and `-`. */
 export const isScopeName = (name: string): boolean => SCOPE_NAME.test(name);

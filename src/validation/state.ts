@@ -4,7 +4,8 @@
  * reports through it.
  */
 import type { Profile } from '../types/manifest.js';
-import { closest, isShownKey, keyStartOf } from './checks.js';
+import { isShownKey, keyStartOf } from '../rules/secrets.js';
+import { closest } from './checks.js';
 import type { ExpectedType, IssueCode, IssueParams } from './codes.js';
 import { createIssue, NO_PARAMS, type ValidationIssue } from './issue.js';
 import { at, placeOf, type Path } from './paths.js';

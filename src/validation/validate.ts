@@ -6,7 +6,8 @@
 import { PROFILES } from '../rules/tables.js';
 import type { ManifestFor, Profile, ProfileOf } from '../types/manifest.js';
 import { makeIssue, type ValidationIssue } from './issue.js';
-import { closest, isShownKey, keyStartOf } from './checks.js';
+import { isShownKey, keyStartOf } from '../rules/secrets.js';
+import { closest } from './checks.js';
 import { guarded, isPlainObject, receivedOf, UNREADABLE } from './read.js';
 import { Walk } from './state.js';
 import { walkManifest } from './walk.js';

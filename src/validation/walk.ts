@@ -7,15 +7,10 @@
  * shares nothing with the input; the cross-field checks (`cross-field.ts`) run
  * on that copy at the end of {@link walkManifest}.
  */
-import {
-  EDITOR_SCHEMA_KEY,
-  LOCALIZED_NAME_PREFIX,
-  MANIFEST,
-  SECRET_SERVER_ASSIGNED_KEY,
-  SERVER_ASSIGNED_KEYS,
-} from '../rules/tables.js';
+import { isSecretPlace, isShownKey, keyStartOf } from '../rules/secrets.js';
+import { EDITOR_SCHEMA_KEY, LOCALIZED_NAME_PREFIX, MANIFEST, SERVER_ASSIGNED_KEYS } from '../rules/tables.js';
 import type { FieldSpec, ObjectNode, StringRule } from '../rules/nodes.js';
-import { closest, isLanguageTag, isShownKey, keyStartOf } from './checks.js';
+import { closest, isLanguageTag } from './checks.js';
 import { runCrossFieldChecks } from './cross-field.js';
 import { NO_PARAMS as NONE } from './issue.js';
 import {
@@ -308,8 +303,8 @@ export function walkManifest(walk: Walk, input: unknown): JsonObject | undefined
       if (typeof value !== 'string') walk.wrongType(at(null, key), value, 'string');
     } else if (key.startsWith(LOCALIZED_NAME_PREFIX)) localized.push(extra);
     else if (SERVER_ASSIGNED.has(key)) {
-      // Its value is never read: client_secret holds a secret.
-      walk.report(at(null, key), 'server_assigned_key', { key, secret: key === SECRET_SERVER_ASSIGNED_KEY });
+      // Its value is never read: it may be a secret (client_secret).
+      walk.report(at(null, key), 'server_assigned_key', { key, secret: isSecretPlace([key]) });
     } else walk.unknownKey(null, key, root.keys);
   }
   const out = walkFields(

@@ -14,17 +14,12 @@ import { join } from 'node:path';
 import { writeFileSync } from 'node:fs';
 import { runProgram } from '../../src/cli/program.js';
 import { startFakeLivePerson, type Fault, type Route } from '../fake-liveperson/server.js';
+import { secretArb } from '../property/support.js';
+import { capturingIo } from './run-cli.js';
 
 const CONTENT_EVENT = 'ms.MessagingEventNotification.ContentEvent';
 const SEED = 0x5ec2e7;
 const RUNS = 300;
-
-/** A secret: 12 to 40 printable ASCII characters (quotes and backslashes included, so escaped forms are checked too). */
-const secretArb = fc.string({
-  unit: fc.integer({ min: 0x21, max: 0x7e }).map((code) => String.fromCharCode(code)),
-  minLength: 12,
-  maxLength: 40,
-});
 
 const SCENARIOS = [
   'plan',
@@ -183,14 +178,9 @@ describe('no secret in any output (property, in-process, against the fake LivePe
                   return ['apply', file, ...account, '--yes', '--credentials-out', join(dir, 'credentials.json')];
               }
             })();
-            let output = '';
-            const io = {
-              stdout: (text: string) => void (output += text),
-              stderr: (text: string) => void (output += text),
-              stdin: (async function* () {})(),
-              cwd: dir,
-            };
+            const { io, output: printed } = capturingIo(dir);
             const status = await runProgram(args, io);
+            const output = printed();
             expect(status, output).to.be.oneOf([0, 1]);
             const secrets = [
               drawn.bearer,

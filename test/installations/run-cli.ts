@@ -26,3 +26,17 @@ export function runCliAsync(args: readonly string[], env: Record<string, string>
     );
   });
 }
+
+/** The io of an in-process run of the CLI's program: everything it prints, stdout and stderr, in `output()`. */
+export function capturingIo(cwd: string) {
+  let output = '';
+  return {
+    io: {
+      stdout: (text: string) => void (output += text),
+      stderr: (text: string) => void (output += text),
+      stdin: (async function* () {})(),
+      cwd,
+    },
+    output: () => output,
+  };
+}

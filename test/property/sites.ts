@@ -20,9 +20,10 @@ import {
   WEBHOOK_EVENTS,
   WEBHOOK_KEYS,
   type BooleanRule,
+  type CAPABILITIES,
   type EnumListRule,
-  type FieldSpec,
   type IdListRule,
+  type LeafRule,
   type ScopeRule,
   type StringRule,
 } from '../../src/rules/tables.js';
@@ -99,52 +100,66 @@ export function sitesOf(manifest: Json, profile: Profile): Site[] {
       sites.push({ kind: 'string', path: [key], rule: TOP_LEVEL_FIELDS.client_name, localized: true, required: false });
       continue;
     }
-    const spec = TOP_LEVEL_FIELDS[key as keyof typeof TOP_LEVEL_FIELDS] as FieldSpec;
+    const spec = TOP_LEVEL_FIELDS[key as keyof typeof TOP_LEVEL_FIELDS];
     const required = isRequired(spec, profile);
-    const path = [key];
-    switch (spec.type) {
-      case 'string':
-        sites.push({ kind: 'string', path, rule: spec, localized: false, required });
-        break;
-      case 'enum-list':
-        enumSites(sites, path, spec, value, required);
-        break;
-      case 'boolean':
-        sites.push({ kind: 'boolean', path, rule: spec, required });
-        break;
-      case 'scope':
-        sites.push({ kind: 'scope', path, rule: spec, required });
-        break;
-      case 'redirect-uris':
-        sites.push({ kind: 'redirect-uris', path, itemMaxLength: spec.itemMaxLength, required });
-        (value as unknown[]).forEach((_, index) =>
-          sites.push({ kind: 'redirect-uri', path: [...path, index], itemMaxLength: spec.itemMaxLength, required: false }),
-        );
-        break;
-      case 'id-list':
-        sites.push({ kind: 'id-list', path, rule: spec, required });
-        (value as unknown[]).forEach((_, index) =>
-          sites.push({ kind: 'id', path: [...path, index], rule: spec, required: false }),
-        );
-        break;
-      case 'object':
-        // The one object among the top-level fields.
-        capabilitySites(sites, value as Json);
-        break;
-      default:
-        throw new Error(`no top-level field is a ${spec.type} node: add its sites here`);
+    if (spec.type !== 'object') leafSites(sites, [key], spec, value, required);
+    else {
+      // The one object among the top-level fields: a second one fails to compile here, until its places are listed.
+      const only: typeof CAPABILITIES = spec;
+      capabilitySites(sites, value as Json, only);
     }
   }
   return sites;
 }
 
-function capabilitySites(sites: Site[], capabilities: Json): void {
+/** The places of a leaf's value (and of its items, for a list-valued leaf), one case per kind of leaf. */
+function leafSites(sites: Site[], path: Segments, spec: LeafRule, value: unknown, required: boolean): void {
+  switch (spec.type) {
+    case 'string':
+      sites.push({ kind: 'string', path, rule: spec, localized: false, required });
+      break;
+    case 'enum-list':
+      enumSites(sites, path, spec, value, required);
+      break;
+    case 'boolean':
+      sites.push({ kind: 'boolean', path, rule: spec, required });
+      break;
+    case 'scope':
+      sites.push({ kind: 'scope', path, rule: spec, required });
+      break;
+    case 'redirect-uris':
+      sites.push({ kind: 'redirect-uris', path, itemMaxLength: spec.itemMaxLength, required });
+      (value as unknown[]).forEach((_, index) =>
+        sites.push({ kind: 'redirect-uri', path: [...path, index], itemMaxLength: spec.itemMaxLength, required: false }),
+      );
+      break;
+    case 'id-list':
+      sites.push({ kind: 'id-list', path, rule: spec, required });
+      (value as unknown[]).forEach((_, index) => sites.push({ kind: 'id', path: [...path, index], rule: spec, required: false }));
+      break;
+    case 'integer':
+      sites.push({ kind: 'integer', path, range: spec, required });
+      break;
+    case 'endpoint':
+      sites.push({ kind: 'endpoint', path, required });
+      break;
+    case 'header-name':
+      sites.push({ kind: 'header_name', path, required });
+      break;
+    case 'header-value':
+      sites.push({ kind: 'header_value', path, required });
+      break;
+    default:
+      spec satisfies never;
+  }
+}
+
+function capabilitySites(sites: Site[], capabilities: Json, node: typeof CAPABILITIES): void {
   const path = ['capabilities'];
   sites.push({ kind: 'object', role: 'capabilities', path, known: CAPABILITY_KEYS, required: false });
-  // A new capability in the rules has places of its own: list them here (its mutations otherwise never run).
-  const unlisted = CAPABILITY_KEYS.filter((key) => key !== 'webhooks' && key !== 'engagement');
-  if (unlisted.length > 0)
-    throw new Error(`no places listed for capabilities.${unlisted.join(', ')}: add them in capabilitySites`);
+  // A new capability in the rules has places of its own: this fails to compile until they are listed here.
+  const listed: Record<keyof typeof node.fields, true> = { webhooks: true, engagement: true };
+  void listed;
   const webhooks = capabilities['webhooks'] as Json | undefined;
   if (webhooks !== undefined) {
     const at = [...path, 'webhooks'];
@@ -167,32 +182,23 @@ function capabilitySites(sites: Site[], capabilities: Json): void {
   }
 }
 
-/** A webhook's places, field by field of the rules' webhook node; a field of another kind fails here. */
+/** A webhook's places, field by field of the rules' webhook node. */
 function webhookSites(sites: Site[], path: Segments, webhook: Json): void {
   sites.push({ kind: 'object', role: 'webhook', path, known: WEBHOOK_KEYS, required: false });
-  for (const [key, field] of Object.entries(WEBHOOK.fields) as [string, FieldSpec][]) {
-    const required = field.required === 'always';
+  // A field of a new kind (not a leaf, not the headers) fails to compile here, until its places are listed.
+  for (const [key, field] of Object.entries(WEBHOOK.fields)) {
+    const required = 'required' in field && field.required === 'always';
     if (!required && !(key in webhook)) continue;
-    switch (field.type) {
-      case 'endpoint':
-        sites.push({ kind: 'endpoint', path: [...path, key], required });
-        break;
-      case 'integer':
-        sites.push({ kind: 'integer', path: [...path, key], range: field, required });
-        break;
-      case 'list': {
-        sites.push({ kind: 'headers', path: [...path, key], required });
-        (webhook[key] as unknown[]).forEach((_, index) => {
-          const at = [...path, key, index];
-          sites.push({ kind: 'object', role: 'header', path: at, known: HEADER_KEYS, required: false });
-          sites.push({ kind: 'header_name', path: [...at, 'header_name'], required: true });
-          sites.push({ kind: 'header_value', path: [...at, 'header_value'], required: true });
-        });
-        break;
-      }
-      default:
-        throw new Error(`no places for a webhook field of kind ${field.type} (${key}): add them here`);
+    if (field.type !== 'list') {
+      leafSites(sites, [...path, key], field, webhook[key], required);
+      continue;
     }
+    sites.push({ kind: 'headers', path: [...path, key], required });
+    (webhook[key] as unknown[]).forEach((_, index) => {
+      const at = [...path, key, index];
+      sites.push({ kind: 'object', role: 'header', path: at, known: HEADER_KEYS, required: false });
+      for (const [name, item] of Object.entries(field.items.fields)) leafSites(sites, [...at, name], item, undefined, true);
+    });
   }
 }
 

@@ -8,6 +8,13 @@ import { expect } from 'chai';
 import fc from 'fast-check';
 import { strictAssign } from '../helpers/strict.js';
 
+/** A secret: 12 to 40 printable ASCII characters (quotes and backslashes included, so escaped forms are checked too). */
+export const secretArb: fc.Arbitrary<string> = fc.string({
+  unit: fc.integer({ min: 0x21, max: 0x7e }).map((code) => String.fromCharCode(code)),
+  minLength: 12,
+  maxLength: 40,
+});
+
 /**
  * Runs per property: at least 10,000 (the CI default). `LP_FC_RUNS` can only
  * raise it, e.g. `LP_FC_RUNS=200000 npx mocha …` for a long local soak.

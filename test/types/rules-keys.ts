@@ -7,9 +7,9 @@
  * The checks compare key sets only: no recursive mapped type over the
  * manifest, so they cost the published types nothing.
  */
-import type { KeyedNodes } from '../../src/rules/nodes.js';
+import type { KeyedNodes, SetterMethods } from '../../src/rules/nodes.js';
 import type { CAPABILITIES, ENGAGEMENT, HEADER, MANIFEST, RETRY, WEBHOOK, WEBHOOKS } from '../../src/rules/tables.js';
-import type { EngagementSettings, WebhookOptions } from '../../src/builder/types.js';
+import type { EngagementSettings, ManifestBuilder, WebhookOptions } from '../../src/builder/types.js';
 import type {
   EngagementData,
   Manifest,
@@ -84,3 +84,7 @@ export const engagement: SameKeys<keyof EngagementData, keyof (typeof ENGAGEMENT
 // The builder's options, by the names the rules give them.
 export const webhookOptions: SameKeys<keyof WebhookOptions, OptionNames<(typeof WEBHOOK)['fields']>> = true;
 export const engagementOptions: SameKeys<keyof EngagementSettings, OptionNames<(typeof ENGAGEMENT)['fields']>> = true;
+
+// The public builder interface has a setter for every top-level value (the class behind it implements them).
+type Setters = keyof SetterMethods<(typeof MANIFEST)['fields']>;
+export const setters: SameKeys<Extract<keyof ManifestBuilder, Setters>, Setters> = true;

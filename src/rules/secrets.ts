@@ -1,0 +1,279 @@
+/**
+ * What may be shown: the one owner of the promise "never show a secret". Every output asks here
+ * (the validator's walk, templates, the CLI's JSON text reader, `diff`, `plan` and `pull`), and the
+ * answers come from the rules tree: a field flagged `secret` (a header value), a server-assigned
+ * key flagged `secret` (`client_secret`), and any key that is not a name (it may be a whole
+ * `Authorization: Bearer …` line pasted into the wrong place).
+ *
+ * This module imports only the rules: the library, the installations code and the CLI each ask it.
+ */
+import type { FieldSpec } from './nodes.js';
+import { HEADER_NAME_SOURCE, TOKEN_CHARACTER_SOURCE } from './patterns.js';
+import { childOf, nodeAt } from './places.js';
+import { HEADERS, MANIFEST, WEBHOOKS } from './tables.js';
+
+/** What stands in for a value that is not shown. */
+export const HIDDEN_VALUE = '(hidden)';
+
+// ---- names ----
+
+const HEADER_NAME = /* @__PURE__ */ new RegExp(HEADER_NAME_SOURCE, 'u');
+const KEY_START = /* @__PURE__ */ (() => new RegExp(`^${TOKEN_CHARACTER_SOURCE}{0,40}`, 'u'))();
+
+/**
+ * Whether a value is an HTTP token (RFC 9110 §5.6.2: letters, digits and
+ * ``!#$%&'*+-.^_`|~``, at least one): what a webhook header name must be. A
+ * name or key that is not one is never shown by the validator, the CLI or the
+ * deploy commands: it may be a whole `Authorization: Bearer …` line pasted
+ * into the wrong place.
+ *
+ * @example
+ * ```ts
+ * import { isHttpToken } from 'lp-app-manifest';
+ *
+ * isHttpToken('X-Api-Key'); // true
+ * isHttpToken('Authorization: Bearer abc'); // false
+ * ```
+ */
+export const isHttpToken = (value: unknown): value is string => typeof value === 'string' && HEADER_NAME.test(value);
+
+/**
+ * Whether a key may be shown: it is an HTTP token once white space at either end is dropped
+ * (`"cqm.ExConversationChangeNotification "`, a typo, is shown; a pasted `Authorization: Bearer …`
+ * line is not).
+ */
+export const isShownKey = (key: string): boolean => isHttpToken(key.trim());
+
+/**
+ * How a key that is not shown starts: its leading token characters, at most 40 (the name of a
+ * pasted `Name: value` line, never its value), for the messages that do not show it.
+ */
+export const keyStartOf = (key: string): string => KEY_START.exec(key)![0];
+
+/** Where a path is cut so it shows no key that is not a name: the index of the first such key, or -1. */
+export const firstHiddenKey = (segments: readonly (string | number)[]): number =>
+  segments.findIndex((segment) => typeof segment === 'string' && !isShownKey(segment));
+
+// ---- secret places of a manifest ----
+
+/** Whether a key the server assigns holds a secret (`client_secret`). Read when asked: a module-level read would keep the tree in every bundle. */
+const isSecretAssigned = (key: string): boolean => {
+  const assigned: Readonly<Record<string, { readonly secret?: true }>> = MANIFEST.assigned;
+  return Object.hasOwn(assigned, key) && assigned[key]!.secret === true;
+};
+
+/** Whether the value at `segments` of a manifest is a secret: a field flagged `secret` (a header value), or `client_secret`. */
+export function isSecretPlace(segments: readonly (string | number)[]): boolean {
+  const [first] = segments;
+  if (segments.length === 1 && typeof first === 'string' && isSecretAssigned(first)) return true;
+  return nodeAt(segments)?.secret === true;
+}
+
+/**
+ * The variables whose values are secrets: those of a placeholder in a secret place (a header
+ * value). Such a value is a secret wherever else it lands too.
+ */
+export function secretVariables(
+  uses: readonly { readonly segments: readonly (string | number)[]; readonly variables: readonly string[] }[],
+): Set<string> {
+  return new Set(uses.filter((use) => isSecretPlace(use.segments)).flatMap((use) => use.variables));
+}
+
+/** Whether a text is, or holds, one of `secrets` (a short secret only when whole: four characters could be anywhere). */
+export const holdsSecret = (text: string, secrets: readonly string[]): boolean =>
+  secrets.some((secret) => text === secret || (secret.length >= 4 && text.includes(secret)));
+
+/** The params of an issue that quote what was written (a value, a part or a place of it, a suggestion made from it). */
+const QUOTING_PARAMS: ReadonlySet<string> = /* @__PURE__ */ new Set([
+  'value',
+  'key',
+  'suggestion',
+  'host',
+  'tag',
+  'other',
+  'name',
+  'character',
+  'parsed',
+  'percentEncoded',
+  'punycodeHost',
+  'placeholder',
+  'written',
+  'position',
+]);
+
+/** Whether params quote anything of what was written, at any depth. */
+export function quotesWritten(params: unknown): boolean {
+  if (Array.isArray(params)) return params.some(quotesWritten);
+  if (params === null || typeof params !== 'object') return false;
+  return Object.entries(params).some(([name, item]) => QUOTING_PARAMS.has(name) || quotesWritten(item));
+}
+
+/** Params with everything that quotes what was written replaced by {@link HIDDEN_VALUE}, deep-frozen. */
+export function hideQuoted(params: unknown, name = ''): unknown {
+  if (QUOTING_PARAMS.has(name)) return HIDDEN_VALUE;
+  if (Array.isArray(params)) return Object.freeze(params.map((item) => hideQuoted(item, name)));
+  if (params !== null && typeof params === 'object') {
+    return Object.freeze(Object.fromEntries(Object.entries(params).map(([key, item]) => [key, hideQuoted(item, key)])));
+  }
+  return params;
+}
+
+// ---- values shown in part: any JSON, valid or not (diff, plan) ----
+
+const SECRET_NAME = /secret|password|passwd|token|authorization|api[-_]?key|app[-_]?key|^header_value$/i;
+
+/**
+ * Whether a key holds a secret by its name: a webhook `header_value` (it often carries
+ * an API key or a signature secret), `client_secret`, or any key whose name
+ * contains secret, password, token, authorization or api key.
+ *
+ * @example
+ * ```ts
+ * import { isSecretKey } from 'lp-app-manifest/installations';
+ *
+ * isSecretKey('header_value'); // true
+ * isSecretKey('endpoint'); // false
+ * ```
+ */
+export const isSecretKey = (key: string | number): boolean => typeof key === 'string' && SECRET_NAME.test(key);
+
+/**
+ * Where a value sits in any JSON, for what of it may be shown: a node of the rules tree, `loose`
+ * (a value the tree does not rule: only secret-named keys are hidden, and a key naming headers or
+ * webhooks is read as such), or `hidden`.
+ */
+export type Place = FieldSpec | 'loose' | 'hidden';
+
+/** The root of a manifest, as a {@link Place}. */
+export const ROOT_PLACE: Place = MANIFEST;
+
+/** Keys outside the tree that name a place holding secrets (a misspelled `"Headers"`, a `"webhook"` key). */
+const LOOSE_PLACES: readonly (readonly [RegExp, FieldSpec])[] = [
+  [/header/i, HEADERS],
+  [/webhook/i, WEBHOOKS],
+];
+
+let guarded: ReadonlySet<FieldSpec> | undefined;
+
+/**
+ * The guarded nodes: those that hold a secret below them, from the first list or events node down
+ * (the webhooks, a webhook, its headers, a header). A malformed one may hold a secret anywhere (a
+ * pasted `Authorization: Bearer …` line, a misspelled key): of it, only the keys of the tree that
+ * hold no secret are shown, and all of it is hidden when it is not the shape the tree says.
+ */
+function guardedNodes(): ReadonlySet<FieldSpec> {
+  if (guarded !== undefined) return guarded;
+  const found = new Set<FieldSpec>();
+  const mark = (node: FieldSpec, inside: boolean): boolean => {
+    const within = inside || node.type === 'list' || node.type === 'events';
+    const children =
+      node.type === 'object'
+        ? Object.values(node.fields)
+        : node.type === 'list'
+          ? [node.items]
+          : node.type === 'events'
+            ? [node.each, ...Object.values(node.also)]
+            : [];
+    let holds = node.secret === true;
+    for (const child of children) holds = mark(child, within) || holds;
+    if (holds && within) found.add(node);
+    return holds;
+  };
+  mark(MANIFEST, false);
+  guarded = found;
+  return found;
+}
+
+/** Where the value under `key` (a key or an index) of a value at `place` sits. */
+export function placeUnder(place: Place, key: string | number): Place {
+  if (place === 'hidden') return 'hidden';
+  if (place !== 'loose') {
+    if (place.type === 'header-name') return 'hidden';
+    const child = childOf(place, key);
+    if (child !== undefined) return child.secret === true ? 'hidden' : child;
+    if (place.type === 'list' || guardedNodes().has(place)) return 'hidden';
+    if (place === MANIFEST && typeof key === 'string' && isSecretAssigned(key)) return 'hidden';
+  }
+  if (typeof key === 'number') return 'loose';
+  if (isSecretKey(key)) return 'hidden';
+  for (const [pattern, node] of LOOSE_PLACES) if (pattern.test(key)) return node;
+  return 'loose';
+}
+
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * Whether the value at `place` is hidden as a whole: anything at a hidden place, a header name
+ * that is not a token, and, at a guarded node, a value of the wrong kind (a string where a header
+ * should be, an array where a webhook should be) or an object with a key that is not a token.
+ */
+export function isHiddenWhole(value: unknown, place: Place): boolean {
+  if (place === 'loose') return false;
+  if (place === 'hidden') return true;
+  if (place.type === 'header-name') return !isHttpToken(value);
+  if (!guardedNodes().has(place)) return false;
+  if (place.type === 'list') return !Array.isArray(value);
+  return !isObject(value) || !Object.keys(value).every(isHttpToken);
+}
+
+/** What a shown path or copy says in place of a key that is not a name. */
+export const KEY_NOT_SHOWN = '(a key that is not a name, not shown)';
+
+/** The user information of a URL (`user:password@`), which may hold a password. */
+const URL_USERINFO = /^([A-Za-z][A-Za-z0-9+.-]*:\/\/)[^/?#]*@/;
+
+type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+
+function define(target: { [key: string]: Json }, key: string, value: Json): void {
+  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
+/**
+ * A copy of a JSON value at `place` that may be shown: every secret replaced by
+ * {@link HIDDEN_VALUE}, a key that is not a name shown as {@link KEY_NOT_SHOWN} (numbered when
+ * there are several) with its value hidden, and the user information of any URL
+ * (`https://user:password@host`) hidden too.
+ */
+export function redact(value: Json, place: Place): Json {
+  if (isHiddenWhole(value, place)) return HIDDEN_VALUE;
+  if (typeof value === 'string') return value.replace(URL_USERINFO, `$1${HIDDEN_VALUE}@`);
+  if (Array.isArray(value)) return value.map((item, i) => redact(item, placeUnder(place, i)));
+  if (isObject(value)) {
+    const out: { [key: string]: Json } = {};
+    let hiddenKeys = 0;
+    for (const key of Object.keys(value)) {
+      if (!isShownKey(key)) {
+        hiddenKeys++;
+        define(out, hiddenKeys === 1 ? KEY_NOT_SHOWN : `${KEY_NOT_SHOWN} ${hiddenKeys}`, HIDDEN_VALUE);
+      } else define(out, key, redact(value[key] as Json, placeUnder(place, key)));
+    }
+    return out;
+  }
+  return value;
+}
+
+/** Every string that {@link redact} hides in a JSON value at `place` (the keys of a hidden object included), none empty. */
+export function secretStrings(value: unknown, place: Place): string[] {
+  if (value === undefined) return [];
+  if (isHiddenWhole(value, place)) return allStrings(value).filter((text) => text !== '');
+  if (Array.isArray(value)) return value.flatMap((item, i) => secretStrings(item, placeUnder(place, i)));
+  if (isObject(value)) return Object.keys(value).flatMap((key) => secretStrings(value[key], placeUnder(place, key)));
+  return [];
+}
+
+/** Every string in a value, its keys included. */
+function allStrings(value: unknown): string[] {
+  if (typeof value === 'string') return [value];
+  if (Array.isArray(value)) return value.flatMap(allStrings);
+  if (isObject(value)) return Object.keys(value).flatMap((key) => [key, ...allStrings(value[key])]);
+  return [];
+}
+
+/** A copy of a value with every string that is, or holds, one of `secrets` replaced by {@link HIDDEN_VALUE}. */
+export function hideSecretsIn(value: unknown, secrets: readonly string[]): unknown {
+  if (typeof value === 'string') return holdsSecret(value, secrets) ? HIDDEN_VALUE : value;
+  if (Array.isArray(value)) return value.map((item) => hideSecretsIn(item, secrets));
+  if (isObject(value)) return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, hideSecretsIn(item, secrets)]));
+  return value;
+}
