@@ -473,7 +473,7 @@ export const MANIFEST = /* @__PURE__ */ (() =>
   }) as const satisfies ObjectNode)();
 
 /**
- * The keys LivePerson assigns when it installs an app ({@link MANIFEST}'s `assigned`), in order: the
+ * The keys LivePerson assigns when it installs an app (the manifest node's `assigned`), in order: the
  * RFC 7591 §3.2.1 response members and what LivePerson returns for an installed app. They show up
  * when an installation is fetched and edited; a manifest must not carry them (`server_assigned_key`).
  *
