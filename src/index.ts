@@ -62,7 +62,13 @@ export type {
   WebhooksData,
 } from './types/manifest.js';
 export type { ManifestTypeError } from './types/type-error.js';
-export { formatIssue, ManifestValidationError, type IssueMessages } from './validation/error.js';
+export {
+  formatIssue,
+  formatOmitted,
+  ManifestValidationError,
+  omittedBySeverity,
+  type IssueMessages,
+} from './validation/error.js';
 export {
   FILE_ISSUE_CODES,
   ISSUE_CODES,
@@ -79,7 +85,12 @@ export {
 } from './validation/issues.js';
 export { isHttpToken } from './validation/checks.js';
 export { describeType, isPlainObject, type ReceivedType } from './validation/read.js';
-export { validateManifest, type ValidateOptions, type ValidationResult } from './validation/validate.js';
+export {
+  validateManifest,
+  type IssueCounts,
+  type ValidateOptions,
+  type ValidationResult,
+} from './validation/validate.js';
 export {
   listPlaceholders,
   validateTemplate,

@@ -78,7 +78,7 @@ export interface IssueParams {
     /** What was given instead of an object (or, with `expected`, instead of the option's type), if that is the problem. */
     readonly received?: ReceivedType | undefined;
     /** The type `option` takes, when it was given another. */
-    readonly expected?: 'boolean' | 'object' | undefined;
+    readonly expected?: 'boolean' | 'object' | 'positive_integer' | undefined;
     /** The options the function takes. */
     readonly known: readonly string[];
   };
@@ -769,6 +769,12 @@ const HOST_PROBLEMS: { readonly [TProblem in UrlHostProblem]: (character: string
   idna: () => 'has an "xn--" label that is not valid punycode (IDNA)',
 };
 
+const OPTION_TYPE_WORDS = {
+  boolean: 'true or false',
+  object: 'an object',
+  positive_integer: 'a positive integer or Infinity',
+} as const;
+
 /**
  * The English wording of every issue, one function per code from its
  * {@link IssueParams}: what each issue's `message` is. A table given to
@@ -795,7 +801,7 @@ export const MESSAGES: { readonly [TCode in IssueCode]: (params: IssueParams[TCo
     p.option === undefined
       ? `the options must be an object (with ${p.known.join(', ')}), got ${describeReceived(p.received ?? 'unreadable')}`
       : p.expected !== undefined
-        ? `option ${quote(p.option)} must be ${p.expected === 'boolean' ? 'true or false' : 'an object'}, got ${describeReceived(p.received ?? 'unreadable')}`
+        ? `option ${quote(p.option)} must be ${OPTION_TYPE_WORDS[p.expected]}, got ${describeReceived(p.received ?? 'unreadable')}`
         : `unknown option ${quote(p.option)}${didYouMean(p.suggestion)} (the options are ${p.known.join(', ')})`,
   invalid_profile: (p) =>
     `unknown profile ${quote(p.value ?? describeReceived(p.received, p.className))}; use "general" or "connector"`,

@@ -5,7 +5,7 @@
  */
 import { PROFILES } from '../rules/tables.js';
 import type { ManifestFor, Profile, ProfileOf } from '../types/manifest.js';
-import { makeIssue, type ValidationIssue } from './issues.js';
+import { makeIssue, type IssueCode, type ValidationIssue } from './issues.js';
 import { closest, isShownKey, keyStartOf } from './checks.js';
 import { guarded, isPlainObject, receivedOf, UNREADABLE } from './read.js';
 import { Walk } from './state.js';
@@ -32,17 +32,41 @@ export type ValidationResult<TProfile extends Profile = Profile> =
       readonly ok: true;
       /** The manifest in canonical form: deep-frozen, keys and enum values in spec order. */
       readonly manifest: ManifestFor<TProfile>;
-      /** Things that are valid but probably a mistake. */
+      /** Things that are valid but probably a mistake (at most `maxIssues`: see `omitted`). */
       readonly warnings: readonly ValidationIssue[];
+      /** Set only when a list was cut at `maxIssues`: the warnings of each code left out (see {@link IssueCounts}). */
+      readonly omitted?: IssueCounts;
     }
   | {
       /** The value is not a valid manifest. */
       readonly ok: false;
-      /** Every problem found (never empty). */
+      /** The problems found (never empty), the first `maxIssues` of them: see `omitted` for the rest. */
       readonly issues: readonly [ValidationIssue, ...ValidationIssue[]];
-      /** Things that are valid but probably a mistake, found beside the problems. */
+      /** Things that are valid but probably a mistake, found beside the problems (at most `maxIssues`). */
       readonly warnings: readonly ValidationIssue[];
+      /** Set only when a list was cut at `maxIssues`: the issues and warnings of each code left out (see {@link IssueCounts}). */
+      readonly omitted?: IssueCounts;
     };
+
+/**
+ * How many issues (and warnings) of each code were found beyond `maxIssues`
+ * and left out of a result's lists, exactly: a code's listed ones plus these
+ * are all it found. A result has it only when a list was cut.
+ *
+ * @example
+ * ```ts
+ * import { validateManifest, type IssueCounts } from 'lp-app-manifest';
+ *
+ * const input: Record<string, unknown> = { client_name: 'Acme' };
+ * for (let i = 0; i < 5; i++) input[`extra_${i}`] = i;
+ * const result = validateManifest(input, { maxIssues: 2 });
+ * const omitted: IssueCounts | undefined = result.omitted; // { unknown_key: 3 }
+ * ```
+ */
+export type IssueCounts = { readonly [TCode in IssueCode]?: number };
+
+/** How many issues, and how many warnings, a result lists unless told otherwise: enough to fix a file by, few enough to keep memory bounded whatever the input. */
+export const DEFAULT_MAX_ISSUES = 1000;
 
 /**
  * Options for `validateManifest()`.
@@ -57,23 +81,34 @@ export type ValidationResult<TProfile extends Profile = Profile> =
 export interface ValidateOptions<TProfile extends Profile = Profile> {
   /** The rule set to check against; `general` if not given (or `undefined`). */
   readonly profile?: TProfile | undefined;
+  /**
+   * The most issues listed, and the most warnings (a positive integer, or `Infinity` for all);
+   * beyond it they are counted in the result's `omitted`. 1,000 if not given.
+   */
+  readonly maxIssues?: number | undefined;
 }
 
 /** Runs the validator and returns the raw outcome (used by the public entry points). */
-export function runValidation<TProfile extends Profile>(input: unknown, profile: TProfile): ValidationResult<TProfile> {
-  const walk = new Walk(profile);
+export function runValidation<TProfile extends Profile>(
+  input: unknown,
+  profile: TProfile,
+  maxIssues = DEFAULT_MAX_ISSUES,
+): ValidationResult<TProfile> {
+  const walk = new Walk(profile, maxIssues);
   const manifest = walkManifest(walk, input);
   const warnings = Object.freeze(walk.warnings);
+  const omitted = walk.omitted === undefined ? {} : { omitted: Object.freeze(Object.fromEntries(walk.omitted)) };
   const [first, ...rest] = walk.issues;
   if (first !== undefined)
     return Object.freeze({
       ok: false,
       issues: Object.freeze<[ValidationIssue, ...ValidationIssue[]]>([first, ...rest]),
       warnings,
+      ...omitted,
     });
   // Our own fresh containers, each frozen once: the manifest is deep-frozen without another walk.
   for (const container of walk.made) Object.freeze(container);
-  return Object.freeze({ ok: true, manifest: manifest as unknown as ManifestFor<TProfile>, warnings });
+  return Object.freeze({ ok: true, manifest: manifest as unknown as ManifestFor<TProfile>, warnings, ...omitted });
 }
 /**
  * Checks an options argument from code that may be untyped: `undefined`, `null` or a plain object
@@ -84,7 +119,7 @@ export function runValidation<TProfile extends Profile>(input: unknown, profile:
 export function checkOptions(
   options: unknown,
   known: readonly string[],
-  types: Readonly<Record<string, 'boolean' | 'object'>> = {},
+  types: Readonly<Record<string, OptionType>> = {},
 ): ValidationIssue | undefined {
   if (options === undefined || options === null) return undefined;
   const frozenKnown = Object.freeze([...known]);
@@ -105,7 +140,9 @@ export function checkOptions(
       const fits =
         expected === 'boolean'
           ? typeof value === 'boolean'
-          : typeof value === 'object' && value !== null && !Array.isArray(value);
+          : expected === 'object'
+            ? typeof value === 'object' && value !== null && !Array.isArray(value)
+            : typeof value === 'number' && (value === Number.POSITIVE_INFINITY || (Number.isInteger(value) && value >= 1));
       if (!fits)
         return makeIssue([], 'invalid_options', {
           option: key,
@@ -124,8 +161,15 @@ export function checkOptions(
   });
 }
 
+/** The type an option must have, when {@link checkOptions} checks it (`positive_integer` takes `Infinity` too). */
+type OptionType = 'boolean' | 'object' | 'positive_integer';
+
 /** The options of {@link validateManifest}, as {@link checkOptions} takes them. */
-const VALIDATE_OPTIONS = ['profile'] as const satisfies readonly (keyof ValidateOptions)[];
+const VALIDATE_OPTIONS = ['profile', 'maxIssues'] as const satisfies readonly (keyof ValidateOptions)[];
+
+/** `maxIssues` from options {@link checkOptions} has accepted. */
+export const readMaxIssues = (options: unknown): number =>
+  (options as { maxIssues?: number } | null | undefined)?.maxIssues ?? DEFAULT_MAX_ISSUES;
 
 /** Reads the profile from options that may come from untyped code. */
 export function readProfile(options: unknown): Profile | ValidationIssue {
@@ -145,7 +189,8 @@ export function readProfile(options: unknown): Profile | ValidationIssue {
  * every issue found. Never throws, whatever the input.
  *
  * @param value - Anything: usually `JSON.parse` of a manifest file.
- * @param options - `{ profile: 'general' | 'connector' }`; `general` if not given.
+ * @param options - `{ profile: 'general' | 'connector', maxIssues }`; `general` if not given. Issues past
+ *   `maxIssues` (1,000 if not given) are counted in the result's `omitted`, not listed.
  *
  * @example
  * ```ts
@@ -165,10 +210,10 @@ export function validateManifest<const TOptions extends ValidateOptions | undefi
   // `profile` may be `undefined` (then `general`): the result's type is then that of either profile.
   options?: TOptions,
 ): ValidationResult<ProfileOf<TOptions>> {
-  const problem = checkOptions(options, VALIDATE_OPTIONS);
+  const problem = checkOptions(options, VALIDATE_OPTIONS, { maxIssues: 'positive_integer' });
   const profile = problem ?? readProfile(options);
   if (typeof profile !== 'string') {
     return Object.freeze({ ok: false, issues: Object.freeze([profile] as const), warnings: Object.freeze([]) });
   }
-  return runValidation(value, profile as ProfileOf<TOptions>);
+  return runValidation(value, profile as ProfileOf<TOptions>, readMaxIssues(options));
 }
