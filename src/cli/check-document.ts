@@ -62,7 +62,7 @@ export function checkDocument(
   template: { readonly env: TemplateVariables; readonly allowUnresolved?: boolean | undefined },
   extra: readonly ValidationIssue[] = [],
 ): CheckedDocument {
-  const { value, duplicates, locate } = document;
+  const { value, duplicates, omittedDuplicates, locate } = document;
   const choice = chooseProfile(value, option);
   // ${{ NAME }} placeholders are filled from the variables; a manifest without any is checked as it is.
   const result = validateTemplate(value, {
@@ -72,7 +72,10 @@ export function checkDocument(
     maxIssues: MAX_LISTED,
   });
   // Repeated keys come first, so the validator's issues are cut after them; only the listed ones are located.
-  const omitted = new Map(Object.entries(result.omitted ?? {}) as [IssueCode, number][]);
+  const omitted = new Map<IssueCode, number>();
+  for (const counts of [omittedDuplicates, result.omitted])
+    for (const [code, count] of Object.entries(counts ?? {}) as [IssueCode, number][])
+      omitted.set(code, (omitted.get(code) ?? 0) + count);
   const shownDuplicates = listed(
     duplicates.map((duplicate) => ({ code: duplicate.issue.code, duplicate })),
     MAX_LISTED,

@@ -13,7 +13,7 @@
  * `JSON.parse` messages can, and a manifest's header values are secrets.
  */
 import { printParseErrorCode, visit, type JSONPath, type ParseErrorCode, type ParseOptions } from 'jsonc-parser';
-import { isHttpToken, makeIssue, type JsonSyntaxReason, type ValidationIssue } from '../index.js';
+import { isHttpToken, makeIssue, type IssueCounts, type JsonSyntaxReason, type ValidationIssue } from '../index.js';
 
 /** A 1-based line and column, the way editors show them; columns count characters (code points). */
 export interface Position {
@@ -33,8 +33,12 @@ const STRICT: ParseOptions = { disallowComments: true, allowTrailingComma: false
 /** A JSON text that parsed: its value, its repeated keys, and a way to find where a path is. */
 export interface JsonDocument {
   readonly value: unknown;
-  /** One `duplicate_key` issue per repeated member name, at its path and the position of the repetition, in text order. */
+  /**
+   * One `duplicate_key` issue per repeated member name, at its path and the position of the repetition, in text
+   * order: the first {@link MAX_DUPLICATES}, the rest counted in `omittedDuplicates`.
+   */
   readonly duplicates: readonly { readonly issue: ValidationIssue; readonly position: Position }[];
+  readonly omittedDuplicates: IssueCounts | undefined;
   /** Where the value at each path starts (a member: its name); a path not in the text gives its nearest ancestor's position. */
   locate(paths: readonly (readonly (string | number)[])[]): Position[];
 }
@@ -82,7 +86,15 @@ export function parseJsonText(
   }
   // Most files repeat no name and nest a few levels: that is checked without jsonc-parser's walk.
   if (plainlyUnique(text, value)) {
-    return { ok: true, document: { value, duplicates: [], locate: (paths) => positionsOf(text, locateOffsets(text, paths)) } };
+    return {
+      ok: true,
+      document: {
+        value,
+        duplicates: [],
+        omittedDuplicates: undefined,
+        locate: (paths) => positionsOf(text, locateOffsets(text, paths)),
+      },
+    };
   }
   const found = findDuplicates(text);
   if (found instanceof Stop) {
@@ -100,9 +112,7 @@ export function parseJsonText(
   const duplicates = found.map((duplicate, i) => {
     const first = positions[2 * i]!;
     const again = positions[2 * i + 1]!;
-    // A name that is not an HTTP token may be a pasted "Authorization: Bearer …" line: in neither the path
-    // (cut before the first such name) nor the message.
-    const cut = duplicate.path.findIndex((segment) => typeof segment === 'string' && !isHttpToken(segment.trim()));
+    const cut = unshownAt(duplicate.path);
     const issue =
       cut === -1
         ? makeIssue(duplicate.path, 'duplicate_key', { key: duplicate.key, first, again })
@@ -113,8 +123,27 @@ export function parseJsonText(
           });
     return { issue, position: again };
   });
-  return { ok: true, document: { value, duplicates, locate: (paths) => positionsOf(text, locateOffsets(text, paths)) } };
+  const omitted = found.omitted;
+  return {
+    ok: true,
+    document: {
+      value,
+      duplicates,
+      omittedDuplicates: omitted.size === 0 ? undefined : Object.fromEntries(omitted),
+      locate: (paths) => positionsOf(text, locateOffsets(text, paths)),
+    },
+  };
 }
+
+/** The most repeated names reported one by one; the rest are counted (a hostile file may repeat a million). */
+export const MAX_DUPLICATES = 1000;
+
+/**
+ * Where a path has its first name that is not an HTTP token, or -1. Such a name may be a pasted
+ * "Authorization: Bearer …" line: a repeated one is in neither the path (cut before it) nor the message.
+ */
+const unshownAt = (path: JSONPath): number =>
+  path.findIndex((segment) => typeof segment === 'string' && !isHttpToken(segment.trim()));
 
 interface Duplicate {
   readonly path: JSONPath;
@@ -178,9 +207,16 @@ function escaped(text: string, at: number): boolean {
 
 const isJsonSpace = (code: number): boolean => code === 0x20 || code === 0x0a || code === 0x0d || code === 0x09;
 
-/** Every repeated member name (each against its first occurrence), or a {@link Stop} if the text nests too deep. */
-function findDuplicates(text: string): Duplicate[] | Stop {
-  const duplicates: Duplicate[] = [];
+/**
+ * The repeated member names (each against its first occurrence), the first {@link MAX_DUPLICATES} of them and the
+ * rest counted by code, or a {@link Stop} if the text nests too deep.
+ */
+function findDuplicates(
+  text: string,
+): (Duplicate[] & { omitted: Map<'duplicate_key' | 'duplicate_key_not_shown', number> }) | Stop {
+  const duplicates = Object.assign([] as Duplicate[], {
+    omitted: new Map<'duplicate_key' | 'duplicate_key_not_shown', number>(),
+  });
   const objects: (Map<string, number> | undefined)[] = [];
   const enter = (offset: number, names: Map<string, number> | undefined): void => {
     if (objects.length >= MAX_DEPTH) throw new Stop(offset, 'too_deep');
@@ -198,7 +234,12 @@ function findDuplicates(text: string): Duplicate[] | Stop {
           const names = objects.at(-1);
           const first = names?.get(key);
           if (first === undefined) names?.set(key, offset);
-          else duplicates.push({ path: [...pathSupplier(), key], key, first, again: offset });
+          else if (duplicates.length < MAX_DUPLICATES)
+            duplicates.push({ path: [...pathSupplier(), key], key, first, again: offset });
+          else {
+            const code = unshownAt([...pathSupplier(), key]) === -1 ? 'duplicate_key' : 'duplicate_key_not_shown';
+            duplicates.omitted.set(code, (duplicates.omitted.get(code) ?? 0) + 1);
+          }
         },
       },
       STRICT,
