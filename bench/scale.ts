@@ -188,13 +188,15 @@ export async function benchScale(
             met = run.exit === 1 && ratio <= 8 && run.maxRssMiB <= rssBound;
           }
         }
-        rows.push({
+        const row = {
           group: 'hostile files (validate, one process each)',
           measure: `${shape.name}, ${size} MB (parse alone: ${parse.seconds.toFixed(2)} s, ${mib(parse.maxRssMiB)})`,
           result: figures.join('; '),
           target: 'exit 1, ≤ 8× parse, RSS ≤ 1 GiB at 40 MB (or 1.5× parse)',
           met,
-        });
+        };
+        rows.push(row);
+        process.stderr.write(`  ${row.measure}: ${row.result}\n`);
         rmSync(file, { force: true });
       }
     }

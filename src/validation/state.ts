@@ -15,7 +15,7 @@ import {
   type ValidationIssue,
 } from './issues.js';
 import { at, placeOf, type Path } from './paths.js';
-import { receivedOf, UNREADABLE, type Keys } from './read.js';
+import { receivedOf, type Keys } from './read.js';
 
 export class Walk {
   readonly issues: ValidationIssue[] = [];
@@ -31,6 +31,9 @@ export class Walk {
   readonly connector: boolean;
   /** The issue reported last, whose params and message the next one may share (see createIssue). */
   last: ValidationIssue | undefined = undefined;
+  /** What is being read: a place, and a key or index in it (see {@link unreadable}). */
+  private readingAt: Path = null;
+  readingKey: string | number | undefined = undefined;
   /**
    * In a list whose items' names must differ (a webhook's headers): each name
    * seen so far, lower-cased, to the name as written. Set by the list's walk.
@@ -68,10 +71,23 @@ export class Walk {
     list.push(issue);
   }
 
-  /** Reports a value of the wrong type (or one that could not be read). */
+  /** Says where the walk reads next: at `path` itself, until a key or index in it is set. */
+  reading(path: Path): void {
+    this.readingAt = path;
+    this.readingKey = undefined;
+  }
+
+  /** Reports that reading the input threw, at the place being read (the walk stops there). */
+  unreadable(): void {
+    const key = this.readingKey;
+    this.report(key === undefined ? this.readingAt : at(this.readingAt, key), 'unreadable_value', NO_PARAMS);
+  }
+
+  /** Reports a value of the wrong type. */
   wrongType(path: Path, value: unknown, expected: ExpectedType): undefined {
-    if (value === UNREADABLE) this.report(path, 'unreadable_value', NO_PARAMS);
-    else this.report(path, 'invalid_type', { expected, ...receivedOf(value) });
+    // Looking at it (its prototype, its class) is a read too.
+    this.reading(path);
+    this.report(path, 'invalid_type', { expected, ...receivedOf(value) });
     return undefined;
   }
 
