@@ -8,7 +8,8 @@
  *
  * `BENCH_SCALE_BEFORE=/path/to/checkout` (a built checkout of an earlier
  * commit) runs that build's CLI on the same files, side by side;
- * `BENCH_SCALE_MB=10,40` sets the sizes. Run alone: `tsx bench/scale.ts`.
+ * `BENCH_SCALE_MB=10,40` sets the sizes, `BENCH_SCALE_SHAPES=keys,http` picks the shapes whose
+ * names contain one of these words. Run alone: `tsx bench/scale.ts`.
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, openSync, readFileSync, rmSync, writeSync, closeSync } from 'node:fs';
@@ -169,7 +170,8 @@ export async function benchScale(
     ['after', join(REPO, 'dist/cli.cjs')] as const,
   ];
   try {
-    for (const shape of SHAPES) {
+    const picked = process.env['BENCH_SCALE_SHAPES']?.split(',');
+    for (const shape of SHAPES.filter(({ name }) => picked === undefined || picked.some((word) => name.includes(word)))) {
       for (const size of sizesMb) {
         const file = join(dir, 'manifest.json');
         writeShape(shape, size * MB, file);

@@ -181,18 +181,25 @@ function resolveValue(input: unknown, variables: TemplateVariables, maxIssues = 
       const prototype: unknown = Object.getPrototypeOf(value);
       if (prototype !== Object.prototype && prototype !== null) return value;
       seen.add(value);
-      const keys = Object.keys(value);
       let copy: Record<string, unknown> | undefined;
-      for (let i = 0; i < keys.length; i++) {
-        const key = keys[i]!;
-        const descriptor = Object.getOwnPropertyDescriptor(value, key);
-        if (descriptor === undefined || !('value' in descriptor)) return value;
-        const filled = visit(descriptor.value, { up: place, key, depth });
-        if (copy === undefined && filled !== descriptor.value) {
+      let done = 0;
+      // for…in with an own-key check, as the validator reads: no list of keys, no descriptor per key.
+      for (const key in value) {
+        if (!Object.hasOwn(value, key)) continue;
+        const item: unknown = (value as Record<string, unknown>)[key];
+        const filled = visit(item, { up: place, key, depth });
+        if (copy === undefined && filled !== item) {
           copy = {};
-          for (let j = 0; j < i; j++) define(copy, keys[j]!, (value as Record<string, unknown>)[keys[j]!]);
+          let copied = 0;
+          for (const earlier in value) {
+            if (copied === done) break;
+            if (!Object.hasOwn(value, earlier)) continue;
+            define(copy, earlier, (value as Record<string, unknown>)[earlier]);
+            copied++;
+          }
         }
         if (copy !== undefined) define(copy, key, filled);
+        done++;
       }
       // Unchanged, the validator then reads the caller's own value, as validateManifest would.
       return copy ?? value;
