@@ -86,7 +86,16 @@ export function formatOmitted(omitted: IssueCounts): string {
   return `… and ${total.toLocaleString('en-US')} more: ${each}`;
 }
 
-/** How many of `omitted` are warnings, and how many errors. */
+/**
+ * How many of a result's `omitted` issues are errors, and how many warnings (a count of each code's severity).
+ *
+ * @example
+ * ```ts
+ * import { omittedBySeverity } from 'lp-app-manifest';
+ *
+ * omittedBySeverity({ unknown_key: 3, header_value_whitespace: 2 }); // { errors: 3, warnings: 2 }
+ * ```
+ */
 export function omittedBySeverity(omitted: IssueCounts | undefined): { readonly errors: number; readonly warnings: number } {
   let errors = 0;
   let warnings = 0;
