@@ -96,7 +96,12 @@ export function formatOmitted(omitted: IssueCounts): string {
  * omittedBySeverity({ unknown_key: 3, header_value_whitespace: 2 }); // { errors: 3, warnings: 2 }
  * ```
  */
-export function omittedBySeverity(omitted: IssueCounts | undefined): { readonly errors: number; readonly warnings: number } {
+export function omittedBySeverity(omitted: IssueCounts | undefined): {
+  /** The issues left out that are errors. */
+  readonly errors: number;
+  /** The warnings left out. */
+  readonly warnings: number;
+} {
   let errors = 0;
   let warnings = 0;
   for (const [code, count] of Object.entries(omitted ?? {}) as [IssueCode, number][]) {
