@@ -1,18 +1,21 @@
 /**
  * The benchmarks, as one table: `npm run bench` (builds first), or
- * `tsx bench/index.ts [validate] [build] [typecheck] [bundle] [cold-start] [deploy]`
+ * `tsx bench/index.ts [validate] [build] [typecheck] [bundle] [cold-start] [deploy] [scale]`
  * for some of them. Figures and targets are printed, never asserted: a
  * benchmark is not a test. (The size budget is: scripts/check-size.ts.)
  *
  * BENCH_BUDGET_MS sets the time each side of a throughput comparison runs
  * (default 1000); BENCH_TSC_ROUNDS how often each type-check fixture is
- * checked (default 3, the median is taken).
+ * checked (default 3, the median is taken); BENCH_SCALE_MB the sizes of the
+ * hostile files (default 10,40) and BENCH_SCALE_BEFORE a built checkout to
+ * run beside this one (see scale.ts).
  */
 import { availableParallelism, cpus, loadavg } from 'node:os';
 import { benchBuild } from './build.js';
 import { benchBundleSize } from './bundle-size.js';
 import { benchColdStart } from './cold-start.js';
 import { benchDeployRequests } from './deploy-requests.js';
+import { benchScale } from './scale.js';
 import type { Row } from './measure.js';
 import { benchTypecheck } from './typecheck.js';
 import { benchValidateVsAjv } from './validate-vs-ajv.js';
@@ -27,6 +30,7 @@ const BENCHES = {
   bundle: () => benchBundleSize(),
   'cold-start': () => benchColdStart(15),
   deploy: () => benchDeployRequests(),
+  scale: () => benchScale(),
 } satisfies Record<string, () => Row[] | Promise<Row[]>>;
 type BenchName = keyof typeof BENCHES;
 

@@ -70,7 +70,7 @@ export type { ExpectedType, IssueCode, IssueParams, UrlHostProblem } from './val
 export type { ValidationIssue } from './validation/issue.js';
 export { isHttpToken } from './validation/checks.js';
 export type { ReceivedType } from './validation/read.js';
-export { validateManifest, type ValidateOptions, type ValidationResult } from './validation/validate.js';
+export { validateManifest, type IssueCounts, type ValidateOptions, type ValidationResult } from './validation/validate.js';
 export {
   listPlaceholders,
   validateTemplate,

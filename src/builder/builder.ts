@@ -271,7 +271,8 @@ class Builder<TProfile extends Profile> implements ManifestBuilder<TProfile>, Se
 
   toTemplate(): ManifestFor<TProfile> {
     const { result, sites } = checkTemplate(this.#draft, { profile: this.profile, env: {}, allowUnresolved: true });
-    if (!result.ok) throw new ManifestValidationError(result.issues, result.warnings, 'manifest', BUILDER_MESSAGES);
+    if (!result.ok)
+      throw new ManifestValidationError(result.issues, result.warnings, 'manifest', BUILDER_MESSAGES, result.omitted);
     // The placeholders put back as strings, where the manifest's type has them.
     return (sites.length === 0 ? result.manifest : withStrings(result.manifest, sites)) as ManifestFor<TProfile>;
   }
@@ -289,11 +290,12 @@ class Builder<TProfile extends Profile> implements ManifestBuilder<TProfile>, Se
         result.warnings,
         'manifest',
         BUILDER_MESSAGES,
+        result.omitted,
       );
     }
     const [first, ...rest] = result.warnings;
     if (strict && first !== undefined)
-      throw new ManifestValidationError([first, ...rest], result.warnings, 'manifest', BUILDER_MESSAGES);
+      throw new ManifestValidationError([first, ...rest], result.warnings, 'manifest', BUILDER_MESSAGES, result.omitted);
     return result.manifest;
   }
 }
@@ -327,7 +329,7 @@ function from(manifest: unknown, options?: { readonly profile?: Profile | undefi
   if (typeof profile !== 'string') throw new ManifestValidationError([profile]);
   // Placeholders stay placeholders (references); everything that does not depend on them is checked now.
   const { result, sites } = checkTemplate(manifest, { profile, env: {}, allowUnresolved: true });
-  if (!result.ok) throw new ManifestValidationError(result.issues, result.warnings);
+  if (!result.ok) throw new ManifestValidationError(result.issues, result.warnings, 'manifest', undefined, result.omitted);
   const draft = sites.length === 0 ? result.manifest : withStrings(result.manifest, sites);
   return new Builder(profile, draft as unknown as Draft, sites.length > 0);
 }

@@ -5,7 +5,7 @@
  * column (repeated keys first, then the other errors; then the warnings).
  */
 import { validateTemplate, type Profile, type TemplateVariables, type ValidationResult } from '../index.js';
-import type { CliIssue } from './file-issues.js';
+import type { CliIssue, CliIssueCounts } from './file-issues.js';
 import type { JsonDocument } from './json-text.js';
 import { chooseProfile, type ProfileChoice } from './profile.js';
 import type { LocatedIssue } from './report.js';
@@ -18,6 +18,23 @@ export interface CheckedDocument {
   readonly issues: readonly LocatedIssue[];
   /** A `"$schema"` that names another profile, then the validator's warnings. */
   readonly warnings: readonly LocatedIssue[];
+  /** When the lists were cut at {@link MAX_LISTED}: the issues and warnings of each code left out. */
+  readonly omitted: CliIssueCounts | undefined;
+}
+
+type CliCode = keyof CliIssueCounts;
+
+/** The most issues, and the most warnings, listed for one file: the rest are counted ("… and N more"). */
+export const MAX_LISTED = 1000;
+
+/** The first `max` issues of a list, the rest counted by code into `omitted`. */
+function listed<TItem extends { readonly code: CliCode }>(
+  list: readonly TItem[],
+  max: number,
+  omitted: Map<CliCode, number>,
+): TItem[] {
+  for (const { code } of list.slice(max)) omitted.set(code, (omitted.get(code) ?? 0) + 1);
+  return list.slice(0, max);
 }
 
 /**
@@ -40,21 +57,33 @@ export function checkDocument(
   template: { readonly env: TemplateVariables; readonly allowUnresolved?: boolean | undefined },
   extra: readonly CliIssue[] = [],
 ): CheckedDocument {
-  const { value, duplicates, locate } = document;
+  const { value, duplicates, omittedDuplicates, locate } = document;
   const choice = chooseProfile(value, option);
   // ${{ NAME }} placeholders are filled from the variables; a manifest without any is checked as it is.
   const result = validateTemplate(value, {
     profile: choice.profile,
     env: template.env,
     allowUnresolved: template.allowUnresolved,
+    maxIssues: MAX_LISTED,
   });
-  const issues = [...(result.ok ? [] : result.issues), ...extra];
-  const warnings = [...(choice.mismatch === undefined ? [] : [choice.mismatch]), ...result.warnings];
+  // Repeated keys come first, so the validator's issues are cut after them; only the listed ones are located.
+  const omitted = new Map<CliCode, number>();
+  for (const counts of [omittedDuplicates, result.omitted])
+    for (const [code, count] of Object.entries(counts ?? {}) as [CliCode, number][])
+      omitted.set(code, (omitted.get(code) ?? 0) + count);
+  const shownDuplicates = listed(
+    duplicates.map((duplicate) => ({ code: duplicate.issue.code, duplicate })),
+    MAX_LISTED,
+    omitted,
+  ).map(({ duplicate }) => duplicate);
+  const issues = listed([...(result.ok ? [] : result.issues), ...extra], MAX_LISTED - shownDuplicates.length, omitted);
+  const warnings = listed([...(choice.mismatch === undefined ? [] : [choice.mismatch]), ...result.warnings], MAX_LISTED, omitted);
   const positions = locate([...issues, ...warnings].map((issue) => issue.segments));
   return {
     choice,
     result,
-    issues: [...duplicates, ...issues.map((issue, i) => ({ issue, position: positions[i] }))],
+    issues: [...shownDuplicates, ...issues.map((issue, i) => ({ issue, position: positions[i] }))],
     warnings: warnings.map((issue, i) => ({ issue, position: positions[issues.length + i] })),
+    omitted: omitted.size === 0 ? undefined : Object.fromEntries(omitted),
   };
 }

@@ -8,12 +8,13 @@ import { isHttpToken, type TemplateVariables } from '../index.js';
 import type { InstallationPlan, InstallationsClient } from '../installations/index.js';
 import { PROGRAM, readProfile } from './args.js';
 import { checkDocument } from './check-document.js';
+import { omittedCounts } from './file-issues.js';
 import type { OptionSpecs } from './command.js';
 import { loadVariables } from './dotenv.js';
 import { decodeJsonText, readBytes } from './files.js';
 import { EXIT, UsageError, type ExitCode, type Io } from './io.js';
 import { parseJsonText, type JsonDocument } from './json-text.js';
-import { formatIssueLine, plural } from './report.js';
+import { formatIssueLine, formatOmittedLine, plural } from './report.js';
 
 /**
  * The installations API, loaded when a command needs it (not at start-up, so
@@ -233,10 +234,11 @@ export async function desiredManifest(
   const option = readProfile(profileOption);
   const env = await templateVariables(dotenv, io.cwd, (line) => io.stderr(`${line}\n`));
   // As validate reports them: repeated keys, the other errors, then the warnings, each where it is.
-  const { result, issues, warnings } = checkDocument(await readJsonDocument(file, io), option, { env });
-  const located = [...issues, ...warnings];
-  if (located.length > 0) io.stderr(`${located.map((entry) => formatIssueLine(file, entry)).join('\n')}\n`);
-  const errors = issues.length;
+  const { result, issues, warnings, omitted } = checkDocument(await readJsonDocument(file, io), option, { env });
+  const lines = [...issues, ...warnings].map((entry) => formatIssueLine(file, entry));
+  if (omitted !== undefined) lines.push(formatOmittedLine(file, omitted));
+  if (lines.length > 0) io.stderr(`${lines.join('\n')}\n`);
+  const errors = issues.length + omittedCounts(omitted).errors;
   if (errors > 0 || !result.ok) {
     throw new DeployFailure(`${file}: invalid manifest (${plural(errors, 'issue')}); nothing was sent`);
   }

@@ -4,8 +4,8 @@
  * `"$schema"` at odds with `--profile`. They have the library's issue shape, so
  * every output format reports them alike; `validateManifest` never makes them.
  */
-import type { Profile, ValidationIssue } from '../index.js';
-import { keyStart, makeIssueWith, quote, type Issue } from '../internal.js';
+import type { IssueCode, Profile, ValidationIssue } from '../index.js';
+import { keyStart, makeIssueWith, omittedBySeverity, quote, type Issue } from '../internal.js';
 import type { JsonSyntaxReason, TextPosition } from '../text/index.js';
 
 /** The parameters of each of the command line's codes. Positions are 1-based lines and columns. */
@@ -174,6 +174,13 @@ export const FILE_ISSUE_CODES = Object.keys(FILE_MESSAGES) as readonly FileIssue
 /** All are errors but `schema_profile_mismatch`, which only says which profile was checked. */
 export const fileSeverity = (code: FileIssueCode): 'error' | 'warning' =>
   code === 'schema_profile_mismatch' ? 'warning' : 'error';
+
+/** Issues left out of a list (past the cap), counted by code: the library's and the command line's. */
+export type CliIssueCounts = { readonly [TCode in IssueCode | FileIssueCode]?: number };
+
+/** How many of the issues left out are errors and how many warnings, the command line's codes included. */
+export const omittedCounts = (omitted: CliIssueCounts | undefined): { readonly errors: number; readonly warnings: number } =>
+  omittedBySeverity(omitted, (code) => (code in FILE_MESSAGES ? fileSeverity(code as FileIssueCode) : undefined));
 
 /**
  * Makes an issue of one of the command line's codes, worded by its table.

@@ -5,7 +5,7 @@
  */
 import { firstHiddenKey, keyStartOf } from '../rules/secrets.js';
 import { parseManifestText, type TextPosition } from '../text/index.js';
-import { fileIssue, type FileIssue } from './file-issues.js';
+import { fileIssue, type CliIssueCounts, type FileIssue } from './file-issues.js';
 
 /** A 1-based line and column, the way editors show them. */
 export type Position = TextPosition;
@@ -13,8 +13,10 @@ export type Position = TextPosition;
 /** A JSON text that parsed: its value, its repeated keys, and a way to find where a path is. */
 export interface JsonDocument {
   readonly value: unknown;
-  /** One `duplicate_key` issue per repeated member name, at its path and the position of the repetition, in text order. */
+  /** One `duplicate_key` issue per repeated member name, at its path and the position of the repetition, in text order: the first 1,000. */
   readonly duplicates: readonly { readonly issue: FileIssue; readonly position: Position }[];
+  /** The repeated names past those, counted by code. */
+  readonly omittedDuplicates: CliIssueCounts | undefined;
   /** Where the value at each path starts (a member: its name); a path not in the text gives its nearest ancestor's position. */
   locate(paths: readonly (readonly (string | number)[])[]): Position[];
 }
@@ -60,5 +62,15 @@ export function parseJsonText(
           });
     return { issue, position: again };
   });
-  return { ok: true, document: { value: parsed.value, duplicates, locate: parsed.locate } };
+  const { count, notShown } = parsed.omittedDuplicates;
+  const omittedDuplicates =
+    count === 0
+      ? undefined
+      : Object.fromEntries(
+          [
+            ['duplicate_key', count - notShown],
+            ['duplicate_key_not_shown', notShown],
+          ].filter(([, n]) => n !== 0),
+        );
+  return { ok: true, document: { value: parsed.value, duplicates, omittedDuplicates, locate: parsed.locate } };
 }

@@ -4,8 +4,8 @@
  * text lines an editor can follow, a JSON report, GitHub Actions annotations.
  */
 import type { IssueCode, Profile } from '../index.js';
-import { issueLine } from '../internal.js';
-import type { CliIssue, FileIssueCode } from './file-issues.js';
+import { formatOmitted, issueLine } from '../internal.js';
+import { omittedCounts, type CliIssue, type CliIssueCounts, type FileIssueCode } from './file-issues.js';
 import type { Position } from './json-text.js';
 
 /**
@@ -133,6 +133,23 @@ export function formatAnnotation(
 }
 
 /**
+ * The line that stands for the issues of a file left out of a listing (`FILE: … and N more: code ×N`),
+ * as text or, with `annotation`, as a GitHub Actions annotation (an error if any left out is one).
+ *
+ * @example
+ * ```ts
+ * import { formatOmittedLine } from './report.js';
+ *
+ * formatOmittedLine('manifest.json', { unknown_key: 2_499_000 }); // 'manifest.json: … and 2,499,000 more: unknown_key ×2,499,000'
+ * ```
+ */
+export function formatOmittedLine(file: string, omitted: CliIssueCounts, { annotation = false, failing = false } = {}): string {
+  if (!annotation) return `${shownFileName(file)}: ${formatOmitted(omitted)}`;
+  const severity = failing || omittedCounts(omitted).errors > 0 ? 'error' : 'warning';
+  return `::${severity} file=${escapeProperty(file)}::${escapeData(formatOmitted(omitted))}`;
+}
+
+/**
  * `1 issue`, `2 issues`.
  *
  * @example
@@ -142,7 +159,8 @@ export function formatAnnotation(
  * plural(2, 'warning'); // '2 warnings'
  * ```
  */
-export const plural = (count: number, noun: string): string => `${count} ${noun}${count === 1 ? '' : 's'}`;
+export const plural = (count: number, noun: string): string =>
+  `${count.toLocaleString('en-US')} ${noun}${count === 1 ? '' : 's'}`;
 
 /** `connector profile`, as the text output names it. */
 export const profileName = (profile: Profile | string): string => `${profile} profile`;

@@ -4,7 +4,7 @@
  */
 import { resolve } from 'node:path';
 import type { Profile, TemplateVariables } from '../index.js';
-import type { FileIssue } from './file-issues.js';
+import { omittedCounts, type CliIssueCounts, type FileIssue } from './file-issues.js';
 import { readFormat, readProfile } from './args.js';
 import { defineCommand } from './command.js';
 import { DOTENV_OPTION, loadVariables } from './dotenv.js';
@@ -17,6 +17,7 @@ import type { ProfileChoice } from './profile.js';
 import {
   formatAnnotation,
   formatIssueLine,
+  formatOmittedLine,
   plural,
   profileName,
   shownFileName,
@@ -31,8 +32,11 @@ export interface FileReport {
   /** The profile the manifest was checked against; `null` when the file could not be read as JSON. */
   readonly profile: Profile | null;
   readonly valid: boolean;
+  /** The first 1,000 issues, and warnings: see `omitted` for the rest. */
   readonly issues: readonly ReportIssue[];
   readonly warnings: readonly ReportIssue[];
+  /** Only when a list was cut: the issues and warnings of each code left out. */
+  readonly omitted?: CliIssueCounts;
 }
 
 /** Totals over every file, as `--format json` reports them. */
@@ -61,6 +65,7 @@ interface Checked {
   readonly choice: ProfileChoice | undefined;
   readonly issues: readonly LocatedIssue[];
   readonly warnings: readonly LocatedIssue[];
+  readonly omitted: CliIssueCounts | undefined;
 }
 
 /** The file name that means standard input, as in most command-line tools. */
@@ -85,17 +90,25 @@ async function checkFile(
   template: TemplateSettings,
 ): Promise<Checked> {
   const text = await readText(file, io);
-  if (!text.ok) return { file, choice: undefined, issues: [{ issue: text.issue, position: undefined }], warnings: [] };
+  if (!text.ok)
+    return { file, choice: undefined, issues: [{ issue: text.issue, position: undefined }], warnings: [], omitted: undefined };
   const parsed = parseJsonText(text.value);
-  if (!parsed.ok) return { file, choice: undefined, issues: [{ issue: parsed.issue, position: parsed.position }], warnings: [] };
+  if (!parsed.ok)
+    return {
+      file,
+      choice: undefined,
+      issues: [{ issue: parsed.issue, position: parsed.position }],
+      warnings: [],
+      omitted: undefined,
+    };
   // The logo is the image logo_uri points to, so its problem belongs there in every manifest it is checked with.
-  const { choice, issues, warnings } = checkDocument(
+  const { choice, issues, warnings, omitted } = checkDocument(
     parsed.document,
     option,
     template,
     logoIssue === undefined ? [] : [logoIssue],
   );
-  return { file, choice, issues, warnings };
+  return { file, choice, issues, warnings, omitted };
 }
 
 function toFileReport(checked: Checked): FileReport {
@@ -105,19 +118,31 @@ function toFileReport(checked: Checked): FileReport {
     valid: checked.issues.length === 0,
     issues: checked.issues.map(toReportIssue),
     warnings: checked.warnings.map(toReportIssue),
+    ...(checked.omitted === undefined ? {} : { omitted: checked.omitted }),
   };
+}
+
+/** How many issues and warnings a file has, those left out of its lists included. */
+function countsOf(file: {
+  readonly issues: readonly unknown[];
+  readonly warnings: readonly unknown[];
+  readonly omitted?: CliIssueCounts | undefined;
+}) {
+  const more = omittedCounts(file.omitted);
+  return { issues: file.issues.length + more.errors, warnings: file.warnings.length + more.warnings };
 }
 
 function summarize(files: readonly FileReport[], strict: boolean): ReportSummary {
   const valid = files.filter((file) => file.valid).length;
+  const counts = files.map(countsOf);
   return {
     files: files.length,
     valid,
     invalid: files.length - valid,
-    issues: files.reduce((sum, file) => sum + file.issues.length, 0),
-    warnings: files.reduce((sum, file) => sum + file.warnings.length, 0),
+    issues: counts.reduce((sum, count) => sum + count.issues, 0),
+    warnings: counts.reduce((sum, count) => sum + count.warnings, 0),
     strict,
-    failed: files.filter((file) => !file.valid || (strict && file.warnings.length > 0)).length,
+    failed: files.filter((file, i) => !file.valid || (strict && counts[i]!.warnings > 0)).length,
   };
 }
 
@@ -127,14 +152,12 @@ const summaryLine = ({ files, valid, invalid, issues, warnings, strict, failed }
 };
 
 /** `valid.json: valid (connector profile, from "$schema"), 1 warning`. */
-function statusLine({ file, issues, warnings }: Checked, choice: ProfileChoice, strict: boolean): string {
+function statusLine(checked: Checked, choice: ProfileChoice, strict: boolean): string {
+  const { issues, warnings } = countsOf(checked);
   const profile = `${profileName(choice.profile)}${choice.from === 'schema' ? ', from "$schema"' : ''}`;
-  const counts = [
-    ...(issues.length > 0 ? [plural(issues.length, 'issue')] : []),
-    ...(warnings.length > 0 ? [plural(warnings.length, 'warning')] : []),
-  ];
-  const failsStrict = strict && issues.length === 0 && warnings.length > 0 ? ' (fails --strict)' : '';
-  return `${shownFileName(file)}: ${issues.length === 0 ? 'valid' : 'invalid'} (${profile})${counts.length === 0 ? '' : `: ${counts.join(', ')}`}${failsStrict}`;
+  const counts = [...(issues > 0 ? [plural(issues, 'issue')] : []), ...(warnings > 0 ? [plural(warnings, 'warning')] : [])];
+  const failsStrict = strict && issues === 0 && warnings > 0 ? ' (fails --strict)' : '';
+  return `${shownFileName(checked.file)}: ${issues === 0 ? 'valid' : 'invalid'} (${profile})${counts.length === 0 ? '' : `: ${counts.join(', ')}`}${failsStrict}`;
 }
 
 function printText(checked: readonly Checked[], summary: ReportSummary, strict: boolean, io: Io): void {
@@ -146,6 +169,7 @@ function printText(checked: readonly Checked[], summary: ReportSummary, strict: 
       continue;
     }
     for (const located of [...entry.issues, ...entry.warnings]) out.push(formatIssueLine(entry.file, located));
+    if (entry.omitted !== undefined) out.push(formatOmittedLine(entry.file, entry.omitted));
     out.push(statusLine(entry, entry.choice, strict));
   }
   out.push(summaryLine(summary));
@@ -158,6 +182,8 @@ function printAnnotations(checked: readonly Checked[], summary: ReportSummary, s
     const fileLevel = entry.choice === undefined;
     for (const located of entry.issues) out.push(formatAnnotation(entry.file, located, { fileLevel }));
     for (const located of entry.warnings) out.push(formatAnnotation(entry.file, located, { fileLevel, failing: strict }));
+    if (entry.omitted !== undefined)
+      out.push(formatOmittedLine(entry.file, entry.omitted, { annotation: true, failing: strict }));
   }
   out.push(summaryLine(summary));
   io.stdout(`${out.join('\n')}\n`);

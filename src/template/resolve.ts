@@ -9,9 +9,10 @@ import { stringKindOf } from '../rules/nodes.js';
 import { nodeAt } from '../rules/places.js';
 import { hideQuoted, quotesWritten, secretVariables } from '../rules/secrets.js';
 import type { Profile } from '../types/manifest.js';
+import type { IssueCode, IssueParams } from '../validation/codes.js';
 import { deepFreeze, makeIssue, type ValidationIssue } from '../validation/issue.js';
 import { formatPath } from '../validation/paths.js';
-import { checkOptions, validateManifest, type ValidationResult } from '../validation/validate.js';
+import { checkOptions, readMaxIssues, validateManifest, type ValidationResult } from '../validation/validate.js';
 import { mayHoldPlaceholder, parseTemplate, type ParsedTemplate } from './placeholders.js';
 
 /**
@@ -55,7 +56,10 @@ export interface PlaceholderSite {
 interface Resolution {
   readonly value: unknown;
   readonly sites: PlaceholderSite[];
+  /** The template's own issues (placeholders unset or malformed), the first `maxIssues` of them. */
   readonly issues: ValidationIssue[];
+  /** How many more of each code there were. */
+  readonly omitted: Map<IssueCode, number>;
 }
 
 /**
@@ -65,6 +69,18 @@ interface Resolution {
  */
 const STAND_IN = 'stand-in';
 const STAND_IN_ORIGIN = 'https://stand-in.example';
+/**
+ * Where the pass is: a key or index and the place it is in (`null`: the template itself). One
+ * small node per step, turned into segments only for a string that holds a placeholder: a
+ * copied array per node made deep input cost its depth at every node.
+ */
+type Place = { readonly up: Place; readonly key: string | number; readonly depth: number } | null;
+
+function segmentsOf(place: Place): (string | number)[] {
+  const segments = new Array<string | number>(place === null ? 0 : place.depth);
+  for (let at = place; at !== null; at = at.up) segments[at.depth - 1] = at.key;
+  return segments;
+}
 
 const MAX_DEPTH = 256;
 
@@ -86,88 +102,108 @@ function fill(
 /**
  * Copies JSON data, filling each placeholder from `variables`. Reads only own
  * enumerable data of plain objects and arrays, so that anything else is left
- * for the validator, which reports it; never throws.
+ * for the validator, which reports it; never throws. A container in which
+ * nothing is filled is passed on as it is, not copied.
  */
-function resolveValue(input: unknown, variables: TemplateVariables): Resolution {
+function resolveValue(input: unknown, variables: TemplateVariables, maxIssues = Number.POSITIVE_INFINITY): Resolution {
   const sites: PlaceholderSite[] = [];
   const issues: ValidationIssue[] = [];
+  const omitted = new Map<IssueCode, number>();
   const seen = new Set<object>();
+  const report = <TCode extends IssueCode>(place: Place, code: TCode, params: IssueParams[TCode]): void => {
+    if (issues.length < maxIssues) issues.push(makeIssue(segmentsOf(place), code, params) as ValidationIssue);
+    else omitted.set(code, (omitted.get(code) ?? 0) + 1);
+  };
 
-  const visit = (value: unknown, segments: (string | number)[]): unknown => {
-    if (typeof value === 'string') {
-      if (!mayHoldPlaceholder(value)) return value;
-      const template = parseTemplate(value);
-      if (template.malformed) issues.push(makeIssue(segments, 'malformed_placeholder', {}));
-      const node = nodeAt(segments);
-      const kind = node === undefined ? 'value' : stringKindOf(node);
-      const urlField = kind === 'url';
-      if (template.variables.length === 0) {
-        sites.push(
-          Object.freeze({
-            segments: Object.freeze([...segments]),
-            variables: Object.freeze([]),
-            resolved: true,
-            template: value,
-          }),
-        );
-        return fill(template, variables, () => false, urlField);
-      }
-      const emptyAllowed = kind === 'may-be-empty';
-      const unset = (name: string): boolean => {
-        const current = lookup(variables, name);
-        return current === undefined || (current === '' && !emptyAllowed);
-      };
-      let resolved = true;
-      for (const name of template.variables) {
-        if (!unset(name)) continue;
-        resolved = false;
-        issues.push(makeIssue(segments, 'unresolved_placeholder', { variable: name, empty: lookup(variables, name) === '' }));
-      }
-      sites.push(
-        Object.freeze({
-          segments: Object.freeze([...segments]),
-          variables: Object.freeze([...template.variables]),
-          resolved,
-          template: value,
-        }),
-      );
-      return fill(template, variables, unset, urlField);
+  const visitString = (value: string, place: Place): string => {
+    if (!mayHoldPlaceholder(value)) return value;
+    const template = parseTemplate(value);
+    if (template.malformed) report(place, 'malformed_placeholder', {});
+    const segments = Object.freeze(segmentsOf(place));
+    // What the tree says of the field it lands in: a URL gets a whole origin as stand-in; only some may be empty.
+    const node = nodeAt(segments);
+    const kind = node === undefined ? 'value' : stringKindOf(node);
+    const urlField = kind === 'url';
+    if (template.variables.length === 0) {
+      sites.push(Object.freeze({ segments, variables: Object.freeze([]), resolved: true, template: value }));
+      return fill(template, variables, () => false, urlField);
     }
-    if (typeof value !== 'object' || value === null || segments.length > MAX_DEPTH || seen.has(value)) return value;
-    let copy: unknown;
+    const emptyAllowed = kind === 'may-be-empty';
+    const unset = (name: string): boolean => {
+      const current = lookup(variables, name);
+      return current === undefined || (current === '' && !emptyAllowed);
+    };
+    let resolved = true;
+    for (const name of template.variables) {
+      if (!unset(name)) continue;
+      resolved = false;
+      report(place, 'unresolved_placeholder', { variable: name, empty: lookup(variables, name) === '' });
+    }
+    sites.push(Object.freeze({ segments, variables: Object.freeze([...template.variables]), resolved, template: value }));
+    return fill(template, variables, unset, urlField);
+  };
+
+  const visit = (value: unknown, place: Place): unknown => {
+    if (typeof value === 'string') return visitString(value, place);
+    if (typeof value !== 'object' || value === null || (place?.depth ?? 0) > MAX_DEPTH || seen.has(value)) return value;
+    const depth = (place?.depth ?? 0) + 1;
     try {
       if (Array.isArray(value)) {
         if (Object.getPrototypeOf(value) !== Array.prototype) return value;
         seen.add(value);
-        const items = value.map((item, index) => visit(item, [...segments, index]));
-        // A list in which nothing was filled is passed on as it is: no copy of what holds no placeholder.
-        copy = items.some((item, index) => item !== value[index]) ? items : value;
-      } else {
-        const prototype: unknown = Object.getPrototypeOf(value);
-        if (prototype !== Object.prototype && prototype !== null) return value;
-        seen.add(value);
-        const out: Record<string, unknown> = {};
-        let changed = false;
-        for (const key of Object.keys(value)) {
-          const descriptor = Object.getOwnPropertyDescriptor(value, key);
-          if (descriptor === undefined || !('value' in descriptor)) return value;
-          const filled = visit(descriptor.value, [...segments, key]);
-          changed ||= filled !== descriptor.value;
-          Object.defineProperty(out, key, { value: filled, enumerable: true, writable: true, configurable: true });
+        let copy: unknown[] | undefined;
+        for (let i = 0; i < value.length; i++) {
+          // A hole stays one (never read: it would read through to Array.prototype).
+          if (!Object.hasOwn(value, i)) {
+            if (copy !== undefined) copy.length = i + 1;
+            continue;
+          }
+          const item: unknown = value[i];
+          const filled = visit(item, { up: place, key: i, depth });
+          if (copy === undefined && filled !== item) copy = value.slice(0, i);
+          copy?.push(filled);
         }
-        // Likewise an object: the validator then reads the caller's own value, as validateManifest would.
-        copy = changed ? out : value;
+        return copy ?? value;
       }
+      const prototype: unknown = Object.getPrototypeOf(value);
+      if (prototype !== Object.prototype && prototype !== null) return value;
+      seen.add(value);
+      let copy: Record<string, unknown> | undefined;
+      let done = 0;
+      // for…in with an own-key check, as the validator reads: no list of keys, no descriptor per key.
+      for (const key in value) {
+        if (!Object.hasOwn(value, key)) continue;
+        const item: unknown = (value as Record<string, unknown>)[key];
+        const filled = visit(item, { up: place, key, depth });
+        if (copy === undefined && filled !== item) {
+          copy = {};
+          let copied = 0;
+          for (const earlier in value) {
+            if (copied === done) break;
+            if (!Object.hasOwn(value, earlier)) continue;
+            define(copy, earlier, (value as Record<string, unknown>)[earlier]);
+            copied++;
+          }
+        }
+        if (copy !== undefined) define(copy, key, filled);
+        done++;
+      }
+      // Unchanged, the validator then reads the caller's own value, as validateManifest would.
+      return copy ?? value;
     } catch {
       // A proxy or exotic object: left as it is, for the validator to report.
       return value;
     } finally {
       seen.delete(value);
     }
-    return copy;
   };
-  return { value: visit(input, []), sites, issues };
+  return { value: visit(input, null), sites, issues, omitted };
 }
+
+/** Sets a key as data (`__proto__` included: defined, never assigned, so no prototype changes). */
+const define = (object: Record<string, unknown>, key: string, value: unknown): void => {
+  Object.defineProperty(object, key, { value, enumerable: true, writable: true, configurable: true });
+};
 
 /**
  * Options for {@link validateTemplate}.
@@ -190,10 +226,34 @@ export interface ValidateTemplateOptions<TProfile extends Profile = Profile> {
    * placeholder stands for a value that would pass.
    */
   readonly allowUnresolved?: boolean | undefined;
+  /** The most issues listed, and the most warnings, as {@link validateManifest} takes it (1,000 if not given). */
+  readonly maxIssues?: number | undefined;
 }
 
-const startsWith = (segments: readonly (string | number)[], prefix: readonly (string | number)[]): boolean =>
-  prefix.length <= segments.length && prefix.every((segment, i) => segments[i] === segment);
+/**
+ * The site of each issue, if it is at one: a site is a string, so an issue in it is at its very
+ * path. One pass over the sites (there may be a great many) for the few issues listed.
+ */
+function sitesOf(issues: readonly ValidationIssue[], sites: readonly PlaceholderSite[]): Map<ValidationIssue, PlaceholderSite> {
+  // Keyed by the last two segments (`["headers",0,"header_value"]` of one webhook differs from another's only
+  // further up: a few sites share a key, and the comparison below tells them apart).
+  const keyOf = (segments: readonly (string | number)[]): string => JSON.stringify(segments.slice(-2));
+  const byKey = new Map<string, ValidationIssue[]>();
+  for (const issue of issues) {
+    const key = keyOf(issue.segments);
+    const list = byKey.get(key);
+    if (list === undefined) byKey.set(key, [issue]);
+    else list.push(issue);
+  }
+  const found = new Map<ValidationIssue, PlaceholderSite>();
+  for (const site of sites) {
+    for (const issue of byKey.get(keyOf(site.segments)) ?? []) {
+      if (issue.segments.length === site.segments.length && issue.segments.every((segment, i) => segment === site.segments[i]))
+        found.set(issue, site);
+    }
+  }
+  return found;
+}
 
 /**
  * Fills the `${{ NAME }}` placeholders of a manifest template from `env` and
@@ -224,14 +284,29 @@ export function validateTemplate<TProfile extends Profile = 'general'>(
   template: unknown,
   options: ValidateTemplateOptions<TProfile>,
 ): ValidationResult<TProfile> {
-  const problem = checkOptions(options, TEMPLATE_OPTIONS, { env: 'object', allowUnresolved: 'boolean' });
+  const problem = checkOptions(options, TEMPLATE_OPTIONS, {
+    env: 'object',
+    allowUnresolved: 'boolean',
+    maxIssues: 'positive_integer',
+  });
   if (problem !== undefined)
     return Object.freeze({ ok: false, issues: Object.freeze([problem] as const), warnings: Object.freeze([]) });
   return checkTemplate(template, options).result;
 }
 
 /** The options of {@link validateTemplate}. */
-const TEMPLATE_OPTIONS = ['profile', 'env', 'allowUnresolved'] as const satisfies readonly (keyof ValidateTemplateOptions)[];
+const TEMPLATE_OPTIONS = [
+  'profile',
+  'env',
+  'allowUnresolved',
+  'maxIssues',
+] as const satisfies readonly (keyof ValidateTemplateOptions)[];
+
+/** The first `max` of a list, the rest counted by code into `omitted`. */
+function cut(list: readonly ValidationIssue[], max: number, omitted: Map<IssueCode, number>): ValidationIssue[] {
+  for (const issue of list.slice(max)) omitted.set(issue.code, (omitted.get(issue.code) ?? 0) + 1);
+  return list.slice(0, max);
+}
 
 /** {@link validateTemplate}, and the strings of the template that held placeholders or escapes. */
 export function checkTemplate<TProfile extends Profile>(
@@ -240,36 +315,37 @@ export function checkTemplate<TProfile extends Profile>(
 ): { readonly result: ValidationResult<TProfile>; readonly sites: readonly PlaceholderSite[] } {
   // Untyped JavaScript may pass no options or no env: then no variable is set.
   const env: TemplateVariables = (options as Partial<typeof options> | undefined)?.env ?? {};
-  const resolution = resolveValue(template, env);
+  const maxIssues = readMaxIssues(options);
+  const resolution = resolveValue(template, env, maxIssues);
   const profile = (options as Partial<typeof options> | undefined)?.profile;
-  const profileOptions = profile === undefined ? undefined : { profile };
-  const validated = validateManifest(resolution.value, profileOptions) as ValidationResult<TProfile>;
+  const validated = validateManifest(resolution.value, { profile, maxIssues }) as ValidationResult<TProfile>;
   const sites = resolution.sites;
   if (sites.length === 0 && resolution.issues.length === 0) return { result: validated, sites };
 
   const allowUnresolved = (options as Partial<typeof options> | undefined)?.allowUnresolved === true;
-  const unresolvedSites = sites.filter((site) => !site.resolved);
-  const siteOf = (issue: ValidationIssue): PlaceholderSite | undefined =>
-    unresolvedSites.find((site) => startsWith(issue.segments, site.segments));
+  const validatedIssues = validated.ok ? [] : validated.issues;
+  const siteAt = sitesOf([...resolution.issues, ...validatedIssues, ...validated.warnings], sites);
+  const unresolvedSiteOf = (issue: ValidationIssue): PlaceholderSite | undefined => {
+    const site = siteAt.get(issue);
+    return site?.resolved === false ? site : undefined;
+  };
   // Where a placeholder stays unresolved, the value is unknown: what the validator says of its stand-in does not
   // count. But a stand-in that fails means the field takes only values known in advance (scope, enum lists,
   // numbers): its variable cannot stay unset, whatever else is wrong, and its placeholder is an error after all.
-  const validatedIssues = validated.ok ? [] : validated.issues;
-  const needed = new Set(validatedIssues.map(siteOf).filter((site) => site !== undefined));
-  const isNeeded = (issue: ValidationIssue): boolean =>
-    [...needed].some((site) => site.segments.length === issue.segments.length && startsWith(issue.segments, site.segments));
+  const needed = new Set(validatedIssues.map(unresolvedSiteOf).filter((site) => site !== undefined));
+  const isNeeded = (issue: ValidationIssue): boolean => needed.has(siteAt.get(issue)!);
 
   // Values of variables that land in a secret place (a header value) are secrets: never shown, wherever else they land.
   const secret = secretVariables(sites);
   const anySecret = [...secret].some((name) => (lookup(env, name) ?? '') !== '');
   const atSecretSite = (issue: ValidationIssue): boolean =>
-    sites.some((site) => site.variables.some((name) => secret.has(name)) && startsWith(issue.segments, site.segments));
+    siteAt.get(issue)?.variables.some((name) => secret.has(name)) === true;
   const annotate = (issue: ValidationIssue): ValidationIssue => {
     const placeholderIssue = issue.code === 'unresolved_placeholder' || issue.code === 'malformed_placeholder';
     const hidden = !anySecret || placeholderIssue || !atSecretSite(issue) ? issue : hideSecretValue(issue);
     if (placeholderIssue) return hidden;
-    const site = sites.find((candidate) => candidate.variables.length > 0 && startsWith(issue.segments, candidate.segments));
-    if (site === undefined) return hidden;
+    const site = siteAt.get(issue);
+    if (site === undefined || site.variables.length === 0) return hidden;
     return Object.freeze({ ...hidden, message: `${hidden.message} (from ${site.variables.join(', ')})` });
   };
   const issues: ValidationIssue[] = [];
@@ -279,16 +355,22 @@ export function checkTemplate<TProfile extends Profile>(
       warnings.push(Object.freeze({ ...issue, severity: 'warning' as const }));
     } else issues.push(issue);
   }
-  for (const issue of validatedIssues) if (siteOf(issue) === undefined) issues.push(issue);
-  for (const warning of validated.warnings) if (siteOf(warning) === undefined) warnings.push(warning);
-  const [first, ...rest] = once(issues.map(annotate));
-  const frozenWarnings = Object.freeze(once(warnings.map(annotate)));
+  for (const issue of validatedIssues) if (unresolvedSiteOf(issue) === undefined) issues.push(issue);
+  for (const warning of validated.warnings) if (unresolvedSiteOf(warning) === undefined) warnings.push(warning);
+  // Issues past the cap: the template's own and the validator's, counted by code; then those cut from the merged lists.
+  const omitted = new Map(resolution.omitted);
+  for (const [code, count] of Object.entries(validated.omitted ?? {}) as [IssueCode, number][])
+    omitted.set(code, (omitted.get(code) ?? 0) + count);
+  const [first, ...rest] = cut(once(issues.map(annotate)), maxIssues, omitted);
+  const frozenWarnings = Object.freeze(cut(once(warnings.map(annotate)), maxIssues, omitted));
+  const counted = omitted.size === 0 ? {} : { omitted: Object.freeze(Object.fromEntries(omitted)) };
   if (first !== undefined) {
     return {
       result: Object.freeze({
         ok: false,
         issues: Object.freeze<[ValidationIssue, ...ValidationIssue[]]>([first, ...rest]),
         warnings: frozenWarnings,
+        ...counted,
       }),
       sites,
     };
@@ -300,9 +382,10 @@ export function checkTemplate<TProfile extends Profile>(
       sites,
     };
   }
+  const unresolvedSites = sites.filter((site) => !site.resolved);
   const manifest = unresolvedSites.length === 0 ? validated.manifest : withStrings(validated.manifest, unresolvedSites);
   return {
-    result: Object.freeze({ ok: true, manifest: manifest as typeof validated.manifest, warnings: frozenWarnings }),
+    result: Object.freeze({ ok: true, manifest: manifest as typeof validated.manifest, warnings: frozenWarnings, ...counted }),
     sites,
   };
 }
@@ -393,7 +476,7 @@ export interface PlaceholderUse {
  */
 export function listPlaceholders(template: unknown): readonly PlaceholderUse[] {
   return Object.freeze(
-    resolveValue(template, {})
+    resolveValue(template, {}, 0)
       .sites.filter((site) => site.variables.length > 0)
       .map((site) => Object.freeze({ path: formatPath(site.segments), segments: site.segments, variables: site.variables })),
   );

@@ -8,9 +8,11 @@
  * @packageDocumentation
  */
 export {
+  MAX_DUPLICATES,
   parseManifestText,
   type DuplicateKey,
   type JsonSyntaxReason,
+  type ParseManifestTextOptions,
   type ParsedManifestText,
   type TextPosition,
 } from './parse.js';

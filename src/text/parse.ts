@@ -13,6 +13,7 @@
  * `JSON.parse` messages can, and a manifest's header values are secrets.
  */
 import { printParseErrorCode, visit, type JSONPath, type ParseErrorCode, type ParseOptions } from 'jsonc-parser';
+import { firstHiddenKey } from '../rules/secrets.js';
 
 /**
  * A 1-based line and column, the way editors show them; columns count characters (code points).
@@ -112,8 +113,14 @@ export type ParsedManifestText =
       readonly ok: true;
       /** The value, as `JSON.parse` makes it. */
       readonly value: unknown;
-      /** Each repeated member name (against its first occurrence), in text order. */
+      /** Each repeated member name (against its first occurrence), in text order: the first `maxDuplicates`. */
       readonly duplicates: readonly DuplicateKey[];
+      /**
+       * How many more repeated names there are past `maxDuplicates` (counted, not listed: a hostile file may
+       * repeat a million), and how many of those have a name on their path that is not shown
+       * (not an HTTP token: it may be a pasted secret).
+       */
+      readonly omittedDuplicates: { readonly count: number; readonly notShown: number };
       /** Where the value at each place starts (a member: its name); a place not in the text gives its nearest ancestor's position. */
       locate(places: readonly (readonly (string | number)[])[]): TextPosition[];
     }
@@ -156,7 +163,8 @@ class Stop {
  * }
  * ```
  */
-export function parseManifestText(text: string): ParsedManifestText {
+export function parseManifestText(text: string, options: ParseManifestTextOptions = {}): ParsedManifestText {
+  const maxDuplicates = options.maxDuplicates ?? MAX_DUPLICATES;
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -171,8 +179,8 @@ export function parseManifestText(text: string): ParsedManifestText {
   const locate = (places: readonly (readonly (string | number)[])[]): TextPosition[] =>
     positionsOf(text, locateOffsets(text, places));
   // Most files repeat no name and nest a few levels: that is checked without jsonc-parser's walk.
-  if (plainlyUnique(text, value)) return { ok: true, value, duplicates: [], locate };
-  const found = findDuplicates(text);
+  if (plainlyUnique(text, value)) return { ok: true, value, duplicates: [], omittedDuplicates: NONE_OMITTED, locate };
+  const found = findDuplicates(text, maxDuplicates);
   if (found instanceof Stop) return { ok: false, reason: found.reason, position: positionsOf(text, [found.offset])[0] };
   const positions = positionsOf(
     text,
@@ -184,7 +192,28 @@ export function parseManifestText(text: string): ParsedManifestText {
     first: positions[2 * i]!,
     again: positions[2 * i + 1]!,
   }));
-  return { ok: true, value, duplicates, locate };
+  return { ok: true, value, duplicates, omittedDuplicates: found.omitted, locate };
+}
+
+/** The repeated names {@link parseManifestText} lists by default; the rest are counted. */
+export const MAX_DUPLICATES = 1000;
+
+const NONE_OMITTED = { count: 0, notShown: 0 } as const;
+
+/**
+ * Options of {@link parseManifestText}.
+ *
+ * @example
+ * ```ts
+ * import { parseManifestText, type ParseManifestTextOptions } from 'lp-app-manifest/text';
+ *
+ * const options: ParseManifestTextOptions = { maxDuplicates: 10 };
+ * const parsed = parseManifestText('{ "a": 1, "a": 2 }', options);
+ * ```
+ */
+export interface ParseManifestTextOptions {
+  /** How many repeated member names to list (default 1,000); the rest are counted in `omittedDuplicates`. */
+  readonly maxDuplicates?: number;
 }
 
 interface Duplicate {
@@ -242,9 +271,12 @@ function escaped(text: string, at: number): boolean {
 
 const isJsonSpace = (code: number): boolean => code === 0x20 || code === 0x0a || code === 0x0d || code === 0x09;
 
-/** Every repeated member name (each against its first occurrence), or a {@link Stop} if the text nests too deep. */
-function findDuplicates(text: string): Duplicate[] | Stop {
-  const duplicates: Duplicate[] = [];
+/**
+ * The repeated member names (each against its first occurrence), the first `max` of them and the rest
+ * counted, or a {@link Stop} if the text nests too deep.
+ */
+function findDuplicates(text: string, max: number): (Duplicate[] & { omitted: { count: number; notShown: number } }) | Stop {
+  const duplicates = Object.assign([] as Duplicate[], { omitted: { count: 0, notShown: 0 } });
   const objects: (Map<string, number> | undefined)[] = [];
   const enter = (offset: number, names: Map<string, number> | undefined): void => {
     if (objects.length >= MAX_DEPTH) throw new Stop(offset, 'too_deep');
@@ -262,7 +294,11 @@ function findDuplicates(text: string): Duplicate[] | Stop {
           const names = objects.at(-1);
           const first = names?.get(key);
           if (first === undefined) names?.set(key, offset);
-          else duplicates.push({ path: [...pathSupplier(), key], key, first, again: offset });
+          else if (duplicates.length < max) duplicates.push({ path: [...pathSupplier(), key], key, first, again: offset });
+          else {
+            duplicates.omitted.count++;
+            if (firstHiddenKey([...pathSupplier(), key]) !== -1) duplicates.omitted.notShown++;
+          }
         },
       },
       STRICT,

@@ -499,6 +499,20 @@ let rowB = /* @__PURE__ */ new Uint32Array(64);
  * path that leaves it costs more than `limit`, so a distance up to `limit` is exact.
  */
 function distance(a: string, b: string, limit: number): number {
+  // A common prefix and suffix change no distance: only what lies between is compared (a key that is an event
+  // name plus a suffix, by the hundred thousand in a hostile file, then costs its suffix, not the whole table).
+  let start = 0;
+  while (start < a.length && start < b.length && a.charCodeAt(start) === b.charCodeAt(start)) start++;
+  let endA = a.length;
+  let endB = b.length;
+  while (endA > start && endB > start && a.charCodeAt(endA - 1) === b.charCodeAt(endB - 1)) {
+    endA--;
+    endB--;
+  }
+  if (start > 0 || endA < a.length || endB < b.length) {
+    a = a.slice(start, endA);
+    b = b.slice(start, endB);
+  }
   const n = a.length;
   const m = b.length;
   if (Math.abs(n - m) > limit) return limit + 1;

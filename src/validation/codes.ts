@@ -86,7 +86,7 @@ export interface IssueParams {
     /** What was given instead of an object (or, with `expected`, instead of the option's type), if that is the problem. */
     readonly received?: ReceivedType | undefined;
     /** The type `option` takes, when it was given another. */
-    readonly expected?: 'boolean' | 'object' | undefined;
+    readonly expected?: 'boolean' | 'object' | 'positive_integer' | undefined;
     /** The options the function takes. */
     readonly known: readonly string[];
   };

@@ -1,5 +1,6 @@
-import type { IssueCode, IssueParams } from './codes.js';
+import { WARNING_CODES, type IssueCode, type IssueParams } from './codes.js';
 import type { Issue, ValidationIssue } from './issue.js';
+import type { IssueCounts } from './validate.js';
 
 /**
  * Wording to use instead of the built-in English, per code: a function from
@@ -69,12 +70,68 @@ export function formatIssue(issue: ValidationIssue, messages?: IssueMessages | n
 export const issueLine = (issue: Issue<string, unknown>, message = issue.message): string =>
   `${issue.path === '' ? '(root)' : issue.path}: ${message} [${issue.code}]`;
 
-const counted = (count: number, noun: string): string => `${count} ${noun}${count === 1 ? '' : 's'}`;
+const counted = (count: number, noun: string): string => `${count.toLocaleString('en-US')} ${noun}${count === 1 ? '' : 's'}`;
 
-/** The message: a heading with the counts, then a line per issue, `✖` for an error and `⚠` for a warning (strict mode lists both). */
-function summarize(issues: readonly ValidationIssue[], subject: string, messages: IssueMessages | undefined): string {
-  const warnings = issues.filter((issue) => issue.severity === 'warning').length;
-  const errors = issues.length - warnings;
+/**
+ * The line that stands for the issues a result left out of its lists (its `omitted`): how many,
+ * and how many of each code, most first.
+ *
+ * @example
+ * ```ts
+ * import { formatOmitted } from 'lp-app-manifest';
+ *
+ * formatOmitted({ unknown_key: 2_499_000 }); // '… and 2,499,000 more: unknown_key ×2,499,000'
+ * ```
+ */
+export function formatOmitted(omitted: Readonly<Partial<Record<string, number>>>): string {
+  const counts = (Object.entries(omitted) as [string, number][]).sort(([a, x], [b, y]) => y - x || (a < b ? -1 : 1));
+  const total = counts.reduce((sum, [, count]) => sum + count, 0);
+  const each = counts.map(([code, count]) => `${code} ×${count.toLocaleString('en-US')}`).join(', ');
+  return `… and ${total.toLocaleString('en-US')} more: ${each}`;
+}
+
+/**
+ * How many of a result's `omitted` issues are errors, and how many warnings (a count of each code's severity).
+ *
+ * @example
+ * ```ts
+ * import { omittedBySeverity } from 'lp-app-manifest';
+ *
+ * omittedBySeverity({ unknown_key: 3, header_value_whitespace: 2 }); // { errors: 3, warnings: 2 }
+ * ```
+ */
+export function omittedBySeverity(
+  omitted: Readonly<Partial<Record<string, number>>> | undefined,
+  /** The severity of a code that is not the library's (the command line's own codes), if it is one. */
+  severityOf: (code: string) => 'error' | 'warning' | undefined = () => undefined,
+): {
+  /** The issues left out that are errors. */
+  readonly errors: number;
+  /** The warnings left out. */
+  readonly warnings: number;
+} {
+  let errors = 0;
+  let warnings = 0;
+  for (const [code, count] of Object.entries(omitted ?? {}) as [string, number][]) {
+    if ((severityOf(code) ?? (WARNING_CODES.has(code as IssueCode) ? 'warning' : 'error')) === 'warning') warnings += count;
+    else errors += count;
+  }
+  return { errors, warnings };
+}
+
+/**
+ * The message: a heading with the counts, then a line per issue, `✖` for an error and `⚠` for a
+ * warning (strict mode lists both), then the line for those left out, if any.
+ */
+function summarize(
+  issues: readonly ValidationIssue[],
+  subject: string,
+  messages: IssueMessages | undefined,
+  omitted: IssueCounts | undefined,
+): string {
+  const more = omittedBySeverity(omitted);
+  const warnings = issues.filter((issue) => issue.severity === 'warning').length + more.warnings;
+  const errors = issues.length + more.errors + more.warnings - warnings;
   const count =
     warnings === 0
       ? counted(errors, 'issue')
@@ -82,6 +139,7 @@ function summarize(issues: readonly ValidationIssue[], subject: string, messages
         ? counted(warnings, 'warning')
         : `${counted(errors, 'issue')}, ${counted(warnings, 'warning')}`;
   const lines = issues.map((issue) => `  ${issue.severity === 'warning' ? '⚠' : '✖'} ${formatIssue(issue, messages)}`);
+  if (omitted !== undefined) lines.push(`  ${formatOmitted(omitted)}`);
   return [`Invalid ${subject} (${count}):`, ...lines].join('\n');
 }
 
@@ -114,6 +172,8 @@ export class ManifestValidationError extends Error {
   declare readonly issues: readonly [ValidationIssue, ...ValidationIssue[]];
   /** Warnings found beside the errors. */
   declare readonly warnings: readonly ValidationIssue[];
+  /** The issues and warnings of each code left out of the lists, when they were cut (as a result's `omitted`). */
+  declare readonly omitted: IssueCounts | undefined;
 
   /**
    * @param issues - The errors (at least one).
@@ -121,16 +181,19 @@ export class ManifestValidationError extends Error {
    * @param subject - What was checked, for the first line of `message` ("Invalid manifest (1 issue):"); `httpsUrl()` names the value instead.
    * @param messages - Other wording for some codes in `message`, as {@link formatIssue} takes it (`build()` words a
    *   missing `clientName(...)` as its compile-time error does); the issues keep their own `message`.
+   * @param omitted - The issues of each code left out of `issues` and `warnings` (a result's `omitted`): `message` ends
+   *   with "… and N more".
    */
   constructor(
     issues: readonly [ValidationIssue, ...ValidationIssue[]],
     warnings: readonly ValidationIssue[] = [],
     subject = 'manifest',
     messages?: IssueMessages,
+    omitted?: IssueCounts,
   ) {
-    super(summarize(issues, subject, messages));
+    super(summarize(issues, subject, messages, omitted));
     // Not enumerable, so that Node, printing an uncaught error, shows the readable message and not the data behind it.
-    Object.defineProperties(this, { issues: { value: issues }, warnings: { value: warnings } });
+    Object.defineProperties(this, { issues: { value: issues }, warnings: { value: warnings }, omitted: { value: omitted } });
   }
 
   /**

@@ -1,3 +1,9 @@
+const OPTION_TYPE_WORDS = {
+  boolean: 'true or false',
+  object: 'an object',
+  positive_integer: 'a positive integer or Infinity',
+} as const;
+
 /**
  * The English wording of every issue code, from its parameters: what each
  * issue's `message` says. Apart from the codes (codes.ts), so that wording can
@@ -125,7 +131,7 @@ export const MESSAGES: { readonly [TCode in IssueCode]: (params: IssueParams[TCo
     p.option === undefined
       ? `the options must be an object (with ${p.known.join(', ')}), got ${describeReceived(p.received ?? 'unreadable')}`
       : p.expected !== undefined
-        ? `option ${quote(p.option)} must be ${p.expected === 'boolean' ? 'true or false' : 'an object'}, got ${describeReceived(p.received ?? 'unreadable')}`
+        ? `option ${quote(p.option)} must be ${OPTION_TYPE_WORDS[p.expected]}, got ${describeReceived(p.received ?? 'unreadable')}`
         : `unknown option ${quote(p.option)}${didYouMean(p.suggestion)} (the options are ${p.known.join(', ')})`,
   invalid_profile: (p) =>
     `unknown profile ${quote(p.value ?? describeReceived(p.received, p.className))}; use "general" or "connector"`,

@@ -1,14 +1,12 @@
 /**
- * Reading untrusted input without ever throwing: a getter or proxy trap that
- * throws, or an object that is not plain data, becomes a value the validator
- * can report instead of a crash. `readObject` and `readArray` read the
- * containers the walk goes through.
+ * Reading the input: what kind of value it is, and `readObject` and
+ * `readArray` for the containers the walk goes through. They read own data
+ * only, each value once, and tell the walk what they are reading, so that a
+ * read that throws (a getter or a proxy: no JSON parser makes one) becomes one
+ * issue there (see `runValidation`, the one guard).
  */
 import type { Path } from './paths.js';
 import type { Walk } from './state.js';
-
-/** Returned when a value could not be read. */
-export const UNREADABLE: unique symbol = Symbol('unreadable');
 
 /**
  * Whether a value is a plain data object: `{}` or `Object.create(null)`, from
@@ -31,9 +29,7 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
 }
 
 /**
- * Describes a value's type for a message, without echoing the value. Never
- * throws: a proxy or getter that throws while it is looked at (a revoked
- * proxy, a `getPrototypeOf` trap) is described as unreadable.
+ * Describes a value's type for a message, without echoing the value.
  *
  * @example
  * ```ts
@@ -102,13 +98,8 @@ const RECEIVED_WORDS: { readonly [TType in ReceivedType]: string } = {
 export const describeReceived = (received: ReceivedType, className?: string): string =>
   received === 'instance' && className !== undefined ? `an instance of ${className}` : RECEIVED_WORDS[received];
 
-/** The kind of a value, and its class name for an instance. Never throws. */
+/** The kind of a value, and its class name for an instance. */
 export function receivedOf(value: unknown): { received: ReceivedType; className?: string } {
-  const found = guarded(() => receivedReadable(value));
-  return found === UNREADABLE ? { received: 'unreadable' } : found;
-}
-
-function receivedReadable(value: unknown): { received: ReceivedType; className?: string } {
   if (value === null) return { received: 'null' };
   if (Array.isArray(value)) return { received: 'array' };
   const type = typeof value;
@@ -120,15 +111,6 @@ function receivedReadable(value: unknown): { received: ReceivedType; className?:
   if (isPlainObject(value)) return { received: 'object' };
   const name = (Object.getPrototypeOf(value) as { constructor?: { name?: unknown } } | null)?.constructor?.name;
   return typeof name === 'string' && name !== '' ? { received: 'instance', className: name } : { received: 'non_plain_object' };
-}
-
-/** Runs a read, turning any exception into {@link UNREADABLE}. */
-export function guarded<TValue>(read: () => TValue): TValue | typeof UNREADABLE {
-  try {
-    return read();
-  } catch {
-    return UNREADABLE;
-  }
 }
 
 // ---- reading objects and arrays for the walk ----
@@ -152,8 +134,7 @@ const hasOwn = Object.prototype.hasOwnProperty;
  * Reads a plain object's own entries into a list in the order of `known`
  * (`undefined` where a key is absent). Every key not in `known` is reported,
  * or, when `extras` is given, added to it for the caller to look at. Each
- * value is read once, and a value that throws when read becomes
- * {@link UNREADABLE}.
+ * value is read once.
  */
 export function readObject(
   walk: Walk,
@@ -162,55 +143,39 @@ export function readObject(
   known: Keys,
   extras?: [string, unknown][],
 ): unknown[] | undefined {
+  walk.reading(path);
+  if (!isPlainObject(value)) return walk.wrongType(path, value, 'object');
   // A copy of a filled list (fast, and not holey: a hole would read through to a polluted Array.prototype).
   const slots: unknown[] = known.blank.slice();
-  try {
-    if (!isPlainObject(value)) return walk.wrongType(path, value, 'object');
-    // for…in with an own-key check is the fastest way through plain data in V8 (each value is a
-    // field load). It also visits what a polluted Object.prototype adds: the check skips that.
-    for (const key in value) {
-      let entry: unknown;
-      try {
-        if (!hasOwn.call(value, key)) continue;
-        entry = value[key];
-      } catch {
-        entry = UNREADABLE;
-      }
-      const index = known.index.get(key);
-      if (index !== undefined) slots[index] = entry;
-      else if (extras !== undefined) extras.push([key, entry]);
-      else walk.unknownKey(path, key, known);
-    }
-  } catch {
-    // The keys themselves could not be listed (a proxy trap threw).
-    return walk.wrongType(path, UNREADABLE, 'object');
+  // for…in with an own-key check is the fastest way through plain data in V8 (each value is a
+  // field load). It also visits what a polluted Object.prototype adds: the check skips that.
+  for (const key in value) {
+    if (!hasOwn.call(value, key)) continue;
+    walk.readingKey = key;
+    const entry = value[key];
+    walk.readingKey = undefined;
+    const index = known.index.get(key);
+    if (index !== undefined) slots[index] = entry;
+    else if (extras !== undefined) extras.push([key, entry]);
+    else walk.unknownKey(path, key, known);
   }
   return slots;
 }
 
 /** Reads an array's items, up to the first hole. */
 export function readArray(walk: Walk, value: unknown, path: Path): unknown[] | undefined {
-  let length: unknown = UNREADABLE;
-  try {
-    // UNREADABLE is not an array either: wrongType() reports it as unreadable.
-    if (!Array.isArray(value)) return walk.wrongType(path, value, 'array');
-    length = value.length;
-  } catch {
-    // A revoked proxy, or a length getter that throws: unreadable, as a length that is not a number.
-  }
-  if (typeof length !== 'number') return walk.wrongType(path, UNREADABLE, 'array');
-  const array = value as unknown[];
+  walk.reading(path);
+  if (!Array.isArray(value)) return walk.wrongType(path, value, 'array');
+  const length = value.length;
   const items: unknown[] = [];
   for (let i = 0; i < length; i++) {
-    try {
-      if (!hasOwn.call(array, i)) {
-        items.push(undefined);
-        break;
-      }
-      items.push(array[i]);
-    } catch {
-      items.push(UNREADABLE);
+    walk.readingKey = i;
+    if (!hasOwn.call(value, i)) {
+      items.push(undefined);
+      break;
     }
+    items.push(value[i]);
   }
+  walk.readingKey = undefined;
   return items;
 }

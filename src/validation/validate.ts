@@ -5,10 +5,11 @@
  */
 import { PROFILES } from '../rules/tables.js';
 import type { ManifestFor, Profile, ProfileOf } from '../types/manifest.js';
+import type { IssueCode } from './codes.js';
 import { makeIssue, type ValidationIssue } from './issue.js';
 import { isShownKey, keyStartOf } from '../rules/secrets.js';
 import { closest } from './checks.js';
-import { guarded, isPlainObject, receivedOf, UNREADABLE } from './read.js';
+import { isPlainObject, receivedOf } from './read.js';
 import { Walk } from './state.js';
 import { walkManifest } from './walk.js';
 
@@ -33,17 +34,41 @@ export type ValidationResult<TProfile extends Profile = Profile> =
       readonly ok: true;
       /** The manifest in canonical form: deep-frozen, keys and enum values in spec order. */
       readonly manifest: ManifestFor<TProfile>;
-      /** Things that are valid but probably a mistake. */
+      /** Things that are valid but probably a mistake (at most `maxIssues`: see `omitted`). */
       readonly warnings: readonly ValidationIssue[];
+      /** Set only when a list was cut at `maxIssues`: the warnings of each code left out (see {@link IssueCounts}). */
+      readonly omitted?: IssueCounts;
     }
   | {
       /** The value is not a valid manifest. */
       readonly ok: false;
-      /** Every problem found (never empty). */
+      /** The problems found (never empty), the first `maxIssues` of them: see `omitted` for the rest. */
       readonly issues: readonly [ValidationIssue, ...ValidationIssue[]];
-      /** Things that are valid but probably a mistake, found beside the problems. */
+      /** Things that are valid but probably a mistake, found beside the problems (at most `maxIssues`). */
       readonly warnings: readonly ValidationIssue[];
+      /** Set only when a list was cut at `maxIssues`: the issues and warnings of each code left out (see {@link IssueCounts}). */
+      readonly omitted?: IssueCounts;
     };
+
+/**
+ * How many issues (and warnings) of each code were found beyond `maxIssues`
+ * and left out of a result's lists, exactly: a code's listed ones plus these
+ * are all it found. A result has it only when a list was cut.
+ *
+ * @example
+ * ```ts
+ * import { validateManifest, type IssueCounts } from 'lp-app-manifest';
+ *
+ * const input: Record<string, unknown> = { client_name: 'Acme' };
+ * for (let i = 0; i < 5; i++) input[`extra_${i}`] = i;
+ * const result = validateManifest(input, { maxIssues: 2 });
+ * const omitted: IssueCounts | undefined = result.omitted; // { unknown_key: 3 }
+ * ```
+ */
+export type IssueCounts = { readonly [TCode in IssueCode]?: number };
+
+/** How many issues, and how many warnings, a result lists unless told otherwise: enough to fix a file by, few enough to keep memory bounded whatever the input. */
+export const DEFAULT_MAX_ISSUES = 1000;
 
 /**
  * Options for `validateManifest()`.
@@ -58,79 +83,138 @@ export type ValidationResult<TProfile extends Profile = Profile> =
 export interface ValidateOptions<TProfile extends Profile = Profile> {
   /** The rule set to check against; `general` if not given (or `undefined`). */
   readonly profile?: TProfile | undefined;
+  /**
+   * The most issues listed, and the most warnings (a positive integer, or `Infinity` for all);
+   * beyond it they are counted in the result's `omitted`. 1,000 if not given.
+   */
+  readonly maxIssues?: number | undefined;
 }
 
-/** Runs the validator and returns the raw outcome (used by the public entry points). */
-export function runValidation<TProfile extends Profile>(input: unknown, profile: TProfile): ValidationResult<TProfile> {
-  const walk = new Walk(profile);
-  const manifest = walkManifest(walk, input);
+/** A result that is one issue with the options alone. */
+const optionsFailure = (issue: ValidationIssue) =>
+  Object.freeze({ ok: false as const, issues: Object.freeze([issue] as const), warnings: Object.freeze([]) });
+
+/** What a validation runs with, or the issue with the options meant to say it. */
+type Settings = { readonly profile: Profile; readonly maxIssues: number } | ValidationIssue;
+
+/**
+ * Runs the walk with the settings `settle` reads from the options, and freezes what it made.
+ * Here is the one guard against values no JSON parser makes: a read that throws (a getter, a
+ * proxy, a revoked proxy) becomes one issue where it was being read, `unreadable_value` in the
+ * input (and the walk stops there) or `invalid_options` in the options named by `known`.
+ */
+function validateWith(input: unknown, settle: () => Settings, known: readonly string[] = []): ValidationResult {
+  let walk: Walk | undefined;
+  let manifest: unknown;
+  try {
+    const settings = settle();
+    if ('code' in settings) return optionsFailure(settings);
+    walk = new Walk(settings.profile, settings.maxIssues);
+    manifest = walkManifest(walk, input);
+  } catch {
+    if (walk === undefined) return optionsFailure(makeIssue([], 'invalid_options', { known, received: 'unreadable' }));
+    walk.unreadable();
+  }
   const warnings = Object.freeze(walk.warnings);
+  const omitted = walk.omitted === undefined ? {} : { omitted: Object.freeze(Object.fromEntries(walk.omitted)) };
   const [first, ...rest] = walk.issues;
   if (first !== undefined)
     return Object.freeze({
       ok: false,
       issues: Object.freeze<[ValidationIssue, ...ValidationIssue[]]>([first, ...rest]),
       warnings,
+      ...omitted,
     });
   // Our own fresh containers, each frozen once: the manifest is deep-frozen without another walk.
   for (const container of walk.made) Object.freeze(container);
-  return Object.freeze({ ok: true, manifest: manifest as unknown as ManifestFor<TProfile>, warnings });
+  return Object.freeze({ ok: true, manifest: manifest as ManifestFor<Profile>, warnings, ...omitted });
 }
+
+/** Runs the validator with settings known to be right (the builder's, the template's). */
+export const runValidation = <TProfile extends Profile>(
+  input: unknown,
+  profile: TProfile,
+  maxIssues = DEFAULT_MAX_ISSUES,
+): ValidationResult<TProfile> => validateWith(input, () => ({ profile, maxIssues })) as ValidationResult<TProfile>;
+
 /**
- * Checks an options argument from code that may be untyped: `undefined`, `null` or a plain object
- * whose own keys are all among `known`, each of the type `types` gives it (or `undefined`); else an
- * `invalid_options` issue (at the root) that names the first unknown option, with the known one
- * it most likely means, or the option of the wrong type.
+ * Reads an options argument from code that may be untyped, each of its own keys once:
+ * `undefined`, `null` or a plain object whose own keys are all among `known`, each of the type
+ * `types` gives it (or `undefined`). Gives the values, or an `invalid_options` issue (at the root)
+ * that names the first unknown option, with the known one it most likely means, or the option of
+ * the wrong type.
+ */
+function readOptions(
+  options: unknown,
+  known: readonly string[],
+  types: Readonly<Record<string, OptionType>>,
+): Readonly<Record<string, unknown>> | ValidationIssue {
+  if (options === undefined || options === null) return {};
+  const frozenKnown = Object.freeze([...known]);
+  if (!isPlainObject(options))
+    return makeIssue([], 'invalid_options', { known: frozenKnown, received: receivedOf(options).received });
+  const values: Record<string, unknown> = {};
+  for (const key of Object.keys(options)) {
+    if (!known.includes(key)) {
+      const suggestion = closest(key, known);
+      return makeIssue([], 'invalid_options', {
+        option: isShownKey(key) ? key : keyStartOf(key),
+        ...(suggestion === undefined ? {} : { suggestion }),
+        known: frozenKnown,
+      });
+    }
+    const value: unknown = options[key];
+    // Each option of a known type has it (or is undefined): `strict: 'true'` is not taken for false in silence.
+    const expected = Object.hasOwn(types, key) ? types[key] : undefined;
+    if (expected !== undefined && value !== undefined && !fitsOption(expected, value))
+      return makeIssue([], 'invalid_options', {
+        option: key,
+        expected,
+        received: receivedOf(value).received,
+        known: frozenKnown,
+      });
+    values[key] = value;
+  }
+  return values;
+}
+
+const fitsOption = (expected: OptionType, value: unknown): boolean =>
+  expected === 'boolean'
+    ? typeof value === 'boolean'
+    : expected === 'object'
+      ? typeof value === 'object' && value !== null && !Array.isArray(value)
+      : typeof value === 'number' && (value === Number.POSITIVE_INFINITY || (Number.isInteger(value) && value >= 1));
+
+/**
+ * {@link readOptions} for the builder, which reads each option itself: the issue, if any. Options
+ * that cannot be read (a getter or proxy that throws) are left to the reading of each option.
  */
 export function checkOptions(
   options: unknown,
   known: readonly string[],
-  types: Readonly<Record<string, 'boolean' | 'object'>> = {},
+  types: Readonly<Record<string, OptionType>> = {},
 ): ValidationIssue | undefined {
-  if (options === undefined || options === null) return undefined;
-  const frozenKnown = Object.freeze([...known]);
-  // Options that cannot be looked at (a proxy whose traps throw) are left to the reading of each option,
-  // which reports them (an unreadable profile is invalid_profile).
-  const plain = guarded(() => isPlainObject(options));
-  if (plain === UNREADABLE) return undefined;
-  if (!plain) return makeIssue([], 'invalid_options', { known: frozenKnown, received: receivedOf(options).received });
-  const keys = guarded(() => Object.keys(options));
-  if (keys === UNREADABLE) return undefined;
-  const option = keys.find((key) => !known.includes(key));
-  if (option === undefined) {
-    // Each option of a known type has it (or is undefined): `strict: 'true'` is not taken for false in silence.
-    for (const key of keys) {
-      const expected = Object.hasOwn(types, key) ? types[key] : undefined;
-      const value = guarded(() => (options as Record<string, unknown>)[key]);
-      if (expected === undefined || value === undefined || value === UNREADABLE) continue;
-      const fits =
-        expected === 'boolean'
-          ? typeof value === 'boolean'
-          : typeof value === 'object' && value !== null && !Array.isArray(value);
-      if (!fits)
-        return makeIssue([], 'invalid_options', {
-          option: key,
-          expected,
-          received: receivedOf(value).received,
-          known: frozenKnown,
-        });
-    }
+  try {
+    const read = readOptions(options, known, types);
+    return 'code' in read ? (read as ValidationIssue) : undefined;
+  } catch {
     return undefined;
   }
-  const suggestion = closest(option, known);
-  return makeIssue([], 'invalid_options', {
-    option: isShownKey(option) ? option : keyStartOf(option),
-    ...(suggestion === undefined ? {} : { suggestion }),
-    known: frozenKnown,
-  });
 }
 
-/** The options of {@link validateManifest}, as {@link checkOptions} takes them. */
-const VALIDATE_OPTIONS = ['profile'] as const satisfies readonly (keyof ValidateOptions)[];
+/** The type an option must have, when {@link readOptions} checks it (`positive_integer` takes `Infinity` too). */
+type OptionType = 'boolean' | 'object' | 'positive_integer';
 
-/** Reads the profile from options that may come from untyped code. */
-export function readProfile(options: unknown): Profile | ValidationIssue {
-  const profile = guarded(() => (options as { profile?: unknown } | undefined)?.profile);
+/** The options of {@link validateManifest} and their types, as {@link readOptions} takes them. */
+const VALIDATE_OPTIONS = ['profile', 'maxIssues'] as const satisfies readonly (keyof ValidateOptions)[];
+const VALIDATE_OPTION_TYPES = { maxIssues: 'positive_integer' } as const;
+
+/** `maxIssues` from options {@link checkOptions} has accepted. */
+export const readMaxIssues = (options: unknown): number =>
+  (options as { maxIssues?: number } | null | undefined)?.maxIssues ?? DEFAULT_MAX_ISSUES;
+
+/** The profile an option names (`general` if none), or the issue with it. */
+function profileOf(profile: unknown): Profile | ValidationIssue {
   if (profile === undefined) return 'general';
   if ((PROFILES as readonly unknown[]).includes(profile)) return profile as Profile;
   return makeIssue(
@@ -140,13 +224,18 @@ export function readProfile(options: unknown): Profile | ValidationIssue {
   );
 }
 
+/** Reads the profile from options that may come from untyped code (the builder's `from`). */
+export const readProfile = (options: unknown): Profile | ValidationIssue =>
+  profileOf((options as { profile?: unknown } | undefined)?.profile);
+
 /**
  * Checks any value against the manifest rules of a profile and returns the
  * canonical manifest (deep-frozen, keys and enum values in spec order) or
  * every issue found. Never throws, whatever the input.
  *
  * @param value - Anything: usually `JSON.parse` of a manifest file.
- * @param options - `{ profile: 'general' | 'connector' }`; `general` if not given.
+ * @param options - `{ profile: 'general' | 'connector', maxIssues }`; `general` if not given. Issues past
+ *   `maxIssues` (1,000 if not given) are counted in the result's `omitted`, not listed.
  *
  * @example
  * ```ts
@@ -166,10 +255,13 @@ export function validateManifest<const TOptions extends ValidateOptions | undefi
   // `profile` may be `undefined` (then `general`): the result's type is then that of either profile.
   options?: TOptions,
 ): ValidationResult<ProfileOf<TOptions>> {
-  const problem = checkOptions(options, VALIDATE_OPTIONS);
-  const profile = problem ?? readProfile(options);
-  if (typeof profile !== 'string') {
-    return Object.freeze({ ok: false, issues: Object.freeze([profile] as const), warnings: Object.freeze([]) });
-  }
-  return runValidation(value, profile as ProfileOf<TOptions>);
+  const settle = (): Settings => {
+    const read = readOptions(options, VALIDATE_OPTIONS, VALIDATE_OPTION_TYPES);
+    if ('code' in read) return read as ValidationIssue;
+    const profile = profileOf(read['profile']);
+    return typeof profile === 'string'
+      ? { profile, maxIssues: (read['maxIssues'] as number | undefined) ?? DEFAULT_MAX_ISSUES }
+      : profile;
+  };
+  return validateWith(value, settle, VALIDATE_OPTIONS) as ValidationResult<ProfileOf<TOptions>>;
 }
