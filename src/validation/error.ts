@@ -78,7 +78,7 @@ const counted = (count: number, noun: string): string => `${count.toLocaleString
  *
  * @example
  * ```ts
- * import { formatOmitted } from 'lp-app-manifest';
+ * import { formatOmitted } from './error.js';
  *
  * formatOmitted({ unknown_key: 2_499_000 }); // '… and 2,499,000 more: unknown_key ×2,499,000'
  * ```
@@ -95,7 +95,7 @@ export function formatOmitted(omitted: Readonly<Partial<Record<string, number>>>
  *
  * @example
  * ```ts
- * import { omittedBySeverity } from 'lp-app-manifest';
+ * import { omittedBySeverity } from './error.js';
  *
  * omittedBySeverity({ unknown_key: 3, header_value_whitespace: 2 }); // { errors: 3, warnings: 2 }
  * ```
