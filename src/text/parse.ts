@@ -115,12 +115,13 @@ export type ParsedManifestText =
       readonly value: unknown;
       /** Each repeated member name (against its first occurrence), in text order: the first `maxDuplicates`. */
       readonly duplicates: readonly DuplicateKey[];
-      /**
-       * How many more repeated names there are past `maxDuplicates` (counted, not listed: a hostile file may
-       * repeat a million), and how many of those have a name on their path that is not shown
-       * (not an HTTP token: it may be a pasted secret).
-       */
-      readonly omittedDuplicates: { readonly count: number; readonly notShown: number };
+      /** The repeated names past `maxDuplicates`: counted, not listed (a hostile file may repeat a million). */
+      readonly omittedDuplicates: {
+        /** How many. */
+        readonly count: number;
+        /** How many of them have a name on their path that is not an HTTP token (it may be a pasted secret: not shown). */
+        readonly notShown: number;
+      };
       /** Where the value at each place starts (a member: its name); a place not in the text gives its nearest ancestor's position. */
       locate(places: readonly (readonly (string | number)[])[]): TextPosition[];
     }
@@ -195,7 +196,16 @@ export function parseManifestText(text: string, options: ParseManifestTextOption
   return { ok: true, value, duplicates, omittedDuplicates: found.omitted, locate };
 }
 
-/** The repeated names {@link parseManifestText} lists by default; the rest are counted. */
+/**
+ * How many repeated member names {@link parseManifestText} lists unless told otherwise; the rest are counted.
+ *
+ * @example
+ * ```ts
+ * import { MAX_DUPLICATES, parseManifestText } from 'lp-app-manifest/text';
+ *
+ * const parsed = parseManifestText('{ "a": 1, "a": 2 }', { maxDuplicates: MAX_DUPLICATES * 10 });
+ * ```
+ */
 export const MAX_DUPLICATES = 1000;
 
 const NONE_OMITTED = { count: 0, notShown: 0 } as const;
