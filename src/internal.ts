@@ -4,7 +4,7 @@
  * public entries), never an entry of the package. Small helpers only: the
  * size check fails if the CLI's bundle carries the validator.
  */
-export { formatOmitted, issueLine, omittedBySeverity } from './validation/error.js';
+export { counted, formatOmitted, groupDigits, issueLine, omittedBySeverity } from './validation/error.js';
 export { makeIssueWith, type Issue } from './validation/issue.js';
 export { keyStart } from './validation/messages.js';
 export { quote } from './validation/quote.js';

@@ -5,7 +5,7 @@
  * every output format reports them alike; `validateManifest` never makes them.
  */
 import type { IssueCode, Profile, ValidationIssue } from '../index.js';
-import { keyStart, makeIssueWith, omittedBySeverity, quote, type Issue } from '../internal.js';
+import { groupDigits, keyStart, makeIssueWith, omittedBySeverity, quote, type Issue } from '../internal.js';
 import type { JsonSyntaxReason, TextPosition } from '../text/index.js';
 
 /** The parameters of each of the command line's codes. Positions are 1-based lines and columns. */
@@ -106,7 +106,7 @@ export type FileIssue<TCode extends FileIssueCode = FileIssueCode> = {
 export type CliIssue = ValidationIssue | FileIssue;
 
 const megabytes = (count: number): string => `${(count / (1024 * 1024)).toFixed(1)} MB`;
-const bytes = (count: number): string => `${count.toLocaleString('en-US')} bytes`;
+const bytes = (count: number): string => `${groupDigits(count)} bytes`;
 
 const JSON_SYNTAX_REASONS: { readonly [TReason in JsonSyntaxReason]: string } = {
   unexpected_end: 'unexpected end of input',

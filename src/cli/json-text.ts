@@ -3,7 +3,7 @@
  * (lp-app-manifest/text), its findings turned into the CLI's issues, each
  * with the position it points at.
  */
-import { firstHiddenKey, keyStartOf } from '../rules/secrets.js';
+import { firstHiddenKey, keyStartOf } from '../rules/names.js';
 import { parseManifestText, type TextPosition } from '../text/index.js';
 import { fileIssue, type CliIssueCounts, type FileIssue } from './file-issues.js';
 

@@ -3,7 +3,7 @@
  */
 import { resolve } from 'node:path';
 import { validateManifest, type ValidationIssue } from '../index.js';
-import { firstHiddenKey } from '../rules/secrets.js';
+import { firstHiddenKey } from '../rules/names.js';
 import { readProfile } from './args.js';
 import { defineCommand } from './command.js';
 import {

@@ -4,7 +4,7 @@
  * text lines an editor can follow, a JSON report, GitHub Actions annotations.
  */
 import type { IssueCode, Profile } from '../index.js';
-import { formatOmitted, issueLine } from '../internal.js';
+import { counted, formatOmitted, issueLine } from '../internal.js';
 import { omittedCounts, type CliIssue, type CliIssueCounts, type FileIssueCode } from './file-issues.js';
 import type { Position } from './json-text.js';
 
@@ -159,8 +159,7 @@ export function formatOmittedLine(file: string, omitted: CliIssueCounts, { annot
  * plural(2, 'warning'); // '2 warnings'
  * ```
  */
-export const plural = (count: number, noun: string): string =>
-  `${count.toLocaleString('en-US')} ${noun}${count === 1 ? '' : 's'}`;
+export const plural = counted;
 
 /** `connector profile`, as the text output names it. */
 export const profileName = (profile: Profile | string): string => `${profile} profile`;

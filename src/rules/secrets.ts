@@ -8,51 +8,16 @@
  * This module imports only the rules: the library, the installations code and the CLI each ask it.
  */
 import type { FieldSpec } from './nodes.js';
-import { HEADER_NAME_SOURCE, TOKEN_CHARACTER_SOURCE } from './patterns.js';
 import { childOf, nodeAt } from './places.js';
 import { HEADERS, MANIFEST, WEBHOOKS } from './tables.js';
 
 /** What stands in for a value that is not shown. */
 export const HIDDEN_VALUE = '(hidden)';
 
-// ---- names ----
+// ---- names: which keys may be shown (a module of their own, so that a reader of JSON text loads no tree) ----
 
-const HEADER_NAME = /* @__PURE__ */ new RegExp(HEADER_NAME_SOURCE, 'u');
-const KEY_START = /* @__PURE__ */ (() => new RegExp(`^${TOKEN_CHARACTER_SOURCE}{0,40}`, 'u'))();
-
-/**
- * Whether a value is an HTTP token (RFC 9110 §5.6.2: letters, digits and
- * ``!#$%&'*+-.^_`|~``, at least one): what a webhook header name must be. A
- * name or key that is not one is never shown by the validator, the CLI or the
- * deploy commands: it may be a whole `Authorization: Bearer …` line pasted
- * into the wrong place.
- *
- * @example
- * ```ts
- * import { isHttpToken } from 'lp-app-manifest';
- *
- * isHttpToken('X-Api-Key'); // true
- * isHttpToken('Authorization: Bearer abc'); // false
- * ```
- */
-export const isHttpToken = (value: unknown): value is string => typeof value === 'string' && HEADER_NAME.test(value);
-
-/**
- * Whether a key may be shown: it is an HTTP token once white space at either end is dropped
- * (`"cqm.ExConversationChangeNotification "`, a typo, is shown; a pasted `Authorization: Bearer …`
- * line is not).
- */
-export const isShownKey = (key: string): boolean => isHttpToken(key.trim());
-
-/**
- * How a key that is not shown starts: its leading token characters, at most 40 (the name of a
- * pasted `Name: value` line, never its value), for the messages that do not show it.
- */
-export const keyStartOf = (key: string): string => KEY_START.exec(key)![0];
-
-/** Where a path is cut so it shows no key that is not a name: the index of the first such key, or -1. */
-export const firstHiddenKey = (segments: readonly (string | number)[]): number =>
-  segments.findIndex((segment) => typeof segment === 'string' && !isShownKey(segment));
+export { firstHiddenKey, isHttpToken, isShownKey, keyStartOf } from './names.js';
+import { isHttpToken, isShownKey } from './names.js';
 
 // ---- secret places of a manifest ----
 

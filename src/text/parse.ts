@@ -13,7 +13,7 @@
  * `JSON.parse` messages can, and a manifest's header values are secrets.
  */
 import { printParseErrorCode, visit, type JSONPath, type ParseErrorCode, type ParseOptions } from 'jsonc-parser';
-import { firstHiddenKey } from '../rules/secrets.js';
+import { firstHiddenKey } from '../rules/names.js';
 
 /**
  * A 1-based line and column, the way editors show them; columns count characters (code points).

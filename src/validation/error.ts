@@ -70,7 +70,14 @@ export function formatIssue(issue: ValidationIssue, messages?: IssueMessages | n
 export const issueLine = (issue: Issue<string, unknown>, message = issue.message): string =>
   `${issue.path === '' ? '(root)' : issue.path}: ${message} [${issue.code}]`;
 
-const counted = (count: number, noun: string): string => `${count.toLocaleString('en-US')} ${noun}${count === 1 ? '' : 's'}`;
+/**
+ * A whole number with its thousands grouped by commas, as English writes it (`2,499,000`). Not
+ * `toLocaleString('en-US')`: that loads ICU's locale data, about 30 ms of the command line's start.
+ */
+export const groupDigits = (count: number): string => String(count).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+
+/** `1 issue`, `1,234 issues`. */
+export const counted = (count: number, noun: string): string => `${groupDigits(count)} ${noun}${count === 1 ? '' : 's'}`;
 
 /**
  * The line that stands for the issues a result left out of its lists (its `omitted`): how many,
@@ -86,8 +93,8 @@ const counted = (count: number, noun: string): string => `${count.toLocaleString
 export function formatOmitted(omitted: Readonly<Partial<Record<string, number>>>): string {
   const counts = (Object.entries(omitted) as [string, number][]).sort(([a, x], [b, y]) => y - x || (a < b ? -1 : 1));
   const total = counts.reduce((sum, [, count]) => sum + count, 0);
-  const each = counts.map(([code, count]) => `${code} ×${count.toLocaleString('en-US')}`).join(', ');
-  return `… and ${total.toLocaleString('en-US')} more: ${each}`;
+  const each = counts.map(([code, count]) => `${code} ×${groupDigits(count)}`).join(', ');
+  return `… and ${groupDigits(total)} more: ${each}`;
 }
 
 /**
