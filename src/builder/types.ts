@@ -109,7 +109,7 @@ export type UncheckedUrlMessage = 'an https:// literal, or a runtime string chec
 
 /**
  * The compile-time message where `webhook()` gets an event name that is not
- * one of the five: it names the event that LivePerson's table misspells, and
+ * one of the events: it names the event that LivePerson's table misspells, and
  * the key to use instead (the same words as the runtime issue
  * `misspelled_webhook_event`).
  *

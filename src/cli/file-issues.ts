@@ -57,8 +57,11 @@ export interface FileIssueParams {
    * `Authorization: Bearer …` line).
    */
   duplicate_key_not_shown: {
-    /** How the key starts: its leading letters, digits and other name characters (at most 40), before what is not shown. */
-    readonly start: string;
+    /**
+     * How the key starts: its leading letters, digits and other name characters (at most 40), before what is not
+     * shown; `undefined` for a key inside a secret place (a header value, `client_secret`), of which nothing is shown.
+     */
+    readonly start: string | undefined;
     /** Where it is first. */
     readonly first: TextPosition;
     /** Where it is again. */
@@ -158,7 +161,7 @@ const FILE_MESSAGES: { readonly [TCode in FileIssueCode]: (params: FileIssuePara
   duplicate_key: (p) =>
     `key ${quote(p.key)} appears more than once in this object (at line ${p.first.line}, column ${p.first.column} and at line ${p.again.line}, column ${p.again.column}); a JSON reader keeps only the last, silently: remove one`,
   duplicate_key_not_shown: (p) =>
-    `a key that is not a name, ${keyStart(p.start)} (the rest is not shown: it may be a pasted "Name: value" header line, which may hold a secret), appears more than once in this object (at line ${p.first.line}, column ${p.first.column} and at line ${p.again.line}, column ${p.again.column}); a JSON reader keeps only the last, silently: remove one`,
+    `${p.start === undefined ? 'a key inside a value that is never shown (it may be a secret)' : `a key that is not a name, ${keyStart(p.start)} (the rest is not shown: it may be a pasted "Name: value" header line, which may hold a secret)`} appears more than once in this object (at line ${p.first.line}, column ${p.first.column} and at line ${p.again.line}, column ${p.again.column}); a JSON reader keeps only the last, silently: remove one`,
   logo_unreadable: (p) =>
     p.reason === 'not_an_image'
       ? `logo ${quote(p.file)} is not an image (or not one the CLI can read: PNG, JPEG, GIF, SVG, WebP…)`

@@ -3,7 +3,7 @@
  * (lp-app-manifest/text), its findings turned into the CLI's issues, each
  * with the position it points at.
  */
-import { firstHiddenKey, keyStartOf } from '../rules/names.js';
+import { hiddenPart, keyStartOf } from '../rules/secrets.js';
 import { parseManifestText, type TextPosition } from '../text/index.js';
 import { fileIssue, type CliIssueCounts, type FileIssue } from './file-issues.js';
 
@@ -49,14 +49,14 @@ export function parseJsonText(
   }
   const duplicates = parsed.duplicates.map((duplicate) => {
     const { first, again } = duplicate;
-    // A name that is not an HTTP token may be a pasted "Authorization: Bearer …" line: in neither the path
-    // (cut before the first such name) nor the message.
-    const cut = firstHiddenKey(duplicate.segments);
+    // Neither a name that is not an HTTP token (it may be a pasted "Authorization: Bearer …" line) nor anything
+    // inside a secret place (a header value written as an object) is shown, in the path or in the message.
+    const hidden = hiddenPart(duplicate.segments);
     const issue =
-      cut === -1
+      hidden === undefined
         ? fileIssue(duplicate.segments, 'duplicate_key', { key: duplicate.key, first, again })
-        : fileIssue(duplicate.segments.slice(0, cut), 'duplicate_key_not_shown', {
-            start: keyStartOf(String(duplicate.segments[cut])),
+        : fileIssue(duplicate.segments.slice(0, hidden.shown), 'duplicate_key_not_shown', {
+            start: hidden.hiddenKey === undefined ? undefined : keyStartOf(hidden.hiddenKey),
             first,
             again,
           });

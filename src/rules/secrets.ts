@@ -17,7 +17,7 @@ export const HIDDEN_VALUE = '(hidden)';
 // ---- names: which keys may be shown (a module of their own, so that a reader of JSON text loads no tree) ----
 
 export { firstHiddenKey, isHttpToken, isShownKey, keyStartOf } from './names.js';
-import { isHttpToken, isShownKey } from './names.js';
+import { firstHiddenKey, isHttpToken, isShownKey } from './names.js';
 
 // ---- secret places of a manifest ----
 
@@ -32,6 +32,21 @@ export function isSecretPlace(segments: readonly (string | number)[]): boolean {
   const [first] = segments;
   if (segments.length === 1 && typeof first === 'string' && isSecretAssigned(first)) return true;
   return nodeAt(segments)?.secret === true;
+}
+
+/**
+ * How much of a path may be shown: up to the first key that is not a name (`hiddenKey`: it may be a
+ * pasted `Authorization: Bearer …` line), or up to a secret place itself (`inSecret`: a header value,
+ * `client_secret`; nothing written inside one is shown, not even a key). `undefined`: all of it.
+ */
+export function hiddenPart(
+  segments: readonly (string | number)[],
+): { readonly shown: number; readonly hiddenKey: string | undefined } | undefined {
+  const keyAt = firstHiddenKey(segments);
+  const end = keyAt === -1 ? segments.length : keyAt;
+  for (let length = 1; length < end; length++)
+    if (isSecretPlace(segments.slice(0, length))) return { shown: length, hiddenKey: undefined };
+  return keyAt === -1 ? undefined : { shown: keyAt, hiddenKey: String(segments[keyAt]) };
 }
 
 /**

@@ -46,7 +46,7 @@ export interface RuleDecision {
 /** The decisions behind the rules, in the order docs/rules.md lists them. */
 export const DECISIONS: readonly RuleDecision[] = [
   {
-    rule: 'The fifth webhook event is `cqm.ExConversationChangeNotification`; the spelling `ms.MessagingEventNotification.ExConversationChangeNotification` is an error that names the `cqm.` key.',
+    rule: 'The conversation-change webhook event is `cqm.ExConversationChangeNotification`; the spelling `ms.MessagingEventNotification.ExConversationChangeNotification` is an error that names the `cqm.` key.',
     because: `The table on ${installing} spells it with \`ms.MessagingEventNotification.\`, but every JSON example on all of LivePerson's manifest pages uses \`cqm.ExConversationChangeNotification\`, the name LivePerson's servers send.`,
   },
   {

@@ -122,7 +122,7 @@ export type Scope = (typeof SCOPES)[number] | `${typeof FAAS_SCOPE_PREFIX}${stri
  * ```
  */
 // `Extract<…, string>` rather than the bare `(typeof WEBHOOK_EVENTS)[number]`: it makes a union of
-// its own that keeps this name, so compiler errors print `WebhookEvent`, not the five names.
+// its own that keeps this name, so compiler errors print `WebhookEvent`, not each event's name.
 export type WebhookEvent = Extract<(typeof WEBHOOK_EVENTS)[number], string>;
 
 /**

@@ -191,6 +191,29 @@ describe('lp-app-manifest validate', () => {
     });
   });
 
+  it('never prints a key written inside a secret place (a header value or client_secret as an object), even twice; nor in diff', () => {
+    const header = tmpFile(
+      'secret-object.json',
+      `{"client_name": "A", "capabilities": {"webhooks": {"cqm.ExConversationChangeNotification": {"endpoint": "https://a.example.com/x",
+          "headers": [{"header_name": "X-A", "header_value": {${JSON.stringify(SECRET)}: 1, ${JSON.stringify(SECRET)}: 2}}]}}}}`,
+    );
+    const clientSecret = tmpFile(
+      'client-secret-object.json',
+      `{"client_name": "A", "client_secret": {${JSON.stringify(SECRET)}: 1, ${JSON.stringify(SECRET)}: 2}}`,
+    );
+    for (const path of [header, clientSecret]) {
+      for (const format of ['text', 'json', 'github']) {
+        const run = runCli(['validate', '--format', format, path]);
+        expect(run.status, format).to.equal(1);
+        expect(run.stdout + run.stderr, format).not.to.include(SECRET);
+        expect(run.stdout + run.stderr, format).to.include('duplicate_key_not_shown');
+      }
+      const diff = runCli(['diff', path, path]);
+      expect(diff.stdout + diff.stderr).not.to.include(SECRET);
+      expect(diff.stdout + diff.stderr).to.include('a key inside a value that is never shown');
+    }
+  });
+
   describe('usage errors exit 2 with one line on stderr', () => {
     const cases: [string, string[], RegExp][] = [
       [

@@ -51,7 +51,8 @@ export function buildWithMethods({ profile, manifest }: ManifestCase): BuilderCa
   // A string given to the builder is a template ("${{ NAME }}" is a variable): a literal "${{" goes in escaped.
   const text = (value: unknown): unknown => (typeof value === 'string' ? escapeTemplateText(value) : value);
   const field = (key: string): never => text(manifest[key]) as never;
-  const list = (key: string): [never] => arg((manifest[key] as unknown[]).map(text)) as [never];
+  const list = (key: string): unknown[] =>
+    key === 'scope' ? (m['scope'] as string).split(' ').map(text) : arg((manifest[key] as unknown[]).map(text));
   const expected = copyJson(manifest);
   const start = profile === 'connector' ? ManifestBuilder.connector() : ManifestBuilder.general();
   let b: ManifestBuilderInterface<Profile, true> = start.clientName(field('client_name'));
@@ -59,18 +60,16 @@ export function buildWithMethods({ profile, manifest }: ManifestCase): BuilderCa
     if (key.startsWith(LOCALIZED_NAME_PREFIX))
       b = b.localizedClientName(key.slice(LOCALIZED_NAME_PREFIX.length), text(value) as never);
   }
-  if ('description' in m) b = b.description(field('description'));
-  if ('grant_types' in m) b = b.grantTypes(...list('grant_types'));
-  if ('response_types' in m) b = b.responseTypes(...list('response_types'));
-  if ('redirect_uris' in m) b = b.redirectUris(...list('redirect_uris'));
-  if ('scope' in m) b = b.scope(...((m['scope'] as string).split(' ').map(text) as [never]));
-  if ('logo_uri' in m) b = b.logoUri(field('logo_uri'));
-  else if (profile === 'connector') expected['logo_uri'] = CONNECTOR_TEMPLATE.logo_uri;
-  if ('enabled' in m) b = b.enabled(field('enabled'));
-  if ('display_name' in m) b = b.displayName(field('display_name'));
-  if ('quick_launch_enabled' in m) b = b.quickLaunchEnabled(field('quick_launch_enabled'));
-  if ('entry_uri' in m) b = b.entryUri(field('entry_uri'));
-  if ('enabled_for_profiles' in m) b = b.enabledForProfiles(...list('enabled_for_profiles'));
+  // Every other top-level value, by its setter: the key in camelCase (as the builder's `SetterMethods` says),
+  // with the arguments its kind of rule takes. A new kind of leaf fails to compile in `argumentsOf`.
+  for (const [key, spec] of Object.entries(TOP_LEVEL_FIELDS) as [string, FieldSpec][]) {
+    if (key === 'client_name' || !(key in m)) continue;
+    const args = argumentsOf(spec, key, field, list);
+    if (args === undefined) continue;
+    const setter = key.replace(/_([a-z])/g, (_, letter: string) => letter.toUpperCase()) as keyof typeof b;
+    b = (b[setter] as unknown as (...values: unknown[]) => typeof b)(...args);
+  }
+  if (!('logo_uri' in m) && profile === 'connector') expected['logo_uri'] = CONNECTOR_TEMPLATE.logo_uri;
 
   const capabilities = (m['capabilities'] ?? {}) as Json;
   const expectedCapabilities = (expected['capabilities'] ?? {}) as Json;
@@ -124,4 +123,36 @@ export function buildWithMethods({ profile, manifest }: ManifestCase): BuilderCa
   if (Object.keys(orderedCapabilities).length === 0) delete expected['capabilities'];
   else expected['capabilities'] = orderedCapabilities;
   return { builder: b, expected: inTopLevelOrder(expected), args };
+}
+
+/**
+ * The arguments of a top-level value's setter, by its kind of rule: a list is spread, `scope` is its values,
+ * anything else is one argument. `undefined` for the nodes with methods of their own (`capabilities`).
+ */
+function argumentsOf(
+  spec: FieldSpec,
+  key: string,
+  field: (key: string) => unknown,
+  list: (key: string) => unknown[],
+): unknown[] | undefined {
+  switch (spec.type) {
+    case 'enum-list':
+    case 'redirect-uris':
+    case 'id-list':
+    case 'scope':
+      return list(key);
+    case 'string':
+    case 'boolean':
+    case 'integer':
+      return [field(key)];
+    case 'object':
+    case 'list':
+    case 'events':
+    case 'endpoint':
+    case 'header-name':
+    case 'header-value':
+      return undefined;
+    default:
+      return spec satisfies never;
+  }
 }

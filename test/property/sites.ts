@@ -240,5 +240,5 @@ export function fullManifest(): Json {
         language_selection: true,
       },
     },
-  };
+  } satisfies Record<keyof typeof TOP_LEVEL_FIELDS, unknown> & Json;
 }
