@@ -178,8 +178,11 @@ async function readJsonDocument(file: string, io: Io): Promise<JsonDocument> {
  */
 export async function readJsonFile(file: string, io: Io): Promise<unknown> {
   const document = await readJsonDocument(file, io);
-  if (document.duplicates.length > 0) {
-    throw new DeployFailure(document.duplicates.map((located) => formatIssueLine(file, located)).join('\n'));
+  const { duplicates, omittedDuplicates } = document;
+  if (duplicates.length > 0) {
+    const lines = duplicates.map((located) => formatIssueLine(file, located));
+    if (omittedDuplicates !== undefined) lines.push(formatOmittedLine(file, omittedDuplicates));
+    throw new DeployFailure(lines.join('\n'));
   }
   return document.value;
 }

@@ -167,4 +167,14 @@ describe('hostile input at scale, in the CLI', () => {
     expect(report.files[0]?.issues.every((issue) => issue.code === 'duplicate_key')).to.equal(true);
     expect(report.files[0]?.omitted).to.deep.equal({ duplicate_key: 199 });
   });
+
+  it('diff (and plan, apply, which read files alike) lists the first 1,000 repeated keys and counts the rest', () => {
+    const members = Array.from({ length: 1_200 }, () => '"description": "d"').join(', ');
+    const repeated = file('repeated-diff.json', `{ "client_name": "Acme", ${members} }`);
+    const run = runCli(['diff', repeated, repeated], { cwd: dir() });
+    expect(run.status).to.equal(1);
+    const lines = run.stderr.trimEnd().split('\n');
+    expect(lines.filter((line) => line.includes('[duplicate_key]'))).to.have.length(1_000);
+    expect(lines.at(-1)).to.equal('repeated-diff.json: … and 199 more: duplicate_key ×199');
+  });
 });
