@@ -495,16 +495,14 @@ describe('ManifestBuilder', () => {
           throw new Error('getter');
         },
       };
-      expect(() => build.call(loose, throwing)).to.not.throw();
       const revoked = Proxy.revocable({}, {});
       revoked.revoke();
-      expect(() => build.call(loose, revoked.proxy)).to.not.throw();
-      // Options that are not a plain object: a clear error (invalid_options), never a crash or a silent default.
-      for (const options of ['strict', 1, [], Object.create({ strict: true })]) {
+      // Options that are not a plain object, or cannot be read: a clear error (invalid_options), never a crash or a silent default.
+      for (const [i, options] of ['strict', 1, [], Object.create({ strict: true }), throwing, revoked.proxy].entries()) {
         const error = buildError(() => build.call(loose, options));
         expect(
           error.issues.map((issue) => issue.code),
-          String(options),
+          `options #${i}`,
         ).to.deep.equal(['invalid_options']);
       }
     });

@@ -5,7 +5,7 @@ import type { ManifestFor, Profile } from '../types/manifest.js';
 import { ManifestValidationError } from '../validation/error.js';
 import { BUILDER_MESSAGES } from './messages.js';
 import { isPlainObject } from '../validation/read.js';
-import { checkOptions, readProfile, runValidation, type ValidationResult } from '../validation/validate.js';
+import { failure, readOptions, runValidation, type ValidationResult } from '../validation/validate.js';
 import { mayHoldPlaceholder } from '../template/placeholders.js';
 import { checkTemplate, withStrings, type TemplateVariables } from '../template/resolve.js';
 import type { BuildOptions, EngagementSettings, ManifestBuilder, ManifestBuilderFactory } from './types.js';
@@ -109,28 +109,13 @@ const readObject = (value: unknown): Record<string, unknown> => (isPlainObject(v
 function holdsPlaceholder(value: unknown, depth = 6): boolean {
   if (typeof value === 'string') return mayHoldPlaceholder(value);
   if (depth === 0 || typeof value !== 'object' || value === null) return false;
-  try {
-    for (const item of Array.isArray(value) ? value : Object.values(value)) if (holdsPlaceholder(item, depth - 1)) return true;
-  } catch {
-    // A throwing getter or proxy: left for the validator to report.
-  }
+  for (const item of Array.isArray(value) ? value : Object.values(value)) if (holdsPlaceholder(item, depth - 1)) return true;
   return false;
 }
 
 /** The variables of `process.env`, where there is a process (not in a browser). */
 function processEnv(): TemplateVariables {
   return typeof process === 'undefined' ? {} : process.env;
-}
-
-/** `env` read from an options argument (untyped JavaScript may pass anything). */
-function envOption(options: unknown): TemplateVariables {
-  try {
-    if (!isPlainObject(options)) return processEnv();
-    const env = own(options, 'env');
-    return env !== null && typeof env === 'object' ? (env as TemplateVariables) : processEnv();
-  } catch {
-    return processEnv();
-  }
 }
 
 /**
@@ -262,11 +247,14 @@ class Builder<TProfile extends Profile> implements ManifestBuilder<TProfile>, Se
   }
 
   validate(options?: unknown): ValidationResult<TProfile> {
-    const problem = checkOptions(options, VALIDATE_OPTIONS, { env: 'object' });
-    if (problem !== undefined)
-      return Object.freeze({ ok: false, issues: Object.freeze([problem] as const), warnings: Object.freeze([]) });
+    const read = readOptions(options, VALIDATE_OPTIONS);
+    return 'code' in read ? failure(read) : this.#check(read.env);
+  }
+
+  /** The checks of `validate()` and `build()`, with the variables of `env` (`process.env` if not given). */
+  #check(env: object | undefined): ValidationResult<TProfile> {
     if (!this.#templated) return runValidation(this.#draft, this.profile);
-    return checkTemplate(this.#draft, { profile: this.profile, env: envOption(options) }).result;
+    return checkTemplate(this.#draft, { profile: this.profile, env: (env ?? processEnv()) as TemplateVariables }).result;
   }
 
   toTemplate(): ManifestFor<TProfile> {
@@ -278,11 +266,11 @@ class Builder<TProfile extends Profile> implements ManifestBuilder<TProfile>, Se
   }
 
   build(options?: BuildOptions) {
-    const problem = checkOptions(options, BUILD_OPTIONS, { strict: 'boolean', env: 'object' });
-    if (problem !== undefined) throw new ManifestValidationError([problem]);
-    const result = this.validate({ env: envOption(options) });
+    const read = readOptions(options, BUILD_OPTIONS);
+    if ('code' in read) throw new ManifestValidationError([read]);
+    const result = this.#check(read.env);
     // Strict: a warning fails the build too, listed after the errors among the issues (and so in the message).
-    const strict = result.warnings.length > 0 && isStrict(options);
+    const strict = result.warnings.length > 0 && read.strict === true;
     if (!result.ok) {
       const [first, ...rest] = result.issues;
       throw new ManifestValidationError(
@@ -310,23 +298,14 @@ function newBuilder<TProfile extends Profile>(profile: TProfile, draft: Draft, t
 }
 
 // What each method takes in its options argument (plain JavaScript gets an invalid_options issue for anything else).
-const BUILD_OPTIONS = ['strict', 'env'] as const satisfies readonly (keyof BuildOptions)[];
-const VALIDATE_OPTIONS = ['env'] as const;
-const FROM_OPTIONS = ['profile'] as const;
-
-/** `strict: true` read from an options argument (untyped JavaScript may pass anything, even a throwing getter). */
-function isStrict(options: unknown): boolean {
-  try {
-    if (!isPlainObject(options)) return false;
-    return own(options, 'strict') === true;
-  } catch {
-    return false;
-  }
-}
+const BUILD_OPTIONS = { strict: 'boolean', env: 'object' } as const satisfies Record<keyof BuildOptions, unknown>;
+const VALIDATE_OPTIONS = { env: 'object' } as const;
+const FROM_OPTIONS = { profile: 'profile' } as const;
 
 function from(manifest: unknown, options?: { readonly profile?: Profile | undefined }) {
-  const profile = checkOptions(options, FROM_OPTIONS) ?? readProfile(options);
-  if (typeof profile !== 'string') throw new ManifestValidationError([profile]);
+  const read = readOptions(options, FROM_OPTIONS);
+  if ('code' in read) throw new ManifestValidationError([read]);
+  const { profile } = read;
   // Placeholders stay placeholders (references); everything that does not depend on them is checked now.
   const { result, sites } = checkTemplate(manifest, { profile, env: {}, allowUnresolved: true });
   if (!result.ok) throw new ManifestValidationError(result.issues, result.warnings, 'manifest', undefined, result.omitted);

@@ -10,9 +10,9 @@ import { nodeAt } from '../rules/places.js';
 import { hideQuoted, quotesWritten, secretVariables } from '../rules/secrets.js';
 import type { Profile } from '../types/manifest.js';
 import type { IssueCode, IssueParams } from '../validation/codes.js';
-import { deepFreeze, makeIssue, type ValidationIssue } from '../validation/issue.js';
+import { deepFreeze, makeIssue, NO_PARAMS, type ValidationIssue } from '../validation/issue.js';
 import { formatPath } from '../validation/paths.js';
-import { checkOptions, readMaxIssues, validateManifest, type ValidationResult } from '../validation/validate.js';
+import { DEFAULT_MAX_ISSUES, failure, readOptions, runValidation, type ValidationResult } from '../validation/validate.js';
 import { mayHoldPlaceholder, parseTemplate, type ParsedTemplate } from './placeholders.js';
 
 /**
@@ -26,20 +26,6 @@ import { mayHoldPlaceholder, parseTemplate, type ParsedTemplate } from './placeh
  * ```
  */
 export type TemplateVariables = Readonly<Record<string, string | undefined>>;
-
-/**
- * A variable's value: an own string property only, so that `${{ constructor }}`
- * or an inherited key never reads something from `Object.prototype`.
- */
-function lookup(variables: TemplateVariables, name: string): string | undefined {
-  try {
-    if (!Object.hasOwn(variables, name)) return undefined;
-    const value: unknown = variables[name];
-    return typeof value === 'string' ? value : undefined;
-  } catch {
-    return undefined;
-  }
-}
 
 /** One string of the template that holds placeholders. */
 export interface PlaceholderSite {
@@ -60,6 +46,10 @@ interface Resolution {
   readonly issues: ValidationIssue[];
   /** How many more of each code there were. */
   readonly omitted: Map<IssueCode, number>;
+  /** The value of each variable named, as read once (`undefined`: not a string, or not set). */
+  readonly values: ReadonlyMap<string, string | undefined>;
+  /** Set when a read threw (the pass stopped there): the one issue. */
+  readonly unreadable?: ValidationIssue | undefined;
 }
 
 /**
@@ -86,7 +76,7 @@ const MAX_DEPTH = 256;
 
 function fill(
   template: ParsedTemplate,
-  variables: TemplateVariables,
+  lookup: (name: string) => string | undefined,
   missing: (name: string) => boolean,
   urlField: boolean,
 ): string {
@@ -94,7 +84,7 @@ function fill(
   for (const part of template.parts) {
     if ('text' in part) out += part.text;
     else if (missing(part.variable)) out += urlField && out === '' ? STAND_IN_ORIGIN : STAND_IN;
-    else out += lookup(variables, part.variable) ?? '';
+    else out += lookup(part.variable) ?? '';
   }
   return out;
 }
@@ -102,14 +92,26 @@ function fill(
 /**
  * Copies JSON data, filling each placeholder from `variables`. Reads only own
  * enumerable data of plain objects and arrays, so that anything else is left
- * for the validator, which reports it; never throws. A container in which
- * nothing is filled is passed on as it is, not copied.
+ * for the validator, which reports it. A container in which nothing is filled
+ * is passed on as it is, not copied. Never throws: a read that throws (a
+ * getter, a proxy, in the template or in `variables`) is one `unreadable_value`
+ * issue where the pass was reading, and the pass stops there.
  */
 function resolveValue(input: unknown, variables: TemplateVariables, maxIssues = Number.POSITIVE_INFINITY): Resolution {
   const sites: PlaceholderSite[] = [];
   const issues: ValidationIssue[] = [];
   const omitted = new Map<IssueCode, number>();
   const seen = new Set<object>();
+  let reading: Place = null;
+  /** Each variable's value, read once: an own string property only (`${{ constructor }}` reads nothing inherited). */
+  const values = new Map<string, string | undefined>();
+  const lookup = (name: string): string | undefined => {
+    if (!values.has(name)) {
+      const value: unknown = Object.hasOwn(variables, name) ? variables[name] : undefined;
+      values.set(name, typeof value === 'string' ? value : undefined);
+    }
+    return values.get(name);
+  };
   const report = <TCode extends IssueCode>(place: Place, code: TCode, params: IssueParams[TCode]): void => {
     if (issues.length < maxIssues) issues.push(makeIssue(segmentsOf(place), code, params) as ValidationIssue);
     else omitted.set(code, (omitted.get(code) ?? 0) + 1);
@@ -126,27 +128,29 @@ function resolveValue(input: unknown, variables: TemplateVariables, maxIssues = 
     const urlField = kind === 'url';
     if (template.variables.length === 0) {
       sites.push(Object.freeze({ segments, variables: Object.freeze([]), resolved: true, template: value }));
-      return fill(template, variables, () => false, urlField);
+      return fill(template, lookup, () => false, urlField);
     }
     const emptyAllowed = kind === 'may-be-empty';
     const unset = (name: string): boolean => {
-      const current = lookup(variables, name);
+      const current = lookup(name);
       return current === undefined || (current === '' && !emptyAllowed);
     };
     let resolved = true;
     for (const name of template.variables) {
       if (!unset(name)) continue;
       resolved = false;
-      report(place, 'unresolved_placeholder', { variable: name, empty: lookup(variables, name) === '' });
+      report(place, 'unresolved_placeholder', { variable: name, empty: lookup(name) === '' });
     }
     sites.push(Object.freeze({ segments, variables: Object.freeze([...template.variables]), resolved, template: value }));
-    return fill(template, variables, unset, urlField);
+    return fill(template, lookup, unset, urlField);
   };
 
   const visit = (value: unknown, place: Place): unknown => {
     if (typeof value === 'string') return visitString(value, place);
     if (typeof value !== 'object' || value === null || (place?.depth ?? 0) > MAX_DEPTH || seen.has(value)) return value;
     const depth = (place?.depth ?? 0) + 1;
+    reading = place;
+    // No catch here: a read that throws ends the pass (below). `finally` takes the value off the path.
     try {
       if (Array.isArray(value)) {
         if (Object.getPrototypeOf(value) !== Array.prototype) return value;
@@ -158,8 +162,11 @@ function resolveValue(input: unknown, variables: TemplateVariables, maxIssues = 
             if (copy !== undefined) copy.length = i + 1;
             continue;
           }
+          const child = { up: place, key: i, depth };
+          reading = child;
           const item: unknown = value[i];
-          const filled = visit(item, { up: place, key: i, depth });
+          const filled = visit(item, child);
+          reading = place;
           if (copy === undefined && filled !== item) copy = value.slice(0, i);
           copy?.push(filled);
         }
@@ -173,8 +180,11 @@ function resolveValue(input: unknown, variables: TemplateVariables, maxIssues = 
       // for…in with an own-key check, as the validator reads: no list of keys, no descriptor per key.
       for (const key in value) {
         if (!Object.hasOwn(value, key)) continue;
+        const child = { up: place, key, depth };
+        reading = child;
         const item: unknown = (value as Record<string, unknown>)[key];
-        const filled = visit(item, { up: place, key, depth });
+        const filled = visit(item, child);
+        reading = place;
         if (copy === undefined && filled !== item) {
           copy = {};
           let copied = 0;
@@ -190,14 +200,19 @@ function resolveValue(input: unknown, variables: TemplateVariables, maxIssues = 
       }
       // Unchanged, the validator then reads the caller's own value, as validateManifest would.
       return copy ?? value;
-    } catch {
-      // A proxy or exotic object: left as it is, for the validator to report.
-      return value;
     } finally {
       seen.delete(value);
     }
   };
-  return { value: visit(input, null), sites, issues, omitted };
+
+  let value: unknown;
+  let unreadable: ValidationIssue | undefined;
+  try {
+    value = visit(input, null);
+  } catch {
+    unreadable = makeIssue(segmentsOf(reading), 'unreadable_value', NO_PARAMS) as ValidationIssue;
+  }
+  return { value, sites, issues, omitted, values, unreadable };
 }
 
 /** Sets a key as data (`__proto__` included: defined, never assigned, so no prototype changes). */
@@ -284,23 +299,21 @@ export function validateTemplate<TProfile extends Profile = 'general'>(
   template: unknown,
   options: ValidateTemplateOptions<TProfile>,
 ): ValidationResult<TProfile> {
-  const problem = checkOptions(options, TEMPLATE_OPTIONS, {
-    env: 'object',
-    allowUnresolved: 'boolean',
-    maxIssues: 'positive_integer',
-  });
-  if (problem !== undefined)
-    return Object.freeze({ ok: false, issues: Object.freeze([problem] as const), warnings: Object.freeze([]) });
-  return checkTemplate(template, options).result;
+  // Untyped JavaScript may pass no options or no env: then no variable is set.
+  const read = readOptions(options, TEMPLATE_OPTIONS);
+  if ('code' in read) return failure(read);
+  const { profile, env = {}, allowUnresolved, maxIssues } = read;
+  return checkTemplate(template, { profile: profile as TProfile, env: env as TemplateVariables, allowUnresolved, maxIssues })
+    .result;
 }
 
-/** The options of {@link validateTemplate}. */
-const TEMPLATE_OPTIONS = [
-  'profile',
-  'env',
-  'allowUnresolved',
-  'maxIssues',
-] as const satisfies readonly (keyof ValidateTemplateOptions)[];
+/** The options of {@link validateTemplate} and their types. */
+const TEMPLATE_OPTIONS = {
+  profile: 'profile',
+  env: 'object',
+  allowUnresolved: 'boolean',
+  maxIssues: 'positive_integer',
+} as const satisfies Record<keyof ValidateTemplateOptions, unknown>;
 
 /** The first `max` of a list, the rest counted by code into `omitted`. */
 function cut(list: readonly ValidationIssue[], max: number, omitted: Map<IssueCode, number>): ValidationIssue[] {
@@ -311,18 +324,19 @@ function cut(list: readonly ValidationIssue[], max: number, omitted: Map<IssueCo
 /** {@link validateTemplate}, and the strings of the template that held placeholders or escapes. */
 export function checkTemplate<TProfile extends Profile>(
   template: unknown,
-  options: ValidateTemplateOptions<TProfile>,
+  {
+    profile,
+    env,
+    allowUnresolved = false,
+    maxIssues = DEFAULT_MAX_ISSUES,
+  }: ValidateTemplateOptions<TProfile> & { profile: TProfile },
 ): { readonly result: ValidationResult<TProfile>; readonly sites: readonly PlaceholderSite[] } {
-  // Untyped JavaScript may pass no options or no env: then no variable is set.
-  const env: TemplateVariables = (options as Partial<typeof options> | undefined)?.env ?? {};
-  const maxIssues = readMaxIssues(options);
   const resolution = resolveValue(template, env, maxIssues);
-  const profile = (options as Partial<typeof options> | undefined)?.profile;
-  const validated = validateManifest(resolution.value, { profile, maxIssues }) as ValidationResult<TProfile>;
   const sites = resolution.sites;
+  if (resolution.unreadable !== undefined) return { result: failure(resolution.unreadable), sites };
+  const validated = runValidation(resolution.value, profile, maxIssues);
   if (sites.length === 0 && resolution.issues.length === 0) return { result: validated, sites };
 
-  const allowUnresolved = (options as Partial<typeof options> | undefined)?.allowUnresolved === true;
   const validatedIssues = validated.ok ? [] : validated.issues;
   const siteAt = sitesOf([...resolution.issues, ...validatedIssues, ...validated.warnings], sites);
   const unresolvedSiteOf = (issue: ValidationIssue): PlaceholderSite | undefined => {
@@ -337,7 +351,7 @@ export function checkTemplate<TProfile extends Profile>(
 
   // Values of variables that land in a secret place (a header value) are secrets: never shown, wherever else they land.
   const secret = secretVariables(sites);
-  const anySecret = [...secret].some((name) => (lookup(env, name) ?? '') !== '');
+  const anySecret = [...secret].some((name) => (resolution.values.get(name) ?? '') !== '');
   const atSecretSite = (issue: ValidationIssue): boolean =>
     siteAt.get(issue)?.variables.some((name) => secret.has(name)) === true;
   const annotate = (issue: ValidationIssue): ValidationIssue => {

@@ -1,7 +1,8 @@
 /**
  * The one validator's public side: `validateManifest()`, its result and
- * options. `build()`, `httpsUrl()` and `ManifestBuilder.from()` all go through
- * `runValidation`, which runs the walk (walk.ts) and freezes what it made.
+ * options. Templates and the builder go through `runValidation` too, which
+ * runs the walk (walk.ts) and freezes what it made, and read their options
+ * with `readOptions`.
  */
 import { PROFILES } from '../rules/tables.js';
 import type { ManifestFor, Profile, ProfileOf } from '../types/manifest.js';
@@ -90,29 +91,25 @@ export interface ValidateOptions<TProfile extends Profile = Profile> {
   readonly maxIssues?: number | undefined;
 }
 
-/** A result that is one issue with the options alone. */
-const optionsFailure = (issue: ValidationIssue) =>
+/** A result that is one issue (with the options, or a value that could not be read). */
+export const failure = (issue: ValidationIssue) =>
   Object.freeze({ ok: false as const, issues: Object.freeze([issue] as const), warnings: Object.freeze([]) });
 
-/** What a validation runs with, or the issue with the options meant to say it. */
-type Settings = { readonly profile: Profile; readonly maxIssues: number } | ValidationIssue;
-
 /**
- * Runs the walk with the settings `settle` reads from the options, and freezes what it made.
- * Here is the one guard against values no JSON parser makes: a read that throws (a getter, a
- * proxy, a revoked proxy) becomes one issue where it was being read, `unreadable_value` in the
- * input (and the walk stops there) or `invalid_options` in the options named by `known`.
+ * Runs the walk (walk.ts) and freezes what it made. Here is the one guard against values no JSON
+ * parser makes: a read that throws (a getter, a proxy, a revoked proxy) becomes one
+ * `unreadable_value` issue where it was being read, and the walk stops there.
  */
-function validateWith(input: unknown, settle: () => Settings, known: readonly string[] = []): ValidationResult {
-  let walk: Walk | undefined;
+export function runValidation<TProfile extends Profile>(
+  input: unknown,
+  profile: TProfile,
+  maxIssues = DEFAULT_MAX_ISSUES,
+): ValidationResult<TProfile> {
+  const walk = new Walk(profile, maxIssues);
   let manifest: unknown;
   try {
-    const settings = settle();
-    if ('code' in settings) return optionsFailure(settings);
-    walk = new Walk(settings.profile, settings.maxIssues);
     manifest = walkManifest(walk, input);
   } catch {
-    if (walk === undefined) return optionsFailure(makeIssue([], 'invalid_options', { known, received: 'unreadable' }));
     walk.unreadable();
   }
   const warnings = Object.freeze(walk.warnings);
@@ -127,91 +124,75 @@ function validateWith(input: unknown, settle: () => Settings, known: readonly st
     });
   // Our own fresh containers, each frozen once: the manifest is deep-frozen without another walk.
   for (const container of walk.made) Object.freeze(container);
-  return Object.freeze({ ok: true, manifest: manifest as ManifestFor<Profile>, warnings, ...omitted });
+  return Object.freeze({ ok: true, manifest: manifest as ManifestFor<TProfile>, warnings, ...omitted });
 }
 
-/** Runs the validator with settings known to be right (the builder's, the template's). */
-export const runValidation = <TProfile extends Profile>(
-  input: unknown,
-  profile: TProfile,
-  maxIssues = DEFAULT_MAX_ISSUES,
-): ValidationResult<TProfile> => validateWith(input, () => ({ profile, maxIssues })) as ValidationResult<TProfile>;
+/** The type an option must have: `positive_integer` takes `Infinity` too, a `profile` is one of {@link PROFILES}. */
+type OptionType = 'boolean' | 'object' | 'positive_integer' | 'profile';
+
+type OptionValue<TType> = TType extends 'boolean'
+  ? boolean
+  : TType extends 'object'
+    ? object
+    : TType extends 'profile'
+      ? Profile
+      : number;
+
+/** Options as {@link readOptions} read them: each one given, and the profile (`general` if none is). */
+type OptionValues<TTypes> = { readonly [TKey in keyof TTypes]?: OptionValue<TTypes[TKey]> } & { readonly profile: Profile };
 
 /**
- * Reads an options argument from code that may be untyped, each of its own keys once:
- * `undefined`, `null` or a plain object whose own keys are all among `known`, each of the type
- * `types` gives it (or `undefined`). Gives the values, or an `invalid_options` issue (at the root)
- * that names the first unknown option, with the known one it most likely means, or the option of
- * the wrong type.
+ * Reads an options argument from code that may be untyped, once: `undefined`, `null` or a plain
+ * object whose own keys are all options `types` names, each of its type (or `undefined`). Gives
+ * their values as plain data, or the issue: `invalid_options` (at the root) naming the first
+ * unknown option, with the known one it most likely means, or the option of the wrong type;
+ * `invalid_profile`. Options whose reading throws (a getter, a proxy, a revoked proxy) are
+ * `invalid_options` too: the one guard for options, as {@link runValidation}'s is for the input.
  */
-function readOptions(
+export function readOptions<const TTypes extends Readonly<Record<string, OptionType>>>(
   options: unknown,
-  known: readonly string[],
-  types: Readonly<Record<string, OptionType>>,
-): Readonly<Record<string, unknown>> | ValidationIssue {
-  if (options === undefined || options === null) return {};
-  const frozenKnown = Object.freeze([...known]);
-  if (!isPlainObject(options))
-    return makeIssue([], 'invalid_options', { known: frozenKnown, received: receivedOf(options).received });
-  const values: Record<string, unknown> = {};
-  for (const key of Object.keys(options)) {
-    if (!known.includes(key)) {
-      const suggestion = closest(key, known);
-      return makeIssue([], 'invalid_options', {
-        option: isShownKey(key) ? key : keyStartOf(key),
-        ...(suggestion === undefined ? {} : { suggestion }),
-        known: frozenKnown,
-      });
+  types: TTypes,
+): OptionValues<TTypes> | ValidationIssue {
+  const known = Object.keys(types);
+  try {
+    if (options !== undefined && options !== null && !isPlainObject(options))
+      return makeIssue([], 'invalid_options', { known, received: receivedOf(options).received });
+    const values: Record<string, unknown> = {};
+    for (const key of Object.keys(options ?? {})) {
+      const expected = Object.hasOwn(types, key) ? types[key] : undefined;
+      if (expected === undefined) {
+        const suggestion = closest(key, known);
+        return makeIssue([], 'invalid_options', {
+          option: isShownKey(key) ? key : keyStartOf(key),
+          ...(suggestion === undefined ? {} : { suggestion }),
+          known,
+        });
+      }
+      const value: unknown = (options as Record<string, unknown>)[key];
+      // Each option has its type (or is undefined): `strict: 'true'` is not taken for false in silence.
+      if (value !== undefined && expected !== 'profile' && !fitsOption(expected, value))
+        return makeIssue([], 'invalid_options', { option: key, expected, received: receivedOf(value).received, known });
+      values[key] = value;
     }
-    const value: unknown = options[key];
-    // Each option of a known type has it (or is undefined): `strict: 'true'` is not taken for false in silence.
-    const expected = Object.hasOwn(types, key) ? types[key] : undefined;
-    if (expected !== undefined && value !== undefined && !fitsOption(expected, value))
-      return makeIssue([], 'invalid_options', {
-        option: key,
-        expected,
-        received: receivedOf(value).received,
-        known: frozenKnown,
-      });
-    values[key] = value;
+    const profile = profileOf(values['profile']);
+    return typeof profile === 'string' ? ({ ...values, profile } as OptionValues<TTypes>) : profile;
+  } catch {
+    return makeIssue([], 'invalid_options', { known, received: 'unreadable' });
   }
-  return values;
 }
 
-const fitsOption = (expected: OptionType, value: unknown): boolean =>
+const fitsOption = (expected: Exclude<OptionType, 'profile'>, value: unknown): boolean =>
   expected === 'boolean'
     ? typeof value === 'boolean'
     : expected === 'object'
       ? typeof value === 'object' && value !== null && !Array.isArray(value)
       : typeof value === 'number' && (value === Number.POSITIVE_INFINITY || (Number.isInteger(value) && value >= 1));
 
-/**
- * {@link readOptions} for the builder, which reads each option itself: the issue, if any. Options
- * that cannot be read (a getter or proxy that throws) are left to the reading of each option.
- */
-export function checkOptions(
-  options: unknown,
-  known: readonly string[],
-  types: Readonly<Record<string, OptionType>> = {},
-): ValidationIssue | undefined {
-  try {
-    const read = readOptions(options, known, types);
-    return 'code' in read ? (read as ValidationIssue) : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-/** The type an option must have, when {@link readOptions} checks it (`positive_integer` takes `Infinity` too). */
-type OptionType = 'boolean' | 'object' | 'positive_integer';
-
-/** The options of {@link validateManifest} and their types, as {@link readOptions} takes them. */
-const VALIDATE_OPTIONS = ['profile', 'maxIssues'] as const satisfies readonly (keyof ValidateOptions)[];
-const VALIDATE_OPTION_TYPES = { maxIssues: 'positive_integer' } as const;
-
-/** `maxIssues` from options {@link checkOptions} has accepted. */
-export const readMaxIssues = (options: unknown): number =>
-  (options as { maxIssues?: number } | null | undefined)?.maxIssues ?? DEFAULT_MAX_ISSUES;
+/** The options of {@link validateManifest} and their types. */
+const VALIDATE_OPTIONS = { profile: 'profile', maxIssues: 'positive_integer' } as const satisfies Record<
+  keyof ValidateOptions,
+  unknown
+>;
 
 /** The profile an option names (`general` if none), or the issue with it. */
 function profileOf(profile: unknown): Profile | ValidationIssue {
@@ -223,10 +204,6 @@ function profileOf(profile: unknown): Profile | ValidationIssue {
     typeof profile === 'string' ? { value: profile, received: 'string' } : receivedOf(profile),
   );
 }
-
-/** Reads the profile from options that may come from untyped code (the builder's `from`). */
-export const readProfile = (options: unknown): Profile | ValidationIssue =>
-  profileOf((options as { profile?: unknown } | undefined)?.profile);
 
 /**
  * Checks any value against the manifest rules of a profile and returns the
@@ -255,13 +232,7 @@ export function validateManifest<const TOptions extends ValidateOptions | undefi
   // `profile` may be `undefined` (then `general`): the result's type is then that of either profile.
   options?: TOptions,
 ): ValidationResult<ProfileOf<TOptions>> {
-  const settle = (): Settings => {
-    const read = readOptions(options, VALIDATE_OPTIONS, VALIDATE_OPTION_TYPES);
-    if ('code' in read) return read as ValidationIssue;
-    const profile = profileOf(read['profile']);
-    return typeof profile === 'string'
-      ? { profile, maxIssues: (read['maxIssues'] as number | undefined) ?? DEFAULT_MAX_ISSUES }
-      : profile;
-  };
-  return validateWith(value, settle, VALIDATE_OPTIONS) as ValidationResult<ProfileOf<TOptions>>;
+  const read = readOptions(options, VALIDATE_OPTIONS);
+  if ('code' in read) return failure(read);
+  return runValidation(value, read.profile, read.maxIssues) as ValidationResult<ProfileOf<TOptions>>;
 }

@@ -380,7 +380,7 @@ describe('hostile input at every place of a manifest', () => {
   });
 
   it('options or a profile that cannot be read (a proxy, a getter that throws) are one issue, not a throw', () => {
-    // The one guard (validateWith) turns the throw into invalid_options: the options could not be read.
+    // The one guard for options (readOptions) turns the throw into invalid_options: the options could not be read.
     const unreadable = [throwingProxy({}), revokedProxy({}), withThrowingGetter({}, 'profile')];
     const unreadableProfiles = [throwingProxy({}), revokedProxy({})].map((profile) => ({ profile }));
     for (const options of [...unreadable, ...unreadableProfiles]) {

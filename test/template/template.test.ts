@@ -4,9 +4,18 @@
  */
 import { expect } from 'chai';
 import fc from 'fast-check';
-import { MESSAGES, validateManifest, validateTemplate, type ValidationIssue } from '../../src/index.js';
+import {
+  listPlaceholders,
+  ManifestBuilder,
+  ManifestValidationError,
+  MESSAGES,
+  validateManifest,
+  validateTemplate,
+  type ValidationIssue,
+} from '../../src/index.js';
 import { escapeTemplateText, parseTemplate, placeholder } from '../../src/template/placeholders.js';
 import { manifestCase } from '../property/arbitraries.js';
+import { revokedProxy, throwingProxy, withThrowingGetter } from '../property/hostile.js';
 import { assertProperty, prng, type Json } from '../property/support.js';
 
 const CONTENT = 'ms.MessagingEventNotification.ContentEvent';
@@ -310,6 +319,42 @@ describe('validateTemplate', () => {
       const result = validateTemplate(input, { env: { X: 'x' } });
       expect(result.ok).to.equal(false);
     }
+  });
+
+  it('a template, options or env whose reading throws: one issue, never a throw (validateTemplate, listPlaceholders, the builder)', () => {
+    // Made afresh for each use: a getter or proxy no JSON parser makes, where a template, its options or env go.
+    const unreadable = (key: string): object[] => [throwingProxy({}), revokedProxy({}), withThrowingGetter({}, key)];
+    const name = (value: object): object => ({ client_name: '${{ NAME }}', description: value });
+    const one = (result: ReturnType<typeof validateTemplate>, what: string): void => {
+      if (result.ok) expect.fail(`${what}: valid`);
+      expect(
+        result.issues.map((issue) => issue.code),
+        what,
+      ).to.have.length(1);
+      expect(result.issues[0].code, what).to.be.oneOf(['invalid_options', 'unreadable_value']);
+    };
+    const call = validateTemplate as (template: unknown, options?: unknown) => ReturnType<typeof validateTemplate>;
+    for (const [i, value] of unreadable('description').entries()) {
+      one(call(value, { env: { NAME: 'x' } }), `template #${i}`);
+      one(call(name(value), { env: { NAME: 'x' } }), `a value in the template #${i}`);
+      expect(
+        listPlaceholders(name(value)).map((use) => use.path),
+        `listPlaceholders #${i}`,
+      ).to.deep.equal(['client_name']);
+    }
+    for (const [i, options] of unreadable('env').entries()) one(call(name({}), options), `options #${i}`);
+    for (const [i, env] of unreadable('NAME').entries()) one(call(name({}), { env }), `env #${i}`);
+    // The builder: validate() says so, build() and from() throw only ManifestValidationError.
+    const builder = ManifestBuilder.general().clientName('${{ NAME }}');
+    const loose = builder as unknown as { validate(options: unknown): ReturnType<typeof validateTemplate> };
+    for (const [i, options] of [...unreadable('env'), ...unreadable('NAME').map((env) => ({ env }))].entries()) {
+      one(loose.validate(options), `builder.validate() #${i}`);
+      expect(() => builder.build(options as never), `build() #${i}`).to.throw(ManifestValidationError);
+    }
+    for (const [i, options] of unreadable('profile').entries())
+      expect(() => ManifestBuilder.from({ client_name: 'x' }, options as never), `from() #${i}`).to.throw(
+        ManifestValidationError,
+      );
   });
 });
 
