@@ -143,7 +143,7 @@ class Stop {
 }
 
 /**
- * Reads a manifest's JSON text (already decoded, byte order mark removed)
+ * Reads a manifest's JSON text (decoded; a leading byte order mark is ignored)
  * with positions: the value, every member name repeated in one object (which
  * `JSON.parse` drops silently), and the line and column of any place, such as
  * an issue's `segments`; or, for a text that is not strict JSON, why and where.
@@ -165,6 +165,10 @@ class Stop {
  * ```
  */
 export function parseManifestText(text: string, options: ParseManifestTextOptions = {}): ParsedManifestText {
+  // Typed as a string, but a plain JavaScript caller may pass anything: never a throw.
+  if (typeof text !== 'string') return { ok: false, reason: 'unknown', position: undefined };
+  // A byte order mark is not part of the JSON text (RFC 8259 §8.1 lets a reader ignore it), as the CLI reads files.
+  if (text.startsWith('\ufeff')) return parseManifestText(text.slice(1), options);
   const maxDuplicates = options.maxDuplicates ?? MAX_DUPLICATES;
   let value: unknown;
   try {

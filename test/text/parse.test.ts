@@ -47,4 +47,22 @@ describe('parseManifestText', () => {
     expect(parseManifestText('[]]')).to.deep.include({ ok: false, reason: 'content_after_value' });
     expect(parseManifestText(`${'['.repeat(600)}${']'.repeat(600)}`)).to.deep.include({ ok: false, reason: 'too_deep' });
   });
+
+  it('ignores a leading byte order mark, as the CLI reads files, and never throws for a value that is not text', () => {
+    const parsed = parseManifestText('\ufeff{\n  "client_name": ""\n}');
+    expect(parsed.ok).to.equal(true);
+    if (parsed.ok) expect(parsed.locate([['client_name']])).to.deep.equal([{ line: 2, column: 3 }]);
+    for (const value of [null, 5, undefined, {}])
+      expect(parseManifestText(value as unknown as string)).to.deep.equal({ ok: false, reason: 'unknown', position: undefined });
+  });
+
+  it('lists the first maxDuplicates repeated names and counts the rest, and how many of those it would not show', () => {
+    const members = Array.from({ length: 5 }, () => '"a": 1, "Authorization: Bearer x": 2').join(', ');
+    const parsed = parseManifestText(`{ ${members} }`, { maxDuplicates: 3 });
+    expect(parsed.ok).to.equal(true);
+    if (parsed.ok) {
+      expect(parsed.duplicates).to.have.length(3);
+      expect(parsed.omittedDuplicates).to.deep.equal({ count: 5, notShown: 3 });
+    }
+  });
 });
