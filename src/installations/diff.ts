@@ -20,7 +20,7 @@ import {
   secretStrings,
   type Place,
 } from '../rules/secrets.js';
-import { isObject } from './json.js';
+import { isObject, sameJson } from './json.js';
 
 /** What stands in for a secret value in a {@link ManifestChange}: the value itself is never kept. */
 export { HIDDEN_VALUE };
@@ -145,19 +145,6 @@ function define(target: { [key: string]: Json }, key: string, value: Json): void
   Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
 }
 
-function equalJson(a: Json, b: Json): boolean {
-  if (a === b) return true;
-  if (Array.isArray(a)) return Array.isArray(b) && a.length === b.length && a.every((item, i) => equalJson(item, b[i] as Json));
-  if (isObject(a) && isObject(b)) {
-    const keys = Object.keys(a);
-    return (
-      keys.length === Object.keys(b).length &&
-      keys.every((key) => Object.hasOwn(b, key) && equalJson(a[key] as Json, b[key] as Json))
-    );
-  }
-  return false;
-}
-
 const isPrimitiveList = (value: Json): boolean =>
   Array.isArray(value) && value.every((item) => item === null || typeof item !== 'object');
 
@@ -180,7 +167,7 @@ function walk(
     out.push({ kind: 'removed', path, segments: frozen, before: redact(a, place), hidden: isHiddenWhole(a, place) });
     return;
   }
-  if (equalJson(a, b)) return;
+  if (sameJson(a, b)) return;
   const hidden = isHiddenWhole(a, place) || isHiddenWhole(b, place);
   if (!hidden && isObject(a) && isObject(b)) {
     const keys = [...Object.keys(a), ...Object.keys(b).filter((key) => !Object.hasOwn(a, key))];
