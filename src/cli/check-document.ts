@@ -8,7 +8,7 @@ import { validateTemplate, type Profile, type TemplateVariables, type Validation
 import type { CliIssue, CliIssueCounts } from './file-issues.js';
 import type { JsonDocument } from './json-text.js';
 import { chooseProfile, type ProfileChoice } from './profile.js';
-import type { LocatedIssue } from './report.js';
+import { MAX_LISTED, type LocatedIssue } from './report.js';
 
 /** A checked document: the profile chosen, the validator's result, and the issues and warnings with their positions. */
 export interface CheckedDocument {
@@ -23,9 +23,6 @@ export interface CheckedDocument {
 }
 
 type CliCode = keyof CliIssueCounts;
-
-/** The most issues, and the most warnings, listed for one file: the rest are counted ("… and N more"). */
-export const MAX_LISTED = 1000;
 
 /** The first `max` issues of a list, the rest counted by code into `omitted`. */
 function listed<TItem extends { readonly code: CliCode }>(

@@ -6,6 +6,7 @@
 import { hiddenPart, keyStartOf } from '../rules/secrets.js';
 import { parseManifestText, type TextPosition } from '../text/index.js';
 import { fileIssue, type CliIssueCounts, type FileIssue } from './file-issues.js';
+import { MAX_LISTED } from './report.js';
 
 /** A 1-based line and column, the way editors show them. */
 export type Position = TextPosition;
@@ -13,7 +14,7 @@ export type Position = TextPosition;
 /** A JSON text that parsed: its value, its repeated keys, and a way to find where a path is. */
 export interface JsonDocument {
   readonly value: unknown;
-  /** One `duplicate_key` issue per repeated member name, at its path and the position of the repetition, in text order: the first 1,000. */
+  /** One `duplicate_key` issue per repeated member name, at its path and the position of the repetition, in text order: the first {@link MAX_LISTED}. */
   readonly duplicates: readonly { readonly issue: FileIssue; readonly position: Position }[];
   /** The repeated names past those, counted by code. */
   readonly omittedDuplicates: CliIssueCounts | undefined;
@@ -38,7 +39,7 @@ export function parseJsonText(
 ):
   | { readonly ok: true; readonly document: JsonDocument }
   | { readonly ok: false; readonly issue: FileIssue; readonly position: Position | undefined } {
-  const parsed = parseManifestText(text);
+  const parsed = parseManifestText(text, { maxDuplicates: MAX_LISTED });
   if (!parsed.ok) {
     const { reason, position } = parsed;
     return {

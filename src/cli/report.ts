@@ -150,6 +150,12 @@ export function formatOmittedLine(file: string, omitted: CliIssueCounts, { annot
 }
 
 /**
+ * The most issues, and the most warnings, listed for one file, its repeated keys included: the rest are
+ * counted ("… and N more"), so a hostile file gives a report of bounded size.
+ */
+export const MAX_LISTED = 1000;
+
+/**
  * `1 issue`, `2 issues`.
  *
  * @example
