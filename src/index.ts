@@ -5,6 +5,7 @@
  */
 export { ManifestBuilder } from './builder/types.js';
 export type {
+  AnyManifestBuilder,
   BuildOptions,
   ValidateBuilderOptions,
   ManifestBuilderInterface,
@@ -16,9 +17,11 @@ export type {
   EngagementSettingsFor,
   LogoUriInput,
   ManifestBuilderFactory,
+  MaxRetriesMessage,
   MisspelledEventMessage,
   MissingClientNameMessage,
   UncheckedUrlMessage,
+  UnknownEventMessage,
   WebhookOptions,
 } from './builder/types.js';
 export { httpsUrl, isHttpsUrl } from './https-url.js';

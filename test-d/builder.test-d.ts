@@ -228,9 +228,12 @@ expectType<'"ms.MessagingEventNotification.ExConversationChangeNotification" is 
   misspelledEventMessage,
 );
 declare const named: ManifestBuilderInterface<'connector'>;
-expectAssignable<Parameters<typeof named.webhook>[1]>(uncheckedUrlMessage as unknown as ManifestTypeError<UncheckedUrlMessage>);
-expectAssignable<Parameters<typeof named.webhook>[0]>(
-  misspelledEventMessage as unknown as ManifestTypeError<MisspelledEventMessage>,
+expectAssignable<Parameters<typeof named.webhook<WebhookEvent>>[1]>(
+  uncheckedUrlMessage as unknown as ManifestTypeError<UncheckedUrlMessage>,
+);
+// the misspelled key's parameter type is the key and the error that names the event to use
+expectType<'ms.MessagingEventNotification.ExConversationChangeNotification' & ManifestTypeError<MisspelledEventMessage>>(
+  neverValue as Parameters<typeof named.webhook<'ms.MessagingEventNotification.ExConversationChangeNotification'>>[0],
 );
 expectAssignable<Parameters<typeof named.entryUri>[0]>(uncheckedUrlMessage as unknown as ManifestTypeError<UncheckedUrlMessage>);
 expectAssignable<Parameters<typeof named.logoUri>[0]>(uncheckedUrlMessage as unknown as ManifestTypeError<UncheckedUrlMessage>);

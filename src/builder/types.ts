@@ -20,7 +20,7 @@ import type {
   VisitorBehavior,
   WebhookEvent,
 } from '../types/manifest.js';
-import type { FRAMING_HEADER_NAMES } from '../rules/tables.js';
+import type { FRAMING_HEADER_NAMES, MAX_RETRIES, WEBHOOK_EVENTS } from '../rules/tables.js';
 import type { ManifestTypeError } from '../types/type-error.js';
 import type { FramingHeaderNameMessage, MisspelledWebhookEventMessage } from '../validation/messages.js';
 import type { TemplateVariables } from '../template/resolve.js';
@@ -125,6 +125,150 @@ export type MisspelledEventMessage = MisspelledWebhookEventMessage<
   'ms.MessagingEventNotification.ExConversationChangeNotification',
   'cqm.ExConversationChangeNotification'
 >;
+
+/**
+ * The compile-time message where `webhook()` or `withoutWebhook()` gets an event name that is not
+ * one of the events (LivePerson's own misspelling aside, which gets {@link MisspelledEventMessage}):
+ * the event it most likely means where a type can tell (the same last part, after the last dot,
+ * in any case: `'ContentEvent'`, `'ms.messagingeventnotification.contentevent'`), and otherwise
+ * every event. The same words as the runtime issue `unknown_key` at `capabilities.webhooks`.
+ *
+ * @typeParam TName - The name given.
+ *
+ * @example
+ * ```ts
+ * // @errors: 2345
+ * import { ManifestBuilder } from 'lp-app-manifest';
+ *
+ * // error TS2345: Argument of type '"ContentEvent"' is not assignable to parameter of type '"ContentEvent" & ManifestTypeError<"not a webhook event; did you mean \"ms.MessagingEventNotification.ContentEvent\"?">'.
+ * ManifestBuilder.general().webhook('ContentEvent', 'https://hooks.acme.com/lp');
+ * ```
+ */
+export type UnknownEventMessage<TName extends string> = string extends TName
+  ? `a webhook event literal (allowed: ${QuotedList<typeof WEBHOOK_EVENTS>})`
+  : LikelyEvent<TName> extends infer TEvent extends string
+    ? [TEvent] extends [never]
+      ? `not a webhook event (allowed: ${QuotedList<typeof WEBHOOK_EVENTS>})`
+      : `not a webhook event; did you mean "${TEvent}"?`
+    : never;
+
+/** `"a", "b", …`: the strings of a tuple, quoted, in its order. */
+type QuotedList<TItems extends readonly string[]> = TItems extends readonly [
+  infer THead extends string,
+  ...infer TRest extends readonly string[],
+]
+  ? TRest extends readonly []
+    ? `"${THead}"`
+    : `"${THead}", ${QuotedList<TRest>}`
+  : '';
+
+/** The last part of a dotted name: `ContentEvent` of `ms.MessagingEventNotification.ContentEvent`. */
+type LastPart<TName extends string> = TName extends `${string}.${infer TRest}` ? LastPart<TRest> : TName;
+
+/** Whether `T` is a union of more than one type. */
+type IsUnion<T, TAll = T> = T extends unknown ? ([TAll] extends [T] ? false : true) : never;
+
+/** The one event whose last part is that of `TName`, in any case; `never` if none, or more than one. */
+type LikelyEvent<TName extends string> =
+  SameLastPart<TName, WebhookEvent> extends infer TEvent ? (true extends IsUnion<TEvent> ? never : TEvent) : never;
+
+type SameLastPart<TName extends string, TEvent extends WebhookEvent> = TEvent extends WebhookEvent
+  ? Lowercase<LastPart<TEvent>> extends Lowercase<LastPart<TName>>
+    ? TEvent
+    : never
+  : never;
+
+/**
+ * What an event parameter takes: an event as it is; for anything else an error that says what to
+ * write (LivePerson's misspelled key {@link MisspelledEventMessage}, any other name
+ * {@link UnknownEventMessage}). The compiler infers `TEvent` from the argument through the first branch.
+ */
+type EventArgument<TEvent> = TEvent extends WebhookEvent
+  ? TEvent
+  : // The name itself stays in the type, so that tsc prints the argument as written, not as `string`.
+    TEvent &
+      ManifestTypeError<
+        TEvent extends 'ms.MessagingEventNotification.ExConversationChangeNotification'
+          ? MisspelledEventMessage
+          : UnknownEventMessage<TEvent & string>
+      >;
+
+/**
+ * The compile-time message where a webhook's `maxRetries` is not a whole number in its range
+ * (the range comes from the rules table; the runtime issue `out_of_range` says the same).
+ *
+ * @example
+ * ```ts
+ * // @errors: 2322
+ * import { ManifestBuilder } from 'lp-app-manifest';
+ *
+ * // error TS2322: Type '7' is not assignable to type 'MaxRetries | ManifestTypeError<"maxRetries must be between 0 and 5"> | undefined'.
+ * ManifestBuilder.general().webhook('cqm.ExConversationChangeNotification', 'https://hooks.acme.com/lp', { maxRetries: 7 });
+ * ```
+ */
+export type MaxRetriesMessage = `maxRetries must be between ${(typeof MAX_RETRIES)['min']} and ${(typeof MAX_RETRIES)['max']}`;
+
+/** The options `webhook()` takes, as its parameter: the errors of a wrong `maxRetries` and of a framing header say what to do. */
+interface WebhookOptionsArgument<THeaders> {
+  readonly maxRetries?: MaxRetries | ManifestTypeError<MaxRetriesMessage> | undefined;
+  // A header that frames or routes the request is a compile error too, where its name is known.
+  readonly headers?: (THeaders & FramingHeaderCheck<THeaders>) | undefined;
+}
+
+/** The names of the webhook options. */
+type WebhookOptionName = keyof WebhookOptions & string;
+
+/** A name, lower-cased and without `_` or `-`: `max_retries` and `maxRetries` are the same. */
+type LooseName<TName extends string> = TName extends `${infer THead}${'_' | '-'}${infer TRest}`
+  ? LooseName<`${THead}${TRest}`>
+  : Lowercase<TName>;
+
+/** How many characters two strings share at their start, as a tuple's length (`[0, 0, 0]` for three). */
+type SharedStart<
+  TLeft extends string,
+  TRight extends string,
+  TCount extends 0[] = [],
+> = TLeft extends `${infer THead}${infer TRest}`
+  ? TRight extends `${THead}${infer TRightRest}`
+    ? SharedStart<TRest, TRightRest, [...TCount, 0]>
+    : TCount
+  : TCount;
+
+/**
+ * The option a key most likely means, by loose name: one that starts or ends with the key, or
+ * that the key starts with, or that shares its first four characters (`maxRetry`, `max_retries`,
+ * `retries` → `maxRetries`).
+ */
+type LikelyOption<TKey extends string, TOption extends string> = TOption extends string
+  ? LooseName<TKey> extends ''
+    ? never
+    : LooseName<TOption> extends `${LooseName<TKey>}${string}` | `${string}${LooseName<TKey>}`
+      ? TOption
+      : LooseName<TKey> extends `${LooseName<TOption>}${string}`
+        ? TOption
+        : SharedStart<LooseName<TKey>, LooseName<TOption>> extends [0, 0, 0, 0, ...0[]]
+          ? TOption
+          : never
+  : never;
+
+/**
+ * Each key of `TOptions` mapped to what it may be: anything for an option (the option's own type
+ * says the rest), an error naming the option it most likely means for any other key (the runtime
+ * words of `build()` for an unknown option). A homomorphic mapped type, so the compiler infers
+ * `TOptions`'s keys from the object literal itself, and completion still lists the options.
+ */
+type WebhookOptionKeysCheck<TOptions> = {
+  readonly [TKey in keyof TOptions]?: TKey extends WebhookOptionName
+    ? unknown
+    : ManifestTypeError<
+        UnknownOptionMessage<TKey & string, 'webhook(event, endpoint, options)', LikelyOption<TKey & string, WebhookOptionName>>
+      >;
+};
+
+/** `unknown option "maxRetry" of webhook(event, endpoint, options); did you mean "maxRetries"?`, as `build()` says it at run time. */
+type UnknownOptionMessage<TKey extends string, TCall extends string, TSuggestion extends string> = [TSuggestion] extends [never]
+  ? `unknown option "${TKey}" of ${TCall}`
+  : `unknown option "${TKey}" of ${TCall}; did you mean "${TSuggestion}"?`;
 
 /**
  * The compile-time message for a webhook header that frames or routes the request
@@ -358,7 +502,9 @@ type MissingClientNameText = typeof MISSING_CLIENT_NAME;
  * As a type, `ManifestBuilder<'connector'>` is a connector builder that is
  * ready to build (its name is set); `ManifestBuilder<'connector', false>` is
  * one before `clientName(...)`. A function that takes a builder in either
- * state is generic: `<THasName extends boolean>(builder: ManifestBuilder<'connector', THasName>)`.
+ * state is generic: `<THasName extends boolean>(builder: ManifestBuilder<'connector', THasName>)`;
+ * a variable named in branches is an {@link AnyManifestBuilder}. A builder never needs copying
+ * (a spread, `{ ...builder }`, copies only `profile`, not the methods).
  *
  * @typeParam TProfile - The rule set: `general` or `connector`.
  * @typeParam THasName - Whether `clientName(...)` was called; `true` if not given.
@@ -576,11 +722,15 @@ export interface ManifestBuilder<TProfile extends Profile = Profile, in out THas
    *   .webhook('cqm.ExConversationChangeNotification', httpsUrl(process.env.CONV_URL, 'CONV_URL'));
    * ```
    */
-  webhook<const THeaders extends Readonly<Record<string, string>> = Readonly<Record<string, string>>>(
-    event: WebhookEvent | ManifestTypeError<MisspelledEventMessage>,
+  webhook<
+    const TEvent extends WebhookEvent | (string & {}),
+    const THeaders extends Readonly<Record<string, string>> = Readonly<Record<string, string>>,
+    TOptions = unknown,
+  >(
+    // `string & {}` keeps the events as the editor's completions; a wrong name gets an error that says what to write.
+    event: EventArgument<TEvent>,
     endpoint: HttpsUrlInput | ManifestTypeError<UncheckedUrlMessage>,
-    // A header that frames or routes the request is a compile error too, where its name is known.
-    options?: WebhookOptions & { readonly headers?: (THeaders & FramingHeaderCheck<THeaders>) | undefined },
+    options?: WebhookOptionsArgument<THeaders> & WebhookOptionKeysCheck<TOptions>,
   ): ManifestBuilder<TProfile, THasName>;
 
   /**
@@ -594,7 +744,9 @@ export interface ManifestBuilder<TProfile extends Profile = Profile, in out THas
    * const withoutRichContent = builder.withoutWebhook('ms.MessagingEventNotification.RichContentEvent');
    * ```
    */
-  withoutWebhook(event: WebhookEvent | ManifestTypeError<MisspelledEventMessage>): ManifestBuilder<TProfile, THasName>;
+  withoutWebhook<const TEvent extends WebhookEvent | (string & {})>(
+    event: EventArgument<TEvent>,
+  ): ManifestBuilder<TProfile, THasName>;
 
   /**
    * Sets `capabilities.webhooks.retry.retention_time`: retry failed
@@ -806,5 +958,44 @@ export type ManifestBuilderInterface<TProfile extends Profile = Profile, THasNam
   TProfile,
   THasName
 >;
+
+/**
+ * A builder of this profile, named or not: the type for a variable that code sets in branches,
+ * one manifest per environment. After each branch calls `clientName(...)`, the compiler knows the
+ * builder is named and `build()` compiles; where a path may skip it, `build()` is a compile error
+ * that says `build() needs clientName(...) first` (in a "Not all constituents … are callable" error).
+ *
+ * A variable declared without this type takes the type of its first value, a builder without a
+ * name, and a named builder is not assignable to it (TS2322). A function that builds takes a
+ * named builder, `ManifestBuilder<'connector'>`, not `ManifestBuilder<'connector', boolean>`
+ * (whose `build()` is not callable); one that only adds to a builder is generic over the name,
+ * `<THasName extends boolean>(builder: ManifestBuilder<'connector', THasName>) => ManifestBuilder<'connector', THasName>`.
+ *
+ * @typeParam TProfile - The rule set: `general` or `connector`.
+ *
+ * @example
+ * ```ts
+ * import { ManifestBuilder, type AnyManifestBuilder } from 'lp-app-manifest';
+ *
+ * const production = process.env.LP_ENV === 'production';
+ * let builder: AnyManifestBuilder<'connector'> = ManifestBuilder.connector();
+ * if (production) builder = builder.clientName('Acme');
+ * else builder = builder.clientName('Acme (staging)');
+ * const manifest = builder.build(); // named on every path
+ *
+ * // A helper that adds to a builder, named or not, keeps its state.
+ * function withHooks<THasName extends boolean>(draft: ManifestBuilder<'connector', THasName>) {
+ *   return draft.webhook('ms.MessagingEventNotification.ContentEvent', 'https://hooks.acme.com/lp');
+ * }
+ * // A helper that builds takes a named builder.
+ * function finish(named: ManifestBuilder<'connector'>) {
+ *   return named.build({ strict: true });
+ * }
+ * finish(withHooks(ManifestBuilder.connector()).clientName('Acme'));
+ * ```
+ */
+export type AnyManifestBuilder<TProfile extends Profile = Profile> =
+  | ManifestBuilder<TProfile, false>
+  | ManifestBuilder<TProfile, true>;
 
 export type { HttpsUrl };

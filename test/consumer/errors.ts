@@ -1,7 +1,7 @@
 // Compile errors whose text says what to do. Each `// expect TSxxxx: text` line names the error the
 // next statement must produce (its code, and text its message must contain); run.mjs checks the
 // tsc output against these under every TypeScript version, and that no other error appears.
-import { ManifestBuilder } from 'lp-app-manifest';
+import { ManifestBuilder, type AnyManifestBuilder } from 'lp-app-manifest';
 
 declare const fromEnv: string;
 const named = ManifestBuilder.connector().clientName('Errors');
@@ -20,7 +20,26 @@ function finish(builder: ManifestBuilder<'connector'>) {
 }
 // expect TS2345: build() needs clientName(...) first
 finish(ManifestBuilder.connector());
-// expect TS2322: 'MaxRetries | undefined'
+// expect TS2322: maxRetries must be between 0 and 5
 named.webhook('ms.MessagingEventNotification.ContentEvent', 'https://hooks.example.com/lp', { maxRetries: 6 });
+// expect TS2322: did you mean \"maxRetries\"?
+named.webhook('ms.MessagingEventNotification.ContentEvent', 'https://hooks.example.com/lp', { maxRetry: 3 });
+// expect TS2345: not a webhook event; did you mean \"ms.MessagingEventNotification.ContentEvent\"?
+named.webhook('ContentEvent', 'https://hooks.example.com/lp');
+// expect TS2345: not a webhook event; did you mean \"ms.MessagingEventNotification.ContentEvent\"?
+named.webhook('ms.messagingeventnotification.contentevent', 'https://hooks.example.com/lp');
+// expect TS2345: not a webhook event (allowed: \"ms.MessagingEventNotification.ContentEvent\"
+named.webhook('ms.MessagingEventNotification.ContentEvnt', 'https://hooks.example.com/lp');
+
+// A builder set in branches, typed AnyManifestBuilder: build() compiles once every path names it.
+declare const production: boolean;
+let perEnvironment: AnyManifestBuilder<'connector'> = ManifestBuilder.connector();
+if (production) perEnvironment = perEnvironment.clientName('Errors');
+else perEnvironment = perEnvironment.clientName('Errors (staging)');
+perEnvironment.build();
+let maybeNamed: AnyManifestBuilder<'connector'> = ManifestBuilder.connector();
+if (production) maybeNamed = maybeNamed.clientName('Errors');
+// expect TS2349: build() needs clientName(...) first
+maybeNamed.build();
 
 export { finish };

@@ -124,7 +124,9 @@ describe('nothing shared, nothing lost', () => {
     // Headers in the manifest's own shape, and engagement settings under the manifest's names, as untyped code might pass.
     const headers = [{ header_name: 'X-Token', header_value: 'good' }];
     const entryPoint = ['section'];
-    const options = { headers: headers as never, extra: { nested: ['x'] } };
+    const extra = { nested: ['x'] };
+    // An unknown option ("extra") is a compile error in typed code, hence the cast.
+    const options = { headers: headers as never, extra } as never;
     const builder = ManifestBuilder.general()
       .clientName('Acme')
       .webhook(EVENT, 'https://hooks.acme.com', options)
@@ -142,7 +144,7 @@ describe('nothing shared, nothing lost', () => {
     headers[0]!.header_value = 'bad\r\nX-Injected: 1';
     headers.push({ header_name: 'X-Other', header_value: 'v' });
     entryPoint.push('not-an-entry-point');
-    options.extra.nested.push('y');
+    extra.nested.push('y');
     expect(JSON.stringify(builder.validate())).to.equal(before);
   });
 });
