@@ -9,8 +9,11 @@ import { readFormat, readProfile } from './args.js';
 import { defineCommand } from './command.js';
 import { DOTENV_OPTION, loadVariables } from './dotenv.js';
 import { decodeJsonText, readBytes, readStream } from './files.js';
+import { listFiles, type ListedFile } from './folders.js';
 import { EXIT, UsageError, type Io } from './io.js';
+import { issueLine } from '../internal.js';
 import { parseJsonText } from './json-text.js';
+import { markdownRow, markdownText } from './markdown.js';
 import { checkLogo } from './logo.js';
 import { checkDocument } from './check-document.js';
 import type { ProfileChoice } from './profile.js';
@@ -83,12 +86,14 @@ interface TemplateSettings {
 }
 
 async function checkFile(
-  file: string,
+  { file, problem }: ListedFile,
   io: Io,
   option: Profile | undefined,
   logoIssue: FileIssue | undefined,
   template: TemplateSettings,
 ): Promise<Checked> {
+  if (problem !== undefined)
+    return { file, choice: undefined, issues: [{ issue: problem, position: undefined }], warnings: [], omitted: undefined };
   const text = await readText(file, io);
   if (!text.ok)
     return { file, choice: undefined, issues: [{ issue: text.issue, position: undefined }], warnings: [], omitted: undefined };
@@ -176,16 +181,111 @@ function printText(checked: readonly Checked[], summary: ReportSummary, strict: 
   io.stdout(`${out.join('\n')}\n`);
 }
 
+/**
+ * How many annotations of one kind (error, warning, notice) GitHub shows for a step; it drops the
+ * rest silently (actions/toolkit, docs/problem-matchers.md, "Limitations").
+ */
+export const ANNOTATIONS_PER_KIND = 10;
+
+/**
+ * GitHub Actions annotations: the first {@link ANNOTATIONS_PER_KIND} errors and warnings as annotations,
+ * the rest as plain lines of the step's log, then one notice that says how many were not annotated.
+ */
 function printAnnotations(checked: readonly Checked[], summary: ReportSummary, strict: boolean, io: Io): void {
   const out: string[] = [];
+  const left = { error: ANNOTATIONS_PER_KIND, warning: ANNOTATIONS_PER_KIND };
+  const notAnnotated = { error: 0, warning: 0 };
+  // A line that is not an annotation starts with this, never with "::", so it cannot be read as a workflow command.
+  const plain = (line: string): string => `not annotated: ${line}`;
+  const add = (kind: 'error' | 'warning', annotation: string, line: string): void => {
+    if (left[kind] > 0) {
+      left[kind] -= 1;
+      out.push(annotation);
+    } else {
+      notAnnotated[kind] += 1;
+      out.push(plain(line));
+    }
+  };
   for (const entry of checked) {
     const fileLevel = entry.choice === undefined;
-    for (const located of entry.issues) out.push(formatAnnotation(entry.file, located, { fileLevel }));
-    for (const located of entry.warnings) out.push(formatAnnotation(entry.file, located, { fileLevel, failing: strict }));
-    if (entry.omitted !== undefined)
-      out.push(formatOmittedLine(entry.file, entry.omitted, { annotation: true, failing: strict }));
+    for (const located of entry.issues)
+      add('error', formatAnnotation(entry.file, located, { fileLevel }), formatIssueLine(entry.file, located, { fileLevel }));
+    for (const located of entry.warnings)
+      add(
+        strict ? 'error' : 'warning',
+        formatAnnotation(entry.file, located, { fileLevel, failing: strict }),
+        formatIssueLine(entry.file, located, { fileLevel }),
+      );
+    if (entry.omitted !== undefined) {
+      const { errors } = omittedCounts(entry.omitted);
+      add(
+        errors > 0 || strict ? 'error' : 'warning',
+        formatOmittedLine(entry.file, entry.omitted, { annotation: true, failing: strict }),
+        formatOmittedLine(entry.file, entry.omitted),
+      );
+    }
+  }
+  if (notAnnotated.error + notAnnotated.warning > 0) {
+    const counts = [
+      ...(notAnnotated.error > 0 ? [plural(notAnnotated.error, 'error')] : []),
+      ...(notAnnotated.warning > 0 ? [plural(notAnnotated.warning, 'warning')] : []),
+    ].join(' and ');
+    out.push(
+      `::notice title=more issues than GitHub annotates::${counts} not annotated (GitHub shows at most ${ANNOTATIONS_PER_KIND} error and ${ANNOTATIONS_PER_KIND} warning annotations per step): they are the lines that start with "not annotated:" in this step's log`,
+    );
   }
   out.push(summaryLine(summary));
+  io.stdout(`${out.join('\n')}\n`);
+}
+
+/** The most issue rows a Markdown report lists, over all files: GitHub's step summary holds at most 1 MiB. */
+export const MARKDOWN_ROWS = 200;
+
+/** A Markdown report, for `$GITHUB_STEP_SUMMARY` or a pull-request comment: a table of files, then each file's issues. */
+function printMarkdown(checked: readonly Checked[], summary: ReportSummary, strict: boolean, io: Io): void {
+  const out: string[] = [`### lp-app-manifest validate: ${markdownText(summaryLine(summary))}`, ''];
+  out.push(markdownRow(['file', 'profile', 'result', 'issues', 'warnings']), markdownRow(['---', '---', '---', '---:', '---:']));
+  for (const entry of checked) {
+    const { issues, warnings } = countsOf(entry);
+    const result =
+      entry.choice === undefined
+        ? '❌ not checked'
+        : issues > 0
+          ? '❌ invalid'
+          : strict && warnings > 0
+            ? '❌ fails --strict'
+            : '✅ valid';
+    out.push(
+      markdownRow([
+        markdownText(shownFileName(entry.file)),
+        entry.choice === undefined ? '—' : entry.choice.profile,
+        result,
+        String(issues),
+        String(warnings),
+      ]),
+    );
+  }
+  let rows = MARKDOWN_ROWS;
+  for (const entry of checked) {
+    const listed = [...entry.issues, ...entry.warnings];
+    if (listed.length === 0) continue;
+    const { issues, warnings } = countsOf(entry);
+    const counts = [...(issues > 0 ? [plural(issues, 'issue')] : []), ...(warnings > 0 ? [plural(warnings, 'warning')] : [])];
+    out.push('', `<details><summary>${markdownText(shownFileName(entry.file))}: ${counts.join(', ')}</summary>`, '');
+    out.push(markdownRow(['line:column', 'severity', 'issue']), markdownRow(['---', '---', '---']));
+    const shown = listed.slice(0, Math.max(rows, 0));
+    rows -= shown.length;
+    for (const located of shown) {
+      const { issue, position } = located;
+      const where = position === undefined ? '' : `${position.line}:${position.column}`;
+      const text = entry.choice === undefined ? `${issue.message} [${issue.code}]` : issueLine(issue);
+      out.push(markdownRow([where, issue.severity, markdownText(text)]));
+    }
+    const more = listed.length - shown.length + omittedCounts(entry.omitted).errors + omittedCounts(entry.omitted).warnings;
+    if (more > 0)
+      out.push('', `… and ${plural(more, 'more issue')} not listed here: run \`validate\` on the file to see them all.`);
+    out.push('', '</details>');
+  }
   io.stdout(`${out.join('\n')}\n`);
 }
 
@@ -193,9 +293,12 @@ function printAnnotations(checked: readonly Checked[], summary: ReportSummary, s
 export const validateCommand = defineCommand({
   name: 'validate',
   summary: 'check manifest files and report every issue',
-  usage: '[options] <file...>',
+  usage: '[options] <file or folder...>',
   description: `Checks LivePerson app manifest files (JSON) and reports every issue.
-The file name - reads the manifest from standard input. A \${{ NAME }}
+A folder stands for the .json files in it and its subfolders, in name order
+(node_modules and folders whose name starts with "." are skipped; a folder
+with no .json file is an error). The file name - reads the manifest from
+standard input. A \${{ NAME }}
 placeholder in a string is filled from the environment variable NAME (and
 the --dotenv files); an unset one is an error (unresolved_placeholder).`,
   options: {
@@ -207,7 +310,7 @@ the --dotenv files); an unset one is an error (unresolved_placeholder).`,
     format: {
       type: 'string',
       value: '<name>',
-      help: 'text (default), json (a report on stdout) or github\n(GitHub Actions annotations on stdout)',
+      help: 'text (default), json (a report on stdout), github\n(GitHub Actions annotations on stdout) or markdown (a\nreport for $GITHUB_STEP_SUMMARY or a pull-request comment)',
     },
     logo: { type: 'string', value: '<file>', help: 'also check that this local logo image is exactly 70x70 pixels' },
     strict: { type: 'boolean', help: 'exit 1 when there is any warning, too' },
@@ -248,7 +351,7 @@ Exit status: 0 if every file is valid (warnings allowed, unless --strict),
     const logo = values.logo;
     const logoIssue = logo === undefined ? undefined : await checkLogo(resolve(io.cwd, logo), logo);
     const checked: Checked[] = [];
-    for (const file of positionals) checked.push(await checkFile(file, io, option, logoIssue, template));
+    for (const listed of listFiles(positionals, io.cwd)) checked.push(await checkFile(listed, io, option, logoIssue, template));
     const files = checked.map(toFileReport);
     const summary = summarize(files, strict);
 
@@ -261,6 +364,9 @@ Exit status: 0 if every file is valid (warnings allowed, unless --strict),
         break;
       case 'github':
         printAnnotations(checked, summary, strict, io);
+        break;
+      case 'markdown':
+        printMarkdown(checked, summary, strict, io);
         break;
     }
     return summary.failed === 0 ? EXIT.ok : EXIT.failure;
