@@ -18,6 +18,7 @@ import { checkLogo } from './logo.js';
 import { checkDocument } from './check-document.js';
 import type { ProfileChoice } from './profile.js';
 import {
+  annotationLines,
   formatAnnotation,
   formatIssueLine,
   formatOmittedLine,
@@ -25,6 +26,7 @@ import {
   profileName,
   shownFileName,
   toReportIssue,
+  type Annotated,
   type LocatedIssue,
   type ReportIssue,
 } from './report.js';
@@ -181,61 +183,31 @@ function printText(checked: readonly Checked[], summary: ReportSummary, strict: 
   io.stdout(`${out.join('\n')}\n`);
 }
 
-/**
- * How many annotations of one kind (error, warning, notice) GitHub shows for a step; it drops the
- * rest silently (actions/toolkit, docs/problem-matchers.md, "Limitations").
- */
-export const ANNOTATIONS_PER_KIND = 10;
-
-/**
- * GitHub Actions annotations: the first {@link ANNOTATIONS_PER_KIND} errors and warnings as annotations,
- * the rest as plain lines of the step's log, then one notice that says how many were not annotated.
- */
+/** GitHub Actions annotations, within what GitHub shows of a step (see {@link annotationLines}). */
 function printAnnotations(checked: readonly Checked[], summary: ReportSummary, strict: boolean, io: Io): void {
-  const out: string[] = [];
-  const left = { error: ANNOTATIONS_PER_KIND, warning: ANNOTATIONS_PER_KIND };
-  const notAnnotated = { error: 0, warning: 0 };
-  // A line that is not an annotation starts with this, never with "::", so it cannot be read as a workflow command.
-  const plain = (line: string): string => `not annotated: ${line}`;
-  const add = (kind: 'error' | 'warning', annotation: string, line: string): void => {
-    if (left[kind] > 0) {
-      left[kind] -= 1;
-      out.push(annotation);
-    } else {
-      notAnnotated[kind] += 1;
-      out.push(plain(line));
-    }
-  };
+  const found: Annotated[] = [];
   for (const entry of checked) {
     const fileLevel = entry.choice === undefined;
     for (const located of entry.issues)
-      add('error', formatAnnotation(entry.file, located, { fileLevel }), formatIssueLine(entry.file, located, { fileLevel }));
+      found.push({
+        kind: 'error',
+        annotation: formatAnnotation(entry.file, located, { fileLevel }),
+        line: formatIssueLine(entry.file, located, { fileLevel }),
+      });
     for (const located of entry.warnings)
-      add(
-        strict ? 'error' : 'warning',
-        formatAnnotation(entry.file, located, { fileLevel, failing: strict }),
-        formatIssueLine(entry.file, located, { fileLevel }),
-      );
-    if (entry.omitted !== undefined) {
-      const { errors } = omittedCounts(entry.omitted);
-      add(
-        errors > 0 || strict ? 'error' : 'warning',
-        formatOmittedLine(entry.file, entry.omitted, { annotation: true, failing: strict }),
-        formatOmittedLine(entry.file, entry.omitted),
-      );
-    }
+      found.push({
+        kind: strict ? 'error' : 'warning',
+        annotation: formatAnnotation(entry.file, located, { fileLevel, failing: strict }),
+        line: formatIssueLine(entry.file, located, { fileLevel }),
+      });
+    if (entry.omitted !== undefined)
+      found.push({
+        kind: strict || omittedCounts(entry.omitted).errors > 0 ? 'error' : 'warning',
+        annotation: formatOmittedLine(entry.file, entry.omitted, { annotation: true, failing: strict }),
+        line: formatOmittedLine(entry.file, entry.omitted),
+      });
   }
-  if (notAnnotated.error + notAnnotated.warning > 0) {
-    const counts = [
-      ...(notAnnotated.error > 0 ? [plural(notAnnotated.error, 'error')] : []),
-      ...(notAnnotated.warning > 0 ? [plural(notAnnotated.warning, 'warning')] : []),
-    ].join(' and ');
-    out.push(
-      `::notice title=more issues than GitHub annotates::${counts} not annotated (GitHub shows at most ${ANNOTATIONS_PER_KIND} error and ${ANNOTATIONS_PER_KIND} warning annotations per step): they are the lines that start with "not annotated:" in this step's log`,
-    );
-  }
-  out.push(summaryLine(summary));
-  io.stdout(`${out.join('\n')}\n`);
+  io.stdout(`${[...annotationLines(found), summaryLine(summary)].join('\n')}\n`);
 }
 
 /** The most issue rows a Markdown report lists, over all files: GitHub's step summary holds at most 1 MiB. */
