@@ -4,6 +4,9 @@
  * that it can neither break a table nor become markup (a link, an image, HTML).
  */
 
+/** The most issue rows a Markdown report lists in all: GitHub's step summary holds at most 1 MiB. */
+export const MARKDOWN_ROWS = 200;
+
 const HTML = { '&': '&amp;', '<': '&lt;', '>': '&gt;' } as const;
 
 /**

@@ -13,7 +13,7 @@ import { listFiles, type ListedFile } from './folders.js';
 import { EXIT, UsageError, type Io } from './io.js';
 import { issueLine } from '../internal.js';
 import { parseJsonText } from './json-text.js';
-import { markdownRow, markdownText } from './markdown.js';
+import { MARKDOWN_ROWS, markdownRow, markdownText } from './markdown.js';
 import { checkLogo } from './logo.js';
 import { checkDocument } from './check-document.js';
 import type { ProfileChoice } from './profile.js';
@@ -209,9 +209,6 @@ function printAnnotations(checked: readonly Checked[], summary: ReportSummary, s
   }
   io.stdout(`${[...annotationLines(found), summaryLine(summary)].join('\n')}\n`);
 }
-
-/** The most issue rows a Markdown report lists, over all files: GitHub's step summary holds at most 1 MiB. */
-export const MARKDOWN_ROWS = 200;
 
 /** A Markdown report, for `$GITHUB_STEP_SUMMARY` or a pull-request comment: a table of files, then each file's issues. */
 function printMarkdown(checked: readonly Checked[], summary: ReportSummary, strict: boolean, io: Io): void {
