@@ -4,7 +4,8 @@
  * process against it over HTTP on 127.0.0.1. Targets from the deploy issue:
  * after any login, `plan --app` makes at most 2 requests (Domain API, the
  * installation), `plan` without `--app` at most 3 (plus the list), and an
- * `apply` that updates one more (the PUT).
+ * `apply` that updates one more (the PUT). `audit` of an account reads the
+ * list once and each installation once: the Domain API, 1 list, 1 GET each.
  */
 import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -83,6 +84,18 @@ export async function benchDeployRequests(): Promise<Row[]> {
         met: status === 0 && count <= item.max,
       });
     }
+    // audit: 20 installations in all (the one above and 19 more).
+    for (let i = 0; i < 19; i++) fake.seed({ client_name: `Bench bot ${i + 2}`, enabled: true });
+    const installations = fake.installations.size;
+    const audit = await measure(fake, ['audit', ...account], 'bearer', dir);
+    const byRoute = (route: string): number => audit.routes.split(' + ').filter((each) => each === route).length;
+    rows.push({
+      group,
+      measure: `audit --account (${installations} installations)`,
+      result: `${audit.count} (csds ${byRoute('csds')}, list ${byRoute('list')}, get ${byRoute('get')})${audit.status === 0 ? '' : `, exit ${audit.status}`}`,
+      target: `≤ ${installations + 2} after login`,
+      met: audit.status === 0 && audit.count <= installations + 2,
+    });
     return rows;
   } finally {
     await fake.close();

@@ -55,7 +55,7 @@ export interface SampleFailure {
 }
 
 const COMPILED: Readonly<Record<string, 'ts' | 'js'>> = { ts: 'ts', typescript: 'ts', js: 'js', javascript: 'js' };
-const SHOWN = new Set(['sh', 'bash', 'shell', 'console', 'text', 'txt']);
+const SHOWN = new Set(['sh', 'bash', 'shell', 'console', 'text', 'txt', 'yaml']);
 const OPEN_FENCE = /^(\s*)(`{3,}|~{3,})\s*([^\s`]*)/;
 const ERRORS_LINE = /^\s*\/\/\s*@errors:(.*)$/;
 

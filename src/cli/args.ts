@@ -95,13 +95,13 @@ export function readProfile(value: string | undefined): Profile | undefined {
 }
 
 /** The `validate` report formats. */
-export const FORMATS = ['text', 'json', 'github'] as const;
+export const FORMATS = ['text', 'json', 'github', 'markdown'] as const;
 
 /** One of {@link FORMATS}. */
 export type Format = (typeof FORMATS)[number];
 
 /**
- * Reads `--format`: `text` (the default), `json` or `github`.
+ * Reads `--format`: `text` (the default), `json`, `github` or `markdown`.
  *
  * @example
  * ```ts

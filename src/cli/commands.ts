@@ -20,6 +20,7 @@ export const COMMANDS = {
   pull: async () => (await import('./pull.js')).pullCommand,
   plan: async () => (await import('./plan.js')).planCommand,
   apply: async () => (await import('./apply.js')).applyCommand,
+  audit: async () => (await import('./audit.js')).auditCommand,
 } as const satisfies Readonly<Record<string, () => Promise<Command>>>;
 
 /** One of the commands' names. */

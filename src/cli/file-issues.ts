@@ -22,6 +22,8 @@ export interface FileIssueParams {
   };
   /** A directory where a file was expected. */
   file_is_directory: Record<string, never>;
+  /** A folder given to `validate` with no `.json` file in it or below it. */
+  folder_without_json: Record<string, never>;
   /** A file over the size limit. */
   file_too_large: {
     /** The limit, in bytes. */
@@ -147,6 +149,8 @@ const FILE_MESSAGES: { readonly [TCode in FileIssueCode]: (params: FileIssuePara
       ? 'permission denied: cannot read the file'
       : `cannot read the file (${p.errno ?? 'unknown error'})`,
   file_is_directory: () => 'is a directory, not a file',
+  folder_without_json: () =>
+    'no .json file in this folder or its subfolders (node_modules and folders whose name starts with "." are not searched)',
   file_too_large: (p) =>
     p.size === undefined
       ? `file is too large (over the limit of ${megabytes(p.limit)})`

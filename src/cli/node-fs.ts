@@ -12,7 +12,31 @@
  * fs.writeSync(1, 'hello\n');
  * ```
  */
-import { close, closeSync, fstat, fstatSync, open, openSync, read, readFileSync, writeSync } from 'node:fs';
+import {
+  close,
+  closeSync,
+  fstat,
+  fstatSync,
+  open,
+  openSync,
+  read,
+  readdirSync,
+  readFileSync,
+  statSync,
+  writeSync,
+} from 'node:fs';
 
 /** `node:fs`'s functions that the start-up path calls (callback and synchronous API). */
-export const fs = { close, closeSync, fstat, fstatSync, open, openSync, read, readFileSync, writeSync } as const;
+export const fs = {
+  close,
+  closeSync,
+  fstat,
+  fstatSync,
+  open,
+  openSync,
+  read,
+  readdirSync,
+  readFileSync,
+  statSync,
+  writeSync,
+} as const;

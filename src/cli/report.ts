@@ -98,8 +98,8 @@ export const shownFileName = (file: string): string =>
 
 // GitHub's workflow-command escaping (actions/toolkit, packages/core/src/command.ts):
 // in the message, %, CR and LF; in a property, also ":" and ",", which end a property.
-const escapeData = (text: string): string => text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
-const escapeProperty = (text: string): string => escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
+export const escapeData = (text: string): string => text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+export const escapeProperty = (text: string): string => escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
 
 /**
  * One issue as a GitHub Actions annotation, which a pull request shows on its line:
@@ -169,3 +169,53 @@ export const plural = counted;
 
 /** `connector profile`, as the text output names it. */
 export const profileName = (profile: Profile | string): string => `${profile} profile`;
+
+/**
+ * How many annotations of one kind (error, warning, notice) GitHub shows for a step; it drops the
+ * rest silently (actions/toolkit, docs/problem-matchers.md, "Limitations").
+ */
+export const ANNOTATIONS_PER_KIND = 10;
+
+/** One finding for `--format github`: its annotation, and the plain line that stands for it past GitHub's limit. */
+export interface Annotated {
+  readonly kind: 'error' | 'warning';
+  readonly annotation: string;
+  readonly line: string;
+}
+
+/**
+ * The lines of a `--format github` report: the first {@link ANNOTATIONS_PER_KIND} errors and warnings as
+ * annotations, the rest as plain lines of the step's log (`not annotated: …`, never starting with `::`, so
+ * never read as a workflow command), then one notice that says how many were not annotated.
+ *
+ * @example
+ * ```ts
+ * import { annotationLines } from './report.js';
+ *
+ * annotationLines([{ kind: 'error', annotation: '::error::x', line: 'x' }]); // ['::error::x']
+ * ```
+ */
+export function annotationLines(found: readonly Annotated[]): string[] {
+  const out: string[] = [];
+  const shown = { error: 0, warning: 0 };
+  const notAnnotated = { error: 0, warning: 0 };
+  for (const { kind, annotation, line } of found) {
+    if (shown[kind] < ANNOTATIONS_PER_KIND) {
+      shown[kind] += 1;
+      out.push(annotation);
+    } else {
+      notAnnotated[kind] += 1;
+      out.push(`not annotated: ${line}`);
+    }
+  }
+  if (notAnnotated.error + notAnnotated.warning > 0) {
+    const counts = [
+      ...(notAnnotated.error > 0 ? [plural(notAnnotated.error, 'error')] : []),
+      ...(notAnnotated.warning > 0 ? [plural(notAnnotated.warning, 'warning')] : []),
+    ].join(' and ');
+    out.push(
+      `::notice title=more issues than GitHub annotates::${counts} not annotated (GitHub shows at most ${ANNOTATIONS_PER_KIND} error and ${ANNOTATIONS_PER_KIND} warning annotations per step): they are the lines that start with "not annotated:" in this step's log`,
+    );
+  }
+  return out;
+}

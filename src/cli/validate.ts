@@ -9,12 +9,16 @@ import { readFormat, readProfile } from './args.js';
 import { defineCommand } from './command.js';
 import { DOTENV_OPTION, loadVariables } from './dotenv.js';
 import { decodeJsonText, readBytes, readStream } from './files.js';
+import { listFiles, type ListedFile } from './folders.js';
 import { EXIT, UsageError, type Io } from './io.js';
+import { issueLine } from '../internal.js';
 import { parseJsonText } from './json-text.js';
+import { MARKDOWN_ROWS, markdownRow, markdownText } from './markdown.js';
 import { checkLogo } from './logo.js';
 import { checkDocument } from './check-document.js';
 import type { ProfileChoice } from './profile.js';
 import {
+  annotationLines,
   formatAnnotation,
   formatIssueLine,
   formatOmittedLine,
@@ -22,6 +26,7 @@ import {
   profileName,
   shownFileName,
   toReportIssue,
+  type Annotated,
   type LocatedIssue,
   type ReportIssue,
 } from './report.js';
@@ -83,12 +88,14 @@ interface TemplateSettings {
 }
 
 async function checkFile(
-  file: string,
+  { file, problem }: ListedFile,
   io: Io,
   option: Profile | undefined,
   logoIssue: FileIssue | undefined,
   template: TemplateSettings,
 ): Promise<Checked> {
+  if (problem !== undefined)
+    return { file, choice: undefined, issues: [{ issue: problem, position: undefined }], warnings: [], omitted: undefined };
   const text = await readText(file, io);
   if (!text.ok)
     return { file, choice: undefined, issues: [{ issue: text.issue, position: undefined }], warnings: [], omitted: undefined };
@@ -176,16 +183,78 @@ function printText(checked: readonly Checked[], summary: ReportSummary, strict: 
   io.stdout(`${out.join('\n')}\n`);
 }
 
+/** GitHub Actions annotations, within what GitHub shows of a step (see {@link annotationLines}). */
 function printAnnotations(checked: readonly Checked[], summary: ReportSummary, strict: boolean, io: Io): void {
-  const out: string[] = [];
+  const found: Annotated[] = [];
   for (const entry of checked) {
     const fileLevel = entry.choice === undefined;
-    for (const located of entry.issues) out.push(formatAnnotation(entry.file, located, { fileLevel }));
-    for (const located of entry.warnings) out.push(formatAnnotation(entry.file, located, { fileLevel, failing: strict }));
+    for (const located of entry.issues)
+      found.push({
+        kind: 'error',
+        annotation: formatAnnotation(entry.file, located, { fileLevel }),
+        line: formatIssueLine(entry.file, located, { fileLevel }),
+      });
+    for (const located of entry.warnings)
+      found.push({
+        kind: strict ? 'error' : 'warning',
+        annotation: formatAnnotation(entry.file, located, { fileLevel, failing: strict }),
+        line: formatIssueLine(entry.file, located, { fileLevel }),
+      });
     if (entry.omitted !== undefined)
-      out.push(formatOmittedLine(entry.file, entry.omitted, { annotation: true, failing: strict }));
+      found.push({
+        kind: strict || omittedCounts(entry.omitted).errors > 0 ? 'error' : 'warning',
+        annotation: formatOmittedLine(entry.file, entry.omitted, { annotation: true, failing: strict }),
+        line: formatOmittedLine(entry.file, entry.omitted),
+      });
   }
-  out.push(summaryLine(summary));
+  io.stdout(`${[...annotationLines(found), summaryLine(summary)].join('\n')}\n`);
+}
+
+/** A Markdown report, for `$GITHUB_STEP_SUMMARY` or a pull-request comment: a table of files, then each file's issues. */
+function printMarkdown(checked: readonly Checked[], summary: ReportSummary, strict: boolean, io: Io): void {
+  const out: string[] = [`### lp-app-manifest validate: ${markdownText(summaryLine(summary))}`, ''];
+  out.push(markdownRow(['file', 'profile', 'result', 'issues', 'warnings']), markdownRow(['---', '---', '---', '---:', '---:']));
+  for (const entry of checked) {
+    const { issues, warnings } = countsOf(entry);
+    const result =
+      entry.choice === undefined
+        ? '❌ not checked'
+        : issues > 0
+          ? '❌ invalid'
+          : strict && warnings > 0
+            ? '❌ fails --strict'
+            : '✅ valid';
+    out.push(
+      markdownRow([
+        markdownText(shownFileName(entry.file)),
+        entry.choice === undefined ? '—' : entry.choice.profile,
+        result,
+        String(issues),
+        String(warnings),
+      ]),
+    );
+  }
+  let rows = MARKDOWN_ROWS;
+  for (const entry of checked) {
+    const listed = [...entry.issues, ...entry.warnings];
+    if (listed.length === 0) continue;
+    const { issues, warnings } = countsOf(entry);
+    const counts = [...(issues > 0 ? [plural(issues, 'issue')] : []), ...(warnings > 0 ? [plural(warnings, 'warning')] : [])];
+    out.push('', `<details><summary>${markdownText(shownFileName(entry.file))}: ${counts.join(', ')}</summary>`, '');
+    out.push(markdownRow(['line:column', 'severity', 'issue']), markdownRow(['---', '---', '---']));
+    const shown = listed.slice(0, Math.max(rows, 0));
+    rows -= shown.length;
+    for (const located of shown) {
+      const { issue, position } = located;
+      const where = position === undefined ? '' : `${position.line}:${position.column}`;
+      const text = entry.choice === undefined ? `${issue.message} [${issue.code}]` : issueLine(issue);
+      out.push(markdownRow([where, issue.severity, markdownText(text)]));
+    }
+    const more = listed.length - shown.length + omittedCounts(entry.omitted).errors + omittedCounts(entry.omitted).warnings;
+    if (more > 0)
+      out.push('', `… and ${plural(more, 'more issue')} not listed here: run \`validate\` on the file to see them all.`);
+    out.push('', '</details>');
+  }
   io.stdout(`${out.join('\n')}\n`);
 }
 
@@ -193,9 +262,12 @@ function printAnnotations(checked: readonly Checked[], summary: ReportSummary, s
 export const validateCommand = defineCommand({
   name: 'validate',
   summary: 'check manifest files and report every issue',
-  usage: '[options] <file...>',
+  usage: '[options] <file or folder...>',
   description: `Checks LivePerson app manifest files (JSON) and reports every issue.
-The file name - reads the manifest from standard input. A \${{ NAME }}
+A folder stands for the .json files in it and its subfolders, in name order
+(node_modules and folders whose name starts with "." are skipped; a folder
+with no .json file is an error). The file name - reads the manifest from
+standard input. A \${{ NAME }}
 placeholder in a string is filled from the environment variable NAME (and
 the --dotenv files); an unset one is an error (unresolved_placeholder).`,
   options: {
@@ -207,7 +279,7 @@ the --dotenv files); an unset one is an error (unresolved_placeholder).`,
     format: {
       type: 'string',
       value: '<name>',
-      help: 'text (default), json (a report on stdout) or github\n(GitHub Actions annotations on stdout)',
+      help: 'text (default), json (a report on stdout), github\n(GitHub Actions annotations on stdout) or markdown (a\nreport for $GITHUB_STEP_SUMMARY or a pull-request comment)',
     },
     logo: { type: 'string', value: '<file>', help: 'also check that this local logo image is exactly 70x70 pixels' },
     strict: { type: 'boolean', help: 'exit 1 when there is any warning, too' },
@@ -248,7 +320,7 @@ Exit status: 0 if every file is valid (warnings allowed, unless --strict),
     const logo = values.logo;
     const logoIssue = logo === undefined ? undefined : await checkLogo(resolve(io.cwd, logo), logo);
     const checked: Checked[] = [];
-    for (const file of positionals) checked.push(await checkFile(file, io, option, logoIssue, template));
+    for (const listed of listFiles(positionals, io.cwd)) checked.push(await checkFile(listed, io, option, logoIssue, template));
     const files = checked.map(toFileReport);
     const summary = summarize(files, strict);
 
@@ -261,6 +333,9 @@ Exit status: 0 if every file is valid (warnings allowed, unless --strict),
         break;
       case 'github':
         printAnnotations(checked, summary, strict, io);
+        break;
+      case 'markdown':
+        printMarkdown(checked, summary, strict, io);
         break;
     }
     return summary.failed === 0 ? EXIT.ok : EXIT.failure;

@@ -30,7 +30,11 @@ describe('the file-level issue codes', () => {
     return path;
   };
 
-  const CASES: { readonly [TCode in FileIssueCode]: () => readonly string[] } = {
+  /**
+   * The arguments of a `validate --format json` run that reports the code, or, for a code that
+   * `validate` cannot meet, the command line of another command that prints it on stderr.
+   */
+  const CASES: { readonly [TCode in FileIssueCode]: () => readonly string[] | { readonly stderrOf: readonly string[] } } = {
     file_not_found: () => ['no-such-file.json'],
     file_unreadable: () => {
       const dir = join(tmp(), 'locked');
@@ -41,9 +45,16 @@ describe('the file-level issue codes', () => {
       chmodSync(path, 0o000);
       return [path];
     },
+    // validate checks the .json files of a folder; the commands that take one manifest refuse one.
     file_is_directory: () => {
       mkdirSync(join(tmp(), 'dir.json'), { recursive: true });
-      return [join(tmp(), 'dir.json')];
+      return { stderrOf: ['diff', join(tmp(), 'dir.json'), file('valid-for-diff.json', '{"client_name": "Acme"}')] };
+    },
+    folder_without_json: () => {
+      mkdirSync(join(tmp(), 'no-manifests', 'node_modules', 'x'), { recursive: true });
+      writeFileSync(join(tmp(), 'no-manifests', 'node_modules', 'x', 'package.json'), '{}');
+      writeFileSync(join(tmp(), 'no-manifests', 'notes.txt'), 'not json');
+      return [join(tmp(), 'no-manifests')];
     },
     file_too_large: () => [huge()],
     file_empty: () => [file('empty.json', ' \n')],
@@ -64,11 +75,18 @@ describe('the file-level issue codes', () => {
 
   for (const code of FILE_ISSUE_CODES) {
     it(`${code}: reported by the CLI, and not a library IssueCode`, () => {
-      const run = runCli(['validate', '--format', 'json', ...CASES[code]()], { unprivileged: code === 'file_unreadable' });
+      const args = CASES[code]();
+      expect(ISSUE_CODES as readonly string[]).not.to.include(code);
+      if ('stderrOf' in args) {
+        const run = runCli(args.stderrOf);
+        expect(run.status).to.equal(1);
+        expect(run.stderr).to.include(`[${code}]`);
+        return;
+      }
+      const run = runCli(['validate', '--format', 'json', ...args], { unprivileged: code === 'file_unreadable' });
       const report = JSON.parse(run.stdout) as { files: { issues: Reported[]; warnings: Reported[] }[] };
       const reported = report.files.flatMap((entry) => [...entry.issues, ...entry.warnings]);
       expect(reported.map((issue) => issue.code)).to.include(code);
-      expect(ISSUE_CODES as readonly string[]).not.to.include(code);
     });
   }
 

@@ -223,7 +223,7 @@ describe('lp-app-manifest validate', () => {
       ],
       ['an unknown profile', ['--profile', 'strict', 'valid.json'], /unknown profile 'strict' \(use general or connector\)/],
       ['no files', [], /no files given/],
-      ['an unknown format', ['--format', 'xml', 'valid.json'], /unknown format 'xml' \(use text, json or github\)/],
+      ['an unknown format', ['--format', 'xml', 'valid.json'], /unknown format 'xml' \(use text, json, github or markdown\)/],
       ['standard input twice', ['-', 'valid.json', '-'], /standard input \(-\) is named more than once/],
       ['an option given twice', ['--logo', 'a.png', '--logo', 'b.png', 'valid.json'], /option '--logo' is given more than once/],
       ['an option without its value', ['valid.json', '--profile'], /option '--profile' needs a value; see/],
@@ -245,10 +245,14 @@ describe('lp-app-manifest validate', () => {
   describe('file problems get one clear line on stderr, exit 1', () => {
     it('a missing file', () => expectFileProblem('nothing-here.json', 'file not found', 'file_not_found'));
 
-    it('a directory', () => {
+    it('a folder with no .json file (validate checks the .json files of a folder; see folders.test.ts)', () => {
       const dir = join(tmp(), 'a-directory.json');
       mkdirSync(dir);
-      expectFileProblem(dir, 'is a directory, not a file', 'file_is_directory');
+      expectFileProblem(
+        dir,
+        'no .json file in this folder or its subfolders (node_modules and folders whose name starts with "." are not searched)',
+        'folder_without_json',
+      );
     });
 
     it('an empty file, and one with only white space', () => {

@@ -137,6 +137,32 @@ try {
     },
   );
 
+  // The GitHub Action as a workflow uses it from the installed package (uses: ./node_modules/lp-app-manifest):
+  // its step script, with the inputs as the runner passes them and the step-summary and output files.
+  writeFileSync(join(project, 'summary.md'), '');
+  writeFileSync(join(project, 'output.txt'), '');
+  const action = check(
+    'GitHub Action from the installed package: validate',
+    'bash',
+    ['node_modules/lp-app-manifest/action/run.sh'],
+    {
+      cwd: project,
+      env: {
+        PATH: process.env.PATH,
+        INPUT_FILES: 'manifest.json',
+        INPUT_PROFILE: 'connector',
+        GITHUB_STEP_SUMMARY: join(project, 'summary.md'),
+        GITHUB_OUTPUT: join(project, 'output.txt'),
+      },
+    },
+  );
+  checkList('GitHub Action: summary and exit-code output written', [
+    ...(readFileSync(join(project, 'summary.md'), 'utf8').includes('| manifest.json | connector | ✅ valid |')
+      ? []
+      : [`no summary row in ${readFileSync(join(project, 'summary.md'), 'utf8')}\n${action.stdout}`]),
+    ...(readFileSync(join(project, 'output.txt'), 'utf8') === 'exit-code=0\n' ? [] : ['no exit-code=0 output']),
+  ]);
+
   const base = { strict: true, noEmit: true, skipLibCheck: false, types: [], target: 'ES2022', lib: ['ES2022'] };
   // node16 (ESM and CJS) with exactOptionalPropertyTypes (TypeScript 6's `tsc --init` default), bundler without.
   const configs = {

@@ -174,7 +174,7 @@ describe('no secret in any output channel (property)', function () {
     );
   });
 
-  it('holds for the CLI: validate (text, json, github), diff, plan, build and pull', async () => {
+  it('holds for the CLI: validate (text, json, github, markdown), diff, plan, build, pull and audit', async () => {
     let run = 0;
     await fc.assert(
       fc.asyncProperty(drawnArb, async (drawn) => {
@@ -200,6 +200,7 @@ describe('no secret in any output channel (property)', function () {
             ['validate', before],
             ['validate', before, '--format', 'json'],
             ['validate', before, '--format', 'github'],
+            ['validate', before, '--format', 'markdown'],
             ['validate', templated, '--format', drawn.profile === 'general' ? 'json' : 'text'],
             ['build', templated],
             ['diff', before, after],
@@ -207,6 +208,10 @@ describe('no secret in any output channel (property)', function () {
             ['plan', desired, ...account, '--app', id],
             ['pull', ...account, '--app', id],
             ['pull', ...account, '--app', valid, '--out', 'pulled.json'],
+            ['audit', ...account],
+            ['audit', ...account, '--format', 'json'],
+            ['audit', ...account, '--format', 'markdown'],
+            ['audit', ...account, '--format', 'github'],
           ];
           for (const args of commands) {
             const { io, output: printed } = capturingIo(dir);

@@ -88,6 +88,7 @@ const FILE_SAMPLES: { readonly [TCode in FileIssueCode]: FileIssueParams[TCode] 
   file_not_found: { partIsNotDirectory: false },
   file_unreadable: { errno: 'EACCES' },
   file_is_directory: {},
+  folder_without_json: {},
   file_too_large: { limit: 1_048_576, size: 2_097_152 },
   file_empty: {},
   file_not_utf8: {},

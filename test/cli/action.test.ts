@@ -1,0 +1,149 @@
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { expect } from 'chai';
+import { requireBuiltCli, useTempDir } from './helpers.js';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const ACTION = readFileSync(join(ROOT, 'action.yml'), 'utf8');
+const SCRIPT = join(ROOT, 'action', 'run.sh');
+
+/** The input names action.yml declares (the keys indented two spaces under `inputs:`). */
+function declaredInputs(): string[] {
+  const block = ACTION.slice(ACTION.indexOf('\ninputs:\n'), ACTION.indexOf('\noutputs:\n'));
+  return [...block.matchAll(/^ {2}([a-z-]+):$/gm)].map((match) => match[1]!);
+}
+
+interface StepRun {
+  readonly status: number | null;
+  readonly stdout: string;
+  readonly summary: string;
+  readonly output: string;
+}
+
+/**
+ * GitHub Actions' composite step, run here as the runner runs it: `action/run.sh` under bash, with
+ * each input as the `INPUT_*` variable action.yml maps it to, and the step-summary and output files.
+ */
+describe('the GitHub Action (action.yml, action/run.sh)', () => {
+  requireBuiltCli();
+  const tmp = useTempDir();
+  let project = '';
+
+  before(() => {
+    // A project with the package installed as npm installs it: the package folder and its bin link.
+    project = join(tmp(), 'project');
+    mkdirSync(join(project, 'node_modules', '.bin'), { recursive: true });
+    symlinkSync(ROOT, join(project, 'node_modules', 'lp-app-manifest'), 'dir');
+    symlinkSync('../lp-app-manifest/dist/cli.cjs', join(project, 'node_modules', '.bin', 'lp-app-manifest'));
+    mkdirSync(join(project, 'manifests', 'staging'), { recursive: true });
+    writeFileSync(join(project, 'manifests', 'good.json'), JSON.stringify({ client_name: 'Acme' }));
+  });
+
+  function step(inputs: Readonly<Record<string, string>>, cwd = project): StepRun {
+    const summaryFile = join(tmp(), `summary-${Math.random().toString(36).slice(2)}.md`);
+    const outputFile = join(tmp(), `output-${Math.random().toString(36).slice(2)}.txt`);
+    writeFileSync(summaryFile, '');
+    writeFileSync(outputFile, '');
+    const env: Record<string, string> = {
+      PATH: process.env['PATH'] ?? '',
+      GITHUB_STEP_SUMMARY: summaryFile,
+      GITHUB_OUTPUT: outputFile,
+    };
+    for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.toUpperCase().replace(/-/g, '_')}`] = value;
+    const run = spawnSync('bash', [SCRIPT], { cwd, env, encoding: 'utf8', timeout: 30_000 });
+    return {
+      status: run.status,
+      stdout: run.stdout + run.stderr,
+      summary: readFileSync(summaryFile, 'utf8'),
+      output: readFileSync(outputFile, 'utf8'),
+    };
+  }
+
+  it('maps every input it declares to the INPUT_ variable the script reads, and no other', () => {
+    const inputs = declaredInputs();
+    expect(inputs).to.include.members(['command', 'files', 'profile', 'strict', 'dotenv']);
+    const script = readFileSync(SCRIPT, 'utf8');
+    for (const name of inputs) {
+      const variable = `INPUT_${name.toUpperCase().replace(/-/g, '_')}`;
+      expect(ACTION, name).to.include(`${variable}: \${{ inputs.${name} }}`);
+      expect(script, variable).to.include(variable);
+    }
+    const mapped = [...ACTION.matchAll(/^ {8}(INPUT_[A-Z_]+):/gm)].map((match) => match[1]);
+    expect(mapped).to.have.length(inputs.length);
+  });
+
+  it("docs/cli.md's workflow gives the action only inputs it declares, and every required one", () => {
+    const docs = readFileSync(join(ROOT, 'docs', 'cli.md'), 'utf8');
+    const workflow = /```yaml\n([\s\S]*?)```/.exec(docs.slice(docs.indexOf('### In GitHub Actions')))?.[1] ?? '';
+    const step = workflow.slice(workflow.indexOf('uses: ./node_modules/lp-app-manifest'));
+    const given = [...step.matchAll(/^ {10}([a-z-]+):/gm)].map((match) => match[1]!);
+    expect(given).to.include('files');
+    expect(declaredInputs()).to.include.members(given);
+  });
+
+  it('passes a folder of valid manifests: exit 0, the exit-code output, a summary table', () => {
+    const run = step({ files: 'manifests' });
+    expect(run.status, run.stdout).to.equal(0);
+    expect(run.output).to.equal('exit-code=0\n');
+    expect(run.summary).to.include('| manifests/good.json | general | ✅ valid | 0 | 0 |');
+  });
+
+  it('fails on an invalid file with an annotation on its line and the issue in the summary', () => {
+    writeFileSync(join(project, 'manifests', 'staging', 'bad.json'), '{\n  "client_name": ""\n}\n');
+    const run = step({ files: 'manifests', profile: 'general' });
+    expect(run.status).to.equal(1);
+    expect(run.output).to.equal('exit-code=1\n');
+    expect(run.stdout).to.include(
+      '::error file=manifests/staging/bad.json,line=2,col=3,title=blank::client_name: must not be blank',
+    );
+    expect(run.summary).to.include('<details><summary>manifests/staging/bad.json: 1 issue</summary>');
+    expect(run.summary).to.include('| 2:3 | error | client\\_name: must not be blank \\[blank\\] |');
+  });
+
+  it('strict: a warning fails the step; allow-unresolved and dotenv reach the CLI', () => {
+    const dir = join(project, 'templated');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(
+      join(dir, 'manifest.json'),
+      JSON.stringify({ client_name: '${{ APP_NAME }}', description: 'Acme connector for ${{ REGION }}' }),
+    );
+    writeFileSync(join(project, '.env.staging'), 'APP_NAME=Acme\n');
+    const unresolved = step({ files: 'templated', dotenv: '.env.staging' });
+    expect(unresolved.status, unresolved.stdout).to.equal(1);
+    expect(unresolved.stdout).to.include('unresolved_placeholder');
+    const allowed = step({ files: 'templated', dotenv: '.env.staging', 'allow-unresolved': 'true' });
+    expect(allowed.status, allowed.stdout).to.equal(0);
+    expect(allowed.stdout).to.match(/^::warning .*REGION/m);
+    const strict = step({ files: 'templated', dotenv: '.env.staging', 'allow-unresolved': 'true', strict: 'true' });
+    expect(strict.stdout).to.match(/^::error .*REGION/m);
+  });
+
+  it('annotates at most 10 errors and says how many more are in the log', () => {
+    const many = Object.fromEntries(Array.from({ length: 25 }, (_, i) => [`unknown_${i}`, i]));
+    writeFileSync(join(project, 'many.json'), JSON.stringify({ client_name: 'Acme', ...many }, null, 2));
+    const run = step({ files: 'many.json' });
+    expect(run.status).to.equal(1);
+    expect(run.stdout.match(/^::error /gm)).to.have.length(10);
+    expect(run.stdout.match(/^not annotated: many\.json:\d+:\d+: unknown_\d+: unknown key/gm)).to.have.length(15);
+    expect(run.stdout).to.match(
+      /^::notice title=more issues than GitHub annotates::15 errors not annotated \(GitHub shows at most 10 error and 10 warning annotations per step\)/m,
+    );
+  });
+
+  it('a wrong input, or no installed package, is one error annotation and exit 2', () => {
+    const wrong = step({ files: 'manifests', strict: 'yes' });
+    expect(wrong.status).to.equal(2);
+    expect(wrong.stdout).to.equal('::error title=lp-app-manifest action::input strict must be true or false, not "yes"\n');
+    expect(wrong.output).to.equal('exit-code=2\n');
+    expect(step({ files: '' }).stdout).to.include('input files is empty');
+    expect(step({ files: 'manifests', command: 'apply' }).stdout).to.include('input command must be validate or plan');
+    const bare = join(tmp(), 'bare');
+    mkdirSync(bare, { recursive: true });
+    const missing = step({ files: 'manifest.json' }, bare);
+    expect(missing.status).to.equal(2);
+    expect(missing.stdout).to.include('lp-app-manifest is not installed in');
+    expect(missing.stdout).to.include('run npm ci');
+  });
+});
