@@ -564,7 +564,14 @@ function normalize(key: string): string {
 /** Each list of candidates, normalized once. */
 const NORMALIZED = /* @__PURE__ */ new WeakMap<readonly string[], readonly string[]>();
 
-/** The known name closest to `input`, if one is close enough to be a likely typo. */
+/** The part of a dotted name after its last dot, lower case: `contentevent` for `ms.MessagingEventNotification.ContentEvent`. */
+const lastPart = (name: string): string => name.slice(name.lastIndexOf('.') + 1).toLowerCase();
+
+/**
+ * The known name closest to `input`, if one is close enough to be a likely typo; else the one
+ * candidate whose last dotted part is the input's, in any case (`ContentEvent`, written without its
+ * `ms.MessagingEventNotification.` prefix), as the builder's compile-time error suggests it.
+ */
 export function closest(input: string, candidates: readonly string[]): string | undefined {
   if (input.length > 200) return undefined;
   let normalized = NORMALIZED.get(candidates);
@@ -584,5 +591,8 @@ export function closest(input: string, candidates: readonly string[]): string | 
       bestDistance = d;
     }
   }
-  return best;
+  if (best !== undefined) return best;
+  const tail = lastPart(input);
+  const sameTail = candidates.filter((candidate) => lastPart(candidate) === tail);
+  return sameTail.length === 1 ? sameTail[0] : undefined;
 }

@@ -3,9 +3,11 @@
  * distance table near its diagonal, it must pick exactly what the plain rule
  * picks: the candidate, normalized (lower case, no white space, `_`, `.`,
  * `-`), at the smallest Levenshtein distance, if that is at most a third of
- * the candidate's length (and at least 2), the first such on a tie.
+ * the candidate's length (and at least 2), the first such on a tie; else the
+ * one candidate whose last dotted part is the input's, in any case.
  */
 import { expect } from 'chai';
+import { validateManifest } from '../../src/index.js';
 import { closest } from '../../src/validation/checks.js';
 import { TOP_LEVEL_FIELDS, WEBHOOK_EVENTS } from '../../src/rules/tables.js';
 import { prng } from '../helpers/prng.js';
@@ -33,7 +35,11 @@ function oracle(input: string, candidates: readonly string[]): string | undefine
     const d = levenshtein(normalize(input), normalize(candidate));
     if (d <= limit && d < bestDistance) [best, bestDistance] = [candidate, d];
   }
-  return best;
+  if (best !== undefined) return best;
+  // Else the one candidate with the input's last dotted part, in any case.
+  const tail = (name: string): string => name.split('.').at(-1)!.toLowerCase();
+  const same = candidates.filter((candidate) => tail(candidate) === tail(input));
+  return same.length === 1 ? same[0] : undefined;
 }
 
 describe('closest (the "did you mean" suggestion)', () => {
@@ -71,5 +77,19 @@ describe('closest (the "did you mean" suggestion)', () => {
     }
     // Both kinds are exercised: keys that get a suggestion and keys that do not.
     expect(suggested).to.be.within(2_000, 18_000);
+  });
+
+  it('names the event a key means when it is written without its prefix or in another case, as the compile error does', () => {
+    expect(closest('ContentEvent', WEBHOOK_EVENTS)).to.equal('ms.MessagingEventNotification.ContentEvent');
+    expect(closest('ExConversationChangeNotification', WEBHOOK_EVENTS)).to.equal('cqm.ExConversationChangeNotification');
+    expect(closest('acme.chatstateevent', WEBHOOK_EVENTS)).to.equal('ms.MessagingEventNotification.ChatStateEvent');
+    expect(closest('Event', WEBHOOK_EVENTS)).to.equal(undefined);
+    const result = validateManifest({
+      client_name: 'Acme',
+      capabilities: { webhooks: { ContentEvent: { endpoint: 'https://hooks.example.com/lp' } } },
+    });
+    expect(result.ok ? [] : result.issues.map((issue) => issue.message)).to.deep.include(
+      'unknown key "ContentEvent"; did you mean "ms.MessagingEventNotification.ContentEvent"?',
+    );
   });
 });
