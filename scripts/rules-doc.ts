@@ -48,6 +48,10 @@ function describeField(spec: FieldSpec): string {
       const parts = [
         `${spec.minItems !== undefined && spec.minItems > 0 ? 'non-empty, ' : ''}unique items from ${spec.values.map(code).join(', ')}`,
       ];
+      if (spec.anyOrder === true)
+        parts.push(
+          'a value of several space-separated values may list them in any order (RFC 6749 §3.1.1: `token id_token` is `id_token token`), written in the order shown',
+        );
       if (spec.connectorMustInclude !== undefined) parts.push(`connector: must include ${code(spec.connectorMustInclude)}`);
       if (spec.connectorExactly !== undefined) parts.push(`connector: must be ${code(spec.connectorExactly)}`);
       return parts.join('; ');

@@ -186,18 +186,26 @@ function enumListSchema(rule: EnumListRule, profile: Profile, text: string): Sch
   const connector = profile === 'connector';
   const mustInclude = connector ? rule.connectorMustInclude : undefined;
   const exactly = connector ? rule.connectorExactly : undefined;
+  // Each value as it may be written: with `anyOrder`, a value of several space-separated values in every order.
+  const spellings = rule.values.map((value) => (rule.anyOrder === true ? orders(value) : [value]));
   const schema: SchemaObject = {
     description: helpText(
       text,
       `Unique items from: ${quoted(rule.values)}.`,
+      rule.anyOrder === true &&
+        'A value of several space-separated values may list them in any order (RFC 6749 §3.1.1), but only once.',
       rule.minItems !== undefined && rule.minItems > 0 && 'Not empty.',
       mustInclude !== undefined && `Must include ${JSON.stringify(mustInclude)}.`,
       exactly !== undefined && `Must be exactly ${JSON.stringify(exactly)}.`,
     ),
     type: 'array',
-    items: { type: 'string', enum: [...rule.values] },
+    items: { type: 'string', enum: spellings.flat() },
     uniqueItems: true,
   };
+  // Two spellings of one value are the same value twice.
+  const once = spellings
+    .filter((forms) => forms.length > 1)
+    .map((forms): SchemaObject => ({ not: { contains: { enum: forms }, minContains: 2 } }));
   if (exactly !== undefined) {
     // The items are unique values of the enum, so "exactly these, in any order" is: this many, each one present.
     schema['minItems'] = exactly.length;
@@ -209,7 +217,17 @@ function enumListSchema(rule: EnumListRule, profile: Profile, text: string): Sch
   const [first, ...more] = present;
   if (first !== undefined && more.length === 0) schema['contains'] = { const: first };
   else if (first !== undefined) schema['allOf'] = present.map((value): SchemaObject => ({ contains: { const: value } }));
+  if (once.length > 0) schema['allOf'] = [...((schema['allOf'] as SchemaObject[] | undefined) ?? []), ...once];
   return schema;
+}
+
+/** Every order of the space-separated values of `value`, `value` first (`id_token token`, `token id_token`). */
+function orders(value: string): string[] {
+  const permutations = (parts: readonly string[]): string[][] =>
+    parts.length <= 1
+      ? [[...parts]]
+      : parts.flatMap((part, i) => permutations([...parts.slice(0, i), ...parts.slice(i + 1)]).map((rest) => [part, ...rest]));
+  return permutations(value.split(' ')).map((parts) => parts.join(' '));
 }
 
 function booleanSchema(rule: BooleanRule, profile: Profile, text: string): SchemaObject {

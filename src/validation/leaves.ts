@@ -112,6 +112,11 @@ export function walkEnumList(walk: Walk, value: unknown, path: Path, rule: EnumL
       // Lists are usually in spec order: look past the last value first.
       index = values.indexOf(item, last + 1);
       if (index === -1) index = values.indexOf(item);
+      if (index === -1 && rule.anyOrder === true) {
+        // `token id_token` is `id_token token`: the output writes it as the rules do.
+        index = reorderedIndex(item, values);
+        if (index !== -1) inOrder = false;
+      }
     }
     const bit = 1 << index;
     if (index !== -1 && (seen & bit) === 0) {
@@ -149,6 +154,22 @@ export function walkEnumList(walk: Walk, value: unknown, path: Path, rule: EnumL
   }
   // Items that were all known, unique and in order are the canonical list already.
   return walk.keep(inOrder ? (items as string[]) : values.filter((_, index) => (seen & (1 << index)) !== 0));
+}
+
+/**
+ * The index of the value in `values` made of the same space-separated values as `item`, in another
+ * order (`token id_token` for `id_token token`), or -1. Each value once, single spaces only.
+ */
+function reorderedIndex(item: string, values: readonly string[]): number {
+  if (!item.includes(' ')) return -1;
+  const parts = item.split(' ').sort();
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i]!;
+    if (value.length !== item.length || !value.includes(' ')) continue;
+    const known = value.split(' ').sort();
+    if (known.length === parts.length && known.every((part, j) => part === parts[j])) return i;
+  }
+  return -1;
 }
 
 /**
