@@ -127,17 +127,24 @@ const urlHost = (): string => `(?:(?:${DNS_LABEL_SOURCE}\\.)*${DNS_LABEL_SOURCE}
 /**
  * An `https://` URL as written, the rule of `checkHttpsUrl` short of the WHATWG
  * parser and the host's length: RFC 3986 characters and escapes, no user info,
- * a DNS-name or IP-literal host, a port of digits.
+ * a DNS-name or IP-literal host, a port of digits; not a scheme written twice (`https://http://host`).
  */
-const httpsUrl = (): string => `${literal(HTTPS_PREFIX)}${urlHost()}(?::[0-9]*)?${urlRest()}`;
+const httpsUrl = (): string =>
+  `${literal(HTTPS_PREFIX)}(?!${caselessLiteral('http')}[Ss]?://)${urlHost()}(?::[0-9]*)?${urlRest()}`;
 
 /** A host longer than 253 characters (a trailing dot aside), after `scheme://`. */
 const hostTooLong = (prefix: string): string =>
   `^${literal(prefix)}(?:[^/?#:]{${DNS_NAME_MAX_LENGTH}}[^/?#:.]|[^/?#:]{${DNS_NAME_MAX_LENGTH + 2}})`;
 
-/** `http://` to a loopback host as written, with an optional port. */
+/**
+ * `http://` to a loopback host as written, with an optional port. An IPv6 address may be spelled
+ * in many ways (`[0:0:0:0:0:0:0:1]` is `[::1]`, RFC 4291 §2.2): any IP literal here, and the
+ * validator decides which is loopback.
+ */
 const loopbackHttpUrl = (): string =>
-  `${literal(HTTP_PREFIX)}(?:${anyOf(LOOPBACK_REDIRECT_HOSTS.map(caselessLiteral))})(?::[0-9]*)?${urlRest()}`;
+  `${literal(HTTP_PREFIX)}(?:${anyOf(
+    LOOPBACK_REDIRECT_HOSTS.map((host) => (host.startsWith('[') ? '\\[[0-9A-Fa-f:.]+\\]' : caselessLiteral(host))),
+  )})(?::[0-9]*)?${urlRest()}`;
 
 // ---- field schemas ----
 
@@ -269,7 +276,8 @@ function redirectUrisSchema(rule: RedirectUrisRule, text: string): SchemaObject 
       description: `A redirect URI of at most ${rule.itemMaxLength} characters.`,
       type: 'string',
       maxLength: rule.itemMaxLength,
-      pattern: `^(?:${httpsUrl()}|${loopbackHttpUrl()}|${PRIVATE_USE_SCHEME_SOURCE}${urlUnit()}*)$`,
+      // A private-use URI's authority (`com.example.app://host/cb`) has no user name or password either.
+      pattern: `^(?:${httpsUrl()}|${loopbackHttpUrl()}|${PRIVATE_USE_SCHEME_SOURCE}(?!//[^/?#]*@)${urlUnit()}*)$`,
       // a fragment is not allowed (RFC 6749 §3.1.2)
       not: { pattern: '#' },
     },
