@@ -48,6 +48,10 @@ function describeField(spec: FieldSpec): string {
       const parts = [
         `${spec.minItems !== undefined && spec.minItems > 0 ? 'non-empty, ' : ''}unique items from ${spec.values.map(code).join(', ')}`,
       ];
+      if (spec.anyOrder === true)
+        parts.push(
+          'a value of several space-separated values may list them in any order (RFC 6749 §3.1.1: `token id_token` is `id_token token`), written in the order shown',
+        );
       if (spec.connectorMustInclude !== undefined) parts.push(`connector: must include ${code(spec.connectorMustInclude)}`);
       if (spec.connectorExactly !== undefined) parts.push(`connector: must be ${code(spec.connectorExactly)}`);
       return parts.join('; ');
@@ -241,12 +245,19 @@ export function renderRulesDoc(): string {
     '- It is an RFC 3986 URI reference as written: ASCII only (a non-ASCII host gets its punycode form as a hint, e.g. `xn--bcher-kva.example`;',
     '  other characters are percent-encoded as UTF-8), only the characters RFC 3986 allows (no space, `\\`, `{`, `}`, `|`, `^`, `` ` ``, `"`,',
     '  `<`, `>`; `[` and `]` only around an IP-literal host; `#` once), and every `%` starts an escape `%HH` (RFC 3986 §2, §3).',
-    '  `{…}` and `${…}` get a hint that they look like an unfilled placeholder.',
+    '  `{…}`, `${…}` and `<…>` (`https://<your-domain>/webhook`) are errors that say they look like an unfilled placeholder.',
     `- Its host is a DNS name, labels of letters, digits and \`-\`, 1 to 63 chars each, not starting or ending with \`-\`, at most ${DNS_NAME_MAX_LENGTH} in all,`,
-    '  a trailing dot allowed (RFC 1123 §2.1, RFC 1035 §2.3.4), or an IP address (IPv4 in dotted decimal, IPv6 in brackets).',
-    "- The host that WHATWG's URL parser (browsers, Node.js) finds is the host as written, lower-cased: `0x7f.1`, `127.1` and `[0:0::1]`",
-    '  are errors that name the host the parser reads (`127.0.0.1`, `[::1]`); `https://evil.example.com\\@apps.example.com/` (a browser goes',
-    '  to `evil.example.com`, other parsers to `apps.example.com`) and `https:/host` are errors too. No user name or password; a port is at most 65535.',
+    '  a trailing dot allowed, with a warning (below) (RFC 1123 §2.1, RFC 1035 §2.3.4), or an IP address: IPv4 in dotted decimal, or IPv6 in',
+    "  brackets in any valid spelling (RFC 4291 §2.2; `[1080:0:0:0:8:800:200C:417A]`, RFC 2732 §2's example, is `[1080::8:800:200c:417a]`),",
+    '  which is compared as the address, not as text: `[0:0:0:0:0:0:0:1]` is the loopback `[::1]`, and `[::ffff:10.0.0.1]` an IPv4-mapped private address.',
+    "- The host that WHATWG's URL parser (browsers, Node.js) finds is the host as written, lower-cased: `0x7f.1` and `127.1`",
+    '  are errors that name the host the parser reads (`127.0.0.1`); `https://evil.example.com\\@apps.example.com/` (a browser goes',
+    '  to `evil.example.com`, other parsers to `apps.example.com`: the message says so) and `https:/host` are errors too. A port is at most 65535.',
+    '- No user name or password (`user:pass@`, RFC 3986 §3.2.1 deprecates a password in a URI), in any field, also in the authority of a',
+    '  private-use redirect URI (`com.example.app://user:pass@host/cb`); the message never shows them, and says what to do for the field:',
+    '  secrets go in webhook headers for an `endpoint`; a redirect URI or a URL a browser opens (`logo_uri`, `entry_uri`) carries none (`url_has_credentials`).',
+    '- A scheme written twice (`https://http://hooks.example.com/lp`, which parsers read as a host `http` with an empty port) is an error',
+    '  that shows what to write (`https://hooks.example.com/…`) (`url_scheme_repeated`).',
     `- At most ${URL_MAX_LENGTH} chars where the field has no smaller limit (\`endpoint\`, \`httpsUrl()\`): what common HTTP servers and proxies accept.`,
     '- The scheme is compared as written: `HTTPS://…` is an error that says to write it in lower case.',
     "- Warning: a webhook `endpoint` or `entry_uri` whose host is a single label (no dot), such as the template's `https://your/webhooks/endpoint`",
@@ -255,6 +266,11 @@ export function renderRulesDoc(): string {
     '  loopback, private, link-local, carrier-grade NAT and unspecified IPv4 addresses, and IPv6 loopback, unique-local, link-local and IPv4-mapped',
     '  private addresses, as the WHATWG parser reads the host (`0x7f.1` is `127.0.0.1`). Only for `endpoint`: LivePerson sends it notifications;',
     "  `entry_uri` is opened by the agent's browser, which may reach a private host.",
+    "- Warning: a webhook `endpoint` with a fragment (`…/foo?query=123#ct=1000`, `https://webhook.site/#!/…`, a page's address, not its hook):",
+    '  a fragment is never sent in a request (RFC 3986 §3.5), so LivePerson requests the URL before `#`; the warning says which (`endpoint_has_fragment`).',
+    '  A redirect URI with a fragment stays an error (RFC 6749 §3.1.2).',
+    '- Warning: a host that ends with a dot (`https://hooks.example.com./lp`), in any `https://` or `http://` URL: TLS sends the server name without the dot',
+    "  (RFC 6066 §3), and some clients fail on it (Java's `SNIHostName` throws) (`trailing_dot_host`); not beside a single-label or unreachable host's warning.",
     '',
     // Every other object under capabilities: a table of its fields, from the tree (as the webhooks' above).
     ...Object.entries(CAPABILITIES.fields)

@@ -31,10 +31,13 @@ export function isHttpsUrl(value: unknown): value is HttpsUrl {
  * The URL is checked as written, as a webhook `endpoint` is: `https://` in
  * lower case; RFC 3986 characters only (ASCII, no space, `\`, `{`, `}`, `|`,
  * `^`, `` ` ``, `"`, `<`, `>`), every `%` a `%HH` escape; no user name or
- * password; a DNS name (labels of letters, digits and `-`, 1 to 63 each, at
- * most 253 in all; RFC 1123, RFC 1035) or an IP literal as host, read as the
- * same host by the WHATWG URL parser; a port up to 65535; at most 2,048
- * characters. Every problem found is in the error's `issues`.
+ * password; the scheme once (not `https://http://…`); a DNS name (labels of
+ * letters, digits and `-`, 1 to 63 each, at most 253 in all; RFC 1123, RFC 1035)
+ * read as the same host by the WHATWG URL parser, or an IP address (IPv6 in
+ * brackets, in any RFC 4291 spelling); a port up to 65535; at most 2,048
+ * characters. Every problem found is in the error's `issues`. (A webhook
+ * endpoint's warnings, such as a fragment that is never sent, are the
+ * validator's: `httpsUrl()` throws only on errors.)
  *
  * @param value - The URL; `undefined` (an unset environment variable) is reported as not set (`url_missing`), `''` as empty (`url_empty`).
  * @param label - What to call the value in the error's `path` and first line, e.g. `'CONV_URL'`; without it the path is `(root)`.
@@ -65,7 +68,14 @@ export function httpsUrl(value: string | undefined, label?: string): HttpsUrl {
   const length = urlLength(value);
   if (length !== undefined) issues.push(makeIssue(at, 'url_too_long', { max: URL_MAX_LENGTH, actual: length }));
   const issue = checkHttpsUrl(value);
-  if (issue !== undefined) issues.push(makeIssue(at, issue.code, issue.params));
+  if (issue !== undefined) {
+    // Checked as a webhook endpoint is: a user name or password is worded for one.
+    issues.push(
+      issue.code === 'url_has_credentials'
+        ? makeIssue(at, issue.code, { use: 'webhook', backslash: issue.params.backslash })
+        : makeIssue(at, issue.code, issue.params),
+    );
+  }
   const [first, ...more] = issues;
   if (first !== undefined) return fail([first, ...more]);
   return value as HttpsUrl;

@@ -55,6 +55,10 @@ expectError(ManifestBuilder.general().grantTypes('implicit'));
 expectError(ManifestBuilder.general().grantTypes(plainString));
 expectType<ManifestBuilderInterface<'general', false>>(ManifestBuilder.general().responseTypes('code', 'id_token token'));
 expectError(ManifestBuilder.general().responseTypes('id_token_token'));
+// One spelling per value in TypeScript: the canonical one, as the output writes it (the validator accepts either order).
+expectAssignable<ResponseType>('id_token token');
+expectNotAssignable<ResponseType>('token id_token');
+expectError(ManifestBuilder.general().responseTypes('token id_token'));
 expectError(ManifestBuilder.general().responseTypes(plainString));
 expectType<ManifestBuilderInterface<'general', false>>(ManifestBuilder.general().scope('msg.consumer'));
 expectError(ManifestBuilder.general().scope('msg.agent'));

@@ -45,6 +45,11 @@ export interface EnumListRule {
   readonly connectorMustInclude?: string;
   /** Connector profile: the list must be exactly this. */
   readonly connectorExactly?: readonly string[];
+  /**
+   * A value of several space-separated values (`id_token token`) may be written in any order
+   * (RFC 6749 §3.1.1: "the order of values does not matter"); the output writes it as in `values`.
+   */
+  readonly anyOrder?: true;
 }
 
 export interface BooleanRule {

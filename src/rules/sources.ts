@@ -23,7 +23,7 @@ export const FIELD_SOURCES: { readonly [TField in keyof typeof TOP_LEVEL_FIELDS]
   client_name: `${installing}; connector limit of 100 chars: ${connectorManifest}; RFC 7591 §2`,
   description: installing,
   grant_types: `${installing}; RFC 7591 §2; connector: ${connectorManifest}`,
-  response_types: `${installing}; RFC 7591 §2`,
+  response_types: `${installing}; RFC 7591 §2; any order of space-separated values: RFC 6749 §3.1.1`,
   redirect_uris: 'RFC 6749 §3.1.2 (absolute, no fragment); RFC 8252 §7.1 (private-use schemes) and §7.3 (loopback http)',
   scope: `${installing}; \`livedeflect\` and \`faas.<name>\`: accepted by LivePerson's own app-installation tool; connector: ${connectorManifest}`,
   logo_uri: `${installing} (a 70×70 px image; the documented template uses a root-relative path); connector limit of 128 chars: ${connectorManifest}`,

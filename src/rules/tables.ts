@@ -430,7 +430,7 @@ export const TOP_LEVEL_FIELDS = /* @__PURE__ */ (() =>
       required: 'connector',
       connectorMustInclude: 'client_credentials',
     },
-    response_types: { type: 'enum-list', values: RESPONSE_TYPES },
+    response_types: { type: 'enum-list', values: RESPONSE_TYPES, anyOrder: true },
     redirect_uris: { type: 'redirect-uris', itemMaxLength: 128 },
     scope: {
       type: 'scope',

@@ -127,17 +127,24 @@ const urlHost = (): string => `(?:(?:${DNS_LABEL_SOURCE}\\.)*${DNS_LABEL_SOURCE}
 /**
  * An `https://` URL as written, the rule of `checkHttpsUrl` short of the WHATWG
  * parser and the host's length: RFC 3986 characters and escapes, no user info,
- * a DNS-name or IP-literal host, a port of digits.
+ * a DNS-name or IP-literal host, a port of digits; not a scheme written twice (`https://http://host`).
  */
-const httpsUrl = (): string => `${literal(HTTPS_PREFIX)}${urlHost()}(?::[0-9]*)?${urlRest()}`;
+const httpsUrl = (): string =>
+  `${literal(HTTPS_PREFIX)}(?!${caselessLiteral('http')}[Ss]?://)${urlHost()}(?::[0-9]*)?${urlRest()}`;
 
 /** A host longer than 253 characters (a trailing dot aside), after `scheme://`. */
 const hostTooLong = (prefix: string): string =>
   `^${literal(prefix)}(?:[^/?#:]{${DNS_NAME_MAX_LENGTH}}[^/?#:.]|[^/?#:]{${DNS_NAME_MAX_LENGTH + 2}})`;
 
-/** `http://` to a loopback host as written, with an optional port. */
+/**
+ * `http://` to a loopback host as written, with an optional port. An IPv6 address may be spelled
+ * in many ways (`[0:0:0:0:0:0:0:1]` is `[::1]`, RFC 4291 §2.2): any IP literal here, and the
+ * validator decides which is loopback.
+ */
 const loopbackHttpUrl = (): string =>
-  `${literal(HTTP_PREFIX)}(?:${anyOf(LOOPBACK_REDIRECT_HOSTS.map(caselessLiteral))})(?::[0-9]*)?${urlRest()}`;
+  `${literal(HTTP_PREFIX)}(?:${anyOf(
+    LOOPBACK_REDIRECT_HOSTS.map((host) => (host.startsWith('[') ? '\\[[0-9A-Fa-f:.]+\\]' : caselessLiteral(host))),
+  )})(?::[0-9]*)?${urlRest()}`;
 
 // ---- field schemas ----
 
@@ -186,18 +193,26 @@ function enumListSchema(rule: EnumListRule, profile: Profile, text: string): Sch
   const connector = profile === 'connector';
   const mustInclude = connector ? rule.connectorMustInclude : undefined;
   const exactly = connector ? rule.connectorExactly : undefined;
+  // Each value as it may be written: with `anyOrder`, a value of several space-separated values in every order.
+  const spellings = rule.values.map((value) => (rule.anyOrder === true ? orders(value) : [value]));
   const schema: SchemaObject = {
     description: helpText(
       text,
       `Unique items from: ${quoted(rule.values)}.`,
+      rule.anyOrder === true &&
+        'A value of several space-separated values may list them in any order (RFC 6749 §3.1.1), but only once.',
       rule.minItems !== undefined && rule.minItems > 0 && 'Not empty.',
       mustInclude !== undefined && `Must include ${JSON.stringify(mustInclude)}.`,
       exactly !== undefined && `Must be exactly ${JSON.stringify(exactly)}.`,
     ),
     type: 'array',
-    items: { type: 'string', enum: [...rule.values] },
+    items: { type: 'string', enum: spellings.flat() },
     uniqueItems: true,
   };
+  // Two spellings of one value are the same value twice.
+  const once = spellings
+    .filter((forms) => forms.length > 1)
+    .map((forms): SchemaObject => ({ not: { contains: { enum: forms }, minContains: 2 } }));
   if (exactly !== undefined) {
     // The items are unique values of the enum, so "exactly these, in any order" is: this many, each one present.
     schema['minItems'] = exactly.length;
@@ -209,7 +224,17 @@ function enumListSchema(rule: EnumListRule, profile: Profile, text: string): Sch
   const [first, ...more] = present;
   if (first !== undefined && more.length === 0) schema['contains'] = { const: first };
   else if (first !== undefined) schema['allOf'] = present.map((value): SchemaObject => ({ contains: { const: value } }));
+  if (once.length > 0) schema['allOf'] = [...((schema['allOf'] as SchemaObject[] | undefined) ?? []), ...once];
   return schema;
+}
+
+/** Every order of the space-separated values of `value`, `value` first (`id_token token`, `token id_token`). */
+function orders(value: string): string[] {
+  const permutations = (parts: readonly string[]): string[][] =>
+    parts.length <= 1
+      ? [[...parts]]
+      : parts.flatMap((part, i) => permutations([...parts.slice(0, i), ...parts.slice(i + 1)]).map((rest) => [part, ...rest]));
+  return permutations(value.split(' ')).map((parts) => parts.join(' '));
 }
 
 function booleanSchema(rule: BooleanRule, profile: Profile, text: string): SchemaObject {
@@ -251,7 +276,8 @@ function redirectUrisSchema(rule: RedirectUrisRule, text: string): SchemaObject 
       description: `A redirect URI of at most ${rule.itemMaxLength} characters.`,
       type: 'string',
       maxLength: rule.itemMaxLength,
-      pattern: `^(?:${httpsUrl()}|${loopbackHttpUrl()}|${PRIVATE_USE_SCHEME_SOURCE}${urlUnit()}*)$`,
+      // A private-use URI's authority (`com.example.app://host/cb`) has no user name or password either.
+      pattern: `^(?:${httpsUrl()}|${loopbackHttpUrl()}|${PRIVATE_USE_SCHEME_SOURCE}(?!//[^/?#]*@)${urlUnit()}*)$`,
       // a fragment is not allowed (RFC 6749 §3.1.2)
       not: { pattern: '#' },
     },

@@ -87,13 +87,18 @@ type ProfileOrGeneral<TProfile> = TProfile extends Profile ? TProfile : 'general
 export type GrantType = (typeof GRANT_TYPES)[number];
 
 /**
- * An OAuth 2.0 response type.
+ * An OAuth 2.0 response type, as the output writes it: one spelling per value. A value of
+ * several space-separated values may be written in any order (RFC 6749 §3.1.1), so a manifest
+ * file's `"token id_token"` is valid, and written `"id_token token"`; in TypeScript, the type
+ * takes only that canonical spelling (so an editor offers four values, and code reads as the
+ * output does).
  *
  * @example
  * ```ts
  * import type { ResponseType } from 'lp-app-manifest';
  *
  * const responseType: ResponseType = 'code';
+ * const implicit: ResponseType = 'id_token token'; // not 'token id_token', the same value
  * ```
  */
 export type ResponseType = (typeof RESPONSE_TYPES)[number];

@@ -91,7 +91,10 @@ function parseUrl(value: string): URL | undefined {
 
 /** A URL problem: its code and the parameters of its message. */
 export type UrlIssue = {
-  readonly [TCode in UrlIssueCode]: { readonly code: TCode; readonly params: IssueParams[TCode] };
+  readonly [TCode in UrlIssueCode]: {
+    readonly code: TCode;
+    readonly params: TCode extends 'url_has_credentials' ? Omit<IssueParams[TCode], 'use'> : IssueParams[TCode];
+  };
 }[UrlIssueCode];
 
 type UrlIssueCode = Extract<
@@ -99,6 +102,7 @@ type UrlIssueCode = Extract<
   | 'url_empty'
   | 'url_not_https'
   | 'url_scheme_not_lower_case'
+  | 'url_scheme_repeated'
   | 'url_has_whitespace'
   | 'url_placeholder'
   | 'url_not_ascii'
@@ -142,16 +146,36 @@ function authorityEnd(value: string, start: number): number {
   return value.length;
 }
 
-/** `{…}` or `${…}`: the first one, innermost. */
-function findPlaceholder(value: string): string | undefined {
-  const open = value.indexOf('{');
-  if (open === -1) return undefined;
-  const close = value.indexOf('}', open + 1);
-  if (close === -1) return undefined;
-  let start = value.lastIndexOf('{', close);
-  if (start > 0 && value.charCodeAt(start - 1) === 0x24) start--;
-  return value.slice(start, close + 1);
+/** Where the first `open`…`close` pair starts (innermost) and ends, or `undefined`. */
+function findPair(value: string, open: string, close: string): readonly [number, number] | undefined {
+  const first = value.indexOf(open);
+  if (first === -1) return undefined;
+  const end = value.indexOf(close, first + 1);
+  return end === -1 ? undefined : [value.lastIndexOf(open, end), end + 1];
 }
+
+/**
+ * `{…}`, `${…}` or `<…>` (`https://<your-domain>/webhook`, as templates and docs write a value to
+ * fill in): the first one, innermost.
+ */
+function findPlaceholder(value: string): string | undefined {
+  const brace = findPair(value, '{', '}');
+  const angle = findPair(value, '<', '>');
+  const pair = brace === undefined || (angle !== undefined && angle[0] < brace[0]) ? angle : brace;
+  if (pair === undefined) return undefined;
+  let start = pair[0];
+  if (pair === brace && start > 0 && value.charCodeAt(start - 1) === 0x24) start--;
+  return value.slice(start, pair[1]);
+}
+
+/**
+ * A user name or password (user info before "@"): never shown. `backslash` where a `\` comes
+ * before the "@", which browsers read as "/" (the host is then the name before it).
+ */
+const credentials = (userinfo: string): UrlIssue => ({
+  code: 'url_has_credentials',
+  params: { backslash: userinfo.includes('\\') },
+});
 
 /**
  * The problem with the character at `index`, which RFC 3986 does not allow there. White space
@@ -159,7 +183,10 @@ function findPlaceholder(value: string): string | undefined {
  */
 function characterIssue(value: string, index: number, hostStart: number, hostEnd: number): UrlIssue {
   if (URL_FORBIDDEN.test(value)) return simple('url_has_whitespace');
-  if (index >= hostStart && index < hostEnd && value.lastIndexOf('@', hostEnd - 1) >= index) return simple('url_has_credentials');
+  if (index >= hostStart && index < hostEnd) {
+    const atSign = value.lastIndexOf('@', hostEnd - 1);
+    if (atSign >= index) return credentials(value.slice(hostStart, atSign));
+  }
   const placeholder = findPlaceholder(value);
   if (placeholder !== undefined) return { code: 'url_placeholder', params: { placeholder } };
   const code = value.codePointAt(index)!;
@@ -219,7 +246,8 @@ const hostIssue = (host: string, problem: UrlHostProblem, character?: string): U
  */
 function checkAuthority(value: string, start: number, end: number): { readonly hostname: string } | UrlIssue {
   const authority = value.slice(start, end);
-  if (authority.includes('@')) return simple('url_has_credentials');
+  const atSign = authority.lastIndexOf('@');
+  if (atSign !== -1) return credentials(authority.slice(0, atSign));
   let hostLength: number;
   let literal = false;
   if (authority.charCodeAt(0) === 0x5b) {
@@ -283,6 +311,9 @@ function checkAuthority(value: string, start: number, end: number): { readonly h
     const lastLabel = written.slice(written.lastIndexOf('.', written.length - 2) + 1);
     return hostIssue(host, lastLabel.charCodeAt(0) >= 0x30 && lastLabel.charCodeAt(0) <= 0x39 ? 'ipv4' : 'idna');
   }
+  // An IPv6 literal has many spellings of one address (RFC 4291 §2.2: leading zeros, "::", case, an
+  // IPv4 tail); every client reads the one address, which is the host: the parser's (compressed) form.
+  if (literal) return { hostname: url.hostname };
   if (url.hostname !== written) return { code: 'url_host_mismatch', params: { host, parsed: url.hostname } };
   return { hostname: written };
 }
@@ -360,8 +391,32 @@ function schemeIssue(value: string, expected: 'https' | 'http', otherwise: UrlIs
   return otherwise;
 }
 
+/** `http://` or `https://` in any case, again after the scheme: `https://http://host/…`. */
+const REPEATED_SCHEME = /^[Hh][Tt][Tt][Pp][Ss]?:\/\//;
+
+/**
+ * A scheme written twice (`https://http://hooks.example.com/lp`, which parsers read as the host
+ * `http` with an empty port): what was written, and what to write, the first scheme and the host
+ * (without a user name or password, and not the path, which may hold a token).
+ */
+function repeatedScheme(value: string, schemeLength: number): UrlIssue | undefined {
+  const match = REPEATED_SCHEME.exec(value.slice(schemeLength, schemeLength + 8));
+  if (match === null) return undefined;
+  const start = schemeLength + match[0].length;
+  const end = authorityEnd(value, start);
+  const atSign = value.lastIndexOf('@', end - 1);
+  const host = value.slice(atSign < start ? start : atSign + 1, end);
+  const rest = end < value.length ? `${value[end]}…` : '';
+  return {
+    code: 'url_scheme_repeated',
+    params: { written: value.slice(0, start), expected: `${value.slice(0, schemeLength)}${host.slice(0, 253)}${rest}` },
+  };
+}
+
 /** Checks `scheme://…` as written, `schemeLength` being that of `scheme://`. */
 function checkHierarchicalUrl(value: string, schemeLength: number): { readonly hostname: string } | UrlIssue {
+  const repeated = repeatedScheme(value, schemeLength);
+  if (repeated !== undefined) return repeated;
   const end = authorityEnd(value, schemeLength);
   const issue = checkCharacters(value, schemeLength, end);
   return issue ?? checkAuthority(value, schemeLength, end);
@@ -385,6 +440,21 @@ export function parseHttpsUrl(value: string): { readonly hostname: string } | Ur
 export function checkHttpsUrl(value: string): UrlIssue | undefined {
   const parsed = parseHttpsUrl(value);
   return 'code' in parsed ? parsed : undefined;
+}
+
+/**
+ * The host of an accepted `https://` or `http://` URL (`value`, checked already), lower-cased,
+ * where it ends with a dot (a fully qualified name, `hooks.example.com.`); `undefined` otherwise.
+ * TLS sends the server name without the dot (RFC 6066 §3), and some clients fail on it.
+ */
+export function trailingDotHost(value: string): string | undefined {
+  const start = value.startsWith('https://') ? 8 : value.startsWith('http://') ? 7 : -1;
+  if (start === -1) return undefined;
+  const end = authorityEnd(value, start);
+  const colon = value.lastIndexOf(':', end - 1);
+  // No user info (checked already); a colon after the start is a port's (an IP literal has no trailing dot).
+  const hostEnd = colon >= start ? colon : end;
+  return value.charCodeAt(hostEnd - 1) === 0x2e ? value.slice(start, hostEnd).toLowerCase() : undefined;
 }
 
 /** A host name that is a single label (no dot, an IP literal aside): no public DNS name. */
@@ -440,9 +510,30 @@ export function checkRedirectUri(value: string): UrlIssue | undefined {
   }
   if (HTTPS_ANY_CASE.test(value)) return schemeIssue(value, 'https', simple('invalid_redirect_uri'));
   if (HTTP_ANY_CASE.test(value)) return schemeIssue(value, 'http', simple('invalid_redirect_uri'));
-  if (PRIVATE_USE_SCHEME.test(value))
-    return checkCharacters(value, -1, -1) ?? (parseUrl(value) === undefined ? simple('invalid_redirect_uri') : undefined);
+  const scheme = PRIVATE_USE_SCHEME.exec(value);
+  if (scheme !== null) return checkPrivateUseUri(value, scheme[0].length);
   return simple('invalid_redirect_uri');
+}
+
+/**
+ * A private-use URI (`com.example.app:/cb`, RFC 8252 §7.1), `schemeLength` being that of
+ * `scheme:`: RFC 3986 characters, and where it has an authority (`com.example.app://host/cb`),
+ * no user name or password in it (whose characters are never shown).
+ */
+function checkPrivateUseUri(value: string, schemeLength: number): UrlIssue | undefined {
+  let start = -1;
+  let end = -1;
+  if (value.startsWith('//', schemeLength)) {
+    start = schemeLength + 2;
+    end = authorityEnd(value, start);
+  }
+  const issue = checkCharacters(value, start, end);
+  if (issue !== undefined) return issue;
+  if (start !== -1) {
+    const atSign = value.lastIndexOf('@', end - 1);
+    if (atSign >= start) return credentials(value.slice(start, atSign));
+  }
+  return parseUrl(value) === undefined ? simple('invalid_redirect_uri') : undefined;
 }
 
 /** {@link FRAMING_HEADER_NAMES} and {@link BODY_HEADER_NAMES}, lower-cased, for one lookup per header. */

@@ -156,8 +156,13 @@ export interface IssueParams {
   url_not_https: Record<string, never>;
   /** A URL without a host name. */
   url_malformed: Record<string, never>;
-  /** A URL with a user name or password. */
-  url_has_credentials: Record<string, never>;
+  /** A URL with a user name or password (never shown). */
+  url_has_credentials: {
+    /** What the URL is for, which decides the advice: a webhook `endpoint` (or `httpsUrl()`), a redirect URI, or a URL a browser opens (`logo_uri`, `entry_uri`). */
+    readonly use: UrlUse;
+    /** A `\` before the `@`, which browsers read as `/`: the URL names one host to a browser and another to other clients. */
+    readonly backslash: boolean;
+  };
   /** A URL with white space or control characters. */
   url_has_whitespace: Record<string, never>;
   /** An empty URL. */
@@ -171,7 +176,14 @@ export interface IssueParams {
     /** The scheme to write. */
     readonly expected: string;
   };
-  /** A URL that holds an unfilled placeholder such as `{domain}`. */
+  /** A scheme written twice (`https://http://hooks.example.com/lp`). */
+  url_scheme_repeated: {
+    /** The schemes as written, `https://http://`. */
+    readonly written: string;
+    /** What to write: the first scheme, the host, then `…` where more follows (not shown: a path may hold a token). */
+    readonly expected: string;
+  };
+  /** A URL that holds an unfilled placeholder such as `{domain}` or `<your-domain>`. */
   url_placeholder: {
     /** The placeholder as written. */
     readonly placeholder: string;
@@ -326,7 +338,38 @@ export interface IssueParams {
     /** Which. */
     readonly problem: 'empty' | 'blank' | 'padded';
   };
+  /** A webhook `endpoint` with a fragment (`#…`), which is never sent in a request. */
+  endpoint_has_fragment: {
+    /** The URL that is requested: the endpoint before `#`. */
+    readonly requested: string;
+  };
+  /** A URL whose host ends with a dot (`hooks.example.com.`). */
+  trailing_dot_host: {
+    /** The host, lower-cased, with its dot. */
+    readonly host: string;
+    /** The host without it, to write instead. */
+    readonly expected: string;
+  };
 }
+
+/**
+ * What a URL is for, in `url_has_credentials`: `webhook` (a webhook `endpoint`, which LivePerson
+ * calls, and `httpsUrl()`), `redirect` (a redirect URI, where an authorization server sends the
+ * user's browser), `browser` (a URL a browser opens: `logo_uri`, `entry_uri`).
+ *
+ * @example
+ * ```ts
+ * import { validateManifest, type UrlUse } from 'lp-app-manifest';
+ *
+ * const result = validateManifest({ client_name: 'Acme', redirect_uris: ['com.example.app://user:pw@cb'] });
+ * const issue = result.ok ? undefined : result.issues[0];
+ * if (issue?.code === 'url_has_credentials') {
+ *   const use: UrlUse = issue.params.use; // 'redirect'
+ *   console.log(use);
+ * }
+ * ```
+ */
+export type UrlUse = 'webhook' | 'redirect' | 'browser';
 
 /**
  * What a value must be, in `invalid_type`: a tag, worded by its message (`'object'` is "an object").
@@ -400,4 +443,6 @@ export const WARNING_CODES: ReadonlySet<IssueCode> = /* @__PURE__ */ new Set<Iss
   'single_label_host',
   'body_header_name',
   'header_value_whitespace',
+  'endpoint_has_fragment',
+  'trailing_dot_host',
 ]);

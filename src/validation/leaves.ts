@@ -28,9 +28,11 @@ import {
   isScopeName,
   parseHttpsUrl,
   singleLabelHost,
+  trailingDotHost,
   unreachableHost,
+  type UrlIssue,
 } from './checks.js';
-import type { IssueParams } from './codes.js';
+import type { IssueParams, UrlUse } from './codes.js';
 import { NO_PARAMS as NONE } from './issue.js';
 import { at, type Path } from './paths.js';
 import { readArray } from './read.js';
@@ -58,20 +60,38 @@ export function walkString(walk: Walk, value: unknown, path: Path, rule: StringR
   if (rule.notBlank && isBlank(value)) walk.report(path, 'blank', NONE);
   if (rule.noControlCharacters && hasControlCharacter(value)) walk.report(path, 'control_character', NONE);
   if (rule.format === 'https-url') {
+    // A URL a browser opens (`entry_uri`).
     const parsed = parseHttpsUrl(value);
-    if ('code' in parsed) walk.report(path, parsed.code, parsed.params);
-    else warnSingleLabel(walk, path, parsed);
+    if ('code' in parsed) reportUrlIssue(walk, path, parsed, 'browser');
+    else if (!warnSingleLabel(walk, path, parsed)) warnTrailingDot(walk, path, value);
   } else if (rule.format === 'logo-uri') {
     const issue = checkLogoUri(value);
-    if (issue !== undefined) walk.report(path, issue.code, issue.params);
+    if (issue !== undefined) reportUrlIssue(walk, path, issue, 'browser');
+    else warnTrailingDot(walk, path, value);
   }
   return value;
 }
 
-/** The warning for an `https://` URL whose host is one label: no public DNS name (an unfilled placeholder, most likely). */
-function warnSingleLabel(walk: Walk, path: Path, url: { readonly hostname: string }): void {
+/** Reports a URL problem; a user name or password is worded for what the URL is for (`use`). */
+function reportUrlIssue(walk: Walk, path: Path, issue: UrlIssue, use: UrlUse): void {
+  if (issue.code === 'url_has_credentials') walk.report(path, issue.code, { use, backslash: issue.params.backslash });
+  else walk.report(path, issue.code, issue.params);
+}
+
+/**
+ * The warning for an `https://` URL whose host is one label: no public DNS name (an unfilled
+ * placeholder, most likely). Whether it was given.
+ */
+function warnSingleLabel(walk: Walk, path: Path, url: { readonly hostname: string }): boolean {
   const host = singleLabelHost(url);
   if (host !== undefined) walk.report(path, 'single_label_host', { host });
+  return host !== undefined;
+}
+
+/** The warning for an accepted URL whose host ends with a dot (`hooks.example.com.`): TLS names carry none. */
+function warnTrailingDot(walk: Walk, path: Path, value: string): void {
+  const host = trailingDotHost(value);
+  if (host !== undefined) walk.report(path, 'trailing_dot_host', { host, expected: host.slice(0, -1) });
 }
 
 /** A range's parameters: its bounds and unit (not its words, which are the message's). */
@@ -112,6 +132,11 @@ export function walkEnumList(walk: Walk, value: unknown, path: Path, rule: EnumL
       // Lists are usually in spec order: look past the last value first.
       index = values.indexOf(item, last + 1);
       if (index === -1) index = values.indexOf(item);
+      if (index === -1 && rule.anyOrder === true) {
+        // `token id_token` is `id_token token`: the output writes it as the rules do.
+        index = reorderedIndex(item, values);
+        if (index !== -1) inOrder = false;
+      }
     }
     const bit = 1 << index;
     if (index !== -1 && (seen & bit) === 0) {
@@ -149,6 +174,22 @@ export function walkEnumList(walk: Walk, value: unknown, path: Path, rule: EnumL
   }
   // Items that were all known, unique and in order are the canonical list already.
   return walk.keep(inOrder ? (items as string[]) : values.filter((_, index) => (seen & (1 << index)) !== 0));
+}
+
+/**
+ * The index of the value in `values` made of the same space-separated values as `item`, in another
+ * order (`token id_token` for `id_token token`), or -1. Each value once, single spaces only.
+ */
+function reorderedIndex(item: string, values: readonly string[]): number {
+  if (!item.includes(' ')) return -1;
+  const parts = item.split(' ').sort();
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i]!;
+    if (value.length !== item.length || !value.includes(' ')) continue;
+    const known = value.split(' ').sort();
+    if (known.length === parts.length && known.every((part, j) => part === parts[j])) return i;
+  }
+  return -1;
 }
 
 /**
@@ -257,7 +298,8 @@ export function walkRedirectUris(walk: Walk, value: unknown, path: Path, rule: R
     }
     checkLength(walk, uri, where, rule.itemMaxLength);
     const issue = checkRedirectUri(uri);
-    if (issue !== undefined) walk.report(where, issue.code, issue.params);
+    if (issue !== undefined) reportUrlIssue(walk, where, issue, 'redirect');
+    else warnTrailingDot(walk, where, uri);
     out.push(uri);
   }
   return walk.keep(out);
@@ -267,11 +309,14 @@ export function walkEndpoint(walk: Walk, value: unknown, path: Path, rule: Endpo
   if (typeof value !== 'string') return walk.wrongType(path, value, 'string');
   checkUrlLength(walk, value, path, rule.maxLength);
   const parsed = parseHttpsUrl(value);
-  if ('code' in parsed) walk.report(path, parsed.code, parsed.params);
+  if ('code' in parsed) reportUrlIssue(walk, path, parsed, 'webhook');
   else {
     const host = unreachableHost(parsed);
     if (host !== undefined) walk.report(path, 'unreachable_endpoint_host', { host });
-    else warnSingleLabel(walk, path, parsed);
+    else if (!warnSingleLabel(walk, path, parsed)) warnTrailingDot(walk, path, value);
+    // Checked here, after any path the URL check took: a fragment is never sent (RFC 3986 §3.5).
+    const hash = value.indexOf('#');
+    if (hash !== -1) walk.report(path, 'endpoint_has_fragment', { requested: value.slice(0, hash) });
   }
   return value;
 }

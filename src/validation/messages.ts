@@ -11,7 +11,7 @@ const OPTION_TYPE_WORDS = {
  */
 import { quote } from './quote.js';
 import { describeReceived } from './read.js';
-import type { ExpectedType, IssueCode, IssueParams, UrlHostProblem } from './codes.js';
+import type { ExpectedType, IssueCode, IssueParams, UrlHostProblem, UrlUse } from './codes.js';
 
 /**
  * What `misspelled_webhook_event` says. The compile-time error of `webhook()`
@@ -86,6 +86,15 @@ function supportedScopes(allowed: readonly string[]): string {
 
 const NOT_SHOWN = '(the value is not shown because it may be a secret)';
 
+/** What `url_has_credentials` advises, by what the URL is for (not shown: the password is a secret). */
+const CREDENTIALS_ADVICE: { readonly [TUse in UrlUse]: string } = {
+  webhook: 'every server and log on the way would see it; send secrets in webhook headers',
+  redirect:
+    "a redirect URI is where the user's browser is sent back with the authorization response, and carries no credentials (RFC 3986 §3.2.1: a password in a URI is deprecated); remove them",
+  browser:
+    'browsers refuse or strip them (RFC 3986 §3.2.1: a password in a URI is deprecated); remove them, the URL must open without them',
+};
+
 /** A character as `%HH` escapes of its UTF-8 bytes. */
 const percentEncode = (character: string): string =>
   [...new TextEncoder().encode(character)].map((byte) => `%${byte.toString(16).toUpperCase().padStart(2, '0')}`).join('');
@@ -153,12 +162,17 @@ export const MESSAGES: { readonly [TCode in IssueCode]: (params: IssueParams[TCo
   localized_name_without_client_name: () => 'a localized client name needs a client_name as well',
   url_not_https: () => 'must start with "https://"',
   url_malformed: () => 'must be a valid absolute URL with a host name',
-  url_has_credentials: () => 'must not contain a user name or password (an "@" before the host); send secrets in webhook headers',
+  url_has_credentials: (p) =>
+    p.backslash
+      ? 'has a "\\" before an "@": browsers read "\\" as "/" and go to the host before it, other clients read a user name and go to the host after "@"; write the one host, without "\\" or a user name'
+      : `must not contain a user name or password (an "@" before the host): ${CREDENTIALS_ADVICE[p.use]}`,
   url_has_whitespace: () => 'must not contain white space or control characters',
   url_empty: () => 'is empty; it must be an "https://" URL',
   url_missing: () => 'is not set (undefined); it must be an "https://" URL',
   url_scheme_not_lower_case: (p) =>
     `must start with ${quote(`${p.expected}://`)} in lower case, not ${quote(`${p.written}://`)} (schemes are compared as written)`,
+  url_scheme_repeated: (p) =>
+    `has the scheme written twice (${quote(p.written)}), which clients read as a host named ${quote(p.written.slice(p.written.indexOf('://') + 3, -3))}; write it once: ${quote(p.expected, 300)}`,
   url_placeholder: (p) => `${quote(p.placeholder, 64)} looks like an unfilled placeholder: replace it with the real value`,
   url_not_ascii: (p) =>
     p.punycodeHost !== undefined
@@ -225,6 +239,10 @@ export const MESSAGES: { readonly [TCode in IssueCode]: (params: IssueParams[TCo
     p.problem === 'padded'
       ? `has leading or trailing white space, which is stripped in transit (RFC 9110 §5.5) ${NOT_SHOWN}`
       : `is ${p.problem === 'empty' ? 'empty' : 'only white space'}: an unset secret usually looks like this ${NOT_SHOWN}`,
+  endpoint_has_fragment: (p) =>
+    `has a fragment ("#…"), which is never sent in a request (RFC 3986 §3.5): LivePerson will request ${quote(p.requested, 300)}; if the receiver's address is not that, use the address it gives for webhooks`,
+  trailing_dot_host: (p) =>
+    `host ${quote(p.host)} ends with a dot: TLS sends the server name without it (RFC 6066 §3), and some clients fail on it (Java's SNIHostName throws); write ${quote(p.expected)}`,
 };
 
 /**

@@ -43,6 +43,8 @@ describe('lp-app-manifest validate: URLs as written', () => {
     ['an upper-case scheme', withEndpoint('HTTPS://hooks.example.com/lp'), 'url_scheme_not_lower_case', ENDPOINT],
     ['a host read as another', withEndpoint('https://0x7f.1/lp'), 'url_host_mismatch', ENDPOINT],
     ['a non-ASCII host', { client_name: 'Acme', entry_uri: 'https://bücher.example/launch' }, 'url_not_ascii', 'entry_uri'],
+    ['a scheme written twice', withEndpoint('https://http://hooks.acme-corp.com/lp'), 'url_scheme_repeated', ENDPOINT],
+    ['an angle-bracket placeholder', withEndpoint('https://<your-domain>/webhook'), 'url_placeholder', ENDPOINT],
   ] as const) {
     it(`${name}: exit 1, ${code} at ${path}`, () => {
       const { status, report } = validateJson('manifest.json', manifest);
@@ -63,5 +65,17 @@ describe('lp-app-manifest validate: URLs as written', () => {
     expect(report.files[0]!.warnings.map((warning) => [warning.code, warning.path])).to.deep.equal([
       ['single_label_host', ENDPOINT],
     ]);
+  });
+
+  it('a fragment in an endpoint: exit 0, a warning at the line and column of the endpoint that names the URL requested', () => {
+    const file = join(dir(), 'fragment.json');
+    writeFileSync(file, JSON.stringify(withEndpoint('https://hooks.example.com/foo?query=123#ct=1000'), null, 2));
+    const run = runCli(['validate', file]);
+    expect(run.status).to.equal(0);
+    // JSON.stringify(…, null, 2) puts "endpoint" on line 6, column 9.
+    expect(run.stdout).to.contain(
+      `${file}:6:9: warning: ${ENDPOINT}: has a fragment ("#…"), which is never sent in a request (RFC 3986 §3.5): LivePerson will request "https://hooks.example.com/foo?query=123"`,
+    );
+    expect(run.stdout).to.contain('[endpoint_has_fragment]');
   });
 });

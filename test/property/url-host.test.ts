@@ -6,11 +6,16 @@
  *   host rules (RFC 1123 / RFC 1035 labels, at most 253 characters in all);
  * - the WHATWG parser itself (`new URL()`): a URL is accepted exactly when it
  *   is RFC 3986, has no user info, a valid host and port, and the parser finds
- *   the same host as written (lower-cased), which is then the host given.
+ *   the same host as written (lower-cased), which is then the host given; an
+ *   IPv6 literal is one address in any of its spellings (RFC 4291 §2.2), so any
+ *   the parser reads is accepted, and its host is the parser's form. A scheme
+ *   written twice (`https://http://host`, a host `http` with an empty port to
+ *   RFC 3986) is rejected.
  */
 import { expect } from 'chai';
 import fc from 'fast-check';
 import { parseHttpsUrl, singleLabelHost, unreachableHost } from '../../src/validation/checks.js';
+import { validateManifest } from '../../src/index.js';
 import { UNREACHABLE_HOST_PATTERNS } from '../../src/rules/tables.js';
 import { assertProperty } from './support.js';
 
@@ -45,12 +50,13 @@ const DNS_NAME =
 /** What the check must give for a `https://` URL, from the two oracles: the host, or "rejected". */
 function expected(value: string): string | 'rejected' {
   const match = RFC3986_HTTPS_URI.exec(value);
-  if (match === null) return 'rejected';
+  if (match === null || /^https:\/\/https?:\/\//i.test(value)) return 'rejected';
   const { userinfo: user, host, port } = match.groups!;
   if (user !== undefined || host === undefined || host === '') return 'rejected';
   if (port !== undefined && port !== '' && Number(port) > 65535) return 'rejected';
   if (!host.startsWith('[') && !DNS_NAME.test(host)) return 'rejected';
   const parsed = whatwgHost(value);
+  if (host.startsWith('[')) return parsed ?? 'rejected';
   return parsed !== undefined && parsed === host.toLowerCase() ? parsed : 'rejected';
 }
 
@@ -194,6 +200,8 @@ describe('https URLs as written: the check agrees with RFC 3986 and with the WHA
       ['https://1.2.3.4/', '1.2.3.4'],
       ['https://[::1]/', '[::1]'],
       ['https://[FE80::1]/', '[fe80::1]'],
+      ['https://[0::1]/', '[::1]'],
+      ['https://[1080:0:0:0:8:800:200C:417A]/', '[1080::8:800:200c:417a]'],
       ['https://xn--nxasmq6b.example/', 'xn--nxasmq6b.example'],
       ['https://example.com./', 'example.com.'],
       ['https://example.com:443/', 'example.com'],
@@ -207,7 +215,8 @@ describe('https URLs as written: the check agrees with RFC 3986 and with the WHA
     for (const [url, code] of [
       ['https://127.1/', 'url_host_mismatch'],
       ['https://0x7f.0.0.1/', 'url_host_mismatch'],
-      ['https://[0::1]/', 'url_host_mismatch'],
+      ['https://[0::1', 'url_invalid_host'],
+      ['https://http://b.example/', 'url_scheme_repeated'],
       ['https://example.0x10/', 'url_invalid_host'],
       ['https://example.123/', 'url_invalid_host'],
       ['https://xn--a.example/', 'url_invalid_host'],
@@ -220,6 +229,24 @@ describe('https URLs as written: the check agrees with RFC 3986 and with the WHA
       const parsed = parseHttpsUrl(url);
       expect('code' in parsed && parsed.code, url).to.equal(code);
     }
+  });
+
+  // The warnings of a valid endpoint are the same whichever way the check took (the short one for common URLs, or
+  // the long one): a fragment exactly when there is a "#", a trailing dot exactly when the parser's host ends in one.
+  it(`the warnings on a valid endpoint follow from the URL, whichever way it was checked (seed ${SEED + 2})`, () => {
+    assertProperty('endpoint warnings', SEED + 2, fc.tuple(authority, rest), ([host, tail]) => {
+      const url = `https://${host}${tail}`;
+      const result = validateManifest({
+        client_name: 'Acme',
+        capabilities: { webhooks: { 'cqm.ExConversationChangeNotification': { endpoint: url } } },
+      });
+      if (!result.ok) return;
+      const codes = result.warnings.map((warning) => warning.code);
+      const hostname = whatwgHost(url)!;
+      expect(codes.includes('endpoint_has_fragment'), url).to.equal(url.includes('#'));
+      const otherHostWarning = codes.includes('unreachable_endpoint_host') || codes.includes('single_label_host');
+      expect(codes.includes('trailing_dot_host'), url).to.equal(hostname.endsWith('.') && !otherHostWarning);
+    });
   });
 
   it('a single label is a single label as the parser reads it too', () => {

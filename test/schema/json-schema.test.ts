@@ -111,7 +111,11 @@ describe('manifestJsonSchema()', () => {
       it('lists the enum values of the rules tables, as unique items', () => {
         const properties = at(schema, 'properties');
         expect(at(properties, 'grant_types', 'items')['enum']).to.deep.equal(GRANT_TYPES);
-        expect(at(properties, 'response_types', 'items')['enum']).to.deep.equal(RESPONSE_TYPES);
+        // A response type of several values in any order (RFC 6749 §3.1.1), and each value once however written.
+        expect(at(properties, 'response_types', 'items')['enum']).to.deep.equal([...RESPONSE_TYPES, 'token id_token']);
+        expect(at(properties, 'response_types')['allOf']).to.deep.equal([
+          { not: { contains: { enum: ['id_token token', 'token id_token'] }, minContains: 2 } },
+        ]);
         const engagement = at(properties, 'capabilities', 'properties', 'engagement');
         expect(engagement['required']).to.deep.equal(Object.keys(ENGAGEMENT_FIELDS));
         const lists = {

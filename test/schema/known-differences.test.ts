@@ -122,11 +122,18 @@ const CASES: Record<KnownDifferenceId, readonly Case[]> = {
       code: 'url_host_mismatch',
     },
     {
-      name: 'a logo_uri with an IPv6 address not as the parser writes it',
+      name: 'a logo_uri with an IP literal that is no IPv6 address',
       profile: 'general',
-      value: { ...base(), logo_uri: 'https://[0:0::1]/logo.png' },
+      value: { ...base(), logo_uri: 'https://[1::2::3]/logo.png' },
       schemaAccepts: true,
-      code: 'url_host_mismatch',
+      code: 'url_invalid_host',
+    },
+    {
+      name: 'a plain-http redirect URI to an IPv6 address that is not loopback',
+      profile: 'general',
+      value: { ...base(), redirect_uris: ['http://[::2]/cb'] },
+      schemaAccepts: true,
+      code: 'redirect_uri_insecure_http',
     },
     {
       name: 'an endpoint with an "xn--" label that is not punycode',
@@ -203,6 +210,10 @@ describe('known differences between the JSON Schema and validateManifest()', () 
         withWebhook({ endpoint: `https://${'a'.repeat(63)}.${'b'.repeat(63)}.${'c'.repeat(63)}.${'d'.repeat(63)}/hook` }),
       ],
       ['general', withWebhook({ endpoint: 'HTTPS://hooks.example.com/lp' })],
+      ['general', withWebhook({ endpoint: 'https://http://hooks.acme-corp.com/lp' })],
+      ['general', { ...base(), redirect_uris: ['com.example.app://user:pass@host/cb'] }],
+      ['general', { ...base(), response_types: ['id_token token', 'token id_token'] }],
+      ['general', { ...base(), response_types: ['code id_token'] }],
       ['general', withWebhook({ endpoint: 'https://bücher.example/lp' })],
       ['general', withWebhook({ endpoint: 'https://hooks.example.com/100%' })],
       ['general', withWebhook({ endpoint: `https://hooks.example.com/${'a'.repeat(2048)}` })],
@@ -212,6 +223,9 @@ describe('known differences between the JSON Schema and validateManifest()', () 
       ['general', withWebhook({ endpoint: 'https://your/webhooks/endpoint' })],
       ['general', { ...base(), logo_uri: '/logo%201.png?v=2#x', entry_uri: 'https://[2001:db8::1]:443/a?b=c#d' }],
       ['general', { ...base(), redirect_uris: ['com.example.app:/cb', 'https://xn--bcher-kva.example/cb'] }],
+      ['general', { ...base(), redirect_uris: ['http://[0:0:0:0:0:0:0:1]:8080/cb', 'com.example.app://host/cb@x'] }],
+      ['general', withWebhook({ endpoint: 'https://[1080:0:0:0:8:800:200C:417A]/index.html#x' })],
+      ['general', { ...base(), response_types: ['token id_token', 'code'] }],
     ];
     for (const [profile, value] of fixed) {
       expect(knownDifferences(value, profile), JSON.stringify(value)).to.deep.equal([]);

@@ -108,6 +108,7 @@ const EXAMPLES: { readonly [TCode in IssueCode]: Example } = {
   // Not a manifest's: an unset value given to httpsUrl() (see below).
   url_missing: { value: undefined, httpsUrl: true, path: 'WEBHOOK_URL' },
   url_scheme_not_lower_case: { value: withEndpoint('HTTPS://hooks.example.com/lp'), path: CONVERSATION_ENDPOINT },
+  url_scheme_repeated: { value: withEndpoint('https://http://hooks.acme-corp.com/lp'), path: CONVERSATION_ENDPOINT },
   url_placeholder: { value: withEndpoint('https://{domain}/event/ContentEvent'), path: CONVERSATION_ENDPOINT },
   url_not_ascii: { value: withEndpoint('https://bücher.example/lp'), path: CONVERSATION_ENDPOINT },
   url_invalid_character: { value: withEndpoint('https://hooks.example.com/a|b'), path: CONVERSATION_ENDPOINT },
@@ -179,6 +180,12 @@ const EXAMPLES: { readonly [TCode in IssueCode]: Example } = {
     path: 'capabilities.webhooks["cqm.ExConversationChangeNotification"].headers[0].header_value',
     warning: true,
   },
+  endpoint_has_fragment: {
+    value: withEndpoint('https://hooks.example.com/foo?query=123#ct=1000'),
+    path: CONVERSATION_ENDPOINT,
+    warning: true,
+  },
+  trailing_dot_host: { value: withEndpoint('https://hooks.example.com./lp'), path: CONVERSATION_ENDPOINT, warning: true },
 };
 
 describe('ISSUE_CODES', () => {

@@ -44,11 +44,12 @@ const SAMPLES: { readonly [TCode in IssueCode]: IssueParams[TCode] } = {
   localized_name_without_client_name: {},
   url_not_https: {},
   url_malformed: {},
-  url_has_credentials: {},
+  url_has_credentials: { use: 'redirect', backslash: false },
   url_has_whitespace: {},
   url_empty: {},
   url_missing: {},
   url_scheme_not_lower_case: { written: 'HTTPS', expected: 'https' },
+  url_scheme_repeated: { written: 'https://http://', expected: 'https://hooks.acme-corp.com/…' },
   url_placeholder: { placeholder: '{domain}' },
   url_not_ascii: { character: 'ü', punycodeHost: 'xn--bcher-kva.example' },
   url_invalid_character: { character: '|', position: 27 },
@@ -81,6 +82,8 @@ const SAMPLES: { readonly [TCode in IssueCode]: IssueParams[TCode] } = {
   single_label_host: { host: 'your' },
   body_header_name: { name: 'Content-Type' },
   header_value_whitespace: { problem: 'padded' },
+  endpoint_has_fragment: { requested: 'https://hooks.example.com/foo?query=123' },
+  trailing_dot_host: { host: 'hooks.example.com.', expected: 'hooks.example.com' },
 };
 
 /** The same for the CLI's own codes (file-issues.ts). */

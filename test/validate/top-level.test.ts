@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { GRANT_TYPES, RESPONSE_TYPES } from '../../src/index.js';
+import { GRANT_TYPES, ManifestBuilder, RESPONSE_TYPES, type ResponseType } from '../../src/index.js';
 import {
   baseFor,
   expectClean,
@@ -323,6 +323,36 @@ describe('validateManifest: top-level fields', () => {
       });
       expect(manifest['grant_types']).to.deep.equal(['client_credentials', 'authorization_code', 'refresh_token']);
       expect(manifest['response_types']).to.deep.equal(['code', 'token', 'id_token', 'id_token token']);
+    });
+
+    // RFC 6749 §3.1.1: "the order of values does not matter".
+    it('a response type of several values may list them in any order, and is written as the table writes it', () => {
+      for (const profile of PROFILES_UNDER_TEST) {
+        const manifest = expectClean(withValue(baseFor(profile), ['response_types'], ['token id_token']), profile);
+        expect(manifest['response_types'], profile).to.deep.equal(['id_token token']);
+      }
+      const both = expectClean(minimalWith(['response_types'], ['token id_token', 'token']));
+      expect(both['response_types']).to.deep.equal(['token', 'id_token token']);
+      // One value, however written, is listed once.
+      const issue = expectIssue(
+        minimalWith(['response_types'], ['id_token token', 'token id_token']),
+        'general',
+        'duplicate_item',
+        'response_types[1]',
+      );
+      expect(issue.params).to.deep.equal({ value: 'token id_token' });
+      // Only the values of a known type, each once, separated by single spaces.
+      for (const value of ['code id_token', 'token token', 'token  id_token', ' token id_token', 'id_token token code']) {
+        expectIssue(minimalWith(['response_types'], [value]), 'general', 'invalid_enum_value', 'response_types[0]');
+      }
+    });
+
+    it('the builder writes the canonical order too (a JavaScript caller may pass "token id_token")', () => {
+      const built = ManifestBuilder.general()
+        .clientName('Acme')
+        .responseTypes('token id_token' as ResponseType)
+        .build();
+      expect(built.response_types).to.deep.equal(['id_token token']);
     });
 
     it('come back in canonical order: ["refresh_token","client_credentials"] -> ["client_credentials","refresh_token"]', () => {

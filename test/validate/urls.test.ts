@@ -221,10 +221,9 @@ describe('validateManifest: URIs', () => {
           'https://hooks.example.com:8443/lp',
           'https://hooks.example.com/a@b',
           'https://xn--bcher-kva.example/lp',
-          'https://hooks.example.com./lp',
           'https://192.0.2.1/lp',
           'https://[2001:db8::1]:8443/lp',
-          "https://hooks.example.com/a-b_c.d~e!$&'()*+,;=:@/%2F%7b?q=/?#frag/?",
+          "https://hooks.example.com/a-b_c.d~e!$&'()*+,;=:@/%2F%7b?q=/?",
         ]) {
           it(`accepts ${endpoint}`, () => {
             const manifest = expectClean(withEndpoint(endpoint), profile);
@@ -263,6 +262,16 @@ describe('validateManifest: URIs', () => {
           ['https://hooks.example.com/lp\u0085', 'url_has_whitespace'],
           ['https://hooks.example.com/\u00a0lp', 'url_has_whitespace'],
         ];
+        // Valid, with a warning: a host with a trailing dot, a fragment (whose characters are RFC 3986's too).
+        for (const [endpoint, code] of [
+          ['https://hooks.example.com./lp', 'trailing_dot_host'],
+          ["https://hooks.example.com/a-b_c.d~e!$&'()*+,;=:@/%2F%7b?q=/?#frag/?", 'endpoint_has_fragment'],
+        ] as const) {
+          it(`accepts ${endpoint}, with ${code}`, () => {
+            expect(warningsOf(withEndpoint(endpoint), profile)).to.deep.equal([{ code, path: ENDPOINT_PATH }]);
+          });
+        }
+
         for (const [endpoint, code] of rejected) {
           it(`rejects ${JSON.stringify(endpoint)} with ${code}`, () => {
             const issue = expectIssue(withEndpoint(endpoint), profile, code, ENDPOINT_PATH);
@@ -444,7 +453,10 @@ describe('URLs as written: every URL field and httpsUrl()', () => {
     const name253 = `${'a'.repeat(61)}.${'b'.repeat(61)}.${'c'.repeat(61)}.${'d'.repeat(61)}.eeeee`;
     expect(name253).to.have.length(253);
     for (const host of [`${label63}.example.com`, name253, `${name253}.`]) {
-      expectClean(withEndpoint(`https://${host}/lp`));
+      // (A trailing dot is valid, with its warning.)
+      expect(warningsOf(withEndpoint(`https://${host}/lp`)).map((warning) => warning.code)).to.deep.equal(
+        host.endsWith('.') ? ['trailing_dot_host'] : [],
+      );
       expect(isHttpsUrl(`https://${host}/lp`), host).to.equal(true);
     }
     for (const host of [`${name253}e`, `${name253}e.`]) {
@@ -460,7 +472,6 @@ describe('URLs as written: every URL field and httpsUrl()', () => {
       ['https://017.0.0.1/lp', '15.0.0.1'],
       ['https://3232235777/lp', '192.168.1.1'],
       ['https://1.2.3.4./lp', '1.2.3.4'],
-      ['https://[0:0::1]/lp', '[::1]'],
     ] as const) {
       expectEverywhere(url, 'url_host_mismatch', new RegExp(`is read as "${parsed.replace(/[.[\]]/g, '\\$&')}"`));
     }
@@ -602,6 +613,268 @@ describe('URLs as written: every URL field and httpsUrl()', () => {
     it('returns a valid URL unchanged', () => {
       expect(httpsUrl('https://hooks.example.com/lp', 'X')).to.equal('https://hooks.example.com/lp');
       expect(httpsUrl('https://your/webhooks/endpoint', 'X')).to.equal('https://your/webhooks/endpoint');
+    });
+  });
+});
+
+/** Real inputs that were judged wrong or passed in silence (issue 19 §1): each a kind, at every URL field where it applies. */
+describe('URLs: field cases', () => {
+  const ENDPOINT = 'capabilities.webhooks["cqm.ExConversationChangeNotification"].endpoint';
+  const withRedirect = (uri: string) => minimalWith(['redirect_uris'], [uri]);
+
+  describe('an IPv6 literal is compared as an address, not as text (RFC 4291 §2.2)', () => {
+    // RFC 2732 §2's examples, and other spellings of one address: every client reads the same address.
+    for (const url of [
+      'https://[1080:0:0:0:8:800:200C:417A]/index.html',
+      'https://[FEDC:BA98:7654:3210:FEDC:BA98:7654:3210]:80/index.html',
+      'https://[3ffe:2a00:100:7031::1]',
+      'https://[::FFFF:129.144.52.38]:80/index.html',
+      'https://[2010:836B:4179::836B:4179]',
+      'https://[2001:0db8:0000:0000:0000:0000:0000:0001]/lp',
+    ]) {
+      it(`accepts ${url} everywhere`, () => {
+        expectClean(withEndpoint(url));
+        expectClean(minimalWith(['entry_uri'], url));
+        expectClean(minimalWith(['logo_uri'], url));
+        expectClean(withRedirect(url));
+        expect(isHttpsUrl(url), 'isHttpsUrl').to.equal(true);
+      });
+    }
+
+    it('still warns on a loopback, private or IPv4-mapped loopback or private address, however written', () => {
+      for (const [url, host] of [
+        ['https://[0:0:0:0:0:0:0:1]/lp', '[::1]'],
+        ['https://[0::1]/lp', '[::1]'],
+        ['https://[::ffff:127.0.0.1]/lp', '[::ffff:7f00:1]'],
+        ['https://[::FFFF:10.0.0.1]/lp', '[::ffff:a00:1]'],
+        ['https://[0:0:0:0:0:ffff:c0a8:0101]/lp', '[::ffff:c0a8:101]'],
+        ['https://[FD00:0::1]/lp', '[fd00::1]'],
+      ] as const) {
+        const [warning] = expectValid(withEndpoint(url)).warnings;
+        expect(warning?.code, url).to.equal('unreachable_endpoint_host');
+        expect(warning?.params, url).to.deep.equal({ host });
+      }
+    });
+
+    it('any spelling of the loopback address is loopback for a plain-http redirect URI (RFC 8252 §7.3)', () => {
+      expectClean(withRedirect('http://[0:0:0:0:0:0:0:1]:8080/cb'));
+      expectIssue(withRedirect('http://[::2]/cb'), 'general', 'redirect_uri_insecure_http', 'redirect_uris[0]');
+    });
+
+    it('an invalid IPv6 literal is still an error', () => {
+      for (const url of [
+        'https://[1:2:3:4:5:6:7:8:9]/lp',
+        'https://[::g]/lp',
+        'https://[1::2::3]/lp',
+        'https://[::1.2.3.04]/lp',
+      ]) {
+        expectIssue(withEndpoint(url), 'general', 'url_invalid_host', ENDPOINT);
+        expect(isHttpsUrl(url), url).to.equal(false);
+      }
+    });
+  });
+
+  describe('a fragment in a webhook endpoint is never sent: a warning that says which URL is requested', () => {
+    for (const [url, requested] of [
+      ['https://hooks.example.com/foo?query=123#ct=1000', 'https://hooks.example.com/foo?query=123'],
+      ['https://webhook.site/#!/0b7c2bd4-6f2a-4a5e-9d55-1f0e3c6a8b21', 'https://webhook.site/'],
+      // the long way (a port, an IP literal), not only the short one for common URLs
+      ['https://hooks.example.com:8443/lp#x', 'https://hooks.example.com:8443/lp'],
+      ['https://[2001:db8::1]/lp#', 'https://[2001:db8::1]/lp'],
+    ] as const) {
+      it(`${url}: valid, and says ${requested} is requested`, () => {
+        const { warnings } = expectValid(withEndpoint(url));
+        expect(warnings.map(({ code, path }) => ({ code, path }))).to.deep.equal([
+          { code: 'endpoint_has_fragment', path: ENDPOINT },
+        ]);
+        expect(warnings[0]!.params).to.deep.equal({ requested });
+        expect(warnings[0]!.message).to.contain(`will request ${JSON.stringify(requested)}`);
+      });
+    }
+
+    it('is not given where a fragment does no harm (entry_uri, logo_uri: a browser keeps it), nor without "#"', () => {
+      expectClean(minimalWith(['entry_uri'], 'https://sso.example.com/launch#app'));
+      expectClean(minimalWith(['logo_uri'], 'https://cdn.example.com/x.png#v2'));
+      expectClean(withEndpoint('https://hooks.example.com/lp?a=1'));
+    });
+
+    it('a redirect URI keeps its error (RFC 6749 §3.1.2)', () => {
+      expectIssue(withRedirect('https://app.example.com/cb#x'), 'general', 'redirect_uri_has_fragment', 'redirect_uris[0]');
+    });
+  });
+
+  describe('a host with a trailing dot: valid, with a warning (a TLS server name has none, RFC 6066 §3)', () => {
+    const PLACES = [
+      ['endpoint', (url: string) => withEndpoint(url), ENDPOINT],
+      ['entry_uri', (url: string) => minimalWith(['entry_uri'], url), 'entry_uri'],
+      ['logo_uri', (url: string) => minimalWith(['logo_uri'], url), 'logo_uri'],
+      ['redirect_uris', (url: string) => withRedirect(url), 'redirect_uris[0]'],
+    ] as const;
+    // The first takes the short way for common URLs (a plain name, no port), the others the long way.
+    for (const url of [
+      'https://hooks.example.com./lp',
+      'https://Hooks.Example.com.:8443/lp',
+      'https://xn--bcher-kva.example./lp',
+    ]) {
+      it(`${url}: at every URL field`, () => {
+        const host = new URL(url).hostname;
+        for (const [name, make, path] of PLACES) {
+          const { warnings } = expectValid(make(url));
+          expect(
+            warnings.map((warning) => [warning.code, warning.path]),
+            name,
+          ).to.deep.equal([['trailing_dot_host', path]]);
+          expect(warnings[0]!.params).to.deep.equal({ host, expected: host.slice(0, -1) });
+          expect(warnings[0]!.message)
+            .to.contain('RFC 6066')
+            .and.to.contain(`write ${JSON.stringify(host.slice(0, -1))}`);
+        }
+        expect(isHttpsUrl(url)).to.equal(true);
+      });
+    }
+
+    it('says the bigger problem only, for a single label or an unreachable host ("hooks.", "localhost.")', () => {
+      expect(warningsOf(withEndpoint('https://hooks./lp')).map((w) => w.code)).to.deep.equal(['single_label_host']);
+      expect(warningsOf(withEndpoint('https://localhost./lp')).map((w) => w.code)).to.deep.equal(['unreachable_endpoint_host']);
+    });
+
+    it('is not given without a host ending in a dot (a dot in the path, a private-use redirect URI)', () => {
+      expectClean(withEndpoint('https://hooks.example.com/lp./x.'));
+      expectClean(withRedirect('com.example.app:/cb.'));
+    });
+  });
+
+  describe('a scheme written twice is an error that says so, and what to write', () => {
+    for (const [url, written, expected] of [
+      ['https://http://hooks.acme-corp.com/lp', 'https://http://', 'https://hooks.acme-corp.com/…'],
+      ['https://https://hooks.acme-corp.com', 'https://https://', 'https://hooks.acme-corp.com'],
+      ['https://HTTPS://hooks.acme-corp.com:8443?x=1', 'https://HTTPS://', 'https://hooks.acme-corp.com:8443?…'],
+      // the user name and password, and the path, are not shown
+      [
+        'https://http://user:hunter2@hooks.acme-corp.com/services/T0/B0/s3cret',
+        'https://http://',
+        'https://hooks.acme-corp.com/…',
+      ],
+    ] as const) {
+      it(`${url}: url_scheme_repeated at every URL field`, () => {
+        for (const [make, path] of [
+          [withEndpoint, ENDPOINT],
+          [(u: string) => minimalWith(['entry_uri'], u), 'entry_uri'],
+          [(u: string) => minimalWith(['logo_uri'], u), 'logo_uri'],
+          [withRedirect, 'redirect_uris[0]'],
+        ] as const) {
+          const issue = expectIssue(make(url), 'general', 'url_scheme_repeated', path);
+          expect(issue.params).to.deep.equal({ written, expected });
+          expect(issue.message)
+            .to.contain('scheme written twice')
+            .and.to.contain(`write it once: ${JSON.stringify(expected)}`);
+          expect(issue.message).not.to.match(/hunter2|s3cret|services/);
+        }
+        expect(isHttpsUrl(url)).to.equal(false);
+      });
+    }
+
+    it('in a plain-http loopback redirect URI too', () => {
+      const issue = expectIssue(
+        withRedirect('http://http://localhost:3000/cb'),
+        'general',
+        'url_scheme_repeated',
+        'redirect_uris[0]',
+      );
+      expect(issue.params).to.deep.equal({ written: 'http://http://', expected: 'http://localhost:3000/…' });
+    });
+  });
+
+  describe('<…> is an unfilled placeholder, as {…} is', () => {
+    it('https://<your-domain>/webhook: url_placeholder at every URL field and in httpsUrl()', () => {
+      for (const [url, placeholder] of [
+        ['https://<your-domain>/webhook', '<your-domain>'],
+        ['https://hooks.example.com/<tenant>/lp', '<tenant>'],
+        ['https://<a>.example.com/{b}', '<a>'],
+      ] as const) {
+        for (const [value, path] of [
+          [withEndpoint(url), ENDPOINT],
+          [minimalWith(['entry_uri'], url), 'entry_uri'],
+          [minimalWith(['logo_uri'], url), 'logo_uri'],
+          [withRedirect(url), 'redirect_uris[0]'],
+        ] as const) {
+          const issue = expectIssue(value, 'general', 'url_placeholder', path);
+          expect(issue.params).to.deep.equal({ placeholder });
+          expect(issue.message).to.contain('unfilled placeholder').and.not.to.contain('percent-encode');
+        }
+        try {
+          httpsUrl(url, 'X');
+          expect.fail('returned');
+        } catch (error) {
+          expect((error as ManifestValidationError).issues.map((issue) => issue.code)).to.deep.equal(['url_placeholder']);
+        }
+      }
+      expectIssue(minimalWith(['logo_uri'], '/<logo>.png'), 'general', 'url_placeholder', 'logo_uri');
+      expectIssue(withRedirect('com.example.app:/<path>'), 'general', 'url_placeholder', 'redirect_uris[0]');
+    });
+
+    it('a lone "<" or ">" is still a character to percent-encode', () => {
+      expectIssue(withEndpoint('https://hooks.example.com/a<b'), 'general', 'url_invalid_character', ENDPOINT);
+      expectIssue(withEndpoint('https://hooks.example.com/a>b<'), 'general', 'url_invalid_character', ENDPOINT);
+    });
+  });
+
+  describe('a user name or password: an error in every URL field, worded for what the URL is for', () => {
+    it('a private-use redirect URI with user information is an error (RFC 8252 §7.1), never showing the password', () => {
+      for (const uri of [
+        'com.example.app://user:pass@host/cb',
+        'com.example.app://user@host',
+        'com.example.app://u:p|ss@host/cb',
+        'com.example.app://u:pä55@host/cb',
+      ]) {
+        const issue = expectIssue(withRedirect(uri), 'general', 'url_has_credentials', 'redirect_uris[0]');
+        expect(issue.params).to.deep.equal({ use: 'redirect', backslash: false });
+        expect(issue.message).not.to.match(/pass@|p\|ss|pä55|user[:@]|character \d/);
+      }
+      // "@" outside an authority is a path's character
+      expectClean(withRedirect('com.example.app:/cb@x'));
+      expectClean(withRedirect('com.example.app://host/cb@x'));
+    });
+
+    it('says what to do for each kind of URL: webhook headers only for a webhook endpoint', () => {
+      const cases = [
+        [withEndpoint('https://user:pw@hooks.example.com/lp'), ENDPOINT, 'webhook', /send secrets in webhook headers/],
+        [
+          withRedirect('https://user:pw@app.example.com/cb'),
+          'redirect_uris[0]',
+          'redirect',
+          /redirect URI .*carries no credentials/,
+        ],
+        [withRedirect('com.example.app://user:pw@cb'), 'redirect_uris[0]', 'redirect', /redirect URI/],
+        [minimalWith(['logo_uri'], 'https://user:pw@cdn.example.com/x.png'), 'logo_uri', 'browser', /browsers refuse or strip/],
+        [minimalWith(['entry_uri'], 'https://user:pw@sso.example.com/'), 'entry_uri', 'browser', /browsers refuse or strip/],
+      ] as const;
+      for (const [value, path, use, wording] of cases) {
+        const issue = expectIssue(value, 'general', 'url_has_credentials', path);
+        expect(issue.params, path).to.deep.equal({ use, backslash: false });
+        expect(issue.message, path).to.match(wording);
+        if (use !== 'webhook') expect(issue.message, path).not.to.contain('header');
+      }
+      try {
+        httpsUrl('https://user:pw@hooks.example.com/lp', 'X');
+        expect.fail('returned');
+      } catch (error) {
+        const [issue] = (error as ManifestValidationError).issues;
+        expect(issue!.params).to.deep.equal({ use: 'webhook', backslash: false });
+      }
+    });
+
+    it('a backslash before "@" is said as what it is (two readings of the host), in every field, not as a secret to move', () => {
+      for (const [value, path, use] of [
+        [withRedirect('https://evil.example.com\\@apps.example.com/cb'), 'redirect_uris[0]', 'redirect'],
+        [withRedirect('http://localhost\\@evil.example.com/cb'), 'redirect_uris[0]', 'redirect'],
+        [withEndpoint('https://evil.example.com\\@apps.example.com/lp'), ENDPOINT, 'webhook'],
+        [minimalWith(['logo_uri'], 'https://evil.example.com\\@cdn.example.com/x.png'), 'logo_uri', 'browser'],
+      ] as const) {
+        const issue = expectIssue(value, 'general', 'url_has_credentials', path);
+        expect(issue.params, path).to.deep.equal({ use, backslash: true });
+        expect(issue.message, path).to.contain('browsers read "\\" as "/"').and.not.to.contain('header');
+      }
     });
   });
 });

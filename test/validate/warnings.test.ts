@@ -183,13 +183,20 @@ describe('validateManifest: warnings', () => {
           });
         }
 
-        // Other spellings of these addresses are errors (not the host as written), whose message names the host to write.
+        // Every spelling of an IPv6 address is that address (RFC 4291 §2.2): warned about as the parser writes it.
         for (const [endpoint, host] of [
-          ['https://0x7f.1/lp', '127.0.0.1'],
           ['https://[0:0:0:0:0:0:0:1]:8443/lp', '[::1]'],
           ['https://[::ffff:127.0.0.1]/lp', '[::ffff:7f00:1]'],
           ['https://[::ffff:10.1.2.3]/lp', '[::ffff:a01:203]'],
         ] as const) {
+          it(`warns on ${endpoint}, naming ${host}`, () => {
+            const { warnings } = expectValid(withEndpoint(endpoint), profile);
+            expect(warnings.map((w) => [w.code, w.params])).to.deep.equal([['unreachable_endpoint_host', { host }]]);
+          });
+        }
+
+        // Other spellings of IPv4 addresses are errors (not the host as written), whose message names the host to write.
+        for (const [endpoint, host] of [['https://0x7f.1/lp', '127.0.0.1']] as const) {
           it(`rejects ${endpoint}, naming ${host}, which is then warned about`, () => {
             const issue = expectIssue(withEndpoint(endpoint), profile, 'url_host_mismatch', `${CONTENT_PATH}.endpoint`);
             expect(issue.message).to.contain(`write ${JSON.stringify(host)}`);

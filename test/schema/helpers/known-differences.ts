@@ -43,14 +43,16 @@ const PRIVATE_USE_AS_WRITTEN = new RegExp(`^${PRIVATE_USE_SCHEME_SOURCE}${UNIT}*
 /**
  * A URL that passes every check the schema's patterns make (RFC 3986 as
  * written, a host of DNS labels or in brackets, a port of digits), that the
- * validator rejects: a port above 65535, or a host that the WHATWG parser
- * rejects or reads as another host (`1.2.3.256`, `127.1`, `[0::1]`, `xn--a`).
+ * validator rejects: a port above 65535, a host that the WHATWG parser
+ * rejects or reads as another host (`1.2.3.256`, `127.1`, `xn--a`), or an IP
+ * literal it rejects (`[1::2::3]`; any spelling it reads, `[0::1]`, is the address).
  */
 export function urlNeedsWhatwg(url: string): boolean {
   const match = AS_WRITTEN.exec(url);
   if (match === null) return false;
   const { host, port } = match.groups as { host: string; port?: string };
   if (port !== undefined && port !== '' && Number(port) > 65535) return true;
+  if (host.startsWith('[')) return whatwgHostname(url) === undefined;
   return whatwgHostname(url) !== host.toLowerCase();
 }
 
@@ -63,8 +65,11 @@ export function redirectUriDifference(uri: string): KnownDifferenceId | undefine
   if (uri.startsWith('https://')) return httpsUrlNeedsWhatwg(uri) ? 'whatwg-url-parsing' : undefined;
   if (uri.startsWith('http://')) {
     // The schema knows the loopback hosts as written (any case); the parser reads them alike, but a port may be too big.
-    const loopback = /^http:\/\/(?:localhost|127\.0\.0\.1|\[::1\])(?::([0-9]*))?(?:[/?]|$)/i.exec(uri);
-    return loopback !== null && AS_WRITTEN.test(uri) && Number(loopback[1] ?? 0) > 65535 ? 'whatwg-url-parsing' : undefined;
+    const loopback = /^http:\/\/(?:localhost|127\.0\.0\.1|(\[[0-9A-Fa-f:.]+\]))(?::([0-9]*))?(?:[/?]|$)/i.exec(uri);
+    if (loopback === null || !AS_WRITTEN.test(uri)) return undefined;
+    // Any IP literal passes the schema: the parser says whether it is [::1] (another spelling of it is).
+    if (loopback[1] !== undefined && whatwgHostname(uri) !== '[::1]') return 'whatwg-url-parsing';
+    return Number(loopback[2] ?? 0) > 65535 ? 'whatwg-url-parsing' : undefined;
   }
   return PRIVATE_USE_AS_WRITTEN.test(uri) && whatwgHostname(uri) === undefined ? 'whatwg-url-parsing' : undefined;
 }
