@@ -122,14 +122,26 @@ function toFileReport(checked: Checked): FileReport {
   };
 }
 
-/** How many issues and warnings a file has, those left out of its lists included. */
+/**
+ * A warning `--strict` lets pass: a placeholder `--allow-unresolved` allows to stay unset (only then is an
+ * `unresolved_placeholder` a warning). A pull-request gate has no secrets; every other warning still fails.
+ */
+const allowedUnset = (warning: { readonly code: string } | LocatedIssue): boolean =>
+  ('issue' in warning ? warning.issue.code : warning.code) === 'unresolved_placeholder';
+
+/**
+ * How many issues and warnings a file has, those left out of its lists included, and how many of the
+ * warnings fail `--strict` (all but the placeholders allowed to stay unresolved).
+ */
 function countsOf(file: {
   readonly issues: readonly unknown[];
-  readonly warnings: readonly unknown[];
+  readonly warnings: readonly ({ readonly code: string } | LocatedIssue)[];
   readonly omitted?: CliIssueCounts | undefined;
 }) {
   const more = omittedCounts(file.omitted);
-  return { issues: file.issues.length + more.errors, warnings: file.warnings.length + more.warnings };
+  const warnings = file.warnings.length + more.warnings;
+  const allowed = file.warnings.filter(allowedUnset).length;
+  return { issues: file.issues.length + more.errors, warnings, failingStrict: warnings - allowed };
 }
 
 function summarize(files: readonly FileReport[], strict: boolean): ReportSummary {
@@ -142,7 +154,7 @@ function summarize(files: readonly FileReport[], strict: boolean): ReportSummary
     issues: counts.reduce((sum, count) => sum + count.issues, 0),
     warnings: counts.reduce((sum, count) => sum + count.warnings, 0),
     strict,
-    failed: files.filter((file, i) => !file.valid || (strict && counts[i]!.warnings > 0)).length,
+    failed: files.filter((file, i) => !file.valid || (strict && counts[i]!.failingStrict > 0)).length,
   };
 }
 
@@ -153,10 +165,10 @@ const summaryLine = ({ files, valid, invalid, issues, warnings, strict, failed }
 
 /** `valid.json: valid (connector profile, from "$schema"), 1 warning`. */
 function statusLine(checked: Checked, choice: ProfileChoice, strict: boolean): string {
-  const { issues, warnings } = countsOf(checked);
+  const { issues, warnings, failingStrict } = countsOf(checked);
   const profile = `${profileName(choice.profile)}${choice.from === 'schema' ? ', from "$schema"' : ''}`;
   const counts = [...(issues > 0 ? [plural(issues, 'issue')] : []), ...(warnings > 0 ? [plural(warnings, 'warning')] : [])];
-  const failsStrict = strict && issues === 0 && warnings > 0 ? ' (fails --strict)' : '';
+  const failsStrict = strict && issues === 0 && failingStrict > 0 ? ' (fails --strict)' : '';
   return `${shownFileName(checked.file)}: ${issues === 0 ? 'valid' : 'invalid'} (${profile})${counts.length === 0 ? '' : `: ${counts.join(', ')}`}${failsStrict}`;
 }
 
@@ -181,7 +193,8 @@ function printAnnotations(checked: readonly Checked[], summary: ReportSummary, s
   for (const entry of checked) {
     const fileLevel = entry.choice === undefined;
     for (const located of entry.issues) out.push(formatAnnotation(entry.file, located, { fileLevel }));
-    for (const located of entry.warnings) out.push(formatAnnotation(entry.file, located, { fileLevel, failing: strict }));
+    for (const located of entry.warnings)
+      out.push(formatAnnotation(entry.file, located, { fileLevel, failing: strict && !allowedUnset(located) }));
     if (entry.omitted !== undefined)
       out.push(formatOmittedLine(entry.file, entry.omitted, { annotation: true, failing: strict }));
   }
@@ -210,11 +223,14 @@ the --dotenv files); an unset one is an error (unresolved_placeholder).`,
       help: 'text (default), json (a report on stdout) or github\n(GitHub Actions annotations on stdout)',
     },
     logo: { type: 'string', value: '<file>', help: 'also check that this local logo image is exactly 70x70 pixels' },
-    strict: { type: 'boolean', help: 'exit 1 when there is any warning, too' },
+    strict: {
+      type: 'boolean',
+      help: 'exit 1 when there is any warning, too (with --allow-unresolved:\nany but the unset placeholders it allows)',
+    },
     ...DOTENV_OPTION,
     'allow-unresolved': {
       type: 'boolean',
-      help: 'report unset placeholder variables as warnings, and check\neverything that does not depend on them',
+      help: 'report unset placeholder variables as warnings, and check\neverything that does not depend on them; --strict does not\nfail on these (a pull-request gate without the secrets)',
     },
   },
   positionals: true,
