@@ -6,7 +6,7 @@
  */
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
-import { extname, resolve } from 'node:path';
+import { dirname, extname, resolve } from 'node:path';
 import type { Readable } from 'node:stream';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Profile, TemplateVariables } from '../index.js';
@@ -21,6 +21,7 @@ import { checkOpenable, decodeJsonText, readBytes } from './files.js';
 import { errorCode, errorMessage, EXIT, UsageError } from './io.js';
 import { parseJsonText } from './json-text.js';
 import { formatIssueLine, plural, type LocatedIssue } from './report.js';
+import { schemaReference } from './schema-ref.js';
 import { writeFileAtomic } from './write-atomic.js';
 
 /** What was checked; for a JSON file, also its repeated keys and where each path is. */
@@ -215,7 +216,7 @@ call of process.exit(). Exit status: 0 built, 1 invalid (or any warning with
       if (problem !== undefined) throw new BuildFailure([`${name}: ${problem.message}`]);
       const run: Run = { name, path, cwd: io.cwd, profile, env: variables.variables, timeoutMs };
       const built = extname(path).toLowerCase() === '.json' ? await buildJson(run) : await buildModule(run);
-      const { result, profile: checkedAgainst, mismatch, secretVariables } = built.checked;
+      const { result, profile: checkedAgainst, schemaProfile, mismatch, secretVariables } = built.checked;
       const errors = [...built.duplicates, ...locateAll(built, result.ok ? [] : result.issues)];
       const warnings = locateAll(built, [...(mismatch === undefined ? [] : [mismatch]), ...result.warnings]);
       if (warnings.length > 0) io.stderr(`${warnings.map((warning) => formatIssueLine(name, warning)).join('\n')}\n`);
@@ -232,16 +233,21 @@ call of process.exit(). Exit status: 0 built, 1 invalid (or any warning with
         ]);
       }
       // The library's canonical order makes this byte-identical for the same manifest.
-      const json = `${JSON.stringify(result.manifest, null, 2)}\n`;
       if (out === undefined) {
-        io.stdout(json);
+        // stdout is the manifest alone, as LivePerson's install call takes it (a pipe, a request body).
+        io.stdout(`${JSON.stringify(result.manifest, null, 2)}\n`);
         return EXIT.ok;
       }
+      // A file is the project's copy, which validate, plan and apply read again: its profile travels with it, as a
+      // "$schema" relative to its folder (which plan and apply never send: the validated manifest has no "$schema").
+      const target = resolve(io.cwd, out);
+      const schema = schemaReference(schemaProfile, dirname(target));
+      const json = `${JSON.stringify({ $schema: schema.ref, ...result.manifest }, null, 2)}\n`;
       // Webhook header values are where secrets go (tokens, API keys), wherever they came from: a manifest
       // that has any is for its owner's eyes only.
       const secret = secretVariables.length > 0 || secretStrings(result.manifest, ROOT_PLACE).length > 0;
       try {
-        await writeFileAtomic(resolve(io.cwd, out), json, { secret });
+        await writeFileAtomic(target, json, { secret });
       } catch (error) {
         throw new BuildFailure([`${out}: cannot write: ${describeWriteError(error)}`]);
       }

@@ -169,3 +169,17 @@ export const plural = counted;
 
 /** `connector profile`, as the text output names it. */
 export const profileName = (profile: Profile | string): string => `${profile} profile`;
+
+/**
+ * A note about a file (not an issue: it never fails a run) as a GitHub Actions annotation:
+ * `::notice file=F::MESSAGE`.
+ *
+ * @example
+ * ```ts
+ * import { formatNotice } from './report.js';
+ *
+ * formatNotice('manifest.json', 'checked against the general profile'); // '::notice file=manifest.json::checked against the general profile'
+ * ```
+ */
+export const formatNotice = (file: string, message: string): string =>
+  `::notice file=${escapeProperty(file)}::${escapeData(message)}`;

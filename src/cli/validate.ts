@@ -13,10 +13,11 @@ import { EXIT, UsageError, type Io } from './io.js';
 import { parseJsonText } from './json-text.js';
 import { checkLogo } from './logo.js';
 import { checkDocument } from './check-document.js';
-import type { ProfileChoice } from './profile.js';
+import { profileNote, type ProfileChoice } from './profile.js';
 import {
   formatAnnotation,
   formatIssueLine,
+  formatNotice,
   formatOmittedLine,
   plural,
   profileName,
@@ -66,6 +67,8 @@ interface Checked {
   readonly issues: readonly LocatedIssue[];
   readonly warnings: readonly LocatedIssue[];
   readonly omitted: CliIssueCounts | undefined;
+  /** Which profile was used and how to choose another, for a file checked as general only by default that looks like a connector. */
+  readonly note?: string | undefined;
 }
 
 /** The file name that means standard input, as in most command-line tools. */
@@ -108,7 +111,7 @@ async function checkFile(
     template,
     logoIssue === undefined ? [] : [logoIssue],
   );
-  return { file, choice, issues, warnings, omitted };
+  return { file, choice, issues, warnings, omitted, note: profileNote(parsed.document.value, choice) };
 }
 
 function toFileReport(checked: Checked): FileReport {
@@ -182,6 +185,7 @@ function printText(checked: readonly Checked[], summary: ReportSummary, strict: 
     }
     for (const located of [...entry.issues, ...entry.warnings]) out.push(formatIssueLine(entry.file, located));
     if (entry.omitted !== undefined) out.push(formatOmittedLine(entry.file, entry.omitted));
+    if (entry.note !== undefined) out.push(`${shownFileName(entry.file)}: note: ${entry.note}`);
     out.push(statusLine(entry, entry.choice, strict));
   }
   out.push(summaryLine(summary));
@@ -197,6 +201,7 @@ function printAnnotations(checked: readonly Checked[], summary: ReportSummary, s
       out.push(formatAnnotation(entry.file, located, { fileLevel, failing: strict && !allowedUnset(located) }));
     if (entry.omitted !== undefined)
       out.push(formatOmittedLine(entry.file, entry.omitted, { annotation: true, failing: strict }));
+    if (entry.note !== undefined) out.push(formatNotice(entry.file, entry.note));
   }
   out.push(summaryLine(summary));
   io.stdout(`${out.join('\n')}\n`);
@@ -273,6 +278,9 @@ Exit status: 0 if every file is valid (warnings allowed, unless --strict),
         printText(checked, summary, strict, io);
         break;
       case 'json':
+        // The report's shape stays as documented: a note goes to stderr.
+        for (const entry of checked)
+          if (entry.note !== undefined) io.stderr(`${shownFileName(entry.file)}: note: ${entry.note}\n`);
         io.stdout(`${JSON.stringify({ files, summary } satisfies ValidateReport, null, 2)}\n`);
         break;
       case 'github':

@@ -239,7 +239,9 @@ describe('CLI: templates and --dotenv', () => {
     expect((JSON.parse(json.stdout) as { summary: unknown }).summary).to.deep.include({ warnings: 2, strict: true, failed: 0 });
     const github = runCli([...gate, '--format', 'github', 'manifest.template.json'], { cwd, env: CLEAN });
     expect(github.status).to.equal(0);
-    expect(lines(github.stdout).filter((line) => line.startsWith('::warning ') && line.includes('unresolved_placeholder'))).to.have.length(2);
+    expect(
+      lines(github.stdout).filter((line) => line.startsWith('::warning ') && line.includes('unresolved_placeholder')),
+    ).to.have.length(2);
     expect(github.stdout).not.to.contain('::error');
 
     // Any other warning still fails the gate: here a private-network endpoint, beside the allowed placeholders.
@@ -249,7 +251,10 @@ describe('CLI: templates and --dotenv', () => {
     for (const format of ['text', 'json', 'github']) {
       const fail = runCli([...gate, '--format', format, 'private.template.json'], { cwd, env: CLEAN });
       expect(fail.status, `${format}: ${fail.stdout}`).to.equal(1);
-      if (format === 'text') expect(fail.stdout).to.contain('private.template.json: valid (connector profile, from "$schema"): 3 warnings (fails --strict)');
+      if (format === 'text')
+        expect(fail.stdout).to.contain(
+          'private.template.json: valid (connector profile, from "$schema"): 3 warnings (fails --strict)',
+        );
       if (format === 'json') expect((JSON.parse(fail.stdout) as { summary: unknown }).summary).to.deep.include({ failed: 1 });
       if (format === 'github') {
         expect(lines(fail.stdout).filter((line) => line.startsWith('::error '))).to.have.length(1);
@@ -257,7 +262,10 @@ describe('CLI: templates and --dotenv', () => {
       }
     }
     // Without --allow-unresolved, the unset secret is an error, as before.
-    const strictOnly = runCli(['validate', '--strict', '--dotenv', '.env.staging', 'manifest.template.json'], { cwd, env: CLEAN });
+    const strictOnly = runCli(['validate', '--strict', '--dotenv', '.env.staging', 'manifest.template.json'], {
+      cwd,
+      env: CLEAN,
+    });
     expect(strictOnly.status).to.equal(1);
     expect(strictOnly.stdout).to.contain('manifest.template.json: invalid');
   });
