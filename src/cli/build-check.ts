@@ -111,6 +111,7 @@ export async function checkExport(
   value: unknown,
   profile: Profile | undefined,
   env: TemplateVariables,
+  allowKeys: readonly string[] = [],
 ): Promise<Checked> {
   const { match } = await import('ts-pattern');
   return match(classify(value))
@@ -140,7 +141,7 @@ export async function checkExport(
     .with({ kind: 'object' }, ({ manifest }): Checked => {
       const choice = chooseProfile(manifest, profile);
       return {
-        result: validateTemplate(manifest, { profile: choice.profile, env }),
+        result: validateTemplate(manifest, { profile: choice.profile, env, allowKeys }),
         secretVariables: secretVariablesOf(manifest),
         profile: `${profileName(choice.profile)}${choice.from === 'schema' ? ', from "$schema"' : ''}`,
         schemaProfile: choice.profile,

@@ -234,12 +234,13 @@ export async function desiredManifest(
   profileOption: string | undefined,
   io: Io,
   dotenv?: readonly string[],
+  allowKeys: readonly string[] = [],
 ): Promise<Record<string, unknown>> {
   const option = readProfile(profileOption);
   const env = await templateVariables(dotenv, io.cwd, (line) => io.stderr(`${line}\n`));
   // As validate reports them: repeated keys, the other errors, then the warnings, each where it is.
   const document = await readJsonDocument(file, io);
-  const { choice, result, issues, warnings, omitted } = checkDocument(document, option, { env });
+  const { choice, result, issues, warnings, omitted } = checkDocument(document, option, { env, allowKeys });
   const lines = [...issues, ...warnings].map((entry) => formatIssueLine(file, entry));
   if (omitted !== undefined) lines.push(formatOmittedLine(file, omitted));
   const note = profileNote(document.value, choice);

@@ -5,6 +5,7 @@
 import { resolve } from 'node:path';
 import type { Profile, TemplateVariables } from '../index.js';
 import { omittedCounts, type CliIssueCounts, type FileIssue } from './file-issues.js';
+import { ALLOW_KEY_OPTION, readAllowKeys } from './allow-keys.js';
 import { readFormat, readProfile } from './args.js';
 import { defineCommand } from './command.js';
 import { DOTENV_OPTION, loadVariables } from './dotenv.js';
@@ -83,6 +84,7 @@ async function readText(file: string, io: Io) {
 interface TemplateSettings {
   readonly env: TemplateVariables;
   readonly allowUnresolved: boolean;
+  readonly allowKeys: readonly string[];
 }
 
 async function checkFile(
@@ -233,6 +235,7 @@ the --dotenv files); an unset one is an error (unresolved_placeholder).`,
       help: 'exit 1 when there is any warning, too (with --allow-unresolved:\nany but the unset placeholders it allows)',
     },
     ...DOTENV_OPTION,
+    ...ALLOW_KEY_OPTION,
     'allow-unresolved': {
       type: 'boolean',
       help: 'report unset placeholder variables as warnings, and check\neverything that does not depend on them; --strict does not\nfail on these (a pull-request gate without the secrets)',
@@ -255,6 +258,7 @@ Exit status: 0 if every file is valid (warnings allowed, unless --strict),
     // Standard input can be read once: a second "-" would always be empty.
     if (positionals.filter((file) => file === '-').length > 1) throw new UsageError('standard input (-) is named more than once');
     const strict = values.strict === true;
+    const allowKeys = readAllowKeys(values['allow-key']);
 
     const loaded =
       values.dotenv === undefined
@@ -264,7 +268,7 @@ Exit status: 0 if every file is valid (warnings allowed, unless --strict),
       io.stderr(`${formatIssueLine(`--dotenv ${loaded.file}`, loaded.issue, { fileLevel: true })}\n`);
       return EXIT.failure;
     }
-    const template = { env: loaded.variables, allowUnresolved: values['allow-unresolved'] === true };
+    const template = { env: loaded.variables, allowUnresolved: values['allow-unresolved'] === true, allowKeys };
 
     const logo = values.logo;
     const logoIssue = logo === undefined ? undefined : await checkLogo(resolve(io.cwd, logo), logo);

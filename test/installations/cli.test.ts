@@ -340,6 +340,43 @@ describe('CLI pull, plan and apply against the fake LivePerson', () => {
     expect(fake.installations.get(id!)!.body).to.include({ description: 'Changed' });
   });
 
+  it("plan and apply with --allow-key send the allowed key, and an update replaces LivePerson's value with the manifest's", async () => {
+    writeFileSync(file, JSON.stringify({ ...manifest(), categories: ['crm'] }));
+    const refused = await run(['plan', file, '--account', fake.account]);
+    expect(refused.status).to.equal(1);
+    expect(refused.stderr).to.contain('[unknown_key]');
+    expect(fake.requests).to.deep.equal([]);
+
+    const credentials = join(temp(), 'allow-credentials.json');
+    const created = await run([
+      'apply',
+      file,
+      '--account',
+      fake.account,
+      '--yes',
+      '--allow-key',
+      'categories',
+      '--credentials-out',
+      credentials,
+    ]);
+    expect(created.status, created.stderr).to.equal(0);
+    expect(created.stderr).to.contain('[allowed_unknown_key]');
+    const [id] = [...fake.installations.keys()];
+    expect(fake.installations.get(id!)!.body['categories']).to.deep.equal(['crm']);
+
+    // LivePerson (or someone on the web) changes it; the manifest's value wins, and the plan shows it.
+    fake.installations.get(id!)!.body['categories'] = ['other'];
+    const planned = await run(['plan', file, '--account', fake.account, '--app', id!, '--allow-key', 'categories']);
+    expect(planned.status, planned.stderr).to.equal(0);
+    expect(planned.stdout).to.contain('categories');
+    fake.resetLog();
+    const updated = await run(['apply', file, '--account', fake.account, '--app', id!, '--yes', '--allow-key', 'categories']);
+    expect(updated.status, updated.stderr).to.equal(0);
+    expect(fake.installations.get(id!)!.body['categories']).to.deep.equal(['crm']);
+    const again = await run(['apply', file, '--account', fake.account, '--app', id!, '--yes', '--allow-key', 'categories']);
+    expect(again.stdout).to.contain('Nothing to apply');
+  });
+
   it('plan of a file that looks like a connector, with no profile chosen, says it was checked as general', async () => {
     fake.seed(manifest());
     const result = await run(['plan', file, '--account', fake.account]);

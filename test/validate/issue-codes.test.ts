@@ -179,6 +179,12 @@ const EXAMPLES: { readonly [TCode in IssueCode]: Example } = {
     path: 'capabilities.webhooks["cqm.ExConversationChangeNotification"].headers[0].header_value',
     warning: true,
   },
+  allowed_unknown_key: {
+    value: minimalWith(['categories'], ['crm']),
+    options: { allowKeys: ['categories'] },
+    path: 'categories',
+    warning: true,
+  },
 };
 
 describe('ISSUE_CODES', () => {

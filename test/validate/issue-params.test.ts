@@ -81,6 +81,7 @@ const SAMPLES: { readonly [TCode in IssueCode]: IssueParams[TCode] } = {
   single_label_host: { host: 'your' },
   body_header_name: { name: 'Content-Type' },
   header_value_whitespace: { problem: 'padded' },
+  allowed_unknown_key: { key: 'categories' },
 };
 
 /** The same for the CLI's own codes (file-issues.ts). */
