@@ -3,6 +3,7 @@
  */
 import { basename, dirname, join, resolve } from 'node:path';
 import type { Installation } from '../installations/index.js';
+import { ALLOW_KEY_OPTION, readAllowKeys } from './allow-keys.js';
 import { defineCommand } from './command.js';
 import {
   clientFor,
@@ -116,6 +117,7 @@ ${CREDENTIALS_HELP}`,
   options: {
     ...REMOTE_OPTIONS,
     ...DOTENV_OPTION,
+    ...ALLOW_KEY_OPTION,
     app: { type: 'string', value: '<id>', help: 'the installation id (default: found by client_name)' },
     profile: { type: 'string', value: '<name>', help: 'general (default) or connector: the rules the manifest must pass' },
     yes: { type: 'boolean', help: 'apply without asking (needed without a terminal, e.g. in CI)' },
@@ -137,6 +139,7 @@ nothing: run plan again.`,
     const account = readAccount(values.account);
     const app = readApp(values.app);
     const timeoutMs = readTimeout(values.timeout);
+    const allowKeys = readAllowKeys(values['allow-key']);
     const credentialsOut = values['credentials-out'];
     if (credentialsOut === '') throw new UsageError(`option '--credentials-out' needs a file name`);
     const yes = values.yes === true;
@@ -146,7 +149,7 @@ nothing: run plan again.`,
     try {
       // Before anything is installed: a client_secret with nowhere to go would be lost to this run.
       if (credentialsOut !== undefined) await checkWritable(credentialsOut, io);
-      const desired = await desiredManifest(file, values.profile, io, values.dotenv);
+      const desired = await desiredManifest(file, values.profile, io, values.dotenv, allowKeys);
       const client = await clientFor(account, timeoutMs);
       const planned = await planFor(client, desired, app);
       const { plan } = planned;

@@ -38,6 +38,8 @@ export interface Checked {
   readonly secretVariables: readonly string[];
   /** The profile(s) checked against, in words: `connector profile`. */
   readonly profile: string;
+  /** The profile the output is written for (its `"$schema"`): the connector's when it was checked against connector rules. */
+  readonly schemaProfile: Profile;
   readonly mismatch: CliIssue | undefined;
 }
 
@@ -109,6 +111,7 @@ export async function checkExport(
   value: unknown,
   profile: Profile | undefined,
   env: TemplateVariables,
+  allowKeys: readonly string[] = [],
 ): Promise<Checked> {
   const { match } = await import('ts-pattern');
   return match(classify(value))
@@ -125,20 +128,23 @@ export async function checkExport(
       const own = profileName(builder.profile);
       const secretVariables = result.ok ? secretVariablesOf(builderTemplate(builder)) : [];
       if (!result.ok || profile === undefined || profile === builder.profile)
-        return { result, secretVariables, profile: own, mismatch: undefined };
+        return { result, secretVariables, profile: own, schemaProfile: builder.profile, mismatch: undefined };
       return {
         result: validateManifest(result.manifest, { profile }),
         secretVariables,
         profile: `${builder.profile} and ${profile} profiles`,
+        // Checked against both: the output meets the stricter rules, and says so.
+        schemaProfile: builder.profile === 'connector' ? builder.profile : profile,
         mismatch: undefined,
       };
     })
     .with({ kind: 'object' }, ({ manifest }): Checked => {
       const choice = chooseProfile(manifest, profile);
       return {
-        result: validateTemplate(manifest, { profile: choice.profile, env }),
+        result: validateTemplate(manifest, { profile: choice.profile, env, allowKeys }),
         secretVariables: secretVariablesOf(manifest),
         profile: `${profileName(choice.profile)}${choice.from === 'schema' ? ', from "$schema"' : ''}`,
+        schemaProfile: choice.profile,
         mismatch: choice.mismatch,
       };
     })

@@ -22,7 +22,7 @@ import { BuildFailure, checkExport, EXPECTED, ValidateThrew, type ModuleOutcome 
 import { errorCode, errorMessage } from './io.js';
 import { formatIssueLine, plural } from './report.js';
 
-const [path = '', name = '', profile = ''] = process.argv.slice(2);
+const [path = '', name = '', profile = '', allowKeys = '[]'] = process.argv.slice(2);
 const cwd = process.cwd();
 
 /** This package's files (dist/: the CLI, this runner, the library) are never the user's failing line. */
@@ -251,7 +251,16 @@ async function build(): Promise<ModuleOutcome> {
     } catch (error) {
       return { ok: false, lines: failureLines('the default export threw:', error) };
     }
-    return { ok: true, checked: await checkExport(name, value, (profile || undefined) as Profile | undefined, process.env) };
+    return {
+      ok: true,
+      checked: await checkExport(
+        name,
+        value,
+        (profile || undefined) as Profile | undefined,
+        process.env,
+        JSON.parse(allowKeys) as string[],
+      ),
+    };
   } catch (error) {
     if (error instanceof BuildFailure) return { ok: false, lines: error.lines };
     if (error instanceof ValidateThrew) return { ok: false, lines: failureLines("the builder's validate() threw:", error.cause) };

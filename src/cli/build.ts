@@ -6,12 +6,13 @@
  */
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
-import { extname, resolve } from 'node:path';
+import { dirname, extname, resolve } from 'node:path';
 import type { Readable } from 'node:stream';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Profile, TemplateVariables } from '../index.js';
 import { ROOT_PLACE, secretStrings } from '../rules/secrets.js';
 import type { CliIssue } from './file-issues.js';
+import { ALLOW_KEY_OPTION, readAllowKeys } from './allow-keys.js';
 import { readProfile } from './args.js';
 import { BuildFailure, checkExport, type Checked, type ModuleOutcome } from './build-check.js';
 import { defineCommand } from './command.js';
@@ -21,6 +22,7 @@ import { checkOpenable, decodeJsonText, readBytes } from './files.js';
 import { errorCode, errorMessage, EXIT, UsageError } from './io.js';
 import { parseJsonText } from './json-text.js';
 import { formatIssueLine, plural, type LocatedIssue } from './report.js';
+import { schemaReference } from './schema-ref.js';
 import { writeFileAtomic } from './write-atomic.js';
 
 /** What was checked; for a JSON file, also its repeated keys and where each path is. */
@@ -38,6 +40,8 @@ interface Run {
   readonly profile: Profile | undefined;
   readonly env: TemplateVariables;
   readonly timeoutMs: number;
+  /** Top-level keys `--allow-key` lets through (a manifest object's or JSON file's). */
+  readonly allowKeys: readonly string[];
 }
 
 /** Reads and checks a JSON manifest or template, as `validate` reads it. */
@@ -48,7 +52,7 @@ async function buildJson(run: Run): Promise<Built> {
   const parsed = parseJsonText(text.value);
   if (!parsed.ok) throw new BuildFailure([`${run.name}: ${parsed.issue.message}`]);
   const { value, duplicates, locate } = parsed.document;
-  return { checked: await checkExport(run.name, value, run.profile, run.env), duplicates, locate };
+  return { checked: await checkExport(run.name, value, run.profile, run.env, run.allowKeys), duplicates, locate };
 }
 
 /** The module's process (dist/cli/build-runner.cjs), beside this chunk. */
@@ -77,11 +81,15 @@ function nodeFlags(path: string): string[] {
  * stderr. A process that ends without that line, or has not written it within the timeout, fails the build.
  */
 async function buildModule(run: Run): Promise<Built> {
-  const child = spawn(process.execPath, [...nodeFlags(run.path), RUNNER, run.path, run.name, run.profile ?? ''], {
-    cwd: run.cwd,
-    env: run.env,
-    stdio: ['inherit', 2, 'inherit', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    [...nodeFlags(run.path), RUNNER, run.path, run.name, run.profile ?? '', JSON.stringify(run.allowKeys)],
+    {
+      cwd: run.cwd,
+      env: run.env,
+      stdio: ['inherit', 2, 'inherit', 'pipe'],
+    },
+  );
   const channel = (child.stdio[3] as Readable).setEncoding('utf8');
   const outcome = await new Promise<ModuleOutcome>((done) => {
     let text = '';
@@ -180,6 +188,7 @@ files); every unset one is an error (unresolved_placeholder).`,
       help: `fail when the module has not given its manifest after this\nlong (default ${BUILD_TIMEOUT_SECONDS})`,
     },
     ...DOTENV_OPTION,
+    ...ALLOW_KEY_OPTION,
   },
   positionals: true,
   epilogue: `Errors and warnings go to stderr, and so does what the module prints; a
@@ -195,6 +204,7 @@ call of process.exit(). Exit status: 0 built, 1 invalid (or any warning with
     const out = values.out;
     if (out === '') throw new UsageError(`option '--out' needs a file name`);
     const timeoutMs = values.timeout === undefined ? BUILD_TIMEOUT_SECONDS * 1000 : readTimeout(values.timeout);
+    const allowKeys = readAllowKeys(values['allow-key']);
     const path = resolve(io.cwd, name);
     const unchanged = out === undefined ? '' : `; ${out} was not written`;
 
@@ -213,9 +223,9 @@ call of process.exit(). Exit status: 0 built, 1 invalid (or any warning with
     try {
       const problem = await checkOpenable(path);
       if (problem !== undefined) throw new BuildFailure([`${name}: ${problem.message}`]);
-      const run: Run = { name, path, cwd: io.cwd, profile, env: variables.variables, timeoutMs };
+      const run: Run = { name, path, cwd: io.cwd, profile, env: variables.variables, timeoutMs, allowKeys };
       const built = extname(path).toLowerCase() === '.json' ? await buildJson(run) : await buildModule(run);
-      const { result, profile: checkedAgainst, mismatch, secretVariables } = built.checked;
+      const { result, profile: checkedAgainst, schemaProfile, mismatch, secretVariables } = built.checked;
       const errors = [...built.duplicates, ...locateAll(built, result.ok ? [] : result.issues)];
       const warnings = locateAll(built, [...(mismatch === undefined ? [] : [mismatch]), ...result.warnings]);
       if (warnings.length > 0) io.stderr(`${warnings.map((warning) => formatIssueLine(name, warning)).join('\n')}\n`);
@@ -232,16 +242,21 @@ call of process.exit(). Exit status: 0 built, 1 invalid (or any warning with
         ]);
       }
       // The library's canonical order makes this byte-identical for the same manifest.
-      const json = `${JSON.stringify(result.manifest, null, 2)}\n`;
       if (out === undefined) {
-        io.stdout(json);
+        // stdout is the manifest alone, as LivePerson's install call takes it (a pipe, a request body).
+        io.stdout(`${JSON.stringify(result.manifest, null, 2)}\n`);
         return EXIT.ok;
       }
+      // A file is the project's copy, which validate, plan and apply read again: its profile travels with it, as a
+      // "$schema" relative to its folder (which plan and apply never send: the validated manifest has no "$schema").
+      const target = resolve(io.cwd, out);
+      const schema = schemaReference(schemaProfile, dirname(target));
+      const json = `${JSON.stringify({ $schema: schema.ref, ...result.manifest }, null, 2)}\n`;
       // Webhook header values are where secrets go (tokens, API keys), wherever they came from: a manifest
       // that has any is for its owner's eyes only.
       const secret = secretVariables.length > 0 || secretStrings(result.manifest, ROOT_PLACE).length > 0;
       try {
-        await writeFileAtomic(resolve(io.cwd, out), json, { secret });
+        await writeFileAtomic(target, json, { secret });
       } catch (error) {
         throw new BuildFailure([`${out}: cannot write: ${describeWriteError(error)}`]);
       }

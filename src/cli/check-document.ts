@@ -51,7 +51,12 @@ function listed<TItem extends { readonly code: CliCode }>(
 export function checkDocument(
   document: JsonDocument,
   option: Profile | undefined,
-  template: { readonly env: TemplateVariables; readonly allowUnresolved?: boolean | undefined },
+  template: {
+    readonly env: TemplateVariables;
+    readonly allowUnresolved?: boolean | undefined;
+    /** Top-level keys `--allow-key` lets through. */
+    readonly allowKeys?: readonly string[] | undefined;
+  },
   extra: readonly CliIssue[] = [],
 ): CheckedDocument {
   const { value, duplicates, omittedDuplicates, locate } = document;
@@ -61,6 +66,7 @@ export function checkDocument(
     profile: choice.profile,
     env: template.env,
     allowUnresolved: template.allowUnresolved,
+    allowKeys: template.allowKeys,
     maxIssues: MAX_LISTED,
   });
   // Repeated keys come first, so the validator's issues are cut after them; only the listed ones are located.

@@ -14,7 +14,8 @@ import { loadVariables } from './dotenv.js';
 import { decodeJsonText, readBytes } from './files.js';
 import { EXIT, UsageError, type ExitCode, type Io } from './io.js';
 import { parseJsonText, type JsonDocument } from './json-text.js';
-import { formatIssueLine, formatOmittedLine, plural } from './report.js';
+import { formatIssueLine, formatOmittedLine, plural, shownFileName } from './report.js';
+import { profileNote } from './profile.js';
 
 /**
  * The installations API, loaded when a command needs it (not at start-up, so
@@ -233,13 +234,17 @@ export async function desiredManifest(
   profileOption: string | undefined,
   io: Io,
   dotenv?: readonly string[],
+  allowKeys: readonly string[] = [],
 ): Promise<Record<string, unknown>> {
   const option = readProfile(profileOption);
   const env = await templateVariables(dotenv, io.cwd, (line) => io.stderr(`${line}\n`));
   // As validate reports them: repeated keys, the other errors, then the warnings, each where it is.
-  const { result, issues, warnings, omitted } = checkDocument(await readJsonDocument(file, io), option, { env });
+  const document = await readJsonDocument(file, io);
+  const { choice, result, issues, warnings, omitted } = checkDocument(document, option, { env, allowKeys });
   const lines = [...issues, ...warnings].map((entry) => formatIssueLine(file, entry));
   if (omitted !== undefined) lines.push(formatOmittedLine(file, omitted));
+  const note = profileNote(document.value, choice);
+  if (note !== undefined) lines.push(`${shownFileName(file)}: note: ${note}`);
   if (lines.length > 0) io.stderr(`${lines.join('\n')}\n`);
   const errors = issues.length + omittedCounts(omitted).errors;
   if (errors > 0 || !result.ok) {

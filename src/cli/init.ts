@@ -10,10 +10,14 @@ import {
   type MaxRetries,
   type Profile,
 } from '../index.js';
+import { existsSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { TEMPLATE_MAX_RETRIES } from '../rules/template.js';
-import { readProfile } from './args.js';
+import { PROGRAM, readProfile } from './args.js';
 import { defineCommand } from './command.js';
-import { EXIT, UsageError } from './io.js';
+import { errorCode, errorMessage, EXIT, UsageError } from './io.js';
+import { notInstalledNote, schemaReference } from './schema-ref.js';
+import { writeFileAtomic } from './write-atomic.js';
 
 // example.com is reserved for documentation (RFC 2606): a starter that is
 // deployed unedited cannot send conversation data to anyone's real server,
@@ -56,8 +60,12 @@ function starter(profile: Profile, givenName: string | undefined): Manifest {
 export const initCommand = defineCommand({
   name: 'init',
   summary: 'print a starter manifest',
-  usage: '[options] > manifest.json',
-  description: 'Prints a starter manifest that validates.',
+  usage: '[options] [--out manifest.json]',
+  description: `Prints a starter manifest that validates. Its "$schema" is the relative path
+to the profile's schema in the project's node_modules/lp-app-manifest: from
+the folder of --out, else from the working directory (so run it where the
+file goes, or use --out). Where the package is not installed, the path is
+where npm install puts it, and a note on stderr says so.`,
   options: {
     profile: {
       type: 'string',
@@ -65,6 +73,11 @@ export const initCommand = defineCommand({
       help: 'general (default): a name and a description;\nconnector: the documented Connector API template with a\nwebhook for every event, pointing at placeholder https://example.com URLs',
     },
     name: { type: 'string', value: '<name>', help: "the app's client_name" },
+    out: {
+      type: 'string',
+      value: '<file>',
+      help: 'write the starter to this new file (never replaces one) instead of\nstdout; its "$schema" is then relative to that file\'s folder',
+    },
   },
   positionals: false,
   async run({ values }, io) {
@@ -77,9 +90,28 @@ export const initCommand = defineCommand({
       if (!(error instanceof ManifestValidationError)) throw error;
       throw new UsageError(`invalid --name: ${error.issues.map((issue) => issue.message).join('; ')}`);
     }
-    // "$schema" lets editors complete and check the file, and tells validate which profile it is for.
-    const withSchema = { $schema: `./node_modules/lp-app-manifest/schema/${profile}.schema.json`, ...manifest };
-    io.stdout(`${JSON.stringify(withSchema, null, 2)}\n`);
+    const out = values.out;
+    if (out === '') throw new UsageError(`option '--out' needs a file name`);
+    const target = out === undefined ? undefined : resolve(io.cwd, out);
+    // "$schema" lets editors complete and check the file, and tells validate which profile it is for: a path
+    // relative to the file's folder, which is the working directory's when the starter goes to stdout.
+    const schema = schemaReference(profile, target === undefined ? io.cwd : dirname(target));
+    const json = `${JSON.stringify({ $schema: schema.ref, ...manifest }, null, 2)}\n`;
+    if (!schema.installed) io.stderr(`${notInstalledNote(out ?? PROGRAM, schema.ref)}\n`);
+    if (target === undefined || out === undefined) {
+      io.stdout(json);
+      return EXIT.ok;
+    }
+    if (existsSync(target)) {
+      io.stderr(`${out}: already exists; init writes a new file and never replaces one\n`);
+      return EXIT.failure;
+    }
+    try {
+      await writeFileAtomic(target, json);
+    } catch (error) {
+      io.stderr(`${out}: cannot write (${errorCode(error) ?? errorMessage(error)})\n`);
+      return EXIT.failure;
+    }
     return EXIT.ok;
   },
 });

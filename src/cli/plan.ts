@@ -1,6 +1,7 @@
 /**
  * `lp-app-manifest plan FILE --account ID [--app ID]`: what apply would change.
  */
+import { ALLOW_KEY_OPTION, readAllowKeys } from './allow-keys.js';
 import { defineCommand } from './command.js';
 import {
   DOTENV_OPTION,
@@ -44,6 +45,7 @@ ${CREDENTIALS_HELP}`,
   options: {
     ...REMOTE_OPTIONS,
     ...DOTENV_OPTION,
+    ...ALLOW_KEY_OPTION,
     app: { type: 'string', value: '<id>', help: 'the installation id (default: found by client_name)' },
     profile: { type: 'string', value: '<name>', help: 'general (default) or connector: the rules the manifest must pass' },
     format: { type: 'string', value: '<name>', help: 'text (default) or json: {"action", "id", "changes"}' },
@@ -58,10 +60,11 @@ ${CREDENTIALS_HELP}`,
     const account = readAccount(values.account);
     const app = readApp(values.app);
     const timeoutMs = readTimeout(values.timeout);
+    const allowKeys = readAllowKeys(values['allow-key']);
     const format = values.format ?? 'text';
     if (format !== 'text' && format !== 'json') throw new UsageError(`unknown format '${format}' (use text or json)`);
     try {
-      const desired = await desiredManifest(file, values.profile, io, values.dotenv);
+      const desired = await desiredManifest(file, values.profile, io, values.dotenv, allowKeys);
       const planned = await planFor(await clientFor(account, timeoutMs), desired, app);
       const { plan } = planned;
       if (format === 'json') {

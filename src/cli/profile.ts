@@ -67,3 +67,50 @@ export function chooseProfile(manifest: unknown, option: Profile | undefined): P
     ? { profile: 'general', from: 'default', mismatch: undefined }
     : { profile: fromSchema, from: 'schema', mismatch: undefined };
 }
+
+/**
+ * Whether a manifest looks like a Connector API app: its `scope` has `msg.consumer` and its
+ * `grant_types` has `client_credentials`, the two values the connector rules require. Reads
+ * nothing else; a value it cannot read is "no".
+ *
+ * @example
+ * ```ts
+ * import { looksLikeConnector } from './profile.js';
+ *
+ * looksLikeConnector({ scope: 'msg.consumer', grant_types: ['client_credentials'] }); // true
+ * looksLikeConnector({ scope: 'msg.consumer' }); // false
+ * ```
+ */
+export function looksLikeConnector(manifest: unknown): boolean {
+  try {
+    if (!isPlainObject(manifest)) return false;
+    const scope = manifest['scope'];
+    const grants = manifest['grant_types'];
+    return (
+      typeof scope === 'string' &&
+      scope.split(' ').includes('msg.consumer') &&
+      Array.isArray(grants) &&
+      grants.includes('client_credentials')
+    );
+  } catch {
+    return false; // a getter that throws: the validator reports it
+  }
+}
+
+/**
+ * The note for a manifest checked against `general` only because nothing chose a profile, when it
+ * looks like a connector ({@link looksLikeConnector}): which profile was used and why, and how to
+ * choose the connector rules. `undefined` otherwise.
+ *
+ * @example
+ * ```ts
+ * import { chooseProfile, profileNote } from './profile.js';
+ *
+ * const manifest = { client_name: 'A', scope: 'msg.consumer', grant_types: ['client_credentials'] };
+ * profileNote(manifest, chooseProfile(manifest, undefined)); // 'checked against the general profile, the default …'
+ * ```
+ */
+export function profileNote(manifest: unknown, choice: ProfileChoice): string | undefined {
+  if (choice.from !== 'default' || !looksLikeConnector(manifest)) return undefined;
+  return 'checked against the general profile, the default (no --profile, no "$schema"), but it looks like a Connector API app (scope "msg.consumer", grant "client_credentials"): check it with --profile connector, or add "$schema": ".../connector.schema.json" (as init and build --out write)';
+}

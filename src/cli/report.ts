@@ -178,14 +178,14 @@ export const ANNOTATIONS_PER_KIND = 10;
 
 /** One finding for `--format github`: its annotation, and the plain line that stands for it past GitHub's limit. */
 export interface Annotated {
-  readonly kind: 'error' | 'warning';
+  readonly kind: 'error' | 'warning' | 'notice';
   readonly annotation: string;
   readonly line: string;
 }
 
 /**
- * The lines of a `--format github` report: the first {@link ANNOTATIONS_PER_KIND} errors and warnings as
- * annotations, the rest as plain lines of the step's log (`not annotated: …`, never starting with `::`, so
+ * The lines of a `--format github` report: the first {@link ANNOTATIONS_PER_KIND} errors and warnings (and
+ * notes, one fewer) as annotations, the rest as plain lines of the step's log (`not annotated: …`, never starting with `::`, so
  * never read as a workflow command), then one notice that says how many were not annotated.
  *
  * @example
@@ -197,10 +197,12 @@ export interface Annotated {
  */
 export function annotationLines(found: readonly Annotated[]): string[] {
   const out: string[] = [];
-  const shown = { error: 0, warning: 0 };
-  const notAnnotated = { error: 0, warning: 0 };
+  const shown = { error: 0, warning: 0, notice: 0 };
+  const notAnnotated = { error: 0, warning: 0, notice: 0 };
+  // One notice is kept for the line that says how many were not annotated.
+  const limit = { error: ANNOTATIONS_PER_KIND, warning: ANNOTATIONS_PER_KIND, notice: ANNOTATIONS_PER_KIND - 1 };
   for (const { kind, annotation, line } of found) {
-    if (shown[kind] < ANNOTATIONS_PER_KIND) {
+    if (shown[kind] < limit[kind]) {
       shown[kind] += 1;
       out.push(annotation);
     } else {
@@ -208,14 +210,29 @@ export function annotationLines(found: readonly Annotated[]): string[] {
       out.push(`not annotated: ${line}`);
     }
   }
-  if (notAnnotated.error + notAnnotated.warning > 0) {
+  if (notAnnotated.error + notAnnotated.warning + notAnnotated.notice > 0) {
     const counts = [
       ...(notAnnotated.error > 0 ? [plural(notAnnotated.error, 'error')] : []),
       ...(notAnnotated.warning > 0 ? [plural(notAnnotated.warning, 'warning')] : []),
-    ].join(' and ');
+      ...(notAnnotated.notice > 0 ? [plural(notAnnotated.notice, 'note')] : []),
+    ].join(', ');
     out.push(
       `::notice title=more issues than GitHub annotates::${counts} not annotated (GitHub shows at most ${ANNOTATIONS_PER_KIND} error and ${ANNOTATIONS_PER_KIND} warning annotations per step): they are the lines that start with "not annotated:" in this step's log`,
     );
   }
   return out;
 }
+
+/**
+ * A note about a file (not an issue: it never fails a run) as a GitHub Actions annotation:
+ * `::notice file=F::MESSAGE`.
+ *
+ * @example
+ * ```ts
+ * import { formatNotice } from './report.js';
+ *
+ * formatNotice('manifest.json', 'checked against the general profile'); // '::notice file=manifest.json::checked against the general profile'
+ * ```
+ */
+export const formatNotice = (file: string, message: string): string =>
+  `::notice file=${escapeProperty(file)}::${escapeData(message)}`;

@@ -5,6 +5,7 @@
 import { resolve } from 'node:path';
 import type { Profile, TemplateVariables } from '../index.js';
 import { omittedCounts, type CliIssueCounts, type FileIssue } from './file-issues.js';
+import { ALLOW_KEY_OPTION, readAllowKeys } from './allow-keys.js';
 import { readFormat, readProfile } from './args.js';
 import { defineCommand } from './command.js';
 import { DOTENV_OPTION, loadVariables } from './dotenv.js';
@@ -16,11 +17,12 @@ import { parseJsonText } from './json-text.js';
 import { MARKDOWN_ROWS, markdownRow, markdownText } from './markdown.js';
 import { checkLogo } from './logo.js';
 import { checkDocument } from './check-document.js';
-import type { ProfileChoice } from './profile.js';
+import { profileNote, type ProfileChoice } from './profile.js';
 import {
   annotationLines,
   formatAnnotation,
   formatIssueLine,
+  formatNotice,
   formatOmittedLine,
   plural,
   profileName,
@@ -71,6 +73,8 @@ interface Checked {
   readonly issues: readonly LocatedIssue[];
   readonly warnings: readonly LocatedIssue[];
   readonly omitted: CliIssueCounts | undefined;
+  /** Which profile was used and how to choose another, for a file checked as general only by default that looks like a connector. */
+  readonly note?: string | undefined;
 }
 
 /** The file name that means standard input, as in most command-line tools. */
@@ -85,6 +89,7 @@ async function readText(file: string, io: Io) {
 interface TemplateSettings {
   readonly env: TemplateVariables;
   readonly allowUnresolved: boolean;
+  readonly allowKeys: readonly string[];
 }
 
 async function checkFile(
@@ -115,7 +120,7 @@ async function checkFile(
     template,
     logoIssue === undefined ? [] : [logoIssue],
   );
-  return { file, choice, issues, warnings, omitted };
+  return { file, choice, issues, warnings, omitted, note: profileNote(parsed.document.value, choice) };
 }
 
 function toFileReport(checked: Checked): FileReport {
@@ -129,14 +134,26 @@ function toFileReport(checked: Checked): FileReport {
   };
 }
 
-/** How many issues and warnings a file has, those left out of its lists included. */
+/**
+ * A warning `--strict` lets pass: a placeholder `--allow-unresolved` allows to stay unset (only then is an
+ * `unresolved_placeholder` a warning). A pull-request gate has no secrets; every other warning still fails.
+ */
+const allowedUnset = (warning: { readonly code: string } | LocatedIssue): boolean =>
+  ('issue' in warning ? warning.issue.code : warning.code) === 'unresolved_placeholder';
+
+/**
+ * How many issues and warnings a file has, those left out of its lists included, and how many of the
+ * warnings fail `--strict` (all but the placeholders allowed to stay unresolved).
+ */
 function countsOf(file: {
   readonly issues: readonly unknown[];
-  readonly warnings: readonly unknown[];
+  readonly warnings: readonly ({ readonly code: string } | LocatedIssue)[];
   readonly omitted?: CliIssueCounts | undefined;
 }) {
   const more = omittedCounts(file.omitted);
-  return { issues: file.issues.length + more.errors, warnings: file.warnings.length + more.warnings };
+  const warnings = file.warnings.length + more.warnings;
+  const allowed = file.warnings.filter(allowedUnset).length;
+  return { issues: file.issues.length + more.errors, warnings, failingStrict: warnings - allowed };
 }
 
 function summarize(files: readonly FileReport[], strict: boolean): ReportSummary {
@@ -149,7 +166,7 @@ function summarize(files: readonly FileReport[], strict: boolean): ReportSummary
     issues: counts.reduce((sum, count) => sum + count.issues, 0),
     warnings: counts.reduce((sum, count) => sum + count.warnings, 0),
     strict,
-    failed: files.filter((file, i) => !file.valid || (strict && counts[i]!.warnings > 0)).length,
+    failed: files.filter((file, i) => !file.valid || (strict && counts[i]!.failingStrict > 0)).length,
   };
 }
 
@@ -160,10 +177,10 @@ const summaryLine = ({ files, valid, invalid, issues, warnings, strict, failed }
 
 /** `valid.json: valid (connector profile, from "$schema"), 1 warning`. */
 function statusLine(checked: Checked, choice: ProfileChoice, strict: boolean): string {
-  const { issues, warnings } = countsOf(checked);
+  const { issues, warnings, failingStrict } = countsOf(checked);
   const profile = `${profileName(choice.profile)}${choice.from === 'schema' ? ', from "$schema"' : ''}`;
   const counts = [...(issues > 0 ? [plural(issues, 'issue')] : []), ...(warnings > 0 ? [plural(warnings, 'warning')] : [])];
-  const failsStrict = strict && issues === 0 && warnings > 0 ? ' (fails --strict)' : '';
+  const failsStrict = strict && issues === 0 && failingStrict > 0 ? ' (fails --strict)' : '';
   return `${shownFileName(checked.file)}: ${issues === 0 ? 'valid' : 'invalid'} (${profile})${counts.length === 0 ? '' : `: ${counts.join(', ')}`}${failsStrict}`;
 }
 
@@ -177,6 +194,7 @@ function printText(checked: readonly Checked[], summary: ReportSummary, strict: 
     }
     for (const located of [...entry.issues, ...entry.warnings]) out.push(formatIssueLine(entry.file, located));
     if (entry.omitted !== undefined) out.push(formatOmittedLine(entry.file, entry.omitted));
+    if (entry.note !== undefined) out.push(`${shownFileName(entry.file)}: note: ${entry.note}`);
     out.push(statusLine(entry, entry.choice, strict));
   }
   out.push(summaryLine(summary));
@@ -194,17 +212,25 @@ function printAnnotations(checked: readonly Checked[], summary: ReportSummary, s
         annotation: formatAnnotation(entry.file, located, { fileLevel }),
         line: formatIssueLine(entry.file, located, { fileLevel }),
       });
-    for (const located of entry.warnings)
+    for (const located of entry.warnings) {
+      const failing = strict && !allowedUnset(located);
       found.push({
-        kind: strict ? 'error' : 'warning',
-        annotation: formatAnnotation(entry.file, located, { fileLevel, failing: strict }),
+        kind: failing ? 'error' : 'warning',
+        annotation: formatAnnotation(entry.file, located, { fileLevel, failing }),
         line: formatIssueLine(entry.file, located, { fileLevel }),
       });
+    }
     if (entry.omitted !== undefined)
       found.push({
         kind: strict || omittedCounts(entry.omitted).errors > 0 ? 'error' : 'warning',
         annotation: formatOmittedLine(entry.file, entry.omitted, { annotation: true, failing: strict }),
         line: formatOmittedLine(entry.file, entry.omitted),
+      });
+    if (entry.note !== undefined)
+      found.push({
+        kind: 'notice',
+        annotation: formatNotice(entry.file, entry.note),
+        line: `${shownFileName(entry.file)}: note: ${entry.note}`,
       });
   }
   io.stdout(`${[...annotationLines(found), summaryLine(summary)].join('\n')}\n`);
@@ -215,13 +241,13 @@ function printMarkdown(checked: readonly Checked[], summary: ReportSummary, stri
   const out: string[] = [`### lp-app-manifest validate: ${markdownText(summaryLine(summary))}`, ''];
   out.push(markdownRow(['file', 'profile', 'result', 'issues', 'warnings']), markdownRow(['---', '---', '---', '---:', '---:']));
   for (const entry of checked) {
-    const { issues, warnings } = countsOf(entry);
+    const { issues, warnings, failingStrict } = countsOf(entry);
     const result =
       entry.choice === undefined
         ? '❌ not checked'
         : issues > 0
           ? '❌ invalid'
-          : strict && warnings > 0
+          : strict && failingStrict > 0
             ? '❌ fails --strict'
             : '✅ valid';
     out.push(
@@ -282,11 +308,15 @@ the --dotenv files); an unset one is an error (unresolved_placeholder).`,
       help: 'text (default), json (a report on stdout), github\n(GitHub Actions annotations on stdout) or markdown (a\nreport for $GITHUB_STEP_SUMMARY or a pull-request comment)',
     },
     logo: { type: 'string', value: '<file>', help: 'also check that this local logo image is exactly 70x70 pixels' },
-    strict: { type: 'boolean', help: 'exit 1 when there is any warning, too' },
+    strict: {
+      type: 'boolean',
+      help: 'exit 1 when there is any warning, too (with --allow-unresolved:\nany but the unset placeholders it allows)',
+    },
     ...DOTENV_OPTION,
+    ...ALLOW_KEY_OPTION,
     'allow-unresolved': {
       type: 'boolean',
-      help: 'report unset placeholder variables as warnings, and check\neverything that does not depend on them',
+      help: 'report unset placeholder variables as warnings, and check\neverything that does not depend on them; --strict does not\nfail on these (a pull-request gate without the secrets)',
     },
   },
   positionals: true,
@@ -306,6 +336,7 @@ Exit status: 0 if every file is valid (warnings allowed, unless --strict),
     // Standard input can be read once: a second "-" would always be empty.
     if (positionals.filter((file) => file === '-').length > 1) throw new UsageError('standard input (-) is named more than once');
     const strict = values.strict === true;
+    const allowKeys = readAllowKeys(values['allow-key']);
 
     const loaded =
       values.dotenv === undefined
@@ -315,7 +346,7 @@ Exit status: 0 if every file is valid (warnings allowed, unless --strict),
       io.stderr(`${formatIssueLine(`--dotenv ${loaded.file}`, loaded.issue, { fileLevel: true })}\n`);
       return EXIT.failure;
     }
-    const template = { env: loaded.variables, allowUnresolved: values['allow-unresolved'] === true };
+    const template = { env: loaded.variables, allowUnresolved: values['allow-unresolved'] === true, allowKeys };
 
     const logo = values.logo;
     const logoIssue = logo === undefined ? undefined : await checkLogo(resolve(io.cwd, logo), logo);
@@ -329,6 +360,9 @@ Exit status: 0 if every file is valid (warnings allowed, unless --strict),
         printText(checked, summary, strict, io);
         break;
       case 'json':
+        // The report's shape stays as documented: a note goes to stderr.
+        for (const entry of checked)
+          if (entry.note !== undefined) io.stderr(`${shownFileName(entry.file)}: note: ${entry.note}\n`);
         io.stdout(`${JSON.stringify({ files, summary } satisfies ValidateReport, null, 2)}\n`);
         break;
       case 'github':

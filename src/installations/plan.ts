@@ -237,7 +237,9 @@ export type InstallationPlan =
  *   is lost. A managed field the manifest leaves out is removed, except
  *   `enabled`: LivePerson itself may disable an app (e.g. a slow webhook
  *   endpoint), so `enabled` is managed only when the manifest sets it, and
- *   then drift shows (`~ enabled: false → true`).
+ *   then drift shows (`~ enabled: false → true`). A top-level key the rules do not know that
+ *   `desired` sets (one `validateManifest`'s `allowKeys` let through) is managed too while it sets
+ *   it: the update replaces LivePerson's value, and the diff shows it.
  * - `none` when the managed fields already match (no write is needed).
  *
  * @param desired - The manifest to deploy (best: a valid, canonical manifest from `validateManifest`).
@@ -259,6 +261,10 @@ export type InstallationPlan =
 export function planInstallation(desired: Installation, installed: Installation | undefined): InstallationPlan {
   const wanted: Record<string, unknown> = {};
   for (const key of Object.keys(desired)) if (key !== '$schema') set(wanted, key, desired[key]);
+  // A top-level key the rules do not know that the manifest sets (validateManifest lets one through only when
+  // allowKeys names it) is the manifest's too, while it sets it: replaced, and shown in the diff.
+  const allowed = Object.keys(wanted).filter((key) => !isManaged(key) && !(SERVER_FIELDS as readonly string[]).includes(key));
+  const managesKey = (key: string): boolean => isManaged(key) || allowed.includes(key);
   if (installed === undefined) {
     return Object.freeze({ action: 'create', body: wanted, diff: diffManifests({}, wanted) });
   }
@@ -267,7 +273,7 @@ export function planInstallation(desired: Installation, installed: Installation 
     if (key === 'capabilities') {
       const capabilities = mergeCapabilities(installed[key], wanted[key]);
       if (capabilities !== undefined) set(body, key, capabilities);
-    } else if (!isManaged(key) || (key === 'enabled' && !Object.hasOwn(wanted, 'enabled'))) set(body, key, installed[key]);
+    } else if (!managesKey(key) || (key === 'enabled' && !Object.hasOwn(wanted, 'enabled'))) set(body, key, installed[key]);
     else if (Object.hasOwn(wanted, key)) set(body, key, wanted[key]);
   }
   for (const key of Object.keys(wanted)) if (!Object.hasOwn(installed, key)) set(body, key, wanted[key]);
@@ -277,8 +283,11 @@ export function planInstallation(desired: Installation, installed: Installation 
       : typeof installed['id'] === 'number'
         ? String(installed['id'])
         : undefined;
-  const view = (installation: Installation): Record<string, unknown> =>
-    manifestFromInstallation(installation, { hideSecrets: false }).manifest;
+  const view = (installation: Installation): Record<string, unknown> => {
+    const { manifest } = manifestFromInstallation(installation, { hideSecrets: false });
+    for (const key of allowed) if (Object.hasOwn(installation, key)) set(manifest, key, installation[key]);
+    return manifest;
+  };
   const diff = diffManifests(view(installed), view(body));
   return Object.freeze({ action: diff.equal ? 'none' : 'update', id, body, diff });
 }

@@ -81,4 +81,9 @@ export const DECISIONS: readonly RuleDecision[] = [
     rule: 'Unknown keys are errors, with a "did you mean" hint where a known key is close.',
     because: 'A misspelled key is otherwise dropped by LivePerson without a word, and the setting it carried never takes effect.',
   },
+  {
+    rule: 'A top-level key the rules do not know passes only when the caller names it (`allowKeys`, `--allow-key`), with a warning; never by a wildcard, and never a known or server-assigned key.',
+    because:
+      'A field LivePerson adds after a release would otherwise block every manifest that uses it until this package knows it; naming each key keeps a typo of any other key an error.',
+  },
 ];

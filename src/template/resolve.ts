@@ -12,7 +12,14 @@ import type { Profile } from '../types/manifest.js';
 import type { IssueCode, IssueParams } from '../validation/codes.js';
 import { deepFreeze, makeIssue, NO_PARAMS, type ValidationIssue } from '../validation/issue.js';
 import { formatPath } from '../validation/paths.js';
-import { DEFAULT_MAX_ISSUES, failure, readOptions, runValidation, type ValidationResult } from '../validation/validate.js';
+import {
+  DEFAULT_MAX_ISSUES,
+  failure,
+  readOptions,
+  runValidation,
+  type ValidateOptions,
+  type ValidationResult,
+} from '../validation/validate.js';
 import { mayHoldPlaceholder, parseTemplate, type ParsedTemplate } from './placeholders.js';
 
 /**
@@ -243,6 +250,8 @@ export interface ValidateTemplateOptions<TProfile extends Profile = Profile> {
   readonly allowUnresolved?: boolean | undefined;
   /** The most issues listed, and the most warnings, as {@link validateManifest} takes it (1,000 if not given). */
   readonly maxIssues?: number | undefined;
+  /** Top-level keys the rules do not know that pass through, unchecked, with a warning each, as {@link ValidateOptions.allowKeys}. */
+  readonly allowKeys?: readonly string[] | undefined;
 }
 
 /**
@@ -302,9 +311,14 @@ export function validateTemplate<TProfile extends Profile = 'general'>(
   // Untyped JavaScript may pass no options or no env: then no variable is set.
   const read = readOptions(options, TEMPLATE_OPTIONS);
   if ('code' in read) return failure(read);
-  const { profile, env = {}, allowUnresolved, maxIssues } = read;
-  return checkTemplate(template, { profile: profile as TProfile, env: env as TemplateVariables, allowUnresolved, maxIssues })
-    .result;
+  const { profile, env = {}, allowUnresolved, maxIssues, allowKeys } = read;
+  return checkTemplate(template, {
+    profile: profile as TProfile,
+    env: env as TemplateVariables,
+    allowUnresolved,
+    maxIssues,
+    allowKeys,
+  }).result;
 }
 
 /** The options of {@link validateTemplate} and their types. */
@@ -313,6 +327,7 @@ const TEMPLATE_OPTIONS = {
   env: 'object',
   allowUnresolved: 'boolean',
   maxIssues: 'positive_integer',
+  allowKeys: 'key_list',
 } as const satisfies Record<keyof ValidateTemplateOptions, unknown>;
 
 /** The first `max` of a list, the rest counted by code into `omitted`. */
@@ -329,12 +344,13 @@ export function checkTemplate<TProfile extends Profile>(
     env,
     allowUnresolved = false,
     maxIssues = DEFAULT_MAX_ISSUES,
+    allowKeys = [],
   }: ValidateTemplateOptions<TProfile> & { profile: TProfile },
 ): { readonly result: ValidationResult<TProfile>; readonly sites: readonly PlaceholderSite[] } {
   const resolution = resolveValue(template, env, maxIssues);
   const sites = resolution.sites;
   if (resolution.unreadable !== undefined) return { result: failure(resolution.unreadable), sites };
-  const validated = runValidation(resolution.value, profile, maxIssues);
+  const validated = runValidation(resolution.value, profile, maxIssues, allowKeys);
   if (sites.length === 0 && resolution.issues.length === 0) return { result: validated, sites };
 
   const validatedIssues = validated.ok ? [] : validated.issues;

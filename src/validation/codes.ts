@@ -86,9 +86,20 @@ export interface IssueParams {
     /** What was given instead of an object (or, with `expected`, instead of the option's type), if that is the problem. */
     readonly received?: ReceivedType | undefined;
     /** The type `option` takes, when it was given another. */
-    readonly expected?: 'boolean' | 'object' | 'positive_integer' | undefined;
+    readonly expected?: 'boolean' | 'object' | 'positive_integer' | 'key_list' | undefined;
     /** The options the function takes. */
     readonly known: readonly string[];
+    /**
+     * Why an `allowKeys` entry cannot be let through: a field the rules check (`known_key`, a localized
+     * `client_name#…` or `$schema` included), a key LivePerson assigns (`server_assigned_key`), an entry
+     * that is not a string (`not_a_string`) or not a name (`not_a_name`: an HTTP token, RFC 9110 §5.6.2, never
+     * shown), or one with `*` (`wildcard`: there is no "allow every key").
+     */
+    readonly reason?: 'known_key' | 'server_assigned_key' | 'not_a_string' | 'not_a_name' | 'wildcard' | undefined;
+    /** With `reason`: the entry's index in `allowKeys`, from 0. */
+    readonly item?: number | undefined;
+    /** With `reason`: the entry, when it is a name. */
+    readonly key?: string | undefined;
   };
   /** A string longer than its profile allows. */
   too_long: {
@@ -350,6 +361,11 @@ export interface IssueParams {
     /** The host without it, to write instead. */
     readonly expected: string;
   };
+  /** A top-level key the rules do not know, let through as written because `allowKeys` names it: not checked. */
+  allowed_unknown_key: {
+    /** The key. */
+    readonly key: string;
+  };
 }
 
 /**
@@ -386,7 +402,7 @@ export type UrlUse = 'webhook' | 'redirect' | 'browser';
  * }
  * ```
  */
-export type ExpectedType = 'object' | 'array' | 'string' | 'integer' | 'positive_integer' | 'boolean';
+export type ExpectedType = 'object' | 'array' | 'string' | 'integer' | 'positive_integer' | 'boolean' | 'json';
 
 /**
  * What is wrong with a URL's host (`url_invalid_host`): a character that is
@@ -445,4 +461,5 @@ export const WARNING_CODES: ReadonlySet<IssueCode> = /* @__PURE__ */ new Set<Iss
   'header_value_whitespace',
   'endpoint_has_fragment',
   'trailing_dot_host',
+  'allowed_unknown_key',
 ]);

@@ -2,6 +2,7 @@ const OPTION_TYPE_WORDS = {
   boolean: 'true or false',
   object: 'an object',
   positive_integer: 'a positive integer or Infinity',
+  key_list: 'an array of key names',
 } as const;
 
 /**
@@ -69,6 +70,7 @@ const EXPECTED_TYPES: { readonly [TType in ExpectedType]: string } = {
   integer: 'an integer',
   positive_integer: 'a positive integer',
   boolean: 'a boolean',
+  json: 'JSON data (objects, arrays, strings, finite numbers, booleans, null)',
 };
 
 /** The supported scope values, and what a `<name>` in one of them may hold. */
@@ -137,11 +139,13 @@ export const MESSAGES: { readonly [TCode in IssueCode]: (params: IssueParams[TCo
   misspelled_webhook_event: (p) => misspelledWebhookEvent(p.key, p.suggestion),
   unreadable_value: () => 'could not be read (a getter or proxy threw); pass plain JSON data',
   invalid_options: (p) =>
-    p.option === undefined
-      ? `the options must be an object (with ${p.known.join(', ')}), got ${describeReceived(p.received ?? 'unreadable')}`
-      : p.expected !== undefined
-        ? `option ${quote(p.option)} must be ${OPTION_TYPE_WORDS[p.expected]}, got ${describeReceived(p.received ?? 'unreadable')}`
-        : `unknown option ${quote(p.option)}${didYouMean(p.suggestion)} (the options are ${p.known.join(', ')})`,
+    p.reason !== undefined
+      ? `allowKeys[${p.item ?? 0}]${p.key === undefined ? '' : ` ${quote(p.key)}`} ${ALLOW_KEY_REASONS[p.reason]}`
+      : p.option === undefined
+        ? `the options must be an object (with ${p.known.join(', ')}), got ${describeReceived(p.received ?? 'unreadable')}`
+        : p.expected !== undefined
+          ? `option ${quote(p.option)} must be ${OPTION_TYPE_WORDS[p.expected]}, got ${describeReceived(p.received ?? 'unreadable')}`
+          : `unknown option ${quote(p.option)}${didYouMean(p.suggestion)} (the options are ${p.known.join(', ')})`,
   invalid_profile: (p) =>
     `unknown profile ${quote(p.value ?? describeReceived(p.received, p.className))}; use "general" or "connector"`,
   too_long: (p) => `must be at most ${p.max} characters in the ${p.profile} profile (got ${p.actual})`,
@@ -243,7 +247,18 @@ export const MESSAGES: { readonly [TCode in IssueCode]: (params: IssueParams[TCo
     `has a fragment ("#…"), which is never sent in a request (RFC 3986 §3.5): LivePerson will request ${quote(p.requested, 300)}; if the receiver's address is not that, use the address it gives for webhooks`,
   trailing_dot_host: (p) =>
     `host ${quote(p.host)} ends with a dot: TLS sends the server name without it (RFC 6066 §3), and some clients fail on it (Java's SNIHostName throws); write ${quote(p.expected)}`,
+  allowed_unknown_key: (p) =>
+    `${quote(p.key)} is not a field this package knows: passed through as written, not checked, because allowKeys (--allow-key) names it`,
 };
+
+/** Why an `allowKeys` entry is refused, for `invalid_options`. */
+const ALLOW_KEY_REASONS = {
+  known_key: 'is a field the rules check: allowKeys lets through only keys they do not know',
+  server_assigned_key: 'is assigned by LivePerson and never belongs in a manifest: it cannot be allowed',
+  not_a_string: 'must be a key name (a string)',
+  not_a_name: "must be a key name: an HTTP token (letters, digits and !#$%&'*+-.^_`|~), not shown",
+  wildcard: 'is not one key: allowKeys names each key it lets through; there is no "allow every key"',
+} as const;
 
 /**
  * Every issue code, for documentation and exhaustive tests.

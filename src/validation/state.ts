@@ -36,6 +36,8 @@ export class Walk {
     readonly profile: Profile,
     /** The most issues listed, and the most warnings. */
     readonly maxIssues: number,
+    /** Top-level keys the rules do not know that pass through as written (`allowKeys`), in the order given. */
+    readonly allowKeys: readonly string[] = [],
   ) {
     this.connector = profile === 'connector';
   }

@@ -4,7 +4,7 @@
  * runs the walk (walk.ts) and freezes what it made, and read their options
  * with `readOptions`.
  */
-import { PROFILES } from '../rules/tables.js';
+import { EDITOR_SCHEMA_KEY, LOCALIZED_NAME_PREFIX, MANIFEST, PROFILES, SERVER_ASSIGNED_KEYS } from '../rules/tables.js';
 import type { ManifestFor, Profile, ProfileOf } from '../types/manifest.js';
 import type { IssueCode } from './codes.js';
 import { makeIssue, type ValidationIssue } from './issue.js';
@@ -89,6 +89,23 @@ export interface ValidateOptions<TProfile extends Profile = Profile> {
    * beyond it they are counted in the result's `omitted`. 1,000 if not given.
    */
   readonly maxIssues?: number | undefined;
+  /**
+   * Top-level keys the rules do not know that pass through anyway, as written (a field LivePerson added after
+   * this release, say), each with an `allowed_unknown_key` warning: they are not checked. In the canonical
+   * output they come after the known fields, in the order given here. Each entry names one key: an entry that
+   * is a field the rules check (`client_name`, a `client_name#…`, `$schema`), a key LivePerson assigns
+   * (`client_secret`, `id`, …: `SERVER_ASSIGNED_KEYS`), not a string or not a name, or has `*` (there is no
+   * "allow every key") is an `invalid_options` issue. The CLI's `--allow-key KEY` (repeatable) gives it.
+   *
+   * @example
+   * ```ts
+   * import { validateManifest } from 'lp-app-manifest';
+   *
+   * const result = validateManifest({ client_name: 'Acme', categories: ['crm'] }, { allowKeys: ['categories'] });
+   * if (result.ok) console.log(result.manifest, result.warnings[0]?.code); // { client_name: 'Acme', categories: ['crm'] } 'allowed_unknown_key'
+   * ```
+   */
+  readonly allowKeys?: readonly string[] | undefined;
 }
 
 /** A result that is one issue (with the options, or a value that could not be read). */
@@ -104,8 +121,9 @@ export function runValidation<TProfile extends Profile>(
   input: unknown,
   profile: TProfile,
   maxIssues = DEFAULT_MAX_ISSUES,
+  allowKeys: readonly string[] = [],
 ): ValidationResult<TProfile> {
-  const walk = new Walk(profile, maxIssues);
+  const walk = new Walk(profile, maxIssues, allowKeys);
   let manifest: unknown;
   try {
     manifest = walkManifest(walk, input);
@@ -128,7 +146,7 @@ export function runValidation<TProfile extends Profile>(
 }
 
 /** The type an option must have: `positive_integer` takes `Infinity` too, a `profile` is one of {@link PROFILES}. */
-type OptionType = 'boolean' | 'object' | 'positive_integer' | 'profile';
+type OptionType = 'boolean' | 'object' | 'positive_integer' | 'profile' | 'key_list';
 
 type OptionValue<TType> = TType extends 'boolean'
   ? boolean
@@ -136,7 +154,9 @@ type OptionValue<TType> = TType extends 'boolean'
     ? object
     : TType extends 'profile'
       ? Profile
-      : number;
+      : TType extends 'key_list'
+        ? readonly string[]
+        : number;
 
 /** Options as {@link readOptions} read them: each one given, and the profile (`general` if none is). */
 type OptionValues<TTypes> = { readonly [TKey in keyof TTypes]?: OptionValue<TTypes[TKey]> } & { readonly profile: Profile };
@@ -172,6 +192,12 @@ export function readOptions<const TTypes extends Readonly<Record<string, OptionT
       // Each option has its type (or is undefined): `strict: 'true'` is not taken for false in silence.
       if (value !== undefined && expected !== 'profile' && !fitsOption(expected, value))
         return makeIssue([], 'invalid_options', { option: key, expected, received: receivedOf(value).received, known });
+      if (expected === 'key_list' && value !== undefined) {
+        const issue = allowKeysIssue(value as readonly unknown[], known);
+        if (issue !== undefined) return issue;
+        values[key] = Object.freeze([...(value as readonly string[])]);
+        continue;
+      }
       values[key] = value;
     }
     const profile = profileOf(values['profile']);
@@ -181,15 +207,42 @@ export function readOptions<const TTypes extends Readonly<Record<string, OptionT
   }
 }
 
+/**
+ * The issue with an `allowKeys` list, if any: each entry names one key the rules do not know and
+ * LivePerson does not assign (see {@link ValidateOptions.allowKeys}).
+ */
+function allowKeysIssue(list: readonly unknown[], known: readonly string[]): ValidationIssue | undefined {
+  for (let item = 0; item < list.length; item++) {
+    const key = list[item];
+    const refuse = (reason: 'known_key' | 'server_assigned_key' | 'not_a_string' | 'not_a_name' | 'wildcard') =>
+      makeIssue([], 'invalid_options', {
+        option: 'allowKeys',
+        reason,
+        item,
+        ...(typeof key === 'string' && isShownKey(key) ? { key } : {}),
+        known,
+      });
+    if (typeof key !== 'string') return refuse('not_a_string');
+    if (key.includes('*')) return refuse('wildcard');
+    if (!isShownKey(key) || key.trim() !== key) return refuse('not_a_name');
+    if ((SERVER_ASSIGNED_KEYS as readonly string[]).includes(key)) return refuse('server_assigned_key');
+    if (Object.hasOwn(MANIFEST.fields, key) || key === EDITOR_SCHEMA_KEY || key.startsWith(LOCALIZED_NAME_PREFIX))
+      return refuse('known_key');
+  }
+  return undefined;
+}
+
 const fitsOption = (expected: Exclude<OptionType, 'profile'>, value: unknown): boolean =>
-  expected === 'boolean'
-    ? typeof value === 'boolean'
-    : expected === 'object'
-      ? typeof value === 'object' && value !== null && !Array.isArray(value)
-      : typeof value === 'number' && (value === Number.POSITIVE_INFINITY || (Number.isInteger(value) && value >= 1));
+  expected === 'key_list'
+    ? Array.isArray(value)
+    : expected === 'boolean'
+      ? typeof value === 'boolean'
+      : expected === 'object'
+        ? typeof value === 'object' && value !== null && !Array.isArray(value)
+        : typeof value === 'number' && (value === Number.POSITIVE_INFINITY || (Number.isInteger(value) && value >= 1));
 
 /** The options of {@link validateManifest} and their types. */
-const VALIDATE_OPTIONS = { profile: 'profile', maxIssues: 'positive_integer' } as const satisfies Record<
+const VALIDATE_OPTIONS = { profile: 'profile', maxIssues: 'positive_integer', allowKeys: 'key_list' } as const satisfies Record<
   keyof ValidateOptions,
   unknown
 >;
@@ -211,8 +264,9 @@ function profileOf(profile: unknown): Profile | ValidationIssue {
  * every issue found. Never throws, whatever the input.
  *
  * @param value - Anything: usually `JSON.parse` of a manifest file.
- * @param options - `{ profile: 'general' | 'connector', maxIssues }`; `general` if not given. Issues past
- *   `maxIssues` (1,000 if not given) are counted in the result's `omitted`, not listed.
+ * @param options - `{ profile: 'general' | 'connector', maxIssues, allowKeys }`; `general` if not given. Issues past
+ *   `maxIssues` (1,000 if not given) are counted in the result's `omitted`, not listed. `allowKeys` names
+ *   top-level keys the rules do not know that pass through, unchecked, with a warning each.
  *
  * @example
  * ```ts
@@ -234,5 +288,5 @@ export function validateManifest<const TOptions extends ValidateOptions | undefi
 ): ValidationResult<ProfileOf<TOptions>> {
   const read = readOptions(options, VALIDATE_OPTIONS);
   if ('code' in read) return failure(read);
-  return runValidation(value, read.profile, read.maxIssues) as ValidationResult<ProfileOf<TOptions>>;
+  return runValidation(value, read.profile, read.maxIssues, read.allowKeys) as ValidationResult<ProfileOf<TOptions>>;
 }

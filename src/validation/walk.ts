@@ -297,6 +297,7 @@ export function walkManifest(walk: Walk, input: unknown): JsonObject | undefined
   const slots = readObject(walk, input, null, root.keys, extras);
   if (slots === undefined) return undefined;
   const localized: [string, unknown][] = [];
+  const allowed = new Map<string, unknown>();
   for (const extra of extras) {
     const [key, value] = extra;
     if (key === EDITOR_SCHEMA_KEY) {
@@ -305,7 +306,8 @@ export function walkManifest(walk: Walk, input: unknown): JsonObject | undefined
     else if (SERVER_ASSIGNED.has(key)) {
       // Its value is never read: it may be a secret (client_secret).
       walk.report(at(null, key), 'server_assigned_key', { key, secret: isSecretPlace([key]) });
-    } else walk.unknownKey(null, key, root.keys);
+    } else if (walk.allowKeys.includes(key)) allowed.set(key, value);
+    else walk.unknownKey(null, key, root.keys);
   }
   const out = walkFields(
     walk,
@@ -320,5 +322,51 @@ export function walkManifest(walk: Walk, input: unknown): JsonObject | undefined
         },
   );
   runCrossFieldChecks(walk, out);
+  // Keys allowKeys lets through: after the known fields, in the order it names them, as written (a copy).
+  for (const key of walk.allowKeys) {
+    if (!allowed.has(key)) continue;
+    const where = at(null, key);
+    walk.report(where, 'allowed_unknown_key', { key });
+    walk.reading(where);
+    const copy = copyJson(walk, allowed.get(key), 0);
+    if (copy === NOT_JSON) walk.wrongType(where, allowed.get(key), 'json');
+    else out[key] = copy;
+  }
   return out;
+}
+
+const NOT_JSON: unique symbol = Symbol('not JSON');
+
+/** Deeper than a manifest of a later release would nest a field: what is deeper is not JSON data to pass through. */
+const MAX_ALLOWED_DEPTH = 64;
+
+/**
+ * A fresh copy of JSON data (plain objects, arrays, strings, finite numbers, booleans, null), every
+ * container kept for freezing; {@link NOT_JSON} for anything else, a cycle or nesting past
+ * {@link MAX_ALLOWED_DEPTH}. A read that throws ends the walk there (runValidation's guard).
+ */
+function copyJson(walk: Walk, value: unknown, depth: number): unknown {
+  if (value === null || typeof value === 'string' || typeof value === 'boolean') return value;
+  if (typeof value === 'number') return Number.isFinite(value) ? value : NOT_JSON;
+  if (typeof value !== 'object' || depth >= MAX_ALLOWED_DEPTH) return NOT_JSON;
+  if (Array.isArray(value)) {
+    if (Object.getPrototypeOf(value) !== Array.prototype) return NOT_JSON;
+    const out: unknown[] = [];
+    for (let i = 0; i < value.length; i++) {
+      const item = copyJson(walk, value[i], depth + 1);
+      if (item === NOT_JSON) return NOT_JSON;
+      out.push(item);
+    }
+    return walk.keep(out);
+  }
+  const prototype: unknown = Object.getPrototypeOf(value);
+  if (prototype !== Object.prototype && prototype !== null) return NOT_JSON;
+  const out: JsonObject = {};
+  for (const key of Object.keys(value)) {
+    const item = copyJson(walk, (value as JsonObject)[key], depth + 1);
+    if (item === NOT_JSON) return NOT_JSON;
+    // Defined, never assigned: a "__proto__" key stays a key.
+    Object.defineProperty(out, key, { value: item, enumerable: true, writable: true, configurable: true });
+  }
+  return walk.keep(out);
 }

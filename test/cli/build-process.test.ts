@@ -207,7 +207,10 @@ describe('CLI build: errors the module raises outside of what build awaits', () 
     const run = runCli(['build', 'leaves-timer.mjs', '--out', 'leaves-timer.json'], { cwd: dir() });
     expect(run.status, run.stderr).to.equal(0);
     expect(run.stdout + run.stderr).to.equal('');
-    expect(JSON.parse(readFileSync(join(dir(), 'leaves-timer.json'), 'utf8'))).to.deep.equal({ client_name: 'x' });
+    expect(JSON.parse(readFileSync(join(dir(), 'leaves-timer.json'), 'utf8'))).to.deep.equal({
+      $schema: './node_modules/lp-app-manifest/schema/general.schema.json',
+      client_name: 'x',
+    });
     const pid = Number(readFileSync(join(dir(), 'module.pid'), 'utf8'));
     expect(pid).to.be.greaterThan(0).and.not.equal(process.pid);
     expect(() => process.kill(pid, 0))

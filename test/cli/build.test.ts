@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, realpathSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, readFileSync, realpathSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { CLI, lines, requireBuiltCli, runCli, useTempDir, type CliRun } from './helpers.js';
@@ -443,7 +443,14 @@ describe('lp-app-manifest build', () => {
       const run = runCli(['build', 'object.cjs', '--out', target]);
       expect(run.status, run.stderr).to.equal(0);
       expect(run.stdout + run.stderr).to.equal('');
-      expect(readFileSync(target, 'utf8')).to.equal(canonical({ client_name: 'Acme CJS', description: 'From CommonJS' }));
+      // The profile travels with the file: a "$schema" first (the package is not installed where the temporary directory is).
+      expect(readFileSync(target, 'utf8')).to.equal(
+        canonical({
+          $schema: './node_modules/lp-app-manifest/schema/general.schema.json',
+          client_name: 'Acme CJS',
+          description: 'From CommonJS',
+        }),
+      );
       expect(statSync(target).mode & 0o777).to.equal(0o640);
       expect(readdirSync(dir)).to.deep.equal(['manifest.json']);
     });
@@ -490,3 +497,57 @@ describe('lp-app-manifest build', () => {
     });
   });
 });
+
+describe('lp-app-manifest build --out: the profile travels with the file', () => {
+  requireBuiltCli();
+  const tmp = useTempDir();
+  const SCHEMAS = resolve(CLI, '../../schema');
+
+  it('writes a "$schema" of the profile it checked, relative to the file\'s folder; stdout stays the manifest alone', () => {
+    const root = join(tmp(), 'project');
+    mkdirSync(join(root, 'manifests'), { recursive: true });
+    writeFileSync(join(root, 'package.json'), '{ "private": true }\n');
+    cpSync(SCHEMAS, join(root, 'node_modules', 'lp-app-manifest', 'schema'), { recursive: true });
+    const target = join(root, 'manifests', 'connector.json');
+    const run = runCli(['build', 'connector-builder.mjs', '--out', target]);
+    expect(run.status, run.stderr).to.equal(0);
+    const written = JSON.parse(readFileSync(target, 'utf8')) as Record<string, unknown>;
+    expect(Object.keys(written)[0]).to.equal('$schema');
+    expect(written['$schema']).to.equal('../node_modules/lp-app-manifest/schema/connector.schema.json');
+    const { $schema: _schema, ...manifest } = written;
+    const printed = runCli(['build', 'connector-builder.mjs']);
+    expect(JSON.parse(printed.stdout)).to.deep.equal(manifest);
+    expect(printed.stdout).not.to.contain('$schema');
+
+    // validate reads the profile back: a connector edited to a general-only scope fails, as a connector.
+    writeFileSync(target, JSON.stringify({ ...written, scope: 'msg.consumer livedeflect' }, null, 2));
+    const checked = runCli(['validate', target]);
+    expect(checked.status, checked.stdout).to.equal(1);
+    expect(checked.stdout).to.contain('[connector_required_value]').and.contain('invalid (connector profile, from "$schema")');
+  });
+
+  it('a JSON manifest keeps the profile it was checked against (its "$schema"); a general builder is written as general', () => {
+    const object = join(tmp(), 'object.json');
+    writeFileSync(object, JSON.stringify({ $schema: 'x/connector.schema.json', ...CONNECTOR }));
+    const fromJson = join(tmp(), 'from-json.json');
+    expect(runCli(['build', object, '--out', fromJson]).status).to.equal(0);
+    expect(JSON.parse(readFileSync(fromJson, 'utf8'))).to.have.property(
+      '$schema',
+      './node_modules/lp-app-manifest/schema/connector.schema.json',
+    );
+    const general = join(tmp(), 'general.json');
+    expect(runCli(['build', 'general-builder.mjs', '--out', general]).status).to.equal(0);
+    expect(JSON.parse(readFileSync(general, 'utf8'))).to.have.property(
+      '$schema',
+      './node_modules/lp-app-manifest/schema/general.schema.json',
+    );
+  });
+});
+
+/** A minimal connector manifest. */
+const CONNECTOR = {
+  client_name: 'Acme',
+  grant_types: ['client_credentials'],
+  scope: 'msg.consumer',
+  capabilities: { webhooks: { 'ms.MessagingEventNotification.ContentEvent': { endpoint: 'https://hooks.example.com/lp' } } },
+};

@@ -1,11 +1,14 @@
 import { expect } from 'chai';
-import { writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { validateManifest, WEBHOOK_EVENTS } from '../../src/index.js';
 import { CLI, lines, requireBuiltCli, runCli, useTempDir } from './helpers.js';
 
 type Library = typeof import('../../src/index.js');
+
+/** The package's shipped schemas. */
+const SCHEMAS = fileURLToPath(new URL('../../schema/', import.meta.url));
 
 describe('lp-app-manifest init', () => {
   requireBuiltCli();
@@ -46,16 +49,62 @@ describe('lp-app-manifest init', () => {
     expect(run.status, run.stdout).to.equal(0);
   });
 
+  /** A project with the package installed (its shipped schemas, as npm puts them) and a folder of manifests. */
+  const project = (name: string, installed: boolean): string => {
+    const root = join(tmp(), name);
+    mkdirSync(join(root, 'manifests'), { recursive: true });
+    writeFileSync(join(root, 'package.json'), '{ "name": "acme", "private": true }\n');
+    if (installed) cpSync(SCHEMAS, join(root, 'node_modules', 'lp-app-manifest', 'schema'), { recursive: true });
+    return root;
+  };
+
   it('names its profile\'s schema in "$schema", so validate checks it against that profile unasked', () => {
+    const root = project('root', true);
     for (const profile of ['general', 'connector'] as const) {
-      const path = join(tmp(), `${profile}.json`);
-      const printed = runCli(['init', '--profile', profile]).stdout;
-      expect(JSON.parse(printed)).to.have.property('$schema', `./node_modules/lp-app-manifest/schema/${profile}.schema.json`);
-      writeFileSync(path, printed);
-      const run = runCli(['validate', path]);
-      expect(run.status, run.stdout).to.equal(0);
-      expect(run.stdout).to.contain(`valid (${profile} profile, from "$schema")`);
+      const path = join(root, `${profile}.json`);
+      const run = runCli(['init', '--profile', profile], { cwd: root });
+      expect(run.stderr).to.equal('');
+      expect(JSON.parse(run.stdout)).to.have.property('$schema', `./node_modules/lp-app-manifest/schema/${profile}.schema.json`);
+      writeFileSync(path, run.stdout);
+      const checked = runCli(['validate', path]);
+      expect(checked.status, checked.stdout).to.equal(0);
+      expect(checked.stdout).to.contain(`valid (${profile} profile, from "$schema")`);
     }
+  });
+
+  it('writes "$schema" relative to the file\'s folder: from manifests/ it reaches the installed schema', () => {
+    const root = project('folder', true);
+    const expected = '../node_modules/lp-app-manifest/schema/connector.schema.json';
+    // --out names the file: the path is from its folder, wherever init runs.
+    const written = runCli(['init', '--profile', 'connector', '--out', 'manifests/connector.json'], { cwd: root });
+    expect(written.status, written.stderr).to.equal(0);
+    expect(written.stdout + written.stderr).to.equal('');
+    const manifest = JSON.parse(readFileSync(join(root, 'manifests', 'connector.json'), 'utf8')) as { $schema: string };
+    expect(manifest.$schema).to.equal(expected);
+    expect(existsSync(join(root, 'manifests', manifest.$schema)), 'the path reaches the schema').to.equal(true);
+    // On stdout, from the working directory.
+    const printed = runCli(['init', '--profile', 'connector'], { cwd: join(root, 'manifests') });
+    expect(JSON.parse(printed.stdout)).to.have.property('$schema', expected);
+    const checked = runCli(['validate', 'manifests/connector.json'], { cwd: root });
+    expect(checked.stdout).to.contain('valid (connector profile, from "$schema")');
+    // init --out never replaces a file.
+    const again = runCli(['init', '--out', 'manifests/connector.json'], { cwd: root });
+    expect(again.status).to.equal(1);
+    expect(again.stderr).to.equal('manifests/connector.json: already exists; init writes a new file and never replaces one\n');
+    expect(JSON.parse(readFileSync(join(root, 'manifests', 'connector.json'), 'utf8'))).to.deep.equal(manifest);
+  });
+
+  it("where the package is not installed, points where npm install will put it (the project's root) and says so", () => {
+    const root = project('bare', false);
+    const run = runCli(['init', '--profile', 'connector', '--out', 'manifests/c.json'], { cwd: root });
+    expect(run.status, run.stderr).to.equal(0);
+    const ref = '../node_modules/lp-app-manifest/schema/connector.schema.json';
+    expect(JSON.parse(readFileSync(join(root, 'manifests', 'c.json'), 'utf8'))).to.have.property('$schema', ref);
+    expect(lines(run.stderr)).to.deep.equal([
+      `manifests/c.json: note: lp-app-manifest is not installed in this project, so "$schema" (${ref}) points where npm install --save-dev lp-app-manifest will put it; editors find the schema once it is there, and validate, plan and apply read the profile from its file name either way`,
+    ]);
+    // The profile travels all the same.
+    expect(runCli(['validate', 'manifests/c.json'], { cwd: root }).stdout).to.contain('(connector profile, from "$schema")');
   });
 
   it('writes a --name with "${{" so that it reads back as itself, never filled from the environment', () => {

@@ -220,10 +220,53 @@ describe('CLI: templates and --dotenv', () => {
       lines(run.stdout).filter((line) => line.includes('warning:') && line.includes('[unresolved_placeholder]')),
     ).to.have.length(5);
     expect(run.stdout).to.contain('manifest.template.json: valid (connector profile, from "$schema"): 5 warnings');
-    const strict = runCli(['validate', '--allow-unresolved', '--strict', 'manifest.template.json'], { cwd, env: CLEAN });
-    expect(strict.status).to.equal(1);
     const without = runCli(['validate', 'manifest.template.json'], { cwd, env: CLEAN });
     expect(without.status).to.equal(1);
     expect(readdirSync(cwd)).to.include('manifest.template.json');
+  });
+
+  it('validate --allow-unresolved --strict: a gate without secrets passes on the unset placeholders, and fails on any other warning', () => {
+    const cwd = copyExample();
+    // The pull-request gate: the committed .env.staging, without LP_WEBHOOK_TOKEN (a secret the gate lacks).
+    const gate = ['validate', '--allow-unresolved', '--strict', '--dotenv', '.env.staging'];
+    const pass = runCli([...gate, 'manifest.template.json'], { cwd, env: CLEAN });
+    expect(pass.status, pass.stdout).to.equal(0);
+    expect(lines(pass.stdout).filter((line) => line.includes('[unresolved_placeholder]'))).to.have.length(2);
+    expect(pass.stdout).to.contain('manifest.template.json: valid (connector profile, from "$schema"): 2 warnings\n');
+    expect(pass.stdout).not.to.contain('fails --strict');
+    const json = runCli([...gate, '--format', 'json', 'manifest.template.json'], { cwd, env: CLEAN });
+    expect(json.status).to.equal(0);
+    expect((JSON.parse(json.stdout) as { summary: unknown }).summary).to.deep.include({ warnings: 2, strict: true, failed: 0 });
+    const github = runCli([...gate, '--format', 'github', 'manifest.template.json'], { cwd, env: CLEAN });
+    expect(github.status).to.equal(0);
+    expect(
+      lines(github.stdout).filter((line) => line.startsWith('::warning ') && line.includes('unresolved_placeholder')),
+    ).to.have.length(2);
+    expect(github.stdout).not.to.contain('::error');
+
+    // Any other warning still fails the gate: here a private-network endpoint, beside the allowed placeholders.
+    const template = JSON.parse(readFileSync(join(cwd, 'manifest.template.json'), 'utf8')) as any;
+    template.capabilities.webhooks['cqm.ExConversationChangeNotification'].endpoint = 'https://10.0.0.7/lp/conversations';
+    write('private.template.json', JSON.stringify(template, null, 2));
+    for (const format of ['text', 'json', 'github']) {
+      const fail = runCli([...gate, '--format', format, 'private.template.json'], { cwd, env: CLEAN });
+      expect(fail.status, `${format}: ${fail.stdout}`).to.equal(1);
+      if (format === 'text')
+        expect(fail.stdout).to.contain(
+          'private.template.json: valid (connector profile, from "$schema"): 3 warnings (fails --strict)',
+        );
+      if (format === 'json') expect((JSON.parse(fail.stdout) as { summary: unknown }).summary).to.deep.include({ failed: 1 });
+      if (format === 'github') {
+        expect(lines(fail.stdout).filter((line) => line.startsWith('::error '))).to.have.length(1);
+        expect(lines(fail.stdout).filter((line) => line.startsWith('::warning '))).to.have.length(2);
+      }
+    }
+    // Without --allow-unresolved, the unset secret is an error, as before.
+    const strictOnly = runCli(['validate', '--strict', '--dotenv', '.env.staging', 'manifest.template.json'], {
+      cwd,
+      env: CLEAN,
+    });
+    expect(strictOnly.status).to.equal(1);
+    expect(strictOnly.stdout).to.contain('manifest.template.json: invalid');
   });
 });

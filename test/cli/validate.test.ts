@@ -567,3 +567,60 @@ describe('lp-app-manifest validate', () => {
 function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
+
+describe('lp-app-manifest validate: which profile a file without one was checked against', () => {
+  requireBuiltCli();
+  const tmp = useTempDir();
+  /** A connector, as `build` wrote it before it wrote a "$schema": nothing says which profile it is for. */
+  const CONNECTOR = {
+    client_name: 'Acme',
+    grant_types: ['client_credentials'],
+    scope: 'msg.consumer livedeflect',
+    capabilities: { webhooks: { 'ms.MessagingEventNotification.ContentEvent': { endpoint: 'https://hooks.example.com/lp' } } },
+  };
+  const NOTE =
+    'checked against the general profile, the default (no --profile, no "$schema"), but it looks like a Connector API app (scope "msg.consumer", grant "client_credentials"): check it with --profile connector, or add "$schema": ".../connector.schema.json" (as init and build --out write)';
+
+  it('names the default profile and suggests --profile connector for a file that looks like a connector', () => {
+    writeFileSync(join(tmp(), 'built.json'), JSON.stringify(CONNECTOR, null, 2));
+    const text = runCli(['validate', 'built.json'], { cwd: tmp() });
+    expect(text.status).to.equal(0);
+    expect(lines(text.stdout)).to.deep.equal([
+      `built.json: note: ${NOTE}`,
+      'built.json: valid (general profile)',
+      '1 file checked: 1 valid, 0 invalid, 0 issues, 0 warnings',
+    ]);
+    // The suggestion is right: as a connector, the scope fails.
+    expect(runCli(['validate', '--profile', 'connector', 'built.json'], { cwd: tmp() }).status).to.equal(1);
+  });
+
+  it('keeps --format json as documented (the note on stderr) and gives GitHub a notice', () => {
+    writeFileSync(join(tmp(), 'built.json'), JSON.stringify(CONNECTOR, null, 2));
+    const json = runCli(['validate', '--format', 'json', 'built.json'], { cwd: tmp() });
+    expect(json.status).to.equal(0);
+    expect(Object.keys((JSON.parse(json.stdout) as { files: object[] }).files[0]!)).to.deep.equal([
+      'file',
+      'profile',
+      'valid',
+      'issues',
+      'warnings',
+    ]);
+    expect(json.stderr).to.equal(`built.json: note: ${NOTE}\n`);
+    const github = runCli(['validate', '--format', 'github', '--strict', 'built.json'], { cwd: tmp() });
+    expect(github.status).to.equal(0);
+    expect(lines(github.stdout)[0]).to.equal(`::notice file=built.json::${NOTE}`);
+  });
+
+  it('says nothing more where a profile was chosen, or the file does not look like a connector', () => {
+    writeFileSync(join(tmp(), 'built.json'), JSON.stringify(CONNECTOR, null, 2));
+    writeFileSync(join(tmp(), 'schema.json'), JSON.stringify({ $schema: 'general.schema.json', ...CONNECTOR }));
+    writeFileSync(
+      join(tmp(), 'app.json'),
+      JSON.stringify({ ...CONNECTOR, grant_types: ['authorization_code'], redirect_uris: ['https://a.example.com/cb'] }),
+    );
+    for (const args of [['--profile', 'general', 'built.json'], ['schema.json'], ['app.json']]) {
+      const run = runCli(['validate', ...args], { cwd: tmp() });
+      expect(run.stdout + run.stderr, args.join(' ')).not.to.contain('note:');
+    }
+  });
+});

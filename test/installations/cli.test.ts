@@ -317,6 +317,77 @@ describe('CLI pull, plan and apply against the fake LivePerson', () => {
     expect(odd.stderr).to.include('(an id that is not a name, not shown)').and.not.include('SECRET');
   });
 
+  it('plan and apply read the profile from "$schema" and never send "$schema" to LivePerson (create and update)', async () => {
+    const schema = '../node_modules/lp-app-manifest/schema/connector.schema.json';
+    // A connector scope that only the general profile takes: with "$schema" naming the connector schema, it is refused.
+    writeFileSync(file, JSON.stringify({ $schema: schema, ...manifest({ scope: 'msg.consumer livedeflect' }) }));
+    const refused = await run(['plan', file, '--account', fake.account]);
+    expect(refused.status).to.equal(1);
+    expect(refused.stderr).to.contain('[connector_required_value]').and.contain('nothing was sent');
+    expect(fake.requests).to.deep.equal([]);
+
+    writeFileSync(file, JSON.stringify({ $schema: schema, ...manifest() }));
+    const credentials = join(temp(), 'schema-credentials.json');
+    const created = await run(['apply', file, '--account', fake.account, '--yes', '--credentials-out', credentials]);
+    expect(created.status, created.stderr).to.equal(0);
+    writeFileSync(file, JSON.stringify({ $schema: schema, ...manifest({ description: 'Changed' }) }));
+    const [id] = [...fake.installations.keys()];
+    const updated = await run(['apply', file, '--account', fake.account, '--app', id!, '--yes']);
+    expect(updated.status, updated.stderr).to.equal(0);
+    expect(fake.writes().map((request) => request.route)).to.deep.equal(['create', 'update']);
+    for (const request of fake.writes()) expect(Object.keys(JSON.parse(request.body) as object)).not.to.include('$schema');
+    expect(fake.installations.get(id!)!.body).not.to.have.property('$schema');
+    expect(fake.installations.get(id!)!.body).to.include({ description: 'Changed' });
+  });
+
+  it("plan and apply with --allow-key send the allowed key, and an update replaces LivePerson's value with the manifest's", async () => {
+    writeFileSync(file, JSON.stringify({ ...manifest(), categories: ['crm'] }));
+    const refused = await run(['plan', file, '--account', fake.account]);
+    expect(refused.status).to.equal(1);
+    expect(refused.stderr).to.contain('[unknown_key]');
+    expect(fake.requests).to.deep.equal([]);
+
+    const credentials = join(temp(), 'allow-credentials.json');
+    const created = await run([
+      'apply',
+      file,
+      '--account',
+      fake.account,
+      '--yes',
+      '--allow-key',
+      'categories',
+      '--credentials-out',
+      credentials,
+    ]);
+    expect(created.status, created.stderr).to.equal(0);
+    expect(created.stderr).to.contain('[allowed_unknown_key]');
+    const [id] = [...fake.installations.keys()];
+    expect(fake.installations.get(id!)!.body['categories']).to.deep.equal(['crm']);
+
+    // LivePerson (or someone on the web) changes it; the manifest's value wins, and the plan shows it.
+    fake.installations.get(id!)!.body['categories'] = ['other'];
+    const planned = await run(['plan', file, '--account', fake.account, '--app', id!, '--allow-key', 'categories']);
+    expect(planned.status, planned.stderr).to.equal(0);
+    expect(planned.stdout).to.contain('categories');
+    fake.resetLog();
+    const updated = await run(['apply', file, '--account', fake.account, '--app', id!, '--yes', '--allow-key', 'categories']);
+    expect(updated.status, updated.stderr).to.equal(0);
+    expect(fake.installations.get(id!)!.body['categories']).to.deep.equal(['crm']);
+    const again = await run(['apply', file, '--account', fake.account, '--app', id!, '--yes', '--allow-key', 'categories']);
+    expect(again.stdout).to.contain('Nothing to apply');
+  });
+
+  it('plan of a file that looks like a connector, with no profile chosen, says it was checked as general', async () => {
+    fake.seed(manifest());
+    const result = await run(['plan', file, '--account', fake.account]);
+    expect(result.status, result.stderr).to.equal(0);
+    expect(result.stderr).to.contain(
+      'manifest.json: note: checked against the general profile, the default (no --profile, no "$schema"), but it looks like a Connector API app',
+    );
+    const chosen = await run(['plan', file, '--account', fake.account, '--profile', 'connector']);
+    expect(chosen.stderr).not.to.contain('note:');
+  });
+
   it('apply refuses without a terminal and without --yes (exit 2, naming --yes), before any request', async () => {
     fake.seed(manifest());
     const result = await run(['apply', file, '--account', fake.account]);
@@ -459,7 +530,8 @@ describe('CLI pull, plan and apply against the fake LivePerson', () => {
 
   it('a rejected or missing credential is one line naming the variables, exit 1, never a secret', async () => {
     const { id } = fake.seed(manifest());
-    const rejected = await run(['plan', file, '--account', fake.account, '--app', id], 'none', {
+    // --profile connector: the manifest is one, and no note about its profile comes before the error line.
+    const rejected = await run(['plan', file, '--account', fake.account, '--app', id, '--profile', 'connector'], 'none', {
       LP_BEARER_TOKEN: 'rejected-token-5e6f7a8b',
     });
     expect(rejected.status).to.equal(1);

@@ -356,15 +356,15 @@ describe('validateManifest: issues and errors', () => {
       if (misspelled.ok) expect.fail('valid');
       expect(misspelled.issues.map(({ code, path }) => [code, path])).to.deep.equal([['invalid_options', '']]);
       expect(misspelled.issues[0].message).to.equal(
-        'unknown option "profil"; did you mean "profile"? (the options are profile, maxIssues)',
+        'unknown option "profil"; did you mean "profile"? (the options are profile, maxIssues, allowKeys)',
       );
       const text = validateManifest(minimal(), untypedOptions('connector'));
       if (text.ok) expect.fail('valid');
-      expect(text.issues[0].message).to.equal('the options must be an object (with profile, maxIssues), got a string');
+      expect(text.issues[0].message).to.equal('the options must be an object (with profile, maxIssues, allowKeys), got a string');
       const template = validateTemplate(minimal(), { env: {}, allowUnresolve: true } as never);
       if (template.ok) expect.fail('valid');
       expect(template.issues[0].message).to.equal(
-        'unknown option "allowUnresolve"; did you mean "allowUnresolved"? (the options are profile, env, allowUnresolved, maxIssues)',
+        'unknown option "allowUnresolve"; did you mean "allowUnresolved"? (the options are profile, env, allowUnresolved, maxIssues, allowKeys)',
       );
     });
 

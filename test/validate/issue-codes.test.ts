@@ -186,6 +186,12 @@ const EXAMPLES: { readonly [TCode in IssueCode]: Example } = {
     warning: true,
   },
   trailing_dot_host: { value: withEndpoint('https://hooks.example.com./lp'), path: CONVERSATION_ENDPOINT, warning: true },
+  allowed_unknown_key: {
+    value: minimalWith(['categories'], ['crm']),
+    options: { allowKeys: ['categories'] },
+    path: 'categories',
+    warning: true,
+  },
 };
 
 describe('ISSUE_CODES', () => {

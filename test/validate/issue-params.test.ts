@@ -84,6 +84,7 @@ const SAMPLES: { readonly [TCode in IssueCode]: IssueParams[TCode] } = {
   header_value_whitespace: { problem: 'padded' },
   endpoint_has_fragment: { requested: 'https://hooks.example.com/foo?query=123' },
   trailing_dot_host: { host: 'hooks.example.com.', expected: 'hooks.example.com' },
+  allowed_unknown_key: { key: 'categories' },
 };
 
 /** The same for the CLI's own codes (file-issues.ts). */
