@@ -55,7 +55,7 @@ export interface WebhookOptions {
  * import { ManifestBuilder, type BuildOptions } from 'lp-app-manifest';
  *
  * const options: BuildOptions = { strict: process.env.CI !== undefined };
- * const manifest = ManifestBuilder.general().clientName('My App').build(options);
+ * const manifest = ManifestBuilder.general().clientName('Acme App').build(options);
  * ```
  */
 export interface BuildOptions {
@@ -389,7 +389,7 @@ export interface ManifestBuilder<TProfile extends Profile = Profile, in out THas
    * ```ts
    * import { ManifestBuilder } from 'lp-app-manifest';
    *
-   * ManifestBuilder.general().clientName('My App');
+   * ManifestBuilder.general().clientName('Acme App');
    * ```
    */
   clientName(name: string): ManifestBuilder<TProfile, true>;
@@ -414,7 +414,7 @@ export interface ManifestBuilder<TProfile extends Profile = Profile, in out THas
    * ```ts
    * import { ManifestBuilder } from 'lp-app-manifest';
    *
-   * const builder = ManifestBuilder.general().clientName('My App');
+   * const builder = ManifestBuilder.general().clientName('Acme App');
    * builder.displayName('Acme');
    * ```
    */
@@ -440,7 +440,7 @@ export interface ManifestBuilder<TProfile extends Profile = Profile, in out THas
    * ```ts
    * import { ManifestBuilder } from 'lp-app-manifest';
    *
-   * const builder = ManifestBuilder.general().clientName('My App');
+   * const builder = ManifestBuilder.general().clientName('Acme App');
    * builder.grantTypes('client_credentials', 'refresh_token');
    * ```
    */
@@ -455,7 +455,7 @@ export interface ManifestBuilder<TProfile extends Profile = Profile, in out THas
    * ```ts
    * import { ManifestBuilder } from 'lp-app-manifest';
    *
-   * const builder = ManifestBuilder.general().clientName('My App');
+   * const builder = ManifestBuilder.general().clientName('Acme App');
    * builder.responseTypes('code');
    * ```
    */
@@ -468,7 +468,7 @@ export interface ManifestBuilder<TProfile extends Profile = Profile, in out THas
    * ```ts
    * import { ManifestBuilder } from 'lp-app-manifest';
    *
-   * const builder = ManifestBuilder.general().clientName('My App');
+   * const builder = ManifestBuilder.general().clientName('Acme App');
    * builder.redirectUris('https://acme.com/oauth/callback', 'http://localhost:8080/cb');
    * ```
    */
@@ -481,7 +481,7 @@ export interface ManifestBuilder<TProfile extends Profile = Profile, in out THas
    * ```ts
    * import { ManifestBuilder } from 'lp-app-manifest';
    *
-   * const builder = ManifestBuilder.general().clientName('My App');
+   * const builder = ManifestBuilder.general().clientName('Acme App');
    * builder.scope('msg.consumer');
    * ```
    */
@@ -494,7 +494,7 @@ export interface ManifestBuilder<TProfile extends Profile = Profile, in out THas
    * ```ts
    * import { ManifestBuilder } from 'lp-app-manifest';
    *
-   * const builder = ManifestBuilder.general().clientName('My App');
+   * const builder = ManifestBuilder.general().clientName('Acme App');
    * builder.logoUri('https://cdn.acme.com/logo-70.png');
    * ```
    */
@@ -507,7 +507,7 @@ export interface ManifestBuilder<TProfile extends Profile = Profile, in out THas
    * ```ts
    * import { ManifestBuilder } from 'lp-app-manifest';
    *
-   * const builder = ManifestBuilder.general().clientName('My App');
+   * const builder = ManifestBuilder.general().clientName('Acme App');
    * builder.enabled(false);
    * ```
    */
@@ -520,7 +520,7 @@ export interface ManifestBuilder<TProfile extends Profile = Profile, in out THas
    * ```ts
    * import { ManifestBuilder } from 'lp-app-manifest';
    *
-   * const builder = ManifestBuilder.general().clientName('My App');
+   * const builder = ManifestBuilder.general().clientName('Acme App');
    * builder.quickLaunchEnabled();
    * ```
    */
@@ -533,7 +533,7 @@ export interface ManifestBuilder<TProfile extends Profile = Profile, in out THas
    * ```ts
    * import { ManifestBuilder } from 'lp-app-manifest';
    *
-   * const builder = ManifestBuilder.general().clientName('My App');
+   * const builder = ManifestBuilder.general().clientName('Acme App');
    * builder.entryUri('https://acme.com/lp/launch');
    * ```
    */
@@ -548,7 +548,7 @@ export interface ManifestBuilder<TProfile extends Profile = Profile, in out THas
    * import { ManifestBuilder } from 'lp-app-manifest';
    *
    * const builder = ManifestBuilder.general()
-   *   .clientName('My App')
+   *   .clientName('Acme App')
    *   .quickLaunchEnabled()
    *   .entryUri('https://apps.acme.com/launch')
    *   .enabledForProfiles(42, 43);
@@ -618,7 +618,7 @@ export interface ManifestBuilder<TProfile extends Profile = Profile, in out THas
    * ```ts
    * import { ManifestBuilder } from 'lp-app-manifest';
    *
-   * const builder = ManifestBuilder.general().clientName('My App');
+   * const builder = ManifestBuilder.general().clientName('Acme App');
    * builder.engagement((current) => ({ ...current, entryPoint: ['url'], languageSelection: true }));
    * ```
    */
@@ -633,7 +633,7 @@ export interface ManifestBuilder<TProfile extends Profile = Profile, in out THas
    * ```ts
    * import { ManifestBuilder } from 'lp-app-manifest';
    *
-   * const builder = ManifestBuilder.general().clientName('My App');
+   * const builder = ManifestBuilder.general().clientName('Acme App');
    * const result = builder.validate();
    * if (!result.ok) console.error(result.issues);
    * ```
@@ -678,8 +678,8 @@ export interface ManifestBuilder<TProfile extends Profile = Profile, in out THas
    * ```ts
    * import { ManifestBuilder } from 'lp-app-manifest';
    *
-   * const manifest = ManifestBuilder.general().clientName('My App').build();
-   * JSON.stringify(manifest); // '{"client_name":"My App"}'
+   * const manifest = ManifestBuilder.general().clientName('Acme App').build();
+   * JSON.stringify(manifest); // '{"client_name":"Acme App"}'
    * ```
    *
    * @example
@@ -723,7 +723,7 @@ export interface ManifestBuilderFactory {
    * ```ts
    * import { ManifestBuilder } from 'lp-app-manifest';
    *
-   * const manifest = ManifestBuilder.general().clientName('My App').scope('msg.consumer').build();
+   * const manifest = ManifestBuilder.general().clientName('Acme App').scope('msg.consumer').build();
    * ```
    */
   general(): ManifestBuilder<'general', false>;
