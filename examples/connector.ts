@@ -25,5 +25,6 @@ export const manifest = builder.build();
 
 process.stdout.write(`${JSON.stringify(manifest, null, 2)}\n`);
 // build() returns a valid manifest and does not report warnings; validate() does. The template's
-// placeholder endpoint is valid, but no server of LivePerson's could reach it: say so, on stderr.
+// placeholders are valid, but no server of LivePerson's could reach the endpoint, and the name and
+// description are LivePerson's placeholder texts: say so, on stderr.
 for (const warning of builder.validate().warnings) process.stderr.write(`warning: ${warning.path}: ${warning.message}\n`);

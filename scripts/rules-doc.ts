@@ -23,7 +23,8 @@ import {
   SERVER_ASSIGNED_KEYS,
 } from '../src/rules/tables.js';
 import { DNS_NAME_MAX_LENGTH } from '../src/rules/patterns.js';
-import { DECISIONS, FIELD_SOURCES } from '../src/rules/sources.js';
+import { DECISIONS, FIELD_SOURCES, LIVEPERSON_PAGES } from '../src/rules/sources.js';
+import { LIVEPERSON_TEMPLATE_TEXTS, STARTER } from '../src/rules/template.js';
 import { readFileSync } from 'node:fs';
 import ts from 'typescript';
 import { FILE_ISSUE_CODES, fileSeverity } from '../src/cli/file-issues.js';
@@ -133,7 +134,13 @@ function issueParamsDoc(): {
 } {
   const read = (file: string): ts.SourceFile =>
     ts.createSourceFile(file, readFileSync(new URL(`../src/${file}`, import.meta.url), 'utf8'), ts.ScriptTarget.Latest, true);
-  const sources = [read('validation/codes.ts'), read('validation/read.ts'), read('cli/file-issues.ts'), read('text/parse.ts')];
+  const sources = [
+    read('validation/codes.ts'),
+    read('validation/read.ts'),
+    read('rules/template.ts'),
+    read('cli/file-issues.ts'),
+    read('text/parse.ts'),
+  ];
   const typeText = (node: ts.TypeNode): string =>
     node
       .getText()
@@ -241,6 +248,26 @@ export function renderRulesDoc(): string {
     `Warnings: a header named ${BODY_HEADER_NAMES.map(code).join(' or ')} (LivePerson sets the body and its type), and a header`,
     'value that is empty, only white space, or has white space at either end (stripped in transit; an unset secret looks like this).',
     '',
+    'A header name with `_` (`access_key`) is a valid token, but nginx drops it by default: its `underscores_in_headers` directive is',
+    '`off` unless configured, which marks such a name invalid, and `ignore_invalid_headers` (on by default) then drops the header',
+    '([nginx: `underscores_in_headers`](https://nginx.org/en/docs/http/ngx_http_core_module.html#underscores_in_headers)), so an',
+    "authentication header can vanish at the receiver's proxy: a warning (`header_name_underscore`) that suggests the name with `-`.",
+    'A header name that is not a token is an error (`invalid_header_name`), and where it is one of these common faults, its `problem`',
+    'says which, and the message what to write (`suggestion`, where the name can be told and may be shown):',
+    '',
+    '- `whitespace`: a space or tab in it or around it (`X Api Key`: write `X-Api-Key`; RFC 9110 §5.6.2: a name is a token). Words that',
+    '  may be a credential (with digits, or an authentication scheme such as `Bearer`) are never joined and shown.',
+    '- `trailing_colon`: a `:` at its end, as a pasted `Authorization:` line has (write `Authorization`): the colon separates a',
+    "  field's name from its value (RFC 9112 §5).",
+    '- `pseudo_header`: a `:` at its start (`:authority`, `:path`): an HTTP/2 pseudo-header (RFC 9113 §8.3), which the client sets',
+    '  from the request itself and no application may send as a header: remove it.',
+    '- `header_line`: a whole `Name: value` line pasted as the name: put the name (suggested) in `header_name` and the value in',
+    '  `header_value`; the rest is never shown.',
+    '',
+    `A connector-profile manifest with no webhook (no \`capabilities\`, no \`webhooks\`, or only \`retry\`) is valid, with a warning`,
+    `(\`connector_without_webhooks\`): a Connector API app receives conversation events only through its webhooks (${LIVEPERSON_PAGES.gettingStarted},`,
+    `${LIVEPERSON_PAGES.connectorManifest}), so without one it receives nothing.`,
+    '',
     '## URLs (`endpoint`, `redirect_uris`, `logo_uri`, `entry_uri` and `httpsUrl()`)',
     '',
     'A URL is checked as written, so that every HTTP client reads it the same way, and a URL that one client reads as another host',
@@ -275,6 +302,22 @@ export function renderRulesDoc(): string {
     '  A redirect URI with a fragment stays an error (RFC 6749 §3.1.2).',
     '- Warning: a host that ends with a dot (`https://hooks.example.com./lp`), in any `https://` or `http://` URL: TLS sends the server name without the dot',
     "  (RFC 6066 §3), and some clients fail on it (Java's `SNIHostName` throws) (`trailing_dot_host`); not beside a single-label or unreachable host's warning.",
+    '',
+    '## Text left from a template',
+    '',
+    'Text that a template asks to replace is valid, with a warning (`template_leftover`, whose `origin` says where it comes from),',
+    "so that LivePerson's own documented examples still validate, and a starter left unedited is caught (`--strict` fails on it):",
+    '',
+    `- \`liveperson_template\`: a \`client_name\` or \`description\` (or a localized name) that is a placeholder text of LivePerson's examples,`,
+    `  in any case: ${[...LIVEPERSON_TEMPLATE_TEXTS.client_name, ...LIVEPERSON_TEMPLATE_TEXTS.description].map(code).join(', ')}`,
+    `  (${LIVEPERSON_PAGES.connectorManifest}, ${LIVEPERSON_PAGES.gettingStarted}, ${LIVEPERSON_PAGES.installing}).`,
+    `- \`init_starter\`: what \`lp-app-manifest init\` writes for you to replace: the texts ${[STARTER.general, STARTER.connector]
+      .flatMap((texts) => [texts.client_name, texts.description])
+      .map(code)
+      .join(', ')},`,
+    `  and the host of its endpoints, ${code(STARTER.host)} (reserved for documentation, RFC 2606), in any URL.`,
+    '- `placeholder`: a `client_name` or `description` wholly in braces or angle brackets (`{Your App Name}`, `<app name>`).',
+    '- `your_label`: a URL whose host has a label starting `your-` (`https://your-domain.com/webhook`, `https://YOUR-APP.example.com/`).',
     '',
     // Every other object under capabilities: a table of its fields, from the tree (as the webhooks' above).
     ...Object.entries(CAPABILITIES.fields)

@@ -69,7 +69,8 @@ export type {
 export type { ManifestTypeError } from './types/type-error.js';
 export { formatIssue, ManifestValidationError, type IssueMessages } from './validation/error.js';
 export { ISSUE_CODES, MESSAGES } from './validation/messages.js';
-export type { ExpectedType, IssueCode, IssueParams, UrlHostProblem, UrlUse } from './validation/codes.js';
+export type { ExpectedType, HeaderNameProblem, IssueCode, IssueParams, UrlHostProblem, UrlUse } from './validation/codes.js';
+export type { LeftoverOrigin } from './rules/template.js';
 export type { ValidationIssue } from './validation/issue.js';
 export { isHttpToken } from './validation/checks.js';
 export type { ReceivedType } from './validation/read.js';

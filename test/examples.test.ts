@@ -38,13 +38,17 @@ describe('examples/', () => {
     ).to.deep.equal(['connector.ts', 'deploy-script.ts', 'general-app.ts']);
   });
 
-  it('connector.ts prints exactly the documented template, and its placeholder endpoints as warnings on stderr', () => {
+  it('connector.ts prints exactly the documented template, and its placeholders (endpoints, name, description) as warnings on stderr', () => {
     const run = runExample('connector.ts');
     expect(run.status, run.stderr).to.equal(0);
     expect(run.stdout).to.equal(`${JSON.stringify(connectorTemplate(), null, 2)}\n`);
     const warnings = run.stderr.split('\n').filter((line) => line.startsWith('warning: capabilities.webhooks['));
     expect(warnings).to.have.length(5);
     expect(warnings[0]).to.contain('"your"');
+    expect(run.stderr.split('\n').filter((line) => line.endsWith("replace it with your app's own text"))).to.deep.equal([
+      'warning: client_name: "App name" is the placeholder text of LivePerson\'s documented template: replace it with your app\'s own text',
+      'warning: description: "App description" is the placeholder text of LivePerson\'s documented template: replace it with your app\'s own text',
+    ]);
   });
 
   it('general-app.ts prints a manifest that validates under the general profile', () => {

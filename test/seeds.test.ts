@@ -1,6 +1,7 @@
 import { expect } from 'chai';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { ManifestBuilder, validateManifest } from '../src/index.js';
+import { LIVEPERSON_TEMPLATE_TEXTS } from '../src/rules/template.js';
 
 /** The JSON example of one of LivePerson's pages, exactly as published (test/fixtures/seeds/README.md says where each came from). */
 function seedExample(file: string): { parsed: unknown; restringified: string } {
@@ -11,6 +12,9 @@ function seedExample(file: string): { parsed: unknown; restringified: string } {
 
 const DOCUMENTED_ENDPOINT = 'https://your/webhooks/endpoint';
 
+/** Every seed (test/fixtures/seeds/README.md). */
+const SEED_FILES = readdirSync(new URL('fixtures/seeds/', import.meta.url)).filter((file) => file.endsWith('.json'));
+
 describe('the seed examples', () => {
   it('accepts the example of page 000 under the general profile, byte for byte', () => {
     const { parsed, restringified } = seedExample('page-000-installing-liveperson-applications.json');
@@ -19,10 +23,13 @@ describe('the seed examples', () => {
     if (!result.ok) return;
     expect(JSON.stringify(result.manifest)).to.equal(restringified);
     // page 000 asks for response type "code" without the authorization_code grant: valid, but flagged;
-    // and its five endpoints are the placeholder https://your/webhooks/endpoint (a host of one label)
+    // its five endpoints are the placeholder https://your/webhooks/endpoint (a host of one label),
+    // and its name and description the placeholder texts "My First LE-App" and "This is my first LE-App"
     expect(result.warnings.map((w) => w.code)).to.deep.equal([
       ...Array(5).fill('single_label_host'),
       'code_without_authorization_code',
+      'template_leftover',
+      'template_leftover',
     ]);
   });
 
@@ -36,10 +43,29 @@ describe('the seed examples', () => {
     // LivePerson's servers cannot reach. Valid, with a warning at each.
     const webhooks = (parsed as { capabilities: { webhooks: Record<string, unknown> } }).capabilities.webhooks;
     expect(Object.keys(webhooks)).to.have.length(5);
-    expect(result.warnings.map((w) => [w.code, w.path])).to.deep.equal(
-      Object.keys(webhooks).map((event) => ['single_label_host', `capabilities.webhooks[${JSON.stringify(event)}].endpoint`]),
-    );
-    for (const warning of result.warnings) expect(warning.message).to.contain('"your"');
+    // Its name and description, "App name" and "App description", are placeholder texts: a warning each.
+    expect(result.warnings.map((w) => [w.code, w.path])).to.deep.equal([
+      ...Object.keys(webhooks).map((event) => ['single_label_host', `capabilities.webhooks[${JSON.stringify(event)}].endpoint`]),
+      ['template_leftover', 'client_name'],
+      ['template_leftover', 'description'],
+    ]);
+    for (const warning of result.warnings.slice(0, 5)) expect(warning.message).to.contain('"your"');
+    expect(result.warnings.slice(5).map((w) => w.params)).to.deep.equal([
+      { kind: 'text', value: 'App name', origin: 'liveperson_template' },
+      { kind: 'text', value: 'App description', origin: 'liveperson_template' },
+    ]);
+  });
+
+  it("lists every seed's name and description, and only those, as LivePerson's placeholder texts", () => {
+    const seen = { client_name: new Set<string>(), description: new Set<string>() };
+    for (const file of SEED_FILES) {
+      const { parsed } = seedExample(file);
+      const { client_name, description } = parsed as { client_name: string; description: string };
+      seen.client_name.add(client_name);
+      seen.description.add(description);
+    }
+    expect([...seen.client_name]).to.have.members([...LIVEPERSON_TEMPLATE_TEXTS.client_name]);
+    expect([...seen.description]).to.have.members([...LIVEPERSON_TEMPLATE_TEXTS.description]);
   });
 
   it('accepts the templates of pages 001 and 003 under the connector profile', () => {

@@ -55,7 +55,7 @@ export interface WebhookOptions {
  * import { ManifestBuilder, type BuildOptions } from 'lp-app-manifest';
  *
  * const options: BuildOptions = { strict: process.env.CI !== undefined };
- * const manifest = ManifestBuilder.general().clientName('My App').build(options);
+ * const manifest = ManifestBuilder.general().clientName('Acme App').build(options);
  * ```
  */
 export interface BuildOptions {
@@ -535,7 +535,7 @@ export interface ManifestBuilder<TProfile extends Profile = Profile, in out THas
    * ```ts
    * import { ManifestBuilder } from 'lp-app-manifest';
    *
-   * ManifestBuilder.general().clientName('My App');
+   * ManifestBuilder.general().clientName('Acme App');
    * ```
    */
   clientName(name: string): ManifestBuilder<TProfile, true>;
@@ -560,7 +560,7 @@ export interface ManifestBuilder<TProfile extends Profile = Profile, in out THas
    * ```ts
    * import { ManifestBuilder } from 'lp-app-manifest';
    *
-   * const builder = ManifestBuilder.general().clientName('My App');
+   * const builder = ManifestBuilder.general().clientName('Acme App');
    * builder.displayName('Acme');
    * ```
    */
@@ -586,7 +586,7 @@ export interface ManifestBuilder<TProfile extends Profile = Profile, in out THas
    * ```ts
    * import { ManifestBuilder } from 'lp-app-manifest';
    *
-   * const builder = ManifestBuilder.general().clientName('My App');
+   * const builder = ManifestBuilder.general().clientName('Acme App');
    * builder.grantTypes('client_credentials', 'refresh_token');
    * ```
    */
@@ -601,7 +601,7 @@ export interface ManifestBuilder<TProfile extends Profile = Profile, in out THas
    * ```ts
    * import { ManifestBuilder } from 'lp-app-manifest';
    *
-   * const builder = ManifestBuilder.general().clientName('My App');
+   * const builder = ManifestBuilder.general().clientName('Acme App');
    * builder.responseTypes('code');
    * ```
    */
@@ -614,7 +614,7 @@ export interface ManifestBuilder<TProfile extends Profile = Profile, in out THas
    * ```ts
    * import { ManifestBuilder } from 'lp-app-manifest';
    *
-   * const builder = ManifestBuilder.general().clientName('My App');
+   * const builder = ManifestBuilder.general().clientName('Acme App');
    * builder.redirectUris('https://acme.com/oauth/callback', 'http://localhost:8080/cb');
    * ```
    */
@@ -627,7 +627,7 @@ export interface ManifestBuilder<TProfile extends Profile = Profile, in out THas
    * ```ts
    * import { ManifestBuilder } from 'lp-app-manifest';
    *
-   * const builder = ManifestBuilder.general().clientName('My App');
+   * const builder = ManifestBuilder.general().clientName('Acme App');
    * builder.scope('msg.consumer');
    * ```
    */
@@ -640,7 +640,7 @@ export interface ManifestBuilder<TProfile extends Profile = Profile, in out THas
    * ```ts
    * import { ManifestBuilder } from 'lp-app-manifest';
    *
-   * const builder = ManifestBuilder.general().clientName('My App');
+   * const builder = ManifestBuilder.general().clientName('Acme App');
    * builder.logoUri('https://cdn.acme.com/logo-70.png');
    * ```
    */
@@ -653,7 +653,7 @@ export interface ManifestBuilder<TProfile extends Profile = Profile, in out THas
    * ```ts
    * import { ManifestBuilder } from 'lp-app-manifest';
    *
-   * const builder = ManifestBuilder.general().clientName('My App');
+   * const builder = ManifestBuilder.general().clientName('Acme App');
    * builder.enabled(false);
    * ```
    */
@@ -666,7 +666,7 @@ export interface ManifestBuilder<TProfile extends Profile = Profile, in out THas
    * ```ts
    * import { ManifestBuilder } from 'lp-app-manifest';
    *
-   * const builder = ManifestBuilder.general().clientName('My App');
+   * const builder = ManifestBuilder.general().clientName('Acme App');
    * builder.quickLaunchEnabled();
    * ```
    */
@@ -679,7 +679,7 @@ export interface ManifestBuilder<TProfile extends Profile = Profile, in out THas
    * ```ts
    * import { ManifestBuilder } from 'lp-app-manifest';
    *
-   * const builder = ManifestBuilder.general().clientName('My App');
+   * const builder = ManifestBuilder.general().clientName('Acme App');
    * builder.entryUri('https://acme.com/lp/launch');
    * ```
    */
@@ -694,7 +694,7 @@ export interface ManifestBuilder<TProfile extends Profile = Profile, in out THas
    * import { ManifestBuilder } from 'lp-app-manifest';
    *
    * const builder = ManifestBuilder.general()
-   *   .clientName('My App')
+   *   .clientName('Acme App')
    *   .quickLaunchEnabled()
    *   .entryUri('https://apps.acme.com/launch')
    *   .enabledForProfiles(42, 43);
@@ -770,7 +770,7 @@ export interface ManifestBuilder<TProfile extends Profile = Profile, in out THas
    * ```ts
    * import { ManifestBuilder } from 'lp-app-manifest';
    *
-   * const builder = ManifestBuilder.general().clientName('My App');
+   * const builder = ManifestBuilder.general().clientName('Acme App');
    * builder.engagement((current) => ({ ...current, entryPoint: ['url'], languageSelection: true }));
    * ```
    */
@@ -785,7 +785,7 @@ export interface ManifestBuilder<TProfile extends Profile = Profile, in out THas
    * ```ts
    * import { ManifestBuilder } from 'lp-app-manifest';
    *
-   * const builder = ManifestBuilder.general().clientName('My App');
+   * const builder = ManifestBuilder.general().clientName('Acme App');
    * const result = builder.validate();
    * if (!result.ok) console.error(result.issues);
    * ```
@@ -830,8 +830,8 @@ export interface ManifestBuilder<TProfile extends Profile = Profile, in out THas
    * ```ts
    * import { ManifestBuilder } from 'lp-app-manifest';
    *
-   * const manifest = ManifestBuilder.general().clientName('My App').build();
-   * JSON.stringify(manifest); // '{"client_name":"My App"}'
+   * const manifest = ManifestBuilder.general().clientName('Acme App').build();
+   * JSON.stringify(manifest); // '{"client_name":"Acme App"}'
    * ```
    *
    * @example
@@ -875,7 +875,7 @@ export interface ManifestBuilderFactory {
    * ```ts
    * import { ManifestBuilder } from 'lp-app-manifest';
    *
-   * const manifest = ManifestBuilder.general().clientName('My App').scope('msg.consumer').build();
+   * const manifest = ManifestBuilder.general().clientName('Acme App').scope('msg.consumer').build();
    * ```
    */
   general(): ManifestBuilder<'general', false>;

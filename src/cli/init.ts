@@ -1,5 +1,5 @@
 /**
- * `lp-app-manifest init`: prints a starter manifest that validates.
+ * `lp-app-manifest init`: prints a starter manifest that validates, with a warning at each placeholder to replace.
  */
 import {
   escapeTemplateText,
@@ -12,20 +12,20 @@ import {
 } from '../index.js';
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { TEMPLATE_MAX_RETRIES } from '../rules/template.js';
+import { STARTER, STARTER_WEBHOOKS, TEMPLATE_MAX_RETRIES } from '../rules/template.js';
 import { PROGRAM, readProfile } from './args.js';
 import { defineCommand } from './command.js';
 import { errorCode, errorMessage, EXIT, UsageError } from './io.js';
 import { notInstalledNote, schemaReference } from './schema-ref.js';
 import { writeFileAtomic } from './write-atomic.js';
 
-// example.com is reserved for documentation (RFC 2606): a starter that is
-// deployed unedited cannot send conversation data to anyone's real server,
-// and a reader sees at once what to replace. (The seeds' own "https://your/…"
-// is a single-label host that a local resolver might complete.)
-const PLACEHOLDER_WEBHOOKS = 'https://example.com/lp/webhooks';
+// The starter's texts and host are STARTER's (src/rules/template.ts), which the validator warns
+// about when they are left in a manifest. example.com is reserved for documentation (RFC 2606): a
+// starter that is deployed unedited cannot send conversation data to anyone's real server, and a
+// reader sees at once what to replace. (The seeds' own "https://your/…" is a single-label host
+// that a local resolver might complete.)
 
-/** An event's path under {@link PLACEHOLDER_WEBHOOKS}: its last name, without `Ex` and `Event`/`Notification`, in kebab case (`rich-content`). */
+/** An event's path under {@link STARTER_WEBHOOKS}: its last name, without `Ex` and `Event`/`Notification`, in kebab case (`rich-content`). */
 const pathOf = (event: string): string =>
   (event.split('.').at(-1) ?? event)
     .replace(/^Ex(?=[A-Z])|(?:Event|Notification)$/g, '')
@@ -40,18 +40,18 @@ function starter(profile: Profile, givenName: string | undefined): Manifest {
   const name = givenName === undefined ? undefined : escapeTemplateText(givenName);
   if (profile === 'general') {
     return ManifestBuilder.general()
-      .clientName(name ?? 'My App')
-      .description('What the app does, in a sentence')
+      .clientName(name ?? STARTER.general.client_name)
+      .description(STARTER.general.description)
       .toTemplate();
   }
   // The documented template (seeds 002–004): ManifestBuilder.connector() holds the rest of it.
   // Every event, so a new one needs nothing here.
   let builder = ManifestBuilder.connector()
-    .clientName(name ?? 'My Connector')
-    .description('What the connector does, in a sentence');
+    .clientName(name ?? STARTER.connector.client_name)
+    .description(STARTER.connector.description);
   for (const event of WEBHOOK_EVENTS) {
     const maxRetries = TEMPLATE_MAX_RETRIES[event] as MaxRetries | undefined;
-    builder = builder.webhook(event, `${PLACEHOLDER_WEBHOOKS}/${pathOf(event)}`, maxRetries === undefined ? {} : { maxRetries });
+    builder = builder.webhook(event, `${STARTER_WEBHOOKS}/${pathOf(event)}`, maxRetries === undefined ? {} : { maxRetries });
   }
   return builder.toTemplate();
 }
@@ -61,11 +61,13 @@ export const initCommand = defineCommand({
   name: 'init',
   summary: 'print a starter manifest',
   usage: '[options] [--out manifest.json]',
-  description: `Prints a starter manifest that validates. Its "$schema" is the relative path
-to the profile's schema in the project's node_modules/lp-app-manifest: from
-the folder of --out, else from the working directory (so run it where the
-file goes, or use --out). Where the package is not installed, the path is
-where npm install puts it, and a note on stderr says so.`,
+  description: `Prints a starter manifest that validates. Its name, description and
+example.com endpoints are placeholders: validate warns at each until it is
+replaced (and --strict fails). Its "$schema" is the relative path to the
+profile's schema in the project's node_modules/lp-app-manifest: from the
+folder of --out, else from the working directory (so run it where the file
+goes, or use --out). Where the package is not installed, the path is where
+npm install puts it, and a note on stderr says so.`,
   options: {
     profile: {
       type: 'string',

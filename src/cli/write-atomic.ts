@@ -25,7 +25,7 @@ export interface WriteOptions {
  * import { ManifestBuilder } from 'lp-app-manifest';
  * import { writeFileAtomic } from './write-atomic.js';
  *
- * const manifest = ManifestBuilder.general().clientName('My App').build();
+ * const manifest = ManifestBuilder.general().clientName('Acme App').build();
  * await writeFileAtomic('manifest.json', `${JSON.stringify(manifest, null, 2)}\n`);
  * await writeFileAtomic('credentials.json', '{"client_secret":"…"}\n', { secret: true });
  * ```

@@ -309,7 +309,7 @@ export type WebhooksData = { readonly [TEvent in WebhookEvent]?: WebhookData } &
  * ```ts
  * import { ManifestBuilder, type EngagementData } from 'lp-app-manifest';
  *
- * const manifest = ManifestBuilder.general().clientName('My App').build();
+ * const manifest = ManifestBuilder.general().clientName('Acme App').build();
  * const engagement: EngagementData | undefined = manifest.capabilities?.engagement;
  * ```
  */
@@ -361,7 +361,7 @@ export interface ConnectorEngagementData extends EngagementData {
  * ```ts
  * import { ManifestBuilder, type Manifest } from 'lp-app-manifest';
  *
- * const manifest: Manifest = ManifestBuilder.general().clientName('My App').build();
+ * const manifest: Manifest = ManifestBuilder.general().clientName('Acme App').build();
  * console.log(JSON.stringify(manifest, null, 2));
  * ```
  */

@@ -547,12 +547,65 @@ const BODY_HEADERS: ReadonlySet<string> = /* @__PURE__ */ (() => new Set(BODY_HE
  */
 export function checkHeaderName(
   name: string,
-): 'invalid_header_name' | 'reserved_header_name' | 'framing_header_name' | 'body_header_name' | undefined {
+):
+  | 'invalid_header_name'
+  | 'reserved_header_name'
+  | 'framing_header_name'
+  | 'body_header_name'
+  | 'header_name_underscore'
+  | undefined {
   if (!isHttpToken(name)) return 'invalid_header_name';
   const folded = name.toLowerCase();
   if (folded.startsWith(RESERVED_HEADER_PREFIX)) return 'reserved_header_name';
   if (FRAMING_HEADERS.has(folded)) return 'framing_header_name';
-  return BODY_HEADERS.has(folded) ? 'body_header_name' : undefined;
+  if (BODY_HEADERS.has(folded)) return 'body_header_name';
+  // nginx's default (underscores_in_headers off) drops such a header at the receiver's proxy.
+  return name.includes('_') ? 'header_name_underscore' : undefined;
+}
+
+/** White space, as a header name may be padded or split by. */
+const WHITESPACE_RUN = /[ \t]+/u;
+/** A word of a name written with spaces that may be joined with `-` and shown: letters only, so no key or token (those hold digits). */
+const NAME_WORD = /^[A-Za-z]+(?:-[A-Za-z]+)*$/u;
+/**
+ * The HTTP authentication schemes (IANA's registry, and the common `Token` and `ApiKey`): a word
+ * of a name written with spaces that is one of them may be followed by a credential, so the name
+ * is never joined and shown.
+ */
+const AUTH_SCHEMES: ReadonlySet<string> = /* @__PURE__ */ new Set([
+  'basic',
+  'bearer',
+  'digest',
+  'hoba',
+  'mutual',
+  'negotiate',
+  'oauth',
+  'token',
+  'apikey',
+  'vapid',
+]);
+
+/**
+ * What is wrong with a header name that is not an HTTP token, where it is a common fault, and the
+ * name to write instead where one can be told and shown (a token, never a part that may be a
+ * pasted credential): `:authority` is an HTTP/2 pseudo-header (RFC 9113 §8.3); `Authorization:` has
+ * a trailing colon (`Authorization`); `Authorization: Bearer …` is a whole header line
+ * (`Authorization`); `X Api Key` has white space (`X-Api-Key`).
+ */
+export function headerNameFault(name: string): IssueParams['invalid_header_name'] {
+  const trimmed = name.trim();
+  if (trimmed.startsWith(':') && isHttpToken(trimmed.slice(1))) return { problem: 'pseudo_header' };
+  const colon = trimmed.indexOf(':');
+  if (colon > 0) {
+    const before = trimmed.slice(0, colon).trim();
+    const named = isHttpToken(before) ? { suggestion: before } : {};
+    return /^:+$/u.test(trimmed.slice(colon)) ? { problem: 'trailing_colon', ...named } : { problem: 'header_line', ...named };
+  }
+  if (colon !== -1 || !WHITESPACE_RUN.test(name)) return {};
+  const words = trimmed.split(WHITESPACE_RUN);
+  if (words.length === 1) return { problem: 'whitespace', ...(isHttpToken(trimmed) ? { suggestion: trimmed } : {}) };
+  const shown = words.every((word) => NAME_WORD.test(word) && !AUTH_SCHEMES.has(word.toLowerCase()));
+  return shown ? { problem: 'whitespace', suggestion: words.join('-') } : { problem: 'whitespace' };
 }
 
 /** The name of a `faas.<name>` scope value: letters, digits, `.`, `_` and `-`. */

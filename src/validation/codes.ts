@@ -3,6 +3,7 @@
  * find in a manifest, as a closed union of codes (the wording is messages.ts).
  */
 import type { Profile } from '../types/manifest.js';
+import type { LeftoverOrigin } from '../rules/template.js';
 import type { ReceivedType } from './read.js';
 
 /**
@@ -271,8 +272,16 @@ export interface IssueParams {
     /** What is counted (`seconds`), where it is not a plain count. */
     readonly unit?: string | undefined;
   };
-  /** A header name that is not an HTTP token (not shown: it may be a pasted secret). */
-  invalid_header_name: Record<string, never>;
+  /**
+   * A header name that is not an HTTP token (not shown: it may be a pasted secret), with what is
+   * wrong with it where that is one of the common faults.
+   */
+  invalid_header_name: {
+    /** What is wrong, where it is a common fault; left out otherwise. */
+    readonly problem?: HeaderNameProblem | undefined;
+    /** The name to write instead, where it can be told and is a name (never a part that may be a secret). */
+    readonly suggestion?: string | undefined;
+  };
   /** A header name with LivePerson's own prefix. */
   reserved_header_name: {
     /** The prefix. */
@@ -366,6 +375,27 @@ export interface IssueParams {
     /** The key. */
     readonly key: string;
   };
+  /** A header name with `_`: valid, but dropped by nginx's default configuration (`underscores_in_headers off`). */
+  header_name_underscore: {
+    /** The name as written. */
+    readonly name: string;
+    /** The name with `-` for each `_`. */
+    readonly suggestion: string;
+  };
+  /** Text or a host left from a template: LivePerson's placeholder texts, `init`'s starter, `{…}`, a `your-…` host label. */
+  template_leftover: {
+    /** Whether it is a URL's host or a field's whole text. */
+    readonly kind: 'host' | 'text';
+    /** The host (lower-cased) or the text, as found. */
+    readonly value: string;
+    /** Where it comes from. */
+    readonly origin: LeftoverOrigin;
+  };
+  /** A connector-profile manifest with no webhook: a Connector API app receives nothing without one. */
+  connector_without_webhooks: {
+    /** What is missing: `capabilities`, `capabilities.webhooks`, or every event (only `retry` is set). */
+    readonly missing: 'capabilities' | 'webhooks' | 'events';
+  };
 }
 
 /**
@@ -386,6 +416,34 @@ export interface IssueParams {
  * ```
  */
 export type UrlUse = 'webhook' | 'redirect' | 'browser';
+
+/**
+ * What is wrong with a header name (`invalid_header_name`'s `problem`): white space in it (`X Api
+ * Key`); a trailing `:` (a pasted `Authorization:` line); a leading `:` (an HTTP/2 pseudo-header
+ * such as `:authority`, RFC 9113 §8.3, which the client sets itself); a `:` within it (a whole
+ * `Name: value` line pasted as the name).
+ *
+ * @example
+ * ```ts
+ * import { validateManifest, type HeaderNameProblem } from 'lp-app-manifest';
+ *
+ * const result = validateManifest({
+ *   client_name: 'Acme',
+ *   capabilities: {
+ *     webhooks: {
+ *       'cqm.ExConversationChangeNotification': {
+ *         endpoint: 'https://hooks.example.com/lp',
+ *         headers: [{ header_name: 'Authorization:', header_value: 'Bearer abc' }],
+ *       },
+ *     },
+ *   },
+ * });
+ * // result.issues[0]: code 'invalid_header_name', params { problem: 'trailing_colon', suggestion: 'Authorization' }
+ * const problem: HeaderNameProblem = 'trailing_colon';
+ * console.log(result.ok, problem);
+ * ```
+ */
+export type HeaderNameProblem = 'whitespace' | 'trailing_colon' | 'pseudo_header' | 'header_line';
 
 /**
  * What a value must be, in `invalid_type`: a tag, worded by its message (`'object'` is "an object").
@@ -462,4 +520,7 @@ export const WARNING_CODES: ReadonlySet<IssueCode> = /* @__PURE__ */ new Set<Iss
   'endpoint_has_fragment',
   'trailing_dot_host',
   'allowed_unknown_key',
+  'header_name_underscore',
+  'template_leftover',
+  'connector_without_webhooks',
 ]);

@@ -18,6 +18,7 @@ import type {
 } from '../rules/nodes.js';
 import {
   checkHeaderName,
+  headerNameFault,
   checkHeaderValue,
   checkLogoUri,
   checkRedirectUri,
@@ -332,7 +333,8 @@ export function walkHeaderName(walk: Walk, value: unknown, path: Path, rule: Hea
   const issue = checkHeaderName(value);
   if (issue === 'reserved_header_name') walk.report(path, issue, { prefix: rule.reservedPrefix });
   else if (issue === 'framing_header_name' || issue === 'body_header_name') walk.report(path, issue, { name: value });
-  else if (issue !== undefined) walk.report(path, issue, NONE);
+  else if (issue === 'header_name_underscore') walk.report(path, issue, { name: value, suggestion: value.replaceAll('_', '-') });
+  else if (issue !== undefined) walk.report(path, issue, headerNameFault(value));
   const names = walk.names;
   if (names !== undefined && issue !== 'invalid_header_name') {
     const folded = value.toLowerCase();

@@ -12,7 +12,8 @@ const OPTION_TYPE_WORDS = {
  */
 import { quote } from './quote.js';
 import { describeReceived } from './read.js';
-import type { ExpectedType, IssueCode, IssueParams, UrlHostProblem, UrlUse } from './codes.js';
+import type { LeftoverOrigin } from '../rules/template.js';
+import type { ExpectedType, HeaderNameProblem, IssueCode, IssueParams, UrlHostProblem, UrlUse } from './codes.js';
 
 /**
  * What `misspelled_webhook_event` says. The compile-time error of `webhook()`
@@ -116,6 +117,52 @@ const HOST_PROBLEMS: { readonly [TProblem in UrlHostProblem]: (character: string
   idna: () => 'has an "xn--" label that is not valid punycode (IDNA)',
 };
 
+/** What `invalid_header_name` says, by its `problem`, with the name to write where one is known. */
+const HEADER_NAME_PROBLEMS: {
+  readonly [TProblem in HeaderNameProblem | 'other']: (suggestion: string | undefined) => string;
+} = {
+  other: () => "must be an HTTP token: letters, digits and !#$%&'*+-.^_`|~ only",
+  whitespace: (suggestion) =>
+    `must not contain white space (an HTTP token, RFC 9110 §5.6.2): ${
+      suggestion === undefined
+        ? 'join its words with "-", e.g. "X-Api-Key" (the name is not shown: it may hold a secret)'
+        : `write ${quote(suggestion)}`
+    }`,
+  trailing_colon: (suggestion) =>
+    `must not end with ":" (the colon separates a header's name from its value; it is no part of the name): ${
+      suggestion === undefined ? 'remove it' : `write ${quote(suggestion)}`
+    }`,
+  pseudo_header: () =>
+    'is an HTTP/2 pseudo-header (it starts with ":", RFC 9113 §8.3): the HTTP client sets these from the request itself (":authority" from the endpoint\'s host, ":path" from its path); remove this header',
+  header_line: (suggestion) =>
+    `holds a whole "Name: value" header line (the rest is not shown: it may be a secret): put ${
+      suggestion === undefined ? 'the name' : quote(suggestion)
+    } in "header_name" and the value in "header_value"`,
+};
+
+/** What `template_leftover` says of a host, by its origin. */
+const LEFTOVER_HOSTS: { readonly [TOrigin in LeftoverOrigin]: string } = {
+  your_label: 'has a label starting "your-", as a template\'s text to fill in does',
+  init_starter: 'is the placeholder host that "lp-app-manifest init" writes (reserved for documentation, RFC 2606)',
+  liveperson_template: "is the placeholder host of LivePerson's documented template",
+  placeholder: 'looks like an unfilled placeholder',
+};
+
+/** What `template_leftover` says of a text, by its origin. */
+const LEFTOVER_TEXTS: { readonly [TOrigin in LeftoverOrigin]: string } = {
+  liveperson_template: "is the placeholder text of LivePerson's documented template",
+  init_starter: 'is the starter text that "lp-app-manifest init" writes',
+  placeholder: 'is wholly in brackets, like a placeholder left to fill in',
+  your_label: 'looks like text left from a template',
+};
+
+/** What `connector_without_webhooks` says is missing. */
+const CONNECTOR_MISSING: { readonly [TMissing in IssueParams['connector_without_webhooks']['missing']]: string } = {
+  capabilities: 'there is no "capabilities" object, so no webhook',
+  webhooks: 'there is no "webhooks" object, so no webhook',
+  events: 'no webhook event is set (only "retry")',
+};
+
 /**
  * The English wording of every issue, one function per code from its
  * {@link IssueParams}: what each issue's `message` is. A table given to
@@ -203,7 +250,7 @@ export const MESSAGES: { readonly [TCode in IssueCode]: (params: IssueParams[TCo
   redirect_uri_insecure_http: () => 'may use "http://" only with a loopback host (localhost, 127.0.0.1, [::1]); use "https://"',
   not_integer: (p) => `must be a whole number between ${between(p)}`,
   out_of_range: (p) => `must be between ${between(p)}`,
-  invalid_header_name: () => "must be an HTTP token: letters, digits and !#$%&'*+-.^_`|~ only",
+  invalid_header_name: (p) => HEADER_NAME_PROBLEMS[p.problem ?? 'other'](p.suggestion),
   reserved_header_name: (p) => `must not start with ${quote(p.prefix)}: LivePerson uses that prefix for its own headers`,
   header_value_control_character: () =>
     `must be visible ASCII, space or tab only: no control characters such as CR, LF or NUL, which could split or fold the header ${NOT_SHOWN}`,
@@ -249,6 +296,14 @@ export const MESSAGES: { readonly [TCode in IssueCode]: (params: IssueParams[TCo
     `host ${quote(p.host)} ends with a dot: TLS sends the server name without it (RFC 6066 §3), and some clients fail on it (Java's SNIHostName throws); write ${quote(p.expected)}`,
   allowed_unknown_key: (p) =>
     `${quote(p.key)} is not a field this package knows: passed through as written, not checked, because allowKeys (--allow-key) names it`,
+  header_name_underscore: (p) =>
+    `${quote(p.name)} has "_": valid, but nginx's default configuration (underscores_in_headers off) drops such a header, so it may never reach your server; write ${quote(p.suggestion)}, or make sure every proxy on the way accepts "_"`,
+  template_leftover: (p) =>
+    p.kind === 'host'
+      ? `host ${quote(p.value)} ${LEFTOVER_HOSTS[p.origin]}: replace it with your server's host name`
+      : `${quote(p.value)} ${LEFTOVER_TEXTS[p.origin]}: replace it with your app's own text`,
+  connector_without_webhooks: (p) =>
+    `${CONNECTOR_MISSING[p.missing]}: a Connector API app receives nothing without a webhook; add one for each event it handles, e.g. "ms.MessagingEventNotification.ContentEvent"`,
 };
 
 /** Why an `allowKeys` entry is refused, for `invalid_options`. */

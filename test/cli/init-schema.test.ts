@@ -14,15 +14,23 @@ describe('lp-app-manifest init', () => {
   requireBuiltCli();
   const tmp = useTempDir();
 
-  it('prints a general starter that validates, in canonical JSON', () => {
+  it('prints a general starter that validates, in canonical JSON, with a warning at each placeholder text', () => {
     const run = runCli(['init']);
     expect(run.status, run.stderr).to.equal(0);
     const manifest: unknown = JSON.parse(run.stdout);
     expect(run.stdout).to.equal(`${JSON.stringify(manifest, null, 2)}\n`);
     const result = validateManifest(manifest, { profile: 'general' });
     expect(result.ok).to.equal(true);
-    expect(result.warnings).to.deep.equal([]);
     expect(manifest).to.have.property('client_name', 'My App');
+    // a starter is to be edited: each of its texts is left from init until it is replaced
+    expect(result.warnings.map(({ code, path, params }) => ({ code, path, params }))).to.deep.equal([
+      { code: 'template_leftover', path: 'client_name', params: { kind: 'text', value: 'My App', origin: 'init_starter' } },
+      {
+        code: 'template_leftover',
+        path: 'description',
+        params: { kind: 'text', value: 'What the app does, in a sentence', origin: 'init_starter' },
+      },
+    ]);
   });
 
   it('prints the connector template with all five webhooks on placeholder https://example.com URLs', () => {
@@ -34,7 +42,11 @@ describe('lp-app-manifest init', () => {
     };
     const result = validateManifest(manifest, { profile: 'connector' });
     expect(result.ok, JSON.stringify(result)).to.equal(true);
-    expect(result.warnings).to.deep.equal([]);
+    // the name is given; the description and the five example.com endpoints are placeholders
+    expect(result.warnings.map(({ code, path }) => `${code}@${path}`)).to.deep.equal([
+      'template_leftover@description',
+      ...WEBHOOK_EVENTS.map((event) => `template_leftover@capabilities.webhooks[${JSON.stringify(event)}].endpoint`),
+    ]);
     expect(manifest.client_name).to.equal('Acme Bot');
     expect(Object.keys(manifest.capabilities.webhooks)).to.deep.equal([...WEBHOOK_EVENTS]);
     for (const { endpoint } of Object.values(manifest.capabilities.webhooks)) {
@@ -42,11 +54,28 @@ describe('lp-app-manifest init', () => {
     }
   });
 
-  it('gives output that the validate command accepts', () => {
+  it('gives output that the validate command accepts, and --strict fails until each placeholder is replaced', () => {
     const path = join(tmp(), 'starter.json');
     writeFileSync(path, runCli(['init', '--profile', 'connector']).stdout);
     const run = runCli(['validate', '--profile', 'connector', path]);
     expect(run.status, run.stdout).to.equal(0);
+    expect(lines(run.stdout).filter((line) => line.includes('[template_leftover]'))).to.deep.equal([
+      `${path}:3:3: warning: client_name: "My Connector" is the starter text that "lp-app-manifest init" writes: replace it with your app's own text [template_leftover]`,
+      `${path}:4:3: warning: description: "What the connector does, in a sentence" is the starter text that "lp-app-manifest init" writes: replace it with your app's own text [template_leftover]`,
+      ...WEBHOOK_EVENTS.map(
+        (event, i) =>
+          `${path}:${[13, 17, 21, 25, 28][i]}:9: warning: capabilities.webhooks[${JSON.stringify(event)}].endpoint: host "example.com" is the placeholder host that "lp-app-manifest init" writes (reserved for documentation, RFC 2606): replace it with your server's host name [template_leftover]`,
+      ),
+    ]);
+    expect(runCli(['validate', '--strict', '--profile', 'connector', path]).status).to.equal(1);
+    // Filled in, it passes --strict.
+    const filled = readFileSync(path, 'utf8')
+      .replace('"My Connector"', '"Acme Connector"')
+      .replace('"What the connector does, in a sentence"', '"Routes Acme conversations"')
+      .replaceAll('https://example.com/', 'https://hooks.acme.example/');
+    writeFileSync(path, filled);
+    const strict = runCli(['validate', '--strict', '--profile', 'connector', path]);
+    expect(strict.status, strict.stdout).to.equal(0);
   });
 
   /** A project with the package installed (its shipped schemas, as npm puts them) and a folder of manifests. */

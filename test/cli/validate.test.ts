@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { chmodSync, mkdirSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { validateManifest, type IssueCode, type ValidateOptions } from '../../src/index.js';
+import { MESSAGES, validateManifest, type IssueCode, type ValidateOptions } from '../../src/index.js';
 import { lines, png, requireBuiltCli, runCli, useTempDir, type CliRun } from './helpers.js';
 
 /** The header value in the fixtures: no output may ever contain it. */
@@ -32,6 +32,8 @@ const HEADER_VALUE_MESSAGE = message(
 );
 const REQUIRED_GRANT_TYPES = `${message({ client_name: 'a', scope: 'msg.consumer' }, 'required', { profile: 'connector' })} [required]`;
 const REQUIRED_SCOPE = `${message({ client_name: 'a', grant_types: ['client_credentials'] }, 'required', { profile: 'connector' })} [required]`;
+/** A connector-profile manifest with no capabilities, so no webhook: a warning. */
+const NO_CAPABILITIES = `${MESSAGES.connector_without_webhooks({ missing: 'capabilities' })} [connector_without_webhooks]`;
 
 /** A usage or file error: the exit code, one line on stderr, no stack trace. */
 function expectOneLineError(run: CliRun, status: number, pattern: RegExp): void {
@@ -100,8 +102,9 @@ describe('lp-app-manifest validate', () => {
       expect(lines(run.stdout)).to.deep.equal([
         `valid.json:1:1: grant_types: ${REQUIRED_GRANT_TYPES}`,
         `valid.json:1:1: scope: ${REQUIRED_SCOPE}`,
-        'valid.json: invalid (connector profile): 2 issues',
-        '1 file checked: 0 valid, 1 invalid, 2 issues, 0 warnings',
+        `valid.json:1:1: warning: capabilities: ${NO_CAPABILITIES}`,
+        'valid.json: invalid (connector profile): 2 issues, 1 warning',
+        '1 file checked: 0 valid, 1 invalid, 2 issues, 1 warning',
       ]);
     });
 
@@ -498,8 +501,9 @@ describe('lp-app-manifest validate', () => {
         expect(lines(run.stdout)).to.deep.equal([
           `${path}:1:1: grant_types: ${REQUIRED_GRANT_TYPES}`,
           `${path}:1:1: scope: ${REQUIRED_SCOPE}`,
-          `${path}: invalid (connector profile, from "$schema"): 2 issues`,
-          '1 file checked: 0 valid, 1 invalid, 2 issues, 0 warnings',
+          `${path}:1:1: warning: capabilities: ${NO_CAPABILITIES}`,
+          `${path}: invalid (connector profile, from "$schema"): 2 issues, 1 warning`,
+          '1 file checked: 0 valid, 1 invalid, 2 issues, 1 warning',
         ]);
       }
     });

@@ -16,7 +16,8 @@ const manifest = (overrides: JsonObject = {}): JsonObject => {
   for (const webhook of Object.values(base.capabilities.webhooks) as { endpoint: string }[])
     webhook.endpoint = 'https://hooks.example.com/lp';
   base.capabilities.webhooks[CONTENT_EVENT].headers[0].header_value = HEADER_SECRET;
-  return { ...base, ...overrides };
+  // The template's placeholder name and description filled in too: left, each is a warning (template_leftover).
+  return { ...base, client_name: 'Acme Connector', description: 'Routes Acme conversations', ...overrides };
 };
 
 describe('CLI diff (offline, on the fixtures)', () => {
@@ -55,7 +56,7 @@ describe('CLI diff (offline, on the fixtures)', () => {
     writeFileSync(b, JSON.stringify(changed));
     const text = await runCliAsync(['diff', a, b], {}, temp());
     expect(text.stdout.split('\n')).to.include.members([
-      '~ description: "App description" → "Changed"',
+      '~ description: "Routes Acme conversations" → "Changed"',
       `~ capabilities.webhooks["${CONTENT_EVENT}"].headers[0].header_value: (hidden) → (hidden)`,
     ]);
     const json = await runCliAsync(['diff', a, b, '--format', 'json'], {}, temp());
@@ -404,7 +405,7 @@ describe('CLI pull, plan and apply against the fake LivePerson', () => {
     expect(fake.requests.map((request) => request.route)).to.deep.equal(['csds', 'login', 'get', 'update']);
     expect(fake.writes()[0]?.headers['if-match']).to.equal('1');
     const stored = fake.installations.get(id)!.body;
-    expect(stored).to.include({ enabled: true, description: 'App description' });
+    expect(stored).to.include({ enabled: true, description: 'Routes Acme conversations' });
     expect(stored['lp_extra']).to.deep.equal({ keep: true });
     expectNoSecrets(result);
 

@@ -44,7 +44,8 @@ describe('validateManifest: webhook headers', () => {
       });
 
       describe('header_name', () => {
-        for (const name of ['X-Acme-Token', 'Authorization', 'a', '0', "!#$%&'*+-.^_`|~", 'X-Liveperson', 'X-LivePersonal-Id']) {
+        // (A token with "_" is valid too, with a warning: below.)
+        for (const name of ['X-Acme-Token', 'Authorization', 'a', '0', "!#$%&'*+-.^`|~", 'X-Liveperson', 'X-LivePersonal-Id']) {
           it(`accepts the HTTP token ${JSON.stringify(name)}`, () => {
             expectClean(withHeaders(profile, [header(name)]), profile);
           });
@@ -109,6 +110,56 @@ describe('validateManifest: webhook headers', () => {
         it('must be a string', () => {
           expectIssue(withHeaders(profile, [header(7)]), profile, 'invalid_type', `${HEADERS_PATH}[0].header_name`);
         });
+      });
+
+      describe('header_name: the faults named, and "_" warned about', () => {
+        const SECRET = 'Bearer s3cr3t-Q9x';
+        const NAME_PATH = `${HEADERS_PATH}[0].header_name`;
+
+        // nginx's default (underscores_in_headers off, https://nginx.org/en/docs/http/ngx_http_core_module.html#underscores_in_headers)
+        // drops such a header at the receiver's proxy.
+        for (const [name, suggestion] of [
+          ['access_key', 'access-key'],
+          ['X_Api_Key', 'X-Api-Key'],
+          ["!#$%&'*+-.^_`|~", "!#$%&'*+-.^-`|~"],
+        ]) {
+          it(`accepts ${JSON.stringify(name)}, with a warning that nginx drops names with "_" by default`, () => {
+            const { warnings } = expectValid(withHeaders(profile, [header(name, SECRET)]), profile);
+            expect(warnings.map(({ code, path, params }) => ({ code, path, params }))).to.deep.equal([
+              { code: 'header_name_underscore', path: NAME_PATH, params: { name, suggestion } },
+            ]);
+            expect(warnings[0]?.message).to.contain('underscores_in_headers off').and.contain(JSON.stringify(suggestion));
+            expect(JSON.stringify(warnings)).not.to.contain('s3cr3t');
+          });
+        }
+
+        const faults: [string, { problem?: string; suggestion?: string }, string][] = [
+          ['X Api Key', { problem: 'whitespace', suggestion: 'X-Api-Key' }, 'must not contain white space'],
+          [' Authorization', { problem: 'whitespace', suggestion: 'Authorization' }, 'write "Authorization"'],
+          ['Authorization:', { problem: 'trailing_colon', suggestion: 'Authorization' }, 'must not end with ":"'],
+          ['X-Api-Key :', { problem: 'trailing_colon', suggestion: 'X-Api-Key' }, 'write "X-Api-Key"'],
+          [':authority', { problem: 'pseudo_header' }, 'HTTP/2 pseudo-header (it starts with ":", RFC 9113 §8.3)'],
+          [':path', { problem: 'pseudo_header' }, 'remove this header'],
+          [
+            `Authorization: ${SECRET}`,
+            { problem: 'header_line', suggestion: 'Authorization' },
+            'put "Authorization" in "header_name"',
+          ],
+          // A name that may be a pasted credential is never joined and shown.
+          [SECRET, { problem: 'whitespace' }, 'join its words with "-"'],
+          ['bearer abcdefghijk', { problem: 'whitespace' }, 'the name is not shown'],
+          ['Token abc 123', { problem: 'whitespace' }, 'the name is not shown'],
+          [`${SECRET}:`, { problem: 'trailing_colon' }, 'remove it'],
+          ['a/b', {}, 'must be an HTTP token'],
+        ];
+        for (const [name, params, words] of faults) {
+          it(`names the fault of ${JSON.stringify(name)}: ${JSON.stringify(params)}`, () => {
+            const issue = expectIssue(withHeaders(profile, [header(name, SECRET)]), profile, 'invalid_header_name', NAME_PATH);
+            expect(issue.params).to.deep.equal(params);
+            expect(issue.message).to.contain(words);
+            expect(JSON.stringify(issue)).not.to.contain('s3cr3t').and.not.to.contain('abcdefghijk').and.not.to.contain('123');
+          });
+        }
       });
 
       describe('header_name: names that frame, route or describe the request', () => {

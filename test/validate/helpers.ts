@@ -38,14 +38,20 @@ export const PROFILES_UNDER_TEST: readonly Profile[] = ['general', 'connector'];
 /** A reachable endpoint, put in place of the template's placeholder. */
 export const FILLED_ENDPOINT = 'https://hooks.example.com/lp';
 
+/** A name and a description put in place of the template's placeholder texts. */
+export const FILLED_NAME = 'Acme Connector';
+export const FILLED_DESCRIPTION = 'Sends Acme tickets to LivePerson agents';
+
 /**
- * The documented connector template (seed 004) with its placeholder endpoints
- * (`https://your/webhooks/endpoint`, a host of one label, which is valid with a
- * `single_label_host` warning; test/seeds.test.ts checks them) filled in with
- * {@link FILLED_ENDPOINT}: valid in both profiles, with no warnings.
+ * The documented connector template (seed 004) with its placeholders filled in:
+ * its endpoints (`https://your/webhooks/endpoint`, a host of one label, which is
+ * valid with a `single_label_host` warning) with {@link FILLED_ENDPOINT}, and its
+ * `App name` and `App description` (valid with a `template_leftover` warning
+ * each) with {@link FILLED_NAME} and {@link FILLED_DESCRIPTION};
+ * test/seeds.test.ts checks the warnings. Valid in both profiles, with no warnings.
  */
 export function template(): Json {
-  const manifest = connectorTemplate();
+  const manifest: Json = { ...connectorTemplate(), client_name: FILLED_NAME, description: FILLED_DESCRIPTION };
   const webhooks = (manifest['capabilities'] as { webhooks: Record<string, Json> }).webhooks;
   for (const event of Object.keys(webhooks)) webhooks[event] = { ...webhooks[event], endpoint: FILLED_ENDPOINT };
   return manifest;

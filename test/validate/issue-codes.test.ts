@@ -192,6 +192,18 @@ const EXAMPLES: { readonly [TCode in IssueCode]: Example } = {
     path: 'categories',
     warning: true,
   },
+  header_name_underscore: {
+    value: withHeaders(header('access_key')),
+    path: 'capabilities.webhooks["cqm.ExConversationChangeNotification"].headers[0].header_name',
+    warning: true,
+  },
+  template_leftover: { value: withEndpoint('https://your-domain.com/webhook'), path: CONVERSATION_ENDPOINT, warning: true },
+  connector_without_webhooks: {
+    value: templateWith(['capabilities', 'webhooks'], {}),
+    options: { profile: 'connector' },
+    path: 'capabilities.webhooks',
+    warning: true,
+  },
 };
 
 describe('ISSUE_CODES', () => {

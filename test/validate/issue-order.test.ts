@@ -57,6 +57,7 @@ describe('issue order', () => {
       'required@scope',
       'invalid_logo_uri@logo_uri',
       'code_without_authorization_code@response_types',
+      'connector_without_webhooks@capabilities',
     ]);
   });
 });

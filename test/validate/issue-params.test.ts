@@ -19,7 +19,7 @@ import {
 import { FILE_ISSUE_CODES, fileIssue, type FileIssueCode, type FileIssueParams } from '../../src/cli/file-issues.js';
 import { makeIssue } from '../../src/validation/issue.js';
 import { issueLine } from '../../src/validation/error.js';
-import { CONTENT, CONTENT_PATH, minimal, minimalWith, template, templateWith } from './helpers.js';
+import { CONTENT, CONTENT_PATH, minimal, minimalWith, REMOVE, template, templateWith } from './helpers.js';
 
 /** One set of parameters per code, as a caller of makeIssue() could give them. Typed: a code without a sample does not compile. */
 const SAMPLES: { readonly [TCode in IssueCode]: IssueParams[TCode] } = {
@@ -64,7 +64,7 @@ const SAMPLES: { readonly [TCode in IssueCode]: IssueParams[TCode] } = {
   redirect_uri_insecure_http: {},
   not_integer: { min: 0, max: 5 },
   out_of_range: { min: 2, max: 259_200, unit: 'seconds' },
-  invalid_header_name: {},
+  invalid_header_name: { problem: 'trailing_colon', suggestion: 'Authorization' },
   reserved_header_name: { prefix: 'x-liveperson-' },
   header_value_control_character: {},
   duplicate_header_name: { name: 'X-Token' },
@@ -85,6 +85,9 @@ const SAMPLES: { readonly [TCode in IssueCode]: IssueParams[TCode] } = {
   endpoint_has_fragment: { requested: 'https://hooks.example.com/foo?query=123' },
   trailing_dot_host: { host: 'hooks.example.com.', expected: 'hooks.example.com' },
   allowed_unknown_key: { key: 'categories' },
+  header_name_underscore: { name: 'access_key', suggestion: 'access-key' },
+  template_leftover: { kind: 'host', value: 'your-domain.com', origin: 'your_label' },
+  connector_without_webhooks: { missing: 'events' },
 };
 
 /** The same for the CLI's own codes (file-issues.ts). */
@@ -225,6 +228,97 @@ const MADE: readonly {
     params: { host: 'your' },
     message:
       'host "your" is a single label (no dot): not a public DNS name, so it cannot be reached over the internet (most likely an unfilled placeholder); use the full host name, e.g. "hooks.example.com"',
+  },
+  ...(
+    [
+      [
+        'X Api Key',
+        { problem: 'whitespace', suggestion: 'X-Api-Key' },
+        'must not contain white space (an HTTP token, RFC 9110 §5.6.2): write "X-Api-Key"',
+      ],
+      [
+        'Authorization:',
+        { problem: 'trailing_colon', suggestion: 'Authorization' },
+        'must not end with ":" (the colon separates a header\'s name from its value; it is no part of the name): write "Authorization"',
+      ],
+      [
+        ':authority',
+        { problem: 'pseudo_header' },
+        'is an HTTP/2 pseudo-header (it starts with ":", RFC 9113 §8.3): the HTTP client sets these from the request itself (":authority" from the endpoint\'s host, ":path" from its path); remove this header',
+      ],
+      ['a/b', {}, "must be an HTTP token: letters, digits and !#$%&'*+-.^_`|~ only"],
+    ] as const
+  ).map(([name, params, message]) => ({
+    value: templateWith(['capabilities', 'webhooks', CONTENT, 'headers'], [{ header_name: name, header_value: 'v' }]),
+    code: 'invalid_header_name' as const,
+    path: `${CONTENT_PATH}.headers[0].header_name`,
+    params,
+    message,
+  })),
+  {
+    value: templateWith(['capabilities', 'webhooks', CONTENT, 'headers'], [{ header_name: 'access_key', header_value: 'v' }]),
+    code: 'header_name_underscore',
+    path: `${CONTENT_PATH}.headers[0].header_name`,
+    params: { name: 'access_key', suggestion: 'access-key' },
+    message:
+      '"access_key" has "_": valid, but nginx\'s default configuration (underscores_in_headers off) drops such a header, so it may never reach your server; write "access-key", or make sure every proxy on the way accepts "_"',
+  },
+  {
+    value: templateWith(['capabilities', 'webhooks', CONTENT, 'endpoint'], 'https://YOUR-APP.example.com/'),
+    code: 'template_leftover',
+    path: `${CONTENT_PATH}.endpoint`,
+    params: { kind: 'host', value: 'your-app.example.com', origin: 'your_label' },
+    message:
+      'host "your-app.example.com" has a label starting "your-", as a template\'s text to fill in does: replace it with your server\'s host name',
+  },
+  {
+    value: templateWith(['capabilities', 'webhooks', CONTENT, 'endpoint'], 'https://example.com/lp/webhooks/content'),
+    code: 'template_leftover',
+    path: `${CONTENT_PATH}.endpoint`,
+    params: { kind: 'host', value: 'example.com', origin: 'init_starter' },
+    message:
+      'host "example.com" is the placeholder host that "lp-app-manifest init" writes (reserved for documentation, RFC 2606): replace it with your server\'s host name',
+  },
+  {
+    value: minimalWith(['client_name'], 'My First LE-App'),
+    code: 'template_leftover',
+    path: 'client_name',
+    params: { kind: 'text', value: 'My First LE-App', origin: 'liveperson_template' },
+    message:
+      '"My First LE-App" is the placeholder text of LivePerson\'s documented template: replace it with your app\'s own text',
+  },
+  {
+    value: minimalWith(['description'], 'What the connector does, in a sentence'),
+    code: 'template_leftover',
+    path: 'description',
+    params: { kind: 'text', value: 'What the connector does, in a sentence', origin: 'init_starter' },
+    message:
+      '"What the connector does, in a sentence" is the starter text that "lp-app-manifest init" writes: replace it with your app\'s own text',
+  },
+  {
+    value: minimalWith(['client_name'], '{Your App Name}'),
+    code: 'template_leftover',
+    path: 'client_name',
+    params: { kind: 'text', value: '{Your App Name}', origin: 'placeholder' },
+    message: '"{Your App Name}" is wholly in brackets, like a placeholder left to fill in: replace it with your app\'s own text',
+  },
+  {
+    value: templateWith(['capabilities'], {}),
+    options: { profile: 'connector' },
+    code: 'connector_without_webhooks',
+    path: 'capabilities.webhooks',
+    params: { missing: 'webhooks' },
+    message:
+      'there is no "webhooks" object, so no webhook: a Connector API app receives nothing without a webhook; add one for each event it handles, e.g. "ms.MessagingEventNotification.ContentEvent"',
+  },
+  {
+    value: templateWith(['capabilities'], REMOVE),
+    options: { profile: 'connector' },
+    code: 'connector_without_webhooks',
+    path: 'capabilities',
+    params: { missing: 'capabilities' },
+    message:
+      'there is no "capabilities" object, so no webhook: a Connector API app receives nothing without a webhook; add one for each event it handles, e.g. "ms.MessagingEventNotification.ContentEvent"',
   },
 ];
 

@@ -133,8 +133,12 @@ describe('validateManifest: the output', () => {
       const fixture = readFixture('connector-template.json');
       const { manifest, warnings } = expectValid(fixture, 'connector');
       expect(JSON.stringify(manifest)).to.equal(JSON.stringify(fixture));
-      // its placeholder endpoints, https://your/webhooks/endpoint, have a host of one label
-      expect(warnings.map(({ code }) => code)).to.deep.equal(Array(5).fill('single_label_host'));
+      // its placeholder endpoints, https://your/webhooks/endpoint, have a host of one label; its name and description are LivePerson's placeholders
+      expect(warnings.map(({ code }) => code)).to.deep.equal([
+        ...Array(5).fill('single_label_host'),
+        'template_leftover', // "App name"
+        'template_leftover', // "App description"
+      ]);
     });
 
     it('the example of page 000, in the general profile', () => {
@@ -144,6 +148,9 @@ describe('validateManifest: the output', () => {
       expect(warnings.map(({ code }) => code)).to.deep.equal([
         ...Array(5).fill('single_label_host'),
         'code_without_authorization_code',
+        // "My First LE-App", "This is my first LE-App"
+        'template_leftover',
+        'template_leftover',
       ]);
     });
 
@@ -153,10 +160,15 @@ describe('validateManifest: the output', () => {
         const { manifest, warnings } = expectValid(fixture, profile);
         expect(JSON.stringify(manifest)).to.equal(JSON.stringify(fixture));
         expect(warnings.length, profile).to.be.above(0);
+        // the template's placeholders: its endpoints' one-label host, its name and description
         expect(
-          warnings.every(({ code }) => code === 'single_label_host'),
+          warnings.every(({ code }) => code === 'single_label_host' || code === 'template_leftover'),
           profile,
         ).to.equal(true);
+        expect(warnings.filter(({ code }) => code === 'template_leftover').map(({ path }) => path)).to.deep.equal([
+          'client_name',
+          'description',
+        ]);
       }
     });
   });

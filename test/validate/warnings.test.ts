@@ -277,4 +277,133 @@ describe('validateManifest: warnings', () => {
       }
     });
   });
+
+  describe('text left from a template (template_leftover)', () => {
+    const leftovers = (value: unknown, profile: 'general' | 'connector' = 'general') =>
+      expectValid(value, profile)
+        .warnings.filter(({ code }) => code === 'template_leftover')
+        .map(({ path, params }) => ({ path, params }));
+
+    for (const [endpoint, host] of [
+      ['https://your-domain.com/webhook', 'your-domain.com'],
+      ['https://YOUR-APP.example.com/', 'your-app.example.com'],
+      ['https://hooks.your-company.example/lp', 'hooks.your-company.example'],
+      ['https://Your-Host.example.com:8443/lp?x=1', 'your-host.example.com'],
+    ]) {
+      it(`warns on the host of ${endpoint}: a label starting "your-"`, () => {
+        expect(leftovers(minimalWith(['capabilities', 'webhooks', CONTENT], { endpoint }))).to.deep.equal([
+          { path: `${CONTENT_PATH}.endpoint`, params: { kind: 'host', value: host, origin: 'your_label' } },
+        ]);
+      });
+    }
+
+    it('warns on the host that init writes, in every URL field the rules tree has (endpoint, entry_uri, redirect_uris, logo_uri)', () => {
+      const value = {
+        ...minimalWith(['capabilities', 'webhooks', CONTENT], { endpoint: 'https://example.com/lp/webhooks/content' }),
+        entry_uri: 'https://example.com./sso',
+        redirect_uris: ['https://hooks.example.com/cb', 'https://your-app.example.net/cb'],
+        logo_uri: 'https://EXAMPLE.com/logo.png',
+      };
+      expect(leftovers(value)).to.deep.equal([
+        { path: 'redirect_uris[1]', params: { kind: 'host', value: 'your-app.example.net', origin: 'your_label' } },
+        { path: 'logo_uri', params: { kind: 'host', value: 'example.com', origin: 'init_starter' } },
+        { path: 'entry_uri', params: { kind: 'host', value: 'example.com.', origin: 'init_starter' } },
+        { path: `${CONTENT_PATH}.endpoint`, params: { kind: 'host', value: 'example.com', origin: 'init_starter' } },
+      ]);
+    });
+
+    for (const endpoint of [
+      'https://hooks.example.com/lp',
+      'https://yourdomain.com/lp',
+      'https://my-your-app.com/lp',
+      'https://example.com.evil.test/lp',
+      'https://hooks.example.com/your-domain/lp',
+      'https://hooks.example.com/lp?host=your-domain.com',
+    ]) {
+      it(`does not warn on ${endpoint}`, () => {
+        expect(leftovers(minimalWith(['capabilities', 'webhooks', CONTENT], { endpoint }))).to.deep.equal([]);
+      });
+    }
+
+    for (const [key, text, origin] of [
+      ['client_name', 'App name', 'liveperson_template'],
+      ['description', 'App description', 'liveperson_template'],
+      ['client_name', 'My First LE-App', 'liveperson_template'],
+      ['description', 'This is my first LE-App', 'liveperson_template'],
+      ['client_name', '  app NAME ', 'liveperson_template'],
+      ['client_name', 'My App', 'init_starter'],
+      ['client_name', 'My Connector', 'init_starter'],
+      ['description', 'What the app does, in a sentence', 'init_starter'],
+      ['description', 'What the connector does, in a sentence', 'init_starter'],
+      ['client_name', '{Your App Name}', 'placeholder'],
+      ['description', '{ describe your app here }', 'placeholder'],
+      ['client_name', '<app name>', 'placeholder'],
+      ['client_name#fr', 'App name', 'liveperson_template'],
+    ] as const) {
+      it(`warns on ${key} ${JSON.stringify(text)} (${origin})`, () => {
+        const path = key.includes('#') ? `["${key}"]` : key;
+        expect(leftovers({ ...minimal(), [key]: text })).to.deep.equal([{ path, params: { kind: 'text', value: text, origin } }]);
+      });
+    }
+
+    for (const text of ['Acme App', 'My App for Acme', 'The {best} app', 'App name and more', '{a} {b}']) {
+      it(`does not warn on the name ${JSON.stringify(text)}`, () => {
+        expect(leftovers(minimalWith(['client_name'], text))).to.deep.equal([]);
+      });
+    }
+
+    it("warns on LivePerson's documented template, which stays valid, and on every placeholder of init's starter", () => {
+      const starter = ManifestBuilder.connector()
+        .clientName('My Connector')
+        .description('What the connector does, in a sentence');
+      const built = starter.webhook(CONTENT, 'https://example.com/lp/webhooks/content').toTemplate();
+      expect(leftovers(built, 'connector').map(({ path }) => path)).to.deep.equal([
+        'client_name',
+        'description',
+        `${CONTENT_PATH}.endpoint`,
+      ]);
+    });
+  });
+
+  describe('a connector with no webhook (connector_without_webhooks)', () => {
+    const noWebhooks: [string, Json, string, string][] = [
+      ['no capabilities', withValue(template(), ['capabilities'], undefined), 'capabilities', 'capabilities'],
+      [
+        'capabilities without webhooks',
+        withValue(template(), ['capabilities', 'webhooks'], undefined),
+        'capabilities.webhooks',
+        'webhooks',
+      ],
+      [
+        'webhooks with only retry',
+        withValue(template(), ['capabilities', 'webhooks'], { retry: { retention_time: 60 } }),
+        'capabilities.webhooks',
+        'events',
+      ],
+      ['an empty webhooks object', withValue(template(), ['capabilities', 'webhooks'], {}), 'capabilities.webhooks', 'events'],
+    ];
+    for (const [what, value, path, missing] of noWebhooks) {
+      it(`warns in the connector profile on ${what}, and not in the general one`, () => {
+        const stripped = JSON.parse(JSON.stringify(value)) as Json;
+        const { warnings } = expectValid(stripped, 'connector');
+        expect(warnings.map(({ code, path: at, params }) => ({ code, path: at, params }))).to.deep.equal([
+          { code: 'connector_without_webhooks', path, params: { missing } },
+        ]);
+        expect(warnings[0]?.message).to.contain('a Connector API app receives nothing without a webhook');
+        expect(warningsOf(stripped, 'general')).to.deep.equal([]);
+      });
+    }
+
+    it('does not warn on a connector with one webhook', () => {
+      expect(
+        warningsOf(withValue(template(), ['capabilities', 'webhooks'], { [CONTENT]: { endpoint: ENDPOINT } }), 'connector'),
+      ).to.deep.equal([]);
+    });
+
+    it("warns on the builder's connector with no webhook (build() still succeeds)", () => {
+      const built = ManifestBuilder.connector().clientName('Acme').build();
+      const { warnings } = expectValid(built, 'connector');
+      expect(warnings.map(({ code }) => code)).to.deep.equal(['connector_without_webhooks']);
+    });
+  });
 });

@@ -42,8 +42,14 @@ describe('validateManifest: capabilities.webhooks', () => {
           });
         }
 
-        it('may be empty', () => {
-          expect(webhooksOf(expectClean(withWebhooks({}), profile))).to.deep.equal({});
+        it(`may be empty${profile === 'connector' ? ', with a warning: a connector receives nothing without a webhook' : ''}`, () => {
+          const { manifest, warnings } = expectValid(withWebhooks({}), profile);
+          expect(webhooksOf(manifest)).to.deep.equal({});
+          expect(warnings.map(({ code, path, params }) => ({ code, path, params }))).to.deep.equal(
+            profile === 'connector'
+              ? [{ code: 'connector_without_webhooks', path: 'capabilities.webhooks', params: { missing: 'events' } }]
+              : [],
+          );
         });
 
         it('must be an object', () => {
@@ -228,9 +234,15 @@ describe('validateManifest: capabilities.webhooks', () => {
           expectIssue(withRetry([{ retention_time: 60 }]), profile, 'invalid_type', 'capabilities.webhooks.retry');
         });
 
-        it('retry may stand without any webhook', () => {
-          const manifest = expectClean(withValue(baseFor(profile), WEBHOOKS, { retry: { retention_time: 60 } }), profile);
+        it(`retry may stand without any webhook${profile === 'connector' ? ', with a warning: a connector receives nothing without one' : ''}`, () => {
+          const { manifest, warnings } = expectValid(
+            withValue(baseFor(profile), WEBHOOKS, { retry: { retention_time: 60 } }),
+            profile,
+          );
           expect(webhooksOf(manifest)).to.deep.equal({ retry: { retention_time: 60 } });
+          expect(warnings.map(({ code, path }) => `${code}@${path}`)).to.deep.equal(
+            profile === 'connector' ? ['connector_without_webhooks@capabilities.webhooks'] : [],
+          );
         });
       });
     });
