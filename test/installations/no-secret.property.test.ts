@@ -209,7 +209,9 @@ describe('no secret in any output (property, in-process, against the fake LivePe
                   return ['apply', file, ...account, '--yes'];
                 case 'deleted':
                   fake.installations.get(id)!.body['deleted'] = true;
-                  return drawn.bearer.length % 2 === 0 ? ['pull', ...account, '--app', id] : ['plan', file, ...account, '--app', id];
+                  return drawn.bearer.length % 2 === 0
+                    ? ['pull', ...account, '--app', id]
+                    : ['plan', file, ...account, '--app', id];
                 case 'stale-other':
                   inject('update', { kind: 'concurrent-other' });
                   return ['apply', file, ...account, '--app', id, '--yes'];
