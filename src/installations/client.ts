@@ -330,8 +330,7 @@ export function createInstallationsClient(options: InstallationsClientOptions): 
       const found = await byName();
       return found === undefined ? undefined : { installation: found, revision: undefined, recovered: true, foundBy: 'listing' };
     };
-    const base = await hosts.url('accountConfigReadWrite', '/configuration/app-install/installations');
-    const answered = await call<CreatedInstallation | { readonly empty: number; readonly location: string | undefined }>({
+    const answered = await call<CreatedInstallation | { readonly empty: number; readonly location: string | null }>({
       what,
       method: 'POST',
       path: '',
@@ -354,7 +353,7 @@ export function createInstallationsClient(options: InstallationsClientOptions): 
         }
         // The demo ignores the body; account-config sends `location` only "when the request created a single object".
         if (!isObject(value) || value['id'] === undefined)
-          return { empty: answer.status, location: installationIdAt(answer.headers.get('location'), base) };
+          return { empty: answer.status, location: answer.headers.get('location') };
         return { installation: value, revision: revisionOf(answer), recovered: false };
       },
       recover,
@@ -371,8 +370,10 @@ export function createInstallationsClient(options: InstallationsClientOptions): 
     }
     // Stored (HTTP 200/201), but the answer carries no installation: read it, never create again.
     const said = `LivePerson answered HTTP ${answered.empty} without the installation in its body`;
+    const base = await hosts.url('accountConfigReadWrite', '/configuration/app-install/installations');
+    const located = installationIdAt(answered.location, base);
     try {
-      if (answered.location !== undefined) return { ...(await get(answered.location)), recovered: true, foundBy: 'location' };
+      if (located !== undefined) return { ...(await get(located)), recovered: true, foundBy: 'location' };
       const found = await byName();
       if (found !== undefined) {
         const id = found['id'];
@@ -390,7 +391,7 @@ export function createInstallationsClient(options: InstallationsClientOptions): 
     }
     throw new InstallationsError(
       'outcome_unknown',
-      `${what}: ${said}${answered.location === undefined ? ' or a Location header' : ''}, and no installation named ${typeof name === 'string' ? JSON.stringify(name) : 'so'} is listed; the app may be installed under another name or not yet listed: run plan (or look in LivePerson's UI) before applying again; nothing more was sent`,
+      `${what}: ${said}${located === undefined ? ' or a Location header' : ''}, and no installation named ${typeof name === 'string' ? JSON.stringify(name) : 'so'} is listed; the app may be installed under another name or not yet listed: run plan (or look in LivePerson's UI) before applying again; nothing more was sent`,
     );
   }
 

@@ -223,6 +223,20 @@ describe('installations client (against the fake LivePerson)', () => {
     expect(fake.installations.size).to.equal(1);
   });
 
+  it('reads back a created installation whose answer left out client_secret (a GET returns it)', async () => {
+    const wrapped: typeof fetch = async (input, init) => {
+      const response = await fetch(input, init);
+      if (init?.method !== 'POST' || !String(input).includes('/installations?')) return response;
+      const { client_secret: _left, ...rest } = (await response.json()) as Record<string, unknown>;
+      return new Response(JSON.stringify(rest), { status: 201 });
+    };
+    const created = await client('bearer', { fetch: wrapped }).create({ client_name: 'New bot' });
+    const [stored] = [...fake.installations.values()];
+    expect(created.installation['client_secret']).to.equal(stored!.body['client_secret']);
+    expect(created.revision).to.equal(String(fake.revision));
+    expect(fake.requests.map((request) => request.route)).to.deep.equal(['csds', 'create', 'get']);
+  });
+
   it('finds installations by name without the deleted ones, reading by id those the list gives without client_name', async () => {
     const { id } = fake.seed({ client_name: 'Bot' });
     fake.seed({ client_name: 'Bot' }, { deleted: true });
