@@ -100,6 +100,8 @@ export interface FakeLivePerson {
   createStatus: 200 | 201;
   /** When set, the list carries only these fields of each installation (as `select` does for other account-config lists). */
   listFields: readonly string[] | undefined;
+  /** Whether the list shows deleted installations without being asked (`include_deleted=true`); default false. */
+  listDeleted: boolean;
   /** The `config` of a login answer (default: an administrator, `isAdmin: true`, `isLPA: false`). */
   loginConfig: JsonObject;
   /** Whether a login answer sets the `Session_id` cookie (default true). */
@@ -160,6 +162,7 @@ export async function startFakeLivePerson(
     createAnswer: 'installation',
     createStatus: 201,
     listFields: undefined,
+    listDeleted: false,
     loginConfig: { loginName: credentials.username, isAdmin: true, isLPA: false },
     sessionCookie: true,
     sessions: sessionCount,
@@ -339,7 +342,7 @@ export async function startFakeLivePerson(
       case 'list': {
         const listed = [...installations.values()]
           .map((item) => item.body)
-          .filter((item) => item['deleted'] !== true || url.searchParams.get('include_deleted') === 'true')
+          .filter((item) => item['deleted'] !== true || fake.listDeleted || url.searchParams.get('include_deleted') === 'true')
           .filter((item) => !unlisted.has(item));
         const fields = fake.listFields;
         const shown =

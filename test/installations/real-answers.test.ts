@@ -172,8 +172,13 @@ describe('CLI against the answers the real LivePerson may give (issue 21)', () =
 
     it('by name, a deleted installation is not the app: the list hides it, and one listed anyway is skipped', async () => {
       fake.seed(manifest(), { deleted: true });
-      const plan = await run(['plan', file, '--account', fake.account, '--format', 'json']);
-      expect(JSON.parse(plan.stdout)).to.include({ action: 'create' });
+      const hidden = await run(['plan', file, '--account', fake.account, '--format', 'json']);
+      expect(JSON.parse(hidden.stdout)).to.include({ action: 'create' });
+      fake.listDeleted = true;
+      const listed = await run(['plan', file, '--account', fake.account, '--format', 'json']);
+      expect(listed.status, listed.stderr).to.equal(0);
+      expect(JSON.parse(listed.stdout)).to.include({ action: 'create' });
+      expect(routes().filter((route) => route === 'get')).to.deep.equal([]);
     });
   });
 
