@@ -37,7 +37,7 @@ const APP_VARIABLES = ['LP_APP_KEY', 'LP_APP_SECRET', 'LP_ACCESS_TOKEN', 'LP_ACC
 
 /**
  * Reads credentials from environment variables, in this order:
- * `LP_BEARER_TOKEN`; or `LP_USERNAME` + `LP_APP_KEY` + `LP_APP_SECRET` +
+ * `LP_BEARER_TOKEN` (a pasted `Bearer ` prefix is dropped); or `LP_USERNAME` + `LP_APP_KEY` + `LP_APP_SECRET` +
  * `LP_ACCESS_TOKEN` + `LP_ACCESS_TOKEN_SECRET` (Login API application login);
  * or `LP_USERNAME` + `LP_PASSWORD` (Login API user login). An incomplete set
  * is an {@link InstallationsError} (`config`) naming the missing variables.
@@ -59,6 +59,7 @@ export function credentialsFromEnv(env: Env = process.env): Credentials {
   };
   // A value pasted with its scheme ("Bearer eyJ…", as an Authorization header shows it) is taken without it.
   const token = get('LP_BEARER_TOKEN')?.replace(/^\s*bearer\s+/i, '');
+  if (token === '') throw new InstallationsError('config', 'LP_BEARER_TOKEN holds only "Bearer": put the token after it');
   if (token !== undefined) {
     // It goes into the Authorization header: a line break or a non-ASCII character would make every request fail
     // before it is sent, which would otherwise read as an outage. (RFC 6750 §2.1: a token is visible ASCII.)
@@ -127,8 +128,9 @@ interface Session {
 
 /** The `name=value` pairs of the answer's `Set-Cookie` headers, as a `Cookie` header sends them back. */
 function cookiesOf(headers: Headers): string | undefined {
-  const pairs = headers
-    .getSetCookie()
+  // getSetCookie is Node's (and the Fetch standard's); a fetch passed in may answer Headers without it.
+  const lines = typeof headers.getSetCookie === 'function' ? headers.getSetCookie() : [headers.get('set-cookie') ?? ''];
+  const pairs = lines
     .map((line) => line.split(';')[0]?.trim() ?? '')
     .filter((pair) => /^[!#$%&'*+.^_`|~0-9A-Za-z-]+=/.test(pair));
   return pairs.length > 0 ? pairs.join('; ') : undefined;

@@ -113,6 +113,13 @@ describe('installations client (against the fake LivePerson)', () => {
     expect(error.message).not.to.include('request');
   });
 
+  it('takes LP_BEARER_TOKEN pasted with its "Bearer " prefix, and says so when only the prefix is there', () => {
+    for (const pasted of ['Bearer abc.def', 'bearer abc.def', ' BEARER \tabc.def'])
+      expect(credentialsFromEnv({ LP_BEARER_TOKEN: pasted })).to.include({ kind: 'bearer', token: 'abc.def' });
+    expect(() => credentialsFromEnv({ LP_BEARER_TOKEN: 'Bearer ' })).to.throw(InstallationsError, /holds only "Bearer"/);
+    expect(() => credentialsFromEnv({ LP_BEARER_TOKEN: 'Bearer a b' })).to.throw(/not a usable token/);
+  });
+
   it('names the missing variables when credentials are incomplete', () => {
     expect(() => credentialsFromEnv({})).to.throw(InstallationsError, /LP_BEARER_TOKEN/);
     for (const token of ['TOKSEC\nRET', 'tok sec', 'tök', 'a\u0000b']) {
