@@ -2,11 +2,11 @@
  * `lp-app-manifest apply FILE --account ID`: plans, asks, then installs or updates.
  */
 import { basename, dirname, join, resolve } from 'node:path';
-import type { Installation } from '../installations/index.js';
+import type { Installation, ReadInstallation } from '../installations/index.js';
 import { ALLOW_KEY_OPTION, readAllowKeys } from './allow-keys.js';
+import { PROGRAM } from './args.js';
 import { defineCommand } from './command.js';
 import {
-  clientFor,
   CREDENTIALS_HELP,
   DeployFailure,
   describePlan,
@@ -18,6 +18,8 @@ import {
   readTimeout,
   REMOTE_OPTIONS,
   reportFailure,
+  withClient,
+  type Planned,
 } from './deploy.js';
 import { errorCode, EXIT, UsageError, type Io } from './io.js';
 import { plural } from './report.js';
@@ -130,8 +132,10 @@ ${CREDENTIALS_HELP}`,
   positionals: true,
   epilogue: `Exit status: 0 applied (or nothing to do), 1 failed, invalid or declined
 (nothing written), 2 for a usage error (including no terminal and no --yes).
-A revision conflict (the installation changed since it was read) changes
-nothing: run plan again.`,
+LivePerson's revision (ac-revision) is that of the account's installations
+as a whole: when any of them changed since the read, apply reads and plans
+again once, and goes on only if the plan is the same; otherwise it shows the
+new plan and stops (exit 1, nothing written).`,
   async run({ values, positionals }, io) {
     const [file, ...extra] = positionals;
     if (file === undefined) throw new UsageError('no manifest file given');
@@ -150,46 +154,81 @@ nothing: run plan again.`,
       // Before anything is installed: a client_secret with nowhere to go would be lost to this run.
       if (credentialsOut !== undefined) await checkWritable(credentialsOut, io);
       const desired = await desiredManifest(file, values.profile, io, values.dotenv, allowKeys);
-      const client = await clientFor(account, timeoutMs);
-      const planned = await planFor(client, desired, app);
-      const { plan } = planned;
-      io.stdout(await describePlan(planned, account, file));
-      if (plan.action === 'none') {
-        io.stdout('Nothing to apply.\n');
-        return EXIT.ok;
-      }
-      if (!yes) {
-        io.stderr(`Apply ${plural(plan.diff.changes.length, 'change')} to account ${account}? [y/N] `);
-        const answer = (await readLine(io)).trim().toLowerCase();
-        if (answer !== 'y' && answer !== 'yes') throw new DeployFailure('not applied: declined; nothing was written');
-      }
-      if (plan.action === 'create') {
-        if (credentialsOut === undefined) {
-          throw new DeployFailure(
-            'installing a new app returns its client_id and client_secret: pass --credentials-out <file> to keep them (written with mode 0600); nothing was sent',
-          );
+      return await withClient(account, timeoutMs, io, async (client) => {
+        const planned = await planFor(client, desired, app);
+        const { plan } = planned;
+        io.stdout(await describePlan(planned, account, file));
+        if (plan.action === 'none') {
+          io.stdout('Nothing to apply.\n');
+          return EXIT.ok;
         }
-        const created = await client.create(plan.body);
-        const { installation } = created;
-        const found = created.recovered ? ' (the answer was lost; found it by listing)' : '';
-        io.stdout(
-          // The name is the manifest's: what LivePerson answered may leave it out.
-          `Installed ${JSON.stringify(desired['client_name'])} in account ${account}${found}: id ${show(installation['id'])}, client_id ${show(installation['client_id'])}\n`,
-        );
-        await writeCredentials(credentialsOut, io, account, installation);
+        if (!yes) {
+          io.stderr(`Apply ${plural(plan.diff.changes.length, 'change')} to account ${account}? [y/N] `);
+          const answer = (await readLine(io)).trim().toLowerCase();
+          if (answer !== 'y' && answer !== 'yes') throw new DeployFailure('not applied: declined; nothing was written');
+        }
+        if (plan.action === 'create') {
+          if (credentialsOut === undefined) {
+            throw new DeployFailure(
+              'installing a new app returns its client_id and client_secret: pass --credentials-out <file> to keep them (written with mode 0600); nothing was sent',
+            );
+          }
+          const created = await client.create(plan.body);
+          const { installation } = created;
+          const found =
+            created.foundBy === 'location'
+              ? " (LivePerson's answer carried no installation; read it from the Location header)"
+              : created.recovered
+                ? " (LivePerson's answer was lost or carried no installation; found it by listing)"
+                : '';
+          io.stdout(
+            // The name is the manifest's: what LivePerson answered may leave it out.
+            `Installed ${JSON.stringify(desired['client_name'])} in account ${account}${found}: id ${show(installation['id'])}, client_id ${show(installation['client_id'])}\n`,
+          );
+          await writeCredentials(credentialsOut, io, account, installation);
+          return EXIT.ok;
+        }
+        const update = async (current: Planned): Promise<ReadInstallation> => {
+          const { plan: now, revision } = current;
+          if (now.action === 'create' || now.id === undefined)
+            throw new DeployFailure('the installation has no id; cannot update it');
+          if (revision === undefined) {
+            throw new DeployFailure(
+              `LivePerson sent no revision (ac-revision or ETag) with installation ${now.id}; not updating blind`,
+            );
+          }
+          return client.update(now.id, now.body, revision);
+        };
+        let updated: ReadInstallation;
+        try {
+          updated = await update(planned);
+        } catch (error) {
+          if (!(error instanceof Error && error.name === 'InstallationsError' && (error as { code?: string }).code === 'stale'))
+            throw error;
+          // The revision is the account's installations' as a whole: a write to any of them makes it stale.
+          // Read and plan again, once; apply only what was agreed to (the same body and the same changes, key for key: any doubt stops).
+          const again = await planFor(client, desired, app ?? (plan.action === 'update' ? plan.id : undefined));
+          const same = (a: Planned['plan'], b: Planned['plan']): boolean =>
+            a.action === b.action &&
+            JSON.stringify(a.body) === JSON.stringify(b.body) &&
+            JSON.stringify(a.diff.changes) === JSON.stringify(b.diff.changes);
+          if (!same(again.plan, plan)) {
+            io.stdout(`\n${await describePlan(again, account, file)}`);
+            throw new DeployFailure(
+              `${error.message.replace(/; nothing was changed; run plan again$/, '')}; read again, the plan is different now (shown above); nothing was changed: review it and apply again`,
+            );
+          }
+          io.stderr(
+            `${PROGRAM}: another installation of account ${account} changed meanwhile (the revision is the account's); read again, the plan is the same: applying it\n`,
+          );
+          updated = await update(again);
+        }
+        const id = plan.action === 'update' ? plan.id : undefined;
+        io.stdout(`Updated installation ${id ?? '?'} in account ${account}: ${plural(plan.diff.changes.length, 'change')}\n`);
+        if (credentialsOut !== undefined)
+          await writeCredentials(credentialsOut, io, account, { ...plan.body, ...updated.installation });
         return EXIT.ok;
-      }
-      if (plan.id === undefined) throw new DeployFailure('the installation has no id; cannot update it');
-      if (planned.revision === undefined) {
-        throw new DeployFailure(
-          `LivePerson sent no revision (ac-revision or ETag) with installation ${plan.id}; not updating blind`,
-        );
-      }
-      const updated = await client.update(plan.id, plan.body, planned.revision);
-      io.stdout(`Updated installation ${plan.id} in account ${account}: ${plural(plan.diff.changes.length, 'change')}\n`);
-      if (credentialsOut !== undefined)
-        await writeCredentials(credentialsOut, io, account, { ...plan.body, ...updated.installation });
-      return EXIT.ok;
+      });
     } catch (error) {
       return reportFailure(error, io);
     }

@@ -8,13 +8,14 @@ import { looksLikeConnector } from '../rules/profiles.js';
 import { readProfile } from './args.js';
 import { defineCommand } from './command.js';
 import {
-  clientFor,
   CREDENTIALS_HELP,
+  DeployFailure,
   installationsApi,
   readAccount,
   readTimeout,
   REMOTE_OPTIONS,
   reportFailure,
+  withClient,
 } from './deploy.js';
 import { EXIT, UsageError } from './io.js';
 import { MARKDOWN_ROWS, markdownRow, markdownText } from './markdown.js';
@@ -213,8 +214,9 @@ each, retried as every read is), and checks it against the manifest rules:
 as a Connector API app where it looks like one (scope msg.consumer with the
 client_credentials grant), else as a general app, unless --profile says. The
 fields LivePerson assigns (id, client_secret…) and those a manifest has no
-place for are not checked. Prints a table of id, client_name, enabled and the
-profile with the counts, then every issue and warning. Changes nothing. No
+place for are not checked, nor are installations marked deleted. Prints a
+table of id, client_name, enabled and the profile with the counts, then
+every issue and warning. Changes nothing. No
 secret is ever shown: not client_secret, not a header value.
 
 ${CREDENTIALS_HELP}`,
@@ -242,14 +244,22 @@ ${CREDENTIALS_HELP}`,
     const strict = values.strict === true;
     try {
       const api = await installationsApi();
-      const client = await clientFor(account, timeoutMs);
-      const installations: AuditedInstallation[] = [];
-      for (const listed of await client.list()) {
-        const id = listed['id'];
-        // The list may carry only some fields: each one is read whole.
-        const { installation } = typeof id === 'string' ? await client.get(id) : { installation: listed };
-        installations.push(auditOne(installation, option, api));
-      }
+      const installations = await withClient(account, timeoutMs, io, async (client) => {
+        const audited: AuditedInstallation[] = [];
+        for (const listed of await client.list()) {
+          // Deleted installations are LivePerson's record of what was removed: nothing to check.
+          if (listed['deleted'] === true) continue;
+          const id = listed['id'];
+          if (typeof id !== 'string' || id === '')
+            throw new DeployFailure(
+              `the list of account ${account}'s installations has an item without an id, which audit cannot read; nothing was checked`,
+            );
+          // The list may carry only some fields: each one is read whole.
+          const { installation } = await client.get(id);
+          if (installation['deleted'] !== true) audited.push(auditOne(installation, option, api));
+        }
+        return audited;
+      });
       const invalid = installations.filter((each) => !each.valid).length;
       const report: AuditReport = {
         account,

@@ -37,10 +37,10 @@ export const installationsApi = (): Promise<typeof import('../installations/inde
  * ```ts
  * import { DEFAULT_TIMEOUT_SECONDS } from './deploy.js';
  *
- * console.log(DEFAULT_TIMEOUT_SECONDS); // 30
+ * console.log(DEFAULT_TIMEOUT_SECONDS); // 60
  * ```
  */
-export const DEFAULT_TIMEOUT_SECONDS = 30;
+export const DEFAULT_TIMEOUT_SECONDS = 60;
 
 /** The options every command that talks to LivePerson takes.
  *
@@ -72,11 +72,15 @@ export { DOTENV_OPTION } from './dotenv.js';
  * ```
  */
 export const CREDENTIALS_HELP = `Credentials come from the environment only, never from options, and are never
-printed: LP_BEARER_TOKEN; or LP_USERNAME and LP_PASSWORD (user login); or
-LP_USERNAME, LP_APP_KEY, LP_APP_SECRET, LP_ACCESS_TOKEN and
-LP_ACCESS_TOKEN_SECRET (application login). LP_CSDS_URL replaces LivePerson's
-Domain API at https://api.liveperson.net (https only, or http on a loopback host:
-127.0.0.1, localhost or [::1], for a local fake).`;
+printed: LP_BEARER_TOKEN (a pasted "Bearer " prefix is dropped); or LP_USERNAME
+and LP_PASSWORD (user login; not on SSO accounts: use LP_BEARER_TOKEN there);
+or LP_USERNAME, LP_APP_KEY, LP_APP_SECRET, LP_ACCESS_TOKEN and
+LP_ACCESS_TOKEN_SECRET (application login: a Bot user with the App Key login
+method). The user must be an administrator of the account. A login is ended
+with a logout when the command is done. LP_CSDS_URL replaces LivePerson's
+Domain API at https://api.liveperson.net, for accounts LivePerson serves from
+another Domain API host (https only, or http on a loopback host: 127.0.0.1,
+localhost or [::1], for a local fake).`;
 
 /** A deployment step that cannot go on: its one-line message, printed after the program's name.
  *
@@ -150,7 +154,60 @@ export function readTimeout(value: string | undefined): number {
  */
 export async function clientFor(account: string, timeoutMs: number): Promise<InstallationsClient> {
   const { createInstallationsClient } = await installationsApi();
-  return createInstallationsClient({ account, timeoutMs, env: process.env });
+  const retryPausesMs = testRetryPauses(process.env[TEST_RETRY_PAUSES_VARIABLE]);
+  return createInstallationsClient({ account, timeoutMs, env: process.env, ...(retryPausesMs ? { retryPausesMs } : {}) });
+}
+
+/**
+ * For tests only: the environment variable that shortens the pauses between
+ * retries (LivePerson's 5, 10 and 15 s), as milliseconds separated by commas
+ * (`LP_APP_MANIFEST_TEST_RETRY_PAUSES_MS=5,10,15`), so that a test suite that
+ * makes the fake answer 500 does not wait 30 s. Not for use against LivePerson.
+ *
+ * @example
+ * ```ts
+ * import { TEST_RETRY_PAUSES_VARIABLE } from './deploy.js';
+ *
+ * console.log(TEST_RETRY_PAUSES_VARIABLE); // 'LP_APP_MANIFEST_TEST_RETRY_PAUSES_MS'
+ * ```
+ */
+export const TEST_RETRY_PAUSES_VARIABLE = 'LP_APP_MANIFEST_TEST_RETRY_PAUSES_MS';
+
+/** The pauses the test-only variable gives; undefined when unset or not a list of 1 to 3 numbers. */
+function testRetryPauses(value: string | undefined): number[] | undefined {
+  if (value === undefined || !/^\s*\d{1,6}(\s*,\s*\d{1,6}){0,2}\s*$/.test(value)) return undefined;
+  return value.split(',').map((part) => Number(part.trim()));
+}
+
+/**
+ * Runs `work` with a client for the account, then ends the Login API session
+ * (if one was opened): a failed logout is a warning line on stderr, never a
+ * failure of the command.
+ *
+ * @example
+ * ```ts
+ * import { withClient } from './deploy.js';
+ *
+ * const io = { stdout: () => {}, stderr: (text: string) => void process.stderr.write(text), stdin: process.stdin, cwd: process.cwd() };
+ * const count = await withClient('12345678', 60_000, io, async (client) => (await client.list()).length);
+ * ```
+ */
+export async function withClient<T>(
+  account: string,
+  timeoutMs: number,
+  io: Io,
+  work: (client: InstallationsClient) => Promise<T>,
+): Promise<T> {
+  const client = await clientFor(account, timeoutMs);
+  try {
+    return await work(client);
+  } finally {
+    await client.close().catch((error: unknown) => {
+      // InstallationsError messages never hold a secret; anything else is not shown.
+      const why = error instanceof Error && error.name === 'InstallationsError' ? error.message : 'logout failed';
+      io.stderr(`${PROGRAM}: warning: could not log out of LivePerson (${why}); the session ends by itself when it expires\n`);
+    });
+  }
 }
 
 /** Reads and parses a JSON file; a file that cannot be read or parsed is a {@link DeployFailure} naming where. */
@@ -286,12 +343,14 @@ export async function planFor(
   app: string | undefined,
 ): Promise<Planned> {
   const { planInstallation } = await installationsApi();
+  const account = client.account;
   if (app !== undefined) {
     const { installation, revision } = await client.get(app);
+    refuseDeleted(app, account, installation);
     return { plan: planInstallation(desired, installation), revision };
   }
   const name = desired['client_name'];
-  const matches = (await client.list()).filter((installation) => installation['client_name'] === name);
+  const matches = typeof name === 'string' ? await client.findByName(name) : [];
   if (matches.length === 0) return { plan: planInstallation(desired, undefined), revision: undefined };
   const ids = matches.map((installation) => String(installation['id']));
   const [id, ...others] = ids;
@@ -303,7 +362,28 @@ export async function planFor(
     );
   }
   const { installation, revision } = await client.get(id);
+  refuseDeleted(id, account, installation);
   return { plan: planInstallation(desired, installation), revision };
+}
+
+/**
+ * Stops at an installation marked `deleted: true` (uninstalled; account-config keeps deleted
+ * objects, and a read by id may still return one): nothing is planned against it.
+ *
+ * @example
+ * ```ts
+ * import { refuseDeleted } from './deploy.js';
+ *
+ * refuseDeleted('a1', '12345678', { id: 'a1', deleted: false }); // returns
+ * refuseDeleted('a1', '12345678', { id: 'a1', deleted: true }); // throws DeployFailure
+ * ```
+ */
+export function refuseDeleted(id: string, account: string, installation: Record<string, unknown>): void {
+  if (installation['deleted'] !== true) return;
+  const shown = isHttpToken(id) ? id : '(an id that is not a name, not shown)';
+  throw new DeployFailure(
+    `installation ${shown} of account ${account} is deleted (LivePerson marks it "deleted": true): there is nothing to update or pull; to install the app again, run apply without --app`,
+  );
 }
 
 /** The one line a failure prints, and its exit code.

@@ -5,7 +5,6 @@ import { ALLOW_KEY_OPTION, readAllowKeys } from './allow-keys.js';
 import { defineCommand } from './command.js';
 import {
   DOTENV_OPTION,
-  clientFor,
   CREDENTIALS_HELP,
   describePlan,
   desiredManifest,
@@ -15,6 +14,7 @@ import {
   readTimeout,
   REMOTE_OPTIONS,
   reportFailure,
+  withClient,
 } from './deploy.js';
 import { EXIT, UsageError } from './io.js';
 
@@ -38,7 +38,9 @@ between what is installed and what apply would make it, by JSON path
 ("+" added, "-" removed, "~ path: before → after" changed; secrets hidden).
 Changes nothing. The installation is the one --app names; without --app, the
 one whose client_name equals the manifest's (none: it will be created;
-several: an error listing their ids). Drift shows too, e.g. "~ enabled:
+several: an error listing their ids); installations marked deleted are not
+counted, and one the list carries without its client_name is read by id.
+An installation --app names that is deleted is an error. Drift shows too, e.g. "~ enabled:
 false → true" when LivePerson disabled the app and the manifest enables it.
 
 ${CREDENTIALS_HELP}`,
@@ -65,7 +67,7 @@ ${CREDENTIALS_HELP}`,
     if (format !== 'text' && format !== 'json') throw new UsageError(`unknown format '${format}' (use text or json)`);
     try {
       const desired = await desiredManifest(file, values.profile, io, values.dotenv, allowKeys);
-      const planned = await planFor(await clientFor(account, timeoutMs), desired, app);
+      const planned = await withClient(account, timeoutMs, io, (client) => planFor(client, desired, app));
       const { plan } = planned;
       if (format === 'json') {
         const id = plan.action === 'create' ? null : (plan.id ?? null);

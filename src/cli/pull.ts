@@ -7,15 +7,16 @@ import { firstHiddenKey } from '../rules/names.js';
 import { readProfile } from './args.js';
 import { defineCommand } from './command.js';
 import {
-  clientFor,
   CREDENTIALS_HELP,
   installationsApi,
   DeployFailure,
   readAccount,
   readApp,
   readTimeout,
+  refuseDeleted,
   REMOTE_OPTIONS,
   reportFailure,
+  withClient,
 } from './deploy.js';
 import { EXIT, UsageError } from './io.js';
 import { formatIssueLine, plural } from './report.js';
@@ -43,7 +44,8 @@ Webhook header values (often API keys) are written as \${{ NAME }} placeholders,
 one variable each (LP_<EVENT>_<HEADER>, with _2, _3… when two would be named
 alike, LP_<EVENT>_HEADER_<n> for a header name that is not an HTTP token),
 named on stderr once the file is written. Fields a manifest has no place for
-are named on stderr too (apply keeps them on the installation).
+are named on stderr too (apply keeps them on the installation). An
+installation marked deleted ("deleted": true) is an error: nothing is written.
 
 ${CREDENTIALS_HELP}`,
   options: {
@@ -63,7 +65,8 @@ ${CREDENTIALS_HELP}`,
     if (values.out === '') throw new UsageError(`option '--out' needs a file name`);
     try {
       const { formatJsonPath, manifestFromInstallation } = await installationsApi();
-      const { installation } = await (await clientFor(account, timeoutMs)).get(app);
+      const { installation } = await withClient(account, timeoutMs, io, (client) => client.get(app));
+      refuseDeleted(app, account, installation);
       const { manifest, leftOut, hidden } = manifestFromInstallation(installation);
       // What LivePerson answered is shown by path only (a key that is not a name never: see manifestFromInstallation).
       if (leftOut.length > 0)

@@ -3,12 +3,14 @@
 /**
  * What went wrong, as a stable code:
  * - `config`: the environment is incomplete or not allowed (no credentials, an `http://` URL…);
- * - `auth`: LivePerson rejected the credentials (401/403);
+ * - `auth`: LivePerson rejected the credentials (401/403), or the login is not an administrator's;
  * - `not_found`: no such installation (404);
- * - `stale`: the installation changed since it was read (409/412 on update);
- * - `unavailable`: still failing (429, 502, 503, 504, connection errors) after every try;
+ * - `stale`: some installation of the account changed since it was read (409/412 on update:
+ *   `ac-revision` is the revision of the account's installations as a collection);
+ * - `unavailable`: still failing (429, a 5xx, connection errors) after every try;
  * - `timeout`: no answer within the time allowed;
- * - `outcome_unknown`: a create may or may not have been stored, and listing could not tell;
+ * - `outcome_unknown`: a create may or may not have been stored (its answer was lost or a 500), or
+ *   it was answered without the installation and reading it back found nothing or failed;
  * - `ambiguous`: several installations match;
  * - `http`: any other error status;
  * - `protocol`: an answer this client cannot read.

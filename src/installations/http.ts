@@ -1,15 +1,28 @@
 /**
- * HTTP for the client: one request, retried on 429, 502, 503, 504 and lost
- * connections with exponential back-off and jitter (honouring `Retry-After`),
- * within one time limit for all its tries and waits. A request that may take
- * effect though its answer is lost (a create) is never simply repeated.
+ * HTTP for the client: one request, retried as LivePerson's "Retry and
+ * KeepAlive Best Practices" recommend (never a 4xx, a 5xx three times with
+ * pauses of 5, 10 and 15 s), honouring `Retry-After`, within one time limit
+ * for all its tries and waits. A read (GET) is retried on 429, every 5xx and
+ * a lost connection; a write on 429, 502, 503, 504 and a lost connection
+ * only (a 500 may have come after the write was stored). A request that may
+ * take effect though its answer is lost (a create) is never simply repeated.
  */
 import { createRequire } from 'node:module';
 import { InstallationsError } from './errors.js';
 import { isObject } from './json.js';
 
-/** The longest a whole operation (all tries and waits) may take by default, in milliseconds. */
-export const DEFAULT_TIMEOUT_MS = 30_000;
+/**
+ * The longest a whole operation (all tries and waits) may take by default, in
+ * milliseconds: room for LivePerson's three pauses (5 + 10 + 15 s) and the tries.
+ */
+export const DEFAULT_TIMEOUT_MS = 60_000;
+
+/**
+ * The pauses before the 2nd, 3rd and 4th try, in milliseconds: LivePerson's
+ * "Retry and KeepAlive Best Practices" page ("Retry 3 times with 5, 10, 15
+ * second pause between retries").
+ */
+export const RETRY_PAUSES_MS: readonly number[] = Object.freeze([5000, 10_000, 15_000]);
 
 /** At most this many tries per request (the first one included). */
 export const MAX_TRIES = 4;
@@ -49,7 +62,7 @@ export interface Answer {
 export interface Request<T> {
   /** What the request does, for messages: `listing the installations of account 12345678`. */
   readonly what: string;
-  readonly method: 'GET' | 'POST' | 'PUT';
+  readonly method: 'GET' | 'POST' | 'PUT' | 'DELETE';
   readonly url: string;
   readonly headers?: Readonly<Record<string, string>>;
   readonly body?: string;
@@ -60,6 +73,8 @@ export interface Request<T> {
    * did, or undefined when it did nothing. Asked before each retry and when the tries are spent.
    */
   readonly recover?: (() => Promise<T | undefined>) | undefined;
+  /** At most this many tries (default {@link MAX_TRIES}); 1 for a request not worth waiting for (a logout). */
+  readonly maxTries?: number;
 }
 
 /** Sends a request with retries; throws an {@link InstallationsError} (`timeout`, `unavailable`, `outcome_unknown`, or what `read` throws). */
@@ -71,6 +86,7 @@ export interface SendOptions {
   readonly clock?: Clock;
   readonly random?: () => number;
   readonly timeoutMs?: number;
+  readonly retryPausesMs?: readonly number[];
 }
 
 /** A try that ended without an answer worth reading, with the reason for the final message. */
@@ -81,7 +97,12 @@ interface Failed {
   readonly timedOut?: boolean;
 }
 
-const RETRYABLE = new Set([429, 502, 503, 504]);
+/** What a write is retried on: answers that come before the write is handled. */
+const RETRYABLE_WRITE = new Set([429, 502, 503, 504]);
+
+/** Whether an answer is retried: a read on 429 and every 5xx, a write on {@link RETRYABLE_WRITE}. */
+const retryable = (method: string, status: number): boolean =>
+  method === 'GET' ? status === 429 || (status >= 500 && status <= 599) : RETRYABLE_WRITE.has(status);
 
 const NO_ANSWER: Failed = { reason: 'no answer in the time allowed', timedOut: true };
 
@@ -90,6 +111,7 @@ export function createSend(options: SendOptions): Send {
   const clock = options.clock ?? realClock;
   const random = options.random ?? Math.random;
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const pauses = options.retryPausesMs ?? RETRY_PAUSES_MS;
 
   /** One HTTP exchange, within `deadline`; never throws for HTTP or network trouble. */
   async function exchange(request: Request<unknown>, deadline: number): Promise<Answer | Failed> {
@@ -121,20 +143,25 @@ export function createSend(options: SendOptions): Send {
 
   return async function send<T>(request: Request<T>): Promise<T> {
     const { what, recover } = request;
+    const tries = Math.max(1, Math.min(MAX_TRIES, request.maxTries ?? MAX_TRIES));
     const deadline = clock.now() + timeoutMs;
     let last: Failed | undefined;
-    for (let attempt = 1; attempt <= MAX_TRIES; attempt++) {
+    for (let attempt = 1; attempt <= tries; attempt++) {
       // A 429 was refused before it was handled: only another failure may have taken effect.
       if (attempt > 1 && recover !== undefined && last?.status !== 429) {
         const found = await recover();
         if (found !== undefined) return found;
       }
       const result = await exchange(request, deadline);
-      if ('text' in result && !RETRYABLE.has(result.status)) return request.read(result, attempt);
+      if ('text' in result && !retryable(request.method, result.status)) return request.read(result, attempt);
       last = 'text' in result ? { reason: `HTTP ${result.status}`, status: result.status, ...retryAfter(result) } : result;
-      if (last.timedOut === true || attempt === MAX_TRIES) break;
-      const backoff = Math.min(8000, 250 * 2 ** (attempt - 1));
-      const wait = Math.max(backoff / 2 + random() * (backoff / 2), last.retryAfterMs ?? 0);
+      if (last.timedOut === true || attempt === tries) break;
+      // LivePerson's pause (spread by up to a tenth, so that many clients do not retry in step), or longer when
+      // Retry-After asks; a 429's Retry-After is the service's own word on when to come back, so it alone counts.
+      const pause = pauses[Math.min(attempt - 1, pauses.length - 1)] ?? 0;
+      const spread = pause + random() * (pause / 10);
+      const wait =
+        last.status === 429 && last.retryAfterMs !== undefined ? last.retryAfterMs : Math.max(spread, last.retryAfterMs ?? 0);
       if (clock.now() + wait >= deadline) {
         const asked = last.retryAfterMs === undefined ? '' : `, asked to retry after ${Math.ceil(last.retryAfterMs / 1000)} s`;
         last = { ...last, reason: `${last.reason}${asked}; no time left to retry` };
@@ -170,11 +197,13 @@ export function createSend(options: SendOptions): Send {
     }
     throw new InstallationsError(
       'unavailable',
-      `${what}: LivePerson is unavailable (${failed.reason}, after ${MAX_TRIES} tries or the time allowed)`,
+      `${what}: LivePerson is unavailable (${failed.reason}, after ${plural(tries)} or the time allowed); try again later`,
       failed.status,
     );
   };
 }
+
+const plural = (tries: number): string => (tries === 1 ? '1 try' : `${tries} tries`);
 
 function retryAfter(answer: Answer): { retryAfterMs?: number } {
   const value = answer.headers.get('retry-after');

@@ -15,7 +15,7 @@ export {
 } from './client.js';
 export { InstallationsError, type InstallationsErrorCode } from './errors.js';
 export { DEFAULT_CSDS_URL } from './hosts.js';
-export { DEFAULT_TIMEOUT_MS, MAX_TRIES, type Clock } from './http.js';
+export { DEFAULT_TIMEOUT_MS, MAX_TRIES, RETRY_PAUSES_MS, type Clock } from './http.js';
 export { credentialsFromEnv, type Credentials } from './login.js';
 export {
   diffManifests,

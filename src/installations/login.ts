@@ -1,7 +1,7 @@
 /**
  * The bearer the App Installations API wants: `LP_BEARER_TOKEN` as is, or one
  * Login API call (user login, or application login with an API key) made at
- * the first need and reused.
+ * the first need and reused, and ended with a Login API logout when done.
  */
 import { InstallationsError } from './errors.js';
 import type { Env, Hosts } from './hosts.js';
@@ -37,7 +37,7 @@ const APP_VARIABLES = ['LP_APP_KEY', 'LP_APP_SECRET', 'LP_ACCESS_TOKEN', 'LP_ACC
 
 /**
  * Reads credentials from environment variables, in this order:
- * `LP_BEARER_TOKEN`; or `LP_USERNAME` + `LP_APP_KEY` + `LP_APP_SECRET` +
+ * `LP_BEARER_TOKEN` (a pasted `Bearer ` prefix is dropped); or `LP_USERNAME` + `LP_APP_KEY` + `LP_APP_SECRET` +
  * `LP_ACCESS_TOKEN` + `LP_ACCESS_TOKEN_SECRET` (Login API application login);
  * or `LP_USERNAME` + `LP_PASSWORD` (Login API user login). An incomplete set
  * is an {@link InstallationsError} (`config`) naming the missing variables.
@@ -57,7 +57,9 @@ export function credentialsFromEnv(env: Env = process.env): Credentials {
     const value = env[name];
     return value === undefined || value === '' ? undefined : value;
   };
-  const token = get('LP_BEARER_TOKEN');
+  // A value pasted with its scheme ("Bearer eyJ…", as an Authorization header shows it) is taken without it.
+  const token = get('LP_BEARER_TOKEN')?.replace(/^\s*bearer\s+/i, '');
+  if (token === '') throw new InstallationsError('config', 'LP_BEARER_TOKEN holds only "Bearer": put the token after it');
   if (token !== undefined) {
     // It goes into the Authorization header: a line break or a non-ASCII character would make every request fail
     // before it is sent, which would otherwise read as an outage. (RFC 6750 §2.1: a token is visible ASCII.)
@@ -109,14 +111,37 @@ export function credentialsFromEnv(env: Env = process.env): Credentials {
 export interface Login {
   /** The bearer: `LP_BEARER_TOKEN`, or a Login API call made once and reused (asked again after a failure). */
   bearer(): Promise<string>;
+  /**
+   * Ends the Login API session, if one was opened (`POST …/logout` with its `csrf` and cookie), so
+   * that no 8-hour session is left behind; nothing for `LP_BEARER_TOKEN`. Throws an
+   * {@link InstallationsError} when LivePerson refuses or cannot be reached.
+   */
+  logout(): Promise<void>;
+}
+
+/** A Login API session: the bearer, and what its logout needs. */
+interface Session {
+  readonly bearer: string;
+  readonly csrf: string | undefined;
+  readonly cookie: string | undefined;
+}
+
+/** The `name=value` pairs of the answer's `Set-Cookie` headers, as a `Cookie` header sends them back. */
+function cookiesOf(headers: Headers): string | undefined {
+  // getSetCookie is Node's (and the Fetch standard's); a fetch passed in may answer Headers without it.
+  const lines = typeof headers.getSetCookie === 'function' ? headers.getSetCookie() : [headers.get('set-cookie') ?? ''];
+  const pairs = lines
+    .map((line) => line.split(';')[0]?.trim() ?? '')
+    .filter((pair) => /^[!#$%&'*+.^_`|~0-9A-Za-z-]+=/.test(pair));
+  return pairs.length > 0 ? pairs.join('; ') : undefined;
 }
 
 export function createLogin(env: Env, account: string, hosts: Hosts, send: Send): Login {
-  let bearer: Promise<string> | undefined;
+  let session: Promise<Session> | undefined;
 
-  async function logIn(): Promise<string> {
+  async function logIn(): Promise<Session> {
     const credentials = credentialsFromEnv(env);
-    if (credentials.kind === 'bearer') return credentials.token;
+    if (credentials.kind === 'bearer') return { bearer: credentials.token, csrf: undefined, cookie: undefined };
     const what = `Login API (account ${account})`;
     const body =
       credentials.kind === 'user'
@@ -128,7 +153,7 @@ export function createLogin(env: Env, account: string, hosts: Hosts, send: Send)
             accessToken: credentials.accessToken,
             accessTokenSecret: credentials.accessTokenSecret,
           };
-    return send({
+    const { opened, admin } = await send({
       what,
       method: 'POST',
       url: await hosts.url('agentVep', '/login?v=1.3'),
@@ -139,20 +164,55 @@ export function createLogin(env: Env, account: string, hosts: Hosts, send: Send)
         const token = isObject(value) ? value['bearer'] : undefined;
         if (typeof token !== 'string' || token === '')
           throw new InstallationsError('protocol', `${what}: the answer has no bearer`);
-        return token;
+        const csrf = isObject(value) && typeof value['csrf'] === 'string' ? value['csrf'] : undefined;
+        const config = isObject(value) && isObject(value['config']) ? value['config'] : {};
+        // LivePerson's demo lets in only users whose login config has isAdmin or isLPA: installing apps is an admin's task.
+        const admin = !(config['isAdmin'] === false && config['isLPA'] === false);
+        return { opened: { bearer: token, csrf, cookie: cookiesOf(answer.headers) }, admin };
+      },
+    });
+    if (!admin) {
+      await endSession(opened).catch(() => undefined);
+      throw new InstallationsError(
+        'auth',
+        `${what}: the user in LP_USERNAME is not an administrator of account ${account} (the login answer's config has isAdmin and isLPA false); installing apps needs an administrator: use an administrator's credentials`,
+      );
+    }
+    return opened;
+  }
+
+  /** `POST …/logout` with the session's csrf and cookie (Login Service API, "Logout"); one try. */
+  async function endSession(ended: Session): Promise<void> {
+    if (ended.csrf === undefined) return;
+    const what = `Login API logout (account ${account})`;
+    await send({
+      what,
+      method: 'POST',
+      url: await hosts.url('agentVep', '/logout'),
+      headers: ended.cookie === undefined ? {} : { Cookie: ended.cookie },
+      body: JSON.stringify({ csrf: ended.csrf }),
+      maxTries: 1,
+      read: (answer) => {
+        if (answer.status !== 200 && answer.status !== 204) failure(what, answer);
       },
     });
   }
 
   return {
-    bearer() {
-      if (bearer === undefined) {
-        bearer = logIn();
-        bearer.catch(() => {
-          bearer = undefined;
+    async bearer() {
+      if (session === undefined) {
+        session = logIn();
+        session.catch(() => {
+          session = undefined;
         });
       }
-      return bearer;
+      return (await session).bearer;
+    },
+    async logout() {
+      const opened = session;
+      session = undefined;
+      const ended = await opened?.catch(() => undefined);
+      if (ended !== undefined) await endSession(ended);
     },
   };
 }

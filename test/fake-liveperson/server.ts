@@ -1,10 +1,17 @@
 /**
  * A fake of the three LivePerson APIs `pull`/`plan`/`apply` use, as public
  * sources describe them: the Domain API (CSDS), the Login API (user and
- * application login) and the App Installations API (list, get, create,
- * update with `ac-revision`/`If-Match`). A real HTTP server on 127.0.0.1, on
- * an ephemeral port, with fault injection. It records every request, so tests
- * can assert what was (not) written.
+ * application login, with `csrf`, a `Session_id` cookie, `config.isAdmin` and
+ * `config.isLPA`, and logout) and the App Installations API (list, get, create,
+ * update with `ac-revision`/`If-Match`). `ac-revision` is the revision of the
+ * account's installations as a collection ("Account config object type
+ * collection revision"): every write bumps it, and the list and each GET send
+ * it. Installations marked `deleted: true` are hidden from the list unless
+ * `include_deleted=true`, as account-config does. Switches model the other
+ * answers the real service may give: a create answered with no body (with or
+ * without `Location`), a list that carries only some fields, a non-admin login.
+ * A real HTTP server on 127.0.0.1, on an ephemeral port, with fault injection.
+ * It records every request, so tests can assert what was (not) written.
  */
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -15,7 +22,7 @@ export type Json = null | boolean | number | string | Json[] | { [key: string]: 
 export type JsonObject = { [key: string]: Json };
 
 /** Which requests a fault applies to. */
-export type Route = 'csds' | 'login' | 'list' | 'get' | 'create' | 'update';
+export type Route = 'csds' | 'login' | 'logout' | 'list' | 'get' | 'create' | 'update';
 
 /** A one-shot fault: applies to the next request(s) of its route. */
 export type Fault =
@@ -28,6 +35,8 @@ export type Fault =
     }
   /** Someone else updates the installation just before this request is handled (so its If-Match is stale). */
   | { readonly kind: 'concurrent-update'; readonly staleStatus?: 409 | 412 }
+  /** Someone else writes another installation of the account just before this request (the collection revision moves on). */
+  | { readonly kind: 'concurrent-other' }
   /** Handle the request (a create is stored), then drop the connection without an answer. */
   | { readonly kind: 'drop-after' }
   /** Drop the connection without handling the request. */
@@ -80,6 +89,25 @@ export interface FakeLivePerson {
   env(auth?: 'bearer' | 'user' | 'application' | 'none'): Record<string, string>;
   /** The stale status the fake answers for a wrong If-Match (409 or 412). */
   staleStatus: 409 | 412;
+  /** The revision of the account's installations as a collection: bumped by every write (seeds included). */
+  readonly revision: number;
+  /**
+   * How a create is answered: the installation (default), no body, no body and a `Location`
+   * header, or no body and the new installation not (yet) in the list.
+   */
+  createAnswer: 'installation' | 'empty' | 'empty-with-location' | 'empty-unlisted';
+  /** The status of a create's answer (default 201). */
+  createStatus: 200 | 201;
+  /** When set, the list carries only these fields of each installation (as `select` does for other account-config lists). */
+  listFields: readonly string[] | undefined;
+  /** Whether the list shows deleted installations without being asked (`include_deleted=true`); default false. */
+  listDeleted: boolean;
+  /** The `config` of a login answer (default: an administrator, `isAdmin: true`, `isLPA: false`). */
+  loginConfig: JsonObject;
+  /** Whether a login answer sets the `Session_id` cookie (default true). */
+  sessionCookie: boolean;
+  /** Login sessions opened, and those ended by a logout with the right csrf and cookie. */
+  readonly sessions: { opened: number; ended: number };
   close(): Promise<void>;
 }
 
@@ -107,6 +135,12 @@ export async function startFakeLivePerson(
   const requests: LoggedRequest[] = [];
   const faults = new Map<Route, Fault[]>();
   const bearers = new Set([credentials.bearer]);
+  /** Open Login API sessions by csrf: their bearer and Session_id cookie. */
+  const sessions = new Map<string, { bearer: string; sessionId: string }>();
+  const sessionCount = { opened: 0, ended: 0 };
+  let collection = 0;
+  /** Installations the list does not show yet (`createAnswer: 'empty-unlisted'`). */
+  const unlisted = new Set<JsonObject>();
   let nextId = 1;
   let port = 0;
 
@@ -122,6 +156,16 @@ export async function startFakeLivePerson(
     installations,
     requests,
     staleStatus: 412,
+    get revision() {
+      return collection;
+    },
+    createAnswer: 'installation',
+    createStatus: 201,
+    listFields: undefined,
+    listDeleted: false,
+    loginConfig: { loginName: credentials.username, isAdmin: true, isLPA: false },
+    sessionCookie: true,
+    sessions: sessionCount,
     inject(route, fault, times = 1) {
       const queue = faults.get(route) ?? [];
       for (let i = 0; i < times; i++) queue.push(fault);
@@ -129,7 +173,7 @@ export async function startFakeLivePerson(
     },
     seed(manifest, extra = {}) {
       const id = newId();
-      const stored = { revision: 1, body: { ...serverFields(id), ...manifest, ...extra } };
+      const stored = { revision: ++collection, body: { ...serverFields(id), ...manifest, ...extra } };
       installations.set(id, stored);
       return { id, ...stored };
     },
@@ -188,6 +232,7 @@ export async function startFakeLivePerson(
     if (method === 'GET' && (path === `/csds${base}/service/baseURI.json` || path.startsWith(`/csds${base}/service/`)))
       return { route: 'csds' };
     if (method === 'POST' && path === `${base}/login`) return { route: 'login' };
+    if (method === 'POST' && path === `${base}/logout`) return { route: 'logout' };
     const installationsPath = `${base}/configuration/app-install/installations`;
     if (path === installationsPath) {
       if (method === 'GET') return { route: 'list' };
@@ -249,13 +294,39 @@ export async function startFakeLivePerson(
           given['accessTokenSecret'] === credentials.accessTokenSecret;
         if (!userOk && !appOk) return send(res, 401, { message: 'Bad credentials', request: body });
         const bearer = secret('session');
+        const csrf = secret('csrf');
+        const sessionId = secret('sessionid');
         bearers.add(bearer);
-        return send(res, 200, {
-          bearer,
-          csrf: secret('csrf'),
-          sessionTTl: '28800000',
-          config: { loginName: credentials.username },
-        });
+        sessions.set(csrf, { bearer, sessionId });
+        sessionCount.opened += 1;
+        return send(
+          res,
+          200,
+          { bearer, csrf, sessionTTl: '28800000', config: fake.loginConfig },
+          fake.sessionCookie ? { 'Set-Cookie': `Session_id=${sessionId}; Path=/; Secure; HttpOnly` } : {},
+        );
+      }
+      case 'logout': {
+        // Login Service API, "Logout": the csrf in the body, the Session_id cookie; 401 when either is wrong.
+        let given: unknown;
+        try {
+          given = JSON.parse(body);
+        } catch {
+          return send(res, 400, { message: 'bad JSON' });
+        }
+        const csrf = (given as Record<string, unknown> | null)?.['csrf'];
+        const session = typeof csrf === 'string' ? sessions.get(csrf) : undefined;
+        const cookie = req.headers['cookie'] ?? '';
+        if (session === undefined || !cookie.split(/;\s*/).includes(`Session_id=${session.sessionId}`)) {
+          return send(res, 401, {
+            error: { message: 'CSRF token invalid', internalCode: 10, responseStatus: 'UNAUTHORIZED', request: body },
+          });
+        }
+        sessions.delete(csrf as string);
+        bearers.delete(session.bearer);
+        sessionCount.ended += 1;
+        res.writeHead(200);
+        return void res.end();
       }
       default:
         break;
@@ -268,16 +339,22 @@ export async function startFakeLivePerson(
     }
     if (url.searchParams.get('v') === null) return send(res, 400, { message: 'v is required' });
     switch (route.route) {
-      case 'list':
-        return send(
-          res,
-          200,
-          [...installations.values()].map((item) => item.body),
-        );
+      case 'list': {
+        const listed = [...installations.values()]
+          .map((item) => item.body)
+          .filter((item) => item['deleted'] !== true || fake.listDeleted || url.searchParams.get('include_deleted') === 'true')
+          .filter((item) => !unlisted.has(item));
+        const fields = fake.listFields;
+        const shown =
+          fields === undefined
+            ? listed
+            : listed.map((item) => Object.fromEntries(Object.entries(item).filter(([key]) => fields.includes(key))));
+        return send(res, 200, shown, { 'ac-revision': String(collection) });
+      }
       case 'get': {
         const found = installations.get(route.id ?? '');
         if (found === undefined) return send(res, 404, { message: 'not found' });
-        return send(res, 200, found.body, { 'ac-revision': String(found.revision), ETag: `"${found.revision}"` });
+        return send(res, 200, found.body, { 'ac-revision': String(collection), ETag: `"${collection}"` });
       }
       case 'create': {
         let manifest: unknown;
@@ -289,16 +366,24 @@ export async function startFakeLivePerson(
         if (typeof manifest !== 'object' || manifest === null || Array.isArray(manifest))
           return send(res, 400, { message: 'not an object' });
         const id = newId();
-        const stored = { revision: 1, body: { enabled: true, ...(manifest as JsonObject), ...serverFields(id) } };
+        const stored = { revision: ++collection, body: { enabled: true, ...(manifest as JsonObject), ...serverFields(id) } };
         installations.set(id, stored);
-        return send(res, 201, stored.body, { 'ac-revision': '1' });
+        const location = `/api/account/${account}/configuration/app-install/installations/${encodeURIComponent(id)}`;
+        if (fake.createAnswer === 'installation')
+          return send(res, fake.createStatus, stored.body, { 'ac-revision': String(collection) });
+        if (fake.createAnswer === 'empty-unlisted') unlisted.add(stored.body);
+        res.writeHead(fake.createStatus, {
+          'ac-revision': String(collection),
+          ...(fake.createAnswer === 'empty-with-location' ? { Location: location } : {}),
+        });
+        return void res.end();
       }
       case 'update': {
         const found = installations.get(route.id ?? '');
         if (found === undefined) return send(res, 404, { message: 'not found' });
         const ifMatch = req.headers['if-match'];
         if (ifMatch === undefined) return send(res, 428, { message: 'If-Match is required' });
-        if (ifMatch !== String(found.revision) && ifMatch !== `"${found.revision}"`)
+        if (ifMatch !== String(collection) && ifMatch !== `"${collection}"`)
           return send(res, fake.staleStatus, { message: 'revision mismatch' });
         let replacement: unknown;
         try {
@@ -315,8 +400,8 @@ export async function startFakeLivePerson(
           client_secret: found.body['client_secret'] ?? null,
         };
         found.body = { ...(replacement as JsonObject), ...kept };
-        found.revision += 1;
-        return send(res, 200, found.body, { 'ac-revision': String(found.revision) });
+        found.revision = ++collection;
+        return send(res, 200, found.body, { 'ac-revision': String(collection) });
       }
       default:
         return send(res, 404, { message: 'no such route' });
@@ -350,10 +435,19 @@ export async function startFakeLivePerson(
         case 'concurrent-update': {
           const found = installations.get(route?.id ?? '');
           if (found !== undefined) {
-            found.revision += 1;
+            found.revision = ++collection;
             found.body = { ...found.body, description: 'changed on the web' };
           }
           if (fault.staleStatus !== undefined) fake.staleStatus = fault.staleStatus;
+          return handle(req, res, body, route, url);
+        }
+        case 'concurrent-other': {
+          // Another installation is written (added, here): only the collection revision moves on.
+          const id = newId();
+          installations.set(id, {
+            revision: ++collection,
+            body: { ...serverFields(id), client_name: 'Installed meanwhile' },
+          });
           return handle(req, res, body, route, url);
         }
         case 'drop-after': {

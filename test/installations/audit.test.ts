@@ -132,4 +132,19 @@ describe('CLI audit against the fake LivePerson', () => {
     expect(denied.stderr.trim().split('\n')).to.have.length(1);
     expectNoSecret(denied);
   });
+
+  it('leaves out deleted installations, reads nameless list items whole, and logs out after a user login', async () => {
+    const gone = fake.seed({ ...connector(), client_name: 'Removed app' }, { deleted: true });
+    fake.listDeleted = true;
+    fake.listFields = ['id', 'deleted'];
+    const result = await runCliAsync(['audit', '--account', fake.account, '--format', 'json'], fake.env('user'), temp());
+    const report = JSON.parse(result.stdout) as { installations: Audited[] };
+    expect(report.installations.map((each) => each.id)).not.to.include(gone.id);
+    expect(report.installations.map((each) => each.client_name)).to.include('Good connector');
+    expect(report.installations).to.have.length(5);
+    const routes = fake.requests.map((request) => request.route);
+    expect(routes.filter((route) => route === 'get')).to.have.length(5);
+    expect(routes.at(-1)).to.equal('logout');
+    expectNoSecret(result);
+  });
 });

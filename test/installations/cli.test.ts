@@ -402,7 +402,8 @@ describe('CLI pull, plan and apply against the fake LivePerson', () => {
     writeFileSync(file, JSON.stringify(manifest({ enabled: true })));
     const result = await run(['apply', file, '--account', fake.account, '--app', id, '--yes'], 'user');
     expect(result.status, result.stderr).to.equal(0);
-    expect(fake.requests.map((request) => request.route)).to.deep.equal(['csds', 'login', 'get', 'update']);
+    expect(fake.requests.map((request) => request.route)).to.deep.equal(['csds', 'login', 'get', 'update', 'logout']);
+    expect(fake.sessions).to.deep.equal({ opened: 1, ended: 1 });
     expect(fake.writes()[0]?.headers['if-match']).to.equal('1');
     const stored = fake.installations.get(id)!.body;
     expect(stored).to.include({ enabled: true, description: 'Routes Acme conversations' });
@@ -448,13 +449,18 @@ describe('CLI pull, plan and apply against the fake LivePerson', () => {
   });
 
   for (const status of [409, 412] as const) {
-    it(`apply stops on a stale revision (${status}): the change made meanwhile stays, exit 1`, async () => {
+    it(`apply stops on a stale revision (${status}) when the plan read again differs: shows it, keeps the change made meanwhile, exit 1`, async () => {
       const { id } = fake.seed(manifest({ enabled: false }));
       writeFileSync(file, JSON.stringify(manifest({ enabled: true })));
       fake.inject('update', { kind: 'concurrent-update', staleStatus: status });
       const result = await run(['apply', file, '--account', fake.account, '--app', id, '--yes']);
       expect(result.status).to.equal(1);
-      expect(result.stderr).to.include('changed since it was read').and.include('run plan again');
+      expect(result.stderr)
+        .to.include(`some installation of account ${fake.account} changed since it was read`)
+        .and.include('the plan is different now (shown above); nothing was changed');
+      // The new plan is shown: it would now also undo the change made on the web.
+      expect(result.stdout).to.include('~ description: "changed on the web" → "App description"');
+      expect(fake.writes()).to.have.length(1);
       expect(fake.installations.get(id)!.body).to.include({ description: 'changed on the web', enabled: false });
     });
   }

@@ -4,7 +4,9 @@ import {
   createInstallationsClient,
   credentialsFromEnv,
   InstallationsError,
+  DEFAULT_TIMEOUT_MS,
   MAX_TRIES,
+  RETRY_PAUSES_MS,
   type Clock,
   type InstallationsClientOptions,
 } from '../../src/installations/index.js';
@@ -111,6 +113,13 @@ describe('installations client (against the fake LivePerson)', () => {
     expect(error.message).not.to.include('request');
   });
 
+  it('takes LP_BEARER_TOKEN pasted with its "Bearer " prefix, and says so when only the prefix is there', () => {
+    for (const pasted of ['Bearer abc.def', 'bearer abc.def', ' BEARER \tabc.def'])
+      expect(credentialsFromEnv({ LP_BEARER_TOKEN: pasted })).to.include({ kind: 'bearer', token: 'abc.def' });
+    expect(() => credentialsFromEnv({ LP_BEARER_TOKEN: 'Bearer ' })).to.throw(InstallationsError, /holds only "Bearer"/);
+    expect(() => credentialsFromEnv({ LP_BEARER_TOKEN: 'Bearer a b' })).to.throw(/not a usable token/);
+  });
+
   it('names the missing variables when credentials are incomplete', () => {
     expect(() => credentialsFromEnv({})).to.throw(InstallationsError, /LP_BEARER_TOKEN/);
     for (const token of ['TOKSEC\nRET', 'tok sec', 'tök', 'a\u0000b']) {
@@ -175,14 +184,85 @@ describe('installations client (against the fake LivePerson)', () => {
     expect(fake.requests.filter((request) => request.route === 'list')).to.have.length(2);
   });
 
-  it('retries 502, 503, 504 and dropped connections with growing, jittered waits', async () => {
+  it("retries 502, 503, 504 and dropped connections with LivePerson's pauses of 5, 10 and 15 s, each spread by up to a tenth", async () => {
     fake.inject('list', { kind: 'status', status: 503 });
     fake.inject('list', { kind: 'drop-before' });
     fake.inject('list', { kind: 'status', status: 504 });
     expect(await client().list()).to.deep.equal([]);
-    expect(clock.sleeps).to.have.length(3);
-    expect(clock.sleeps[1]).to.be.greaterThan(clock.sleeps[0]!);
-    expect(clock.sleeps[2]).to.be.greaterThan(clock.sleeps[1]!);
+    expect(clock.sleeps).to.deep.equal([5250, 10_500, 15_750]);
+    expect(RETRY_PAUSES_MS).to.deep.equal([5000, 10_000, 15_000]);
+  });
+
+  it('retries a read answered 500 (or any 5xx), never a write answered 500, and takes shorter pauses when given', async () => {
+    fake.inject('list', { kind: 'status', status: 500 });
+    fake.inject('list', { kind: 'status', status: 501 });
+    expect(await client('bearer', { retryPausesMs: [1, 2, 3] }).list()).to.deep.equal([]);
+    expect(clock.sleeps).to.deep.equal([1.05, 2.1]);
+    const { id } = fake.seed({ client_name: 'Bot' });
+    const read = await client().get(id);
+    fake.inject('update', { kind: 'status', status: 500 });
+    const error = await failure(client().update(id, { ...read.installation, description: 'new' }, read.revision!));
+    expect(error).to.include({ code: 'http', status: 500 });
+    expect(fake.writes()).to.have.length(1);
+  });
+
+  it('gives the pauses room: the default time limit is 60 s', () => {
+    expect(DEFAULT_TIMEOUT_MS).to.equal(60_000);
+    expect(RETRY_PAUSES_MS.reduce((sum, pause) => sum + pause, 0)).to.be.lessThan(DEFAULT_TIMEOUT_MS / 1.5);
+  });
+
+  it('never follows a Location to another host: it finds the created installation by listing instead', async () => {
+    const seen: string[] = [];
+    const wrapped: typeof fetch = async (input, init) => {
+      const url = String(input);
+      seen.push(url);
+      const response = await fetch(input, init);
+      if (init?.method !== 'POST' || !url.includes('/installations?')) return response;
+      return new Response(null, {
+        status: 201,
+        headers: { Location: `https://other.example.com/api/account/${fake.account}/configuration/app-install/installations/x` },
+      });
+    };
+    const created = await client('bearer', { fetch: wrapped }).create({ client_name: 'New bot' });
+    expect(created).to.include({ recovered: true, foundBy: 'listing' });
+    expect(created.installation['client_secret']).to.be.a('string');
+    expect(seen.some((url) => url.includes('other.example.com'))).to.equal(false);
+    expect(fake.installations.size).to.equal(1);
+  });
+
+  it('reads back a created installation whose answer left out client_secret (a GET returns it)', async () => {
+    const wrapped: typeof fetch = async (input, init) => {
+      const response = await fetch(input, init);
+      if (init?.method !== 'POST' || !String(input).includes('/installations?')) return response;
+      const { client_secret: _left, ...rest } = (await response.json()) as Record<string, unknown>;
+      return new Response(JSON.stringify(rest), { status: 201 });
+    };
+    const created = await client('bearer', { fetch: wrapped }).create({ client_name: 'New bot' });
+    const [stored] = [...fake.installations.values()];
+    expect(created.installation['client_secret']).to.equal(stored!.body['client_secret']);
+    expect(created.revision).to.equal(String(fake.revision));
+    expect(fake.requests.map((request) => request.route)).to.deep.equal(['csds', 'create', 'get']);
+  });
+
+  it('finds installations by name without the deleted ones, reading by id those the list gives without client_name', async () => {
+    const { id } = fake.seed({ client_name: 'Bot' });
+    fake.seed({ client_name: 'Bot' }, { deleted: true });
+    fake.seed({ client_name: 'Other' });
+    fake.listFields = ['id', 'deleted'];
+    const found = await client().findByName('Bot');
+    expect(found.map((item) => item['id'])).to.deep.equal([id]);
+    expect(fake.requests.filter((request) => request.route === 'get')).to.have.length(2);
+  });
+
+  it('close() logs out after a login, and does nothing for a bearer token', async () => {
+    const user = client('user');
+    await user.list();
+    await user.close();
+    expect(fake.sessions).to.deep.equal({ opened: 1, ended: 1 });
+    const bearer = client();
+    await bearer.list();
+    await bearer.close();
+    expect(fake.requests.filter((request) => request.route === 'logout')).to.have.length(1);
   });
 
   it(`gives up after ${MAX_TRIES} tries, naming the last status`, async () => {

@@ -1,8 +1,11 @@
 /**
  * Property: no secret drawn at random (token, password, API key values, a
- * webhook header value, client_secret) ever appears in anything `diff`,
- * `pull`, `plan` or `apply` print, in text or JSON, including when the server
- * answers with an error body that echoes the request. Runs the CLI's program
+ * webhook header value, client_secret) nor a login's csrf or session cookie
+ * ever appears in anything `diff`, `pull`, `plan` or `apply` print, in text or
+ * JSON, including when the server answers with an error body that echoes the
+ * request, and in the messages of the answers the real service may give (a
+ * create without a body, its recovery or failure, lists without names,
+ * deleted installations, stale writes, 500s, a failed logout, a non-admin). Runs the CLI's program
  * in-process against the fake LivePerson (a child process per run would be too
  * slow for hundreds of runs; the end-to-end tests run dist/cli.js).
  */
@@ -36,6 +39,17 @@ const SCENARIOS = [
   'plan-malformed',
   'apply-malformed',
   'pull-malformed',
+  'create-empty-location',
+  'create-empty-unlisted',
+  'create-empty-read-fails',
+  'list-without-names',
+  'deleted',
+  'stale-other',
+  'stale-changed',
+  'read-500-echo',
+  'logout-500-echo',
+  'non-admin',
+  'bearer-prefix',
 ] as const;
 
 /**
@@ -136,6 +150,11 @@ describe('no secret in any output (property, in-process, against the fake LivePe
             writeFileSync(installedFile, JSON.stringify(installed));
             for (const key of Object.keys(process.env)) if (key.startsWith('LP_')) delete process.env[key];
             Object.assign(process.env, fake.env(drawn.auth));
+            // Test-only: LivePerson's 5, 10 and 15 s pauses as 1 ms each.
+            process.env['LP_APP_MANIFEST_TEST_RETRY_PAUSES_MS'] = '1,1,1';
+            const credentialsOut = ['--credentials-out', join(dir, 'credentials.json')];
+            const brandNew = (): void =>
+              writeFileSync(file, JSON.stringify({ ...manifest(drawn.newHeader, true), client_name: 'Brand new' }));
             const inject = (route: Route, fault: Fault): void => fake.inject(route, fault);
             const account = ['--account', fake.account];
             const args = ((): string[] => {
@@ -172,6 +191,45 @@ describe('no secret in any output (property, in-process, against the fake LivePe
                   return ['apply', file, ...account, '--app', id, '--yes'];
                 case 'pull-malformed':
                   return ['pull', ...account, '--app', id];
+                case 'create-empty-location':
+                  brandNew();
+                  fake.createAnswer = 'empty-with-location';
+                  return ['apply', file, ...account, '--yes', ...credentialsOut];
+                case 'create-empty-unlisted':
+                  brandNew();
+                  fake.createAnswer = 'empty-unlisted';
+                  return ['apply', file, ...account, '--yes', ...credentialsOut];
+                case 'create-empty-read-fails':
+                  brandNew();
+                  fake.createAnswer = 'empty-with-location';
+                  fake.inject('get', { kind: 'status', status: 500, echo: true }, 4);
+                  return ['apply', file, ...account, '--yes', ...credentialsOut];
+                case 'list-without-names':
+                  fake.listFields = drawn.bearer.length % 2 === 0 ? ['id', 'deleted', 'name'] : ['deleted'];
+                  return ['apply', file, ...account, '--yes'];
+                case 'deleted':
+                  fake.installations.get(id)!.body['deleted'] = true;
+                  return drawn.bearer.length % 2 === 0
+                    ? ['pull', ...account, '--app', id]
+                    : ['plan', file, ...account, '--app', id];
+                case 'stale-other':
+                  inject('update', { kind: 'concurrent-other' });
+                  return ['apply', file, ...account, '--app', id, '--yes'];
+                case 'stale-changed':
+                  inject('update', { kind: 'concurrent-update' });
+                  return ['apply', file, ...account, '--app', id, '--yes'];
+                case 'read-500-echo':
+                  fake.inject('get', { kind: 'status', status: 500, echo: true }, 4);
+                  return ['plan', file, ...account, '--app', id];
+                case 'logout-500-echo':
+                  inject('logout', { kind: 'status', status: 500, echo: true });
+                  return ['plan', file, ...account, '--app', id];
+                case 'non-admin':
+                  fake.loginConfig = { isAdmin: false, isLPA: false };
+                  return ['plan', file, ...account];
+                case 'bearer-prefix':
+                  process.env['LP_BEARER_TOKEN'] = `Bearer ${drawn.bearer}`;
+                  return ['plan', file, ...account, '--app', id];
                 case 'drop-create':
                   writeFileSync(file, JSON.stringify({ ...manifest(drawn.newHeader, true), client_name: 'Brand new' }));
                   inject('create', { kind: 'drop-after' });
@@ -198,6 +256,9 @@ describe('no secret in any output (property, in-process, against the fake LivePe
               expect(output, drawn.scenario).not.to.include(secret);
               expect(output, drawn.scenario).not.to.include(JSON.stringify(secret).slice(1, -1));
             }
+            // The login's csrf and session cookie (the fake draws them as csrf-…, sessionid-…, session-…).
+            for (const drawnByFake of ['csrf-', 'sessionid-', 'session-', 'Session_id='])
+              expect(output, drawn.scenario).not.to.include(drawnByFake);
           } finally {
             await fake.close();
           }

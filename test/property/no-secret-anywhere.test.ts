@@ -174,7 +174,7 @@ describe('no secret in any output channel (property)', function () {
     );
   });
 
-  it('holds for the CLI: validate (text, json, github, markdown), diff, plan, build, pull and audit', async () => {
+  it('holds for the CLI: validate (text, json, github, markdown), diff, plan, build, pull, audit, and apply against the answers the real service may give', async () => {
     let run = 0;
     await fc.assert(
       fc.asyncProperty(drawnArb, async (drawn) => {
@@ -221,6 +221,56 @@ describe('no secret in any output channel (property)', function () {
             expectNoSecret(output, secrets, args.join(' '));
           }
           expectNoSecret(readFileSync(join(dir, 'pulled.json'), 'utf8'), secrets, 'the file pull wrote');
+          // The answers the real service may give (issue 21 §1): the recovery messages, logout, non-admin and other errors.
+          const brandNew = file('new.json', JSON.stringify({ client_name: 'Brand new', enabled: true }));
+          const create = ['apply', brandNew, ...account, '--yes', '--credentials-out', 'credentials.json'];
+          const answers: { readonly setUp: () => void; readonly args: string[]; readonly login?: boolean }[] = [
+            { setUp: () => void (fake.createAnswer = 'empty-unlisted'), args: create },
+            {
+              setUp: () => {
+                fake.createAnswer = 'empty-with-location';
+                fake.inject('get', { kind: 'status', status: 500, echo: true }, 4);
+              },
+              args: create,
+            },
+            {
+              setUp: () => fake.inject('logout', { kind: 'status', status: 500, echo: true }),
+              args: ['plan', desired, ...account, '--app', id],
+              login: true,
+            },
+            {
+              setUp: () => void (fake.loginConfig = { isAdmin: false, isLPA: false }),
+              args: ['plan', desired, ...account],
+              login: true,
+            },
+            { setUp: () => void (fake.listFields = ['deleted']), args: ['plan', desired, ...account] },
+            { setUp: () => void (fake.installations.get(id)!.body['deleted'] = true), args: ['pull', ...account, '--app', id] },
+            {
+              setUp: () => fake.inject('get', { kind: 'status', status: 500, echo: true }, 4),
+              args: ['plan', desired, ...account, '--app', valid],
+            },
+          ];
+          // Test-only: LivePerson's 5, 10 and 15 s pauses as 1 ms each.
+          process.env['LP_APP_MANIFEST_TEST_RETRY_PAUSES_MS'] = '1,1,1';
+          const loginSecrets = [
+            ...secrets,
+            ...Object.values(fake.credentials).filter((value) => value !== fake.credentials.username),
+          ];
+          for (const { setUp, args, login } of answers) {
+            setUp();
+            delete process.env['LP_BEARER_TOKEN'];
+            Object.assign(process.env, fake.env(login === true ? 'user' : 'bearer'));
+            const { io, output: printed } = capturingIo(dir);
+            const status = await runProgram(args, io);
+            const output = printed();
+            expect(status, output).to.be.oneOf([0, 1]);
+            expectNoSecret(output, loginSecrets, args.join(' '));
+            for (const drawnByFake of ['csrf-', 'sessionid-', 'Session_id='])
+              expect(output, args.join(' ')).not.to.include(drawnByFake);
+            fake.createAnswer = 'installation';
+            fake.listFields = undefined;
+            fake.loginConfig = { isAdmin: true, isLPA: false };
+          }
           // The built bin, spawned, for a few runs: the same code, bundled.
           if (run++ < 3) {
             for (const args of [
