@@ -13,6 +13,8 @@ const connector = (): JsonObject & { capabilities: any } => {
   for (const webhook of Object.values(base.capabilities.webhooks) as { endpoint: string }[])
     webhook.endpoint = 'https://hooks.example.com/lp';
   base.capabilities.webhooks[CONTENT_EVENT].headers[0].header_value = HEADER_SECRET;
+  // Not LivePerson's template text, which is a warning of its own (template_leftover).
+  base['description'] = 'Routes Acme chats to the bot';
   return base;
 };
 
