@@ -293,6 +293,12 @@ function walk(
     }
     // Only the order changed: the list as a whole.
   }
+  if (!hidden && Array.isArray(a) && Array.isArray(b) && (a.length === 0 || b.length === 0)) {
+    // A list emptied or filled: each item is a removal or an addition of its own.
+    if (a.length > 0) removed(a, segments, place, out);
+    else added(b, segments, place, out);
+    return;
+  }
   const listed = (value: Json): boolean => hasItems(value) && !isHiddenWhole(value, place);
   if ((listed(a) || listed(b)) && !(isPrimitiveList(a) && isPrimitiveList(b))) {
     // An object or a list where the other side has something else: what it held is removed, the new value added, one line per path.

@@ -90,6 +90,8 @@ describe('CLI apply on a terminal (in-process)', () => {
       });
       const removed = `capabilities.webhooks["${CONTENT_EVENT}"].headers[0] (Authorization)`;
       expect(stdout).to.include(`- ${removed}`);
+      // The emptied list is its one header removed: one change, nothing said of the empty list.
+      expect(stderr).to.include(`Apply 1 change to account ${fake.account}? [y/N]`);
       expect(fake.writes()).to.have.length(writes);
       expect(status).to.equal(writes === 1 ? 0 : 1);
       if (answer.startsWith('y')) expect(stderr).to.include(`Carry out the 1 deletion listed above (${removed})? [y/N]`);

@@ -340,6 +340,29 @@ describe('diffManifests: one line per changed field path', () => {
     expect(JSON.stringify(diffManifests(two, none)) + formatManifestDiff(diffManifests(two, none))).not.to.include('s3cr3t');
   });
 
+  it('reads a list emptied or filled item by item, nothing said of the empty list itself', () => {
+    const headers = [{ header_name: 'Authorization', header_value: 'Bearer s3cr3t-1' }];
+    expect(
+      formatManifestDiff(
+        diffManifests(
+          withWebhook({ endpoint: 'https://a.example.com/x', headers }),
+          withWebhook({ endpoint: 'https://a.example.com/x', headers: [] }),
+        ),
+      ),
+    ).to.equal(`- ${HEADERS_PATH}[0] (Authorization)`);
+    expect(
+      formatManifestDiff(
+        diffManifests(
+          withWebhook({ endpoint: 'https://a.example.com/x', headers: [] }),
+          withWebhook({ endpoint: 'https://a.example.com/x', headers }),
+        ),
+      ),
+    ).to.equal(`+ ${HEADERS_PATH}[0].header_name: "Authorization"\n+ ${HEADERS_PATH}[0].header_value: ${HIDDEN_VALUE}`);
+    expect(formatManifestDiff(diffManifests({ redirect_uris: [] }, { redirect_uris: ['https://a.example.com/cb'] }))).to.equal(
+      '+ redirect_uris[0]: "https://a.example.com/cb"',
+    );
+  });
+
   it('reads each redirect URI removed or added as a change of its own; a reordered list as one change', () => {
     const uris = (list: string[]) => ({ client_name: 'Bot', redirect_uris: list });
     expect(
