@@ -19,7 +19,7 @@ import {
   reportFailure,
 } from './deploy.js';
 import { errorCode, EXIT, UsageError, type Io } from './io.js';
-import { plural } from './report.js';
+import { plural, shownFileName } from './report.js';
 import { writeFileAtomic } from './write-atomic.js';
 
 /** Whether standard input is a terminal someone can answer on. */
@@ -196,7 +196,7 @@ nothing: run plan again.`,
       const refuseDeletes = async (why: string): Promise<never> => {
         const them = deletions.length === 1 ? 'it' : 'them';
         throw new DeployFailure(
-          `not applied: ${why} ${plural(deletions.length, 'deletion')} (${await deletionNames(deletions)}); pass --allow-deletes to carry ${them} out, or keep ${them} in ${file}; nothing was written`,
+          `not applied: ${why} ${plural(deletions.length, 'deletion')} (${await deletionNames(deletions)}); pass --allow-deletes to carry ${them} out, or keep ${them} in ${shownFileName(file)}; nothing was written`,
         );
       };
       // Before any question: with --yes, no one is asked about the deletions.

@@ -179,9 +179,12 @@ function pairItems(a: readonly Json[], b: readonly Json[], name: string | undefi
       i < b.length ? i : -1,
     ]);
   }
-  const pairs: [number, number][] = namesB.map((each, j): [number, number] => [namesA.indexOf(each), j]);
+  // Maps, not searches: a hostile list of many items stays linear.
+  const indexA = new Map(namesA.map((each, i) => [each, i]));
+  const inB = new Set(namesB);
+  const pairs: [number, number][] = namesB.map((each, j): [number, number] => [indexA.get(each) ?? -1, j]);
   namesA.forEach((each, i) => {
-    if (!namesB.includes(each)) pairs.push([i, -1]);
+    if (!inB.has(each)) pairs.push([i, -1]);
   });
   return pairs;
 }
@@ -278,14 +281,28 @@ function walk(
   }
   if (!hidden && Array.isArray(a) && Array.isArray(b) && isPrimitiveList(a) && isPrimitiveList(b)) {
     // Lists of plain values (redirect URIs): each value gone is a removal of its own, each new one an addition.
-    const left = [...b];
-    const gone: number[] = [];
-    a.forEach((item, i) => {
-      const at = left.findIndex((other) => other !== undefined && sameJson(other, item));
-      if (at === -1) gone.push(i);
-      else left[at] = undefined as unknown as Json;
+    // Each value of A takes the first unclaimed equal value of B (by its JSON text: plain values only), in linear time.
+    const waiting = new Map<string, number[]>();
+    b.forEach((item, j) => {
+      const key = JSON.stringify(item);
+      const queue = waiting.get(key);
+      if (queue === undefined) waiting.set(key, [j]);
+      else queue.push(j);
     });
-    const fresh = b.map((_, j) => j).filter((j) => left[j] !== undefined);
+    const claimed = new Set<number>();
+    const gone: number[] = [];
+    const heads = new Map<string, number>();
+    a.forEach((item, i) => {
+      const key = JSON.stringify(item);
+      const queue = waiting.get(key);
+      const head = heads.get(key) ?? 0;
+      if (queue === undefined || head >= queue.length) gone.push(i);
+      else {
+        claimed.add(queue[head]!);
+        heads.set(key, head + 1);
+      }
+    });
+    const fresh = b.map((_, j) => j).filter((j) => !claimed.has(j));
     if (gone.length > 0 || fresh.length > 0) {
       for (const i of gone) removed(a[i] as Json, [...segments, i], placeUnder(place, i), out);
       for (const j of fresh) added(b[j] as Json, [...segments, j], placeUnder(place, j), out);

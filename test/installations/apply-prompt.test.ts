@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runProgram } from '../../src/cli/program.js';
-import { startFakeLivePerson, type FakeLivePerson } from '../fake-liveperson/server.js';
+import { startFakeLivePerson, type FakeLivePerson, type JsonObject } from '../fake-liveperson/server.js';
 
 /** Standard input that is a terminal and answers `answer`. */
 function terminal(answer: string): AsyncIterable<string> & { isTTY: true } {
@@ -73,7 +73,7 @@ describe('CLI apply on a terminal (in-process)', () => {
     ['n\ny\n', 0],
   ] as const) {
     it(`with a deletion, answering ${JSON.stringify(answer)} ${writes === 1 ? 'applies it' : 'writes nothing'}`, async () => {
-      const webhook = (headers: unknown[]) => ({
+      const webhook = (headers: JsonObject[]): JsonObject => ({
         client_name: 'Bot',
         capabilities: { webhooks: { [CONTENT_EVENT]: { endpoint: 'https://hooks.example.com/lp', headers } } },
       });
