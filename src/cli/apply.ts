@@ -5,11 +5,11 @@ import { basename, dirname, join, resolve } from 'node:path';
 import type { Installation, ReadInstallation } from '../installations/index.js';
 import { ALLOW_KEY_OPTION, readAllowKeys } from './allow-keys.js';
 import { PROGRAM } from './args.js';
+import { deletionNames, planText } from './changes.js';
 import { defineCommand } from './command.js';
 import {
   CREDENTIALS_HELP,
   DeployFailure,
-  describePlan,
   desiredManifest,
   DOTENV_OPTION,
   planFor,
@@ -22,22 +22,47 @@ import {
   type Planned,
 } from './deploy.js';
 import { errorCode, EXIT, UsageError, type Io } from './io.js';
-import { plural } from './report.js';
+import { plural, shownFileName } from './report.js';
 import { writeFileAtomic } from './write-atomic.js';
 
 /** Whether standard input is a terminal someone can answer on. */
 const isTerminal = (io: Io): boolean => (io.stdin as { readonly isTTY?: boolean }).isTTY === true;
 
-/** Reads one line from standard input (the answer to a question). */
-async function readLine(io: Io): Promise<string> {
+/**
+ * Reads standard input a line at a time (the answers to the questions apply asks), from one
+ * reader, so that a second question gets the next line; `close` lets go of standard input.
+ */
+function lineReader(io: Io): { readonly next: () => Promise<string>; readonly close: () => Promise<void> } {
+  const iterator = io.stdin[Symbol.asyncIterator]();
   let text = '';
-  for await (const chunk of io.stdin) {
-    text += typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8');
-    const end = text.indexOf('\n');
-    if (end !== -1) return text.slice(0, end);
-  }
-  return text;
+  let ended = false;
+  return {
+    async next() {
+      for (;;) {
+        const end = text.indexOf('\n');
+        if (end !== -1) {
+          const line = text.slice(0, end);
+          text = text.slice(end + 1);
+          return line;
+        }
+        if (ended) {
+          const rest = text;
+          text = '';
+          return rest;
+        }
+        const chunk = await iterator.next();
+        if (chunk.done === true) ended = true;
+        else text += typeof chunk.value === 'string' ? chunk.value : Buffer.from(chunk.value).toString('utf8');
+      }
+    },
+    async close() {
+      await iterator.return?.();
+    },
+  };
 }
+
+/** Whether an answer is yes ("y" or "yes", any case). */
+const isYes = (answer: string): boolean => ['y', 'yes'].includes(answer.trim().toLowerCase());
 
 const show = (value: unknown): string => (typeof value === 'string' || typeof value === 'number' ? String(value) : '(none)');
 
@@ -115,6 +140,13 @@ installation as it was read, with exactly the fields the manifest manages
 replaced and every other field kept, sent with If-Match so that a change
 made meanwhile, e.g. on the web, is never overwritten). No change, no write.
 
+Deletions are a decision: an update that would remove something the
+installation has (a field, a webhook, a header, a redirect URI the manifest
+leaves out; the plan lists them under "deletions") is carried out only with
+--allow-deletes, or, on a terminal, when the second question (about the
+deletions) is answered yes. Otherwise apply stops before any write, naming
+what would be deleted.
+
 ${CREDENTIALS_HELP}`,
   options: {
     ...REMOTE_OPTIONS,
@@ -123,6 +155,10 @@ ${CREDENTIALS_HELP}`,
     app: { type: 'string', value: '<id>', help: 'the installation id (default: found by client_name)' },
     profile: { type: 'string', value: '<name>', help: 'general (default) or connector: the rules the manifest must pass' },
     yes: { type: 'boolean', help: 'apply without asking (needed without a terminal, e.g. in CI)' },
+    'allow-deletes': {
+      type: 'boolean',
+      help: 'carry out the deletions the plan lists (a removed field, webhook,\nheader or redirect URI); without it, apply stops before any write',
+    },
     'credentials-out': {
       type: 'string',
       value: '<file>',
@@ -157,15 +193,35 @@ new plan and stops (exit 1, nothing written).`,
       return await withClient(account, timeoutMs, io, async (client) => {
         const planned = await planFor(client, desired, app);
         const { plan } = planned;
-        io.stdout(await describePlan(planned, account, file));
+        io.stdout(await planText(plan, account, file));
         if (plan.action === 'none') {
           io.stdout('Nothing to apply.\n');
           return EXIT.ok;
         }
+        const { deletions } = plan;
+        const deletes = deletions.length > 0 && values['allow-deletes'] !== true;
+        const refuseDeletes = async (why: string): Promise<never> => {
+          const them = deletions.length === 1 ? 'it' : 'them';
+          throw new DeployFailure(
+            `not applied: ${why} ${plural(deletions.length, 'deletion')} (${await deletionNames(deletions)}); pass --allow-deletes to carry ${them} out, or keep ${them} in ${shownFileName(file)}; nothing was written`,
+          );
+        };
+        // Before any question: with --yes, no one is asked about the deletions.
+        if (deletes && yes) await refuseDeletes('the plan has');
         if (!yes) {
-          io.stderr(`Apply ${plural(plan.diff.changes.length, 'change')} to account ${account}? [y/N] `);
-          const answer = (await readLine(io)).trim().toLowerCase();
-          if (answer !== 'y' && answer !== 'yes') throw new DeployFailure('not applied: declined; nothing was written');
+          const reader = lineReader(io);
+          try {
+            io.stderr(`Apply ${plural(plan.diff.changes.length, 'change')} to account ${account}? [y/N] `);
+            if (!isYes(await reader.next())) throw new DeployFailure('not applied: declined; nothing was written');
+            if (deletes) {
+              io.stderr(
+                `Carry out the ${plural(deletions.length, 'deletion')} listed above (${await deletionNames(deletions)})? [y/N] `,
+              );
+              if (!isYes(await reader.next())) await refuseDeletes('declined');
+            }
+          } finally {
+            await reader.close();
+          }
         }
         if (plan.action === 'create') {
           if (credentialsOut === undefined) {
@@ -213,7 +269,7 @@ new plan and stops (exit 1, nothing written).`,
             JSON.stringify(a.body) === JSON.stringify(b.body) &&
             JSON.stringify(a.diff.changes) === JSON.stringify(b.diff.changes);
           if (!same(again.plan, plan)) {
-            io.stdout(`\n${await describePlan(again, account, file)}`);
+            io.stdout(`\n${await planText(again.plan, account, file)}`);
             throw new DeployFailure(
               `${error.message.replace(/; nothing was changed; run plan again$/, '')}; read again, the plan is different now (shown above); nothing was changed: review it and apply again`,
             );

@@ -404,26 +404,3 @@ export function reportFailure(error: unknown, io: Io): ExitCode {
   }
   throw error;
 }
-
-/** The plan as text: a heading and one line per change.
- *
- * @example
- * ```ts
- * import { describePlan, type Planned } from './deploy.js';
- *
- * declare const planned: Planned;
- * process.stdout.write(await describePlan(planned, '12345678', 'manifest.json'));
- * ```
- */
-export async function describePlan(planned: Planned, account: string, file: string): Promise<string> {
-  const { formatManifestDiff } = await installationsApi();
-  const formatChanges = (plan: InstallationPlan): string => formatManifestDiff(plan.diff);
-  const { plan } = planned;
-  const lines = plan.diff.changes.length;
-  if (plan.action === 'create') {
-    const name = JSON.stringify(plan.body['client_name']);
-    return `No installation named ${name} in account ${account}: it will be created from ${file}.\n${formatChanges(plan)}\n`;
-  }
-  if (plan.action === 'none') return `Installation ${plan.id ?? '?'} in account ${account} matches ${file}: no changes.\n`;
-  return `Installation ${plan.id ?? '?'} in account ${account}: ${plural(lines, 'change')} to match ${file}.\n${formatChanges(plan)}\n`;
-}

@@ -1,12 +1,13 @@
 /**
  * `lp-app-manifest diff A B`: a semantic diff of two manifests, offline.
  */
+import { CHANGE_FORMATS, changeLines, changesData, diffMarkdown, type ChangeFormat } from './changes.js';
 import { defineCommand } from './command.js';
 import { installationsApi, readJsonFile, reportFailure } from './deploy.js';
 import { EXIT, UsageError } from './io.js';
 
 /**
- * `lp-app-manifest diff <a> <b> [--format text|json] [--exit-code]`
+ * `lp-app-manifest diff <a> <b> [--format text|json|markdown] [--exit-code]`
  *
  * @example
  * ```ts
@@ -22,34 +23,41 @@ export const diffCommand = defineCommand({
   usage: '[options] <a.json> <b.json>',
   description: `Compares two manifests after canonical ordering (key order and the order of
 enum lists such as grant_types do not count) and prints what changed from A to
-B, one line per value: "+ path: value" added, "- path: value" removed,
-"~ path: before → after" changed. Webhook header values and other secrets are
-never shown: a changed one reads "(hidden) → (hidden)". Of a malformed webhook
+B, one line per JSON path: "+ path: value" added (an added object or list
+field by field), "- path: value" removed (a removed list item by item: "-
+….headers[0] (Authorization)"), "~ path: before → after" changed. At most
+1,000 lines, then "… and N more changes". Webhook header values and other
+secrets are never shown: a changed one reads "(hidden) → (hidden)". Of a malformed webhook
 header (a string, a misspelled key, a name that is not an HTTP token) nothing
 is shown but a header_name that is a token. "$schema" is editor metadata, never
 a change. Works offline.`,
   options: {
-    format: { type: 'string', value: '<name>', help: 'text (default) or json: {"equal": …, "changes": [{kind, path, …}]}' },
+    format: {
+      type: 'string',
+      value: '<name>',
+      help: 'text (default); json: {"equal": …, "changes": [{kind, path, …}]}\n(and "more": N past 1,000 changes); markdown: for a pull-request comment\nor $GITHUB_STEP_SUMMARY',
+    },
     'exit-code': { type: 'boolean', help: 'exit with 3 when the manifests differ' },
   },
   positionals: true,
   epilogue: 'Exit status: 0 (or 3 with --exit-code when they differ), 1 if a file cannot be\nread, 2 for a usage error.',
   async run({ values, positionals }, io) {
-    const format = values.format ?? 'text';
-    if (format !== 'text' && format !== 'json') throw new UsageError(`unknown format '${format}' (use text or json)`);
+    const format = (values.format ?? 'text') as ChangeFormat;
+    if (!CHANGE_FORMATS.includes(format)) throw new UsageError(`unknown format '${format}' (use text, json or markdown)`);
     const [a, b, ...extra] = positionals;
     if (a === undefined || b === undefined) throw new UsageError('diff needs two manifest files');
     if (extra[0] !== undefined) throw new UsageError(`unexpected argument '${extra[0]}' (diff takes two files)`);
     if (a === '-' || b === '-') throw new UsageError('diff reads two files, not standard input (-)');
-    const { diffManifests, formatManifestDiff } = await installationsApi();
+    const { diffManifests } = await installationsApi();
     let diff: ReturnType<typeof diffManifests>;
     try {
       diff = diffManifests(await readJsonFile(a, io), await readJsonFile(b, io));
     } catch (error) {
       return reportFailure(error, io);
     }
-    if (format === 'json') io.stdout(`${JSON.stringify(diff, null, 2)}\n`);
-    else if (!diff.equal) io.stdout(`${formatManifestDiff(diff)}\n`);
+    if (format === 'json') io.stdout(`${JSON.stringify({ equal: diff.equal, ...changesData(diff.changes) }, null, 2)}\n`);
+    else if (format === 'markdown') io.stdout(await diffMarkdown(diff, a, b));
+    else if (!diff.equal) io.stdout(`${(await changeLines(diff.changes)).join('\n')}\n`);
     return values['exit-code'] === true && !diff.equal ? EXIT.differences : EXIT.ok;
   },
 });

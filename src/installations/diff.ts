@@ -11,6 +11,7 @@ import {
   hideSecretsIn,
   HIDDEN_VALUE,
   isHiddenWhole,
+  isHttpToken,
   isSecretKey,
   isShownKey,
   KEY_NOT_SHOWN,
@@ -20,6 +21,7 @@ import {
   secretStrings,
   type Place,
 } from '../rules/secrets.js';
+import { HEADERS } from '../rules/tables.js';
 import { isObject, sameJson } from './json.js';
 
 /** What stands in for a secret value in a {@link ManifestChange}: the value itself is never kept. */
@@ -29,8 +31,11 @@ export { HIDDEN_VALUE };
  * One difference between two manifests. `path` is a JSON path as the
  * validator prints it (`capabilities.webhooks["ms.MessagingEventNotification.ContentEvent"].endpoint`),
  * `segments` the same as keys and indexes. Values are plain JSON with every
- * secret replaced by {@link HIDDEN_VALUE}; `hidden` is `true` when the value
- * at `path` is itself a secret.
+ * secret replaced by {@link HIDDEN_VALUE}; `hidden` is `true` when a value
+ * at `path` (before, after, or both) is not shown and reads {@link HIDDEN_VALUE}:
+ * a secret, or a string that holds one. An object or a list that is added
+ * is listed field by field (one change per path); a removed list item by
+ * item (each webhook header, each redirect URI is a removal of its own).
  *
  * @example
  * ```ts
@@ -148,6 +153,91 @@ function define(target: { [key: string]: Json }, key: string, value: Json): void
 const isPrimitiveList = (value: Json): boolean =>
   Array.isArray(value) && value.every((item) => item === null || typeof item !== 'object');
 
+/** Whether a value is an object or a list with something in it: added or removed, it is listed item by item. */
+const hasItems = (value: Json): value is Json[] | { [key: string]: Json } =>
+  (Array.isArray(value) && value.length > 0) || (isObject(value) && Object.keys(value).length > 0);
+
+/** The name field of the items of a list node that names its items (webhook `headers`: `header_name`). */
+const uniqueNameAt = (place: Place): string | undefined =>
+  typeof place === 'object' && place.type === 'list' ? place.uniqueName : undefined;
+
+/**
+ * The items of two lists of objects, paired: by the name field of a list that names its items
+ * (a header by its `header_name`) when every item on both sides has its own name, else by index.
+ * Each pair is `[index before, index after]`; `-1` where that side has no such item.
+ */
+function pairItems(a: readonly Json[], b: readonly Json[], name: string | undefined): [number, number][] {
+  const names = (list: readonly Json[]): string[] | undefined => {
+    if (name === undefined) return undefined;
+    const out = list.map((item) => (isObject(item) && typeof item[name] === 'string' ? (item[name] as string) : undefined));
+    return out.every((each) => each !== undefined) && new Set(out).size === out.length ? (out as string[]) : undefined;
+  };
+  const [namesA, namesB] = [names(a), names(b)];
+  if (namesA === undefined || namesB === undefined) {
+    return Array.from({ length: Math.max(a.length, b.length) }, (_, i): [number, number] => [
+      i < a.length ? i : -1,
+      i < b.length ? i : -1,
+    ]);
+  }
+  // Maps, not searches: a hostile list of many items stays linear.
+  const indexA = new Map(namesA.map((each, i) => [each, i]));
+  const inB = new Set(namesB);
+  const pairs: [number, number][] = namesB.map((each, j): [number, number] => [indexA.get(each) ?? -1, j]);
+  namesA.forEach((each, i) => {
+    if (!inB.has(each)) pairs.push([i, -1]);
+  });
+  return pairs;
+}
+
+/** Pushes an addition: an object or a list item by item (one line per field), anything else whole. */
+function added(b: Json, segments: (string | number)[], place: Place, out: ManifestChange[]): void {
+  if (!isHiddenWhole(b, place) && hasItems(b)) {
+    if (Array.isArray(b))
+      b.forEach((item, i) => {
+        added(item, [...segments, i], placeUnder(place, i), out);
+      });
+    else {
+      let hiddenKeys = 0;
+      for (const key of Object.keys(b)) {
+        // A key that is not a name is shown neither in the path nor with its value; several are numbered, as redact numbers them.
+        if (isShownKey(key)) added(b[key] as Json, [...segments, key], placeUnder(place, key), out);
+        else {
+          hiddenKeys++;
+          const shown = hiddenKeys === 1 ? KEY_NOT_SHOWN : `${KEY_NOT_SHOWN} ${hiddenKeys}`;
+          added(b[key] as Json, [...segments, shown], 'hidden', out);
+        }
+      }
+    }
+    return;
+  }
+  const after = redact(b, place);
+  out.push({
+    kind: 'added',
+    path: formatJsonPath(segments),
+    segments: Object.freeze([...segments]),
+    after,
+    hidden: after === HIDDEN_VALUE,
+  });
+}
+
+/** Pushes a removal: a list item by item (each header, each redirect URI is a deletion of its own), anything else whole. */
+function removed(a: Json, segments: (string | number)[], place: Place, out: ManifestChange[]): void {
+  if (!isHiddenWhole(a, place) && Array.isArray(a) && a.length > 0) {
+    a.forEach((item, i) => {
+      removed(item, [...segments, i], placeUnder(place, i), out);
+    });
+    return;
+  }
+  const before = redact(a, place);
+  out.push({
+    kind: 'removed',
+    path: formatJsonPath(segments),
+    segments: Object.freeze([...segments]),
+    before,
+    hidden: before === HIDDEN_VALUE,
+  });
+}
+
 function walk(
   a: Json | undefined,
   b: Json | undefined,
@@ -155,16 +245,13 @@ function walk(
   place: Place,
   out: ManifestChange[],
 ): void {
-  const path = formatJsonPath(segments);
-  const frozen = Object.freeze([...segments]);
   if (a === undefined && b === undefined) return;
   if (a === undefined) {
-    const added = b as Json;
-    out.push({ kind: 'added', path, segments: frozen, after: redact(added, place), hidden: isHiddenWhole(added, place) });
+    added(b as Json, segments, place, out);
     return;
   }
   if (b === undefined) {
-    out.push({ kind: 'removed', path, segments: frozen, before: redact(a, place), hidden: isHiddenWhole(a, place) });
+    removed(a, segments, place, out);
     return;
   }
   if (sameJson(a, b)) return;
@@ -185,11 +272,61 @@ function walk(
     return;
   }
   if (!hidden && Array.isArray(a) && Array.isArray(b) && !isPrimitiveList(a) && !isPrimitiveList(b)) {
-    for (let i = 0; i < Math.max(a.length, b.length); i++) walk(a[i], b[i], [...segments, i], placeUnder(place, i), out);
+    for (const [i, j] of pairItems(a, b, uniqueNameAt(place))) {
+      if (j === -1) removed(a[i] as Json, [...segments, i], placeUnder(place, i), out);
+      else if (i === -1) added(b[j] as Json, [...segments, j], placeUnder(place, j), out);
+      else walk(a[i], b[j], [...segments, j], placeUnder(place, j), out);
+    }
+    return;
+  }
+  if (!hidden && Array.isArray(a) && Array.isArray(b) && isPrimitiveList(a) && isPrimitiveList(b)) {
+    // Lists of plain values (redirect URIs): each value gone is a removal of its own, each new one an addition.
+    // Each value of A takes the first unclaimed equal value of B (by its JSON text: plain values only), in linear time.
+    const waiting = new Map<string, number[]>();
+    b.forEach((item, j) => {
+      const key = JSON.stringify(item);
+      const queue = waiting.get(key);
+      if (queue === undefined) waiting.set(key, [j]);
+      else queue.push(j);
+    });
+    const claimed = new Set<number>();
+    const gone: number[] = [];
+    const heads = new Map<string, number>();
+    a.forEach((item, i) => {
+      const key = JSON.stringify(item);
+      const queue = waiting.get(key);
+      const head = heads.get(key) ?? 0;
+      if (queue === undefined || head >= queue.length) gone.push(i);
+      else {
+        claimed.add(queue[head]!);
+        heads.set(key, head + 1);
+      }
+    });
+    const fresh = b.map((_, j) => j).filter((j) => !claimed.has(j));
+    if (gone.length > 0 || fresh.length > 0) {
+      for (const i of gone) removed(a[i] as Json, [...segments, i], placeUnder(place, i), out);
+      for (const j of fresh) added(b[j] as Json, [...segments, j], placeUnder(place, j), out);
+      return;
+    }
+    // Only the order changed: the list as a whole.
+  }
+  if (!hidden && Array.isArray(a) && Array.isArray(b) && (a.length === 0 || b.length === 0)) {
+    // A list emptied or filled: each item is a removal or an addition of its own.
+    if (a.length > 0) removed(a, segments, place, out);
+    else added(b, segments, place, out);
+    return;
+  }
+  const listed = (value: Json): boolean => hasItems(value) && !isHiddenWhole(value, place);
+  if ((listed(a) || listed(b)) && !(isPrimitiveList(a) && isPrimitiveList(b))) {
+    // An object or a list where the other side has something else: what it held is removed, the new value added, one line per path.
+    removed(a, segments, place, out);
+    added(b, segments, place, out);
     return;
   }
   const [before, after] = [redact(a, place), redact(b, place)];
-  out.push({ kind: 'changed', path, segments: frozen, before, after, hidden: before === HIDDEN_VALUE && after === HIDDEN_VALUE });
+  const path = formatJsonPath(segments);
+  const frozen = Object.freeze([...segments]);
+  out.push({ kind: 'changed', path, segments: frozen, before, after, hidden: before === HIDDEN_VALUE || after === HIDDEN_VALUE });
 }
 
 function deepFreeze<T>(value: T): T {
@@ -250,15 +387,52 @@ function hideSecretStrings(change: ManifestChange, secrets: readonly string[]): 
   const out: Record<string, unknown> = { ...change };
   if ('before' in change) out['before'] = hideSecretsIn(change.before, secrets);
   if ('after' in change) out['after'] = hideSecretsIn(change.after, secrets);
+  // A value hidden here is hidden as a whole: the change says so, as it does for a value hidden where it stands.
+  out['hidden'] = change.hidden || out['before'] === HIDDEN_VALUE || out['after'] === HIDDEN_VALUE;
   return out as unknown as ManifestChange;
 }
 
 const show = (value: unknown): string => JSON.stringify(value) ?? 'null';
 
+/** The name field of a webhook header (`header_name`), read from the rules tree. */
+const HEADER_NAME_FIELD = HEADERS.uniqueName;
+
 /**
- * One line per change: `+ path: value` (added), `- path: value` (removed),
- * `~ path: before → after` (changed), without a trailing newline; `''` when
- * the diff is empty. A secret reads `~ path: (hidden) → (hidden)`.
+ * One change as one line: `+ path: value` (added), `- path: value` (removed;
+ * a removed object reads `- path`, followed by its `header_name` in
+ * parentheses when it is a header: `- …headers[0] (Authorization)`),
+ * `~ path: before → after` (changed). A hidden value reads `(hidden)`,
+ * unquoted; a value that is shown is JSON.
+ *
+ * @example
+ * ```ts
+ * import { diffManifests, formatManifestChange } from 'lp-app-manifest/installations';
+ *
+ * const [change] = diffManifests({ client_name: 'a' }, { client_name: 'b' }).changes;
+ * if (change !== undefined) formatManifestChange(change); // '~ client_name: "a" → "b"'
+ * ```
+ */
+export function formatManifestChange(change: ManifestChange): string {
+  const path = change.path === '' ? '(root)' : change.path;
+  const text = (value: unknown): string => (change.hidden && value === HIDDEN_VALUE ? HIDDEN_VALUE : show(value));
+  if (change.kind === 'added') return `+ ${path}: ${text(change.after)}`;
+  if (change.kind === 'removed') {
+    const { before } = change;
+    if (!isObject(before)) return `- ${path}: ${text(before)}`;
+    const name = before[HEADER_NAME_FIELD];
+    return typeof name === 'string' && name !== HIDDEN_VALUE && isHttpToken(name) ? `- ${path} (${name})` : `- ${path}`;
+  }
+  return `~ ${path}: ${text(change.before)} → ${text(change.after)}`;
+}
+
+/**
+ * One line per change (see {@link formatManifestChange}), without a trailing
+ * newline; `''` when the diff is empty. With `limit`, at most that many
+ * changes are listed, then one line `… and N more changes`, so a huge input
+ * gives bounded output.
+ *
+ * @param diff - What {@link diffManifests} returned.
+ * @param options - `limit`: the most changes listed (default: all).
  *
  * @example
  * ```ts
@@ -267,14 +441,14 @@ const show = (value: unknown): string => JSON.stringify(value) ?? 'null';
  * formatManifestDiff(diffManifests({ client_name: 'a' }, { client_name: 'b' })); // '~ client_name: "a" → "b"'
  * ```
  */
-export function formatManifestDiff(diff: ManifestDiff): string {
-  return diff.changes
-    .map((change) => {
-      const path = change.path === '' ? '(root)' : change.path;
-      const text = (value: unknown): string => (change.hidden ? HIDDEN_VALUE : show(value));
-      if (change.kind === 'added') return `+ ${path}: ${text(change.after)}`;
-      if (change.kind === 'removed') return `- ${path}: ${text(change.before)}`;
-      return `~ ${path}: ${text(change.before)} → ${text(change.after)}`;
-    })
-    .join('\n');
+export function formatManifestDiff(diff: ManifestDiff, options: { readonly limit?: number } = {}): string {
+  return formatChanges(diff.changes, options.limit).join('\n');
+}
+
+/** The lines of some changes, at most `limit` of them and then one line saying how many more. */
+function formatChanges(changes: readonly ManifestChange[], limit = Number.POSITIVE_INFINITY): string[] {
+  const lines = changes.slice(0, Math.max(0, limit)).map(formatManifestChange);
+  const more = changes.length - lines.length;
+  if (more > 0) lines.push(`… and ${more.toLocaleString('en-US')} more ${more === 1 ? 'change' : 'changes'}`);
+  return lines;
 }

@@ -20,6 +20,7 @@ export { credentialsFromEnv, type Credentials } from './login.js';
 export {
   diffManifests,
   formatJsonPath,
+  formatManifestChange,
   formatManifestDiff,
   HIDDEN_VALUE,
   isSecretKey,

@@ -15,7 +15,7 @@ import {
   WEBHOOK,
   WEBHOOKS,
 } from '../rules/tables.js';
-import { diffManifests, formatJsonPath, type ManifestDiff } from './diff.js';
+import { diffManifests, formatJsonPath, type ManifestChange, type ManifestDiff } from './diff.js';
 import { isObject } from './json.js';
 
 /** A JSON object as LivePerson's App Installations API returns it. */
@@ -205,23 +205,33 @@ export function manifestFromInstallation(
 /**
  * What `apply` would do: `create` (nothing installed), `update` (the
  * installation differs) or `none`. `body` is what would be sent; `diff` is
- * from the installed manifest fields to the desired ones (secrets hidden).
+ * from the installed manifest fields to the desired ones (secrets hidden);
+ * `deletions` are the changes of `diff` that remove something the
+ * installation has (a field, a webhook, a header, a redirect URI: every
+ * `removed` change), which `apply` carries out only when told to
+ * (`--allow-deletes`). A `create` deletes nothing.
  *
  * @example
  * ```ts
  * import { planInstallation, type InstallationPlan } from 'lp-app-manifest/installations';
  *
  * const plan: InstallationPlan = planInstallation({ client_name: 'Bot' }, undefined);
- * console.log(plan.action); // 'create'
+ * console.log(plan.action, plan.deletions.length); // 'create' 0
  * ```
  */
 export type InstallationPlan =
-  | { readonly action: 'create'; readonly body: Record<string, unknown>; readonly diff: ManifestDiff }
+  | {
+      readonly action: 'create';
+      readonly body: Record<string, unknown>;
+      readonly diff: ManifestDiff;
+      readonly deletions: readonly ManifestChange[];
+    }
   | {
       readonly action: 'update' | 'none';
       readonly id: string | undefined;
       readonly body: Record<string, unknown>;
       readonly diff: ManifestDiff;
+      readonly deletions: readonly ManifestChange[];
     };
 
 /**
@@ -241,6 +251,8 @@ export type InstallationPlan =
  *   `desired` sets (one `validateManifest`'s `allowKeys` let through) is managed too while it sets
  *   it: the update replaces LivePerson's value, and the diff shows it.
  * - `none` when the managed fields already match (no write is needed).
+ * - `deletions`: what the update removes (a managed field, webhook, header or
+ *   redirect URI the installation has and the manifest leaves out).
  *
  * @param desired - The manifest to deploy (best: a valid, canonical manifest from `validateManifest`).
  * @param installed - The installation as read from LivePerson, or `undefined` if there is none.
@@ -266,7 +278,7 @@ export function planInstallation(desired: Installation, installed: Installation 
   const allowed = Object.keys(wanted).filter((key) => !isManaged(key) && !(SERVER_FIELDS as readonly string[]).includes(key));
   const managesKey = (key: string): boolean => isManaged(key) || allowed.includes(key);
   if (installed === undefined) {
-    return Object.freeze({ action: 'create', body: wanted, diff: diffManifests({}, wanted) });
+    return Object.freeze({ action: 'create', body: wanted, diff: diffManifests({}, wanted), deletions: Object.freeze([]) });
   }
   const body: Record<string, unknown> = {};
   for (const key of Object.keys(installed)) {
@@ -289,7 +301,8 @@ export function planInstallation(desired: Installation, installed: Installation 
     return manifest;
   };
   const diff = diffManifests(view(installed), view(body));
-  return Object.freeze({ action: diff.equal ? 'none' : 'update', id, body, diff });
+  const deletions = Object.freeze(diff.changes.filter((change) => change.kind === 'removed'));
+  return Object.freeze({ action: diff.equal ? 'none' : 'update', id, body, diff, deletions });
 }
 
 /**

@@ -99,13 +99,23 @@ describe('CLI diff (offline, on the fixtures)', () => {
       ])
         expect(run.stdout + run.stderr).not.to.include(secret);
     }
+    // One line per path: the header replaced by a string is removed (by its name) and the string added, hidden.
     expect(text.stdout.split('\n')).to.include.members([
-      `~ capabilities.webhooks["${CONTENT_EVENT}"].headers[0]: {"header_name":"NAME","header_value":"(hidden)"} → "(hidden)"`,
-      `+ capabilities.webhooks["${CONTENT_EVENT}"].headers[1]: {"header_name":"X-A","header_valeu":"(hidden)","value":"(hidden)"}`,
-      `+ capabilities.webhooks["${CONTENT_EVENT}"].headers[2]: {"header_name":"(hidden)","header_value":"(hidden)"}`,
+      `- capabilities.webhooks["${CONTENT_EVENT}"].headers[0] (NAME)`,
+      `+ capabilities.webhooks["${CONTENT_EVENT}"].headers[0]: (hidden)`,
+      `+ capabilities.webhooks["${CONTENT_EVENT}"].headers[1].header_name: "X-A"`,
+      `+ capabilities.webhooks["${CONTENT_EVENT}"].headers[1].header_valeu: (hidden)`,
+      `+ capabilities.webhooks["${CONTENT_EVENT}"].headers[1].value: (hidden)`,
+      `+ capabilities.webhooks["${CONTENT_EVENT}"].headers[2].header_name: (hidden)`,
+      `+ capabilities.webhooks["${CONTENT_EVENT}"].headers[2].header_value: (hidden)`,
     ]);
-    const report = JSON.parse(json.stdout) as { changes: { path: string }[] };
-    expect(report.changes.map((change) => change.path)).to.include(`capabilities.webhooks["${CONTENT_EVENT}"].headers[1]`);
+    // The other way round, the malformed headers are removed, each as one item, nothing in them shown.
+    const report = JSON.parse(json.stdout) as { changes: { path: string; kind: string; before?: unknown }[] };
+    const removed = report.changes.find((change) => change.path === `capabilities.webhooks["${CONTENT_EVENT}"].headers[1]`);
+    expect(removed).to.deep.include({
+      kind: 'removed',
+      before: { header_name: 'X-A', header_valeu: '(hidden)', value: '(hidden)' },
+    });
   });
 
   it('does not report the same "$schema" as a change when one manifest is invalid', async () => {

@@ -104,7 +104,10 @@ describe('diffManifests', () => {
     const b = { client_name: 'OLDSECRET1', description: 'holds NEWSECRET2 inside', ...hook('NEWSECRET2') };
     const diff = diffManifests(a, b);
     const text = formatManifestDiff(diff);
-    expect(text).to.include('~ client_name: "a" → "(hidden)"');
+    // The marker is not a value: unquoted in text, and the change says it is hidden.
+    expect(text).to.include('~ client_name: "a" → (hidden)');
+    expect(diff.changes.find((change) => change.path === 'client_name')).to.include({ hidden: true, after: HIDDEN_VALUE });
+    expect(diff.changes.find((change) => change.path === 'description')).to.include({ hidden: true, after: HIDDEN_VALUE });
     expect(text + JSON.stringify(diff)).to.not.include('SECRET');
   });
 
@@ -203,7 +206,8 @@ describe('diffManifests', () => {
       expect(text).to.include(`+ capabilities.webhooks["${CONTENT_EVENT}"].headers[0].header_valeu: ${HIDDEN_VALUE}`);
       expect(text).to.include(`+ capabilities.webhooks["${CONTENT_EVENT}"].headers[1]: ${HIDDEN_VALUE}`);
       const added = formatManifestDiff(diffManifests({}, withHeaders([{ header_name: 'X-Api-Key', header_value: 'v' }])));
-      expect(added).to.include('"header_name":"X-Api-Key"');
+      expect(added).to.include(`+ capabilities.webhooks["${CONTENT_EVENT}"].headers[0].header_name: "X-Api-Key"`);
+      expect(added).to.include(`+ capabilities.webhooks["${CONTENT_EVENT}"].headers[0].header_value: ${HIDDEN_VALUE}`);
     });
 
     it('still shows the retry policy, the endpoint and max_retries of a webhook', () => {
@@ -260,7 +264,7 @@ describe('diffManifests', () => {
       },
     );
     expect(formatManifestDiff(nested) + JSON.stringify(nested)).to.not.contain('SECRET');
-    expect(formatManifestDiff(nested)).to.contain('"(a key that is not a name, not shown) 2":"(hidden)"');
+    expect(formatManifestDiff(nested)).to.contain('+ scope["(a key that is not a name, not shown) 2"]: (hidden)');
   });
 
   it('hides client_secret and other secret-named fields of installations', () => {
@@ -283,7 +287,145 @@ describe('diffManifests', () => {
     ] as const) {
       expect(() => diffManifests(a, b)).not.to.throw();
     }
-    expect(formatManifestDiff(diffManifests(null, { a: 1 }))).to.equal('~ (root): null → {"a":1}');
+    // An object where there was something else: the old value removed, the object added field by field.
+    expect(formatManifestDiff(diffManifests(null, { a: 1 }))).to.equal('- (root): null\n+ a: 1');
+  });
+});
+
+describe('diffManifests: one line per changed field path', () => {
+  const HEADERS_PATH = `capabilities.webhooks["${CONTENT_EVENT}"].headers`;
+  const withWebhook = (webhook: unknown, extra: Record<string, unknown> = {}) => ({
+    client_name: 'Bot',
+    ...extra,
+    capabilities: { webhooks: { [CONTENT_EVENT]: webhook } },
+  });
+
+  it('lists an added webhook field by field, never a whole object on one line', () => {
+    const diff = diffManifests(
+      { client_name: 'Bot' },
+      withWebhook({
+        endpoint: 'https://a.example.com/x',
+        headers: [{ header_name: 'Authorization', header_value: 'Bearer s3cr3t-1' }],
+      }),
+    );
+    expect(formatManifestDiff(diff).split('\n')).to.deep.equal([
+      `+ capabilities.webhooks["${CONTENT_EVENT}"].endpoint: "https://a.example.com/x"`,
+      `+ ${HEADERS_PATH}[0].header_name: "Authorization"`,
+      `+ ${HEADERS_PATH}[0].header_value: ${HIDDEN_VALUE}`,
+    ]);
+    expect(diff.changes.every((change) => typeof ('after' in change ? change.after : null) !== 'object')).to.equal(true);
+  });
+
+  it('reads a removed header as one removal naming it, found by its header_name wherever it stood', () => {
+    const two = withWebhook({
+      endpoint: 'https://a.example.com/x',
+      headers: [
+        { header_name: 'Authorization', header_value: 'Bearer s3cr3t-1' },
+        { header_name: 'X-Trace', header_value: 'abc-s3cr3t-2' },
+      ],
+    });
+    const one = withWebhook({
+      endpoint: 'https://a.example.com/x',
+      headers: [{ header_name: 'X-Trace', header_value: 'abc-s3cr3t-2' }],
+    });
+    const diff = diffManifests(two, one);
+    expect(formatManifestDiff(diff)).to.equal(`- ${HEADERS_PATH}[0] (Authorization)`);
+    expect(diff.changes).to.have.length(1);
+    expect(diff.changes[0]).to.include({ kind: 'removed', hidden: false });
+    const none = withWebhook({ endpoint: 'https://a.example.com/x' });
+    expect(formatManifestDiff(diffManifests(two, none)).split('\n')).to.deep.equal([
+      `- ${HEADERS_PATH}[0] (Authorization)`,
+      `- ${HEADERS_PATH}[1] (X-Trace)`,
+    ]);
+    expect(JSON.stringify(diffManifests(two, none)) + formatManifestDiff(diffManifests(two, none))).not.to.include('s3cr3t');
+  });
+
+  it('reads a list emptied or filled item by item, nothing said of the empty list itself', () => {
+    const headers = [{ header_name: 'Authorization', header_value: 'Bearer s3cr3t-1' }];
+    expect(
+      formatManifestDiff(
+        diffManifests(
+          withWebhook({ endpoint: 'https://a.example.com/x', headers }),
+          withWebhook({ endpoint: 'https://a.example.com/x', headers: [] }),
+        ),
+      ),
+    ).to.equal(`- ${HEADERS_PATH}[0] (Authorization)`);
+    expect(
+      formatManifestDiff(
+        diffManifests(
+          withWebhook({ endpoint: 'https://a.example.com/x', headers: [] }),
+          withWebhook({ endpoint: 'https://a.example.com/x', headers }),
+        ),
+      ),
+    ).to.equal(`+ ${HEADERS_PATH}[0].header_name: "Authorization"\n+ ${HEADERS_PATH}[0].header_value: ${HIDDEN_VALUE}`);
+    expect(formatManifestDiff(diffManifests({ redirect_uris: [] }, { redirect_uris: ['https://a.example.com/cb'] }))).to.equal(
+      '+ redirect_uris[0]: "https://a.example.com/cb"',
+    );
+  });
+
+  it('reads each redirect URI removed or added as a change of its own; a reordered list as one change', () => {
+    const uris = (list: string[]) => ({ client_name: 'Bot', redirect_uris: list });
+    expect(
+      formatManifestDiff(
+        diffManifests(
+          uris(['https://a.example.com/cb', 'https://b.example.com/cb']),
+          uris(['https://b.example.com/cb', 'https://c.example.com/cb']),
+        ),
+      ).split('\n'),
+    ).to.deep.equal(['- redirect_uris[0]: "https://a.example.com/cb"', '+ redirect_uris[1]: "https://c.example.com/cb"']);
+    expect(formatManifestDiff(diffManifests(uris(['https://a.example.com/cb']), { client_name: 'Bot' }))).to.equal(
+      '- redirect_uris[0]: "https://a.example.com/cb"',
+    );
+    expect(
+      formatManifestDiff(
+        diffManifests(
+          uris(['https://a.example.com/cb', 'https://b.example.com/cb']),
+          uris(['https://b.example.com/cb', 'https://a.example.com/cb']),
+        ),
+      ),
+    ).to.equal(
+      '~ redirect_uris: ["https://a.example.com/cb","https://b.example.com/cb"] → ["https://b.example.com/cb","https://a.example.com/cb"]',
+    );
+  });
+
+  it('says hidden: true, and never quotes the marker, wherever a value is hidden', () => {
+    const diff = diffManifests(
+      withWebhook({ endpoint: 'https://a.example.com/x', headers: [{ header_name: 'X-Key', header_value: 'k3y-s3cr3t' }] }),
+      withWebhook(
+        { endpoint: 'https://a.example.com/x', headers: [{ header_name: 'X-Key', header_value: 'k3y-s3cr3t' }] },
+        { description: 'k3y-s3cr3t' },
+      ),
+    );
+    expect(diff.changes).to.deep.equal([
+      { kind: 'added', path: 'description', segments: ['description'], after: HIDDEN_VALUE, hidden: true },
+    ]);
+    expect(formatManifestDiff(diff)).to.equal(`+ description: ${HIDDEN_VALUE}`);
+  });
+
+  it('pairs huge lists in linear time (100,000 redirect URIs, 100,000 headers)', () => {
+    const uris = Array.from({ length: 100_000 }, (_, i) => `https://a.example.com/cb${i}`);
+    const headers = Array.from({ length: 100_000 }, (_, i) => ({ header_name: `X-H${i}`, header_value: `v${i}` }));
+    const started = Date.now();
+    const diff = diffManifests(
+      withWebhook({ endpoint: 'https://a.example.com/x', headers }, { redirect_uris: uris }),
+      withWebhook(
+        { endpoint: 'https://a.example.com/x', headers: headers.slice(1) },
+        { redirect_uris: [...uris.slice(1), 'https://b.example.com/cb'] },
+      ),
+    );
+    expect(Date.now() - started).to.be.below(30_000); // pairing by searching would take minutes
+    expect(diff.changes.map((change) => `${change.kind} ${change.path}`)).to.deep.equal([
+      'removed redirect_uris[0]',
+      'added redirect_uris[99999]',
+      `removed ${HEADERS_PATH}[0]`,
+    ]);
+  });
+
+  it('bounds its text with limit, saying how many more changes there are', () => {
+    const many = Object.fromEntries(Array.from({ length: 5 }, (_, i) => [`x${i}`, i]));
+    const text = formatManifestDiff(diffManifests({}, many), { limit: 2 }).split('\n');
+    expect(text).to.deep.equal(['+ x0: 0', '+ x1: 1', '… and 3 more changes']);
+    expect(formatManifestDiff(diffManifests({}, many), { limit: 5 }).split('\n')).to.have.length(5);
   });
 });
 

@@ -50,6 +50,10 @@ const SCENARIOS = [
   'logout-500-echo',
   'non-admin',
   'bearer-prefix',
+  'plan-markdown',
+  'diff-markdown',
+  'apply-deletes-malformed',
+  'apply-allow-deletes-malformed',
 ] as const;
 
 /**
@@ -230,6 +234,17 @@ describe('no secret in any output (property, in-process, against the fake LivePe
                 case 'bearer-prefix':
                   process.env['LP_BEARER_TOKEN'] = `Bearer ${drawn.bearer}`;
                   return ['plan', file, ...account, '--app', id];
+                case 'plan-markdown':
+                  return ['plan', file, ...account, '--app', id, '--format', 'markdown'];
+                case 'diff-markdown':
+                  return drawn.bearer.length % 2 === 0
+                    ? ['diff', installedFile, file, '--format', 'markdown']
+                    : ['diff', file, installedFile, '--format', 'markdown'];
+                // The manifest leaves the malformed webhooks out: the plan deletes them, and names them.
+                case 'apply-deletes-malformed':
+                  return ['apply', file, ...account, '--app', id, '--yes'];
+                case 'apply-allow-deletes-malformed':
+                  return ['apply', file, ...account, '--app', id, '--yes', '--allow-deletes'];
                 case 'drop-create':
                   writeFileSync(file, JSON.stringify({ ...manifest(drawn.newHeader, true), client_name: 'Brand new' }));
                   inject('create', { kind: 'drop-after' });

@@ -5,7 +5,8 @@
  * issue messages and params, `ManifestValidationError` and `formatIssue` text, errors the builder
  * throws, `diffManifests`/`formatManifestDiff`, `planInstallation`'s diff, `manifestFromInstallation`,
  * templates (`validateTemplate`, `listPlaceholders`), and the CLI's `validate` (text, json, github),
- * `diff`, `plan`, `build` and `pull` (its output, stderr and the file it writes). The CLI runs in
+ * `diff` and `plan` (text, json, markdown), `apply` stopping on deletions it names, `build` and
+ * `pull` (its output, stderr and the file it writes). The CLI runs in
  * process against the fake LivePerson, and a few runs spawn the built bin.
  */
 import { expect } from 'chai';
@@ -23,7 +24,13 @@ import {
   type ValidationResult,
 } from '../../src/index.js';
 import { runProgram } from '../../src/cli/program.js';
-import { diffManifests, formatManifestDiff, manifestFromInstallation, planInstallation } from '../../src/installations/index.js';
+import {
+  diffManifests,
+  formatManifestChange,
+  formatManifestDiff,
+  manifestFromInstallation,
+  planInstallation,
+} from '../../src/installations/index.js';
 import { startFakeLivePerson, type JsonObject } from '../fake-liveperson/server.js';
 import { capturingIo, runCliAsync } from '../installations/run-cli.js';
 import { secretArb } from './support.js';
@@ -152,7 +159,11 @@ describe('no secret in any output channel (property)', function () {
           'template, unresolved allowed': reported(validateTemplate(template, { env, allowUnresolved: true })),
           placeholders: listPlaceholders(template),
           diff: [diffManifests(before, after), formatManifestDiff(diffManifests(before, after))],
-          plan: [planInstallation(after, before).diff, formatManifestDiff(planInstallation(after, before).diff)],
+          plan: [
+            planInstallation(after, before).diff,
+            formatManifestDiff(planInstallation(after, before).diff),
+            planInstallation({ client_name: 'Secret keeper' }, before).deletions.map(formatManifestChange),
+          ],
           // What pull shows (the manifest is the installation's own data, header values and client_secret aside).
           pull: (({ leftOut, hidden }) => ({ leftOut, hidden }))(manifestFromInstallation(before)),
           'pulled manifest': [
@@ -205,7 +216,13 @@ describe('no secret in any output channel (property)', function () {
             ['build', templated],
             ['diff', before, after],
             ['diff', before, after, '--format', 'json'],
+            ['diff', before, after, '--format', 'markdown'],
+            ['diff', after, desired, '--format', 'markdown'],
             ['plan', desired, ...account, '--app', id],
+            ['plan', desired, ...account, '--app', id, '--format', 'json'],
+            ['plan', desired, ...account, '--app', id, '--format', 'markdown'],
+            // The desired manifest has no webhooks: the plan deletes every one, header and all, and apply names them.
+            ['apply', desired, ...account, '--app', id, '--yes'],
             ['pull', ...account, '--app', id],
             ['pull', ...account, '--app', valid, '--out', 'pulled.json'],
             ['audit', ...account],
