@@ -4,6 +4,7 @@
  */
 import { PROFILES, type Profile } from '../index.js';
 import { isPlainObject } from '../internal.js';
+import { looksLikeConnector } from '../rules/profiles.js';
 import { fileIssue, type FileIssue } from './file-issues.js';
 
 /** The profile and how it was chosen, and a warning when `--profile` overrides a `"$schema"` that names another. */
@@ -66,35 +67,6 @@ export function chooseProfile(manifest: unknown, option: Profile | undefined): P
   return fromSchema === undefined
     ? { profile: 'general', from: 'default', mismatch: undefined }
     : { profile: fromSchema, from: 'schema', mismatch: undefined };
-}
-
-/**
- * Whether a manifest looks like a Connector API app: its `scope` has `msg.consumer` and its
- * `grant_types` has `client_credentials`, the two values the connector rules require. Reads
- * nothing else; a value it cannot read is "no".
- *
- * @example
- * ```ts
- * import { looksLikeConnector } from './profile.js';
- *
- * looksLikeConnector({ scope: 'msg.consumer', grant_types: ['client_credentials'] }); // true
- * looksLikeConnector({ scope: 'msg.consumer' }); // false
- * ```
- */
-export function looksLikeConnector(manifest: unknown): boolean {
-  try {
-    if (!isPlainObject(manifest)) return false;
-    const scope = manifest['scope'];
-    const grants = manifest['grant_types'];
-    return (
-      typeof scope === 'string' &&
-      scope.split(' ').includes('msg.consumer') &&
-      Array.isArray(grants) &&
-      grants.includes('client_credentials')
-    );
-  } catch {
-    return false; // a getter that throws: the validator reports it
-  }
 }
 
 /**

@@ -22,11 +22,15 @@ const CONNECTOR_GRANT = TOP_LEVEL_FIELDS.grant_types.connectorMustInclude;
  */
 export function looksLikeConnector(manifest: unknown): boolean {
   if (typeof manifest !== 'object' || manifest === null || Array.isArray(manifest)) return false;
-  const { scope, grant_types: grants } = manifest as Readonly<Record<string, unknown>>;
-  return (
-    typeof scope === 'string' &&
-    scope.split(' ').includes(CONNECTOR_SCOPE) &&
-    Array.isArray(grants) &&
-    grants.includes(CONNECTOR_GRANT)
-  );
+  try {
+    const { scope, grant_types: grants } = manifest as Readonly<Record<string, unknown>>;
+    return (
+      typeof scope === 'string' &&
+      scope.split(' ').includes(CONNECTOR_SCOPE) &&
+      Array.isArray(grants) &&
+      grants.includes(CONNECTOR_GRANT)
+    );
+  } catch {
+    return false; // a getter that throws: the validator reports it
+  }
 }

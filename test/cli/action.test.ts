@@ -116,8 +116,21 @@ describe('the GitHub Action (action.yml, action/run.sh)', () => {
     const allowed = step({ files: 'templated', dotenv: '.env.staging', 'allow-unresolved': 'true' });
     expect(allowed.status, allowed.stdout).to.equal(0);
     expect(allowed.stdout).to.match(/^::warning .*REGION/m);
+    // A pull-request gate without the secrets: strict fails on any warning but the placeholders allowed to stay unset.
     const strict = step({ files: 'templated', dotenv: '.env.staging', 'allow-unresolved': 'true', strict: 'true' });
-    expect(strict.stdout).to.match(/^::error .*REGION/m);
+    expect(strict.status, strict.stdout).to.equal(0);
+    expect(strict.stdout).to.match(/^::warning .*REGION/m);
+    writeFileSync(
+      join(dir, 'manifest.json'),
+      JSON.stringify({
+        client_name: '${{ APP_NAME }}',
+        description: 'Acme connector for ${{ REGION }}',
+        logo_uri: 'https://cdn.example.org./logo.png',
+      }),
+    );
+    const failing = step({ files: 'templated', dotenv: '.env.staging', 'allow-unresolved': 'true', strict: 'true' });
+    expect(failing.status).to.equal(1);
+    expect(failing.stdout).to.match(/^::error .*title=trailing_dot_host/m);
   });
 
   it('annotates at most 10 errors and says how many more are in the log', () => {

@@ -381,7 +381,33 @@ describe('CLI pull, plan and apply against the fake LivePerson', () => {
     expect(planned.status, planned.stderr).to.equal(0);
     expect(planned.stdout).to.contain('categories');
     fake.resetLog();
-    const updated = await run(['apply', file, '--account', fake.account, '--app', id!, '--yes', '--allow-key', 'categories']);
+    // LivePerson's "other" is a list item the manifest leaves out: a deletion, carried out only when allowed.
+    const withoutDeletes = await run([
+      'apply',
+      file,
+      '--account',
+      fake.account,
+      '--app',
+      id!,
+      '--yes',
+      '--allow-key',
+      'categories',
+    ]);
+    expect(withoutDeletes.status).to.equal(1);
+    expect(withoutDeletes.stderr).to.contain('not applied: the plan has 1 deletion (categories[0]: "other")');
+    expect(fake.writes()).to.deep.equal([]);
+    const updated = await run([
+      'apply',
+      file,
+      '--account',
+      fake.account,
+      '--app',
+      id!,
+      '--yes',
+      '--allow-key',
+      'categories',
+      '--allow-deletes',
+    ]);
     expect(updated.status, updated.stderr).to.equal(0);
     expect(fake.installations.get(id!)!.body['categories']).to.deep.equal(['crm']);
     const again = await run(['apply', file, '--account', fake.account, '--app', id!, '--yes', '--allow-key', 'categories']);
@@ -469,7 +495,7 @@ describe('CLI pull, plan and apply against the fake LivePerson', () => {
         .to.include(`some installation of account ${fake.account} changed since it was read`)
         .and.include('the plan is different now (shown above); nothing was changed');
       // The new plan is shown: it would now also undo the change made on the web.
-      expect(result.stdout).to.include('~ description: "changed on the web" → "App description"');
+      expect(result.stdout).to.include('~ description: "changed on the web" → "Routes Acme conversations"');
       expect(fake.writes()).to.have.length(1);
       expect(fake.installations.get(id)!.body).to.include({ description: 'changed on the web', enabled: false });
     });

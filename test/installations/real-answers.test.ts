@@ -11,13 +11,20 @@ import { startFakeLivePerson, type FakeLivePerson, type JsonObject } from '../fa
 import { readFixture } from '../helpers/fixtures.js';
 import { runCliAsync } from './run-cli.js';
 
-/** A valid connector manifest, its endpoints https. */
+/**
+ * A valid connector manifest that draws no warning (so each test's stderr is its own lines): its
+ * endpoints https, its name and description the app's own, not the template's (template_leftover).
+ */
 const manifest = (overrides: JsonObject = {}): JsonObject => {
   const base = structuredClone(readFixture('connector-with-headers.json')) as JsonObject & { capabilities: any };
   for (const webhook of Object.values(base.capabilities.webhooks) as { endpoint: string }[])
     webhook.endpoint = 'https://hooks.example.com/lp';
-  return { ...base, ...overrides };
+  return { ...base, client_name: 'Acme Connector', description: 'Routes Acme conversations', ...overrides };
 };
+
+/** The manifest file: with the connector profile's "$schema", which plan and apply read and never send. */
+const manifestFile = (overrides: JsonObject = {}): string =>
+  JSON.stringify({ $schema: './node_modules/lp-app-manifest/schema/connector.schema.json', ...manifest(overrides) });
 
 describe('CLI against the answers the real LivePerson may give (issue 21)', () => {
   requireBuiltCli();
@@ -28,7 +35,7 @@ describe('CLI against the answers the real LivePerson may give (issue 21)', () =
   beforeEach(async () => {
     fake = await startFakeLivePerson();
     file = join(temp(), 'manifest.json');
-    writeFileSync(file, JSON.stringify(manifest()));
+    writeFileSync(file, manifestFile());
     rmSync(credentialsFile(), { force: true });
   });
   afterEach(() => fake.close());
@@ -124,7 +131,7 @@ describe('CLI against the answers the real LivePerson may give (issue 21)', () =
       const { id } = fake.seed(manifest({ enabled: false }));
       fake.seed(manifest({ client_name: 'Another app' }));
       fake.listFields = ['id', 'deleted', 'name'];
-      writeFileSync(file, JSON.stringify(manifest({ enabled: true })));
+      writeFileSync(file, manifestFile({ enabled: true }));
       const plan = await run(['plan', file, '--account', fake.account, '--exit-code']);
       expect(plan.status, plan.stderr).to.equal(3);
       expect(plan.stdout).to.include(`Installation ${id} in account ${fake.account}: 1 change`);
@@ -153,7 +160,7 @@ describe('CLI against the answers the real LivePerson may give (issue 21)', () =
   describe('a deleted installation', () => {
     it('plan, apply --app and pull say it is deleted, and plan, write and pull nothing', async () => {
       const { id } = fake.seed(manifest({ enabled: false }), { deleted: true });
-      writeFileSync(file, JSON.stringify(manifest({ enabled: true })));
+      writeFileSync(file, manifestFile({ enabled: true }));
       const out = join(temp(), 'pulled.json');
       for (const args of [
         ['plan', file, '--account', fake.account, '--app', id],
@@ -185,7 +192,7 @@ describe('CLI against the answers the real LivePerson may give (issue 21)', () =
   describe("the account's collection revision", () => {
     it('another installation written meanwhile: reads and plans again, the plan is the same, applies it', async () => {
       const { id } = fake.seed(manifest({ enabled: false }));
-      writeFileSync(file, JSON.stringify(manifest({ enabled: true })));
+      writeFileSync(file, manifestFile({ enabled: true }));
       fake.inject('update', { kind: 'concurrent-other' });
       const result = await run(['apply', file, '--account', fake.account, '--app', id, '--yes']);
       expect(result.status, result.stderr).to.equal(0);
@@ -200,7 +207,7 @@ describe('CLI against the answers the real LivePerson may give (issue 21)', () =
 
     it('a stale write twice in a row stops, changing nothing', async () => {
       const { id } = fake.seed(manifest({ enabled: false }));
-      writeFileSync(file, JSON.stringify(manifest({ enabled: true })));
+      writeFileSync(file, manifestFile({ enabled: true }));
       fake.inject('update', { kind: 'concurrent-other' }, 2);
       const result = await run(['apply', file, '--account', fake.account, '--app', id, '--yes']);
       expect(result.status).to.equal(1);
@@ -234,7 +241,7 @@ describe('CLI against the answers the real LivePerson may give (issue 21)', () =
 
     it('a write answered 500 is not retried', async () => {
       const { id } = fake.seed(manifest({ enabled: false }));
-      writeFileSync(file, JSON.stringify(manifest({ enabled: true })));
+      writeFileSync(file, manifestFile({ enabled: true }));
       fake.inject('update', { kind: 'status', status: 500 });
       const result = await run(['apply', file, '--account', fake.account, '--app', id, '--yes']);
       expect(result.status).to.equal(1);

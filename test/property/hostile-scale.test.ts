@@ -147,13 +147,15 @@ describe('hostile input at scale, in the CLI', () => {
     expect(report.summary.invalid).to.equal(1);
   });
 
-  it('--format github: the first 1,000 annotations, then one for the rest', () => {
+  it('--format github: 10 annotations (what GitHub shows), the rest of the first 1,000 as log lines, one line for the others', () => {
     const run = runCli(['validate', '--format', 'github', unknownKeys()], { cwd: dir() });
     expect(run.status).to.equal(1);
     const lines = run.stdout.trimEnd().split('\n');
-    expect(lines).to.have.length(1_000 + 2);
-    expect(lines.slice(0, 1_000).every((line) => line.startsWith('::error file=keys.json,line=1,'))).to.equal(true);
-    expect(lines[1_000]).to.equal('::error file=keys.json::… and 1,500 more: unknown_key ×1,500');
+    expect(lines).to.have.length(1_000 + 3);
+    expect(lines.slice(0, 10).every((line) => line.startsWith('::error file=keys.json,line=1,'))).to.equal(true);
+    expect(lines.slice(10, 1_000).every((line) => line.startsWith('not annotated: keys.json:1:'))).to.equal(true);
+    expect(lines[1_000]).to.equal('not annotated: keys.json: … and 1,500 more: unknown_key ×1,500');
+    expect(lines[1_001]).to.match(/^::notice title=more issues than GitHub annotates::991 errors not annotated /);
   });
 
   it('repeated keys past the cap are counted as well, before the validator issues', () => {
