@@ -1,8 +1,9 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'chai';
+import { startFakeLivePerson } from '../fake-liveperson/server.js';
 import { requireBuiltCli, useTempDir } from './helpers.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -158,5 +159,44 @@ describe('the GitHub Action (action.yml, action/run.sh)', () => {
     expect(missing.status).to.equal(2);
     expect(missing.stdout).to.include('lp-app-manifest is not installed in');
     expect(missing.stdout).to.include('run npm ci');
+  });
+
+  it('plan: the plan as Markdown in the log and the summary, against a fake LivePerson; no secret shown', async () => {
+    const fake = await startFakeLivePerson();
+    try {
+      const installed = { client_name: 'Acme bot', description: 'old text', enabled: true };
+      fake.seed(installed);
+      writeFileSync(join(project, 'plan.json'), JSON.stringify({ ...installed, description: 'new text' }));
+      const summaryFile = join(tmp(), 'plan-summary.md');
+      const outputFile = join(tmp(), 'plan-output.txt');
+      writeFileSync(summaryFile, '');
+      writeFileSync(outputFile, '');
+      const env = {
+        PATH: process.env['PATH'] ?? '',
+        ...fake.env('user'),
+        GITHUB_STEP_SUMMARY: summaryFile,
+        GITHUB_OUTPUT: outputFile,
+        INPUT_COMMAND: 'plan',
+        INPUT_FILES: 'plan.json',
+        INPUT_ACCOUNT: fake.account,
+      };
+      // Spawned without blocking: the fake answers from this process.
+      const run = await new Promise<{ status: number | null; out: string }>((resolve) => {
+        const child = spawn('bash', [SCRIPT], { cwd: project, env });
+        let out = '';
+        child.stdout.on('data', (chunk) => (out += chunk));
+        child.stderr.on('data', (chunk) => (out += chunk));
+        child.on('close', (status) => resolve({ status, out }));
+      });
+      expect(run.status, run.out).to.equal(0);
+      expect(readFileSync(outputFile, 'utf8')).to.equal('exit-code=0\n');
+      const summary = readFileSync(summaryFile, 'utf8');
+      expect(summary).to.include('```diff\n! description: "old text" → "new text"\n```');
+      expect(run.out).to.include(summary.trim().split('\n')[0]!);
+      for (const secret of Object.values(fake.credentials).filter((value) => value !== fake.credentials.username))
+        expect(run.out + summary).not.to.include(secret);
+    } finally {
+      await fake.close();
+    }
   });
 });
