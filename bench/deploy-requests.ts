@@ -3,7 +3,8 @@
  * LivePerson's APIs (test/fake-liveperson): the built CLI runs as a child
  * process against it over HTTP on 127.0.0.1. Targets from the deploy issue:
  * after any login, `plan --app` makes at most 2 requests (Domain API, the
- * installation), `plan` without `--app` at most 3 (plus the list), and an
+ * installation; the logout that ends a login's session is left out, as the
+ * login is), `plan` without `--app` at most 3 (plus the list), and an
  * `apply` that updates one more (the PUT). `audit` of an account reads the
  * list once and each installation once: the Domain API, 1 list, 1 GET each.
  */
@@ -30,7 +31,7 @@ function run(args: readonly string[], env: Record<string, string>, cwd: string):
   });
 }
 
-/** The requests of one command, logins left out, as `csds+get` and their count. */
+/** The requests of one command, the session's login and logout left out, as `csds+get` and their count. */
 async function measure(
   fake: FakeLivePerson,
   args: readonly string[],
@@ -39,7 +40,7 @@ async function measure(
 ): Promise<{ count: number; routes: string; status: number }> {
   fake.resetLog();
   const status = await run(args, fake.env(auth), cwd);
-  const routes = fake.requests.map((request) => request.route).filter((route) => route !== 'login');
+  const routes = fake.requests.map((request) => request.route).filter((route) => route !== 'login' && route !== 'logout');
   return { count: routes.length, routes: routes.join(' + '), status };
 }
 

@@ -457,6 +457,22 @@ export function trailingDotHost(value: string): string | undefined {
   return value.charCodeAt(hostEnd - 1) === 0x2e ? value.slice(start, hostEnd).toLowerCase() : undefined;
 }
 
+/**
+ * The host of an accepted URL (`value`, checked already) that has an authority (`scheme://…`),
+ * lower-cased, without its port; `undefined` for a URL without one (a root-relative `logo_uri`,
+ * `com.example.app:/cb`) and for an IP literal.
+ */
+export function hostAsWritten(value: string): string | undefined {
+  const scheme = value.indexOf(':');
+  // A scheme ends at the first ":", before any "/" (a root-relative path has none).
+  if (scheme <= 0 || value.charCodeAt(scheme + 1) !== 0x2f || value.charCodeAt(scheme + 2) !== 0x2f) return undefined;
+  const start = scheme + 3;
+  if (value.charCodeAt(start) === 0x5b) return undefined;
+  const end = authorityEnd(value, start);
+  const colon = value.indexOf(':', start);
+  return value.slice(start, colon !== -1 && colon < end ? colon : end).toLowerCase();
+}
+
 /** A host name that is a single label (no dot, an IP literal aside): no public DNS name. */
 export function singleLabelHost(url: { readonly hostname: string }): string | undefined {
   const host = url.hostname;

@@ -3,13 +3,11 @@
  * Each is named by the issue code it reports; they run in this order, so
  * their issues come out in it. A new rule across fields is an entry here.
  */
-import { stringKindOf, type FieldSpec } from '../rules/nodes.js';
-import { childOf } from '../rules/places.js';
-import { LOCALIZED_NAME_PREFIX, MANIFEST, RETRY_KEY, WEBHOOK_EVENTS } from '../rules/tables.js';
-import { leftoverHost, leftoverText } from '../rules/template.js';
+import { LOCALIZED_NAME_PREFIX, RETRY_KEY, WEBHOOK_EVENTS } from '../rules/tables.js';
+import { leftoverText } from '../rules/template.js';
 import type { IssueCode } from './codes.js';
 import { NO_PARAMS as NONE } from './issue.js';
-import { at, type Path } from './paths.js';
+import { at } from './paths.js';
 import type { Walk } from './state.js';
 
 type JsonObject = Record<string, unknown>;
@@ -74,7 +72,7 @@ export const CROSS_FIELD_CHECKS: readonly CrossFieldCheck[] = [
     },
   },
   {
-    // Text or a host left from LivePerson's template, from init's starter, or written to be filled in.
+    // Text left from LivePerson's template, from init's starter, or written to be filled in (a URL's host: in the URL's own check).
     code: 'template_leftover',
     run(walk, manifest) {
       for (const key of Object.keys(manifest)) {
@@ -85,7 +83,6 @@ export const CROSS_FIELD_CHECKS: readonly CrossFieldCheck[] = [
             walk.report(at(null, key), 'template_leftover', { kind: 'text', value: text as string, origin });
         }
       }
-      warnLeftoverHosts(walk, manifest, MANIFEST, null);
     },
   },
   {
@@ -106,36 +103,6 @@ export const CROSS_FIELD_CHECKS: readonly CrossFieldCheck[] = [
     },
   },
 ];
-
-/** `scheme://authority`: the authority of a URL with one (a root-relative `logo_uri` has none). */
-const AUTHORITY = /^[A-Za-z][A-Za-z0-9+.-]*:\/\/([^/?#]*)/u;
-
-/** The host of a URL as written, lower-cased, without user information or port; none for an IP literal. */
-function hostOf(url: string): string | undefined {
-  const authority = AUTHORITY.exec(url)?.[1];
-  if (authority === undefined) return undefined;
-  const host = authority.slice(authority.lastIndexOf('@') + 1);
-  if (host.startsWith('[')) return undefined;
-  const colon = host.indexOf(':');
-  return (colon === -1 ? host : host.slice(0, colon)).toLowerCase();
-}
-
-/** `template_leftover` for every URL under `node` (the rules tree says which strings are URLs) whose host is left from a template. */
-function warnLeftoverHosts(walk: Walk, value: unknown, node: FieldSpec, path: Path): void {
-  if (typeof value === 'string') {
-    const host = stringKindOf(node) === 'url' ? hostOf(value) : undefined;
-    const origin = host === undefined ? undefined : leftoverHost(host);
-    if (origin !== undefined) walk.report(path, 'template_leftover', { kind: 'host', value: host!, origin });
-    return;
-  }
-  if (typeof value !== 'object' || value === null) return;
-  const list = Array.isArray(value);
-  for (const key of Object.keys(value)) {
-    const segment = list ? Number(key) : key;
-    const child = childOf(node, segment);
-    if (child !== undefined) warnLeftoverHosts(walk, (value as JsonObject)[key], child, at(path, segment));
-  }
-}
 
 /** Runs every check of {@link CROSS_FIELD_CHECKS}, in order. */
 export function runCrossFieldChecks(walk: Walk, manifest: JsonObject): void {

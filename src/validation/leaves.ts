@@ -16,6 +16,7 @@ import type {
   ScopeRule,
   StringRule,
 } from '../rules/nodes.js';
+import { leftoverHost } from '../rules/template.js';
 import {
   checkHeaderName,
   headerNameFault,
@@ -25,6 +26,7 @@ import {
   closest,
   codePointLength,
   hasControlCharacter,
+  hostAsWritten,
   isBlank,
   isScopeName,
   parseHttpsUrl,
@@ -64,11 +66,14 @@ export function walkString(walk: Walk, value: unknown, path: Path, rule: StringR
     // A URL a browser opens (`entry_uri`).
     const parsed = parseHttpsUrl(value);
     if ('code' in parsed) reportUrlIssue(walk, path, parsed, 'browser');
-    else if (!warnSingleLabel(walk, path, parsed)) warnTrailingDot(walk, path, value);
+    else warnParsedHost(walk, path, parsed);
   } else if (rule.format === 'logo-uri') {
     const issue = checkLogoUri(value);
     if (issue !== undefined) reportUrlIssue(walk, path, issue, 'browser');
-    else warnTrailingDot(walk, path, value);
+    else {
+      warnTrailingDot(walk, path, value);
+      warnLeftoverHost(walk, path, hostAsWritten(value));
+    }
   }
   return value;
 }
@@ -87,6 +92,26 @@ function warnSingleLabel(walk: Walk, path: Path, url: { readonly hostname: strin
   const host = singleLabelHost(url);
   if (host !== undefined) walk.report(path, 'single_label_host', { host });
   return host !== undefined;
+}
+
+/**
+ * The warning for an accepted URL whose host (lower-cased, as written) is left from a template
+ * (`your-domain.com`, `init`'s `example.com`).
+ */
+function warnLeftoverHost(walk: Walk, path: Path, host: string | undefined): void {
+  const origin = host === undefined ? undefined : leftoverHost(host);
+  if (origin !== undefined) walk.report(path, 'template_leftover', { kind: 'host', value: host!, origin });
+}
+
+/**
+ * The warnings about the host of a parsed `https://` URL (`hostname`, lower-cased as written):
+ * one label, else a trailing dot; and a host left from a template.
+ */
+function warnParsedHost(walk: Walk, path: Path, parsed: { readonly hostname: string }): void {
+  const host = parsed.hostname;
+  if (!warnSingleLabel(walk, path, parsed) && host.charCodeAt(host.length - 1) === 0x2e)
+    walk.report(path, 'trailing_dot_host', { host, expected: host.slice(0, -1) });
+  warnLeftoverHost(walk, path, host);
 }
 
 /** The warning for an accepted URL whose host ends with a dot (`hooks.example.com.`): TLS names carry none. */
@@ -300,7 +325,10 @@ export function walkRedirectUris(walk: Walk, value: unknown, path: Path, rule: R
     checkLength(walk, uri, where, rule.itemMaxLength);
     const issue = checkRedirectUri(uri);
     if (issue !== undefined) reportUrlIssue(walk, where, issue, 'redirect');
-    else warnTrailingDot(walk, where, uri);
+    else {
+      warnTrailingDot(walk, where, uri);
+      warnLeftoverHost(walk, where, hostAsWritten(uri));
+    }
     out.push(uri);
   }
   return walk.keep(out);
@@ -314,7 +342,7 @@ export function walkEndpoint(walk: Walk, value: unknown, path: Path, rule: Endpo
   else {
     const host = unreachableHost(parsed);
     if (host !== undefined) walk.report(path, 'unreachable_endpoint_host', { host });
-    else if (!warnSingleLabel(walk, path, parsed)) warnTrailingDot(walk, path, value);
+    else warnParsedHost(walk, path, parsed);
     // Checked here, after any path the URL check took: a fragment is never sent (RFC 3986 §3.5).
     const hash = value.indexOf('#');
     if (hash !== -1) walk.report(path, 'endpoint_has_fragment', { requested: value.slice(0, hash) });
