@@ -34,6 +34,8 @@ export interface StringRule {
   readonly noControlCharacters?: true;
   /** `https-url`: an absolute `https://` URL; `logo-uri`: that, or a root-relative path. */
   readonly format?: 'https-url' | 'logo-uri';
+  /** Text a template leaves to be replaced (LivePerson's `App name`, `init`'s starter, `{…}`) is a warning here. */
+  readonly leftoverText?: true;
 }
 
 /** How a list of enum values is checked: unique items from `values`. */

@@ -422,8 +422,9 @@ export const TOP_LEVEL_FIELDS = /* @__PURE__ */ (() =>
       maxLength: { general: 128, connector: 100 },
       notBlank: true,
       noControlCharacters: true,
+      leftoverText: true,
     },
-    description: { type: 'string', maxLength: 256 },
+    description: { type: 'string', maxLength: 256, leftoverText: true },
     grant_types: {
       type: 'enum-list',
       values: GRANT_TYPES,

@@ -3,8 +3,7 @@
  * Each is named by the issue code it reports; they run in this order, so
  * their issues come out in it. A new rule across fields is an entry here.
  */
-import { LOCALIZED_NAME_PREFIX, RETRY_KEY, WEBHOOK_EVENTS } from '../rules/tables.js';
-import { leftoverText } from '../rules/template.js';
+import { RETRY_KEY, WEBHOOK_EVENTS } from '../rules/tables.js';
 import type { IssueCode } from './codes.js';
 import { NO_PARAMS as NONE } from './issue.js';
 import { at } from './paths.js';
@@ -68,20 +67,6 @@ export const CROSS_FIELD_CHECKS: readonly CrossFieldCheck[] = [
         (redirects === undefined || redirects.length === 0)
       ) {
         walk.report(at(null, 'grant_types'), 'authorization_code_without_redirect_uris', NONE);
-      }
-    },
-  },
-  {
-    // Text left from LivePerson's template, from init's starter, or written to be filled in (a URL's host: in the URL's own check).
-    code: 'template_leftover',
-    run(walk, manifest) {
-      for (const key of Object.keys(manifest)) {
-        if (key === 'client_name' || key === 'description' || key.startsWith(LOCALIZED_NAME_PREFIX)) {
-          const text = manifest[key];
-          const origin = typeof text === 'string' ? leftoverText(text) : undefined;
-          if (origin !== undefined)
-            walk.report(at(null, key), 'template_leftover', { kind: 'text', value: text as string, origin });
-        }
       }
     },
   },

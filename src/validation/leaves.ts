@@ -16,7 +16,7 @@ import type {
   ScopeRule,
   StringRule,
 } from '../rules/nodes.js';
-import { leftoverHost } from '../rules/template.js';
+import { leftoverHost, leftoverText } from '../rules/template.js';
 import {
   checkHeaderName,
   headerNameFault,
@@ -62,6 +62,10 @@ export function walkString(walk: Walk, value: unknown, path: Path, rule: StringR
   checkLength(walk, value, path, typeof max === 'number' ? max : max[walk.profile]);
   if (rule.notBlank && isBlank(value)) walk.report(path, 'blank', NONE);
   if (rule.noControlCharacters && hasControlCharacter(value)) walk.report(path, 'control_character', NONE);
+  if (rule.leftoverText) {
+    const origin = leftoverText(value);
+    if (origin !== undefined) walk.report(path, 'template_leftover', { kind: 'text', value, origin });
+  }
   if (rule.format === 'https-url') {
     // A URL a browser opens (`entry_uri`).
     const parsed = parseHttpsUrl(value);

@@ -134,10 +134,11 @@ describe('validateManifest: the output', () => {
       const { manifest, warnings } = expectValid(fixture, 'connector');
       expect(JSON.stringify(manifest)).to.equal(JSON.stringify(fixture));
       // its placeholder endpoints, https://your/webhooks/endpoint, have a host of one label; its name and description are LivePerson's placeholders
+      // in field order: the name and description first, then the endpoints under capabilities
       expect(warnings.map(({ code }) => code)).to.deep.equal([
-        ...Array(5).fill('single_label_host'),
         'template_leftover', // "App name"
         'template_leftover', // "App description"
+        ...Array(5).fill('single_label_host'),
       ]);
     });
 
@@ -146,11 +147,11 @@ describe('validateManifest: the output', () => {
       const { manifest, warnings } = expectValid(fixture, 'general');
       expect(JSON.stringify(manifest)).to.equal(JSON.stringify(fixture));
       expect(warnings.map(({ code }) => code)).to.deep.equal([
-        ...Array(5).fill('single_label_host'),
-        'code_without_authorization_code',
         // "My First LE-App", "This is my first LE-App"
         'template_leftover',
         'template_leftover',
+        ...Array(5).fill('single_label_host'),
+        'code_without_authorization_code',
       ]);
     });
 

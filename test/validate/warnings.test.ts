@@ -357,11 +357,10 @@ describe('validateManifest: warnings', () => {
         .clientName('My Connector')
         .description('What the connector does, in a sentence');
       const built = starter.webhook(CONTENT, 'https://example.com/lp/webhooks/content').toTemplate();
-      // A host is warned about where its URL is checked, in the walk; the texts by the rules across fields, after it.
       expect(leftovers(built, 'connector').map(({ path }) => path)).to.deep.equal([
-        `${CONTENT_PATH}.endpoint`,
         'client_name',
         'description',
+        `${CONTENT_PATH}.endpoint`,
       ]);
     });
   });
