@@ -360,7 +360,7 @@ export interface IssueParams {
   };
   /** A webhook `endpoint` with a fragment (`#…`), which is never sent in a request. */
   endpoint_has_fragment: {
-    /** The URL that is requested: the endpoint before `#`. */
+    /** The URL that is requested: the endpoint before `#` (the message shows it without its query). */
     readonly requested: string;
   };
   /** A URL whose host ends with a dot (`hooks.example.com.`). */

@@ -125,7 +125,7 @@ const HEADER_NAME_PROBLEMS: {
   whitespace: (suggestion) =>
     `must not contain white space (an HTTP token, RFC 9110 §5.6.2): ${
       suggestion === undefined
-        ? 'join its words with "-", e.g. "X-Api-Key" (the name is not shown: it may hold a secret)'
+        ? 'a name is one word, such as "X-Api-Key" (words joined with "-"); if a value follows the name (a key, a token, a password), put the value in "header_value" (the name is not shown: it may hold a secret)'
         : `write ${quote(suggestion)}`
     }`,
   trailing_colon: (suggestion) =>
@@ -138,6 +138,12 @@ const HEADER_NAME_PROBLEMS: {
     `holds a whole "Name: value" header line (the rest is not shown: it may be a secret): put ${
       suggestion === undefined ? 'the name' : quote(suggestion)
     } in "header_name" and the value in "header_value"`,
+};
+
+/** A URL up to its query (`?…`), which is never shown in a message: a query often holds an API key. */
+const withoutQuery = (url: string): string => {
+  const query = url.indexOf('?');
+  return query === -1 ? url : `${url.slice(0, query)}?…`;
 };
 
 /** What `template_leftover` says of a host, by its origin. */
@@ -291,7 +297,7 @@ export const MESSAGES: { readonly [TCode in IssueCode]: (params: IssueParams[TCo
       ? `has leading or trailing white space, which is stripped in transit (RFC 9110 §5.5) ${NOT_SHOWN}`
       : `is ${p.problem === 'empty' ? 'empty' : 'only white space'}: an unset secret usually looks like this ${NOT_SHOWN}`,
   endpoint_has_fragment: (p) =>
-    `has a fragment ("#…"), which is never sent in a request (RFC 3986 §3.5): LivePerson will request ${quote(p.requested, 300)}; if the receiver's address is not that, use the address it gives for webhooks`,
+    `has a fragment ("#…"), which is never sent in a request (RFC 3986 §3.5): LivePerson will request ${quote(withoutQuery(p.requested), 300)}${p.requested.includes('?') ? ' with the query as written (not shown: a query may hold a key)' : ''}; if the receiver's address is not that, use the address it gives for webhooks`,
   trailing_dot_host: (p) =>
     `host ${quote(p.host)} ends with a dot: TLS sends the server name without it (RFC 6066 §3), and some clients fail on it (Java's SNIHostName throws); write ${quote(p.expected)}`,
   allowed_unknown_key: (p) =>

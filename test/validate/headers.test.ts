@@ -134,7 +134,10 @@ describe('validateManifest: webhook headers', () => {
         }
 
         const faults: [string, { problem?: string; suggestion?: string }, string][] = [
-          ['X Api Key', { problem: 'whitespace', suggestion: 'X-Api-Key' }, 'must not contain white space'],
+          ['X Api Key', { problem: 'whitespace' }, 'a name is one word, such as "X-Api-Key"'],
+          // Words are never joined and shown: a value may follow the name, letters only or not.
+          ['X-Api-Key MySuperSecretPassword', { problem: 'whitespace' }, 'put the value in "header_value"'],
+          ['password letmein', { problem: 'whitespace' }, 'the name is not shown'],
           [' Authorization', { problem: 'whitespace', suggestion: 'Authorization' }, 'write "Authorization"'],
           ['Authorization:', { problem: 'trailing_colon', suggestion: 'Authorization' }, 'must not end with ":"'],
           ['X-Api-Key :', { problem: 'trailing_colon', suggestion: 'X-Api-Key' }, 'write "X-Api-Key"'],
@@ -146,7 +149,7 @@ describe('validateManifest: webhook headers', () => {
             'put "Authorization" in "header_name"',
           ],
           // A name that may be a pasted credential is never joined and shown.
-          [SECRET, { problem: 'whitespace' }, 'join its words with "-"'],
+          [SECRET, { problem: 'whitespace' }, 'words joined with "-"'],
           ['bearer abcdefghijk', { problem: 'whitespace' }, 'the name is not shown'],
           ['Token abc 123', { problem: 'whitespace' }, 'the name is not shown'],
           [`${SECRET}:`, { problem: 'trailing_colon' }, 'remove it'],
@@ -157,7 +160,12 @@ describe('validateManifest: webhook headers', () => {
             const issue = expectIssue(withHeaders(profile, [header(name, SECRET)]), profile, 'invalid_header_name', NAME_PATH);
             expect(issue.params).to.deep.equal(params);
             expect(issue.message).to.contain(words);
-            expect(JSON.stringify(issue)).not.to.contain('s3cr3t').and.not.to.contain('abcdefghijk').and.not.to.contain('123');
+            expect(JSON.stringify(issue))
+              .not.to.contain('s3cr3t')
+              .and.not.to.contain('abcdefghijk')
+              .and.not.to.contain('123')
+              .and.not.to.contain('MySuperSecretPassword')
+              .and.not.to.contain('letmein');
           });
         }
       });

@@ -233,8 +233,8 @@ const MADE: readonly {
     [
       [
         'X Api Key',
-        { problem: 'whitespace', suggestion: 'X-Api-Key' },
-        'must not contain white space (an HTTP token, RFC 9110 §5.6.2): write "X-Api-Key"',
+        { problem: 'whitespace' },
+        'must not contain white space (an HTTP token, RFC 9110 §5.6.2): a name is one word, such as "X-Api-Key" (words joined with "-"); if a value follows the name (a key, a token, a password), put the value in "header_value" (the name is not shown: it may hold a secret)',
       ],
       [
         'Authorization:',
