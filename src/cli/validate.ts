@@ -135,11 +135,14 @@ function toFileReport(checked: Checked): FileReport {
 }
 
 /**
- * A warning `--strict` lets pass: a placeholder `--allow-unresolved` allows to stay unset (only then is an
- * `unresolved_placeholder` a warning). A pull-request gate has no secrets; every other warning still fails.
+ * A warning `--strict` lets pass, as the run asked for it by name: a placeholder `--allow-unresolved` allows
+ * to stay unset (only then is an `unresolved_placeholder` a warning; a pull-request gate has no secrets), and
+ * a key `--allow-key` names (`allowed_unknown_key`). Every other warning still fails.
  */
-const allowedUnset = (warning: { readonly code: string } | LocatedIssue): boolean =>
-  ('issue' in warning ? warning.issue.code : warning.code) === 'unresolved_placeholder';
+const allowedByOption = (warning: { readonly code: string } | LocatedIssue): boolean => {
+  const code = 'issue' in warning ? warning.issue.code : warning.code;
+  return code === 'unresolved_placeholder' || code === 'allowed_unknown_key';
+};
 
 /**
  * How many issues and warnings a file has, those left out of its lists included, and how many of the
@@ -152,7 +155,7 @@ function countsOf(file: {
 }) {
   const more = omittedCounts(file.omitted);
   const warnings = file.warnings.length + more.warnings;
-  const allowed = file.warnings.filter(allowedUnset).length;
+  const allowed = file.warnings.filter(allowedByOption).length;
   return { issues: file.issues.length + more.errors, warnings, failingStrict: warnings - allowed };
 }
 
@@ -213,7 +216,7 @@ function printAnnotations(checked: readonly Checked[], summary: ReportSummary, s
         line: formatIssueLine(entry.file, located, { fileLevel }),
       });
     for (const located of entry.warnings) {
-      const failing = strict && !allowedUnset(located);
+      const failing = strict && !allowedByOption(located);
       found.push({
         kind: failing ? 'error' : 'warning',
         annotation: formatAnnotation(entry.file, located, { fileLevel, failing }),
