@@ -257,7 +257,7 @@ export function renderRulesDoc(): string {
     '',
     '- `whitespace`: a space or tab in it or around it (RFC 9110 §5.6.2: a name is a token, one word such as `X-Api-Key`). A name',
     '  only padded with white space is shown trimmed; words are never joined and shown, since a value may follow the name',
-    '  (`X-Api-Key MySecretPassword`): the message says to join a name\'s words with `-` and to put a value in `header_value`.',
+    "  (`X-Api-Key MySecretPassword`): the message says to join a name's words with `-` and to put a value in `header_value`.",
     '- `trailing_colon`: a `:` at its end, as a pasted `Authorization:` line has (write `Authorization`): the colon separates a',
     "  field's name from its value (RFC 9112 §5).",
     '- `pseudo_header`: a `:` at its start (`:authority`, `:path`): an HTTP/2 pseudo-header (RFC 9113 §8.3), which the client sets',

@@ -181,6 +181,8 @@ export interface Annotated {
   readonly kind: 'error' | 'warning' | 'notice';
   readonly annotation: string;
   readonly line: string;
+  /** How many findings it stands for: 1, or for the line of those left out of a listing, their number. */
+  readonly count?: number;
 }
 
 /**
@@ -201,12 +203,12 @@ export function annotationLines(found: readonly Annotated[]): string[] {
   const notAnnotated = { error: 0, warning: 0, notice: 0 };
   // One notice is kept for the line that says how many were not annotated.
   const limit = { error: ANNOTATIONS_PER_KIND, warning: ANNOTATIONS_PER_KIND, notice: ANNOTATIONS_PER_KIND - 1 };
-  for (const { kind, annotation, line } of found) {
+  for (const { kind, annotation, line, count = 1 } of found) {
     if (shown[kind] < limit[kind]) {
       shown[kind] += 1;
       out.push(annotation);
     } else {
-      notAnnotated[kind] += 1;
+      notAnnotated[kind] += count;
       out.push(`not annotated: ${line}`);
     }
   }
@@ -217,7 +219,7 @@ export function annotationLines(found: readonly Annotated[]): string[] {
       ...(notAnnotated.notice > 0 ? [plural(notAnnotated.notice, 'note')] : []),
     ].join(', ');
     out.push(
-      `::notice title=more issues than GitHub annotates::${counts} not annotated (GitHub shows at most ${ANNOTATIONS_PER_KIND} error and ${ANNOTATIONS_PER_KIND} warning annotations per step): they are the lines that start with "not annotated:" in this step's log`,
+      `::notice title=more issues than GitHub annotates::${counts} not annotated (GitHub shows at most ${ANNOTATIONS_PER_KIND} annotations of each kind per step): see the lines that start with "not annotated:" in this step's log`,
     );
   }
   return out;

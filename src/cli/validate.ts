@@ -24,6 +24,7 @@ import {
   formatIssueLine,
   formatNotice,
   formatOmittedLine,
+  MAX_LISTED,
   plural,
   profileName,
   shownFileName,
@@ -228,6 +229,7 @@ function printAnnotations(checked: readonly Checked[], summary: ReportSummary, s
         kind: strict || omittedCounts(entry.omitted).errors > 0 ? 'error' : 'warning',
         annotation: formatOmittedLine(entry.file, entry.omitted, { annotation: true, failing: strict }),
         line: formatOmittedLine(entry.file, entry.omitted),
+        count: omittedCounts(entry.omitted).errors + omittedCounts(entry.omitted).warnings,
       });
     if (entry.note !== undefined)
       found.push({
@@ -263,6 +265,9 @@ function printMarkdown(checked: readonly Checked[], summary: ReportSummary, stri
       ]),
     );
   }
+  const notes = checked.filter((entry) => entry.note !== undefined);
+  if (notes.length > 0)
+    out.push('', ...notes.map((entry) => `- ${markdownText(shownFileName(entry.file))}: note: ${markdownText(entry.note!)}`));
   let rows = MARKDOWN_ROWS;
   for (const entry of checked) {
     const listed = [...entry.issues, ...entry.warnings];
@@ -281,7 +286,10 @@ function printMarkdown(checked: readonly Checked[], summary: ReportSummary, stri
     }
     const more = listed.length - shown.length + omittedCounts(entry.omitted).errors + omittedCounts(entry.omitted).warnings;
     if (more > 0)
-      out.push('', `… and ${plural(more, 'more issue')} not listed here: run \`validate\` on the file to see them all.`);
+      out.push(
+        '',
+        `… and ${plural(more, 'more issue')} not listed here: \`validate\` on the file lists up to ${plural(MAX_LISTED, 'issue')} and ${plural(MAX_LISTED, 'warning')}.`,
+      );
     out.push('', '</details>');
   }
   io.stdout(`${out.join('\n')}\n`);
@@ -345,16 +353,22 @@ Exit status: 0 if every file is valid (warnings allowed, unless --strict),
       values.dotenv === undefined
         ? { ok: true as const, variables: process.env }
         : await loadVariables(values.dotenv, io.cwd, process.env, (line) => io.stderr(`${line}\n`));
-    if (!loaded.ok) {
-      io.stderr(`${formatIssueLine(`--dotenv ${loaded.file}`, loaded.issue, { fileLevel: true })}\n`);
-      return EXIT.failure;
-    }
-    const template = { env: loaded.variables, allowUnresolved: values['allow-unresolved'] === true, allowKeys };
-
-    const logo = values.logo;
-    const logoIssue = logo === undefined ? undefined : await checkLogo(resolve(io.cwd, logo), logo);
     const checked: Checked[] = [];
-    for (const listed of listFiles(positionals, io.cwd)) checked.push(await checkFile(listed, io, option, logoIssue, template));
+    if (!loaded.ok) {
+      // Nothing is checked without its variables; the report says why, in the format asked for (text: stderr).
+      checked.push({
+        file: `--dotenv ${loaded.file}`,
+        choice: undefined,
+        issues: [{ issue: loaded.issue, position: undefined }],
+        warnings: [],
+        omitted: undefined,
+      });
+    } else {
+      const template = { env: loaded.variables, allowUnresolved: values['allow-unresolved'] === true, allowKeys };
+      const logo = values.logo;
+      const logoIssue = logo === undefined ? undefined : await checkLogo(resolve(io.cwd, logo), logo);
+      for (const listed of listFiles(positionals, io.cwd)) checked.push(await checkFile(listed, io, option, logoIssue, template));
+    }
     const files = checked.map(toFileReport);
     const summary = summarize(files, strict);
 

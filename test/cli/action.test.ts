@@ -142,7 +142,7 @@ describe('the GitHub Action (action.yml, action/run.sh)', () => {
     expect(run.stdout.match(/^::error /gm)).to.have.length(10);
     expect(run.stdout.match(/^not annotated: many\.json:\d+:\d+: unknown_\d+: unknown key/gm)).to.have.length(15);
     expect(run.stdout).to.match(
-      /^::notice title=more issues than GitHub annotates::15 errors not annotated \(GitHub shows at most 10 error and 10 warning annotations per step\)/m,
+      /^::notice title=more issues than GitHub annotates::15 errors not annotated \(GitHub shows at most 10 annotations of each kind per step\)/m,
     );
   });
 

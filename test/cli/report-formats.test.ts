@@ -101,7 +101,9 @@ describe('validate --format markdown', () => {
     writeFileSync(join(tmp(), 'many.json'), JSON.stringify({ client_name: 'Acme', ...many }, null, 2));
     const run = runCli(['validate', '--format', 'markdown', 'many.json'], { cwd: tmp() });
     expect(run.stdout.match(/^\| \d+:\d+ \| error \| /gm)).to.have.length(200);
-    expect(run.stdout).to.include('… and 50 more issues not listed here: run `validate` on the file to see them all.');
+    expect(run.stdout).to.include(
+      '… and 50 more issues not listed here: `validate` on the file lists up to 1,000 issues and 1,000 warnings.',
+    );
   });
 
   it('never shows a header value', () => {
@@ -123,5 +125,35 @@ describe('validate --format markdown', () => {
     const run = runCli(['validate', '--format', 'markdown', 'secret.json'], { cwd: tmp() });
     expect(run.stdout).to.include('header\\_value');
     expect(run.stdout).not.to.include('s3cr3t');
+  });
+
+  it('carries the note a file checked as general by default gets when it looks like a connector', () => {
+    writeFileSync(
+      join(tmp(), 'connector.json'),
+      JSON.stringify({ client_name: 'Acme', grant_types: ['client_credentials'], scope: 'msg.consumer' }),
+    );
+    const run = runCli(['validate', '--format', 'markdown', 'connector.json'], { cwd: tmp() });
+    expect(run.stdout).to.match(
+      /^- connector\.json: note: checked against the general profile, the default .*--profile connector/m,
+    );
+  });
+
+  it('a --dotenv file that cannot be read is reported in every format: an annotation, an entry of the JSON report', () => {
+    writeFileSync(join(tmp(), 'ok.json'), JSON.stringify({ client_name: 'Acme' }));
+    const github = runCli(['validate', '--format', 'github', '--dotenv', '.env.missing', 'ok.json'], { cwd: tmp() });
+    expect(github.status).to.equal(1);
+    expect(github.stdout).to.match(/^::error file=--dotenv \.env\.missing,title=file_not_found::file not found$/m);
+    const json = runCli(['validate', '--format', 'json', '--dotenv', '.env.missing', 'ok.json'], { cwd: tmp() });
+    const report = JSON.parse(json.stdout) as { files: { file: string; valid: boolean }[]; summary: { failed: number } };
+    expect(report.files).to.deep.include({
+      file: '--dotenv .env.missing',
+      profile: null,
+      valid: false,
+      issues: [{ code: 'file_not_found', severity: 'error', path: '', message: 'file not found' }],
+      warnings: [],
+    });
+    expect(report.summary.failed).to.equal(1);
+    const text = runCli(['validate', '--dotenv', '.env.missing', 'ok.json'], { cwd: tmp() });
+    expect(text.stderr).to.equal('--dotenv .env.missing: file not found [file_not_found]\n');
   });
 });
