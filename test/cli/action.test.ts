@@ -199,4 +199,57 @@ describe('the GitHub Action (action.yml, action/run.sh)', () => {
       await fake.close();
     }
   });
+
+  it('a usage error of the CLI (a wrong profile, a doubled option) is one error annotation, exit 2', () => {
+    for (const inputs of [
+      { files: 'manifests', profile: 'Connector' },
+      { files: 'manifests', strict: 'true', args: '--strict' },
+    ]) {
+      const run = step(inputs);
+      expect(run.status).to.equal(2);
+      expect(run.output).to.equal('exit-code=2\n');
+      expect(run.stdout.match(/^::error /gm)).to.have.length(1);
+      expect(run.stdout).to.include(
+        '::error title=lp-app-manifest action::lp-app-manifest validate refused its options (exit 2)',
+      );
+    }
+    const plan = step({ command: 'plan', files: 'plan.json', account: '12345678', 'allow-unresolved': 'true' });
+    expect(plan.status).to.equal(2);
+    expect(plan.stdout).to.include('input allow-unresolved applies to validate');
+  });
+
+  it('plan: a failed plan is an error annotation, and its lines are in the summary', async () => {
+    const fake = await startFakeLivePerson();
+    try {
+      writeFileSync(join(project, 'plan.json'), JSON.stringify({ client_name: 'Acme bot', description: 'A bot' }));
+      const summaryFile = join(tmp(), 'failed-summary.md');
+      writeFileSync(summaryFile, '');
+      const env = {
+        PATH: process.env['PATH'] ?? '',
+        ...fake.env('bearer'),
+        LP_BEARER_TOKEN: 'not-the-bearer',
+        GITHUB_STEP_SUMMARY: summaryFile,
+        GITHUB_OUTPUT: join(tmp(), 'failed-output.txt'),
+        INPUT_COMMAND: 'plan',
+        INPUT_FILES: 'plan.json',
+        INPUT_ACCOUNT: fake.account,
+      };
+      const run = await new Promise<{ status: number | null; out: string }>((resolve) => {
+        const child = spawn('bash', [SCRIPT], { cwd: project, env });
+        let out = '';
+        child.stdout.on('data', (chunk) => (out += chunk));
+        child.stderr.on('data', (chunk) => (out += chunk));
+        child.on('close', (status) => resolve({ status, out }));
+      });
+      expect(run.status, run.out).to.equal(1);
+      expect(run.out).to.match(/^::error title=lp-app-manifest plan::the plan failed \(exit 1\): lp-app-manifest: .*401/m);
+      const summary = readFileSync(summaryFile, 'utf8');
+      expect(summary).to.match(
+        /^\*\*lp-app-manifest plan failed\*\* \(exit 1\):\n\n<pre>\nlp-app-manifest: .*401.*\n<\/pre>\n$/m,
+      );
+      expect(run.out + summary).not.to.include('not-the-bearer');
+    } finally {
+      await fake.close();
+    }
+  });
 });
