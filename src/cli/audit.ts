@@ -5,7 +5,7 @@
 import { isHttpToken, validateManifest, type Profile, type ValidationIssue } from '../index.js';
 import { firstHiddenKey } from '../rules/names.js';
 import { looksLikeConnector } from '../rules/profiles.js';
-import { readProfile } from './args.js';
+import { PROGRAM, readProfile } from './args.js';
 import { defineCommand } from './command.js';
 import {
   CREDENTIALS_HELP,
@@ -255,7 +255,17 @@ ${CREDENTIALS_HELP}`,
               `the list of account ${account}'s installations has an item without an id, which audit cannot read; nothing was checked`,
             );
           // The list may carry only some fields: each one is read whole.
-          const { installation } = await client.get(id);
+          let installation: Readonly<Record<string, unknown>>;
+          try {
+            ({ installation } = await client.get(id));
+          } catch (error) {
+            // Removed between the list and the read: nothing left to check, and the others still are.
+            if (!(error instanceof Error && (error as { code?: unknown }).code === 'not_found')) throw error;
+            io.stderr(
+              `${PROGRAM}: installation ${shownId(id) ?? '(id not shown)'} was listed but is gone (HTTP 404): not checked\n`,
+            );
+            continue;
+          }
           if (installation['deleted'] !== true) audited.push(auditOne(installation, option, api));
         }
         return audited;

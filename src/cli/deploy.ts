@@ -56,7 +56,7 @@ export const REMOTE_OPTIONS = {
   timeout: {
     type: 'string',
     value: '<seconds>',
-    help: `give up after this long, all retries included (default ${DEFAULT_TIMEOUT_SECONDS})`,
+    help: `give up on a call to LivePerson after this long, its retries and\npauses included (each call has its own; default ${DEFAULT_TIMEOUT_SECONDS})`,
   },
 } as const satisfies OptionSpecs;
 

@@ -42,8 +42,9 @@ as a canonical manifest: the fields LivePerson assigns (id, client_id,
 client_secret…) are left out, and client_secret is never written anywhere.
 Webhook header values (often API keys) are written as \${{ NAME }} placeholders,
 one variable each (LP_<EVENT>_<HEADER>, with _2, _3… when two would be named
-alike, LP_<EVENT>_HEADER_<n> for a header name that is not an HTTP token),
-named on stderr once the file is written. Fields a manifest has no place for
+alike), named on stderr once the file is written; an installation with a
+header name that is not an HTTP token (a pasted secret, maybe) is invalid,
+and nothing is written. Fields a manifest has no place for
 are named on stderr too (apply keeps them on the installation). An
 installation marked deleted ("deleted": true) is an error: nothing is written.
 

@@ -414,6 +414,13 @@ export function createInstallationsClient(options: InstallationsClientOptions): 
           if (answer.status === 409 || answer.status === 412)
             throw attempt > 1 ? new StaleAfterRetry(answer.status) : stale(answer.status);
           if (answer.status === 404) throw notFound(what);
+          // A 5xx may come after the write was stored: say so, as a create's does.
+          if (answer.status >= 500)
+            throw new InstallationsError(
+              'outcome_unknown',
+              `${what}: LivePerson answered HTTP ${answer.status}; the update may or may not have been stored: run plan to see before applying again`,
+              answer.status,
+            );
           if (answer.status !== 200 && answer.status !== 204) failure(what, answer);
           return answer.text.trim() === ''
             ? { installation: body, revision: revisionOf(answer) }

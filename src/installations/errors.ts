@@ -10,7 +10,8 @@
  * - `unavailable`: still failing (429, a 5xx, connection errors) after every try;
  * - `timeout`: no answer within the time allowed;
  * - `outcome_unknown`: a create may or may not have been stored (its answer was lost or a 500), or
- *   it was answered without the installation and reading it back found nothing or failed;
+ *   it was answered without the installation and reading it back found nothing or failed; or an
+ *   update was answered with a server error (5xx), which may come after the write was stored;
  * - `ambiguous`: several installations match;
  * - `http`: any other error status;
  * - `protocol`: an answer this client cannot read.

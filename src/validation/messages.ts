@@ -166,7 +166,7 @@ const LEFTOVER_TEXTS: { readonly [TOrigin in LeftoverOrigin]: string } = {
 const CONNECTOR_MISSING: { readonly [TMissing in IssueParams['connector_without_webhooks']['missing']]: string } = {
   capabilities: 'there is no "capabilities" object, so no webhook',
   webhooks: 'there is no "webhooks" object, so no webhook',
-  events: 'no webhook event is set (only "retry")',
+  events: 'no webhook event is set',
 };
 
 /**

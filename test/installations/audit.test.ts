@@ -149,4 +149,12 @@ describe('CLI audit against the fake LivePerson', () => {
     expect(routes.at(-1)).to.equal('logout');
     expectNoSecret(result);
   });
+
+  it('an installation gone between the list and its read is left out with a line; the others are checked', async () => {
+    fake.inject('get', { kind: 'status', status: 404 });
+    const result = await run(['--format', 'json']);
+    const report = JSON.parse(result.stdout) as { installations: Audited[] };
+    expect(report.installations).to.have.length(4);
+    expect(result.stderr).to.match(/^lp-app-manifest: installation app-\S+ was listed but is gone \(HTTP 404\): not checked\n$/);
+  });
 });

@@ -239,19 +239,21 @@ describe('CLI against the answers the real LivePerson may give (issue 21)', () =
       );
     });
 
-    it('a write answered 500 is not retried', async () => {
+    it('a write answered 500 is not retried, and says it may have been stored', async () => {
       const { id } = fake.seed(manifest({ enabled: false }));
       writeFileSync(file, manifestFile({ enabled: true }));
       fake.inject('update', { kind: 'status', status: 500 });
       const result = await run(['apply', file, '--account', fake.account, '--app', id, '--yes']);
       expect(result.status).to.equal(1);
-      expect(result.stderr).to.include('LivePerson answered HTTP 500');
+      expect(result.stderr).to.include(
+        'LivePerson answered HTTP 500; the update may or may not have been stored: run plan to see before applying again',
+      );
       expect(fake.writes()).to.have.length(1);
     });
 
     it('--timeout defaults to 60 s, room for the 5, 10 and 15 s pauses', async () => {
       const help = await runCliAsync(['plan', '--help'], {}, temp());
-      expect(help.stdout).to.include('all retries included (default 60)');
+      expect(help.stdout).to.include('its retries and').and.include('default 60)');
     });
   });
 
