@@ -19,11 +19,11 @@ import { defineCommand } from './command.js';
 import { readTimeout } from './deploy.js';
 import { DOTENV_OPTION, loadVariables } from './dotenv.js';
 import { checkOpenable, decodeJsonText, readBytes } from './files.js';
-import { errorCode, errorMessage, EXIT, UsageError } from './io.js';
+import { errorMessage, EXIT, UsageError } from './io.js';
 import { parseJsonText } from './json-text.js';
 import { formatIssueLine, plural, type LocatedIssue } from './report.js';
 import { schemaReference } from './schema-ref.js';
-import { writeFileAtomic } from './write-atomic.js';
+import { describeWriteError, writeFileAtomic } from './write-atomic.js';
 
 /** What was checked; for a JSON file, also its repeated keys and where each path is. */
 interface Built {
@@ -126,25 +126,6 @@ async function buildModule(run: Run): Promise<Built> {
   channel.destroy();
   if (!outcome.ok) throw new BuildFailure(outcome.lines);
   return { checked: outcome.checked, duplicates: [], locate: undefined };
-}
-
-function describeWriteError(error: unknown): string {
-  switch (errorCode(error)) {
-    case 'ENOENT':
-      return 'the directory does not exist';
-    case 'EACCES':
-    case 'EPERM':
-    case 'EROFS':
-      return 'permission denied';
-    case 'EISDIR':
-    case 'ENOTEMPTY':
-    case 'EEXIST':
-      return 'is a directory';
-    case 'ENOSPC':
-      return 'no space left on the device';
-    default:
-      return errorMessage(error);
-  }
 }
 
 /** The issues with their positions (a JSON file has them; a module's manifest has none). */

@@ -15,9 +15,9 @@ import { dirname, resolve } from 'node:path';
 import { STARTER, STARTER_WEBHOOKS, TEMPLATE_MAX_RETRIES } from '../rules/template.js';
 import { PROGRAM, readProfile } from './args.js';
 import { defineCommand } from './command.js';
-import { errorCode, errorMessage, EXIT, UsageError } from './io.js';
+import { EXIT, UsageError } from './io.js';
 import { notInstalledNote, schemaReference } from './schema-ref.js';
-import { writeFileAtomic } from './write-atomic.js';
+import { describeWriteError, writeFileAtomic } from './write-atomic.js';
 
 // The starter's texts and host are STARTER's (src/rules/template.ts), which the validator warns
 // about when they are left in a manifest. example.com is reserved for documentation (RFC 2606): a
@@ -111,7 +111,7 @@ npm install puts it, and a note on stderr says so.`,
     try {
       await writeFileAtomic(target, json);
     } catch (error) {
-      io.stderr(`${out}: cannot write (${errorCode(error) ?? errorMessage(error)})\n`);
+      io.stderr(`${out}: cannot write: ${describeWriteError(error)}\n`);
       return EXIT.failure;
     }
     return EXIT.ok;

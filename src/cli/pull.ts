@@ -20,7 +20,7 @@ import {
 } from './deploy.js';
 import { EXIT, UsageError } from './io.js';
 import { formatIssueLine, plural } from './report.js';
-import { writeFileAtomic } from './write-atomic.js';
+import { describeWriteError, writeFileAtomic } from './write-atomic.js';
 
 /**
  * `lp-app-manifest pull --account ID --app ID [--out FILE] [--profile P]`
@@ -93,9 +93,7 @@ ${CREDENTIALS_HELP}`,
       if (values.out === undefined) io.stdout(json);
       else
         await writeFileAtomic(resolve(io.cwd, values.out), json).catch((error: unknown) => {
-          throw new DeployFailure(
-            `${values.out}: cannot write (${error instanceof Error && 'code' in error ? String(error.code) : 'error'})`,
-          );
+          throw new DeployFailure(`${values.out}: cannot write: ${describeWriteError(error)}; nothing was written`);
         });
       // Only now that the manifest is written: a placeholder in nothing written would send the reader looking for it.
       for (const { path, variable } of hidden) {

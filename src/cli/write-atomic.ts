@@ -6,6 +6,7 @@
  */
 import { lstat, open, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { errorCode, errorMessage } from './io.js';
 
 /** How to write: `secret: true` makes the file mode 0600 (owner read/write only), whatever it replaces. */
 export interface WriteOptions {
@@ -69,5 +70,37 @@ export async function writeFileAtomic(target: string, data: string, { secret = f
     await handle?.close().catch(() => undefined);
     await rm(temp, { force: true }).catch(() => undefined);
     throw error;
+  }
+}
+
+/**
+ * Why a file could not be written, in words (`the directory does not exist`), for every command
+ * that writes one (`build --out`, `init --out`, `pull --out`).
+ *
+ * @example
+ * ```ts
+ * import { describeWriteError } from './write-atomic.js';
+ *
+ * describeWriteError(Object.assign(new Error('x'), { code: 'ENOENT' })); // 'the directory does not exist'
+ * ```
+ */
+export function describeWriteError(error: unknown): string {
+  switch (errorCode(error)) {
+    case 'ENOENT':
+      return 'the directory does not exist';
+    case 'EACCES':
+    case 'EPERM':
+    case 'EROFS':
+      return 'permission denied';
+    case 'EISDIR':
+    case 'ENOTEMPTY':
+    case 'EEXIST':
+      return 'is a directory';
+    case 'ENOSPC':
+      return 'no space left on the device';
+    case 'ENOTFILE':
+      return 'not a regular file (a device, a pipe or a socket)';
+    default:
+      return errorMessage(error);
   }
 }
