@@ -98,8 +98,6 @@ export function describeWriteError(error: unknown): string {
       return 'is a directory';
     case 'ENOSPC':
       return 'no space left on the device';
-    case 'ENOTFILE':
-      return 'not a regular file (a device, a pipe or a socket)';
     default:
       return errorMessage(error);
   }
