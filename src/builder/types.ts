@@ -14,7 +14,7 @@ import type {
   Profile,
   ProfileOf,
   ProfileOption,
-  ResponseType,
+  ResponseTypeInput,
   Scope,
   TargetAudience,
   VisitorBehavior,
@@ -621,17 +621,19 @@ export interface ManifestBuilder<TProfile extends Profile = Profile, in out THas
   ): ManifestBuilder<TProfile, THasName>;
 
   /**
-   * Sets `response_types` (duplicates dropped, canonical order).
+   * Sets `response_types` (duplicates dropped, canonical order). A value of several
+   * space-separated values may list them in any order (RFC 6749 §3.1.1): `'token id_token'` is
+   * written `'id_token token'`.
    *
    * @example
    * ```ts
    * import { ManifestBuilder } from 'lp-app-manifest';
    *
    * const builder = ManifestBuilder.general().clientName('Acme App');
-   * builder.responseTypes('code');
+   * builder.responseTypes('code', 'token id_token'); // response_types: ["code", "id_token token"]
    * ```
    */
-  responseTypes(...responseTypes: ResponseType[]): ManifestBuilder<TProfile, THasName>;
+  responseTypes(...responseTypes: ResponseTypeInput[]): ManifestBuilder<TProfile, THasName>;
 
   /**
    * Sets `redirect_uris`: `https://…`, `http://` to a loopback host, or a private-use scheme (`com.example.app:/cb`).
