@@ -122,6 +122,14 @@ const fromVariable = { maxRetries: 2 as const, headers: { 'X-Acme': 'a' } };
 expectType<typeof named>(named.webhook(event, url, fromVariable));
 declare const someOptions: Record<never, never> | { maxRetries: MaxRetries };
 expectType<typeof named>(named.webhook(event, url, someOptions));
+// the options type derived the usual way is the options, not never (webhook() is generic), and a
+// value of it passes to webhook()
+type DerivedOptions = NonNullable<Parameters<ManifestBuilder<'connector'>['webhook']>[2]>;
+expectAssignable<DerivedOptions>({ maxRetries: 3, headers: { 'X-Acme': 'a' } });
+expectNotAssignable<DerivedOptions>({ maxRetries: 7 });
+declare const derivedOptions: DerivedOptions;
+expectType<typeof named>(named.webhook(event, url, derivedOptions));
+expectAssignable<Parameters<ManifestBuilder<'connector'>['withoutWebhook']>[0]>(event);
 // the contextual type of a literal's maxRetries is still the range (editor completion)
 expectAssignable<NonNullable<Parameters<typeof named.webhook<WebhookEvent>>[2]>['maxRetries']>(3 as MaxRetries);
 

@@ -185,13 +185,17 @@ type SameLastPart<TName extends string, TEvent extends WebhookEvent> = TEvent ex
  */
 type EventArgument<TEvent> = TEvent extends WebhookEvent
   ? TEvent
-  : // The name itself stays in the type, so that tsc prints the argument as written, not as `string`.
-    TEvent &
-      ManifestTypeError<
-        TEvent extends 'ms.MessagingEventNotification.ExConversationChangeNotification'
-          ? MisspelledEventMessage
-          : UnknownEventMessage<TEvent & string>
-      >;
+  : // Already an error (the parameter's own type, as `Parameters<…>` infers it back): kept, so that
+    // `Parameters<ManifestBuilder['webhook']>` is the parameters, not `never`.
+    TEvent extends ManifestTypeError<string>
+    ? TEvent
+    : // The name itself stays in the type, so that tsc prints the argument as written, not as `string`.
+      TEvent &
+        ManifestTypeError<
+          TEvent extends 'ms.MessagingEventNotification.ExConversationChangeNotification'
+            ? MisspelledEventMessage
+            : UnknownEventMessage<TEvent & string>
+        >;
 
 /**
  * The compile-time message where a webhook's `maxRetries` is not one of its values (the values
