@@ -58,6 +58,7 @@ export type {
   ProfileOf,
   ProfileOption,
   ResponseType,
+  ResponseTypeInput,
   Scope,
   TargetAudience,
   VisitorBehavior,

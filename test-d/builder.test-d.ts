@@ -12,6 +12,7 @@ import {
   type WebhookEvent,
   type GrantType,
   type ResponseType,
+  type ResponseTypeInput,
   type EntryPoint,
   type ConsumerIdentity,
   type EngagementSettings,
@@ -55,10 +56,20 @@ expectError(ManifestBuilder.general().grantTypes('implicit'));
 expectError(ManifestBuilder.general().grantTypes(plainString));
 expectType<ManifestBuilderInterface<'general', false>>(ManifestBuilder.general().responseTypes('code', 'id_token token'));
 expectError(ManifestBuilder.general().responseTypes('id_token_token'));
-// One spelling per value in TypeScript: the canonical one, as the output writes it (the validator accepts either order).
+// The output's type has one spelling per value, the canonical one; responseTypes(...) takes a
+// value's space-separated values in any order (RFC 6749 §3.1.1), as the validator does.
 expectAssignable<ResponseType>('id_token token');
 expectNotAssignable<ResponseType>('token id_token');
-expectError(ManifestBuilder.general().responseTypes('token id_token'));
+expectAssignable<ResponseTypeInput>('token id_token');
+expectAssignable<ResponseTypeInput>('id_token token');
+expectType<'code' | 'token' | 'id_token' | 'id_token token' | 'token id_token'>(neverValue as ResponseTypeInput);
+expectNotAssignable<ResponseTypeInput>('token code');
+expectNotAssignable<ResponseTypeInput>('token token');
+expectNotAssignable<ResponseTypeInput>('token  id_token');
+expectType<ManifestBuilderInterface<'general', false>>(ManifestBuilder.general().responseTypes('token id_token'));
+expectType<ManifestBuilderInterface<'general', false>>(ManifestBuilder.general().responseTypes('code', 'token id_token'));
+expectError(ManifestBuilder.general().responseTypes('code token'));
+expectError(ManifestBuilder.general().responseTypes('token id_token code'));
 expectError(ManifestBuilder.general().responseTypes(plainString));
 expectType<ManifestBuilderInterface<'general', false>>(ManifestBuilder.general().scope('msg.consumer'));
 expectError(ManifestBuilder.general().scope('msg.agent'));

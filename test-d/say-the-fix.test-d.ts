@@ -86,7 +86,23 @@ expectError(named.webhook(event, url, { timeout: 3 }));
 // an unknown option in a variable (no excess-property check) is an error too
 const withExtra = { maxRetries: 3 as const, timeout: 3 };
 expectError(named.webhook(event, url, withExtra));
-expectType<'maxRetries must be between 0 and 5'>(neverValue as MaxRetriesMessage);
+expectType<'maxRetries must be 0, 1, 2, 3, 4 or 5 (a number in a variable needs "as const" or the type WebhookOptions)'>(
+  neverValue as MaxRetriesMessage,
+);
+// a literal kept in a variable is widened to number: an error (its message says how to keep it) ...
+const widenedOptions = { maxRetries: 3 };
+expectError(named.webhook(event, url, widenedOptions));
+const chosenOptions = { maxRetries: production ? 5 : 2 };
+expectError(named.webhook(event, url, chosenOptions));
+declare function retryHelper(): { maxRetries?: number };
+expectError(named.webhook(event, url, retryHelper()));
+// ... and kept as const, or typed WebhookOptions, it compiles
+const constOptions = { maxRetries: 3 } as const;
+expectType<typeof named>(named.webhook(event, url, constOptions));
+const typedOptions: WebhookOptions = { maxRetries: production ? 5 : 2 };
+expectType<typeof named>(named.webhook(event, url, typedOptions));
+declare function typedHelper(): WebhookOptions;
+expectType<typeof named>(named.webhook(event, url, typedHelper()));
 declare const retryOptions: Parameters<typeof named.webhook<WebhookEvent, Readonly<Record<string, string>>, { maxRetry: 3 }>>[2];
 expectType<
   ManifestTypeError<'unknown option "maxRetry" of webhook(event, endpoint, options); did you mean "maxRetries"?'> | undefined
@@ -106,6 +122,14 @@ const fromVariable = { maxRetries: 2 as const, headers: { 'X-Acme': 'a' } };
 expectType<typeof named>(named.webhook(event, url, fromVariable));
 declare const someOptions: Record<never, never> | { maxRetries: MaxRetries };
 expectType<typeof named>(named.webhook(event, url, someOptions));
+// the options type derived the usual way is the options, not never (webhook() is generic), and a
+// value of it passes to webhook()
+type DerivedOptions = NonNullable<Parameters<ManifestBuilder<'connector'>['webhook']>[2]>;
+expectAssignable<DerivedOptions>({ maxRetries: 3, headers: { 'X-Acme': 'a' } });
+expectNotAssignable<DerivedOptions>({ maxRetries: 7 });
+declare const derivedOptions: DerivedOptions;
+expectType<typeof named>(named.webhook(event, url, derivedOptions));
+expectAssignable<Parameters<ManifestBuilder<'connector'>['withoutWebhook']>[0]>(event);
 // the contextual type of a literal's maxRetries is still the range (editor completion)
 expectAssignable<NonNullable<Parameters<typeof named.webhook<WebhookEvent>>[2]>['maxRetries']>(3 as MaxRetries);
 

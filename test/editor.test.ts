@@ -70,6 +70,8 @@ const EVENTS = [
   'ms.MessagingEventNotification.ChatStateEvent',
   'cqm.ExConversationChangeNotification',
 ];
+const MAX_RETRIES_MESSAGE =
+  'maxRetries must be 0, 1, 2, 3, 4 or 5 (a number in a variable needs \\"as const\\" or the type WebhookOptions)';
 const ALLOWED = EVENTS.map((event) => `\\"${event}\\"`).join(', ');
 
 describe('the builder in an editor (published types, language service)', function () {
@@ -130,12 +132,37 @@ describe('the builder in an editor (published types, language service)', functio
       ].join('\n'),
     );
     expect(errors).to.deep.equal([
-      `1: TS2322: Type '7' is not assignable to type 'MaxRetries | ManifestTypeError<"maxRetries must be between 0 and 5"> | undefined'.`,
+      `1: TS2322: Type '7' is not assignable to type 'MaxRetries | ManifestTypeError<"${MAX_RETRIES_MESSAGE}"> | undefined'.`,
       `2: TS2322: Type 'number' is not assignable to type 'ManifestTypeError<"unknown option \\"maxRetry\\" of webhook(event, endpoint, options); did you mean \\"maxRetries\\"?">'.`,
       `3: TS2322: Type 'number' is not assignable to type 'ManifestTypeError<"unknown option \\"max_retries\\" of webhook(event, endpoint, options); did you mean \\"maxRetries\\"?">'.`,
       `4: TS2353: Object literal may only specify known properties, and ''X-Acme'' does not exist in type 'ManifestTypeError<"unknown option \\"header\\" of webhook(event, endpoint, options); did you mean \\"headers\\"?">'.`,
       `5: TS2322: Type 'number' is not assignable to type 'ManifestTypeError<"unknown option \\"timeout\\" of webhook(event, endpoint, options)">'.`,
     ]);
+  });
+
+  it('says how to keep a maxRetries that a variable widened to number, and takes it kept', () => {
+    const errors = errorsOf(
+      [
+        'const literal = { maxRetries: 3 };',
+        "named.webhook(event, 'https://hooks.acme.com/lp', literal);",
+        'const chosen = { maxRetries: production ? 5 : 2 };',
+        "named.webhook(event, 'https://hooks.acme.com/lp', chosen);",
+        'function retries(): { maxRetries?: number } { return { maxRetries: 3 }; }',
+        "named.webhook(event, 'https://hooks.acme.com/lp', retries());",
+        'const kept = { maxRetries: 3 } as const;',
+        "named.webhook(event, 'https://hooks.acme.com/lp', kept);",
+        "const typed: import('../dist/index.js').WebhookOptions = { maxRetries: production ? 5 : 2 };",
+        "named.webhook(event, 'https://hooks.acme.com/lp', typed);",
+      ].join('\n'),
+    );
+    expect(errors).to.have.length(3);
+    for (const [index, line] of [2, 4, 6].entries()) {
+      const chain = errors[index]!.split('\n');
+      expect(chain[0]).to.match(new RegExp(`^${line}: TS2345: `));
+      expect(chain.at(-1)?.trim()).to.equal(
+        `Type 'number' is not assignable to type 'MaxRetries | ManifestTypeError<"${MAX_RETRIES_MESSAGE}"> | undefined'.`,
+      );
+    }
   });
 
   it('builds a builder set in branches, typed AnyManifestBuilder, and says why where a path skips clientName', () => {

@@ -1,5 +1,6 @@
 import type { SetterMethods } from '../rules/nodes.js';
-import { ENGAGEMENT_FIELDS, type TOP_LEVEL_FIELDS, WEBHOOK } from '../rules/tables.js';
+import { ENGAGEMENT_FIELDS, RESPONSE_TYPES, type TOP_LEVEL_FIELDS, WEBHOOK } from '../rules/tables.js';
+import { canonicalOrder } from '../validation/leaves.js';
 import { CONNECTOR_TEMPLATE } from '../rules/template.js';
 import type { ManifestFor, Profile } from '../types/manifest.js';
 import { ManifestValidationError } from '../validation/error.js';
@@ -183,7 +184,8 @@ class Builder<TProfile extends Profile> implements ManifestBuilder<TProfile>, Se
   }
 
   responseTypes(...responseTypes: readonly unknown[]) {
-    return this.#with({ response_types: uniqueCopy(responseTypes) });
+    // `token id_token` is `id_token token` (RFC 6749 §3.1.1): one value, however written, listed once.
+    return this.#with({ response_types: uniqueCopy(responseTypes.map((value) => canonicalOrder(value, RESPONSE_TYPES))) });
   }
 
   redirectUris(...uris: readonly unknown[]) {

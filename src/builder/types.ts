@@ -14,13 +14,13 @@ import type {
   Profile,
   ProfileOf,
   ProfileOption,
-  ResponseType,
+  ResponseTypeInput,
   Scope,
   TargetAudience,
   VisitorBehavior,
   WebhookEvent,
 } from '../types/manifest.js';
-import type { FRAMING_HEADER_NAMES, MAX_RETRIES, WEBHOOK_EVENTS } from '../rules/tables.js';
+import type { FRAMING_HEADER_NAMES, MAX_RETRIES_VALUES, WEBHOOK_EVENTS } from '../rules/tables.js';
 import type { ManifestTypeError } from '../types/type-error.js';
 import type { FramingHeaderNameMessage, MisspelledWebhookEventMessage } from '../validation/messages.js';
 import type { TemplateVariables } from '../template/resolve.js';
@@ -185,28 +185,58 @@ type SameLastPart<TName extends string, TEvent extends WebhookEvent> = TEvent ex
  */
 type EventArgument<TEvent> = TEvent extends WebhookEvent
   ? TEvent
-  : // The name itself stays in the type, so that tsc prints the argument as written, not as `string`.
-    TEvent &
-      ManifestTypeError<
-        TEvent extends 'ms.MessagingEventNotification.ExConversationChangeNotification'
-          ? MisspelledEventMessage
-          : UnknownEventMessage<TEvent & string>
-      >;
+  : // Already an error (the parameter's own type, as `Parameters<…>` infers it back): kept, so that
+    // `Parameters<ManifestBuilder['webhook']>` is the parameters, not `never`.
+    TEvent extends ManifestTypeError<string>
+    ? TEvent
+    : // The name itself stays in the type, so that tsc prints the argument as written, not as `string`.
+      TEvent &
+        ManifestTypeError<
+          TEvent extends 'ms.MessagingEventNotification.ExConversationChangeNotification'
+            ? MisspelledEventMessage
+            : UnknownEventMessage<TEvent & string>
+        >;
 
 /**
- * The compile-time message where a webhook's `maxRetries` is not a whole number in its range
- * (the range comes from the rules table; the runtime issue `out_of_range` says the same).
+ * The compile-time message where a webhook's `maxRetries` is not one of its values (the values
+ * come from the rules table; the runtime issue `out_of_range` says the range): a literal out of
+ * range (`7`), or a `number` that TypeScript widened from a literal kept in a variable
+ * (`const options = { maxRetries: 3 }`, whose `maxRetries` is a `number`), which the message
+ * says how to keep: `as const`, or the variable typed {@link WebhookOptions}.
  *
  * @example
  * ```ts
- * // @errors: 2322
- * import { ManifestBuilder } from 'lp-app-manifest';
+ * // @errors: 2322 2345
+ * import { ManifestBuilder, type WebhookOptions } from 'lp-app-manifest';
  *
- * // error TS2322: Type '7' is not assignable to type 'MaxRetries | ManifestTypeError<"maxRetries must be between 0 and 5"> | undefined'.
- * ManifestBuilder.general().webhook('cqm.ExConversationChangeNotification', 'https://hooks.acme.com/lp', { maxRetries: 7 });
+ * const builder = ManifestBuilder.general().clientName('Acme App');
+ * // error TS2322: Type '7' is not assignable to type 'MaxRetries | ManifestTypeError<"maxRetries must be 0, 1, 2, 3, 4 or 5 (a number in a variable needs \"as const\" or the type WebhookOptions)"> | undefined'.
+ * builder.webhook('cqm.ExConversationChangeNotification', 'https://hooks.acme.com/lp', { maxRetries: 7 });
+ *
+ * const widened = { maxRetries: 3 }; // { maxRetries: number }
+ * // error TS2345: … (last line:) Type 'number' is not assignable to type 'MaxRetries | ManifestTypeError<"maxRetries must be 0, 1, 2, 3, 4 or 5 (…)"> | undefined'.
+ * builder.webhook('cqm.ExConversationChangeNotification', 'https://hooks.acme.com/lp', widened);
+ *
+ * const kept = { maxRetries: 3 } as const;
+ * const typed: WebhookOptions = { maxRetries: 3 };
+ * builder.webhook('cqm.ExConversationChangeNotification', 'https://hooks.acme.com/lp', kept);
+ * builder.webhook('cqm.ExConversationChangeNotification', 'https://hooks.acme.com/lp', typed);
  * ```
  */
-export type MaxRetriesMessage = `maxRetries must be between ${(typeof MAX_RETRIES)['min']} and ${(typeof MAX_RETRIES)['max']}`;
+export type MaxRetriesMessage =
+  `maxRetries must be ${OrList<typeof MAX_RETRIES_VALUES>} (a number in a variable needs "as const" or the type WebhookOptions)`;
+
+/** `0, 1, 2 or 3`: the values of a tuple, in its order. */
+type OrList<TItems extends readonly (string | number)[]> = TItems extends readonly [
+  infer THead extends string | number,
+  ...infer TRest extends readonly (string | number)[],
+]
+  ? TRest extends readonly []
+    ? `${THead}`
+    : TRest extends readonly [string | number]
+      ? `${THead} or ${TRest[0]}`
+      : `${THead}, ${OrList<TRest>}`
+  : '';
 
 /** The options `webhook()` takes, as its parameter: the errors of a wrong `maxRetries` and of a framing header say what to do. */
 interface WebhookOptionsArgument<THeaders> {
@@ -595,17 +625,19 @@ export interface ManifestBuilder<TProfile extends Profile = Profile, in out THas
   ): ManifestBuilder<TProfile, THasName>;
 
   /**
-   * Sets `response_types` (duplicates dropped, canonical order).
+   * Sets `response_types` (duplicates dropped, canonical order). A value of several
+   * space-separated values may list them in any order (RFC 6749 §3.1.1): `'token id_token'` is
+   * written `'id_token token'`.
    *
    * @example
    * ```ts
    * import { ManifestBuilder } from 'lp-app-manifest';
    *
    * const builder = ManifestBuilder.general().clientName('Acme App');
-   * builder.responseTypes('code');
+   * builder.responseTypes('code', 'token id_token'); // response_types: ["code", "id_token token"]
    * ```
    */
-  responseTypes(...responseTypes: ResponseType[]): ManifestBuilder<TProfile, THasName>;
+  responseTypes(...responseTypes: ResponseTypeInput[]): ManifestBuilder<TProfile, THasName>;
 
   /**
    * Sets `redirect_uris`: `https://…`, `http://` to a loopback host, or a private-use scheme (`com.example.app:/cb`).

@@ -89,19 +89,49 @@ export type GrantType = (typeof GRANT_TYPES)[number];
 /**
  * An OAuth 2.0 response type, as the output writes it: one spelling per value. A value of
  * several space-separated values may be written in any order (RFC 6749 §3.1.1), so a manifest
- * file's `"token id_token"` is valid, and written `"id_token token"`; in TypeScript, the type
- * takes only that canonical spelling (so an editor offers four values, and code reads as the
- * output does).
+ * file's `"token id_token"` is valid, and written `"id_token token"`. This type, the output's,
+ * has only that canonical spelling; `responseTypes(...)` takes either ({@link ResponseTypeInput}).
  *
  * @example
  * ```ts
  * import type { ResponseType } from 'lp-app-manifest';
  *
  * const responseType: ResponseType = 'code';
- * const implicit: ResponseType = 'id_token token'; // not 'token id_token', the same value
+ * const implicit: ResponseType = 'id_token token'; // as the output writes 'token id_token' too
  * ```
  */
 export type ResponseType = (typeof RESPONSE_TYPES)[number];
+
+/**
+ * What `responseTypes(...)` takes: a {@link ResponseType} with its space-separated values in
+ * any order (RFC 6749 §3.1.1), so `'token id_token'` as well as `'id_token token'`. The output
+ * writes each as its {@link ResponseType}, and lists a value written both ways once.
+ *
+ * @example
+ * ```ts
+ * import { ManifestBuilder, type ResponseTypeInput } from 'lp-app-manifest';
+ *
+ * const implicit: ResponseTypeInput = 'token id_token';
+ * const manifest = ManifestBuilder.general().clientName('Acme App').responseTypes(implicit).build();
+ * manifest.response_types; // ['id_token token']
+ * ```
+ */
+export type ResponseTypeInput = ResponseType extends infer TValue extends string ? AnyOrder<TValue> : never;
+
+/** Every order of the space-separated values of each of `TValue`: `'id_token token'` → `'id_token token' | 'token id_token'`. */
+type AnyOrder<TValue extends string> = TValue extends string ? Orders<SpaceSeparated<TValue>> : never;
+
+/** The space-separated values of `TValue`, as a union. */
+type SpaceSeparated<TValue extends string> = TValue extends `${infer THead} ${infer TRest}`
+  ? THead | SpaceSeparated<TRest>
+  : TValue;
+
+/** Every order of the words `TWords`, joined with single spaces. */
+type Orders<TWords extends string, TFirst extends string = TWords> = TFirst extends TWords
+  ? [Exclude<TWords, TFirst>] extends [never]
+    ? TFirst
+    : `${TFirst} ${Orders<Exclude<TWords, TFirst>>}`
+  : never;
 
 /**
  * A scope value LivePerson supports: `msg.consumer`, `livedeflect`, or `faas.<name>` for a FaaS

@@ -207,6 +207,15 @@ export function walkEnumList(walk: Walk, value: unknown, path: Path, rule: EnumL
 }
 
 /**
+ * `item` as `values` write it: a value of several space-separated values in another order
+ * (`token id_token`) becomes the one in `values` (`id_token token`); anything else is kept.
+ */
+export function canonicalOrder(item: unknown, values: readonly string[]): unknown {
+  if (typeof item !== 'string' || values.includes(item)) return item;
+  return values[reorderedIndex(item, values)] ?? item;
+}
+
+/**
  * The index of the value in `values` made of the same space-separated values as `item`, in another
  * order (`token id_token` for `id_token token`), or -1. Each value once, single spaces only.
  */

@@ -1,7 +1,7 @@
 // Compile errors whose text says what to do. Each `// expect TSxxxx: text` line names the error the
 // next statement must produce (its code, and text its message must contain); run.mjs checks the
 // tsc output against these under every TypeScript version, and that no other error appears.
-import { ManifestBuilder, type AnyManifestBuilder } from 'lp-app-manifest';
+import { ManifestBuilder, type AnyManifestBuilder, type WebhookOptions } from 'lp-app-manifest';
 
 declare const fromEnv: string;
 const named = ManifestBuilder.connector().clientName('Errors');
@@ -20,8 +20,17 @@ function finish(builder: ManifestBuilder<'connector'>) {
 }
 // expect TS2345: build() needs clientName(...) first
 finish(ManifestBuilder.connector());
-// expect TS2322: maxRetries must be between 0 and 5
+// expect TS2322: maxRetries must be 0, 1, 2, 3, 4 or 5 (a number in a variable needs \"as const\" or the type WebhookOptions)
 named.webhook('ms.MessagingEventNotification.ContentEvent', 'https://hooks.example.com/lp', { maxRetries: 6 });
+// A literal kept in a variable is widened to number: the message says how to keep it.
+const widened = { maxRetries: 3 };
+// expect TS2345: a number in a variable needs \"as const\" or the type WebhookOptions
+named.webhook('ms.MessagingEventNotification.ContentEvent', 'https://hooks.example.com/lp', widened);
+// ... and both ways of keeping it compile.
+const kept = { maxRetries: 3 } as const;
+named.webhook('ms.MessagingEventNotification.ContentEvent', 'https://hooks.example.com/lp', kept);
+const typed: WebhookOptions = { maxRetries: 3 };
+named.webhook('ms.MessagingEventNotification.ContentEvent', 'https://hooks.example.com/lp', typed);
 // expect TS2322: did you mean \"maxRetries\"?
 named.webhook('ms.MessagingEventNotification.ContentEvent', 'https://hooks.example.com/lp', { maxRetry: 3 });
 // expect TS2345: not a webhook event; did you mean \"ms.MessagingEventNotification.ContentEvent\"?

@@ -347,12 +347,17 @@ describe('validateManifest: top-level fields', () => {
       }
     });
 
-    it('the builder writes the canonical order too (a JavaScript caller may pass "token id_token")', () => {
-      const built = ManifestBuilder.general()
-        .clientName('Acme')
-        .responseTypes('token id_token' as ResponseType)
-        .build();
+    it('the builder takes "token id_token" (its type too) and writes the canonical order, a value written both ways once', () => {
+      const built = ManifestBuilder.general().clientName('Acme').responseTypes('token id_token').build();
       expect(built.response_types).to.deep.equal(['id_token token']);
+      const both = ManifestBuilder.general().clientName('Acme').responseTypes('token id_token', 'code', 'id_token token').build();
+      expect(both.response_types).to.deep.equal(['code', 'id_token token']);
+      // From JavaScript, an unknown value is still the validator's to report.
+      const wrong = ManifestBuilder.general()
+        .clientName('Acme')
+        .responseTypes('code token' as ResponseType)
+        .validate();
+      expect(wrong.ok).to.equal(false);
     });
 
     it('come back in canonical order: ["refresh_token","client_credentials"] -> ["client_credentials","refresh_token"]', () => {
