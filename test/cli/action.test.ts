@@ -42,6 +42,16 @@ describe('the GitHub Action (action.yml, action/run.sh)', () => {
     writeFileSync(join(project, 'manifests', 'good.json'), JSON.stringify({ client_name: 'Acme' }));
   });
 
+  /** The step, spawned without blocking this process (where a fake LivePerson answers): its status and output. */
+  const stepAsync = (env: NodeJS.ProcessEnv): Promise<{ status: number | null; out: string }> =>
+    new Promise((resolve) => {
+      const child = spawn('bash', [SCRIPT], { cwd: project, env });
+      let out = '';
+      child.stdout.on('data', (chunk) => (out += chunk));
+      child.stderr.on('data', (chunk) => (out += chunk));
+      child.on('close', (status) => resolve({ status, out }));
+    });
+
   function step(inputs: Readonly<Record<string, string>>, cwd = project): StepRun {
     const summaryFile = join(tmp(), `summary-${Math.random().toString(36).slice(2)}.md`);
     const outputFile = join(tmp(), `output-${Math.random().toString(36).slice(2)}.txt`);
@@ -180,14 +190,7 @@ describe('the GitHub Action (action.yml, action/run.sh)', () => {
         INPUT_FILES: 'plan.json',
         INPUT_ACCOUNT: fake.account,
       };
-      // Spawned without blocking: the fake answers from this process.
-      const run = await new Promise<{ status: number | null; out: string }>((resolve) => {
-        const child = spawn('bash', [SCRIPT], { cwd: project, env });
-        let out = '';
-        child.stdout.on('data', (chunk) => (out += chunk));
-        child.stderr.on('data', (chunk) => (out += chunk));
-        child.on('close', (status) => resolve({ status, out }));
-      });
+      const run = await stepAsync(env);
       expect(run.status, run.out).to.equal(0);
       expect(readFileSync(outputFile, 'utf8')).to.equal('exit-code=0\n');
       const summary = readFileSync(summaryFile, 'utf8');
@@ -234,13 +237,7 @@ describe('the GitHub Action (action.yml, action/run.sh)', () => {
         INPUT_FILES: 'plan.json',
         INPUT_ACCOUNT: fake.account,
       };
-      const run = await new Promise<{ status: number | null; out: string }>((resolve) => {
-        const child = spawn('bash', [SCRIPT], { cwd: project, env });
-        let out = '';
-        child.stdout.on('data', (chunk) => (out += chunk));
-        child.stderr.on('data', (chunk) => (out += chunk));
-        child.on('close', (status) => resolve({ status, out }));
-      });
+      const run = await stepAsync(env);
       expect(run.status, run.out).to.equal(1);
       expect(run.out).to.match(/^::error title=lp-app-manifest plan::the plan failed \(exit 1\): lp-app-manifest: .*401/m);
       const summary = readFileSync(summaryFile, 'utf8');
