@@ -307,6 +307,16 @@ export async function desiredManifest(
   if (errors > 0 || !result.ok) {
     throw new DeployFailure(`${file}: invalid manifest (${plural(errors, 'issue')}); nothing was sent`);
   }
+  // Valid, but sent it would replace the installed secret with nothing: a secret missing from the environment
+  // usually looks like this (a value only padded with white space is sent, as the warning says).
+  const blank = warnings.filter(
+    ({ issue }) => issue.code === 'header_value_whitespace' && (issue.params as { problem?: string }).problem !== 'padded',
+  );
+  if (blank.length > 0) {
+    throw new DeployFailure(
+      `${file}: ${plural(blank.length, 'header value')} empty or only white space (see above): that would replace the installed value with nothing; set it (a secret missing from the environment usually looks like this), or remove the header; nothing was sent`,
+    );
+  }
   return result.manifest as unknown as Record<string, unknown>;
 }
 

@@ -469,6 +469,28 @@ describe('CLI pull, plan and apply against the fake LivePerson', () => {
     expectNoSecrets(result);
   });
 
+  it('plan and apply refuse a header value that is empty or only white space (a secret missing from the environment), sending nothing', async () => {
+    const installed = manifest();
+    const { id } = fake.seed(installed);
+    const templated = manifest() as any;
+    templated.capabilities.webhooks[CONTENT_EVENT].headers[0].header_value = '${{ LP_TOKEN }}';
+    writeFileSync(file, JSON.stringify(templated));
+    fake.resetLog();
+    for (const command of ['plan', 'apply']) {
+      const result = await run(
+        [command, file, '--account', fake.account, '--app', id, '--yes'].slice(0, command === 'plan' ? 6 : 7),
+        'bearer',
+        {
+          LP_TOKEN: '  ',
+        },
+      );
+      expect(result.status, result.stderr).to.equal(1);
+      expect(result.stderr).to.include('1 header value empty or only white space (see above)').and.include('nothing was sent');
+    }
+    expect(fake.requests).to.deep.equal([]);
+    expect(fake.installations.get(id)!.body).to.deep.include({ capabilities: installed['capabilities'] });
+  });
+
   it('apply checks --credentials-out before anything is sent', async () => {
     const result = await run([
       'apply',
