@@ -33,14 +33,6 @@ function isDirectory(path: string): boolean {
   }
 }
 
-function isRegularFile(path: string): boolean {
-  try {
-    return fs.statSync(path).isFile();
-  } catch {
-    return false;
-  }
-}
-
 /** Adds the `.json` files in `folder` and below it, name by name; a folder that cannot be read is an entry with its problem. */
 function addFolder(path: string, shown: string, out: ListedFile[]): void {
   let entries: import('node:fs').Dirent[];
@@ -56,7 +48,8 @@ function addFolder(path: string, shown: string, out: ListedFile[]): void {
     // A linked folder is not followed (a link can loop back), a linked file is checked.
     if (entry.isDirectory()) {
       if (!skipped(entry.name)) addFolder(childPath, childShown, out);
-    } else if (isJsonName(entry.name) && (entry.isFile() || (entry.isSymbolicLink() && isRegularFile(childPath)))) {
+    } else if (isJsonName(entry.name) && (entry.isFile() || (entry.isSymbolicLink() && !isDirectory(childPath)))) {
+      // A link to a file is checked; a link to nothing is listed too, and its read says what is wrong.
       out.push({ file: childShown });
     }
   }

@@ -78,4 +78,13 @@ describe('lp-app-manifest validate FOLDER', () => {
       chmodSync(join(tmp(), 'locked', 'secret'), 0o755);
     }
   });
+
+  it('a link to nothing named .json is listed, and its read says so', () => {
+    put('dangling/ok.json', VALID);
+    symlinkSync(join(tmp(), 'nowhere.json'), join(tmp(), 'dangling', 'gone.json'));
+    const run = runCli(['validate', 'dangling'], { cwd: tmp() });
+    expect(run.status).to.equal(1);
+    expect(run.stderr).to.equal('dangling/gone.json: file not found [file_not_found]\n');
+    expect(run.stdout).to.include('dangling/ok.json: valid (general profile)');
+  });
 });
