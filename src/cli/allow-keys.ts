@@ -33,5 +33,8 @@ export function readAllowKeys(values: readonly string[] | undefined): readonly s
   const checked = validateManifest({}, { allowKeys: values });
   const issue = checked.ok ? undefined : checked.issues.find((each) => each.code === 'invalid_options');
   if (issue !== undefined) throw new UsageError(`option '--allow-key': ${issue.message.replace(/^allowKeys\[\d+\] /, '')}`);
+  const twice = values.find((key, i) => values.indexOf(key) !== i);
+  // Every other option given twice is a usage error too (args.ts); a key is a name, shown as such.
+  if (twice !== undefined) throw new UsageError(`option '--allow-key' names ${JSON.stringify(twice)} twice`);
   return values;
 }

@@ -21,13 +21,16 @@ import { DOTENV_OPTION, loadVariables } from './dotenv.js';
 import { checkOpenable, decodeJsonText, readBytes } from './files.js';
 import { errorMessage, EXIT, UsageError } from './io.js';
 import { parseJsonText } from './json-text.js';
-import { formatIssueLine, plural, type LocatedIssue } from './report.js';
+import { formatIssueLine, plural, shownFileName, type LocatedIssue } from './report.js';
+import { chooseProfile, profileNote } from './profile.js';
 import { schemaReference } from './schema-ref.js';
 import { describeWriteError, writeFileAtomic } from './write-atomic.js';
 
 /** What was checked; for a JSON file, also its repeated keys and where each path is. */
 interface Built {
   readonly checked: Checked;
+  /** For a JSON file checked as general only by default that looks like a connector: which profile, and how to choose. */
+  readonly note?: string | undefined;
   readonly duplicates: readonly LocatedIssue[];
   readonly locate: ((paths: readonly (readonly (string | number)[])[]) => LocatedIssue['position'][]) | undefined;
 }
@@ -52,7 +55,8 @@ async function buildJson(run: Run): Promise<Built> {
   const parsed = parseJsonText(text.value);
   if (!parsed.ok) throw new BuildFailure([`${run.name}: ${parsed.issue.message}`]);
   const { value, duplicates, locate } = parsed.document;
-  return { checked: await checkExport(run.name, value, run.profile, run.env, run.allowKeys), duplicates, locate };
+  const note = profileNote(value, chooseProfile(value, run.profile));
+  return { checked: await checkExport(run.name, value, run.profile, run.env, run.allowKeys), note, duplicates, locate };
 }
 
 /** The module's process (dist/cli/build-runner.cjs), beside this chunk. */
@@ -210,6 +214,7 @@ call of process.exit(). Exit status: 0 built, 1 invalid (or any warning with
       const errors = [...built.duplicates, ...locateAll(built, result.ok ? [] : result.issues)];
       const warnings = locateAll(built, [...(mismatch === undefined ? [] : [mismatch]), ...result.warnings]);
       if (warnings.length > 0) io.stderr(`${warnings.map((warning) => formatIssueLine(name, warning)).join('\n')}\n`);
+      if (built.note !== undefined) io.stderr(`${shownFileName(name)}: note: ${built.note}\n`);
       const against = `(${checkedAgainst})`;
       if (errors.length > 0 || !result.ok) {
         throw new BuildFailure([

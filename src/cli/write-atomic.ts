@@ -88,6 +88,8 @@ export function describeWriteError(error: unknown): string {
   switch (errorCode(error)) {
     case 'ENOENT':
       return 'the directory does not exist';
+    case 'ENOTDIR':
+      return 'a part of the path is not a directory';
     case 'EACCES':
     case 'EPERM':
     case 'EROFS':

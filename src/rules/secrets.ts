@@ -203,6 +203,9 @@ export const KEY_NOT_SHOWN = '(a key that is not a name, not shown)';
 /** The user information of a URL (`user:password@`), which may hold a password. */
 const URL_USERINFO = /^([A-Za-z][A-Za-z0-9+.-]*:\/\/)[^/?#]*@/;
 
+/** The query of a URL (`?…`, up to a fragment), which often holds a key (`?code=…`, `?api_key=…`). */
+const URL_QUERY = /^([A-Za-z][A-Za-z0-9+.-]*:\/\/[^?#]*)\?[^#]*/;
+
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
 function define(target: { [key: string]: Json }, key: string, value: Json): void {
@@ -213,11 +216,12 @@ function define(target: { [key: string]: Json }, key: string, value: Json): void
  * A copy of a JSON value at `place` that may be shown: every secret replaced by
  * {@link HIDDEN_VALUE}, a key that is not a name shown as {@link KEY_NOT_SHOWN} (numbered when
  * there are several) with its value hidden, and the user information of any URL
- * (`https://user:password@host`) hidden too.
+ * (`https://user:password@host`) and its query (`?code=…`, where keys are often sent) hidden too.
  */
 export function redact(value: Json, place: Place): Json {
   if (isHiddenWhole(value, place)) return HIDDEN_VALUE;
-  if (typeof value === 'string') return value.replace(URL_USERINFO, `$1${HIDDEN_VALUE}@`);
+  if (typeof value === 'string')
+    return value.replace(URL_USERINFO, `$1${HIDDEN_VALUE}@`).replace(URL_QUERY, `$1?${HIDDEN_VALUE}`);
   if (Array.isArray(value)) return value.map((item, i) => redact(item, placeUnder(place, i)));
   if (isObject(value)) {
     const out: { [key: string]: Json } = {};

@@ -77,4 +77,11 @@ describe('CLI --allow-key', () => {
       }
     });
   }
+
+  it('names a key once: the same key twice is a usage error, as any option given twice', () => {
+    const file = write('twice.json', manifest);
+    const run = runCli(['validate', '--allow-key', 'categories', '--allow-key', 'categories', file], { cwd: tmp() });
+    expect(run.status).to.equal(2);
+    expect(run.stderr).to.contain(`option '--allow-key' names "categories" twice`);
+  });
 });

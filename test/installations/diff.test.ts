@@ -79,16 +79,20 @@ describe('diffManifests', () => {
     expect(diff.changes.find((change) => change.path.endsWith('header_value'))).to.include({ kind: 'changed', hidden: true });
   });
 
-  it('never shows the password (or any user information) of a URL', () => {
+  it('never shows the password (or any user information) of a URL, nor its query (where keys are often sent)', () => {
     const a = { client_name: 'A', entry_uri: 'https://apps.example.com/launch' };
     const b = {
       client_name: 'A',
-      entry_uri: 'https://u:SECRETPW@apps.example.com/launch?key=1',
+      entry_uri: 'https://u:SECRETPW@apps.example.com/launch?key=SECRETKEY#top',
       logo_uri: 'https://x:SECRET2@cdn.example.com/l.png',
+      capabilities: {
+        webhooks: { 'cqm.ExConversationChangeNotification': { endpoint: 'https://fn.example.net/api/hook?code=SECRETCODE' } },
+      },
     };
     const diff = diffManifests(a, b);
     const text = formatManifestDiff(diff);
-    expect(text).to.include('https://(hidden)@apps.example.com/launch?key=1');
+    expect(text).to.include('https://(hidden)@apps.example.com/launch?(hidden)#top');
+    expect(text).to.include('"https://fn.example.net/api/hook?(hidden)"');
     expect(text + JSON.stringify(diff)).to.not.include('SECRET');
   });
 
