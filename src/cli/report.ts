@@ -127,7 +127,8 @@ export function formatAnnotation(
     ...(position === undefined ? [] : [`line=${position.line}`, `col=${position.column}`]),
     `title=${escapeProperty(issue.code)}`,
   ];
-  const message = fileLevel ? issue.message : issueLine(issue);
+  // As every other line: the message, then its code (a file's own problem has no path).
+  const message = fileLevel ? `${issue.message} [${issue.code}]` : issueLine(issue);
   // A warning that fails the run (--strict) is an error annotation: a pull request shows why the check failed.
   return `::${failing ? 'error' : issue.severity} ${properties.join(',')}::${escapeData(message)}`;
 }

@@ -142,7 +142,9 @@ describe('validate --format markdown', () => {
     writeFileSync(join(tmp(), 'ok.json'), JSON.stringify({ client_name: 'Acme' }));
     const github = runCli(['validate', '--format', 'github', '--dotenv', '.env.missing', 'ok.json'], { cwd: tmp() });
     expect(github.status).to.equal(1);
-    expect(github.stdout).to.match(/^::error file=--dotenv \.env\.missing,title=file_not_found::file not found$/m);
+    expect(github.stdout).to.match(
+      /^::error file=--dotenv \.env\.missing,title=file_not_found::file not found \[file_not_found\]$/m,
+    );
     const json = runCli(['validate', '--format', 'json', '--dotenv', '.env.missing', 'ok.json'], { cwd: tmp() });
     const report = JSON.parse(json.stdout) as { files: { file: string; valid: boolean }[]; summary: { failed: number } };
     expect(report.files).to.deep.include({

@@ -440,7 +440,7 @@ describe('lp-app-manifest validate', () => {
         `::error file=a%2Cb%3Ac.json,line=4,col=3,title=unknown_key::["100%25"]: unknown key "100%25" [unknown_key]`,
         '::error file=a%2Cb%3Ac.json,line=2,col=3,title=blank::client_name: must not be blank [blank]',
         '::warning file=a%2Cb%3Ac.json,line=3,col=3,title=code_without_authorization_code::response_types: response_types has "code" but grant_types lacks "authorization_code" [code_without_authorization_code]',
-        '::error file=missing.json,title=file_not_found::file not found',
+        '::error file=missing.json,title=file_not_found::file not found [file_not_found]',
         '2 files checked: 0 valid, 2 invalid, 3 issues, 1 warning',
       ]);
     });
