@@ -3,9 +3,10 @@
  * checked against the manifest rules, for an account admin.
  */
 import { isHttpToken, validateManifest, type Profile, type ValidationIssue } from '../index.js';
+import { issueLine } from '../internal.js';
 import { firstHiddenKey } from '../rules/names.js';
 import { looksLikeConnector } from '../rules/profiles.js';
-import { PROGRAM, readProfile } from './args.js';
+import { PROGRAM, readFormat, readProfile } from './args.js';
 import { defineCommand } from './command.js';
 import {
   CREDENTIALS_HELP,
@@ -17,7 +18,7 @@ import {
   reportFailure,
   withClient,
 } from './deploy.js';
-import { EXIT, UsageError } from './io.js';
+import { EXIT } from './io.js';
 import { MARKDOWN_ROWS, markdownRow, markdownText } from './markdown.js';
 import { annotationLines, escapeData, escapeProperty, plural, type Annotated } from './report.js';
 
@@ -61,16 +62,6 @@ export interface AuditReport {
   };
 }
 
-const AUDIT_FORMATS = ['text', 'json', 'markdown', 'github'] as const;
-type AuditFormat = (typeof AUDIT_FORMATS)[number];
-
-function readAuditFormat(value: string | undefined): AuditFormat {
-  if (value === undefined) return 'text';
-  const format = AUDIT_FORMATS.find((known) => known === value);
-  if (format === undefined) throw new UsageError(`unknown format '${value}' (use text, json, markdown or github)`);
-  return format;
-}
-
 /** The id as shown: only a name (an id is what LivePerson answered: never, say, a pasted "Authorization: Bearer …"). */
 const shownId = (id: unknown): string | null => (typeof id === 'string' && isHttpToken(id) ? id : null);
 
@@ -109,8 +100,6 @@ function auditOne(
   };
 }
 
-const issueText = (issue: AuditIssue): string => `${issue.path === '' ? '(root)' : issue.path}: ${issue.message} [${issue.code}]`;
-
 const yesNo = (value: boolean | null): string => (value === null ? '—' : value ? 'yes' : 'no');
 
 function summaryLine({ summary }: AuditReport): string {
@@ -142,8 +131,8 @@ function text(report: AuditReport): string {
       .trimEnd(),
   );
   const details = report.installations.flatMap((each) => [
-    ...each.issues.map((issue) => `${where(each)}: ${issueText(issue)}`),
-    ...each.warnings.map((issue) => `${where(each)}: warning: ${issueText(issue)}`),
+    ...each.issues.map((issue) => `${where(each)}: ${issueLine(issue)}`),
+    ...each.warnings.map((issue) => `${where(each)}: warning: ${issueLine(issue)}`),
   ]);
   return `${[`Account ${report.account}:`, ...table, ...(details.length > 0 ? ['', ...details] : []), summaryLine(report)].join('\n')}\n`;
 }
@@ -178,7 +167,7 @@ function markdown(report: AuditReport): string {
     out.push(markdownRow(['severity', 'issue']), markdownRow(['---', '---']));
     const listed = found.slice(0, Math.max(rows, 0));
     rows -= listed.length;
-    for (const issue of listed) out.push(markdownRow([issue.severity, markdownText(issueText(issue))]));
+    for (const issue of listed) out.push(markdownRow([issue.severity, markdownText(issueLine(issue))]));
     if (listed.length < found.length)
       out.push(
         '',
@@ -193,10 +182,10 @@ function github(report: AuditReport): string {
   const found: Annotated[] = report.installations.flatMap((each) =>
     [...each.issues, ...each.warnings].map((issue): Annotated => {
       const kind = issue.severity === 'error' || report.summary.strict ? 'error' : 'warning';
-      const line = `${where(each)}: ${issue.severity === 'warning' ? 'warning: ' : ''}${issueText(issue)}`;
+      const line = `${where(each)}: ${issue.severity === 'warning' ? 'warning: ' : ''}${issueLine(issue)}`;
       return {
         kind,
-        annotation: `::${kind} title=${escapeProperty(issue.code)}::${escapeData(`${where(each)}: ${issueText(issue)}`)}`,
+        annotation: `::${kind} title=${escapeProperty(issue.code)}::${escapeData(`${where(each)}: ${issueLine(issue)}`)}`,
         line,
       };
     }),
@@ -240,7 +229,7 @@ ${CREDENTIALS_HELP}`,
     const account = readAccount(values.account);
     const timeoutMs = readTimeout(values.timeout);
     const option = readProfile(values.profile);
-    const format = readAuditFormat(values.format);
+    const format = readFormat(values.format);
     const strict = values.strict === true;
     try {
       const api = await installationsApi();

@@ -67,7 +67,7 @@ export function formatIssue(issue: ValidationIssue, messages?: IssueMessages | n
 }
 
 /** `PATH: MESSAGE [code]`, the line of any issue in the library's shape (the command line's own too). */
-export const issueLine = (issue: Issue<string, unknown>, message = issue.message): string =>
+export const issueLine = (issue: Pick<Issue<string, unknown>, 'path' | 'message' | 'code'>, message = issue.message): string =>
   `${issue.path === '' ? '(root)' : issue.path}: ${message} [${issue.code}]`;
 
 /**

@@ -127,7 +127,7 @@ describe('CLI audit against the fake LivePerson', () => {
   it('a wrong option is a usage error; a failed list is one line, exit 1', async () => {
     const format = await run(['--format', 'xml']);
     expect(format.status).to.equal(2);
-    expect(format.stderr).to.include("unknown format 'xml' (use text, json, markdown or github)");
+    expect(format.stderr).to.include("unknown format 'xml' (use text, json, github or markdown)");
     fake.inject('list', { kind: 'status', status: 401, echo: true });
     const denied = await run([]);
     expect(denied.status).to.equal(1);
