@@ -13,14 +13,24 @@ import type { OptionSpecs } from './command.js';
 import { fileIssue, type FileIssue } from './file-issues.js';
 import { readBytes } from './files.js';
 
+/** What {@link scanEnvLines} finds in a `.env` text (line numbers from 1). */
+export interface EnvLineScan {
+  /** Lines Node's parser cannot read: not blank, not a `#` comment, without a `=`, and not inside a quoted value that spans lines. */
+  readonly skipped: readonly number[];
+  /** `NAME=value` lines whose unquoted value has a `#` right after other text (`KEY=abc#def`): the parser cuts the value there. */
+  readonly cut: readonly number[];
+}
+
 /**
- * The lines of a `.env` text that Node's parser skips without a word: not blank, not a `#`
- * comment, without a `=`, and not inside a quoted value that spans lines (`KEY="first` …
- * `last"`). A typo such as `LP_TOKEN abc` would otherwise leave the variable unset, or set only
- * in the environment, silently. Line numbers from 1.
+ * The lines of a `.env` text that Node's parser would read other than as written: lines without a
+ * `=` (`skipped`), which it skips without a word, and worse, joins with the next line, so that the
+ * variable there reads as unset; and unquoted values with a `#` inside (`cut`), which it cuts at
+ * the `#` (a secret often holds one). A typo such as `LP_TOKEN abc` would otherwise leave a
+ * variable unset, or set only in the environment, silently.
  */
-export function skippedLines(text: string): number[] {
+export function scanEnvLines(text: string): EnvLineScan {
   const skipped: number[] = [];
+  const cut: number[] = [];
   let open: string | undefined;
   text.split(/\r?\n/).forEach((raw, index) => {
     const line = raw.trim();
@@ -37,10 +47,22 @@ export function skippedLines(text: string): number[] {
     // A value that opens a quote it does not close on this line goes on to the line that closes it.
     const value = line.slice(equals + 1).trim();
     const quote = value[0];
-    if ((quote === '"' || quote === "'" || quote === '`') && !value.slice(1).includes(quote)) open = quote;
+    if (quote === '"' || quote === "'" || quote === '`') {
+      if (!value.slice(1).includes(quote)) open = quote;
+    } else if (/[^\s#]#/.test(value)) cut.push(index + 1);
   });
-  return skipped;
+  return { skipped, cut };
 }
+
+/** The text with the given lines (from 1) made blank, line endings kept: what Node's parser should read. */
+const withoutLines = (text: string, lines: readonly number[]): string => {
+  if (lines.length === 0) return text;
+  const blank = new Set(lines);
+  return text
+    .split('\n')
+    .map((line, index) => (blank.has(index + 1) ? (line.endsWith('\r') ? '\r' : '') : line))
+    .join('\n');
+};
 
 /** The option of every command that reads a manifest or template: where its `${{ NAME }}` placeholders come from. */
 export const DOTENV_OPTION = {
@@ -81,10 +103,17 @@ export async function loadVariables(
     if (!read.ok) return { ok: false, file, issue: read.issue };
     if (!isUtf8(read.value)) return { ok: false, file, issue: fileIssue([], 'file_not_utf8', {}) };
     const text = Buffer.from(read.value).toString('utf8');
-    for (const line of skippedLines(text)) {
+    const { skipped, cut } = scanEnvLines(text);
+    for (const line of skipped) {
       warn(`${file}:${line}: warning: not a NAME=value line, so it was skipped (its text is not shown: it may hold a secret)`);
     }
-    Object.assign(variables, parseEnv(text));
+    for (const line of cut) {
+      warn(
+        `${file}:${line}: warning: the value has a # after other text, where a .env comment starts, so it was cut there; quote the value ("…") to keep the # (its text is not shown: it may hold a secret)`,
+      );
+    }
+    // A skipped line is left out before parsing: Node's parser would read it and the next line as one.
+    Object.assign(variables, parseEnv(withoutLines(text, skipped)));
   }
   for (const [name, value] of Object.entries(environment)) if (value !== undefined) variables[name] = value;
   return { ok: true, variables };

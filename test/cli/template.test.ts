@@ -6,7 +6,7 @@ import { expect } from 'chai';
 import { chmodSync, cpSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { skippedLines } from '../../src/cli/dotenv.js';
+import { scanEnvLines } from '../../src/cli/dotenv.js';
 import { validateManifest } from '../../src/index.js';
 import { lines, requireBuiltCli, runCli, useTempDir } from './helpers.js';
 
@@ -190,7 +190,28 @@ describe('CLI: templates and --dotenv', () => {
       ]);
       expect(run.stdout + run.stderr).to.not.contain('SECRET');
     }
-    expect(skippedLines('A=1\nB\nC="x\ny"\n  \n#c\nD')).to.deep.equal([2, 7]);
+    expect(scanEnvLines('A=1\nB\nC="x\ny"\n  \n#c\nD').skipped).to.deep.equal([2, 7]);
+  });
+
+  it('--dotenv: a skipped line never swallows the next variable; a value cut at # is a warning at its line, its text not shown', () => {
+    const env = write(
+      'cut.env',
+      'LP_TOKEN sk-SECRET-typo\r\nLP_APP_NAME=Acme\r\nLP_KEY=abc#SECRET-tail\r\nLP_QUOTED="x#y"\r\nLP_NOTE=plain # a comment\r\n',
+    );
+    const template = write(
+      'cut.json',
+      JSON.stringify({ client_name: '${{ LP_APP_NAME }}', description: '${{ LP_QUOTED }} ${{ LP_NOTE }}' }),
+    );
+    const run = runCli(['build', template, '--dotenv', env], { cwd: dir(), env: CLEAN });
+    expect(run.status, run.stderr).to.equal(0);
+    // Node's parser alone reads the first two lines as one variable, `LP_TOKEN sk-SECRET-typo\nLP_APP_NAME`, and leaves LP_APP_NAME unset.
+    expect(JSON.parse(run.stdout)).to.deep.equal({ client_name: 'Acme', description: 'x#y plain' });
+    expect(lines(run.stderr)).to.deep.equal([
+      'cut.env:1: warning: not a NAME=value line, so it was skipped (its text is not shown: it may hold a secret)',
+      'cut.env:3: warning: the value has a # after other text, where a .env comment starts, so it was cut there; quote the value ("…") to keep the # (its text is not shown: it may hold a secret)',
+    ]);
+    expect(run.stdout + run.stderr).to.not.contain('SECRET');
+    expect(scanEnvLines('A=b#c\nB=#c\nC= #c\nD="b#c"\nE=b #c').cut).to.deep.equal([1]);
   });
 
   it('--dotenv missing or unreadable: a one-line error naming it, exit 1, nothing written', () => {
