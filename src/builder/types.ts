@@ -881,7 +881,7 @@ export interface ManifestBuilder<TProfile extends Profile = Profile, in out THas
    *   if (!(error instanceof ManifestValidationError)) throw error;
    *   console.error(error.message);
    *   // Invalid manifest (1 warning):
-   *   //   ⚠ capabilities.webhooks["ms.MessagingEventNotification.ContentEvent"].endpoint: host "localhost" is loopback or private: LivePerson's servers cannot reach it [unreachable_endpoint_host]
+   *   //   ⚠ capabilities.webhooks["ms.MessagingEventNotification.ContentEvent"].endpoint: host "localhost" is loopback, private or reserved: LivePerson's servers cannot reach it [unreachable_endpoint_host]
    * }
    * ```
    */

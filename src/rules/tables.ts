@@ -286,13 +286,23 @@ export const UNREACHABLE_HOST_PATTERNS: readonly RegExp[] = [
   // (169.254/16, where cloud metadata services live), carrier-grade NAT (100.64/10), IPv6
   // unique-local (fc00::/7) and link-local (fe80::/10), and IPv4-mapped loopback or private
   // addresses, as the WHATWG parser writes them ([::ffff:7f00:1] is 127.0.0.1).
-  /^0\.0\.0\.0$/,
+  /^0\.\d+\.\d+\.\d+$/,
   /^\[::\]$/,
   /^169\.254\.\d+\.\d+$/,
   /^100\.(6[4-9]|[7-9]\d|1[01]\d|12[0-7])\.\d+\.\d+$/,
   /^\[f[cd][0-9a-f]{2}:/i,
   /^\[fe[89ab][0-9a-f]:/i,
   /^\[::ffff:(0|7f[0-9a-f]{2}|a[0-9a-f]{2}|ac1[0-9a-f]|c0a8|a9fe):/i,
+  // Reserved, never a server on the internet: IPv4 "this network" (0/8, RFC 1122 §3.2.1.3), multicast
+  // (224/4, RFC 5771) and the reserved 240/4 with the broadcast address (RFC 1112 §4); IPv6 multicast
+  // (ff00::/8, RFC 4291 §2.7) and the deprecated IPv4-compatible addresses (RFC 4291 §2.5.5.1: [::10.0.0.1] is written [::a00:1]); and `.internal`, the top-level
+  // domain ICANN reserved for private networks (2024; `metadata.google.internal` is a cloud's metadata service).
+  // Not the site-local fec0::/10: RFC 3879 took its meaning away without reassigning it, and RFC 2732's
+  // own example address ([FEDC:BA98:…]) lies in it.
+  /^(22[4-9]|23\d|24\d|25[0-5])\.\d+\.\d+\.\d+$/,
+  /^\[ff[0-9a-f]{2}:/i,
+  /^\[::[0-9a-f]{1,4}:[0-9a-f]{1,4}\]$/i,
+  /(^|\.)internal$/i,
 ];
 
 /**

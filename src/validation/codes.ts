@@ -338,7 +338,7 @@ export interface IssueParams {
   code_without_authorization_code: Record<string, never>;
   /** The `authorization_code` grant without redirect URIs. */
   authorization_code_without_redirect_uris: Record<string, never>;
-  /** An endpoint on a loopback or private host. */
+  /** An endpoint on a loopback, private or reserved host. */
   unreachable_endpoint_host: {
     /** The host, lower-cased. */
     readonly host: string;

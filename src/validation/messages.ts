@@ -287,7 +287,8 @@ export const MESSAGES: { readonly [TCode in IssueCode]: (params: IssueParams[TCo
     'max_retries is ignored while retry.retention_time is set (only max_retries: 0, the opt-out, still applies)',
   code_without_authorization_code: () => 'response_types has "code" but grant_types lacks "authorization_code"',
   authorization_code_without_redirect_uris: () => 'grant_types has "authorization_code" but there are no redirect_uris',
-  unreachable_endpoint_host: (p) => `host ${quote(p.host)} is loopback or private: LivePerson's servers cannot reach it`,
+  unreachable_endpoint_host: (p) =>
+    `host ${quote(p.host)} is loopback, private or reserved: LivePerson's servers cannot reach it`,
   single_label_host: (p) =>
     `host ${quote(p.host)} is a single label (no dot): not a public DNS name, so it cannot be reached over the internet (most likely an unfilled placeholder); use the full host name, e.g. "hooks.example.com"`,
   body_header_name: (p) =>

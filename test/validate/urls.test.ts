@@ -656,6 +656,37 @@ describe('URLs: field cases', () => {
       }
     });
 
+    it('warns on reserved hosts too: multicast, "this network", 240/4 and broadcast, IPv4-compatible, .internal', () => {
+      for (const [url, host] of [
+        ['https://224.0.0.1/lp', '224.0.0.1'],
+        ['https://239.255.255.250/lp', '239.255.255.250'],
+        ['https://0.1.2.3/lp', '0.1.2.3'],
+        ['https://240.0.0.1/lp', '240.0.0.1'],
+        ['https://255.255.255.255/lp', '255.255.255.255'],
+        ['https://[FF02::1]/lp', '[ff02::1]'],
+        ['https://[::10.0.0.1]/lp', '[::a00:1]'],
+        ['https://metadata.google.internal/computeMetadata/v1', 'metadata.google.internal'],
+      ] as const) {
+        const [warning, ...rest] = expectValid(withEndpoint(url)).warnings;
+        expect(warning?.code, url).to.equal('unreachable_endpoint_host');
+        expect(warning?.params, url).to.deep.equal({ host });
+        expect(warning?.message, url).to.equal(
+          `host "${host}" is loopback, private or reserved: LivePerson's servers cannot reach it`,
+        );
+        expect(rest, url).to.deep.equal([]);
+      }
+      // Public neighbours stay quiet.
+      for (const url of [
+        'https://223.255.255.1/lp',
+        'https://1.0.0.1/lp',
+        'https://[2001:db8::1]/lp',
+        'https://[::2]/lp',
+        'https://internal.example.com/lp',
+      ]) {
+        expect(expectValid(withEndpoint(url)).warnings, url).to.deep.equal([]);
+      }
+    });
+
     it('any spelling of the loopback address is loopback for a plain-http redirect URI (RFC 8252 §7.3)', () => {
       expectClean(withRedirect('http://[0:0:0:0:0:0:0:1]:8080/cb'));
       expectIssue(withRedirect('http://[::2]/cb'), 'general', 'redirect_uri_insecure_http', 'redirect_uris[0]');
