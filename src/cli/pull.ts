@@ -1,10 +1,11 @@
 /**
  * `lp-app-manifest pull`: an installation, written as a manifest.
  */
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { validateManifest, type ValidationIssue } from '../index.js';
 import { firstHiddenKey } from '../rules/names.js';
-import { readProfile } from './args.js';
+import { ROOT_PLACE, secretStrings } from '../rules/secrets.js';
+import { PROGRAM, readProfile } from './args.js';
 import { defineCommand } from './command.js';
 import {
   CREDENTIALS_HELP,
@@ -20,7 +21,18 @@ import {
 } from './deploy.js';
 import { EXIT, UsageError } from './io.js';
 import { formatIssueLine, plural } from './report.js';
+import { schemaReference } from './schema-ref.js';
 import { describeWriteError, writeFileAtomic } from './write-atomic.js';
+
+/**
+ * Whether a manifest made from an installation holds text that may be a secret, beyond the
+ * placeholders written for its header values: a key that is not a name (an issue's path shows it),
+ * or anything the secret rules hide (a pasted `Authorization: Bearer …` line where a header belongs,
+ * a misspelled `header_valeu`, a header name that is not a token). Such a manifest is never written.
+ */
+const holdsHiddenText = (manifest: unknown, issues: readonly ValidationIssue[], placeholders: ReadonlySet<string>): boolean =>
+  issues.some((issue) => firstHiddenKey(issue.segments) !== -1) ||
+  secretStrings(manifest, ROOT_PLACE).some((text) => !placeholders.has(text));
 
 /**
  * `lp-app-manifest pull --account ID --app ID [--out FILE] [--profile P]`
@@ -44,7 +56,10 @@ Webhook header values (often API keys) are written as \${{ NAME }} placeholders,
 one variable each (LP_<EVENT>_<HEADER>, with _2, _3… when two would be named
 alike), named on stderr once the file is written; an installation with a
 header name that is not an HTTP token (a pasted secret, maybe) is invalid,
-and nothing is written. Fields a manifest has no place for
+and nothing is written. Another invalid installation is written as
+LivePerson has it, its issues listed, with exit status 1: repair it (fix
+repairs what is mechanical), then plan and apply. With --out the file
+starts with "$schema" for the profile. Fields a manifest has no place for
 are named on stderr too (apply keeps them on the installation). An
 installation marked deleted ("deleted": true) is an error: nothing is written.
 
@@ -56,7 +71,8 @@ ${CREDENTIALS_HELP}`,
     profile: { type: 'string', value: '<name>', help: 'general (default) or connector: the rules it is validated against' },
   },
   positionals: false,
-  epilogue: 'Exit status: 0 written, 1 failed or invalid (nothing written), 2 for a usage error.',
+  epilogue:
+    'Exit status: 0 written, 1 failed (nothing written) or invalid (written, unless a key or header name may hold a secret), 2 for a usage error.',
   async run({ values }, io) {
     const account = readAccount(values.account);
     const app = readApp(values.app);
@@ -84,12 +100,16 @@ ${CREDENTIALS_HELP}`,
       // As validate orders them: errors, then warnings.
       const lines = [...(result.ok ? [] : result.issues), ...result.warnings].map(line);
       if (lines.length > 0) io.stderr(`${lines.join('\n')}\n`);
-      if (!result.ok) {
-        throw new DeployFailure(
-          `${where} is not a valid ${profile} manifest (${plural(result.issues.length, 'issue')}); nothing was written`,
-        );
-      }
-      const json = `${JSON.stringify(result.manifest, null, 2)}\n`;
+      const invalid = result.ok ? '' : `${where} is not a valid ${profile} manifest (${plural(result.issues.length, 'issue')})`;
+      // An invalid installation is written as LivePerson has it, to be repaired and applied, unless it may hold a
+      // secret where the rules hide one (a pasted `Authorization: Bearer …` line): then nothing is.
+      const placeholders = new Set(hidden.map(({ variable }) => `\${{ ${variable} }}`));
+      if (!result.ok && holdsHiddenText(manifest, result.issues, placeholders))
+        throw new DeployFailure(`${invalid}; nothing was written`);
+      // Written as build --out writes: "$schema" first, for editors and for validate, plan and apply to read the profile.
+      const schema = values.out === undefined ? undefined : schemaReference(profile, dirname(resolve(io.cwd, values.out)));
+      const content = result.ok ? result.manifest : manifest;
+      const json = `${JSON.stringify(schema === undefined ? content : { $schema: schema.ref, ...content }, null, 2)}\n`;
       if (values.out === undefined) io.stdout(json);
       else
         await writeFileAtomic(resolve(io.cwd, values.out), json).catch((error: unknown) => {
@@ -99,6 +119,12 @@ ${CREDENTIALS_HELP}`,
       for (const { path, variable } of hidden) {
         io.stderr(
           `${app}: ${path}: a secret, written as the placeholder \${{ ${variable} }}; put the value in before plan or apply\n`,
+        );
+      }
+      if (!result.ok) {
+        const file = values.out ?? 'the file';
+        throw new DeployFailure(
+          `${invalid}; written as LivePerson has it, to be repaired (${PROGRAM} fix ${file} repairs what is mechanical), then planned and applied`,
         );
       }
       return EXIT.ok;

@@ -172,6 +172,10 @@ describe('CLI pull, plan and apply against the fake LivePerson', () => {
     const result = await run(['pull', '--account', fake.account, '--app', id, '--out', out]);
     expect(result.status, result.stderr).to.equal(0);
     const pulled = JSON.parse(readFileSync(out, 'utf8')) as any;
+    // The file starts with the "$schema" of its profile, as build --out writes it (no package is installed near it).
+    expect(Object.keys(pulled)[0]).to.equal('$schema');
+    expect(pulled.$schema).to.equal('./node_modules/lp-app-manifest/schema/general.schema.json');
+    delete pulled.$schema;
     const expected = manifest() as any;
     expected.capabilities.webhooks[CONTENT_EVENT].headers[0].header_value = '${{ LP_CONTENTEVENT_NAME }}';
     expected.capabilities.webhooks['ms.MessagingEventNotification.RichContentEvent'].headers[0].header_value =
@@ -226,6 +230,33 @@ describe('CLI pull, plan and apply against the fake LivePerson', () => {
       expect(run_.stdout + run_.stderr)
         .not.to.include('first-secret')
         .and.not.include('second-secret');
+  });
+
+  it('pull writes an installation that is invalid (but holds no pasted secret) as LivePerson has it, exit 1, for fix, plan and apply', async () => {
+    const installed = manifest() as any;
+    installed.capabilities.webhooks[CONTENT_EVENT].endpoint = 'http://hooks.example.com/lp';
+    installed.response_types = 'code';
+    const { id, body } = fake.seed(installed);
+    const out = join(temp(), 'invalid.json');
+    const result = await run(['pull', '--account', fake.account, '--app', id, '--out', out, '--profile', 'connector']);
+    expect(result.status).to.equal(1);
+    expect(result.stderr).to.include('[url_not_https]');
+    expect(result.stderr).to.include(
+      `installation ${id} is not a valid connector manifest (2 issues); written as LivePerson has it, to be repaired (lp-app-manifest fix ${out} repairs what is mechanical), then planned and applied`,
+    );
+    const pulled = JSON.parse(readFileSync(out, 'utf8')) as any;
+    expect(pulled.$schema).to.equal('./node_modules/lp-app-manifest/schema/connector.schema.json');
+    expect(pulled.response_types).to.equal('code');
+    expect(pulled.capabilities.webhooks[CONTENT_EVENT].endpoint).to.equal('http://hooks.example.com/lp');
+    expect(pulled.capabilities.webhooks[CONTENT_EVENT].headers[0].header_value).to.equal('${{ LP_CONTENTEVENT_NAME }}');
+    expect(pulled).not.to.have.property('client_secret');
+    expect(result.stderr).to.include('a secret, written as the placeholder ${{ LP_CONTENTEVENT_NAME }}');
+    expect(readFileSync(out, 'utf8')).not.to.include(String(body['client_secret']));
+    expectNoSecrets(result);
+    // What validate then says of the file is what pull said of the installation (the profile read from "$schema").
+    const validate = await runCliAsync(['validate', out], {}, temp());
+    expect(validate.status).to.equal(1);
+    expect(validate.stdout).to.include('[url_not_https]').and.include('connector');
   });
 
   it('pull never builds a name from a header name that is not a token, and names no placeholder when nothing is written', async () => {
