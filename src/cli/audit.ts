@@ -187,6 +187,7 @@ function github(report: AuditReport): string {
         kind,
         annotation: `::${kind} title=${escapeProperty(issue.code)}::${escapeData(`${where(each)}: ${issueLine(issue)}`)}`,
         line,
+        counts: { [issue.severity]: 1 },
       };
     }),
   );

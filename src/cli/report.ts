@@ -182,8 +182,12 @@ export interface Annotated {
   readonly kind: 'error' | 'warning' | 'notice';
   readonly annotation: string;
   readonly line: string;
-  /** How many findings it stands for: 1, or for the line of those left out of a listing, their number. */
-  readonly count?: number;
+  /**
+   * What it stands for, counted as the summary line counts (a warning that fails `--strict` is
+   * annotated as an error, and is still a warning): by default one finding of its `kind`; the line
+   * of those left out of a listing stands for their numbers.
+   */
+  readonly counts?: { readonly error?: number; readonly warning?: number; readonly notice?: number };
 }
 
 /**
@@ -204,12 +208,12 @@ export function annotationLines(found: readonly Annotated[]): string[] {
   const notAnnotated = { error: 0, warning: 0, notice: 0 };
   // One notice is kept for the line that says how many were not annotated.
   const limit = { error: ANNOTATIONS_PER_KIND, warning: ANNOTATIONS_PER_KIND, notice: ANNOTATIONS_PER_KIND - 1 };
-  for (const { kind, annotation, line, count = 1 } of found) {
+  for (const { kind, annotation, line, counts = { [kind]: 1 } } of found) {
     if (shown[kind] < limit[kind]) {
       shown[kind] += 1;
       out.push(annotation);
     } else {
-      notAnnotated[kind] += count;
+      for (const each of ['error', 'warning', 'notice'] as const) notAnnotated[each] += counts[each] ?? 0;
       out.push(`not annotated: ${line}`);
     }
   }

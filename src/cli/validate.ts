@@ -222,6 +222,7 @@ function printAnnotations(checked: readonly Checked[], summary: ReportSummary, s
         kind: failing ? 'error' : 'warning',
         annotation: formatAnnotation(entry.file, located, { fileLevel, failing }),
         line: formatIssueLine(entry.file, located, { fileLevel }),
+        counts: { warning: 1 },
       });
     }
     if (entry.omitted !== undefined)
@@ -229,7 +230,7 @@ function printAnnotations(checked: readonly Checked[], summary: ReportSummary, s
         kind: strict || omittedCounts(entry.omitted).errors > 0 ? 'error' : 'warning',
         annotation: formatOmittedLine(entry.file, entry.omitted, { annotation: true, failing: strict }),
         line: formatOmittedLine(entry.file, entry.omitted),
-        count: omittedCounts(entry.omitted).errors + omittedCounts(entry.omitted).warnings,
+        counts: { error: omittedCounts(entry.omitted).errors, warning: omittedCounts(entry.omitted).warnings },
       });
     if (entry.note !== undefined)
       found.push({

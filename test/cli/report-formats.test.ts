@@ -39,13 +39,14 @@ describe('validate --format github: within what GitHub shows', () => {
     expect(run.stdout.match(/^::notice /gm)).to.have.length(1);
   });
 
-  it('with --strict a warning is an error annotation, and counts as one', () => {
+  it('with --strict a warning is an error annotation, and is counted as a warning, as the summary line counts it', () => {
     writeFileSync(join(tmp(), 'w12.json'), withEmptyHeaders(12));
     const run = runCli(['validate', '--strict', '--format', 'github', 'w12.json'], { cwd: tmp() });
     expect(run.status).to.equal(1);
     expect(run.stdout.match(/^::error /gm)).to.have.length(10);
     expect(run.stdout).not.to.match(/^::warning /m);
-    expect(run.stdout).to.match(/^::notice title=more issues than GitHub annotates::2 errors not annotated /m);
+    expect(run.stdout).to.match(/^::notice title=more issues than GitHub annotates::2 warnings not annotated /m);
+    expect(run.stdout.trim().split('\n').at(-1)).to.include('12 warnings');
   });
 
   it('10 of each kind fit: no notice', () => {
