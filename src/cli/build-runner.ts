@@ -129,9 +129,11 @@ const ESM_IN_COMMONJS = /^(Cannot use import statement outside a module|Unexpect
 function failureLines(what: string, error: unknown): string[] {
   const issues = (error as { name?: unknown; issues?: unknown } | null)?.issues;
   if ((error as { name?: unknown } | null)?.name === 'ManifestValidationError' && Array.isArray(issues)) {
+    // At the line of the user's code that threw it (an `httpsUrl('http://…')` or a `build()` at the module's top level).
+    const where = whereFailed(error);
     return [
-      ...(issues as ValidationIssue[]).map((issue) => formatIssueLine(name, issue)),
-      `${name}: ${what} ManifestValidationError (${plural(issues.length, 'issue')})`,
+      ...(issues as ValidationIssue[]).map((issue) => formatIssueLine(where, issue)),
+      `${where}: ${what} ManifestValidationError (${plural(issues.length, 'issue')})`,
     ];
   }
   if (errorCode(error) === 'ERR_UNKNOWN_FILE_EXTENSION') return [cannotImport()];

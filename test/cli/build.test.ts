@@ -119,10 +119,17 @@ describe('lp-app-manifest build', () => {
       ]);
     });
 
-    it('a module whose build() throws ManifestValidationError on import: its issues, one per line', () => {
+    it('a module whose build() throws ManifestValidationError on import: its issues, one per line, at the line that threw', () => {
       expectFailure(runCli(['build', 'builds-on-import.mjs']), [
-        'builds-on-import.mjs: client_name: must not be blank [blank]',
-        'builds-on-import.mjs: cannot load: ManifestValidationError (1 issue)',
+        'builds-on-import.mjs:4:58: client_name: must not be blank [blank]',
+        'builds-on-import.mjs:4:58: cannot load: ManifestValidationError (1 issue)',
+      ]);
+    });
+
+    it('a module whose httpsUrl() throws on import: the issue at the line of the call', () => {
+      expectFailure(runCli(['build', 'https-url-on-import.mjs']), [
+        'https-url-on-import.mjs:4:14: (root): must start with "https://" [url_not_https]',
+        'https-url-on-import.mjs:4:14: cannot load: ManifestValidationError (1 issue)',
       ]);
     });
 
