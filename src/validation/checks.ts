@@ -158,14 +158,20 @@ function findPair(value: string, open: string, close: string): readonly [number,
  * `{…}`, `${…}` or `<…>` (`https://<your-domain>/webhook`, as templates and docs write a value to
  * fill in): the first one, innermost.
  */
-function findPlaceholder(value: string): string | undefined {
+function findPlaceholder(value: string): { readonly placeholder: string; readonly part?: 'query' } | undefined {
   const brace = findPair(value, '{', '}');
   const angle = findPair(value, '<', '>');
   const pair = brace === undefined || (angle !== undefined && angle[0] < brace[0]) ? angle : brace;
   if (pair === undefined) return undefined;
   let start = pair[0];
-  if (pair === brace && start > 0 && value.charCodeAt(start - 1) === 0x24) start--;
-  return value.slice(start, pair[1]);
+  const dollar = pair === brace && start > 0 && value.charCodeAt(start - 1) === 0x24;
+  if (dollar) start--;
+  // A query is never quoted (keys are often sent there): only the placeholder's shape is.
+  const query = value.indexOf('?');
+  if (query !== -1 && query < start) {
+    return { placeholder: pair === angle ? '<…>' : dollar ? '${…}' : '{…}', part: 'query' };
+  }
+  return { placeholder: value.slice(start, pair[1]) };
 }
 
 /**
@@ -188,7 +194,7 @@ function characterIssue(value: string, index: number, hostStart: number, hostEnd
     if (atSign >= index) return credentials(value.slice(hostStart, atSign));
   }
   const placeholder = findPlaceholder(value);
-  if (placeholder !== undefined) return { code: 'url_placeholder', params: { placeholder } };
+  if (placeholder !== undefined) return { code: 'url_placeholder', params: placeholder };
   const code = value.codePointAt(index)!;
   if (code === 0x25) return { code: 'url_invalid_percent_encoding', params: { position: index } };
   const character = String.fromCodePoint(code);

@@ -197,8 +197,10 @@ export interface IssueParams {
   };
   /** A URL that holds an unfilled placeholder such as `{domain}` or `<your-domain>`. */
   url_placeholder: {
-    /** The placeholder as written. */
+    /** The placeholder as written; in a query, only its shape (`{…}`, `${…}` or `<…>`). */
     readonly placeholder: string;
+    /** `query` where it is in the query, which is never quoted. */
+    readonly part?: 'query';
   };
   /** A character beyond ASCII. */
   url_not_ascii: {

@@ -230,7 +230,8 @@ export const MESSAGES: { readonly [TCode in IssueCode]: (params: IssueParams[TCo
     `must start with ${quote(`${p.expected}://`)} in lower case, not ${quote(`${p.written}://`)} (schemes are compared as written)`,
   url_scheme_repeated: (p) =>
     `has the scheme written twice (${quote(p.written)}), which clients read as a host named ${quote(p.written.slice(p.written.indexOf('://') + 3, -3))}; write it once: ${quote(p.expected, 300)}`,
-  url_placeholder: (p) => `${quote(p.placeholder, 64)} looks like an unfilled placeholder: replace it with the real value`,
+  url_placeholder: (p) =>
+    `${quote(p.placeholder, 64)}${p.part === 'query' ? ' in the query' : ''} looks like an unfilled placeholder: replace it with the real value`,
   url_not_ascii: (p) =>
     p.punycodeHost !== undefined
       ? `must be ASCII: the host has ${quote(p.character)}; write the host in punycode: ${quote(p.punycodeHost)}`

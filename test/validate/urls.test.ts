@@ -362,6 +362,14 @@ describe('URLs as written: every URL field and httpsUrl()', () => {
     expectEverywhere('https://{domain}/event/ContentEvent', 'url_placeholder', /"\{domain\}" looks like an unfilled placeholder/);
     expectEverywhere('https://${HOST}/lp', 'url_placeholder', /"\$\{HOST\}" looks like an unfilled placeholder/);
     expectEverywhere('https://hooks.example.com/{tenant}/lp', 'url_placeholder', /"\{tenant\}"/);
+    // In a query (where keys are often sent) only the placeholder's shape is quoted.
+    expectEverywhere(
+      'https://hooks.example.com/lp?key={sk_live_SECRET}',
+      'url_placeholder',
+      /^"\{…\}" in the query looks like an unfilled placeholder: replace it with the real value$/,
+    );
+    expectEverywhere('https://hooks.example.com/lp?key=<SECRET-key>&x=1', 'url_placeholder', /^"<…>" in the query /);
+    expectEverywhere('https://hooks.example.com/lp?key=${SECRET}', 'url_placeholder', /^"\$\{…\}" in the query /);
   });
 
   it('rejects a scheme not in lower case, saying to write it in lower case', () => {
