@@ -66,6 +66,17 @@ interface Resolution {
  */
 const STAND_IN = 'stand-in';
 const STAND_IN_ORIGIN = 'https://stand-in.example';
+/** A stand-in text, and the origin a URL field that starts with a placeholder gets. */
+interface StandIn {
+  readonly text: string;
+  readonly origin: string;
+}
+const FIRST_STAND_IN: StandIn = { text: STAND_IN, origin: STAND_IN_ORIGIN };
+/**
+ * A second set: what the validator says alike of a value with either set in it does not depend on what
+ * the variable will hold (`http://${{ HOST }}/lp` is never https, a `#` after it is always a fragment).
+ */
+const OTHER_STAND_IN: StandIn = { text: 'stand-in-2.example.net', origin: 'https://stand-in-2.example.net' };
 /**
  * Where the pass is: a key or index and the place it is in (`null`: the template itself). One
  * small node per step, turned into segments only for a string that holds a placeholder: a
@@ -86,11 +97,12 @@ function fill(
   lookup: (name: string) => string | undefined,
   missing: (name: string) => boolean,
   urlField: boolean,
+  standIn: StandIn = FIRST_STAND_IN,
 ): string {
   let out = '';
   for (const part of template.parts) {
     if ('text' in part) out += part.text;
-    else if (missing(part.variable)) out += urlField && out === '' ? STAND_IN_ORIGIN : STAND_IN;
+    else if (missing(part.variable)) out += urlField && out === '' ? standIn.origin : standIn.text;
     else out += lookup(part.variable) ?? '';
   }
   return out;
@@ -104,7 +116,12 @@ function fill(
  * getter, a proxy, in the template or in `variables`) is one `unreadable_value`
  * issue where the pass was reading, and the pass stops there.
  */
-function resolveValue(input: unknown, variables: TemplateVariables, maxIssues = Number.POSITIVE_INFINITY): Resolution {
+function resolveValue(
+  input: unknown,
+  variables: TemplateVariables,
+  maxIssues = Number.POSITIVE_INFINITY,
+  standIn: StandIn = FIRST_STAND_IN,
+): Resolution {
   const sites: PlaceholderSite[] = [];
   const issues: ValidationIssue[] = [];
   const omitted = new Map<IssueCode, number>();
@@ -149,7 +166,7 @@ function resolveValue(input: unknown, variables: TemplateVariables, maxIssues = 
       report(place, 'unresolved_placeholder', { variable: name, empty: lookup(name) === '' });
     }
     sites.push(Object.freeze({ segments, variables: Object.freeze([...template.variables]), resolved, template: value }));
-    return fill(template, lookup, unset, urlField);
+    return fill(template, lookup, unset, urlField, standIn);
   };
 
   const visit = (value: unknown, place: Place): unknown => {
@@ -355,12 +372,22 @@ export function checkTemplate<TProfile extends Profile>(
 
   const validatedIssues = validated.ok ? [] : validated.issues;
   const siteAt = sitesOf([...resolution.issues, ...validatedIssues, ...validated.warnings], sites);
+  // Where a placeholder stays unresolved, the value is unknown: what the validator says of its stand-in does not
+  // count, unless it says the same with other stand-ins (a fault of the text around the placeholder: `http://`,
+  // a fragment); such an issue is reported as itself, its stand-in (if it quotes it) shown as the placeholder.
+  const persisting = persistingIssues(template, env, maxIssues, profile, allowKeys, sites);
+  const kept = new Map<ValidationIssue, ValidationIssue>();
   const unresolvedSiteOf = (issue: ValidationIssue): PlaceholderSite | undefined => {
     const site = siteAt.get(issue);
-    return site?.resolved === false ? site : undefined;
+    if (site?.resolved !== false) return undefined;
+    const shown = persisting(issue, site);
+    if (shown === undefined) return site;
+    kept.set(issue, shown);
+    return undefined;
   };
-  // Where a placeholder stays unresolved, the value is unknown: what the validator says of its stand-in does not
-  // count. But a stand-in that fails means the field takes only values known in advance (scope, enum lists,
+  const keptAs = (issue: ValidationIssue): ValidationIssue => kept.get(issue) ?? issue;
+  const isKept = (issue: ValidationIssue): boolean => [...kept.values()].includes(issue);
+  // A stand-in that fails with both sets means the field takes only values known in advance (scope, enum lists,
   // numbers): its variable cannot stay unset, whatever else is wrong, and its placeholder is an error after all.
   const needed = new Set(validatedIssues.map(unresolvedSiteOf).filter((site) => site !== undefined));
   const isNeeded = (issue: ValidationIssue): boolean => needed.has(siteAt.get(issue)!);
@@ -375,7 +402,8 @@ export function checkTemplate<TProfile extends Profile>(
     const hidden = !anySecret || placeholderIssue || !atSecretSite(issue) ? issue : hideSecretValue(issue);
     if (placeholderIssue) return hidden;
     const site = siteAt.get(issue);
-    if (site === undefined || site.variables.length === 0) return hidden;
+    // An issue kept at an unresolved site is the text's around the placeholder, not the variable's.
+    if (site === undefined || site.variables.length === 0 || isKept(issue)) return hidden;
     return Object.freeze({ ...hidden, message: `${hidden.message} (from ${site.variables.join(', ')})` });
   };
   const issues: ValidationIssue[] = [];
@@ -385,8 +413,8 @@ export function checkTemplate<TProfile extends Profile>(
       warnings.push(Object.freeze({ ...issue, severity: 'warning' as const }));
     } else issues.push(issue);
   }
-  for (const issue of validatedIssues) if (unresolvedSiteOf(issue) === undefined) issues.push(issue);
-  for (const warning of validated.warnings) if (unresolvedSiteOf(warning) === undefined) warnings.push(warning);
+  for (const issue of validatedIssues) if (unresolvedSiteOf(issue) === undefined) issues.push(keptAs(issue));
+  for (const warning of validated.warnings) if (unresolvedSiteOf(warning) === undefined) warnings.push(keptAs(warning));
   // Issues past the cap: the template's own and the validator's, counted by code; then those cut from the merged lists.
   const omitted = new Map(resolution.omitted);
   for (const [code, count] of Object.entries(validated.omitted ?? {}) as [IssueCode, number][])
@@ -419,6 +447,48 @@ export function checkTemplate<TProfile extends Profile>(
     sites,
   };
 }
+
+/** The stand-ins' texts, longest first (an origin holds its text). */
+const STAND_IN_TEXTS = [FIRST_STAND_IN.origin, OTHER_STAND_IN.origin, OTHER_STAND_IN.text, FIRST_STAND_IN.text];
+
+/**
+ * For a template with unresolved placeholders: which of the validator's issues at an unresolved site
+ * hold whatever the variables will be, since the template checked with other stand-ins has it too
+ * (same code, same place). Such an issue is kept, as it is, or where its data quotes the stand-in
+ * (`requested: "https://stand-in/lp"`), with the site's one placeholder in its place, worded anew;
+ * an issue that quotes a stand-in at a site of several variables is not kept.
+ */
+function persistingIssues(
+  template: unknown,
+  env: TemplateVariables,
+  maxIssues: number,
+  profile: Profile,
+  allowKeys: readonly string[],
+  sites: readonly PlaceholderSite[],
+): (issue: ValidationIssue, site: PlaceholderSite) => ValidationIssue | undefined {
+  if (sites.every((site) => site.resolved)) return () => undefined;
+  const other = resolveValue(template, env, maxIssues, OTHER_STAND_IN);
+  if (other.unreadable !== undefined) return () => undefined;
+  const checked = runValidation(other.value, profile, maxIssues, allowKeys);
+  const keyOf = (issue: ValidationIssue): string => `${issue.code}\u0000${issue.path}`;
+  const found = new Set([...(checked.ok ? [] : checked.issues), ...checked.warnings].map(keyOf));
+  return (issue, site) => {
+    if (!found.has(keyOf(issue))) return undefined;
+    const data = JSON.stringify(issue.params);
+    if (!STAND_IN_TEXTS.some((text) => data.includes(text))) return issue;
+    // An issue about the stand-in itself (a scope value, an enum value) is about the value the variable will hold.
+    if (STAND_IN_TEXTS.some((text) => data.includes(JSON.stringify(text)))) return undefined;
+    const unset = site.variables.filter((name) => !isSet(env, name));
+    if (unset.length !== 1) return undefined;
+    let shown = data;
+    for (const text of STAND_IN_TEXTS) shown = shown.replaceAll(text, `\${{ ${unset[0]} }}`);
+    return makeIssue(issue.segments, issue.code, JSON.parse(shown) as IssueParams[typeof issue.code]) as ValidationIssue;
+  };
+}
+
+/** Whether a variable is set to a string (an empty one aside: a site where it is unset was not resolved). */
+const isSet = (env: TemplateVariables, name: string): boolean =>
+  Object.hasOwn(env, name) && typeof env[name] === 'string' && env[name] !== '';
 
 /**
  * The issues without repeats: once a secret value is hidden, the issues about its parts (three

@@ -212,6 +212,35 @@ describe('validateTemplate', () => {
     if (!beside.ok) expect(beside.issues.map((issue) => issue.code)).to.include('unknown_key');
   });
 
+  it('with allowUnresolved, a fault of the text around a placeholder is still found and named (the gate checks the URL)', () => {
+    const at = (endpoint: string) => ({ client_name: 'Acme', capabilities: { webhooks: { [CONTENT]: { endpoint } } } });
+    const plain = validateTemplate(at('http://${{ LP_HOST }}/lp'), { env: {}, allowUnresolved: true });
+    expect(plain.ok).to.equal(false);
+    if (!plain.ok) {
+      // The URL's own fault, worded as itself and not "(from LP_HOST)": no value of LP_HOST makes http:// https.
+      expect(plain.issues.map((issue) => [issue.code, issue.message])).to.deep.equal([
+        ['url_not_https', 'must start with "https://"'],
+      ]);
+      expect(plain.warnings.map((issue) => issue.code)).to.deep.equal(['unresolved_placeholder']);
+    }
+    const fragment = validateTemplate(at('https://${{ LP_HOST }}/lp#ct=1000'), { env: {}, allowUnresolved: true });
+    expect(fragment.ok).to.equal(true);
+    expect(fragment.warnings.map((issue) => issue.code)).to.deep.equal(['unresolved_placeholder', 'endpoint_has_fragment']);
+    // What it quotes of the value shows the placeholder, never a stand-in.
+    expect(fragment.warnings[1]?.message).to.include('LivePerson will request "https://${{ LP_HOST }}/lp"');
+    expect(JSON.stringify(fragment)).to.not.contain('stand-in');
+    // What depends on the value is not said: the stand-in's single-label host, a fault of a URL made of two variables.
+    for (const endpoint of ['https://${{ LP_HOST }}/lp', 'https://${{ LP_HOST }}/${{ LP_PATH }}#x', '${{ LP_URL }}#x']) {
+      const result = validateTemplate(at(endpoint), { env: {}, allowUnresolved: true });
+      expect(result.ok, endpoint).to.equal(true);
+      expect(
+        result.warnings.every((issue) => issue.code === 'unresolved_placeholder'),
+        endpoint,
+      ).to.equal(true);
+      expect(JSON.stringify(result), endpoint).to.not.contain('stand-in');
+    }
+  });
+
   it('never shows the value of a variable used in a header value, wherever else it lands', () => {
     const secret = 'SECRETZ q<';
     const input = {
