@@ -25,7 +25,12 @@ export type {
   WebhookOptions,
 } from './builder/types.js';
 export { httpsUrl, isHttpsUrl } from './https-url.js';
-export { manifestJsonSchema, type JsonSchemaValue, type ManifestJsonSchema } from './schema/json-schema.js';
+export {
+  JSON_SCHEMA_EDITOR_KEYWORDS,
+  manifestJsonSchema,
+  type JsonSchemaValue,
+  type ManifestJsonSchema,
+} from './schema/json-schema.js';
 export {
   CONSUMER_IDENTITIES,
   ENTRY_POINTS,

@@ -1,5 +1,9 @@
 import { expect } from 'chai';
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { renderRulesDoc } from '../scripts/rules-doc.js';
 
 describe('docs/rules.md', () => {
@@ -24,5 +28,32 @@ describe('the CLI lines of the docs', () => {
     }
     expect(runs).to.be.greaterThan(20);
     expect(plain).to.deep.equal([]);
+  });
+});
+
+describe("the README's quick start", () => {
+  it('shows what validate prints for the manifest it shows (run against the built CLI)', () => {
+    const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+    const section = readme.slice(readme.indexOf('### Check it: `validate`'));
+    const json = /```json\n([\s\S]*?)\n```/.exec(section)?.[1];
+    const shown = /```console\n\$ npx --no-install lp-app-manifest (validate manifest\.json)\n([\s\S]*?)\n```/.exec(section);
+    expect(json, 'the manifest of the quick start').to.be.a('string');
+    expect(shown, 'the validate run of the quick start').to.not.equal(null);
+    const dir = mkdtempSync(join(tmpdir(), 'lp-app-manifest-readme-'));
+    try {
+      writeFileSync(join(dir, 'manifest.json'), `${json}\n`);
+      const run = spawnSync(
+        process.execPath,
+        [fileURLToPath(new URL('../dist/cli.cjs', import.meta.url)), ...shown![1]!.split(' ')],
+        {
+          cwd: dir,
+          encoding: 'utf8',
+        },
+      );
+      expect(run.status).to.equal(1);
+      expect(`${run.stdout}${run.stderr}`.trimEnd()).to.equal(shown![2]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -126,8 +126,16 @@ describe('the packed package', () => {
     packed = new Set((JSON.parse(json) as [{ files: { path: string }[] }])[0].files.map((file) => file.path));
   });
 
-  it('ships the README, the docs and the examples the README links to', () => {
-    for (const file of ['README.md', 'docs/rules.md', 'docs/cli.md', 'docs/security.md', 'examples/deploy-script.ts']) {
+  it('ships the README, the changelog, the docs and the examples the README links to', () => {
+    // npm 7 and later no longer add a CHANGELOG by itself: package.json "files" names it
+    for (const file of [
+      'README.md',
+      'CHANGELOG.md',
+      'docs/rules.md',
+      'docs/cli.md',
+      'docs/security.md',
+      'examples/deploy-script.ts',
+    ]) {
       expect(packed.has(file), file).to.equal(true);
     }
   });
@@ -164,5 +172,34 @@ describe('the packed package', () => {
     const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
     expect(pkg.scripts['prepack']).to.equal('npm run build');
     expect(statSync(join(root, 'dist', 'index.js')).isFile()).to.equal(true);
+  });
+});
+
+describe('where the project lives, and what changed', () => {
+  const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as Record<string, unknown>;
+  const changelog = readFileSync(join(root, 'CHANGELOG.md'), 'utf8');
+
+  it('package.json names the repository, its home page and where to report a bug, all on one GitHub repository', () => {
+    expect(pkg['repository']).to.deep.equal({ type: 'git', url: 'git+https://github.com/lp-app-manifest/lp-app-manifest.git' });
+    expect(pkg['homepage']).to.equal('https://github.com/lp-app-manifest/lp-app-manifest#readme');
+    expect(pkg['bugs']).to.deep.equal({ url: 'https://github.com/lp-app-manifest/lp-app-manifest/issues' });
+  });
+
+  it('CHANGELOG.md follows Keep a Changelog 1.1.0: Unreleased first, then each version with its date, newest first, each linked', () => {
+    expect(changelog).to.match(/^# Changelog\n/);
+    expect(changelog).to.include('https://keepachangelog.com/en/1.1.0/');
+    const versions = [...changelog.matchAll(/^## \[([^\]]+)\](?: - (\d{4}-\d{2}-\d{2}))?$/gm)].map(([, name, date]) => ({
+      name,
+      date,
+    }));
+    expect(versions[0]).to.deep.equal({ name: 'Unreleased', date: undefined });
+    expect(versions.map(({ name }) => name)).to.include(pkg['version']);
+    for (const { name, date } of versions.slice(1)) expect(date, `${name} has no date`).to.match(/^\d{4}-\d{2}-\d{2}$/);
+    for (const { name } of versions)
+      expect(changelog, `no link for [${name}]`).to.match(new RegExp(`^\\[${name!.replace(/\./g, '\\.')}\\]: https://`, 'im'));
+    const kinds = [...changelog.matchAll(/^### (.+)$/gm)].map(([, kind]) => kind);
+    expect(
+      kinds.filter((kind) => !['Added', 'Changed', 'Deprecated', 'Removed', 'Fixed', 'Security'].includes(kind!)),
+    ).to.deep.equal([]);
   });
 });

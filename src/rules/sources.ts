@@ -8,18 +8,22 @@
  */
 import type { TOP_LEVEL_FIELDS } from './tables.js';
 
+// Each page's title a constant of its own (not destructured from LIVEPERSON_PAGES: a bundler keeps a
+// destructuring at the top of a module, and with it this module, in bundles that use none of it).
+const installing = '"Installing LivePerson Applications"';
+const connectorManifest = '"App Install Manifest for Connectors"';
+const gettingStarted = 'Connector API "Getting Started"';
+const retryPolicy = 'Connector API "Retry Policy"';
+
 /** LivePerson's pages the rules are taken from, by the short name used below. */
-export const LIVEPERSON_PAGES = {
-  installing: '"Installing LivePerson Applications"',
-  connectorManifest: '"App Install Manifest for Connectors"',
-  gettingStarted: 'Connector API "Getting Started"',
-  retryPolicy: 'Connector API "Retry Policy"',
-} as const;
+export const LIVEPERSON_PAGES = { installing, connectorManifest, gettingStarted, retryPolicy } as const;
 
-const { installing, connectorManifest, gettingStarted, retryPolicy } = LIVEPERSON_PAGES;
-
-/** The source of each top-level field's rule. A field added to the tables without a source fails to compile. */
-export const FIELD_SOURCES: { readonly [TField in keyof typeof TOP_LEVEL_FIELDS]: string } = {
+/**
+ * The source of each top-level field's rule. A field added to the tables without a source fails to compile.
+ * (Made in a pure function: a bundler keeps a template literal at a module's top, and the JSON Schema,
+ * in the main entry, reads these, so a bundle of the builder alone would carry them.)
+ */
+export const FIELD_SOURCES: { readonly [TField in keyof typeof TOP_LEVEL_FIELDS]: string } = /* @__PURE__ */ (() => ({
   client_name: `${installing}; connector limit of 100 chars: ${connectorManifest}; RFC 7591 §2`,
   description: installing,
   grant_types: `${installing}; RFC 7591 §2; connector: ${connectorManifest}`,
@@ -33,7 +37,7 @@ export const FIELD_SOURCES: { readonly [TField in keyof typeof TOP_LEVEL_FIELDS]
   entry_uri: `an earlier revision of ${installing} (the app's SSO launch URI)`,
   enabled_for_profiles: `the private-apps revision of ${installing} (agent-profile ids, beside \`quick_launch_enabled\` and \`entry_uri\`)`,
   capabilities: `${installing}; ${connectorManifest}`,
-};
+}))();
 
 /** One decision where LivePerson's pages disagree, with what decided it. */
 export interface RuleDecision {

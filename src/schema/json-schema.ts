@@ -47,6 +47,7 @@ import {
   PROFILES,
   TOP_LEVEL_FIELDS,
 } from '../rules/tables.js';
+import { FIELD_SOURCES } from '../rules/sources.js';
 import type { Profile } from '../types/manifest.js';
 import {
   FIELD_DESCRIPTIONS,
@@ -54,6 +55,17 @@ import {
   MANIFEST_DESCRIPTION,
   WEBHOOK_EVENT_DESCRIPTION,
 } from './descriptions.js';
+import {
+  connectorValueMessage,
+  engagementSnippet,
+  headerSnippet,
+  PATTERN_MESSAGES,
+  webhookSnippet,
+  webhooksSnippet,
+  type PatternCheck,
+} from './editor.js';
+
+export { JSON_SCHEMA_EDITOR_KEYWORDS } from './editor.js';
 
 /**
  * A JSON value: what a JSON Schema is made of.
@@ -156,12 +168,26 @@ const quoted = (values: readonly string[]): string => values.map((value) => JSON
 const helpText = (text: string, ...facts: (string | false | undefined)[]): string =>
   [text, ...facts.filter((fact): fact is string => typeof fact === 'string' && fact !== '')].join(' ');
 
-/** Adds the patterns a string must match and the characters it must not contain. */
-function withPatterns(schema: SchemaObject, required: readonly string[], forbidden: readonly string[]): SchemaObject {
-  const [first, ...more] = required;
-  if (first !== undefined && more.length === 0) schema['pattern'] = first;
-  else if (first !== undefined) schema['allOf'] = required.map((pattern): SchemaObject => ({ pattern }));
-  if (forbidden.length > 0) schema['not'] = { pattern: forbidden.length === 1 ? forbidden[0]! : anyOf(forbidden) };
+/**
+ * A pattern that matches where `pattern` matches nowhere in the string: `not: { pattern }` as a
+ * pattern of its own, so that it can carry its own message (an editor words a failed `not` only as
+ * "Matches a schema that is not allowed"). `[\s\S]*?` tries each start, as an unanchored search does.
+ */
+const nowhere = (pattern: string): string => `^(?![\\s\\S]*?(?:${pattern}))`;
+
+/**
+ * Adds the patterns a string must match and those it must match nowhere, each with the message an
+ * editor shows when it fails (`patternErrorMessage`): one check as `pattern`, several as `allOf`.
+ */
+function withPatterns(schema: SchemaObject, required: readonly PatternCheck[], forbidden: readonly PatternCheck[]): SchemaObject {
+  const checks = [...required, ...forbidden.map(({ pattern, message }) => ({ pattern: nowhere(pattern), message }))];
+  const [first, ...more] = checks;
+  if (first !== undefined && more.length === 0) {
+    schema['pattern'] = first.pattern;
+    schema['patternErrorMessage'] = first.message;
+  } else if (first !== undefined) {
+    schema['allOf'] = checks.map(({ pattern, message }): SchemaObject => ({ pattern, patternErrorMessage: message }));
+  }
   return schema;
 }
 
@@ -177,15 +203,20 @@ function stringSchema(rule: StringRule, profile: Profile, text: string): SchemaO
   };
   if (rule.notBlank) schema['minLength'] = 1;
   schema['maxLength'] = maxLength;
-  const required: string[] = [];
-  const forbidden: string[] = [];
-  if (rule.notBlank) required.push(NOT_BLANK_SOURCE);
-  if (rule.noControlCharacters) forbidden.push(CONTROL_CHARACTER_SOURCE);
-  if (rule.format === 'https-url') required.push(`^${httpsUrl()}$`);
+  const required: PatternCheck[] = [];
+  const forbidden: PatternCheck[] = [];
+  if (rule.notBlank) required.push({ pattern: NOT_BLANK_SOURCE, message: PATTERN_MESSAGES.notBlank() });
+  if (rule.noControlCharacters)
+    forbidden.push({ pattern: CONTROL_CHARACTER_SOURCE, message: PATTERN_MESSAGES.noControlCharacters() });
+  if (rule.format === 'https-url') required.push({ pattern: `^${httpsUrl()}$`, message: PATTERN_MESSAGES.httpsUrl() });
   // a root-relative path (not "//host"), or an https URL
-  if (rule.format === 'logo-uri') required.push(`^(?:/${urlUnit()}*(?:#${urlUnit()}*)?|${httpsUrl()})$`);
-  if (rule.format === 'logo-uri') forbidden.push('^//');
-  if (rule.format !== undefined) forbidden.push(hostTooLong(HTTPS_PREFIX));
+  if (rule.format === 'logo-uri')
+    required.push({
+      pattern: `^(?:/${urlUnit()}*(?:#${urlUnit()}*)?|${httpsUrl()})$`,
+      message: PATTERN_MESSAGES.logoUri(),
+    });
+  if (rule.format === 'logo-uri') forbidden.push({ pattern: '^//', message: PATTERN_MESSAGES.logoUri() });
+  if (rule.format !== undefined) forbidden.push({ pattern: hostTooLong(HTTPS_PREFIX), message: PATTERN_MESSAGES.hostLength() });
   return withPatterns(schema, required, forbidden);
 }
 
@@ -220,6 +251,9 @@ function enumListSchema(rule: EnumListRule, profile: Profile, text: string): Sch
   } else if (rule.minItems !== undefined) {
     schema['minItems'] = rule.minItems;
   }
+  // What an editor says when a connector's value is missing, as the validator says it (VS Code's errorMessage).
+  if (exactly !== undefined) schema['errorMessage'] = connectorValueMessage('equals', exactly);
+  else if (mustInclude !== undefined) schema['errorMessage'] = connectorValueMessage('includes', mustInclude);
   const present = [...new Set([...(mustInclude === undefined ? [] : [mustInclude]), ...(exactly ?? [])])];
   const [first, ...more] = present;
   if (first !== undefined && more.length === 0) schema['contains'] = { const: first };
@@ -243,7 +277,10 @@ function booleanSchema(rule: BooleanRule, profile: Profile, text: string): Schem
     description: helpText(text, exactly !== undefined && `Must be \`${String(exactly)}\`.`),
     type: 'boolean',
   };
-  if (exactly !== undefined) schema['const'] = exactly;
+  if (exactly !== undefined) {
+    schema['const'] = exactly;
+    schema['errorMessage'] = connectorValueMessage('equals', exactly);
+  }
   return schema;
 }
 
@@ -263,8 +300,12 @@ function scopeSchema(rule: ScopeRule, profile: Profile, text: string): SchemaObj
     type: 'string',
     maxLength: rule.maxLength,
     pattern: `^${value}(?: ${value})*$`,
+    patternErrorMessage: PATTERN_MESSAGES.scope(rule),
   };
-  if (exactly !== undefined) schema['const'] = exactly;
+  if (exactly !== undefined) {
+    schema['const'] = exactly;
+    schema['errorMessage'] = connectorValueMessage('equals', exactly);
+  }
   return schema;
 }
 
@@ -272,15 +313,22 @@ function redirectUrisSchema(rule: RedirectUrisRule, text: string): SchemaObject 
   return {
     description: text,
     type: 'array',
-    items: {
-      description: `A redirect URI of at most ${rule.itemMaxLength} characters.`,
-      type: 'string',
-      maxLength: rule.itemMaxLength,
-      // A private-use URI's authority (`com.example.app://host/cb`) has no user name or password either.
-      pattern: `^(?:${httpsUrl()}|${loopbackHttpUrl()}|${PRIVATE_USE_SCHEME_SOURCE}(?!//[^/?#]*@)${urlUnit()}*)$`,
+    items: withPatterns(
+      {
+        description: `A redirect URI of at most ${rule.itemMaxLength} characters.`,
+        type: 'string',
+        maxLength: rule.itemMaxLength,
+      },
+      [
+        {
+          // A private-use URI's authority (`com.example.app://host/cb`) has no user name or password either.
+          pattern: `^(?:${httpsUrl()}|${loopbackHttpUrl()}|${PRIVATE_USE_SCHEME_SOURCE}(?!//[^/?#]*@)${urlUnit()}*)$`,
+          message: PATTERN_MESSAGES.redirectUri(),
+        },
+      ],
       // a fragment is not allowed (RFC 6749 §3.1.2)
-      not: { pattern: '#' },
-    },
+      [{ pattern: '#', message: PATTERN_MESSAGES.redirectUriFragment() }],
+    ),
   };
 }
 
@@ -305,29 +353,31 @@ function idListSchema(rule: IdListRule, text: string): SchemaObject {
 }
 
 function endpointSchema(rule: EndpointRule, text: string): SchemaObject {
-  return {
-    description: text,
-    type: 'string',
-    maxLength: rule.maxLength,
-    pattern: `^${httpsUrl()}$`,
-    not: { pattern: hostTooLong(HTTPS_PREFIX) },
-  };
+  return withPatterns(
+    { description: text, type: 'string', maxLength: rule.maxLength },
+    [{ pattern: `^${httpsUrl()}$`, message: PATTERN_MESSAGES.httpsUrl() }],
+    [{ pattern: hostTooLong(HTTPS_PREFIX), message: PATTERN_MESSAGES.hostLength() }],
+  );
 }
 
 function headerNameSchema(rule: HeaderNameRule, text: string): SchemaObject {
-  return {
-    description: text,
-    type: 'string',
-    pattern: HEADER_NAME_SOURCE,
-    // LivePerson's prefix, or a name that frames or routes the request (any case)
-    not: {
-      pattern: `^(?:${caselessLiteral(rule.reservedPrefix)}|(?:${rule.framing.map(caselessLiteral).join('|')})$)`,
-    },
-  };
+  return withPatterns(
+    { description: text, type: 'string' },
+    [{ pattern: HEADER_NAME_SOURCE, message: PATTERN_MESSAGES.headerName() }],
+    [
+      // LivePerson's prefix, or a name that frames or routes the request (any case)
+      { pattern: `^${caselessLiteral(rule.reservedPrefix)}`, message: PATTERN_MESSAGES.reservedHeaderName(rule) },
+      { pattern: `^(?:${rule.framing.map(caselessLiteral).join('|')})$`, message: PATTERN_MESSAGES.framingHeaderName(rule) },
+    ],
+  );
 }
 
 function headerValueSchema(text: string): SchemaObject {
-  return { description: text, type: 'string', pattern: HEADER_VALUE_SOURCE };
+  return withPatterns(
+    { description: text, type: 'string' },
+    [{ pattern: HEADER_VALUE_SOURCE, message: PATTERN_MESSAGES.headerValue() }],
+    [],
+  );
 }
 
 /** What the recursion carries: the profile, and the `$defs` it fills as it meets an events node. */
@@ -342,6 +392,35 @@ function descriptionsOf(name: string): Readonly<Record<string, string>> {
   if (help === undefined)
     throw new Error(`src/schema/descriptions.ts has no help texts for the "${name}" node of the rules tree`);
   return help;
+}
+
+/**
+ * The schema with its help in Markdown beside the plain `description` (VS Code's
+ * `markdownDescription`, shown on hover instead of it), right after it: the same text, and the
+ * rule's source where the rules tree gives one.
+ */
+function withMarkdown(schema: SchemaObject, source?: string): SchemaObject {
+  const { description, ...rest } = schema;
+  if (typeof description !== 'string') return schema;
+  const markdown = source === undefined ? description : `${description}\n\nSource: ${source}.`;
+  return { description, markdownDescription: markdown, ...rest };
+}
+
+/** The snippets an editor offers to insert for a node of the rules tree, by the node's name (VS Code's `defaultSnippets`). */
+function snippetsOf(node: ObjectNode | EventsNode): JsonSchemaValue[] | undefined {
+  if (node.type === 'events') return [webhooksSnippet() as JsonSchemaValue];
+  switch (node.name) {
+    case 'webhook':
+      return [webhookSnippet() as JsonSchemaValue];
+    case 'header':
+      return [headerSnippet() as JsonSchemaValue];
+    case 'engagement': {
+      const entryPoint = node.fields['entry_point'];
+      return entryPoint?.type === 'enum-list' ? [engagementSnippet(entryPoint) as JsonSchemaValue] : undefined;
+    }
+    default:
+      return undefined;
+  }
 }
 
 const isRequired = (spec: FieldSpec, profile: Profile): boolean =>
@@ -360,7 +439,8 @@ function fieldsSchema(
     const needed = isRequired(spec, context.profile);
     const text = help[key];
     if (text === undefined) throw new Error(`src/schema/descriptions.ts has no help text for "${key}" of the "${name}" node`);
-    properties[key] = nodeSchema(spec, context, helpText(text, needed ? 'Required.' : ''));
+    const source = name === MANIFEST.name ? (FIELD_SOURCES as Readonly<Record<string, string>>)[key] : undefined;
+    properties[key] = withMarkdown(nodeSchema(spec, context, helpText(text, needed ? 'Required.' : '')), source);
     if (needed) required.push(key);
   }
   return { properties, required };
@@ -368,12 +448,14 @@ function fieldsSchema(
 
 function objectSchema(node: ObjectNode, context: Context, text?: string): SchemaObject {
   const { properties, required } = fieldsSchema(node.fields, node.name, context);
+  const snippets = snippetsOf(node);
   return {
     ...(text === undefined ? {} : { description: text }),
     type: 'object',
     properties,
     ...(required.length === 0 ? {} : { required }),
     additionalProperties: false,
+    ...(snippets === undefined ? {} : { defaultSnippets: snippets }),
   };
 }
 
@@ -386,7 +468,7 @@ function eventsSchema(node: EventsNode, context: Context, text: string): SchemaO
   context.defs[node.each.name] ??= objectSchema(node.each, context);
   const properties: SchemaObject = {};
   for (const event of node.events) {
-    properties[event] = { description: WEBHOOK_EVENT_DESCRIPTION(event), $ref: `#/$defs/${node.each.name}` };
+    properties[event] = withMarkdown({ description: WEBHOOK_EVENT_DESCRIPTION(event), $ref: `#/$defs/${node.each.name}` });
   }
   const also = fieldsSchema(node.also, node.name, context);
   Object.assign(properties, also.properties);
@@ -396,6 +478,7 @@ function eventsSchema(node: EventsNode, context: Context, text: string): SchemaO
     properties,
     ...(also.required.length === 0 ? {} : { required: also.required }),
     additionalProperties: false,
+    defaultSnippets: snippetsOf(node) ?? [],
   };
 }
 
@@ -449,9 +532,11 @@ function nodeSchema(spec: FieldSpec, context: Context, text: string): SchemaObje
  * ```ts
  * import { readFileSync } from 'node:fs';
  * import { Ajv2020 } from 'ajv/dist/2020.js';
- * import { manifestJsonSchema } from 'lp-app-manifest';
+ * import { JSON_SCHEMA_EDITOR_KEYWORDS, manifestJsonSchema } from 'lp-app-manifest';
  *
- * const check = new Ajv2020({ allErrors: true }).compile(manifestJsonSchema('connector'));
+ * const ajv = new Ajv2020({ allErrors: true });
+ * ajv.addVocabulary([...JSON_SCHEMA_EDITOR_KEYWORDS]); // the editor keywords are annotations: ajv's strict mode needs them named
+ * const check = ajv.compile(manifestJsonSchema('connector'));
  * if (!check(JSON.parse(readFileSync('manifest.json', 'utf8')))) console.error(check.errors);
  * ```
  */
@@ -461,11 +546,11 @@ export function manifestJsonSchema<TProfile extends Profile>(profile: TProfile):
   }
   const context: Context = { profile, defs: {} };
   const { properties, required } = fieldsSchema(MANIFEST.fields, MANIFEST.name, context);
-  properties[EDITOR_SCHEMA_KEY] = {
+  properties[EDITOR_SCHEMA_KEY] = withMarkdown({
     description: 'The JSON Schema an editor checks this file against; not part of the manifest (left out of the output).',
     type: 'string',
-  };
-  const localizedName = stringSchema(TOP_LEVEL_FIELDS.client_name, profile, LOCALIZED_NAME_DESCRIPTION);
+  });
+  const localizedName = withMarkdown(stringSchema(TOP_LEVEL_FIELDS.client_name, profile, LOCALIZED_NAME_DESCRIPTION));
   return {
     $schema: DRAFT_2020_12,
     $id: `https://unpkg.com/lp-app-manifest/schema/${profile}.schema.json`,

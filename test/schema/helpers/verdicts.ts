@@ -1,12 +1,24 @@
 import Ajv2020 from 'ajv/dist/2020.js';
 import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
-import { manifestJsonSchema, validateManifest, type Profile } from '../../../src/index.js';
+import { JSON_SCHEMA_EDITOR_KEYWORDS, manifestJsonSchema, validateManifest, type Profile } from '../../../src/index.js';
 
 /** The options the differential test compiles with: `strict` fails on any keyword ajv does not know. */
 export const AJV_OPTIONS = { allErrors: true, strict: true, unicodeRegExp: true } as const;
 
-/** A fresh ajv instance with {@link AJV_OPTIONS}. */
-export const newAjv = (): InstanceType<typeof Ajv2020.default> => new Ajv2020.default(AJV_OPTIONS);
+/** A strict ajv that knows draft 2020-12 only: it refuses the editor keywords. */
+export const strictAjvWithoutEditorKeywords = (): InstanceType<typeof Ajv2020.default> => new Ajv2020.default(AJV_OPTIONS);
+
+/**
+ * A fresh ajv instance with {@link AJV_OPTIONS} that knows the editor keywords of VS Code's JSON
+ * language service (`patternErrorMessage`, `markdownDescription`, …) as annotations: a vocabulary of
+ * keywords that carry text for editors and change no verdict (ajv's `addVocabulary` with names only).
+ * Every other unknown keyword still fails, as strict mode wants.
+ */
+export const newAjv = (): InstanceType<typeof Ajv2020.default> => {
+  const ajv = strictAjvWithoutEditorKeywords();
+  ajv.addVocabulary([...JSON_SCHEMA_EDITOR_KEYWORDS]);
+  return ajv;
+};
 
 const compiled = new Map<Profile, ValidateFunction>();
 
