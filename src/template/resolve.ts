@@ -448,13 +448,34 @@ export function checkTemplate<TProfile extends Profile>(
   };
 }
 
+/** The text of a template string before its first placeholder (`${{`). */
+const textBefore = (template: string): string => {
+  const at = template.indexOf('${{');
+  return at === -1 ? template : template.slice(0, at);
+};
+
+/**
+ * The faults of a URL that its written text alone decides, whatever a placeholder in it will hold:
+ * a scheme written out before any placeholder (`http://${{ HOST }}/lp` is never https), a `#`
+ * (whatever comes before it, a fragment stays one), white space (no value removes it). Any other
+ * fault found with the stand-ins may be theirs (`183.${{ N }}5.254` is an IPv4 address for some
+ * values): the variable is then needed to tell.
+ */
+const DECIDED_BY_TEXT: Partial<Record<IssueCode, (template: string) => boolean>> = {
+  url_not_https: (template) => textBefore(template).includes('://'),
+  url_scheme_repeated: (template) => textBefore(template).includes('://'),
+  endpoint_has_fragment: (template) => template.replace(/\$\{\{[^}]*\}\}/g, '').includes('#'),
+  redirect_uri_has_fragment: (template) => template.replace(/\$\{\{[^}]*\}\}/g, '').includes('#'),
+  url_has_whitespace: (template) => /\s/.test(template.replace(/\$\{\{[^}]*\}\}/g, '')),
+};
+
 /** The stand-ins' texts, longest first (an origin holds its text). */
 const STAND_IN_TEXTS = [FIRST_STAND_IN.origin, OTHER_STAND_IN.origin, OTHER_STAND_IN.text, FIRST_STAND_IN.text];
 
 /**
  * For a template with unresolved placeholders: which of the validator's issues at an unresolved site
- * hold whatever the variables will be, since the template checked with other stand-ins has it too
- * (same code, same place). Such an issue is kept, as it is, or where its data quotes the stand-in
+ * hold whatever the variables will be: a fault the written text decides ({@link DECIDED_BY_TEXT}),
+ * which the template checked with other stand-ins has too (same code, same place). Such an issue is kept, as it is, or where its data quotes the stand-in
  * (`requested: "https://stand-in/lp"`), with the site's one placeholder in its place, worded anew;
  * an issue that quotes a stand-in at a site of several variables is not kept.
  */
@@ -473,7 +494,7 @@ function persistingIssues(
   const keyOf = (issue: ValidationIssue): string => `${issue.code}\u0000${issue.path}`;
   const found = new Set([...(checked.ok ? [] : checked.issues), ...checked.warnings].map(keyOf));
   return (issue, site) => {
-    if (!found.has(keyOf(issue))) return undefined;
+    if (DECIDED_BY_TEXT[issue.code]?.(site.template) !== true || !found.has(keyOf(issue))) return undefined;
     const data = JSON.stringify(issue.params);
     if (!STAND_IN_TEXTS.some((text) => data.includes(text))) return issue;
     // An issue about the stand-in itself (a scope value, an enum value) is about the value the variable will hold.
