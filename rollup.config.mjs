@@ -39,7 +39,15 @@ export default [
     // jsonc-parser's modules have no side effects, but its package does not say so: without this, its
     // formatter's tables (1,200 strings, built when the module loads) would come along with `visit`.
     treeshake: { moduleSideEffects: (id) => !id.includes(`${sep}node_modules${sep}jsonc-parser${sep}`) },
-    plugins: [esmBuildOf('jsonc-parser', 'lib/esm/main.js'), typescript({ tsconfig: './tsconfig.build.json', outDir: 'dist' })],
+    // It checks with the main entry's validator, through the package's own name (as the CLI does), which
+    // becomes a path to the main entry's file beside it: one validator, loaded once.
+    plugins: [
+      cliUsesPublicApi('src/text'),
+      requireBuiltEntries({ 'lp-app-manifest': 'index.cjs' }),
+      importBuiltEntries({ 'lp-app-manifest': 'index.js' }),
+      esmBuildOf('jsonc-parser', 'lib/esm/main.js'),
+      typescript({ tsconfig: './tsconfig.build.json', outDir: 'dist' }),
+    ],
   },
   {
     input: 'src/text/index.ts',
@@ -48,7 +56,7 @@ export default [
       { file: 'dist/text.d.cts', format: 'es' },
     ],
     external: (id) => id.startsWith('node:'),
-    plugins: [dts({ tsconfig: './tsconfig.build.json', respectExternal: true })],
+    plugins: [cliUsesPublicApi('src/text'), dts({ tsconfig: './tsconfig.build.json', respectExternal: true })],
   },
   {
     // The CLI uses the library through its public entries: src/cli imports '../index.js' and
@@ -149,9 +157,10 @@ function cliUsesPublicApi(dir = 'src/cli') {
       const target = resolve(dirname(importer), source).replace(/\.[cm]?[jt]s$/, '');
       const entry = entries.get(target);
       if (entry !== undefined && !target.startsWith(cliDir + sep)) return { id: entry, external: true };
-      if (!target.startsWith(cliDir + sep) && !target.startsWith(rules + sep) && !(dir === 'src/cli' && target === internal)) {
+      const mayUseInternal = dir === 'src/cli' || dir === 'src/text';
+      if (!target.startsWith(cliDir + sep) && !target.startsWith(rules + sep) && !(mayUseInternal && target === internal)) {
         this.error(
-          `${relative('.', importer)} imports ${source}: ${dir} may use only the public entries (src/index.ts, src/text/index.ts)${dir === 'src/cli' ? ', src/internal.ts' : ''} and src/rules`,
+          `${relative('.', importer)} imports ${source}: ${dir} may use only the public entries (src/index.ts, src/text/index.ts)${mayUseInternal ? ', src/internal.ts' : ''} and src/rules`,
         );
       }
       return null;
@@ -175,6 +184,27 @@ function requireBuiltEntries(files) {
       for (const [name, file] of Object.entries(files)) {
         const path = posix.relative(posix.dirname(chunk.fileName), file);
         out = out.replaceAll(`require('${name}')`, `require('${path.startsWith('.') ? path : `./${path}`}')`);
+      }
+      return { code: out, map: null };
+    },
+  };
+}
+
+/**
+ * In ES module chunks, turns `from 'lp-app-manifest'` into an import of the file of dist/ the
+ * package's "exports" give `import` for that name (`./index.js`): the same module as a user's
+ * `import 'lp-app-manifest'`, found without the package resolving its own name (which a bundler
+ * or a copy of dist/ may not do).
+ */
+function importBuiltEntries(files) {
+  return {
+    name: 'import-built-entries',
+    renderChunk(code, chunk, options) {
+      if (options.format !== 'es') return null;
+      let out = code;
+      for (const [name, file] of Object.entries(files)) {
+        const path = posix.relative(posix.dirname(chunk.fileName), file);
+        out = out.replaceAll(`from '${name}'`, `from '${path.startsWith('.') ? path : `./${path}`}'`);
       }
       return { code: out, map: null };
     },

@@ -1,12 +1,28 @@
 /**
  * lp-app-manifest/text: a manifest's JSON text read with positions (line and
- * column per issue, repeated member names), for editors, web pages and tools
- * that point into the text. A subpath of its own: it bundles a JSON scanner
- * (jsonc-parser's) that `import { ManifestBuilder }` and
+ * column per issue, repeated member names), checked with each issue placed in
+ * it, and repaired where a repair is mechanical, for editors, web pages and
+ * tools that point into the text. A subpath of its own: it bundles a JSON
+ * scanner and editor (jsonc-parser's) that `import { ManifestBuilder }` and
  * `import { validateManifest }` do not need.
  *
  * @packageDocumentation
  */
+export {
+  checkManifestText,
+  type CheckedManifestText,
+  type CheckManifestTextOptions,
+  type Repair,
+  type TextEdit,
+  type TextIssue,
+} from './check.js';
+export {
+  duplicateKeyIssue,
+  TEXT_ISSUE_MESSAGES,
+  type TextIssueCode,
+  type TextIssueParams,
+  type TextLevelIssue,
+} from './issues.js';
 export {
   MAX_DUPLICATES,
   parseManifestText,
