@@ -115,10 +115,6 @@ function issueItem(issue: TextIssue): HTMLLIElement {
   message.className = 'message';
   message.textContent = describe(issue);
   jump.append(severity, ' ', position, ' ', message);
-  jump.setAttribute(
-    'aria-label',
-    `${issue.severity} at line ${issue.start.line}, column ${issue.start.column}: ${describe(issue)}`,
-  );
   jump.addEventListener('click', () => jumpTo(issue));
   item.append(jump);
   if (issue.repair !== undefined) {
@@ -141,8 +137,8 @@ function show(check: CheckedManifestText, text: string): void {
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
   issueSummary.textContent = `${check.ok ? 'Valid' : 'Invalid'}: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}`;
   issueSummary.className = check.ok ? 'valid' : 'invalid';
-  const from = chosenProfile() === undefined ? ' (from its "$schema", else general)' : ' (chosen)';
-  profileUsed.textContent = `Checked as ${check.profile}${from}`;
+  const why = chosenProfile() === undefined ? 'the profile its "$schema" names, else general' : 'chosen';
+  profileUsed.textContent = `Checked as ${check.profile} (${why})`;
   repairAll.disabled = !all.some((issue) => issue.repair !== undefined);
   insertStarter.hidden = text.trim() !== '';
   showTypescript(check, text);
@@ -205,7 +201,6 @@ const lint = linter(
         to: Math.min(Math.max(issue.to, from), length),
         severity: issue.severity,
         message: describe(issue),
-        source: issue.code,
       };
       const repair = issue.repair;
       return repair === undefined
