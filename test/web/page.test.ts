@@ -185,7 +185,7 @@ describe('web page, in Chromium', function () {
     const outside = await page.evaluate(() => {
       const editor = document.getElementById('editor')!;
       const tooltips = [...(editor.shadowRoot?.querySelectorAll('.cm-tooltip') ?? [])].map((t) => t.textContent ?? '');
-      return [document.querySelector('main')!.innerText, ...tooltips].join('\n');
+      return [document.querySelector('main')!.textContent, ...tooltips].join('\n');
     });
     expect(outside).to.not.include(secret);
     expect(outside).to.include('header_value');
@@ -222,7 +222,7 @@ describe('web page, in Chromium', function () {
     // Every control has a name.
     const unnamed = await page.evaluate(() =>
       [...document.querySelectorAll('button, select, textarea')]
-        .filter((control) => (control as HTMLElement).innerText.trim() === '' && !control.getAttribute('aria-label'))
+        .filter((control) => (control.textContent ?? '').trim() === '' && !control.getAttribute('aria-label'))
         .filter((control) => !(control.id !== '' && document.querySelector(`label[for="${control.id}"]`)))
         .filter((control) => !control.getAttribute('aria-labelledby'))
         .map((control) => control.outerHTML),
