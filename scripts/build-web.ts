@@ -3,14 +3,18 @@
  * library's own source (the same checker as the CLI, bundled: no second validator). page.js is one
  * classic script (an IIFE, not a module), and every URL is relative, so the page works from any
  * static host, from `lp-app-manifest web` and from file://. esbuild's output is deterministic: the
- * same source gives the same bytes.
+ * same source gives the same bytes (test/web/build.test.ts builds it twice into folders of its own:
+ * `tsx scripts/build-web.ts OUT_DIR`).
  */
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { WEB_CSP, WEB_FILES } from '../src/cli/web-files.js';
 
 const root = new URL('../', import.meta.url);
-const out = new URL('dist/web/', root);
+const given = process.argv[2];
+const out = given === undefined ? new URL('dist/web/', root) : pathToFileURL(`${resolve(given)}/`);
 
 await rm(out, { recursive: true, force: true });
 await mkdir(out, { recursive: true });
@@ -36,4 +40,4 @@ await writeFile(new URL('index.html', out), html);
 await writeFile(new URL('page.js', out), script.contents);
 await writeFile(new URL('page.css', out), await readFile(new URL('web/page.css', root)));
 const built = Object.keys(WEB_FILES).join(', ');
-console.log(`dist/web/: ${built} (page.js ${script.contents.byteLength} B)`);
+console.log(`${given ?? 'dist/web/'}: ${built} (page.js ${script.contents.byteLength} B)`);
