@@ -8,8 +8,8 @@
 import { defaultKeymap, history, historyKeymap } from '@codemirror/commands';
 import { json } from '@codemirror/lang-json';
 import { bracketMatching, defaultHighlightStyle, syntaxHighlighting } from '@codemirror/language';
-import { type Diagnostic, forceLinting, linter, lintGutter } from '@codemirror/lint';
-import { EditorState } from '@codemirror/state';
+import { type Diagnostic, linter, lintGutter } from '@codemirror/lint';
+import { EditorState, StateEffect } from '@codemirror/state';
 import { EditorView, highlightActiveLine, keymap, lineNumbers } from '@codemirror/view';
 import type { Profile } from '../src/index.js';
 import { starter } from '../src/cli/starter.js';
@@ -32,6 +32,7 @@ const byId = <TElement extends HTMLElement>(id: string): TElement => {
 
 const profileSelect = byId<HTMLSelectElement>('profile');
 const profileUsed = byId<HTMLElement>('profile-used');
+const allowUnresolved = byId<HTMLInputElement>('allow-unresolved');
 const issueList = byId<HTMLOListElement>('issues');
 const issueSummary = byId<HTMLElement>('issue-summary');
 const repairAll = byId<HTMLButtonElement>('repair-all');
@@ -46,9 +47,10 @@ const status = byId<HTMLElement>('status');
 const chosenProfile = (): Profile | undefined =>
   profileSelect.value === 'general' || profileSelect.value === 'connector' ? profileSelect.value : undefined;
 
+/** The options of the check: the profile chosen, and whether unset placeholders are warnings (the page has no environment). */
 const checkOptions = () => {
   const profile = chosenProfile();
-  return profile === undefined ? {} : { profile };
+  return { ...(profile === undefined ? {} : { profile }), allowUnresolved: allowUnresolved.checked };
 };
 
 /** The TypeScript module of the last valid check, for copy and download. */
@@ -188,6 +190,9 @@ const EDITOR_THEME = EditorView.theme({
   '.cm-tooltip-lint': { maxWidth: '40em' },
 });
 
+/** Says that the check's options changed (the profile, placeholders): the text is checked again. */
+const optionsChanged = StateEffect.define<null>();
+
 const lint = linter(
   (editor): Diagnostic[] => {
     const text = editor.state.doc.toString();
@@ -208,7 +213,10 @@ const lint = linter(
         : { ...diagnostic, actions: [{ name: `Repair: ${repair.title}`, apply: () => applyRepair(issue) }] };
     });
   },
-  { delay: LINT_DELAY_MS },
+  {
+    delay: LINT_DELAY_MS,
+    needsRefresh: (update) => update.transactions.some((tr) => tr.effects.some((effect) => effect.is(optionsChanged))),
+  },
 );
 
 // The editor lives in a shadow root: there style-mod gives CodeMirror's styles to the browser as a
@@ -237,7 +245,9 @@ const view = new EditorView({
   }),
 });
 
-profileSelect.addEventListener('change', () => forceLinting(view));
+const recheck = () => view.dispatch({ effects: optionsChanged.of(null) });
+profileSelect.addEventListener('change', recheck);
+allowUnresolved.addEventListener('change', recheck);
 
 repairAll.addEventListener('click', () => {
   const before = view.state.doc.toString();

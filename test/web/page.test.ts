@@ -17,6 +17,7 @@ import {
   editorText,
   launchChromium,
   NO_CHROME,
+  nextCheck,
   PAGE_FILE_URL,
   type PageServer,
   setText,
@@ -56,8 +57,11 @@ interface CliIssue {
   readonly message: string;
 }
 
-function validateJson(file: string): { profile: string | null; valid: boolean; issues: CliIssue[] } {
-  const run = spawnSync(process.execPath, [CLI, 'validate', '--format', 'json', file], { encoding: 'utf8', cwd: ROOT });
+function validateJson(file: string, ...options: string[]): { profile: string | null; valid: boolean; issues: CliIssue[] } {
+  const run = spawnSync(process.execPath, [CLI, 'validate', '--format', 'json', ...options, file], {
+    encoding: 'utf8',
+    cwd: ROOT,
+  });
   const report = JSON.parse(run.stdout) as {
     files: { profile: string | null; valid: boolean; issues: CliIssue[]; warnings: CliIssue[] }[];
   };
@@ -143,6 +147,45 @@ describe('web page, in Chromium', function () {
     });
   }
 
+  /** The page's list as `severity line:column [code]`. */
+  const listed = async (): Promise<string[]> =>
+    (await shownIssues(page)).map((issue) => `${issue.severity} ${issue.line}:${issue.column} [${issue.code}]`);
+  const said = (issues: readonly CliIssue[]) =>
+    issues.map((issue) => `${issue.severity} ${issue.line}:${issue.column} [${issue.code}]`);
+
+  it('checks against the profile the switch chooses, as validate --profile does', async () => {
+    const file = join(ROOT, 'test/fixtures/connector-with-headers.json');
+    await setText(page, readFileSync(file, 'utf8'));
+    expect(await listed()).to.deep.equal(said(validateJson(file).issues));
+    const before = Number(await page.locator('#issues').getAttribute('data-checks'));
+    await page.locator('#profile').selectOption('connector');
+    await nextCheck(page, before);
+    const connector = validateJson(file, '--profile', 'connector');
+    expect(await listed()).to.deep.equal(said(connector.issues));
+    expect(await page.locator('#profile-used').textContent()).to.equal('Checked as connector (chosen)');
+    await page.locator('#profile').selectOption('');
+    await nextCheck(page, before + 1);
+  });
+
+  it('reports unset placeholders as warnings by default (as --allow-unresolved), as errors when asked', async () => {
+    const file = join(scratch, 'placeholder.json');
+    writeFileSync(
+      file,
+      '{\n  "client_name": "Acme",\n  "capabilities": { "webhooks": { "ms.MessagingEventNotification.ContentEvent": { "endpoint": "https://${{ LP_HOST }}/lp" } } }\n}\n',
+    );
+    await setText(page, readFileSync(file, 'utf8'));
+    const allowed = said(validateJson(file, '--allow-unresolved').issues);
+    expect(allowed).to.deep.equal(['warning 3:83 [unresolved_placeholder]']);
+    expect(await listed()).to.deep.equal(allowed);
+    const before = Number(await page.locator('#issues').getAttribute('data-checks'));
+    await page.locator('#allow-unresolved').uncheck();
+    await nextCheck(page, before);
+    expect(await listed()).to.deep.equal(said(validateJson(file).issues));
+    expect(await listed()).to.deep.equal(['error 3:83 [unresolved_placeholder]']);
+    await page.locator('#allow-unresolved').check();
+    await nextCheck(page, before + 1);
+  });
+
   it('underlines an issue at its span and shows its message on hover', async () => {
     const text = '{\n  "client_name": "",\n  "description": "x"\n}\n';
     await setText(page, text);
@@ -211,9 +254,11 @@ describe('web page, in Chromium', function () {
         }),
       );
     }
-    // The order of the page: the profile, the editor, its buttons, then the issues (Repair all, when enabled, before them).
+    // The order of the page: the profile, the placeholders' switch, the editor, its buttons, then the issues
+    // (Repair all, when enabled, before them).
     expect(order.filter((id) => id !== 'repair-all')).to.deep.equal([
       'profile',
+      'allow-unresolved',
       'editor',
       'copy-json',
       'download-json',
