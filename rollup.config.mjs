@@ -39,7 +39,13 @@ export default [
     // jsonc-parser's modules have no side effects, but its package does not say so: without this, its
     // formatter's tables (1,200 strings, built when the module loads) would come along with `visit`.
     treeshake: { moduleSideEffects: (id) => !id.includes(`${sep}node_modules${sep}jsonc-parser${sep}`) },
-    plugins: [esmBuildOf('jsonc-parser', 'lib/esm/main.js'), typescript({ tsconfig: './tsconfig.build.json', outDir: 'dist' })],
+    // Its use of the library (manifestToCode validates) goes through the package's main entry, as
+    // the installations bundle does: one validator, never a copy of it here.
+    plugins: [
+      mainEntryExternal('src/text'),
+      esmBuildOf('jsonc-parser', 'lib/esm/main.js'),
+      typescript({ tsconfig: './tsconfig.build.json', outDir: 'dist' }),
+    ],
   },
   {
     input: 'src/text/index.ts',
@@ -125,6 +131,24 @@ export default [
     plugins: [cliUsesPublicApi('src/installations'), dts({ tsconfig: './tsconfig.build.json', respectExternal: true })],
   },
 ];
+
+/**
+ * Maps `dir`'s imports of the main entry (src/index) to the package's name, 'lp-app-manifest', an
+ * external import; its other imports are bundled as usual.
+ */
+function mainEntryExternal(dir) {
+  const root = resolve(dir);
+  const main = resolve('src/index');
+  return {
+    name: 'main-entry-external',
+    resolveId(source, importer) {
+      if (importer === undefined || !importer.startsWith(root + sep) || !source.startsWith('.')) return null;
+      return resolve(dirname(importer), source).replace(/\.[cm]?[jt]s$/, '') === main
+        ? { id: 'lp-app-manifest', external: true }
+        : null;
+    },
+  };
+}
 
 /**
  * Maps src/cli's (or `dir`'s) imports of the public entries (src/index, src/installations/index,

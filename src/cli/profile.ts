@@ -2,44 +2,17 @@
  * Which profile a manifest is checked against: `--profile` if given, else the
  * one its `"$schema"` names (`…/connector.schema.json`), else `general`.
  */
-import { PROFILES, type Profile } from '../index.js';
-import { isPlainObject } from '../internal.js';
-import { looksLikeConnector } from '../rules/profiles.js';
+import type { Profile } from '../index.js';
+import { looksLikeConnector, schemaProfile } from '../rules/profiles.js';
 import { fileIssue, type FileIssue } from './file-issues.js';
+
+export { schemaProfile };
 
 /** The profile and how it was chosen, and a warning when `--profile` overrides a `"$schema"` that names another. */
 export interface ProfileChoice {
   readonly profile: Profile;
   readonly from: 'option' | 'schema' | 'default';
   readonly mismatch: FileIssue | undefined;
-}
-
-/**
- * The profile of the shipped schema a manifest's top-level `"$schema"` names,
- * by the file name at the end of its path or URL (`general.schema.json`,
- * `connector.schema.json`); `undefined` for any other value.
- *
- * @example
- * ```ts
- * import { schemaProfile } from './profile.js';
- *
- * schemaProfile({ $schema: './node_modules/lp-app-manifest/schema/connector.schema.json' }); // 'connector'
- * schemaProfile({ $schema: 'https://json-schema.org/draft/2020-12/schema' }); // undefined
- * ```
- */
-export function schemaProfile(manifest: unknown): Profile | undefined {
-  let schema: unknown;
-  try {
-    schema = isPlainObject(manifest) ? manifest['$schema'] : undefined;
-  } catch {
-    return undefined; // a getter that throws: the validator reports it
-  }
-  if (typeof schema !== 'string') return undefined;
-  const name = schema
-    .replace(/[?#].*$/s, '')
-    .split(/[/\\]/)
-    .at(-1);
-  return PROFILES.find((profile) => name === `${profile}.schema.json`);
 }
 
 /**

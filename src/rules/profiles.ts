@@ -2,7 +2,8 @@
  * What tells a Connector API app's manifest from another's, read from the
  * connector profile's own rules in the tree.
  */
-import { TOP_LEVEL_FIELDS } from './tables.js';
+import type { Profile } from '../types/manifest.js';
+import { EDITOR_SCHEMA_KEY, PROFILES, TOP_LEVEL_FIELDS } from './tables.js';
 
 const CONNECTOR_SCOPE = TOP_LEVEL_FIELDS.scope.connectorExactly;
 const CONNECTOR_GRANT = TOP_LEVEL_FIELDS.grant_types.connectorMustInclude;
@@ -33,4 +34,35 @@ export function looksLikeConnector(manifest: unknown): boolean {
   } catch {
     return false; // a getter that throws: the validator reports it
   }
+}
+
+/**
+ * The profile of the shipped schema a manifest's top-level `"$schema"` names,
+ * by the file name at the end of its path or URL (`general.schema.json`,
+ * `connector.schema.json`); `undefined` for any other value.
+ *
+ * @example
+ * ```ts
+ * import { schemaProfile } from './profiles.js';
+ *
+ * schemaProfile({ $schema: './node_modules/lp-app-manifest/schema/connector.schema.json' }); // 'connector'
+ * schemaProfile({ $schema: 'https://json-schema.org/draft/2020-12/schema' }); // undefined
+ * ```
+ */
+export function schemaProfile(manifest: unknown): Profile | undefined {
+  let schema: unknown;
+  try {
+    schema =
+      typeof manifest === 'object' && manifest !== null && !Array.isArray(manifest)
+        ? (manifest as Readonly<Record<string, unknown>>)[EDITOR_SCHEMA_KEY]
+        : undefined;
+  } catch {
+    return undefined; // a getter that throws: the validator reports it
+  }
+  if (typeof schema !== 'string') return undefined;
+  const name = schema
+    .replace(/[?#].*$/s, '')
+    .split(/[/\\]/)
+    .at(-1);
+  return PROFILES.find((profile) => name === `${profile}.schema.json`);
 }
