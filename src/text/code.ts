@@ -146,6 +146,25 @@ type Doc =
 
 const text = (value: string): Doc => ({ kind: 'text', text: value });
 
+/**
+ * Whether an argument is simple, as Biome's formatter sees it (its `SimpleArgument`, after
+ * Prettier's): literals, `env('NAME')` as an argument itself, and objects and arrays of those, not
+ * deeper than two levels; a template literal around `env()`, a cast or a computed key is not. A
+ * chain of more than two calls with a complex argument is always broken, one call per line.
+ */
+function simple(doc: Doc, depth: number): boolean {
+  if (depth >= 2) return false;
+  switch (doc.kind) {
+    case 'text':
+      if (doc.text.startsWith('env(')) return depth === 0;
+      return !doc.text.startsWith('`');
+    case 'object':
+      return doc.entries.every(([key, value]) => !key.startsWith('[') && simple(value, depth + 1));
+    case 'array':
+      return doc.items.every((item) => simple(item, depth + 1));
+  }
+}
+
 /** The doc on one line. */
 function flat(doc: Doc): string {
   switch (doc.kind) {
@@ -189,7 +208,8 @@ function call(name: string, args: readonly Doc[], indent: string, suffix: string
   const line = `${indent}${head}${args.map(flat).join(', ')})${suffix}`;
   if (line.length <= LINE_WIDTH) return [line];
   const last = args.at(-1);
-  if (last !== undefined && last.kind !== 'text') {
+  // Not after an argument of the same kind (two objects): then every argument goes on a line of its own.
+  if (last !== undefined && last.kind !== 'text' && args.at(-2)?.kind !== last.kind) {
     const prefix = `${head}${args
       .slice(0, -1)
       .map((arg) => `${flat(arg)}, `)
@@ -577,7 +597,7 @@ function write(manifest: Json, given: unknown, profile: Profile): ManifestCode {
   const startArgs: Doc[] = [];
   if (seed !== undefined) {
     start = 'ManifestBuilder.from';
-    startArgs.push(literal(seed, [], writer), text(`{ profile: ${stringLiteral(profile)} }`));
+    startArgs.push(literal(seed, [], writer), { kind: 'object', entries: [['profile', text(stringLiteral(profile))]] });
   } else start = `ManifestBuilder.${profile}()`;
   const calls: Call[] = [];
   const seededKeys = new Set(seed === undefined ? [] : Object.keys(seed).filter((key) => key !== CAPABILITIES_KEY));
@@ -596,15 +616,24 @@ function write(manifest: Json, given: unknown, profile: Profile): ManifestCode {
     } else calls.push(...fieldCalls(key, value, writer));
   }
 
-  // The chain: on one line where it is one short call, else one call per line.
+  // As Biome lays out a chain: one call after the start stays on its line (its arguments broken
+  // where they do not fit); more are one per line, unless all fit on one line and no argument is complex.
   const opening = 'export default ';
-  const chain = calls.flatMap((c, i) => call(`.${c.method}`, c.args, INDENT, i === calls.length - 1 ? ';' : ''));
+  const head = seed === undefined ? [`${opening}${start}`] : call(start, startArgs, '', '', opening);
   let body: string[];
-  if (seed !== undefined) body = [...call(start, startArgs, '', calls.length === 0 ? ';' : '', opening), ...chain];
-  else {
-    const one = `${opening}${start}${calls.map((c) => `.${c.method}(${c.args.map(flat).join(', ')})`).join('')};`;
-    body = calls.length <= 1 && one.length <= LINE_WIDTH ? [one] : [`${opening}${start}`, ...chain];
-  }
+  const oneLine = `${head.join('\n')}${calls.map((c) => `.${c.method}(${c.args.map(flat).join(', ')})`).join('')};`;
+  if (calls.length <= 1) {
+    body = head;
+    const last = calls[0];
+    if (last === undefined) body[body.length - 1] += ';';
+    else body.push(...call(last.method, last.args, '', ';', `${body.pop()!}.`));
+  } else if (
+    head.length === 1 &&
+    oneLine.length <= LINE_WIDTH &&
+    [...startArgs, ...calls.flatMap((c) => c.args)].every((arg) => simple(arg, 0))
+  )
+    body = [oneLine];
+  else body = [...head, ...calls.flatMap((c, i) => call(`.${c.method}`, c.args, INDENT, i === calls.length - 1 ? ';' : ''))];
 
   const names = ['ManifestBuilder', ...(writer.usesEnv ? ['env'] : []), ...(writer.usesEnvType ? ['type EnvReference'] : [])];
   const sortedNames = names.sort((a, b) => a.replace(/^type /, '').localeCompare(b.replace(/^type /, ''), 'en'));
