@@ -39,10 +39,10 @@ export default [
     // jsonc-parser's modules have no side effects, but its package does not say so: without this, its
     // formatter's tables (1,200 strings, built when the module loads) would come along with `visit`.
     treeshake: { moduleSideEffects: (id) => !id.includes(`${sep}node_modules${sep}jsonc-parser${sep}`) },
-    // It checks with the main entry's validator, through the package's own name (as the CLI does), which
-    // becomes a path to the main entry's file beside it: one validator, loaded once.
+    // Its use of the library goes through the package's main entry (as the CLI and the installations bundle
+    // do), which becomes a path to the main entry's file beside it: one validator, loaded once, never a copy.
     plugins: [
-      cliUsesPublicApi('src/text'),
+      mainEntryExternal('src/text'),
       requireBuiltEntries({ 'lp-app-manifest': 'index.cjs' }),
       importBuiltEntries({ 'lp-app-manifest': 'index.js' }),
       esmBuildOf('jsonc-parser', 'lib/esm/main.js'),
@@ -133,6 +133,24 @@ export default [
     plugins: [cliUsesPublicApi('src/installations'), dts({ tsconfig: './tsconfig.build.json', respectExternal: true })],
   },
 ];
+
+/**
+ * Maps `dir`'s imports of the main entry (src/index) to the package's name, 'lp-app-manifest', an
+ * external import; its other imports are bundled as usual.
+ */
+function mainEntryExternal(dir) {
+  const root = resolve(dir);
+  const main = resolve('src/index');
+  return {
+    name: 'main-entry-external',
+    resolveId(source, importer) {
+      if (importer === undefined || !importer.startsWith(root + sep) || !source.startsWith('.')) return null;
+      return resolve(dirname(importer), source).replace(/\.[cm]?[jt]s$/, '') === main
+        ? { id: 'lp-app-manifest', external: true }
+        : null;
+    },
+  };
+}
 
 /**
  * Maps src/cli's (or `dir`'s) imports of the public entries (src/index, src/installations/index,

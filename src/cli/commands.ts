@@ -21,6 +21,7 @@ export const COMMANDS = {
   plan: async () => (await import('./plan.js')).planCommand,
   apply: async () => (await import('./apply.js')).applyCommand,
   audit: async () => (await import('./audit.js')).auditCommand,
+  code: async () => (await import('./code.js')).codeCommand,
   web: async () => (await import('./web.js')).webCommand,
 } as const satisfies Readonly<Record<string, () => Promise<Command>>>;
 

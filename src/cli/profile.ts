@@ -3,8 +3,10 @@
  * one its `"$schema"` names (`…/connector.schema.json`), else `general` (the rule: src/rules/profiles.ts).
  */
 import type { Profile } from '../index.js';
-import { looksLikeConnector, profileChoice } from '../rules/profiles.js';
+import { looksLikeConnector, profileChoice, schemaProfile } from '../rules/profiles.js';
 import { fileIssue, type FileIssue } from './file-issues.js';
+
+export { schemaProfile };
 
 /** The profile and how it was chosen, and a warning when `--profile` overrides a `"$schema"` that names another. */
 export interface ProfileChoice {

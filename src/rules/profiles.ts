@@ -2,6 +2,7 @@
  * What tells a Connector API app's manifest from another's, read from the
  * connector profile's own rules in the tree.
  */
+import type { Profile } from '../types/manifest.js';
 import { EDITOR_SCHEMA_KEY, PROFILES, TOP_LEVEL_FIELDS } from './tables.js';
 
 const CONNECTOR_SCOPE = TOP_LEVEL_FIELDS.scope.connectorExactly;
@@ -48,7 +49,7 @@ export function looksLikeConnector(manifest: unknown): boolean {
  * schemaProfile({ $schema: 'https://json-schema.org/draft/2020-12/schema' }); // undefined
  * ```
  */
-export function schemaProfile(manifest: unknown): (typeof PROFILES)[number] | undefined {
+export function schemaProfile(manifest: unknown): Profile | undefined {
   let schema: unknown;
   try {
     schema =

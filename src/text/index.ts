@@ -32,3 +32,9 @@ export {
   type ParsedManifestText,
   type TextPosition,
 } from './parse.js';
+export {
+  manifestToCode,
+  type ManifestCode,
+  type ManifestCodeResult,
+  type ManifestToCodeOptions,
+} from './code.js';
