@@ -1,9 +1,8 @@
 /**
  * What the page uses of the library: the functions the CLI's `validate`, `fix` and `code` call, so
- * that the page and the terminal say the same thing. TEMPORARY parts: fixManifestText (branch
- * `fix`) and manifestToCode (branch `code`) are stand-ins until those land.
+ * that the page and the terminal say the same thing. TEMPORARY: fixManifestText is a stand-in (it
+ * repairs nothing) until branch `fix` exports it.
  */
-import type { Profile, ValidationIssue } from '../src/index.js';
 import {
   type CheckedManifestText,
   type CheckManifestTextOptions,
@@ -11,7 +10,7 @@ import {
   type TextPosition,
 } from '../src/text/index.js';
 
-export { type CheckedManifestText, checkManifestText, type TextIssue } from '../src/text/index.js';
+export { type CheckedManifestText, checkManifestText, manifestToCode, type TextIssue } from '../src/text/index.js';
 
 export interface FixedManifestText {
   readonly text: string;
@@ -26,13 +25,4 @@ export interface FixedManifestText {
 
 export function fixManifestText(text: string, options: CheckManifestTextOptions = {}): FixedManifestText {
   return { text, applied: [], check: checkManifestText(text, options) };
-}
-
-export function manifestToCode(
-  _manifest: unknown,
-  _options?: { readonly profile?: Profile },
-):
-  | ({ readonly ok: true } & { readonly code: string; readonly variables: readonly string[] })
-  | { readonly ok: false; readonly issues: readonly ValidationIssue[] } {
-  return { ok: false, issues: [] };
 }

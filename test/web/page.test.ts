@@ -4,13 +4,14 @@
  * `lp-app-manifest web` command, and opened as a file once. What it shows is compared with what
  * the CLI prints for the same text: the same places, the same repairs, the same TypeScript.
  */
-import { spawnSync } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'chai';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { headerVariableName } from '../../src/rules/secrets.js';
 import {
   CLI,
   chromePath,
@@ -68,6 +69,20 @@ function validateJson(file: string, ...options: string[]): { profile: string | n
   const [only] = report.files;
   if (only === undefined) throw new Error(`validate printed no file: ${run.stderr}`);
   return { profile: only.profile, valid: only.valid, issues: [...only.issues, ...only.warnings] };
+}
+
+/** The environment a module from `code` reads a manifest's header values from: each header's variable (pull's names), set to its value. */
+function headerVariables(manifest: {
+  capabilities?: { webhooks?: Record<string, { headers?: { header_name: string; header_value: string }[] }> };
+}): Record<string, string> {
+  const taken = new Set<string>();
+  const variables: Record<string, string> = {};
+  for (const [event, webhook] of Object.entries(manifest.capabilities?.webhooks ?? {})) {
+    for (const [index, header] of (webhook.headers ?? []).entries()) {
+      variables[headerVariableName(event, header.header_name, index, taken)] = header.header_value;
+    }
+  }
+  return variables;
 }
 
 const chrome = chromePath();
@@ -199,6 +214,81 @@ describe('web page, in Chromium', function () {
     await tooltip.waitFor();
     expect(await tooltip.textContent()).to.include('client_name: must not be blank [blank]');
     await page.screenshot({ path: join(ARTIFACTS, 'web-invalid.png'), fullPage: true });
+  });
+
+  it('shows TypeScript that compiles (strict, exactOptionalPropertyTypes) and builds the same manifest', async function () {
+    this.timeout(120_000);
+    // Written inside the project (.tmp/, ignored), so that 'lp-app-manifest' resolves to this checkout's dist/.
+    const dir = join(ROOT, '.tmp', `web-ts-${process.pid}`);
+    mkdirSync(dir, { recursive: true });
+    try {
+      const cases = [
+        'test/cli/fixtures/valid.json',
+        'test/fixtures/general-example.json',
+        'test/fixtures/connector-with-editor-schema.json',
+        'test/fixtures/connector-template.json',
+      ];
+      const modules: string[] = [];
+      for (const [i, fixture] of cases.entries()) {
+        await setText(page, readFileSync(join(ROOT, fixture), 'utf8'));
+        const code = await page.locator('#typescript').inputValue();
+        expect(code, fixture).to.include("from 'lp-app-manifest'");
+        // A header value is read from the environment, never written in the code.
+        expect(code, fixture).to.not.match(/'VALUE'|"VALUE"/);
+        expect(await page.locator('#typescript').isVisible()).to.equal(true);
+        const module = join(dir, `case${i}.ts`);
+        writeFileSync(module, code);
+        modules.push(module);
+      }
+      writeFileSync(
+        join(dir, 'tsconfig.json'),
+        JSON.stringify({
+          compilerOptions: {
+            strict: true,
+            exactOptionalPropertyTypes: true,
+            noUncheckedIndexedAccess: true,
+            module: 'nodenext',
+            moduleResolution: 'nodenext',
+            target: 'es2022',
+            types: [],
+            noEmit: true,
+            skipLibCheck: false,
+          },
+          files: modules.map((module) => module.slice(dir.length + 1)),
+        }),
+      );
+      const tsc = spawnSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', dir], { encoding: 'utf8' });
+      expect(tsc.status, tsc.stdout).to.equal(0);
+      // Each module built by the CLI, beside its JSON file built (the builds run side by side).
+      const build = (file: string, env: NodeJS.ProcessEnv = process.env) =>
+        new Promise<{ status: number | null; stdout: string; stderr: string }>((done) => {
+          execFile(process.execPath, [CLI, 'build', file], { cwd: ROOT, env, encoding: 'utf8' }, (error, stdout, stderr) =>
+            done({ status: error === null ? 0 : typeof error.code === 'number' ? error.code : null, stdout, stderr }),
+          );
+        });
+      const built = await Promise.all(
+        cases.map(async (fixture, i) => {
+          const manifest = JSON.parse(readFileSync(join(ROOT, fixture), 'utf8'));
+          // The module reads each header value from the environment, by the names `pull` gives: set them to the file's values.
+          const env = { ...process.env, ...headerVariables(manifest) };
+          const [fromJson, fromCode] = await Promise.all([build(join(ROOT, fixture)), build(modules[i]!, env)]);
+          return { fixture, fromJson, fromCode };
+        }),
+      );
+      for (const { fixture, fromJson, fromCode } of built) {
+        expect(fromCode.status, fromCode.stderr).to.equal(0);
+        expect(fromCode.stdout, fixture).to.equal(fromJson.stdout);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('says why there is no TypeScript while the manifest has errors', async () => {
+    await setText(page, '{ "client_name": "" }');
+    expect(await page.locator('#typescript').isVisible()).to.equal(false);
+    expect(await page.locator('#typescript-note').textContent()).to.include('no error (1 left above)');
+    expect(await page.locator('#copy-ts').isDisabled()).to.equal(true);
   });
 
   it('never shows a header value in its issues, tooltips or status, even a broken one', async () => {
