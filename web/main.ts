@@ -159,6 +159,7 @@ function showTypescript(check: CheckedManifestText, text: string): void {
     if (code.ok) {
       typescript = code.code;
       tsView.value = code.code;
+      tsView.rows = Math.min(40, code.code.split('\n').length + 1);
       tsView.hidden = false;
       tsNote.textContent =
         code.variables.length === 0
