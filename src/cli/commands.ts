@@ -13,6 +13,7 @@ import { validateCommand } from './validate.js';
 /** Every command, by name: a loader of its module's command. */
 export const COMMANDS = {
   validate: async () => validateCommand,
+  fix: async () => (await import('./fix.js')).fixCommand,
   build: async () => (await import('./build.js')).buildCommand,
   schema: async () => (await import('./schema.js')).schemaCommand,
   init: async () => (await import('./init.js')).initCommand,

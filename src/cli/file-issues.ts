@@ -6,7 +6,7 @@
  */
 import type { IssueCode, ValidationIssue } from '../index.js';
 import { groupDigits, makeIssueWith, omittedBySeverity, quote, type Issue } from '../internal.js';
-import { TEXT_ISSUE_MESSAGES, type TextIssueParams } from '../text/index.js';
+import { TEXT_ISSUE_MESSAGES, type TextIssueParams } from '../text/issues.js';
 
 /** The parameters of each of the command line's codes. Positions are 1-based lines and columns. */
 export interface FileIssueParams {

@@ -3,7 +3,8 @@
  * (lp-app-manifest/text), its findings turned into the CLI's issues, each
  * with the position it points at.
  */
-import { duplicateKeyIssue, parseManifestText, type TextPosition } from '../text/index.js';
+import { duplicateKeyIssue } from '../text/issues.js';
+import { parseManifestText, type TextPosition } from '../text/read.js';
 import { fileIssue, type CliIssueCounts, type FileIssue } from './file-issues.js';
 import { MAX_LISTED } from './report.js';
 

@@ -163,10 +163,11 @@ export function checkManifestText(text: string, options: CheckManifestTextOption
     });
     const to = Math.min(at + 1, body.length);
     const [start, end] = positionsOf(body, [at, to]) as [TextPosition, TextPosition];
-    const repair = repairOf(issue, { text, body, bom, tree: undefined, value: undefined, at, options });
+    const profile = options.profile ?? 'general';
+    const repair = repairOf(issue, { text, body, bom, tree: undefined, value: undefined, profile, at, options });
     return {
       ok: false,
-      profile: options.profile ?? 'general',
+      profile,
       issues: [placed(issue, start, end, bom + at, bom + to, repair)],
       warnings: [],
     };
@@ -180,7 +181,7 @@ export function checkManifestText(text: string, options: CheckManifestTextOption
     allowKeys: options.allowKeys,
   });
   const tree = treeOf(body);
-  const context = { text, body, bom, tree, value, at: 0, options };
+  const context = { text, body, bom, tree, value, profile: choice.profile, at: 0, options };
   // Repeated keys first, at the repetition (as validate); then the validator's issues, placed where validate places them.
   const duplicates = parsed.duplicates.map((duplicate) => {
     const at = offsetAt(body, duplicate.again.line, duplicate.again.column);

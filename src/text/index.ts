@@ -16,6 +16,8 @@ export {
   type TextEdit,
   type TextIssue,
 } from './check.js';
+export { maskSecrets } from './mask.js';
+export { fixManifestText, type AppliedRepair, type FixedManifestText, type FixManifestTextOptions } from './fix.js';
 export {
   duplicateKeyIssue,
   TEXT_ISSUE_MESSAGES,

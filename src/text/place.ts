@@ -3,6 +3,9 @@
  * `locateOffsets`, the one placing that `validate` uses too) and the span an editor underlines.
  */
 import { parseTree, type Node } from 'jsonc-parser';
+
+// The repairs find nodes with it too, through here: their own import of jsonc-parser is its editing part only.
+export { findNodeAtOffset } from 'jsonc-parser';
 import { STRICT } from './parse.js';
 
 /** The codes whose place is a member's name rather than its value: the span is the name. */
