@@ -216,6 +216,41 @@ describe('web page, in Chromium', function () {
     await page.screenshot({ path: join(ARTIFACTS, 'web-invalid.png'), fullPage: true });
   });
 
+  /** Runs the CLI's `fix --write` on a copy of `text`: the text it writes. */
+  function fixWrite(name: string, text: string): string {
+    const file = join(scratch, name);
+    writeFileSync(file, text);
+    const run = spawnSync(process.execPath, [CLI, 'fix', '--write', file], { encoding: 'utf8', cwd: ROOT });
+    expect(run.status, run.stderr).to.be.oneOf([0, 1]);
+    return readFileSync(file, 'utf8');
+  }
+
+  it('a repair button changes the text exactly as fix --write does', async () => {
+    const text = '{\n  "client_name": "Acme",\n  "grant_types": "client_credentials"\n}\n';
+    await setText(page, text);
+    const [issue] = await shownIssues(page);
+    expect(issue?.repair, 'the issue has a repair button').to.be.a('string');
+    const before = Number(await page.locator('#issues').getAttribute('data-checks'));
+    await page.locator('#issues .repair').first().click();
+    await nextCheck(page, before);
+    const repaired = await editorText(page);
+    expect(repaired).to.not.equal(text);
+    expect(repaired).to.equal(fixWrite('one-repair.json', text));
+  });
+
+  it('"Repair all" changes the text exactly as fix --write does', async () => {
+    const text =
+      '{\n  "client_name": "Acme",\n  "grant_types": "client_credentials",\n  "response_types": "code",\n  "client_name": "Acme",\n}\n';
+    await setText(page, text);
+    const before = Number(await page.locator('#issues').getAttribute('data-checks'));
+    await page.locator('#repair-all').click();
+    await nextCheck(page, before);
+    expect(await page.locator('#status').textContent()).to.match(/^\d+ repairs? applied\.$/);
+    const repaired = await editorText(page);
+    expect(repaired).to.not.equal(text);
+    expect(repaired).to.equal(fixWrite('repair-all.json', text));
+  });
+
   it('shows TypeScript that compiles (strict, exactOptionalPropertyTypes) and builds the same manifest', async function () {
     this.timeout(120_000);
     // Written inside the project (.tmp/, ignored), so that 'lp-app-manifest' resolves to this checkout's dist/.
