@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { chromePath, launchChromium, PAGE_DIR, PAGE_FILE_URL } from '../test/web/browser.js';
+import { chromePath, launchChromium, noChrome, PAGE_DIR, PAGE_FILE_URL } from '../test/web/browser.js';
 import { formatBytes, formatMs, median, type Row } from './measure.js';
 
 const GROUP = 'web page';
@@ -30,7 +30,7 @@ export async function benchWeb(): Promise<Row[]> {
   ];
   const chrome = chromePath();
   if (chrome === undefined) {
-    return [...rows, { group: GROUP, measure: 'issues shown after typing stops', result: 'no Chromium (set CHROME_PATH)' }];
+    return [...rows, { group: GROUP, measure: 'issues shown after typing stops', result: noChrome() }];
   }
   const browser = await launchChromium(chrome);
   try {

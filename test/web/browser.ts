@@ -14,16 +14,23 @@ export const PAGE_DIR = fileURLToPath(new URL('../../dist/web/', import.meta.url
 /** The page as a file: file:///…/dist/web/index.html. */
 export const PAGE_FILE_URL = pathToFileURL(`${PAGE_DIR}index.html`).href;
 
-/** Where Chromium is: CHROME_PATH, else the first of the usual places that exists; `undefined` where none. */
+/** The usual places of Chromium or Chrome, looked at in order when CHROME_PATH is not set. */
+const USUAL_PLACES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
+
+/** Where Chromium is: CHROME_PATH (if that file exists), else the first of the usual places that exists; `undefined` where none. */
 export function chromePath(): string | undefined {
   const given = process.env['CHROME_PATH'];
-  if (given !== undefined && given !== '') return given;
-  return ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find((path) => existsSync(path));
+  if (given !== undefined && given !== '') return existsSync(given) ? given : undefined;
+  return USUAL_PLACES.find((path) => existsSync(path));
 }
 
-/** The one line said when there is no Chromium, with how to get one. */
-export const NO_CHROME =
-  'web page tests skipped: no Chromium found (set CHROME_PATH, or install one: apt-get install -y chromium)';
+/** The one line said when there is no Chromium: where it was looked for, and how to get one. */
+export function noChrome(): string {
+  const given = process.env['CHROME_PATH'];
+  const where =
+    given !== undefined && given !== '' ? `CHROME_PATH=${given} does not exist` : `none of ${USUAL_PLACES.join(', ')} exists`;
+  return `no Chromium found (${where}): install one (apt-get install -y chromium) or set CHROME_PATH to a Chromium or Chrome`;
+}
 
 /**
  * Launches headless Chromium: no sandbox (containers), no GPU, and none of Chrome's own traffic
