@@ -13,7 +13,13 @@ import { EditorState, StateEffect } from '@codemirror/state';
 import { EditorView, highlightActiveLine, keymap, lineNumbers } from '@codemirror/view';
 import type { Profile } from '../src/index.js';
 import { starter } from '../src/cli/starter.js';
-import { type CheckedManifestText, checkManifestText, fixManifestText, manifestToCode, type TextIssue } from '../src/text/index.js';
+import {
+  type CheckedManifestText,
+  checkManifestText,
+  fixManifestText,
+  manifestToCode,
+  type TextIssue,
+} from '../src/text/index.js';
 
 /** What `init --profile connector` writes in a project's folder: the profile's schema, where npm installs the package. */
 const STARTER_SCHEMA = './node_modules/lp-app-manifest/schema/connector.schema.json';
