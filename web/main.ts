@@ -13,6 +13,7 @@ import { EditorState, StateEffect } from '@codemirror/state';
 import { EditorView, highlightActiveLine, keymap, lineNumbers } from '@codemirror/view';
 import type { Profile } from '../src/index.js';
 import { starter } from '../src/cli/starter.js';
+import { schemaProfile } from '../src/rules/profiles.js';
 import {
   type CheckedManifestText,
   checkManifestText,
@@ -136,6 +137,18 @@ function issueItem(issue: TextIssue): HTMLLIElement {
   return item;
 }
 
+/** Why the check used its profile, as validate decides it: the switch, else the text's "$schema", else the default. */
+function profileReason(text: string): string {
+  if (chosenProfile() !== undefined) return 'chosen above';
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return 'the default: the text is not JSON';
+  }
+  return schemaProfile(value) === undefined ? 'the default: no "$schema" names a profile' : 'its "$schema" names it';
+}
+
 /** Shows a check: the list, the profile, the TypeScript. */
 function show(check: CheckedManifestText, text: string): void {
   const all = [...check.issues, ...check.warnings];
@@ -145,8 +158,7 @@ function show(check: CheckedManifestText, text: string): void {
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
   issueSummary.textContent = `${check.ok ? 'Valid' : 'Invalid'}: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}`;
   issueSummary.className = check.ok ? 'valid' : 'invalid';
-  const why = chosenProfile() === undefined ? 'the profile its "$schema" names, else general' : 'chosen';
-  profileUsed.textContent = `Checked as ${check.profile} (${why})`;
+  profileUsed.textContent = `Checked as ${check.profile} (${profileReason(text)})`;
   repairAll.disabled = !all.some((issue) => issue.repair !== undefined);
   insertStarter.hidden = text.trim() !== '';
   showTypescript(check, text);

@@ -133,7 +133,7 @@ describe('web page, in Chromium', function () {
     const text = await editorText(page);
     expect(JSON.parse(text)).to.include({ scope: 'msg.consumer' });
     expect(text).to.include('"$schema": "./node_modules/lp-app-manifest/schema/connector.schema.json"');
-    expect(await page.locator('#profile-used').textContent()).to.include('connector');
+    expect(await page.locator('#profile-used').textContent()).to.equal('Checked as connector (its "$schema" names it)');
     expect(await page.locator('#issue-summary').textContent()).to.match(/^Valid: 0 errors, \d+ warnings$/);
     expect(await page.locator('.privacy').textContent()).to.include('stays in this browser tab');
     await page.screenshot({ path: join(ARTIFACTS, 'web-valid.png'), fullPage: true });
@@ -172,12 +172,15 @@ describe('web page, in Chromium', function () {
     const file = join(ROOT, 'test/fixtures/connector-with-headers.json');
     await setText(page, readFileSync(file, 'utf8'));
     expect(await listed()).to.deep.equal(said(validateJson(file).issues));
+    expect(await page.locator('#profile-used').textContent()).to.equal(
+      'Checked as general (the default: no "$schema" names a profile)',
+    );
     const before = Number(await page.locator('#issues').getAttribute('data-checks'));
     await page.locator('#profile').selectOption('connector');
     await nextCheck(page, before);
     const connector = validateJson(file, '--profile', 'connector');
     expect(await listed()).to.deep.equal(said(connector.issues));
-    expect(await page.locator('#profile-used').textContent()).to.equal('Checked as connector (chosen)');
+    expect(await page.locator('#profile-used').textContent()).to.equal('Checked as connector (chosen above)');
     await page.locator('#profile').selectOption('');
     await nextCheck(page, before + 1);
   });
@@ -202,7 +205,7 @@ describe('web page, in Chromium', function () {
   });
 
   it('underlines an issue at its span and shows its message on hover', async () => {
-    const text = '{\n  "client_name": "",\n  "description": "x"\n}\n';
+    const text = '{\n  "client_name": "",\n  "description": "x",\n  "grant_types": "client_credentials"\n}\n';
     await setText(page, text);
     const [issue] = await shownIssues(page);
     expect(issue?.code).to.equal('blank');
