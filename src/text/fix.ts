@@ -27,7 +27,7 @@ import { formattingOf } from './repairs.js';
  *   schema: './node_modules/lp-app-manifest/schema/connector.schema.json',
  * };
  * fixManifestText('{ "client_name": "Acme" }', options).text;
- * // '{\n  "$schema": "./node_modules/lp-app-manifest/schema/connector.schema.json",\n  "client_name": "Acme"\n}' (as modify lays it out)
+ * // '{\n  "$schema": "./node_modules/lp-app-manifest/schema/connector.schema.json",\n  "client_name": "Acme"\n}'
  * ```
  */
 export interface FixManifestTextOptions extends CheckManifestTextOptions {

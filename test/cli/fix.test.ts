@@ -92,9 +92,10 @@ describe('lp-app-manifest fix', () => {
     );
   });
 
-  it('reports a file it cannot read as validate does, with exit 2, and usage errors with exit 2', () => {
+  it('reports a file it cannot read as validate does (stderr, exit 1), and usage errors with exit 2', () => {
     const missing = runCli(['fix', 'missing.json'], { cwd: dir });
-    expect(missing.status).to.equal(2);
+    expect(missing.status).to.equal(1);
+    expect(missing.stdout).to.equal('');
     expect(missing.stderr).to.equal('missing.json: file not found [file_not_found]\n');
     for (const args of [['fix'], ['fix', 'a.json', 'b.json'], ['fix', '-'], ['fix', '--profile', 'nope', 'a.json']]) {
       const run = runCli(args, { cwd: dir });
