@@ -55,8 +55,10 @@ environment variable NAME, as validate does.`,
     ...ALLOW_KEY_OPTION,
   },
   positionals: true,
-  epilogue: `Exit status: 0 if no error remains after the repairs (warnings allowed), 1 if
-errors remain, 2 for a usage error or a file that cannot be read.`,
+  epilogue: `Without --write, the issues that remain are placed in the repaired text (the
+"+" side of the diff). Exit status: 0 if no error remains after the repairs
+(warnings allowed), 1 if errors remain or the file cannot be read (reported
+on stderr, as validate does), 2 for a usage error.`,
   async run({ values, positionals }, io) {
     const profile = readProfile(values.profile);
     const allowKeys = readAllowKeys(values['allow-key']);
@@ -68,8 +70,9 @@ errors remain, 2 for a usage error or a file that cannot be read.`,
     const bytes = await readBytes(path);
     const decoded = bytes.ok ? decodeJsonText(bytes.value) : bytes;
     if (!decoded.ok) {
+      // As validate: a file that cannot be read is reported on stderr, and fails the run (exit 1, as every command).
       io.stderr(`${formatIssueLine(file, decoded.issue, { fileLevel: true })}\n`);
-      return EXIT.usage;
+      return EXIT.failure;
     }
     // decodeJsonText drops a byte order mark: the file keeps its own.
     const bom = bytes.ok && bytes.value[0] === 0xef && bytes.value[1] === 0xbb && bytes.value[2] === 0xbf ? '\ufeff' : '';

@@ -144,7 +144,7 @@ type Found = ValidationIssue | TextLevelIssue;
  *
  * const checked = checkManifestText('{\n  "client_name": "Acme",\n  "grant_types": "client_credentials"\n}');
  * for (const issue of checked.issues) console.log(`${issue.start.line}:${issue.start.column} ${issue.message} [${issue.code}]`);
- * // 3:3 must be an array, got string [invalid_type]
+ * // 3:3 must be an array, got a string [invalid_type]
  * ```
  */
 export function checkManifestText(text: string, options: CheckManifestTextOptions = {}): CheckedManifestText {

@@ -12,6 +12,7 @@ import {
   type TextIssue,
 } from './check.js';
 import { positionsOf, type TextPosition } from './parse.js';
+import { offsetAt } from './place.js';
 import { formattingOf } from './repairs.js';
 
 /**
@@ -26,7 +27,7 @@ import { formattingOf } from './repairs.js';
  *   schema: './node_modules/lp-app-manifest/schema/connector.schema.json',
  * };
  * fixManifestText('{ "client_name": "Acme" }', options).text;
- * // '{\n  "$schema": "./node_modules/lp-app-manifest/schema/connector.schema.json",\n  "client_name": "Acme"\n}' (as modify lays it out)
+ * // '{\n  "$schema": "./node_modules/lp-app-manifest/schema/connector.schema.json",\n  "client_name": "Acme"\n}'
  * ```
  */
 export interface FixManifestTextOptions extends CheckManifestTextOptions {
@@ -130,7 +131,8 @@ export function fixManifestText(text: string, options: FixManifestTextOptions = 
         code: issue.code,
         path: issue.path,
         title: issue.repair.title,
-        from: issue.from,
+        // Where validate points, in this round's text.
+        from: bomOf(text) + offsetAt(text.slice(bomOf(text)), issue.start.line, issue.start.column),
         edits: issue.repair.edits,
       };
       if (chosen.every((other) => !overlaps(other.edits, candidate.edits))) chosen.push(candidate);
@@ -145,6 +147,8 @@ export function fixManifestText(text: string, options: FixManifestTextOptions = 
   }
   return { text: applied.length === 0 ? original : text, applied, check };
 }
+
+const bomOf = (text: string): number => (text.startsWith('\ufeff') ? 1 : 0);
 
 /** Whether two sets of edits touch the same text (or one inserts where the other edits). */
 function overlaps(a: readonly TextEdit[], b: readonly TextEdit[]): boolean {
@@ -191,7 +195,7 @@ function schemaRepair(text: string, options: FixManifestTextOptions, check: Chec
     code: missing ? 'schema_missing' : 'schema_profile_mismatch',
     path: EDITOR_SCHEMA_KEY,
     title: `${missing ? 'add' : 'write'} "$schema": ${JSON.stringify(schema)}, the ${profile} profile's schema`,
-    from: mismatch?.from ?? bom,
+    from: mismatch === undefined ? bom : bom + offsetAt(body, mismatch.start.line, mismatch.start.column),
     edits,
   };
 }

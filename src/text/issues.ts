@@ -119,7 +119,20 @@ export const TEXT_ISSUE_MESSAGES: { readonly [TCode in TextIssueCode]: (params: 
     `"$schema" names the ${p.schemaProfile} schema, but the ${p.profile} profile was asked for (--profile); checked against ${p.profile}`,
 };
 
-/** An issue of JSON text, in the library's issue shape. */
+/**
+ * An issue of JSON text, in the library's issue shape (`ValidationIssue`'s), discriminated by `code`.
+ *
+ * @example
+ * ```ts
+ * import { checkManifestText, type TextLevelIssue } from 'lp-app-manifest/text';
+ *
+ * const [issue] = checkManifestText('{ "a": 1, "a": 2 }').issues;
+ * if (issue?.code === 'duplicate_key') {
+ *   const params = issue.params as TextLevelIssue<'duplicate_key'>['params'];
+ *   console.log(params.first, params.again); // { line: 1, column: 3 } { line: 1, column: 11 }
+ * }
+ * ```
+ */
 export type TextLevelIssue<TCode extends TextIssueCode = TextIssueCode> = {
   readonly [TEach in TCode]: Issue<TEach, TextIssueParams[TEach]>;
 }[TCode];
@@ -139,9 +152,18 @@ export const textIssue = <TCode extends TextIssueCode>(
   ) as TextLevelIssue<TCode>;
 
 /**
- * The issue of a repeated member name, at its place: neither a name that is not an HTTP token (it may
+ * The issue of a repeated member name (`duplicate_key`), at its place: neither a name that is not an HTTP token (it may
  * be a pasted `Authorization: Bearer …` line) nor anything inside a secret place (a header value
- * written as an object) is shown, in the path or in the message.
+ * written as an object) is shown, in the path or in the message (`duplicate_key_not_shown`).
+ *
+ * @example
+ * ```ts
+ * import { duplicateKeyIssue, parseManifestText } from 'lp-app-manifest/text';
+ *
+ * const parsed = parseManifestText('{ "client_name": "A", "client_name": "B" }');
+ * if (parsed.ok) for (const duplicate of parsed.duplicates) console.log(duplicateKeyIssue(duplicate).message);
+ * // key "client_name" appears more than once in this object (at line 1, column 3 and at line 1, column 23); …
+ * ```
  */
 export function duplicateKeyIssue(duplicate: DuplicateKey): TextLevelIssue<'duplicate_key' | 'duplicate_key_not_shown'> {
   const { first, again } = duplicate;

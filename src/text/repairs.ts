@@ -136,7 +136,7 @@ function repeatedKey(
   if (removal === undefined) return undefined;
   const name = issue.code === 'duplicate_key' ? `"${issue.params.key}"` : 'the repeated key';
   return {
-    title: `remove the copy of ${name} at line ${first.line} (a JSON reader keeps only the last; the copy at line ${again.line} is read after it)`,
+    title: `remove the copy of ${name} at line ${first.line}, column ${first.column} (a JSON reader keeps only the last; the copy at line ${again.line}, column ${again.column} is read after it)`,
     edits: [removal],
   };
 }
