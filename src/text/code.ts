@@ -308,14 +308,19 @@ class Writer {
     return (at as Json)[HEADER_NAME_KEY];
   }
 
-  /** A header value: always from the environment, the variable `pull` would name, unless it is one placeholder already. */
+  /** A header value: from the environment, the variable `pull` would name, unless it is one placeholder already; an empty one as it is. */
   headerValue(value: string, segments: Segments, event: string, name: unknown, index: number): string {
+    // An empty value holds no secret, and no variable can give it (an empty variable is unset where a value is needed).
+    if (value === '') return stringLiteral(value);
     const where = `header value of ${isHttpToken(name) ? name : `header ${index + 1}`} of ${event}`;
     if (this.#templates.has(pathKey(segments))) {
       const { parts } = parseTemplate(value);
       if (parts.length === 1 && 'variable' in parts[0]!) return this.#env(parts[0].variable, where);
     }
-    return this.#env(headerVariableName(event, name, index, this.#taken), where);
+    const named = this.#templates.has(pathKey(segments)) ? parseTemplate(value).variables : [];
+    // The whole value, as written: a variable inside it would leave the rest of the value in the code.
+    const whole = named.length === 0 ? '' : ` (the whole value, which the JSON wrote with ${named.join(', ')})`;
+    return this.#env(headerVariableName(event, name, index, this.#taken), where + whole);
   }
 }
 
