@@ -88,7 +88,7 @@ function headerVariables(template: Json, built: Json, taken: readonly string[]):
   const written = (template['capabilities'] as Json | undefined)?.['webhooks'] as Json | undefined;
   for (const [event, webhook] of Object.entries(webhooks ?? {})) {
     const headers = ((webhook as Json)['headers'] as Json[] | undefined) ?? [];
-    const writtenHeaders = ((written?.[event] as Json)['headers'] as Json[] | undefined) ?? [];
+    const writtenHeaders = ((written?.[event] as Json | undefined)?.['headers'] as Json[] | undefined) ?? [];
     headers.forEach((header, i) => {
       if (header[HEADER_VALUE] === '' || isWholePlaceholder(writtenHeaders[i]![HEADER_VALUE] as string)) return;
       env[headerVariableName(event, header[HEADER_NAME], i, names)] = header[HEADER_VALUE] as string;
