@@ -60,8 +60,8 @@ function templatize(manifest: Json, profile: Profile, seed: number): TemplateCas
   for (const key of Object.keys(template)) {
     const value = template[key];
     if ((TEMPLATED_KEYS.has(key) || key.startsWith(LOCALIZED_NAME_PREFIX)) && typeof value === 'string')
-      template[key] = replace(value);
-    if (key === 'redirect_uris' && Array.isArray(value)) template[key] = value.map((uri: string) => replace(uri));
+      template[key] = replace(value, URL_KEYS.has(key));
+    if (key === 'redirect_uris' && Array.isArray(value)) template[key] = value.map((uri: string) => replace(uri, true));
   }
   const webhooks = (template['capabilities'] as Json | undefined)?.['webhooks'] as Json | undefined;
   for (const [event, webhook] of Object.entries(webhooks ?? {})) {
