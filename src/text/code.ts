@@ -563,9 +563,7 @@ function headerComment(profile: Profile, variables: readonly Variable[]): string
  * import { manifestToCode } from 'lp-app-manifest/text';
  *
  * const result = manifestToCode({
- *   client_name: 'Acme Connector',
- *   grant_types: ['client_credentials'],
- *   scope: 'msg.consumer',
+ *   client_name: 'Acme App',
  *   capabilities: {
  *     webhooks: {
  *       'ms.MessagingEventNotification.ContentEvent': {
@@ -574,10 +572,20 @@ function headerComment(profile: Profile, variables: readonly Variable[]): string
  *       },
  *     },
  *   },
- * }, { profile: 'connector' });
+ * });
  * if (result.ok) {
  *   console.log(result.variables); // ['LP_HOST', 'LP_CONTENTEVENT_X_API_KEY']
- *   console.log(result.code); // … .webhook('ms.MessagingEventNotification.ContentEvent', `https://${env('LP_HOST')}/lp/content`, { …
+ *   console.log(result.code);
+ *   // …
+ *   // import { env, ManifestBuilder } from 'lp-app-manifest';
+ *   //
+ *   // export default ManifestBuilder.general()
+ *   //   .clientName('Acme App')
+ *   //   .webhook('ms.MessagingEventNotification.ContentEvent', `https://${env('LP_HOST')}/lp/content`, {
+ *   //     headers: { 'X-Api-Key': env('LP_CONTENTEVENT_X_API_KEY') },
+ *   //   });
+ * } else {
+ *   console.error(result.issues.map((issue) => issue.message));
  * }
  * ```
  */
