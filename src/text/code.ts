@@ -523,7 +523,7 @@ function headerComment(profile: Profile, variables: readonly Variable[]): string
     '/**',
     ` * A LivePerson app manifest (${profile} profile), built with lp-app-manifest's ManifestBuilder.`,
     ' * Written by `lp-app-manifest code` from a JSON manifest; build it with',
-    ' *   npx lp-app-manifest build <this file> --out manifest.json',
+    ' *   npx --no-install lp-app-manifest build <this file> --out manifest.json',
     ' * (its default export is a ManifestBuilder, the module shape `build` takes), or call .build() on it.',
   ];
   if (variables.length === 0) lines.push(' *', ' * It reads no environment variable.');
