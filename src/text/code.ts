@@ -70,8 +70,16 @@ export interface ManifestToCodeOptions {
  * ```
  */
 export type ManifestCodeResult =
-  | ({ readonly ok: true } & ManifestCode)
-  | { readonly ok: false; readonly issues: readonly ValidationIssue[] };
+  | ({
+      /** The manifest is valid: here is its code. */
+      readonly ok: true;
+    } & ManifestCode)
+  | {
+      /** The manifest is invalid: no code. */
+      readonly ok: false;
+      /** Every error, as the validator reports it (with `allowUnresolved`: a placeholder stands for a value that would pass). */
+      readonly issues: readonly ValidationIssue[];
+    };
 
 // ------------------------------------------------------------------ JavaScript literals
 
