@@ -59,7 +59,8 @@ export default [
       { file: 'dist/text.d.cts', format: 'es' },
     ],
     external: (id) => id.startsWith('node:'),
-    plugins: [cliUsesPublicApi('src/text'), dts({ tsconfig: './tsconfig.build.json', respectExternal: true })],
+    // The library's types (ValidationIssue, Profile) come from 'lp-app-manifest', as its values do: not copied in.
+    plugins: [mainEntryExternal('src/text'), dts({ tsconfig: './tsconfig.build.json', respectExternal: true })],
   },
   {
     // The CLI uses the library through its public entries: src/cli imports '../index.js' and

@@ -70,8 +70,16 @@ export interface ManifestToCodeOptions {
  * ```
  */
 export type ManifestCodeResult =
-  | ({ readonly ok: true } & ManifestCode)
-  | { readonly ok: false; readonly issues: readonly ValidationIssue[] };
+  | ({
+      /** The manifest is valid: here is its code. */
+      readonly ok: true;
+    } & ManifestCode)
+  | {
+      /** The manifest is invalid: no code. */
+      readonly ok: false;
+      /** Every error, as the validator reports it (with `allowUnresolved`: a placeholder stands for a value that would pass). */
+      readonly issues: readonly ValidationIssue[];
+    };
 
 // ------------------------------------------------------------------ JavaScript literals
 
@@ -308,14 +316,19 @@ class Writer {
     return (at as Json)[HEADER_NAME_KEY];
   }
 
-  /** A header value: always from the environment, the variable `pull` would name, unless it is one placeholder already. */
+  /** A header value: from the environment, the variable `pull` would name, unless it is one placeholder already; an empty one as it is. */
   headerValue(value: string, segments: Segments, event: string, name: unknown, index: number): string {
+    // An empty value holds no secret, and no variable can give it (an empty variable is unset where a value is needed).
+    if (value === '') return stringLiteral(value);
     const where = `header value of ${isHttpToken(name) ? name : `header ${index + 1}`} of ${event}`;
     if (this.#templates.has(pathKey(segments))) {
       const { parts } = parseTemplate(value);
       if (parts.length === 1 && 'variable' in parts[0]!) return this.#env(parts[0].variable, where);
     }
-    return this.#env(headerVariableName(event, name, index, this.#taken), where);
+    const named = this.#templates.has(pathKey(segments)) ? parseTemplate(value).variables : [];
+    // The whole value, as written: a variable inside it would leave the rest of the value in the code.
+    const whole = named.length === 0 ? '' : ` (the whole value, which the JSON wrote with ${named.join(', ')})`;
+    return this.#env(headerVariableName(event, name, index, this.#taken), where + whole);
   }
 }
 
@@ -518,7 +531,7 @@ function headerComment(profile: Profile, variables: readonly Variable[]): string
     '/**',
     ` * A LivePerson app manifest (${profile} profile), built with lp-app-manifest's ManifestBuilder.`,
     ' * Written by `lp-app-manifest code` from a JSON manifest; build it with',
-    ' *   npx lp-app-manifest build <this file> --out manifest.json',
+    ' *   npx --no-install lp-app-manifest build <this file> --out manifest.json',
     ' * (its default export is a ManifestBuilder, the module shape `build` takes), or call .build() on it.',
   ];
   if (variables.length === 0) lines.push(' *', ' * It reads no environment variable.');
@@ -558,9 +571,7 @@ function headerComment(profile: Profile, variables: readonly Variable[]): string
  * import { manifestToCode } from 'lp-app-manifest/text';
  *
  * const result = manifestToCode({
- *   client_name: 'Acme Connector',
- *   grant_types: ['client_credentials'],
- *   scope: 'msg.consumer',
+ *   client_name: 'Acme App',
  *   capabilities: {
  *     webhooks: {
  *       'ms.MessagingEventNotification.ContentEvent': {
@@ -569,10 +580,20 @@ function headerComment(profile: Profile, variables: readonly Variable[]): string
  *       },
  *     },
  *   },
- * }, { profile: 'connector' });
+ * });
  * if (result.ok) {
  *   console.log(result.variables); // ['LP_HOST', 'LP_CONTENTEVENT_X_API_KEY']
- *   console.log(result.code); // … .webhook('ms.MessagingEventNotification.ContentEvent', `https://${env('LP_HOST')}/lp/content`, { …
+ *   console.log(result.code);
+ *   // …
+ *   // import { env, ManifestBuilder } from 'lp-app-manifest';
+ *   //
+ *   // export default ManifestBuilder.general()
+ *   //   .clientName('Acme App')
+ *   //   .webhook('ms.MessagingEventNotification.ContentEvent', `https://${env('LP_HOST')}/lp/content`, {
+ *   //     headers: { 'X-Api-Key': env('LP_CONTENTEVENT_X_API_KEY') },
+ *   //   });
+ * } else {
+ *   console.error(result.issues.map((issue) => issue.message));
  * }
  * ```
  */

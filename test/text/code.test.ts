@@ -324,6 +324,15 @@ describe('manifestToCode', () => {
     expect(result.ok).to.equal(false);
   });
 
+  it('runs in a browser: the text bundle imports no Node.js module, and the library only through its main entry (no second validator)', () => {
+    const bundle = readFileSync(new URL('../../dist/text.js', import.meta.url), 'utf8');
+    const imports = [...bundle.matchAll(/^import .* from '([^']+)';$/gm)].map((match) => match[1]);
+    expect(imports).to.deep.equal(['lp-app-manifest']);
+    expect(bundle).not.to.match(/\bfrom 'node:|require\(/);
+    expect(bundle).to.include('function manifestToCode(');
+    expect(bundle).not.to.include('function validateManifest(');
+  });
+
   it('returns an issue, not a throw, for options it cannot read', () => {
     const result = manifestToCode({ client_name: 'Acme' }, { profile: 'Connector' as Profile });
     expect(result.ok).to.equal(false);
