@@ -139,6 +139,21 @@ describe('web page, in Chromium', function () {
     await page.screenshot({ path: join(ARTIFACTS, 'web-valid.png'), fullPage: true });
   });
 
+  it('offers the starter again once emptied: what init --profile connector writes in a project', async () => {
+    await setText(page, '');
+    const button = page.locator('#insert-starter');
+    expect(await button.isVisible()).to.equal(true);
+    expect(await page.locator('#issues li').count()).to.be.greaterThan(0);
+    const before = Number(await page.locator('#issues').getAttribute('data-checks'));
+    await button.click();
+    await nextCheck(page, before);
+    expect(await button.isVisible()).to.equal(false);
+    // init run in a folder where the package is not installed: its "$schema" is where npm install puts it.
+    const init = spawnSync(process.execPath, [CLI, 'init', '--profile', 'connector'], { encoding: 'utf8', cwd: scratch });
+    expect(init.status, init.stderr).to.equal(0);
+    expect(await editorText(page)).to.equal(init.stdout);
+  });
+
   for (const fixture of [...FIXTURES, ...Object.keys(TEXTS)]) {
     it(`places each issue of ${fixture} where validate does`, async () => {
       const file = Object.hasOwn(TEXTS, fixture) ? join(scratch, fixture) : join(ROOT, fixture);
