@@ -337,6 +337,25 @@ describe('web page, in Chromium', function () {
     }
   });
 
+  it('copies and downloads the JSON and the TypeScript', async () => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(server.url).origin });
+    const text = '{\n  "client_name": "Acme",\n  "description": "Copied"\n}\n';
+    await setText(page, text);
+    const clipboard = () => page.evaluate(() => navigator.clipboard.readText());
+    await page.locator('#copy-json').click();
+    await page.locator('#status', { hasText: 'The JSON copied.' }).waitFor();
+    expect(await clipboard()).to.equal(text);
+    const code = await page.locator('#typescript').inputValue();
+    expect(code).to.include(".clientName('Acme')");
+    await page.locator('#copy-ts').click();
+    await page.locator('#status', { hasText: 'The TypeScript copied.' }).waitFor();
+    expect(await clipboard()).to.equal(code);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#download-ts').click()]);
+    expect(download.suggestedFilename()).to.equal('manifest.ts');
+    expect(readFileSync(await download.path(), 'utf8')).to.equal(code);
+    expect(await editorText(page)).to.equal(text);
+  });
+
   it('says why there is no TypeScript while the manifest has errors', async () => {
     await setText(page, '{ "client_name": "" }');
     expect(await page.locator('#typescript').isVisible()).to.equal(false);
