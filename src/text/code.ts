@@ -656,11 +656,11 @@ function write(manifest: Json, given: unknown, profile: Profile): ManifestCode {
     body = [oneLine];
   else body = [...head, ...calls.flatMap((c, i) => call(`.${c.method}`, c.args, INDENT, i === calls.length - 1 ? ';' : ''))];
 
-  const names = ['ManifestBuilder', ...(writer.usesEnv ? ['env'] : []), ...(writer.usesEnvType ? ['type EnvReference'] : [])];
-  const sortedNames = names.sort((a, b) => a.replace(/^type /, '').localeCompare(b.replace(/^type /, ''), 'en'));
+  // Always in this order: the same input gives the same bytes.
+  const names = [...(writer.usesEnv ? ['env'] : []), ...(writer.usesEnvType ? ['type EnvReference'] : []), 'ManifestBuilder'];
   const lines = [
     ...headerComment(profile, writer.variables),
-    `import { ${sortedNames.join(', ')} } from 'lp-app-manifest';`,
+    `import { ${names.join(', ')} } from 'lp-app-manifest';`,
     '',
     ...body,
   ];

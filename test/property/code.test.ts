@@ -43,12 +43,13 @@ function templatize(manifest: Json, profile: Profile, seed: number): TemplateCas
   const template = copyJson(manifest);
   const env: Record<string, string> = {};
   let count = 0;
-  // `url`: a placeholder in part of a URL stands after its scheme, where a stand-in keeps it a URL.
+  // `url`: a placeholder in part of a URL stands in its path, where a stand-in keeps it the URL it was
+  // (one in its host or port may make it none: `validate --allow-unresolved` rejects that as well).
   const replace = (value: string, url = false): string => {
     if (value === '' || random() < 0.6) return escapeTemplateText(value);
     const name = `V${++count}`;
-    const from = url ? value.indexOf('://') + 4 : 0;
-    if (random() < 0.5 || from < 4 || from >= value.length) {
+    const from = url ? value.indexOf('/', value.indexOf('://') + 3) + 1 : 0;
+    if (random() < 0.5 || (url && from === 0) || from >= value.length) {
       env[name] = value;
       return `\${{ ${name} }}`;
     }
@@ -161,7 +162,8 @@ describe('manifestToCode on random valid manifests', () => {
         secrets: distinctiveHeaderValues(built),
       });
     });
-    expect(skipped, 'cases left out (a placeholder where no stand-in passes)').to.be.below(BATCH / 5);
+    // A stand-in can also push a value past its length limit: such a template is refused by validate --allow-unresolved too.
+    expect(skipped, 'cases left out (a placeholder where no stand-in passes)').to.be.below(BATCH / 6);
     const { errors, built } = compileAndBuild(modules);
     expect(errors).to.equal('');
     built.forEach((result, i) => {
