@@ -30,16 +30,27 @@ export default [
     // The subpath 'lp-app-manifest/text': reading manifest JSON text with positions. Its own bundle, so that
     // the main entry never carries jsonc-parser, which is bundled here from its ES build (its package.json
     // "main" is a UMD build that costs a quarter of Node's start-up to load) and tree-shaken.
-    input: 'src/text/index.ts',
+    // Two entries: the public one, and dist/text-read.* (src/text/read.ts), what `validate` reads JSON with,
+    // which the public one shares: validate's start-up loads neither the JSON editor nor the repairs.
+    input: { text: 'src/text/index.ts', 'text-read': 'src/text/read.ts' },
     output: [
-      { file: 'dist/text.js', format: 'es' },
-      { file: 'dist/text.cjs', format: 'cjs' },
+      { dir: 'dist', format: 'es', entryFileNames: '[name].js', chunkFileNames: 'text-shared.js' },
+      { dir: 'dist', format: 'cjs', entryFileNames: '[name].cjs', chunkFileNames: 'text-shared.cjs' },
     ],
     external,
     // jsonc-parser's modules have no side effects, but its package does not say so: without this, its
     // formatter's tables (1,200 strings, built when the module loads) would come along with `visit`.
     treeshake: { moduleSideEffects: (id) => !id.includes(`${sep}node_modules${sep}jsonc-parser${sep}`) },
-    plugins: [esmBuildOf('jsonc-parser', 'lib/esm/main.js'), typescript({ tsconfig: './tsconfig.build.json', outDir: 'dist' })],
+    // Its use of the library goes through the package's main entry (as the CLI and the installations bundle
+    // do), which becomes a path to the main entry's file beside it: one validator, loaded once, never a copy.
+    plugins: [
+      mainEntryExternal('src/text'),
+      requireBuiltEntries({ 'lp-app-manifest': 'index.cjs' }),
+      importBuiltEntries({ 'lp-app-manifest': 'index.js' }),
+      jsoncEditApart(['src/text/repairs.ts', 'src/text/fix.ts']),
+      esmBuildOf('jsonc-parser', 'lib/esm/main.js'),
+      typescript({ tsconfig: './tsconfig.build.json', outDir: 'dist' }),
+    ],
   },
   {
     input: 'src/text/index.ts',
@@ -48,7 +59,8 @@ export default [
       { file: 'dist/text.d.cts', format: 'es' },
     ],
     external: (id) => id.startsWith('node:'),
-    plugins: [dts({ tsconfig: './tsconfig.build.json', respectExternal: true })],
+    // The library's types (ValidationIssue, Profile) come from 'lp-app-manifest', as its values do: not copied in.
+    plugins: [mainEntryExternal('src/text'), dts({ tsconfig: './tsconfig.build.json', respectExternal: true })],
   },
   {
     // The CLI uses the library through its public entries: src/cli imports '../index.js' and
@@ -80,6 +92,8 @@ export default [
         'lp-app-manifest': 'index.cjs',
         'lp-app-manifest/installations': 'installations.cjs',
         'lp-app-manifest/text': 'text.cjs',
+        // Not an entry of the package: the part of lp-app-manifest/text that validate reads JSON with.
+        'lp-app-manifest/text-read': 'text-read.cjs',
       }),
       typescript({ tsconfig: './tsconfig.build.json', outDir: 'dist' }),
       importMetaUrlInCommonJs(),
@@ -127,6 +141,24 @@ export default [
 ];
 
 /**
+ * Maps `dir`'s imports of the main entry (src/index) to the package's name, 'lp-app-manifest', an
+ * external import; its other imports are bundled as usual.
+ */
+function mainEntryExternal(dir) {
+  const root = resolve(dir);
+  const main = resolve('src/index');
+  return {
+    name: 'main-entry-external',
+    resolveId(source, importer) {
+      if (importer === undefined || !importer.startsWith(root + sep) || !source.startsWith('.')) return null;
+      return resolve(dirname(importer), source).replace(/\.[cm]?[jt]s$/, '') === main
+        ? { id: 'lp-app-manifest', external: true }
+        : null;
+    },
+  };
+}
+
+/**
  * Maps src/cli's (or `dir`'s) imports of the public entries (src/index, src/installations/index,
  * src/text/index) to the package's names ('lp-app-manifest', …), lets src/cli import src/internal.ts
  * (bundled), and fails the build on any other import out of `dir`.
@@ -137,6 +169,7 @@ function cliUsesPublicApi(dir = 'src/cli') {
     [resolve('src/index'), 'lp-app-manifest'],
     [resolve('src/installations/index'), 'lp-app-manifest/installations'],
     [resolve('src/text/index'), 'lp-app-manifest/text'],
+    [resolve('src/text/read'), 'lp-app-manifest/text-read'],
   ]);
   const internal = resolve('src/internal');
   // The rules tree is data (and the secrets module that reads it), importing nothing else of the
@@ -149,9 +182,18 @@ function cliUsesPublicApi(dir = 'src/cli') {
       const target = resolve(dirname(importer), source).replace(/\.[cm]?[jt]s$/, '');
       const entry = entries.get(target);
       if (entry !== undefined && !target.startsWith(cliDir + sep)) return { id: entry, external: true };
-      if (!target.startsWith(cliDir + sep) && !target.startsWith(rules + sep) && !(dir === 'src/cli' && target === internal)) {
+      const mayUseInternal = dir === 'src/cli' || dir === 'src/text';
+      // The wording of the text's own issues (src/text/issues.ts) is bundled into the CLI, as src/internal.ts is:
+      // validate words a repeated key as checkManifestText does without loading lp-app-manifest/text's repairs.
+      const textIssues = dir === 'src/cli' && target === resolve('src/text/issues');
+      if (
+        !target.startsWith(cliDir + sep) &&
+        !target.startsWith(rules + sep) &&
+        !(mayUseInternal && target === internal) &&
+        !textIssues
+      ) {
         this.error(
-          `${relative('.', importer)} imports ${source}: ${dir} may use only the public entries (src/index.ts, src/text/index.ts)${dir === 'src/cli' ? ', src/internal.ts' : ''} and src/rules`,
+          `${relative('.', importer)} imports ${source}: ${dir} may use only the public entries (src/index.ts, src/text/index.ts)${mayUseInternal ? ', src/internal.ts' : ''} and src/rules`,
         );
       }
       return null;
@@ -175,6 +217,27 @@ function requireBuiltEntries(files) {
       for (const [name, file] of Object.entries(files)) {
         const path = posix.relative(posix.dirname(chunk.fileName), file);
         out = out.replaceAll(`require('${name}')`, `require('${path.startsWith('.') ? path : `./${path}`}')`);
+      }
+      return { code: out, map: null };
+    },
+  };
+}
+
+/**
+ * In ES module chunks, turns `from 'lp-app-manifest'` into an import of the file of dist/ the
+ * package's "exports" give `import` for that name (`./index.js`): the same module as a user's
+ * `import 'lp-app-manifest'`, found without the package resolving its own name (which a bundler
+ * or a copy of dist/ may not do).
+ */
+function importBuiltEntries(files) {
+  return {
+    name: 'import-built-entries',
+    renderChunk(code, chunk, options) {
+      if (options.format !== 'es') return null;
+      let out = code;
+      for (const [name, file] of Object.entries(files)) {
+        const path = posix.relative(posix.dirname(chunk.fileName), file);
+        out = out.replaceAll(`from '${name}'`, `from '${path.startsWith('.') ? path : `./${path}`}'`);
       }
       return { code: out, map: null };
     },
@@ -208,6 +271,40 @@ function publishedDeclarations() {
       });
       if (problems.length > 0) this.error(`the published declarations must not contain ${problems.join('; ')}`);
       return { code: out, map: null };
+    },
+  };
+}
+
+/**
+ * jsonc-parser's `modify` and `applyEdits` for the `importers` (the repairs), from its editing module
+ * directly: its main module, which the JSON reading shares, then holds only the reader, so the file
+ * that `validate` loads (dist/text-shared.*) carries no formatter. `applyEdits` is main.js's own.
+ */
+function jsoncEditApart(importers) {
+  const id = '\0jsonc-edit';
+  const from = new Set(importers.map((file) => resolve(file)));
+  const edit = resolve('node_modules/jsonc-parser/lib/esm/impl/edit.js');
+  return {
+    name: 'jsonc-edit-apart',
+    resolveId(source, importer) {
+      return source === 'jsonc-parser' && importer !== undefined && from.has(importer) ? id : null;
+    },
+    load(loaded) {
+      if (loaded !== id) return null;
+      return `import { applyEdit, setProperty } from ${JSON.stringify(edit)};
+export const modify = (text, path, value, options) => setProperty(text, path, value, options);
+export function applyEdits(text, edits) {
+  const sorted = edits.slice(0).sort((a, b) => a.offset - b.offset || a.length - b.length);
+  let last = text.length;
+  for (let i = sorted.length - 1; i >= 0; i--) {
+    const e = sorted[i];
+    if (e.offset + e.length > last) throw new Error('Overlapping edit');
+    text = applyEdit(text, e);
+    last = e.offset;
+  }
+  return text;
+}
+`;
     },
   };
 }

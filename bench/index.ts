@@ -1,6 +1,6 @@
 /**
  * The benchmarks, as one table: `npm run bench` (builds first), or
- * `tsx bench/index.ts [validate] [build] [typecheck] [bundle] [cold-start] [deploy] [scale]`
+ * `tsx bench/index.ts [validate] [build] [typecheck] [bundle] [cold-start] [deploy] [scale] [web]`
  * for some of them. Figures and targets are printed, never asserted: a
  * benchmark is not a test. (The size budget is: scripts/check-size.ts.)
  *
@@ -19,6 +19,7 @@ import { benchScale } from './scale.js';
 import type { Row } from './measure.js';
 import { benchTypecheck } from './typecheck.js';
 import { benchValidateVsAjv } from './validate-vs-ajv.js';
+import { benchWeb } from './web.js';
 
 const budgetMs = Number(process.env['BENCH_BUDGET_MS'] ?? 1000);
 const tscRounds = Number(process.env['BENCH_TSC_ROUNDS'] ?? 3);
@@ -31,6 +32,7 @@ const BENCHES = {
   'cold-start': () => benchColdStart(15),
   deploy: () => benchDeployRequests(),
   scale: () => benchScale(),
+  web: () => benchWeb(),
 } satisfies Record<string, () => Row[] | Promise<Row[]>>;
 type BenchName = keyof typeof BENCHES;
 

@@ -124,8 +124,8 @@ function required(spec: FieldSpec): string {
 }
 
 /**
- * Each code's params as `name: type`, read from the `IssueParams` (library) and
- * `FileIssueParams` (CLI) interfaces in the source (so that the list cannot
+ * Each code's params as `name: type`, read from the `IssueParams` (library), `TextIssueParams`
+ * (lp-app-manifest/text) and `FileIssueParams` (CLI) interfaces in the source (so that the list cannot
  * drift from the types), and the tag types the params use, with their values.
  */
 function issueParamsDoc(): {
@@ -138,6 +138,7 @@ function issueParamsDoc(): {
     read('validation/codes.ts'),
     read('validation/read.ts'),
     read('rules/template.ts'),
+    read('text/issues.ts'),
     read('cli/file-issues.ts'),
     read('text/parse.ts'),
   ];
@@ -163,10 +164,15 @@ function issueParamsDoc(): {
           `{ ${fields.map((field) => `${field.name.getText()}: ${field.type?.getText()}`).join('; ')} }`,
         );
       }
-      if (ts.isInterfaceDeclaration(statement) && ['IssueParams', 'FileIssueParams'].includes(statement.name.text)) {
+      if (
+        ts.isInterfaceDeclaration(statement) &&
+        ['IssueParams', 'TextIssueParams', 'FileIssueParams'].includes(statement.name.text)
+      ) {
         for (const member of statement.members) {
           if (!ts.isPropertySignature(member) || member.type === undefined) continue;
           const type = member.type;
+          // The CLI's codes of JSON text are lp-app-manifest/text's (`TextIssueParams['invalid_json']`), read there.
+          if (ts.isIndexedAccessTypeNode(type)) continue;
           const text = ts.isTypeLiteralNode(type)
             ? type.members
                 .filter(ts.isPropertySignature)

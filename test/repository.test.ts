@@ -168,10 +168,11 @@ describe('the packed package', () => {
     expect(broken).to.deep.equal([]);
   });
 
-  it('has a prepack script that builds, so a fresh clone packs dist/', () => {
+  it('has a prepack script that builds the library and the web page, so a fresh clone packs dist/ and dist/web/', () => {
     const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
-    expect(pkg.scripts['prepack']).to.equal('npm run build');
+    expect(pkg.scripts['prepack']).to.equal('npm run build && npm run web');
     expect(statSync(join(root, 'dist', 'index.js')).isFile()).to.equal(true);
+    expect(statSync(join(root, 'dist', 'web', 'index.html')).isFile()).to.equal(true);
   });
 });
 

@@ -13,6 +13,7 @@ import { validateCommand } from './validate.js';
 /** Every command, by name: a loader of its module's command. */
 export const COMMANDS = {
   validate: async () => validateCommand,
+  fix: async () => (await import('./fix.js')).fixCommand,
   build: async () => (await import('./build.js')).buildCommand,
   schema: async () => (await import('./schema.js')).schemaCommand,
   init: async () => (await import('./init.js')).initCommand,
@@ -21,6 +22,8 @@ export const COMMANDS = {
   plan: async () => (await import('./plan.js')).planCommand,
   apply: async () => (await import('./apply.js')).applyCommand,
   audit: async () => (await import('./audit.js')).auditCommand,
+  code: async () => (await import('./code.js')).codeCommand,
+  web: async () => (await import('./web.js')).webCommand,
 } as const satisfies Readonly<Record<string, () => Promise<Command>>>;
 
 /** One of the commands' names. */

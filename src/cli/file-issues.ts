@@ -4,9 +4,9 @@
  * `"$schema"` at odds with `--profile`. They have the library's issue shape, so
  * every output format reports them alike; `validateManifest` never makes them.
  */
-import type { IssueCode, Profile, ValidationIssue } from '../index.js';
-import { groupDigits, keyStart, makeIssueWith, omittedBySeverity, quote, type Issue } from '../internal.js';
-import type { JsonSyntaxReason, TextPosition } from '../text/index.js';
+import type { IssueCode, ValidationIssue } from '../index.js';
+import { groupDigits, makeIssueWith, omittedBySeverity, quote, type Issue } from '../internal.js';
+import { TEXT_ISSUE_MESSAGES, type TextIssueParams } from '../text/issues.js';
 
 /** The parameters of each of the command line's codes. Positions are 1-based lines and columns. */
 export interface FileIssueParams {
@@ -35,40 +35,12 @@ export interface FileIssueParams {
   file_empty: Record<string, never>;
   /** A file that is not UTF-8. */
   file_not_utf8: Record<string, never>;
-  /** Text that is not strict JSON. */
-  invalid_json: {
-    /** Why. */
-    readonly reason: JsonSyntaxReason;
-    /** Where, where known. */
-    readonly line: number | undefined;
-    /** Where, where known. */
-    readonly column: number | undefined;
-  };
+  /** Text that is not strict JSON (worded by lp-app-manifest/text, as the text's own issues). */
+  invalid_json: TextIssueParams['invalid_json'];
   /** A member name twice in one JSON object. */
-  duplicate_key: {
-    /** The name. */
-    readonly key: string;
-    /** Where it is first. */
-    readonly first: TextPosition;
-    /** Where it is again. */
-    readonly again: TextPosition;
-  };
-  /**
-   * A member name twice in one JSON object, where the name is not an HTTP token: as
-   * `duplicate_key`, but at the object, and the name is not shown (it may be a pasted
-   * `Authorization: Bearer …` line).
-   */
-  duplicate_key_not_shown: {
-    /**
-     * How the key starts: its leading letters, digits and other name characters (at most 40), before what is not
-     * shown; `undefined` for a key inside a secret place (a header value, `client_secret`), of which nothing is shown.
-     */
-    readonly start: string | undefined;
-    /** Where it is first. */
-    readonly first: TextPosition;
-    /** Where it is again. */
-    readonly again: TextPosition;
-  };
+  duplicate_key: TextIssueParams['duplicate_key'];
+  /** A member name twice in one JSON object, where the name is not an HTTP token (not shown). */
+  duplicate_key_not_shown: TextIssueParams['duplicate_key_not_shown'];
   /** A logo file that could not be read as an image. */
   logo_unreadable: {
     /** The file as given. */
@@ -88,12 +60,7 @@ export interface FileIssueParams {
     readonly size: number;
   };
   /** A `$schema` for another profile than the one asked for. */
-  schema_profile_mismatch: {
-    /** The profile `$schema` names. */
-    readonly schemaProfile: Profile;
-    /** The profile asked for. */
-    readonly profile: Profile;
-  };
+  schema_profile_mismatch: TextIssueParams['schema_profile_mismatch'];
 }
 
 /** Why a logo file could not be checked: the file-level code of the read, or not an image. */
@@ -112,27 +79,6 @@ export type CliIssue = ValidationIssue | FileIssue;
 
 const megabytes = (count: number): string => `${(count / (1024 * 1024)).toFixed(1)} MB`;
 const bytes = (count: number): string => `${groupDigits(count)} bytes`;
-
-const JSON_SYNTAX_REASONS: { readonly [TReason in JsonSyntaxReason]: string } = {
-  unexpected_end: 'unexpected end of input',
-  trailing_comma_object: 'trailing comma before "}"',
-  trailing_comma_array: 'trailing comma before "]"',
-  expected_property_name: 'expected a property name in double quotes',
-  expected_colon: 'expected ":" after a property name',
-  expected_comma_or_brace: 'expected "," or "}"',
-  expected_comma_or_bracket: 'expected "," or "]"',
-  expected_value: 'expected a value',
-  unexpected_character: 'unexpected character (expected a value)',
-  invalid_number: 'invalid number',
-  unterminated_string: 'unterminated string',
-  control_character: 'control character in a string (write it as an escape such as \\n)',
-  invalid_escape: 'invalid escape in a string',
-  invalid_unicode_escape: 'invalid \\u escape in a string (needs four hex digits)',
-  comment: 'comments are not allowed in JSON',
-  content_after_value: 'unexpected content after the end of the JSON value',
-  too_deep: 'nested more than 512 levels deep (a manifest needs 6)',
-  unknown: 'syntax error',
-};
 
 const LOGO_FILE_REASONS: { readonly [TReason in Exclude<LogoUnreadableReason, 'not_an_image'>]: string } = {
   file_not_found: 'file not found',
@@ -160,19 +106,15 @@ const FILE_MESSAGES: { readonly [TCode in FileIssueCode]: (params: FileIssuePara
         : `file is too large (${megabytes(p.size)}; the limit is ${megabytes(p.limit)})`,
   file_empty: () => 'file is empty',
   file_not_utf8: () => 'is not UTF-8 text (save it as UTF-8)',
-  invalid_json: (p) =>
-    `not valid JSON: ${JSON_SYNTAX_REASONS[p.reason]}${p.line === undefined ? '' : ` at line ${p.line}, column ${p.column ?? 1}`}`,
-  duplicate_key: (p) =>
-    `key ${quote(p.key)} appears more than once in this object (at line ${p.first.line}, column ${p.first.column} and at line ${p.again.line}, column ${p.again.column}); a JSON reader keeps only the last, silently: remove one`,
-  duplicate_key_not_shown: (p) =>
-    `${p.start === undefined ? 'a key inside a value that is never shown (it may be a secret)' : `a key that is not a name, ${keyStart(p.start)} (the rest is not shown: it may be a pasted "Name: value" header line, which may hold a secret)`} appears more than once in this object (at line ${p.first.line}, column ${p.first.column} and at line ${p.again.line}, column ${p.again.column}); a JSON reader keeps only the last, silently: remove one`,
+  invalid_json: TEXT_ISSUE_MESSAGES.invalid_json,
+  duplicate_key: TEXT_ISSUE_MESSAGES.duplicate_key,
+  duplicate_key_not_shown: TEXT_ISSUE_MESSAGES.duplicate_key_not_shown,
   logo_unreadable: (p) =>
     p.reason === 'not_an_image'
       ? `logo ${quote(p.file)} is not an image (or not one the CLI can read: PNG, JPEG, GIF, SVG, WebP…)`
       : `logo ${quote(p.file)}: ${LOGO_FILE_REASONS[p.reason]}`,
   logo_wrong_size: (p) => `logo ${quote(p.file)} is ${p.width}x${p.height} pixels; it must be exactly ${p.size}x${p.size}`,
-  schema_profile_mismatch: (p) =>
-    `"$schema" names the ${p.schemaProfile} schema, but the ${p.profile} profile was asked for (--profile); checked against ${p.profile}`,
+  schema_profile_mismatch: TEXT_ISSUE_MESSAGES.schema_profile_mismatch,
 };
 
 /** Every code of the command line's own, for its docs and tests. */

@@ -3,8 +3,8 @@
  * (lp-app-manifest/text), its findings turned into the CLI's issues, each
  * with the position it points at.
  */
-import { hiddenPart, keyStartOf } from '../rules/secrets.js';
-import { parseManifestText, type TextPosition } from '../text/index.js';
+import { duplicateKeyIssue } from '../text/issues.js';
+import { parseManifestText, type TextPosition } from '../text/read.js';
 import { fileIssue, type CliIssueCounts, type FileIssue } from './file-issues.js';
 import { MAX_LISTED } from './report.js';
 
@@ -48,21 +48,8 @@ export function parseJsonText(
       position,
     };
   }
-  const duplicates = parsed.duplicates.map((duplicate) => {
-    const { first, again } = duplicate;
-    // Neither a name that is not an HTTP token (it may be a pasted "Authorization: Bearer …" line) nor anything
-    // inside a secret place (a header value written as an object) is shown, in the path or in the message.
-    const hidden = hiddenPart(duplicate.segments);
-    const issue =
-      hidden === undefined
-        ? fileIssue(duplicate.segments, 'duplicate_key', { key: duplicate.key, first, again })
-        : fileIssue(duplicate.segments.slice(0, hidden.shown), 'duplicate_key_not_shown', {
-            start: hidden.hiddenKey === undefined ? undefined : keyStartOf(hidden.hiddenKey),
-            first,
-            again,
-          });
-    return { issue, position: again };
-  });
+  // Neither a name that is not an HTTP token nor anything inside a secret place is shown: duplicateKeyIssue decides.
+  const duplicates = parsed.duplicates.map((duplicate) => ({ issue: duplicateKeyIssue(duplicate), position: duplicate.again }));
   const { count, notShown } = parsed.omittedDuplicates;
   const omittedDuplicates =
     count === 0

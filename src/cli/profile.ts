@@ -1,11 +1,12 @@
 /**
  * Which profile a manifest is checked against: `--profile` if given, else the
- * one its `"$schema"` names (`…/connector.schema.json`), else `general`.
+ * one its `"$schema"` names (`…/connector.schema.json`), else `general` (the rule: src/rules/profiles.ts).
  */
-import { PROFILES, type Profile } from '../index.js';
-import { isPlainObject } from '../internal.js';
-import { looksLikeConnector } from '../rules/profiles.js';
+import type { Profile } from '../index.js';
+import { looksLikeConnector, profileChoice, schemaProfile } from '../rules/profiles.js';
 import { fileIssue, type FileIssue } from './file-issues.js';
+
+export { schemaProfile };
 
 /** The profile and how it was chosen, and a warning when `--profile` overrides a `"$schema"` that names another. */
 export interface ProfileChoice {
@@ -15,37 +16,9 @@ export interface ProfileChoice {
 }
 
 /**
- * The profile of the shipped schema a manifest's top-level `"$schema"` names,
- * by the file name at the end of its path or URL (`general.schema.json`,
- * `connector.schema.json`); `undefined` for any other value.
- *
- * @example
- * ```ts
- * import { schemaProfile } from './profile.js';
- *
- * schemaProfile({ $schema: './node_modules/lp-app-manifest/schema/connector.schema.json' }); // 'connector'
- * schemaProfile({ $schema: 'https://json-schema.org/draft/2020-12/schema' }); // undefined
- * ```
- */
-export function schemaProfile(manifest: unknown): Profile | undefined {
-  let schema: unknown;
-  try {
-    schema = isPlainObject(manifest) ? manifest['$schema'] : undefined;
-  } catch {
-    return undefined; // a getter that throws: the validator reports it
-  }
-  if (typeof schema !== 'string') return undefined;
-  const name = schema
-    .replace(/[?#].*$/s, '')
-    .split(/[/\\]/)
-    .at(-1);
-  return PROFILES.find((profile) => name === `${profile}.schema.json`);
-}
-
-/**
- * Chooses the profile. `--profile` wins over `"$schema"`: the command line
- * says what this run checks. When they disagree, the manifest is checked
- * against `--profile` and gets a `schema_profile_mismatch` warning at `$schema`.
+ * Chooses the profile ({@link profileChoice}, src/rules/profiles.ts): `--profile` wins over
+ * `"$schema"`, since the command line says what this run checks. When they disagree, the manifest
+ * is checked against `--profile` and gets a `schema_profile_mismatch` warning at `$schema`.
  *
  * @example
  * ```ts
@@ -56,17 +29,12 @@ export function schemaProfile(manifest: unknown): Profile | undefined {
  * ```
  */
 export function chooseProfile(manifest: unknown, option: Profile | undefined): ProfileChoice {
-  const fromSchema = schemaProfile(manifest);
-  if (option !== undefined) {
-    const mismatch =
-      fromSchema !== undefined && fromSchema !== option
-        ? fileIssue(['$schema'], 'schema_profile_mismatch', { schemaProfile: fromSchema, profile: option })
-        : undefined;
-    return { profile: option, from: 'option', mismatch };
-  }
-  return fromSchema === undefined
-    ? { profile: 'general', from: 'default', mismatch: undefined }
-    : { profile: fromSchema, from: 'schema', mismatch: undefined };
+  const { profile, from, mismatch } = profileChoice(manifest, option);
+  return {
+    profile,
+    from,
+    mismatch: mismatch === undefined ? undefined : fileIssue(['$schema'], 'schema_profile_mismatch', mismatch),
+  };
 }
 
 /**

@@ -3,7 +3,7 @@
  * installation the manifest manages, what LivePerson adds, and the body an
  * update sends (the installation as read, with exactly the managed fields replaced).
  */
-import { isHttpToken, isShownKey } from '../rules/secrets.js';
+import { headerVariableName, isShownKey } from '../rules/secrets.js';
 import {
   CAPABILITIES,
   CAPABILITY_KEYS,
@@ -89,31 +89,6 @@ export interface HiddenHeader {
   readonly variable: string;
 }
 
-/** Upper case, every run of other characters as one `_`, none at either end. */
-const namePart = (text: string): string =>
-  text
-    .toUpperCase()
-    .replace(/[^A-Z0-9]+/g, '_')
-    .replace(/^_+|_+$/g, '');
-
-/**
- * `LP_<EVENT>_<HEADER>`: the last part of the event key and the header name,
- * upper case, other characters as `_`. A header name that is not an HTTP
- * token (it may be a pasted `Authorization: Bearer …` line) is never used:
- * `LP_<EVENT>_HEADER_<n>`, `n` its place in the list (from 1); so is an event
- * key that is not one. A name already taken gets `_2`, `_3`, … so that two
- * header values never share a variable.
- */
-function variableName(event: string, header: unknown, index: number, taken: Set<string>): string {
-  const eventPart = (isHttpToken(event) ? namePart(event.split('.').at(-1) ?? event) : '') || 'WEBHOOK';
-  const headerPart = (isHttpToken(header) ? namePart(header) : '') || `HEADER_${index + 1}`;
-  const base = `LP_${eventPart}_${headerPart}`.slice(0, 100);
-  let name = base;
-  for (let n = 2; taken.has(name); n++) name = `${base.slice(0, 100 - String(n).length - 1)}_${n}`;
-  taken.add(name);
-  return name;
-}
-
 /** The key of a node among an object's fields (the tree names each place once). */
 const keyOf = (fields: object, node: unknown): string => Object.entries(fields).find(([, field]) => field === node)![0];
 
@@ -137,7 +112,7 @@ function hideHeaderValues(capabilities: Record<string, unknown>, hidden: HiddenH
     }
     const headers = (webhook[HEADERS_KEY] as unknown[]).map((header, index) => {
       if (!isObject(header) || !Object.hasOwn(header, HEADER_VALUE_KEY)) return header;
-      const variable = variableName(event, header[HEADER_NAME_KEY], index, taken);
+      const variable = headerVariableName(event, header[HEADER_NAME_KEY], index, taken);
       const segments = ['capabilities', WEBHOOKS_KEY, event, HEADERS_KEY, index, HEADER_VALUE_KEY];
       hidden.push({ path: formatJsonPath(segments), variable });
       const masked: Record<string, unknown> = {};

@@ -19,6 +19,39 @@ export const HIDDEN_VALUE = '(hidden)';
 export { firstHiddenKey, isHttpToken, isShownKey, keyStartOf } from './names.js';
 import { firstHiddenKey, isHttpToken, isShownKey } from './names.js';
 
+// ---- the variable that holds a header value ----
+
+/** Upper case, every run of other characters as one `_`, none at either end. */
+const namePart = (text: string): string =>
+  text
+    .toUpperCase()
+    .replace(/[^A-Z0-9]+/g, '_')
+    .replace(/^_+|_+$/g, '');
+
+/**
+ * `LP_<EVENT>_<HEADER>`: the last part of the event key and the header name,
+ * upper case, other characters as `_`. A header name that is not an HTTP
+ * token (it may be a pasted `Authorization: Bearer …` line) is never used:
+ * `LP_<EVENT>_HEADER_<n>`, `n` its place in the list (from 1); so is an event
+ * key that is not one. A name already taken gets `_2`, `_3`, … so that two
+ * header values never share a variable. `pull` names the header values it
+ * hides this way, and `lp-app-manifest code` the `env('NAME')` of each.
+ *
+ * @param event - The webhook's event key (`ms.MessagingEventNotification.ContentEvent`).
+ * @param header - The header's `header_name`, as written (anything: only an HTTP token is used).
+ * @param index - The header's place in its webhook's `headers` list, from 0.
+ * @param taken - The names already given (and any other name to avoid); the name returned is added.
+ */
+export function headerVariableName(event: string, header: unknown, index: number, taken: Set<string>): string {
+  const eventPart = (isHttpToken(event) ? namePart(event.split('.').at(-1) ?? event) : '') || 'WEBHOOK';
+  const headerPart = (isHttpToken(header) ? namePart(header) : '') || `HEADER_${index + 1}`;
+  const base = `LP_${eventPart}_${headerPart}`.slice(0, 100);
+  let name = base;
+  for (let n = 2; taken.has(name); n++) name = `${base.slice(0, 100 - String(n).length - 1)}_${n}`;
+  taken.add(name);
+  return name;
+}
+
 // ---- secret places of a manifest ----
 
 /** Whether a key the server assigns holds a secret (`client_secret`). Read when asked: a module-level read would keep the tree in every bundle. */

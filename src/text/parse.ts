@@ -70,7 +70,7 @@ export type JsonSyntaxReason =
  */
 export const MAX_DEPTH = 512;
 
-const STRICT: ParseOptions = { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false };
+export const STRICT: ParseOptions = { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false };
 
 /**
  * A member name written twice in one object: `JSON.parse` keeps only the last, silently.
@@ -135,7 +135,7 @@ export type ParsedManifestText =
     };
 
 /** Thrown from inside a visitor to stop the walk. */
-class Stop {
+export class Stop {
   constructor(
     readonly offset: number,
     readonly reason: JsonSyntaxReason,
@@ -325,7 +325,7 @@ function findDuplicates(text: string, max: number): (Duplicate[] & { omitted: { 
 }
 
 /** The first syntax error jsonc-parser finds, with a reason that never quotes the text. */
-function firstSyntaxError(text: string): Stop | undefined {
+export function firstSyntaxError(text: string): Stop | undefined {
   const containers: ('{' | '[')[] = [];
   let afterComma = false;
   const enter = (offset: number, container: '{' | '['): void => {
@@ -430,8 +430,12 @@ function insideString(text: string, start: number, length: number, reason: JsonS
   return start;
 }
 
-/** The offset at which each path's value starts (a member: its name), or its nearest ancestor's. One walk for all paths. */
-function locateOffsets(text: string, paths: readonly (readonly (string | number)[])[]): number[] {
+/**
+ * The offset at which each path's value starts (a member: its name), or its nearest ancestor's. One walk for all
+ * paths: the one placing of an issue, which `locate` turns into lines and columns (the CLI's `validate`) and
+ * checkManifestText into both.
+ */
+export function locateOffsets(text: string, paths: readonly (readonly (string | number)[])[]): number[] {
   if (paths.length === 0) return [];
   const key = (path: readonly (string | number)[]): string => JSON.stringify(path);
   const wanted = new Set<string>();

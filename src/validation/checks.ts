@@ -717,29 +717,51 @@ const lastPart = (name: string): string => name.slice(name.lastIndexOf('.') + 1)
 /**
  * The known name closest to `input`, if one is close enough to be a likely typo; else the one
  * candidate whose last dotted part is the input's, in any case (`ContentEvent`, written without its
- * `ms.MessagingEventNotification.` prefix), as the builder's compile-time error suggests it.
+ * `ms.MessagingEventNotification.` prefix), as the builder's compile-time error suggests it; else
+ * the one whose last dotted part starts with the input's, of four characters or more (`AcceptStatus`
+ * for `ms.MessagingEventNotification.AcceptStatusEvent`).
  */
 export function closest(input: string, candidates: readonly string[]): string | undefined {
-  if (input.length > 200) return undefined;
+  return closestCandidates(input, candidates)[0];
+}
+
+/**
+ * Every candidate {@link closest} could have chosen: those as close as the closest (it suggests the
+ * first), else the one found by its last dotted part. A suggestion is the only possible one (a
+ * repair may write it) when this holds exactly one.
+ *
+ * @example
+ * ```ts
+ * import { closestCandidates } from './checks.js';
+ *
+ * closestCandidates('cart_item', ['cart_value', 'cart_items']); // ['cart_items']
+ * closestCandidates('ab', ['aa', 'bb']); // ['aa', 'bb']
+ * ```
+ */
+export function closestCandidates(input: string, candidates: readonly string[]): readonly string[] {
+  if (input.length > 200) return [];
   let normalized = NORMALIZED.get(candidates);
   if (normalized === undefined) {
     normalized = candidates.map(normalize);
     NORMALIZED.set(candidates, normalized);
   }
   const needle = normalize(input);
-  let best: string | undefined;
+  let best: string[] = [];
   let bestDistance = Infinity;
   for (let i = 0; i < candidates.length; i++) {
     const candidate = candidates[i]!;
     const limit = Math.max(2, Math.floor(candidate.length / 3));
     const d = distance(needle, normalized[i]!, limit);
-    if (d <= limit && d < bestDistance) {
-      best = candidate;
-      bestDistance = d;
-    }
+    if (d > limit || d > bestDistance) continue;
+    if (d < bestDistance) best = [];
+    best.push(candidate);
+    bestDistance = d;
   }
-  if (best !== undefined) return best;
+  if (best.length > 0) return best;
   const tail = lastPart(input);
   const sameTail = candidates.filter((candidate) => lastPart(candidate) === tail);
-  return sameTail.length === 1 ? sameTail[0] : undefined;
+  if (sameTail.length > 0) return sameTail.length === 1 ? sameTail : [];
+  if (tail.length < 4) return [];
+  const startsAlike = candidates.filter((candidate) => lastPart(candidate).startsWith(tail));
+  return startsAlike.length === 1 ? startsAlike : [];
 }

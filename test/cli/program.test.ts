@@ -168,8 +168,25 @@ describe('lp-app-manifest (the program)', () => {
       const source = readFileSync(CLI, 'utf8');
       const statics = [...source.matchAll(/^(?:var \w+ = )?require\('([^']+)'\);$/gm)].map((found) => found[1]);
       expect(statics).to.include('./index.cjs');
-      const cheap = ['./index.cjs', './text.cjs', 'node:util', 'node:module', 'node:path', 'node:fs', 'node:url', 'node:buffer'];
+      // Of lp-app-manifest/text, validate loads only its reading of JSON (dist/text-read.cjs, with the shared chunk it
+      // requires): the repairs and jsonc-parser's editor and formatter are for fix, which loads dist/text.cjs.
+      const cheap = [
+        './index.cjs',
+        './text-read.cjs',
+        'node:util',
+        'node:module',
+        'node:path',
+        'node:fs',
+        'node:url',
+        'node:buffer',
+      ];
       expect(statics.filter((id) => !cheap.includes(id!))).to.deep.equal([]);
+      const read = [
+        readFileSync(new URL('../../dist/text-read.cjs', import.meta.url), 'utf8'),
+        readFileSync(new URL('../../dist/text-shared.cjs', import.meta.url), 'utf8'),
+      ].join('\n');
+      expect(read).to.include('function parseManifestText(');
+      expect(read).not.to.match(/function (setProperty|format|checkManifestText|fixManifestText)\(|require\('\.\/text\.cjs'\)/);
       const everything = [source, ...readdirSync(CLI_CHUNKS).map((file) => readFileSync(join(CLI_CHUNKS, file), 'utf8'))].join(
         '\n',
       );
@@ -178,7 +195,7 @@ describe('lp-app-manifest (the program)', () => {
       // Every command but validate is a chunk of its own, loaded when it runs.
       expect(source).to.match(/Promise\.resolve\(\)\.then\(function \(\) \{ return require\('\.\/cli\/build\.cjs'\); \}\)/);
       // jsonc-parser, which every validate needs, is bundled (into the text entry) from its ES build rather than loaded as UMD.
-      const text = readFileSync(new URL('../../dist/text.cjs', import.meta.url), 'utf8');
+      const text = readFileSync(new URL('../../dist/text-shared.cjs', import.meta.url), 'utf8');
       expect(text).to.include('function createScanner(');
       expect([everything, text].join('\n')).not.to.match(/from 'jsonc-parser'|require\('jsonc-parser'\)/);
     });

@@ -11,11 +11,12 @@
  * compile errors it names (their text says what to do: httpsUrl, cqm.ExConversationChangeNotification,
  * clientName), and declarations.mjs checks the published .d.ts/.d.cts themselves.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { get } from 'node:http';
 import { checkDeclarations } from './declarations.mjs';
 import { judge, prepareTsdFiles } from './tsd-check.mjs';
 
@@ -100,6 +101,53 @@ function checkTsd(name, tsd, tsc, config, options) {
   }
 }
 
+/**
+ * Runs `lp-app-manifest web --port 0` (the installed bin), reads the address it prints, GETs the page's
+ * three files from it (loopback only) and stops it with SIGINT: the problems found.
+ */
+async function servedPage(bin) {
+  const child = spawn(bin, ['web', '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const exited = new Promise((done) => child.once('exit', (code) => done(code)));
+  const problems = [];
+  try {
+    const url = await new Promise((done, fail) => {
+      let out = '';
+      const timer = setTimeout(() => fail(new Error('no address printed in 10 s')), 10_000);
+      child.stdout.on('data', (chunk) => {
+        out += chunk;
+        const match = /^(http:\/\/127\.0\.0\.1:\d+\/)\n/.exec(out);
+        if (match !== null) {
+          clearTimeout(timer);
+          done(match[1]);
+        }
+      });
+      child.once('exit', (code) => fail(new Error(`exited ${code}`)));
+    });
+    for (const [file, type] of [
+      ['', 'text/html'],
+      ['page.js', 'text/javascript'],
+      ['page.css', 'text/css'],
+    ]) {
+      const { status, headers, body } = await new Promise((done, fail) =>
+        get(`${url}${file}`, (response) => {
+          let text = '';
+          response.on('data', (chunk) => (text += chunk));
+          response.on('end', () => done({ status: response.statusCode, headers: response.headers, body: text }));
+        }).on('error', fail),
+      );
+      if (status !== 200 || !String(headers['content-type']).startsWith(type) || body.length === 0) {
+        problems.push(`${url}${file}: ${status} ${headers['content-type']} (${body.length} characters)`);
+      }
+    }
+  } catch (error) {
+    problems.push(`lp-app-manifest web: ${error.message}`);
+  }
+  child.kill('SIGINT');
+  const code = await exited;
+  if (code !== 0) problems.push(`lp-app-manifest web exited ${code} on SIGINT`);
+  return problems;
+}
+
 const project = mkdtempSync(join(tmpdir(), 'lp-consumer-'));
 try {
   console.log(`consumer project: ${project}`);
@@ -135,6 +183,12 @@ try {
     {
       cwd: project,
     },
+  );
+
+  // The web page ships in the tarball, and the installed CLI serves it.
+  checkList(
+    'the web page ships and `lp-app-manifest web` serves it',
+    await servedPage(join(project, 'node_modules', '.bin', 'lp-app-manifest')),
   );
 
   // The GitHub Action as a workflow uses it from the installed package (uses: ./node_modules/lp-app-manifest):

@@ -1,0 +1,268 @@
+/**
+ * The repairs of the issues that have exactly one correct one, each an edit of the JSON text
+ * (jsonc-parser's `Edit`, applied with its `applyEdits`). A repair never changes what a manifest
+ * means: no scheme changed, no number clamped, no URL rewritten, no header value or `client_secret`
+ * touched; where a repair would collide with what is there (a key renamed to one that exists, an
+ * item that is already in its list) or could be one of several, there is none.
+ */
+import { modify, type FormattingOptions, type Node } from 'jsonc-parser';
+import { validateTemplate, type Profile, type ValidationIssue } from '../index.js';
+import { closestCandidates } from '../internal.js';
+import { nodeAt } from '../rules/places.js';
+import { hiddenPart, isSecretPlace } from '../rules/secrets.js';
+import type { CheckManifestTextOptions, Repair, TextEdit } from './check.js';
+import type { TextLevelIssue } from './issues.js';
+import { deepestNode, findNodeAtOffset, keyNodeOf, offsetAt, type Tree } from './place.js';
+
+/** What a repair is made from: the text, its tree and value, the profile, and where the issue is. */
+export interface RepairContext {
+  /** The text as given. */
+  readonly text: string;
+  /** The text without its byte order mark. */
+  readonly body: string;
+  /** 1 when the text starts with a byte order mark: offsets in `body` are one less than in `text`. */
+  readonly bom: number;
+  readonly tree: Tree;
+  readonly value: unknown;
+  readonly profile: Profile;
+  /** The offset in `body` `validate` places the issue at. */
+  readonly at: number;
+  readonly options: CheckManifestTextOptions;
+}
+
+type AnyIssue = ValidationIssue | TextLevelIssue;
+
+/** The repair of an issue, where it has exactly one. */
+export function repairOf(issue: AnyIssue, context: RepairContext): Repair | undefined {
+  const repair = makeRepair(issue, context);
+  if (repair === undefined) return undefined;
+  // Offsets of the text as given.
+  const edits = context.bom === 0 ? repair.edits : repair.edits.map((edit) => ({ ...edit, offset: edit.offset + context.bom }));
+  return Object.freeze({ title: repair.title, edits: Object.freeze(edits.map((edit) => Object.freeze(edit))) });
+}
+
+function makeRepair(issue: AnyIssue, context: RepairContext): Repair | undefined {
+  switch (issue.code) {
+    case 'invalid_json':
+      return trailingComma(issue.params.reason, context);
+    case 'duplicate_key':
+    case 'duplicate_key_not_shown':
+      return repeatedKey(issue, context);
+    case 'server_assigned_key':
+      return removeMember(
+        issue.segments,
+        issue.params.secret
+          ? `remove "${issue.params.key}": LivePerson assigns it when the app is installed, and a secret does not belong in a manifest file`
+          : `remove "${issue.params.key}": LivePerson assigns it when the app is installed`,
+        context,
+      );
+    case 'misspelled_webhook_event':
+      return renameKey(issue.segments, issue.params.suggestion, context);
+    case 'unknown_key':
+      return issue.params.suggestion === undefined ||
+        !onlySuggestion(issue.params.key, issue.params.suggestion, keysAt(issue.segments.slice(0, -1)))
+        ? undefined
+        : renameKey(issue.segments, issue.params.suggestion, context);
+    case 'invalid_enum_value':
+      return enumValue(issue as ValidationIssue<'invalid_enum_value'>, context);
+    case 'invalid_type':
+      return wrongType(issue as ValidationIssue<'invalid_type'>, context);
+    case 'schema_profile_mismatch':
+      return undefined; // fixManifestText writes the "$schema" it is given (the caller knows where the schema is)
+    default:
+      return undefined;
+  }
+}
+
+const edit = (offset: number, length: number, content: string): TextEdit => ({ offset, length, content });
+
+const end = (node: Node): number => node.offset + node.length;
+
+/** The keys a did-you-mean at an object chooses from, read from the rules tree (the validator's candidates). */
+function keysAt(segments: readonly (string | number)[]): readonly string[] {
+  const node = nodeAt(segments);
+  if (node === undefined) return [];
+  if (node.type === 'object') return Object.keys(node.fields);
+  if (node.type === 'events') return [...node.events, ...Object.keys(node.also)];
+  return [];
+}
+
+/** Whether `suggestion` is the only candidate as close to `written` as the closest. */
+const onlySuggestion = (written: string, suggestion: string, candidates: readonly string[]): boolean => {
+  const found = closestCandidates(written, candidates);
+  return found.length === 1 && found[0] === suggestion;
+};
+
+/** The trailing comma before a `}` or `]` removed. */
+function trailingComma(reason: string, { body, at }: RepairContext): Repair | undefined {
+  if (reason !== 'trailing_comma_object' && reason !== 'trailing_comma_array') return undefined;
+  let comma = at - 1;
+  while (comma >= 0 && /[ \t\r\n]/.test(body[comma]!)) comma--;
+  if (body[comma] !== ',') return undefined;
+  return {
+    title: `remove the trailing comma before "${reason === 'trailing_comma_object' ? '}' : ']'}"`,
+    edits: [edit(comma, 1, '')],
+  };
+}
+
+/**
+ * The edit that removes a member from its object, with the comma that joined it: after the member
+ * before it (the comma and white space before it go), else up to the member after it, else all of
+ * the object's inside. The rest of the text, its indentation and line ends, stays as it is.
+ */
+function removalOf(property: Node): TextEdit | undefined {
+  const object = property.parent;
+  const members = object?.children;
+  if (object === undefined || members === undefined) return undefined;
+  const index = members.indexOf(property);
+  if (index > 0) return edit(end(members[index - 1]!), end(property) - end(members[index - 1]!), '');
+  if (members.length > 1) return edit(property.offset, members[1]!.offset - property.offset, '');
+  return edit(object.offset + 1, object.length - 2, '');
+}
+
+/** A repeated name: the copy `JSON.parse` drops (the earlier one) removed; the last copy, which it keeps, stays. */
+function repeatedKey(
+  issue: TextLevelIssue<'duplicate_key' | 'duplicate_key_not_shown'>,
+  context: RepairContext,
+): Repair | undefined {
+  if (context.tree === undefined) return undefined;
+  // Nothing inside a secret place (a header value written as an object) is touched.
+  if (issue.code === 'duplicate_key_not_shown' && issue.params.start === undefined) return undefined;
+  const { first, again } = issue.params;
+  const key = findNodeAtOffset(context.tree, offsetAt(context.body, first.line, first.column));
+  const property = key?.parent;
+  if (key === undefined || property?.type !== 'property' || property.children?.[0] !== key) return undefined;
+  const removal = removalOf(property);
+  if (removal === undefined) return undefined;
+  const name = issue.code === 'duplicate_key' ? `"${issue.params.key}"` : 'the repeated key';
+  return {
+    title: `remove the copy of ${name} at line ${first.line}, column ${first.column} (a JSON reader keeps only the last; the copy at line ${again.line}, column ${again.column} is read after it)`,
+    edits: [removal],
+  };
+}
+
+/** The member at `segments` (its last copy, the one `JSON.parse` keeps) removed. */
+function removeMember(segments: readonly (string | number)[], title: string, { tree }: RepairContext): Repair | undefined {
+  const { node, depth } = deepestNode(tree, segments);
+  if (node === undefined || depth < segments.length || keyNodeOf(node) === undefined) return undefined;
+  const removal = removalOf(node.parent!);
+  return removal === undefined ? undefined : { title, edits: [removal] };
+}
+
+/** The name of the member at `segments` written as `to`, unless its object has a member of that name already. */
+function renameKey(segments: readonly (string | number)[], to: string, { tree }: RepairContext): Repair | undefined {
+  const { node, depth } = deepestNode(tree, segments);
+  const key = node === undefined ? undefined : keyNodeOf(node);
+  if (key === undefined || depth < segments.length) return undefined;
+  const object = key.parent!.parent!;
+  if (object.children?.some((property) => property.children?.[0]?.value === to)) return undefined;
+  return {
+    title: `rename "${String(segments.at(-1))}" to "${to}"`,
+    edits: [edit(key.offset, key.length, JSON.stringify(to))],
+  };
+}
+
+/** A list item that is not an allowed value, written as the one allowed value it is closest to, unless the list has it already. */
+function enumValue(issue: ValidationIssue<'invalid_enum_value'>, { tree }: RepairContext): Repair | undefined {
+  const { value, suggestion, allowed } = issue.params;
+  if (suggestion === undefined || !onlySuggestion(value, suggestion, allowed)) return undefined;
+  const { node, depth } = deepestNode(tree, issue.segments);
+  if (node === undefined || depth < issue.segments.length || node.type !== 'string') return undefined;
+  if (node.parent?.children?.some((item) => item.value === suggestion)) return undefined;
+  return { title: `write "${suggestion}" for "${value}"`, edits: [edit(node.offset, node.length, JSON.stringify(suggestion))] };
+}
+
+/** The repairs of a value of the wrong type whose meaning is plain: a list of the one string, a boolean or whole number written as a string, headers written as an object. */
+function wrongType(issue: ValidationIssue<'invalid_type'>, context: RepairContext): Repair | undefined {
+  const { segments } = issue;
+  const { expected, received } = issue.params;
+  const { node, depth } = deepestNode(context.tree, segments);
+  if (node === undefined || depth < segments.length || isSecretPlace(segments) || hiddenPart(segments) !== undefined)
+    return undefined;
+  const written: unknown = node.value;
+  if (received === 'string' && typeof written === 'string') {
+    if (expected === 'boolean' && (written === 'true' || written === 'false'))
+      return {
+        title: `write ${written} (a boolean), not the string "${written}"`,
+        edits: [edit(node.offset, node.length, written)],
+      };
+    if ((expected === 'integer' || expected === 'positive_integer') && /^-?(0|[1-9][0-9]{0,15})$/.test(written)) {
+      const number = Number(written);
+      // Never a number the rule does not allow (no clamping): it stays an issue.
+      if (!Number.isSafeInteger(number) || !passesAt(context, segments, number)) return undefined;
+      return {
+        title: `write ${written} (a number), not the string "${written}"`,
+        edits: [edit(node.offset, node.length, written)],
+      };
+    }
+    if (expected === 'array' && passesAt(context, segments, [written])) {
+      const rule = nodeAt(segments);
+      const shown = rule?.type === 'enum-list' && (rule.values as readonly string[]).includes(written) ? ` ["${written}"]` : '';
+      return {
+        title: `write a list of the one value${shown}, not a string`,
+        edits: [edit(node.offset, node.length, `[${context.body.slice(node.offset, end(node))}]`)],
+      };
+    }
+    return undefined;
+  }
+  if (expected === 'array' && received === 'object' && node.type === 'object') return headersAsList(segments, node, context);
+  return undefined;
+}
+
+/**
+ * Headers written as an object, `{ "X-Key": "v" }`, written as the list the rules want,
+ * `[{ "header_name": "X-Key", "header_value": "v" }]`, in the object's order. Which list that is,
+ * and its two fields, are read from the tree: a list whose items have a name field (`uniqueName`)
+ * and one other field. Every value must be a string; no name or value is quoted in the title.
+ */
+function headersAsList(segments: readonly (string | number)[], node: Node, context: RepairContext): Repair | undefined {
+  const rule = nodeAt(segments);
+  if (rule?.type !== 'list' || rule.uniqueName === undefined || rule.items.type !== 'object') return undefined;
+  const fields = Object.keys(rule.items.fields);
+  const nameField = rule.uniqueName;
+  const valueField = fields.find((field) => field !== nameField);
+  if (fields.length !== 2 || valueField === undefined) return undefined;
+  const members = node.children ?? [];
+  const names = new Set<string>();
+  const list: Record<string, string>[] = [];
+  for (const property of members) {
+    const [key, value] = property.children ?? [];
+    if (typeof key?.value !== 'string' || value?.type !== 'string' || names.has(key.value)) return undefined;
+    names.add(key.value);
+    list.push({ [nameField]: key.value, [valueField]: value.value as string });
+  }
+  const edits = modify(context.body, [...segments], list, { formattingOptions: formattingOf(context.body) });
+  const count = list.length === 1 ? '1 header' : `${list.length} headers`;
+  return { title: `write the ${count} as a list of { "${nameField}", "${valueField}" } objects, in order`, edits };
+}
+
+/**
+ * Whether the manifest with `replacement` at `segments` has no error there or below: the
+ * replacement is a value the rules take (a list of an allowed value, a number in range).
+ */
+function passesAt(context: RepairContext, segments: readonly (string | number)[], replacement: unknown): boolean {
+  const copy = JSON.parse(context.body) as unknown;
+  let parent: unknown = copy;
+  for (const segment of segments.slice(0, -1)) parent = (parent as Record<string | number, unknown>)[segment];
+  Object.defineProperty(parent, segments.at(-1)!, { value: replacement, enumerable: true, writable: true, configurable: true });
+  const result = validateTemplate(copy, {
+    profile: context.profile,
+    env: context.options.env ?? {},
+    allowUnresolved: context.options.allowUnresolved,
+    allowKeys: context.options.allowKeys,
+  });
+  const under = (issue: ValidationIssue): boolean => segments.every((segment, i) => issue.segments[i] === segment);
+  return result.ok || !result.issues.some(under);
+}
+
+/**
+ * How the text is laid out, for what jsonc-parser's `modify` writes: its line end (CRLF stays CRLF),
+ * and its indentation (a tab, or the fewest spaces a line is indented by; 2 if no line is).
+ */
+export function formattingOf(text: string): FormattingOptions {
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const indents = text.match(/^[ \t]+(?=\S)/gm) ?? [];
+  if (indents[0]?.startsWith('\t')) return { insertSpaces: false, tabSize: 1, eol };
+  const spaces = indents.map((indent) => indent.length).filter((length) => length > 0);
+  return { insertSpaces: true, tabSize: spaces.length === 0 ? 2 : Math.min(...spaces), eol };
+}
