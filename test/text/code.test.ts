@@ -326,11 +326,17 @@ describe('manifestToCode', () => {
 
   it('runs in a browser: the text bundle imports no Node.js module, and the library only through its main entry (no second validator)', () => {
     const bundle = readFileSync(new URL('../../dist/text.js', import.meta.url), 'utf8');
-    const imports = [...bundle.matchAll(/^import .* from '([^']+)';$/gm)].map((match) => match[1]);
-    expect(imports).to.deep.equal(['lp-app-manifest']);
-    expect(bundle).not.to.match(/\bfrom 'node:|require\(/);
+    const importsOf = (text: string): string[] =>
+      [...text.matchAll(/^(?:import|export) .* from '([^']+)';$/gm)].map((match) => match[1]!);
+    // The main entry, as './index.js' (the same module 'lp-app-manifest' resolves to), and the JSON reader the CLI shares.
+    expect([...new Set(importsOf(bundle))].sort()).to.deep.equal(['./index.js', './text-shared.js']);
+    const shared = readFileSync(new URL('../../dist/text-shared.js', import.meta.url), 'utf8');
+    expect(importsOf(shared)).to.deep.equal([]);
+    for (const text of [bundle, shared]) {
+      expect(text).not.to.match(/\bfrom 'node:|require\(/);
+      expect(text).not.to.include('function validateManifest(');
+    }
     expect(bundle).to.include('function manifestToCode(');
-    expect(bundle).not.to.include('function validateManifest(');
   });
 
   it('returns an issue, not a throw, for options it cannot read', () => {
