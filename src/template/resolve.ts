@@ -66,17 +66,7 @@ interface Resolution {
  */
 const STAND_IN = 'stand-in';
 const STAND_IN_ORIGIN = 'https://stand-in.example';
-/** A stand-in text, and the origin a URL field that starts with a placeholder gets. */
-interface StandIn {
-  readonly text: string;
-  readonly origin: string;
-}
-const FIRST_STAND_IN: StandIn = { text: STAND_IN, origin: STAND_IN_ORIGIN };
-/**
- * A second set: what the validator says alike of a value with either set in it does not depend on what
- * the variable will hold (`http://${{ HOST }}/lp` is never https, a `#` after it is always a fragment).
- */
-const OTHER_STAND_IN: StandIn = { text: 'stand-in-2.example.net', origin: 'https://stand-in-2.example.net' };
+
 /**
  * Where the pass is: a key or index and the place it is in (`null`: the template itself). One
  * small node per step, turned into segments only for a string that holds a placeholder: a
@@ -97,12 +87,11 @@ function fill(
   lookup: (name: string) => string | undefined,
   missing: (name: string) => boolean,
   urlField: boolean,
-  standIn: StandIn = FIRST_STAND_IN,
 ): string {
   let out = '';
   for (const part of template.parts) {
     if ('text' in part) out += part.text;
-    else if (missing(part.variable)) out += urlField && out === '' ? standIn.origin : standIn.text;
+    else if (missing(part.variable)) out += urlField && out === '' ? STAND_IN_ORIGIN : STAND_IN;
     else out += lookup(part.variable) ?? '';
   }
   return out;
@@ -116,12 +105,7 @@ function fill(
  * getter, a proxy, in the template or in `variables`) is one `unreadable_value`
  * issue where the pass was reading, and the pass stops there.
  */
-function resolveValue(
-  input: unknown,
-  variables: TemplateVariables,
-  maxIssues = Number.POSITIVE_INFINITY,
-  standIn: StandIn = FIRST_STAND_IN,
-): Resolution {
+function resolveValue(input: unknown, variables: TemplateVariables, maxIssues = Number.POSITIVE_INFINITY): Resolution {
   const sites: PlaceholderSite[] = [];
   const issues: ValidationIssue[] = [];
   const omitted = new Map<IssueCode, number>();
@@ -166,7 +150,7 @@ function resolveValue(
       report(place, 'unresolved_placeholder', { variable: name, empty: lookup(name) === '' });
     }
     sites.push(Object.freeze({ segments, variables: Object.freeze([...template.variables]), resolved, template: value }));
-    return fill(template, lookup, unset, urlField, standIn);
+    return fill(template, lookup, unset, urlField);
   };
 
   const visit = (value: unknown, place: Place): unknown => {
@@ -373,21 +357,20 @@ export function checkTemplate<TProfile extends Profile>(
   const validatedIssues = validated.ok ? [] : validated.issues;
   const siteAt = sitesOf([...resolution.issues, ...validatedIssues, ...validated.warnings], sites);
   // Where a placeholder stays unresolved, the value is unknown: what the validator says of its stand-in does not
-  // count, unless it says the same with other stand-ins (a fault of the text around the placeholder: `http://`,
-  // a fragment); such an issue is reported as itself, its stand-in (if it quotes it) shown as the placeholder.
-  const persisting = persistingIssues(template, env, maxIssues, profile, allowKeys, sites);
+  // count, unless the text around the placeholder decides it (`http://`, a fragment): such an issue is reported
+  // as itself, its stand-in (if it quotes it) shown as the placeholder.
   const kept = new Map<ValidationIssue, ValidationIssue>();
   const unresolvedSiteOf = (issue: ValidationIssue): PlaceholderSite | undefined => {
     const site = siteAt.get(issue);
     if (site?.resolved !== false) return undefined;
-    const shown = persisting(issue, site);
+    const shown = decidedByText(issue, site, env);
     if (shown === undefined) return site;
     kept.set(issue, shown);
     return undefined;
   };
   const keptAs = (issue: ValidationIssue): ValidationIssue => kept.get(issue) ?? issue;
   const isKept = (issue: ValidationIssue): boolean => [...kept.values()].includes(issue);
-  // A stand-in that fails with both sets means the field takes only values known in advance (scope, enum lists,
+  // Any other stand-in that fails means the field takes only values known in advance (scope, enum lists,
   // numbers): its variable cannot stay unset, whatever else is wrong, and its placeholder is an error after all.
   const needed = new Set(validatedIssues.map(unresolvedSiteOf).filter((site) => site !== undefined));
   const isNeeded = (issue: ValidationIssue): boolean => needed.has(siteAt.get(issue)!);
@@ -469,42 +452,26 @@ const DECIDED_BY_TEXT: Partial<Record<IssueCode, (template: string) => boolean>>
   url_has_whitespace: (template) => /\s/.test(template.replace(/\$\{\{[^}]*\}\}/g, '')),
 };
 
-/** The stand-ins' texts, longest first (an origin holds its text). */
-const STAND_IN_TEXTS = [FIRST_STAND_IN.origin, OTHER_STAND_IN.origin, OTHER_STAND_IN.text, FIRST_STAND_IN.text];
-
 /**
- * For a template with unresolved placeholders: which of the validator's issues at an unresolved site
- * hold whatever the variables will be: a fault the written text decides ({@link DECIDED_BY_TEXT}),
- * which the template checked with other stand-ins has too (same code, same place). Such an issue is kept, as it is, or where its data quotes the stand-in
- * (`requested: "https://stand-in/lp"`), with the site's one placeholder in its place, worded anew;
- * an issue that quotes a stand-in at a site of several variables is not kept.
+ * For a template with unresolved placeholders: the issue at an unresolved site as it holds whatever
+ * its variables will be, a fault the written text decides ({@link DECIDED_BY_TEXT}); `undefined`
+ * for any other. Where its data quotes the stand-in (`requested: "https://stand-in/lp"`), the site's
+ * one unset placeholder stands in its place, worded anew (at a site of several, it is not kept).
  */
-function persistingIssues(
-  template: unknown,
-  env: TemplateVariables,
-  maxIssues: number,
-  profile: Profile,
-  allowKeys: readonly string[],
-  sites: readonly PlaceholderSite[],
-): (issue: ValidationIssue, site: PlaceholderSite) => ValidationIssue | undefined {
-  if (sites.every((site) => site.resolved)) return () => undefined;
-  const other = resolveValue(template, env, maxIssues, OTHER_STAND_IN);
-  if (other.unreadable !== undefined) return () => undefined;
-  const checked = runValidation(other.value, profile, maxIssues, allowKeys);
-  const keyOf = (issue: ValidationIssue): string => `${issue.code}\u0000${issue.path}`;
-  const found = new Set([...(checked.ok ? [] : checked.issues), ...checked.warnings].map(keyOf));
-  return (issue, site) => {
-    if (DECIDED_BY_TEXT[issue.code]?.(site.template) !== true || !found.has(keyOf(issue))) return undefined;
-    const data = JSON.stringify(issue.params);
-    if (!STAND_IN_TEXTS.some((text) => data.includes(text))) return issue;
-    // An issue about the stand-in itself (a scope value, an enum value) is about the value the variable will hold.
-    if (STAND_IN_TEXTS.some((text) => data.includes(JSON.stringify(text)))) return undefined;
-    const unset = site.variables.filter((name) => !isSet(env, name));
-    if (unset.length !== 1) return undefined;
-    let shown = data;
-    for (const text of STAND_IN_TEXTS) shown = shown.replaceAll(text, `\${{ ${unset[0]} }}`);
-    return makeIssue(issue.segments, issue.code, JSON.parse(shown) as IssueParams[typeof issue.code]) as ValidationIssue;
-  };
+function decidedByText(issue: ValidationIssue, site: PlaceholderSite, env: TemplateVariables): ValidationIssue | undefined {
+  if (DECIDED_BY_TEXT[issue.code]?.(site.template) !== true) return undefined;
+  const data = JSON.stringify(issue.params);
+  if (!data.includes(STAND_IN)) return issue;
+  const unset = site.variables.filter((name) => !isSet(env, name));
+  // An origin holds the stand-in's text: replaced first.
+  const shown = `\${{ ${unset[0]} }}`;
+  return unset.length !== 1 || data.includes(`"${STAND_IN}"`) || data.includes(`"${STAND_IN_ORIGIN}"`)
+    ? undefined
+    : (makeIssue(
+        issue.segments,
+        issue.code,
+        JSON.parse(data.replaceAll(STAND_IN_ORIGIN, shown).replaceAll(STAND_IN, shown)) as IssueParams[typeof issue.code],
+      ) as ValidationIssue);
 }
 
 /** Whether a variable is set to a string (an empty one aside: a site where it is unset was not resolved). */
