@@ -7,8 +7,8 @@ import { validateTemplate, type Profile, type TemplateVariables, type Validation
 import { profileChoice } from '../rules/profiles.js';
 import { duplicateKeyIssue, textIssue, type TextLevelIssue } from './issues.js';
 import { locateOffsets, parseManifestText, positionsOf, type TextPosition } from './parse.js';
-import { offsetAt, spanOf, treeOf, type Tree } from './place.js';
-import { repairOf, type RepairContext } from './repairs.js';
+import { offsetAt, offsetsAt, spanOf, treeOf, type Tree } from './place.js';
+import { repairOf, trialBudget, type RepairContext } from './repairs.js';
 
 /**
  * One text edit, jsonc-parser's `Edit` shape: replace `length` UTF-16 code units at `offset` with `content`.
@@ -164,7 +164,18 @@ export function checkManifestText(text: string, options: CheckManifestTextOption
     const to = Math.min(at + 1, body.length);
     const [start, end] = positionsOf(body, [at, to]) as [TextPosition, TextPosition];
     const profile = options.profile ?? 'general';
-    const repair = repairOf(issue, { text, body, bom, tree: undefined, value: undefined, profile, at, options });
+    const repair = repairOf(issue, {
+      text,
+      body,
+      bom,
+      tree: undefined,
+      value: undefined,
+      profile,
+      at,
+      options,
+      budget: trialBudget(body),
+      members: new Map(),
+    });
     return {
       ok: false,
       profile,
@@ -181,15 +192,33 @@ export function checkManifestText(text: string, options: CheckManifestTextOption
     allowKeys: options.allowKeys,
   });
   const tree = treeOf(body);
-  const context = { text, body, bom, tree, value, profile: choice.profile, at: 0, options };
+  const context = {
+    text,
+    body,
+    bom,
+    tree,
+    value,
+    profile: choice.profile,
+    at: 0,
+    options,
+    budget: trialBudget(body),
+    members: new Map(),
+  };
   // Repeated keys first, at the repetition (as validate); then the validator's issues, placed where validate places them.
-  const duplicates = parsed.duplicates.map((duplicate) => {
-    const at = offsetAt(body, duplicate.again.line, duplicate.again.column);
+  // Offsets and positions in one pass over the text each (a hostile file repeats a name by the thousand).
+  const ats = offsetsAt(
+    body,
+    parsed.duplicates.map((duplicate) => duplicate.again),
+  );
+  const tos = ats.map((at) => {
     const key = tree === undefined ? undefined : findNodeAtOffset(tree, at);
-    const to = key === undefined ? at : key.offset + key.length;
-    const [start, end] = positionsOf(body, [at, to]) as [TextPosition, TextPosition];
+    return key === undefined ? at : key.offset + key.length;
+  });
+  const ends = positionsOf(body, tos);
+  const duplicates = parsed.duplicates.map((duplicate, i) => {
     const issue = duplicateKeyIssue(duplicate);
-    return placed(issue, start, end, bom + at, bom + to, repairOf(issue, { ...context, at }));
+    const at = ats[i]!;
+    return placed(issue, duplicate.again, ends[i]!, bom + at, bom + tos[i]!, repairOf(issue, { ...context, at }));
   });
   const errors: Found[] = result.ok ? [] : [...result.issues];
   const warnings: Found[] = [

@@ -12,7 +12,7 @@ import {
   type TextIssue,
 } from './check.js';
 import { positionsOf, type TextPosition } from './parse.js';
-import { offsetAt } from './place.js';
+import { offsetAt, offsetsAt } from './place.js';
 import { formattingOf } from './repairs.js';
 
 /**
@@ -103,14 +103,14 @@ const MAX_ROUNDS = 100;
 export function fixManifestText(text: string, options: FixManifestTextOptions = {}): FixedManifestText {
   if (typeof text !== 'string') text = '';
   const original = text;
-  const applied: AppliedRepair[] = [];
+  // What was repaired, and where its issue was in the text as given (an offset, made a position at the end).
+  const made: { readonly code: string; readonly path: string; readonly title: string; readonly offset: number }[] = [];
   // Each round's edits, to find where a later repair's issue was in the text as given.
-  const rounds: TextEdit[][] = [];
-  const startOf = (offset: number): TextPosition => {
+  const rounds: Round[] = [];
+  const originalOffset = (offset: number): number => {
     let at = offset;
     for (let i = rounds.length - 1; i >= 0; i--) at = offsetBefore(at, rounds[i]!);
-    const bom = original.startsWith('\ufeff') ? 1 : 0;
-    return positionsOf(original.slice(bom), [Math.max(at - bom, 0)])[0]!;
+    return at;
   };
   let check = checkManifestText(text, options);
   for (let round = 0; round < MAX_ROUNDS; round++) {
@@ -122,49 +122,122 @@ export function fixManifestText(text: string, options: FixManifestTextOptions = 
       readonly from: number;
       readonly edits: readonly TextEdit[];
     }[] = [];
+    const taken = new TakenRanges();
     const schema = schemaRepair(text, options, check);
-    if (schema !== undefined) chosen.push(schema);
-    for (const issue of [...check.issues, ...check.warnings]) {
-      if (issue.repair === undefined) continue;
+    if (schema !== undefined && taken.claim(schema.edits)) chosen.push(schema);
+    const repairable = [...check.issues, ...check.warnings].filter((issue) => issue.repair !== undefined);
+    // Where validate points, in this round's text: one pass over it for all.
+    const bom = bomOf(text);
+    const froms = offsetsAt(
+      text.slice(bom),
+      repairable.map((issue) => issue.start),
+    );
+    for (const [i, issue] of repairable.entries()) {
       const candidate = {
         issue,
         code: issue.code,
         path: issue.path,
-        title: issue.repair.title,
-        // Where validate points, in this round's text.
-        from: bomOf(text) + offsetAt(text.slice(bomOf(text)), issue.start.line, issue.start.column),
-        edits: issue.repair.edits,
+        title: issue.repair!.title,
+        from: bom + froms[i]!,
+        edits: issue.repair!.edits,
       };
-      if (chosen.every((other) => !overlaps(other.edits, candidate.edits))) chosen.push(candidate);
+      if (taken.claim(candidate.edits)) chosen.push(candidate);
     }
     if (chosen.length === 0) break;
     const edits = chosen.flatMap((repair) => repair.edits).sort((a, b) => a.offset - b.offset);
     for (const repair of chosen)
-      applied.push({ code: repair.code, path: repair.path, title: repair.title, start: startOf(repair.from) });
+      made.push({ code: repair.code, path: repair.path, title: repair.title, offset: originalOffset(repair.from) });
     text = applyEdits(text, edits);
-    rounds.push(edits);
+    rounds.push(roundOf(edits));
     check = checkManifestText(text, options);
   }
+  const bom = bomOf(original);
+  const starts = positionsOf(
+    original.slice(bom),
+    made.map((repair) => Math.max(repair.offset - bom, 0)),
+  );
+  const applied: AppliedRepair[] = made.map(({ code, path, title }, i) => ({ code, path, title, start: starts[i]! }));
   return { text: applied.length === 0 ? original : text, applied, check };
 }
 
 const bomOf = (text: string): number => (text.startsWith('\ufeff') ? 1 : 0);
 
-/** Whether two sets of edits touch the same text (or one inserts where the other edits). */
-function overlaps(a: readonly TextEdit[], b: readonly TextEdit[]): boolean {
-  return a.some((x) => b.some((y) => x.offset < y.offset + Math.max(y.length, 1) && y.offset < x.offset + Math.max(x.length, 1)));
+/**
+ * The parts of the text a round's repairs edit, sorted: a repair whose edits touch one (or insert
+ * where one edits) waits for the next round. A binary search each: a round may hold a thousand.
+ */
+class TakenRanges {
+  readonly #starts: number[] = [];
+  readonly #ends: number[] = [];
+
+  /** Takes the ranges of `edits` if none touches one taken already; whether it did. */
+  claim(edits: readonly TextEdit[]): boolean {
+    const ranges = edits.map((edit) => [edit.offset, edit.offset + Math.max(edit.length, 1)] as const);
+    if (ranges.some(([start, end]) => this.#touches(start, end))) return false;
+    for (const [start, end] of ranges) {
+      const at = this.#firstEndingAfter(start);
+      this.#starts.splice(at, 0, start);
+      this.#ends.splice(at, 0, end);
+    }
+    return true;
+  }
+
+  /** The index of the first taken range that ends after `offset`. */
+  #firstEndingAfter(offset: number): number {
+    let low = 0;
+    let high = this.#ends.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (this.#ends[middle]! <= offset) low = middle + 1;
+      else high = middle;
+    }
+    return low;
+  }
+
+  #touches(start: number, end: number): boolean {
+    const at = this.#firstEndingAfter(start);
+    return at < this.#starts.length && this.#starts[at]! < end;
+  }
 }
 
-/** Where an offset of the text after `edits` was before them (inside an edit's new content: where the edit was). */
-function offsetBefore(offset: number, edits: readonly TextEdit[]): number {
+/** A round's edits (sorted, not overlapping), with where each starts in the text after the round and the shift before it. */
+interface Round {
+  readonly edits: readonly TextEdit[];
+  /** Each edit's start in the text after the round. */
+  readonly starts: readonly number[];
+  /** How far the text after the round is shifted at each edit's start, by the edits before it. */
+  readonly shifts: readonly number[];
+}
+
+function roundOf(edits: readonly TextEdit[]): Round {
+  const starts: number[] = [];
+  const shifts: number[] = [];
   let shift = 0;
   for (const edit of edits) {
-    const start = edit.offset + shift;
-    if (offset < start) break;
-    if (offset < start + edit.content.length) return edit.offset;
+    starts.push(edit.offset + shift);
+    shifts.push(shift);
     shift += edit.content.length - edit.length;
   }
-  return offset - shift;
+  return { edits, starts, shifts };
+}
+
+/** Where an offset of the text after a round was before it (inside an edit's new content: where the edit was). */
+function offsetBefore(offset: number, { edits, starts, shifts }: Round): number {
+  // The last edit that starts at or before the offset (a binary search: a round may hold a thousand edits).
+  let low = 0;
+  let high = edits.length - 1;
+  let found = -1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    if (starts[middle]! <= offset) {
+      found = middle;
+      low = middle + 1;
+    } else high = middle - 1;
+  }
+  if (found === -1) return offset;
+  const edit = edits[found]!;
+  if (offset < starts[found]! + edit.content.length) return edit.offset;
+  return offset - (shifts[found]! + edit.content.length - edit.length);
 }
 
 /** The `"$schema"` given, written where the text has none or names the other profile's schema. */

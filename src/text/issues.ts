@@ -6,7 +6,7 @@
  * `validate` and `fix` word them alike.
  */
 import type { Profile } from '../index.js';
-import { keyStart, makeIssueWith, quote, type Issue } from '../internal.js';
+import { keyStart, makeIssueWith, quote } from '../internal.js';
 import { hiddenPart, keyStartOf } from '../rules/secrets.js';
 import type { DuplicateKey, JsonSyntaxReason, TextPosition } from './parse.js';
 
@@ -134,7 +134,20 @@ export const TEXT_ISSUE_MESSAGES: { readonly [TCode in TextIssueCode]: (params: 
  * ```
  */
 export type TextLevelIssue<TCode extends TextIssueCode = TextIssueCode> = {
-  readonly [TEach in TCode]: Issue<TEach, TextIssueParams[TEach]>;
+  readonly [TEach in TCode]: {
+    /** The stable code. */
+    readonly code: TEach;
+    /** `error`, but `warning` for `schema_profile_mismatch`. */
+    readonly severity: 'error' | 'warning';
+    /** The JSON path (`''`: the whole text). */
+    readonly path: string;
+    /** The same place as keys and array indexes. */
+    readonly segments: readonly (string | number)[];
+    /** The issue's data (see {@link TextIssueParams}). */
+    readonly params: TextIssueParams[TEach];
+    /** What is wrong, in English ({@link TEXT_ISSUE_MESSAGES}). */
+    readonly message: string;
+  };
 }[TCode];
 
 /** Makes an issue of JSON text, worded by {@link TEXT_ISSUE_MESSAGES}: all are errors but `schema_profile_mismatch`. */

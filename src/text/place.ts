@@ -24,16 +24,23 @@ export type Tree = Node | undefined;
 /** The tree of a JSON text (strict: comments and trailing commas are errors). */
 export const treeOf = (text: string): Tree => parseTree(text, [], STRICT);
 
+/** Each object's members by name, built once per object looked into (a hostile object may have a million). */
+const MEMBERS = new WeakMap<Node, Map<string, Node>>();
+
 /** The member (or the value, for an item or the root) at `segment` under `node`; the last of repeated names, as `JSON.parse` keeps. */
 export function childNode(node: Node, segment: string | number): Node | undefined {
   if (node.type === 'array') return typeof segment === 'number' ? node.children?.[segment] : undefined;
   if (node.type !== 'object' || typeof segment !== 'string') return undefined;
-  const children = node.children ?? [];
-  for (let i = children.length - 1; i >= 0; i--) {
-    const property = children[i]!;
-    if (property.children?.[0]?.value === segment) return property.children[1];
+  let members = MEMBERS.get(node);
+  if (members === undefined) {
+    members = new Map();
+    for (const property of node.children ?? []) {
+      const [key, value] = property.children ?? [];
+      if (typeof key?.value === 'string' && value !== undefined) members.set(key.value, value);
+    }
+    MEMBERS.set(node, members);
   }
-  return undefined;
+  return members.get(segment);
 }
 
 /** The deepest node on a path and how many segments it took: `depth < segments.length` means a place not in the text. */
@@ -91,4 +98,31 @@ export function offsetAt(text: string, line: number, column: number): number {
     i += code >= 0xd800 && code <= 0xdbff && i + 1 < text.length ? 2 : 1;
   }
   return i;
+}
+
+/** The UTF-16 offsets of 1-based lines and columns, in one pass over the text (as {@link offsetAt}). */
+export function offsetsAt(text: string, positions: readonly { readonly line: number; readonly column: number }[]): number[] {
+  const order = positions
+    .map((position, index) => ({ ...position, index }))
+    .sort((a, b) => a.line - b.line || a.column - b.column);
+  const offsets = new Array<number>(positions.length);
+  let i = 0;
+  let line = 1;
+  let column = 1;
+  for (const { line: wantedLine, column: wantedColumn, index } of order) {
+    while (i < text.length && (line < wantedLine || (line === wantedLine && column < wantedColumn))) {
+      const code = text.charCodeAt(i);
+      if (code === 0x0a || (code === 0x0d && text.charCodeAt(i + 1) !== 0x0a)) {
+        if (line === wantedLine) break; // the column is past the line's end
+        line++;
+        column = 1;
+        i++;
+      } else {
+        i += code >= 0xd800 && code <= 0xdbff && i + 1 < text.length ? 2 : 1;
+        column++;
+      }
+    }
+    offsets[index] = i;
+  }
+  return offsets;
 }

@@ -12,7 +12,8 @@ import { nodeAt } from '../rules/places.js';
 import { hiddenPart, isSecretPlace } from '../rules/secrets.js';
 import type { CheckManifestTextOptions, Repair, TextEdit } from './check.js';
 import type { TextLevelIssue } from './issues.js';
-import { deepestNode, findNodeAtOffset, keyNodeOf, offsetAt, type Tree } from './place.js';
+import { positionsOf, type TextPosition } from './parse.js';
+import { deepestNode, findNodeAtOffset, keyNodeOf, type Tree } from './place.js';
 
 /** What a repair is made from: the text, its tree and value, the profile, and where the issue is. */
 export interface RepairContext {
@@ -28,7 +29,20 @@ export interface RepairContext {
   /** The offset in `body` `validate` places the issue at. */
   readonly at: number;
   readonly options: CheckManifestTextOptions;
+  /** How many more times this check may validate a candidate repair (see {@link passesAt}). */
+  readonly budget: { trials: number };
+  /** The members of the objects looked into, by name and with their positions, for this check. */
+  readonly members: Map<Node, { readonly copies: Map<string, Node[]>; readonly positions: Map<Node, TextPosition> }>;
 }
+
+/**
+ * How many candidate repairs one check validates (a list of one string, a number written as a string),
+ * and on how much text in all: a file with thousands of such issues gets the first repairs in this
+ * check and the rest in `fixManifestText`'s later rounds, and a check never costs more than a few validations.
+ */
+export const trialBudget = (body: string): { trials: number } => ({
+  trials: Math.min(20, Math.floor(4_000_000 / Math.max(body.length, 1))),
+});
 
 type AnyIssue = ValidationIssue | TextLevelIssue;
 
@@ -120,7 +134,10 @@ function removalOf(property: Node): TextEdit | undefined {
   return edit(object.offset + 1, object.length - 2, '');
 }
 
-/** A repeated name: the copy `JSON.parse` drops (the earlier one) removed; the last copy, which it keeps, stays. */
+/**
+ * A repeated name: the copy just before the repetition the issue points at removed (each issue of a
+ * name repeated n times removes another copy); the last copy, the one `JSON.parse` keeps, stays.
+ */
 function repeatedKey(
   issue: TextLevelIssue<'duplicate_key' | 'duplicate_key_not_shown'>,
   context: RepairContext,
@@ -128,17 +145,47 @@ function repeatedKey(
   if (context.tree === undefined) return undefined;
   // Nothing inside a secret place (a header value written as an object) is touched.
   if (issue.code === 'duplicate_key_not_shown' && issue.params.start === undefined) return undefined;
-  const { first, again } = issue.params;
-  const key = findNodeAtOffset(context.tree, offsetAt(context.body, first.line, first.column));
-  const property = key?.parent;
-  if (key === undefined || property?.type !== 'property' || property.children?.[0] !== key) return undefined;
-  const removal = removalOf(property);
+  const again = findNodeAtOffset(context.tree, context.at);
+  const object = again?.parent?.parent;
+  if (again === undefined || object?.type !== 'object' || again.parent?.children?.[0] !== again) return undefined;
+  const { copies, positions } = membersOf(object, context);
+  const same = copies.get(String(again.value)) ?? [];
+  const index = same.indexOf(again.parent);
+  if (index < 1) return undefined;
+  const dropped = same[index - 1]!;
+  const removal = removalOf(dropped);
   if (removal === undefined) return undefined;
+  const at = positions.get(dropped)!;
+  const last = positions.get(same.at(-1)!)!;
   const name = issue.code === 'duplicate_key' ? `"${issue.params.key}"` : 'the repeated key';
   return {
-    title: `remove the copy of ${name} at line ${first.line}, column ${first.column} (a JSON reader keeps only the last; the copy at line ${again.line}, column ${again.column} is read after it)`,
+    title: `remove the copy of ${name} at line ${at.line}, column ${at.column} (a JSON reader keeps only the last, at line ${last.line}, column ${last.column})`,
     edits: [removal],
   };
+}
+
+/** An object's members by name, each with its position: found once per object and check (a hostile object repeats a name by the thousand). */
+function membersOf(
+  object: Node,
+  context: RepairContext,
+): { readonly copies: Map<string, Node[]>; readonly positions: Map<Node, TextPosition> } {
+  const known = context.members.get(object);
+  if (known !== undefined) return known;
+  const properties = object.children ?? [];
+  const copies = new Map<string, Node[]>();
+  for (const property of properties) {
+    const name = String(property.children?.[0]?.value);
+    const list = copies.get(name);
+    if (list === undefined) copies.set(name, [property]);
+    else list.push(property);
+  }
+  const found = positionsOf(
+    context.body,
+    properties.map((property) => property.offset),
+  );
+  const members = { copies, positions: new Map(properties.map((property, i) => [property, found[i]!])) };
+  context.members.set(object, members);
+  return members;
 }
 
 /** The member at `segments` (its last copy, the one `JSON.parse` keeps) removed. */
@@ -241,6 +288,8 @@ function headersAsList(segments: readonly (string | number)[], node: Node, conte
  * replacement is a value the rules take (a list of an allowed value, a number in range).
  */
 function passesAt(context: RepairContext, segments: readonly (string | number)[], replacement: unknown): boolean {
+  if (context.budget.trials <= 0) return false;
+  context.budget.trials--;
   const copy = JSON.parse(context.body) as unknown;
   let parent: unknown = copy;
   for (const segment of segments.slice(0, -1)) parent = (parent as Record<string | number, unknown>)[segment];
