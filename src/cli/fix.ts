@@ -44,7 +44,8 @@ whole number written as a string; headers written as an object; and, with
 init writes it). Nothing that would change what the manifest means is
 repaired: no http:// made https://, no number clamped, no URL rewritten, no
 header value touched. A \${{ NAME }} placeholder is filled from the
-environment variable NAME, as validate does.`,
+environment variable NAME, as validate does; one whose variable is unset (a
+pulled file's header values) is a warning, as with validate --allow-unresolved.`,
   options: {
     write: { type: 'boolean', help: 'save the repaired file in place (atomically) instead of printing\nthe diff' },
     profile: {
@@ -78,7 +79,9 @@ on stderr, as validate does), 2 for a usage error.`,
     const bom = bytes.ok && bytes.value[0] === 0xef && bytes.value[1] === 0xbb && bytes.value[2] === 0xbf ? '\ufeff' : '';
     const text = bom + decoded.value;
     const schema = profile === undefined ? undefined : schemaReference(profile, dirname(path)).ref;
-    const fixed = fixManifestText(text, { profile, env: process.env, allowKeys, schema });
+    // A placeholder is no mistake to repair: one whose variable is unset (a pulled file's header values) is a warning,
+    // as validate --allow-unresolved says it, and the rest of the file is checked.
+    const fixed = fixManifestText(text, { profile, env: process.env, allowUnresolved: true, allowKeys, schema });
     const out: string[] = [];
     if (fixed.applied.length === 0) out.push(`${shownFileName(file)}: nothing to repair`);
     else {
@@ -89,6 +92,9 @@ on stderr, as validate does), 2 for a usage error.`,
         );
     }
     const remaining = [...fixed.check.issues, ...fixed.check.warnings];
+    // Where the file was not written, the places are those of the text it would be: said once, before them.
+    if (remaining.length > 0 && fixed.applied.length > 0 && values.write !== true)
+      out.push(`${shownFileName(file)}: left after the repairs, at their lines in the repaired text (the + side of the diff):`);
     for (const issue of remaining) out.push(remainingLine(file, issue));
     if (fixed.applied.length > 0 && values.write === true) {
       try {

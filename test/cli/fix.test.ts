@@ -47,6 +47,8 @@ describe('lp-app-manifest fix', () => {
         ' }',
         'm.json:3:3: repaired: remove "client_secret": LivePerson assigns it when the app is installed, and a secret does not belong in a manifest file [server_assigned_key]',
         'm.json:4:3: repaired: write true (a boolean), not the string "true" [invalid_type]',
+        // Not written: the places are those of the repaired text, said before them.
+        'm.json: left after the repairs, at their lines in the repaired text (the + side of the diff):',
         remaining[0]!.replace('m.json:5:', 'm.json:4:'),
         'm.json: 2 repairs (not written: --write saves them); 1 issue and 0 warnings left (general profile)',
         '',
@@ -54,6 +56,35 @@ describe('lp-app-manifest fix', () => {
     );
     // Without --write, the file is as it was.
     expect(readFileSync(join(dir, file), 'utf8')).to.include('s3cr3t-value');
+  });
+
+  it('a placeholder whose variable is unset (a pulled file) is a warning, not an error to repair: exit 0 once the rest is repaired', () => {
+    const file = write(
+      'pulled.json',
+      JSON.stringify(
+        {
+          client_name: 'Acme',
+          response_types: 'code',
+          grant_types: ['authorization_code'],
+          redirect_uris: ['https://app.example.com/cb'],
+          capabilities: {
+            webhooks: {
+              'ms.MessagingEventNotification.ContentEvent': {
+                endpoint: 'https://hooks.example.com/lp',
+                headers: [{ header_name: 'Authorization', header_value: '${{ LP_CONTENTEVENT_AUTHORIZATION }}' }],
+              },
+            },
+          },
+        },
+        null,
+        2,
+      ),
+    );
+    const run = runCli(['fix', '--write', file], { cwd: dir, env: { LP_CONTENTEVENT_AUTHORIZATION: '' } });
+    expect(run.status, run.stdout + run.stderr).to.equal(0);
+    expect(run.stdout).to.include('[unresolved_placeholder]').and.include(': warning: ');
+    expect(run.stdout).to.include('1 repair, written to pulled.json; 0 issues and 1 warning left');
+    expect(JSON.parse(readFileSync(join(dir, file), 'utf8')).response_types).to.deep.equal(['code']);
   });
 
   it('--write saves the repaired file, keeping its CRLF line ends, tab indentation and byte order mark; exit 0 when no error remains', () => {
