@@ -9,4 +9,4 @@ export { makeIssueWith, type Issue } from './validation/issue.js';
 export { keyStart } from './validation/messages.js';
 export { quote } from './validation/quote.js';
 export { describeType, isPlainObject } from './validation/read.js';
-export { closestCandidates } from './validation/checks.js';
+export { closestCandidates, repairCandidate } from './validation/checks.js';

@@ -137,12 +137,15 @@ function issueItem(issue: TextIssue): HTMLLIElement {
   return item;
 }
 
+/** A pasted text without its byte order mark, which is not part of the JSON (RFC 8259 §8.1), as the command line reads a file. */
+const withoutBom = (text: string): string => (text.startsWith('\ufeff') ? text.slice(1) : text);
+
 /** Why the check used its profile, as validate decides it: the switch, else the text's "$schema", else the default. */
 function profileReason(text: string): string {
   if (chosenProfile() !== undefined) return 'chosen above';
   let value: unknown;
   try {
-    value = JSON.parse(text);
+    value = JSON.parse(withoutBom(text));
   } catch {
     return 'the default: the text is not JSON';
   }
@@ -173,7 +176,7 @@ function showTypescript(check: CheckedManifestText, text: string): void {
     tsView.hidden = true;
     tsNote.textContent = `The TypeScript is shown once the manifest has no error (${check.issues.length} left above).`;
   } else {
-    const code = manifestToCode(JSON.parse(text), { profile: check.profile });
+    const code = manifestToCode(JSON.parse(withoutBom(text)), { profile: check.profile });
     if (code.ok) {
       typescript = code.code;
       tsView.value = code.code;

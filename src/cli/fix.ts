@@ -2,6 +2,8 @@
  * `lp-app-manifest fix`: repairs a manifest file's mechanical mistakes (lp-app-manifest/text's
  * `fixManifestText`), printing the change as a diff with every secret masked, or saving it.
  */
+import { constants } from 'node:fs';
+import { access, realpath, stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { issueLine } from '../internal.js';
 import { fixManifestText, type TextIssue } from '../text/index.js';
@@ -67,7 +69,10 @@ on stderr, as validate does), 2 for a usage error.`,
     if (positionals.length > 1) throw new UsageError('fix takes one file');
     const file = positionals[0]!;
     if (file === '-') throw new UsageError('fix reads a file, not standard input (-): it repairs the file in place with --write');
-    const path = resolve(io.cwd, file);
+    const given = resolve(io.cwd, file);
+    // --write edits the file in place: through a symbolic link, the file it names (the link stays a link).
+    const path = await realpath(given).catch(() => given);
+    const before = await stat(path).catch(() => undefined);
     const bytes = await readBytes(path);
     const decoded = bytes.ok ? decodeJsonText(bytes.value) : bytes;
     if (!decoded.ok) {
@@ -97,11 +102,14 @@ on stderr, as validate does), 2 for a usage error.`,
       out.push(`${shownFileName(file)}: left after the repairs, at their lines in the repaired text (the + side of the diff):`);
     for (const issue of remaining) out.push(remainingLine(file, issue));
     if (fixed.applied.length > 0 && values.write === true) {
+      const refused = await refusal(path, before);
       try {
+        if (refused !== undefined) throw new WriteRefused(refused);
         await writeFileAtomic(path, fixed.text);
       } catch (error) {
         io.stdout(`${out.join('\n')}\n`);
-        io.stderr(`${shownFileName(file)}: cannot write: ${describeWriteError(error)}\n`);
+        const why = error instanceof WriteRefused ? error.message : describeWriteError(error);
+        io.stderr(`${shownFileName(file)}: cannot write: ${why}; the file was left as it was\n`);
         return EXIT.failure;
       }
     }
@@ -120,3 +128,28 @@ on stderr, as validate does), 2 for a usage error.`,
     return errors === 0 ? EXIT.ok : EXIT.failure;
   },
 });
+
+/** A write `fix --write` refuses to make, with why. */
+class WriteRefused extends Error {}
+
+/**
+ * Why the repaired text must not replace the file, if it must not: the file is read-only (a rename
+ * would replace it all the same, as anyone who may write the folder), or it changed while it was
+ * being repaired (the change would be lost).
+ */
+async function refusal(
+  path: string,
+  before: { readonly mtimeMs: number; readonly size: number } | undefined,
+): Promise<string | undefined> {
+  if (
+    !(await access(path, constants.W_OK).then(
+      () => true,
+      () => false,
+    ))
+  )
+    return 'the file is read-only (make it writable to repair it)';
+  const now = await stat(path).catch(() => undefined);
+  if (before === undefined || now === undefined || now.mtimeMs !== before.mtimeMs || now.size !== before.size)
+    return 'the file changed while it was being repaired (run fix again)';
+  return undefined;
+}

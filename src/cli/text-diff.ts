@@ -30,7 +30,9 @@ function script(before: readonly string[], after: readonly string[]): Op[] {
   const b = after.slice(start, endAfter);
   const middle: Op[] = [];
   if (a.length * b.length > MAX_CELLS) {
-    middle.push(...a.map((line) => ({ kind: '-' as const, line })), ...b.map((line) => ({ kind: '+' as const, line })));
+    // One by one: a spread of a hostile file's hundred thousand lines would overflow the call stack.
+    for (const line of a) middle.push({ kind: '-', line });
+    for (const line of b) middle.push({ kind: '+', line });
   } else {
     // lengths[i][j]: the longest common subsequence of a[i..] and b[j..].
     const width = b.length + 1;
@@ -54,11 +56,13 @@ function script(before: readonly string[], after: readonly string[]): Op[] {
       } else middle.push({ kind: '+', line: b[j++]! });
     }
   }
-  return [
-    ...before.slice(0, start).map((line) => ({ kind: ' ' as const, line })),
-    ...middle,
-    ...before.slice(endBefore).map((line) => ({ kind: ' ' as const, line })),
-  ];
+  return before
+    .slice(0, start)
+    .map((line): Op => ({ kind: ' ', line }))
+    .concat(
+      middle,
+      before.slice(endBefore).map((line): Op => ({ kind: ' ', line })),
+    );
 }
 
 /**

@@ -105,6 +105,11 @@ export interface CheckManifestTextOptions {
   readonly allowUnresolved?: boolean | undefined;
   /** Top-level keys let through unchecked, with a warning each (as `validateManifest`'s `allowKeys`). */
   readonly allowKeys?: readonly string[] | undefined;
+  /**
+   * How many of the validator's issues, and of its warnings, are listed (a positive integer; default
+   * 1,000, as `validate` lists them). `fixManifestText` lists them all while it repairs.
+   */
+  readonly maxIssues?: number | undefined;
 }
 
 /**
@@ -175,6 +180,7 @@ export function checkManifestText(text: string, options: CheckManifestTextOption
       options,
       budget: trialBudget(body),
       members: new Map(),
+      targets: new Map(),
     });
     return {
       ok: false,
@@ -190,6 +196,7 @@ export function checkManifestText(text: string, options: CheckManifestTextOption
     env: options.env ?? {},
     allowUnresolved: options.allowUnresolved,
     allowKeys: options.allowKeys,
+    maxIssues: options.maxIssues,
   });
   const tree = treeOf(body);
   const context = {
@@ -203,6 +210,7 @@ export function checkManifestText(text: string, options: CheckManifestTextOption
     options,
     budget: trialBudget(body),
     members: new Map(),
+    targets: new Map(),
   };
   // Repeated keys first, at the repetition (as validate); then the validator's issues, placed where validate places them.
   // Offsets and positions in one pass over the text each (a hostile file repeats a name by the thousand).

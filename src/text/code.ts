@@ -537,7 +537,7 @@ function headerComment(profile: Profile, variables: readonly Variable[]): string
   if (variables.length === 0) lines.push(' *', ' * It reads no environment variable.');
   else {
     lines.push(' *', ' * The environment variables it reads (env(), filled in by build(); every one must be set):');
-    const width = Math.max(...variables.map((variable) => variable.name.length));
+    const width = variables.reduce((widest, variable) => Math.max(widest, variable.name.length), 0);
     for (const { name, where } of variables) lines.push(` *   ${name.padEnd(width)}  ${where}`);
   }
   lines.push(' */');

@@ -1,7 +1,7 @@
 /**
  * `fixManifestText`: every mechanical repair of a manifest's JSON text applied, until none is left.
  */
-import { applyEdits, modify } from 'jsonc-parser';
+import { modify } from 'jsonc-parser';
 import { profileChoice, schemaProfile } from '../rules/profiles.js';
 import { EDITOR_SCHEMA_KEY } from '../rules/tables.js';
 import {
@@ -112,7 +112,9 @@ export function fixManifestText(text: string, options: FixManifestTextOptions = 
     for (let i = rounds.length - 1; i >= 0; i--) at = offsetBefore(at, rounds[i]!);
     return at;
   };
-  let check = checkManifestText(text, options);
+  // Every issue is looked at while repairing, not only the first 1,000 a check lists; what is left is listed as asked.
+  const repairing = { ...options, maxIssues: Number.MAX_SAFE_INTEGER };
+  let check = checkManifestText(text, repairing);
   for (let round = 0; round < MAX_ROUNDS; round++) {
     const chosen: {
       readonly issue: TextIssue | undefined;
@@ -147,10 +149,11 @@ export function fixManifestText(text: string, options: FixManifestTextOptions = 
     const edits = chosen.flatMap((repair) => repair.edits).sort((a, b) => a.offset - b.offset);
     for (const repair of chosen)
       made.push({ code: repair.code, path: repair.path, title: repair.title, offset: originalOffset(repair.from) });
-    text = applyEdits(text, edits);
+    text = applySorted(text, edits);
     rounds.push(roundOf(edits));
-    check = checkManifestText(text, options);
+    check = checkManifestText(text, repairing);
   }
+  if (options.maxIssues !== Number.MAX_SAFE_INTEGER) check = checkManifestText(text, options);
   const bom = bomOf(original);
   const starts = positionsOf(
     original.slice(bom),
@@ -161,6 +164,22 @@ export function fixManifestText(text: string, options: FixManifestTextOptions = 
 }
 
 const bomOf = (text: string): number => (text.startsWith('\ufeff') ? 1 : 0);
+
+/**
+ * The text with `edits` (sorted by offset, none overlapping) applied, in one pass: what jsonc-parser's
+ * `applyEdits` gives, which copies the whole text once per edit (a round of a hostile file's
+ * thousands of repairs would then take time in their number times the text's length).
+ */
+function applySorted(text: string, edits: readonly TextEdit[]): string {
+  const parts: string[] = [];
+  let at = 0;
+  for (const { offset, length, content } of edits) {
+    parts.push(text.slice(at, offset), content);
+    at = offset + length;
+  }
+  parts.push(text.slice(at));
+  return parts.join('');
+}
 
 /**
  * The parts of the text a round's repairs edit, sorted: a repair whose edits touch one (or insert

@@ -5,7 +5,16 @@
  * `JSON.parse` would drop (a repeated key) is masked too.
  */
 import { parseTree, type Node, type ParseError } from 'jsonc-parser';
-import { HIDDEN_VALUE, holdsSecret, isHiddenWhole, isShownKey, placeUnder, ROOT_PLACE, type Place } from '../rules/secrets.js';
+import {
+  HIDDEN_VALUE,
+  holdsSecret,
+  isHiddenWhole,
+  isShownKey,
+  placeUnder,
+  redact,
+  ROOT_PLACE,
+  type Place,
+} from '../rules/secrets.js';
 
 const MASK = JSON.stringify(HIDDEN_VALUE);
 
@@ -74,6 +83,8 @@ function secretNodes(node: Node, place: Place, out: Node[]): void {
  */
 export function maskSecrets(text: string): string {
   if (typeof text !== 'string') return '';
+  // A byte order mark is not part of the JSON (RFC 8259 §8.1): the text after it is read, and the mark kept.
+  if (text.startsWith('\ufeff')) return `\ufeff${maskSecrets(text.slice(1))}`;
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
   const all: Node[] = [];
@@ -88,15 +99,26 @@ export function maskSecrets(text: string): string {
     secretNodes(root, ROOT_PLACE, secret);
     const secrets = secret.map((node) => String(node.value)).filter((value) => value !== '');
     const found = new Set(secret);
-    masked = [...secret, ...all.filter((node) => !found.has(node) && holdsSecret(String(node.value), secrets))];
+    // Each string is searched for each secret: past a budget (a hostile file's thousands of each), every value is
+    // masked instead, as for a text whose places cannot be told; bounded, and never showing a secret.
+    masked =
+      secrets.length * all.length > MAX_SEARCHES
+        ? all.filter((node) => !(node.parent?.type === 'property' && node.parent.children?.[0] === node))
+        : [...secret, ...all.filter((node) => !found.has(node) && holdsSecret(String(node.value), secrets))];
   }
-  const ranges = [...new Set(masked)].sort((a, b) => a.offset - b.offset);
+  const hidden = new Set(masked);
+  // A URL's user information and query (`user:password@`, `?token=…`) are hidden as the secrets module hides them.
+  const urls = all.filter((node) => !hidden.has(node) && redact(String(node.value), 'loose') !== node.value);
+  const ranges = [...hidden, ...urls].sort((a, b) => a.offset - b.offset);
   let out = '';
   let at = 0;
   for (const node of ranges) {
     if (node.offset < at) continue;
-    out += text.slice(at, node.offset) + MASK;
+    out += text.slice(at, node.offset) + (hidden.has(node) ? MASK : JSON.stringify(redact(String(node.value), 'loose')));
     at = node.offset + node.length;
   }
   return out + text.slice(at);
 }
+
+/** How many searches of a string for a secret one masking may make (see {@link maskSecrets}). */
+const MAX_SEARCHES = 4_000_000;

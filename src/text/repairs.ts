@@ -5,9 +5,9 @@
  * touched; where a repair would collide with what is there (a key renamed to one that exists, an
  * item that is already in its list) or could be one of several, there is none.
  */
-import { modify, type FormattingOptions, type Node } from 'jsonc-parser';
+import { applyEdits, modify, type FormattingOptions, type Node } from 'jsonc-parser';
 import { validateTemplate, type Profile, type ValidationIssue } from '../index.js';
-import { closestCandidates } from '../internal.js';
+import { repairCandidate } from '../internal.js';
 import { nodeAt } from '../rules/places.js';
 import { hiddenPart, isSecretPlace } from '../rules/secrets.js';
 import type { CheckManifestTextOptions, Repair, TextEdit } from './check.js';
@@ -33,6 +33,8 @@ export interface RepairContext {
   readonly budget: { trials: number };
   /** The members of the objects looked into, by name and with their positions, for this check. */
   readonly members: Map<Node, { readonly copies: Map<string, Node[]>; readonly positions: Map<Node, TextPosition> }>;
+  /** The names renames would write in the objects looked into, each with how many members it would be written for. */
+  readonly targets: Map<Node, ReadonlyMap<string, number>>;
 }
 
 /**
@@ -72,11 +74,12 @@ function makeRepair(issue: AnyIssue, context: RepairContext): Repair | undefined
       );
     case 'misspelled_webhook_event':
       return renameKey(issue.segments, issue.params.suggestion, context);
-    case 'unknown_key':
-      return issue.params.suggestion === undefined ||
-        !onlySuggestion(issue.params.key, issue.params.suggestion, keysAt(issue.segments.slice(0, -1)))
+    case 'unknown_key': {
+      const candidates = keysAt(issue.segments.slice(0, -1));
+      return issue.params.suggestion === undefined || repairCandidate(issue.params.key, candidates) !== issue.params.suggestion
         ? undefined
-        : renameKey(issue.segments, issue.params.suggestion, context);
+        : renameKey(issue.segments, issue.params.suggestion, context, candidates);
+    }
     case 'invalid_enum_value':
       return enumValue(issue as ValidationIssue<'invalid_enum_value'>, context);
     case 'invalid_type':
@@ -100,12 +103,6 @@ function keysAt(segments: readonly (string | number)[]): readonly string[] {
   if (node.type === 'events') return [...node.events, ...Object.keys(node.also)];
   return [];
 }
-
-/** Whether `suggestion` is the only candidate as close to `written` as the closest. */
-const onlySuggestion = (written: string, suggestion: string, candidates: readonly string[]): boolean => {
-  const found = closestCandidates(written, candidates);
-  return found.length === 1 && found[0] === suggestion;
-};
 
 /** The trailing comma before a `}` or `]` removed. */
 function trailingComma(reason: string, { body, at }: RepairContext): Repair | undefined {
@@ -135,8 +132,9 @@ function removalOf(property: Node): TextEdit | undefined {
 }
 
 /**
- * A repeated name: the copy just before the repetition the issue points at removed (each issue of a
- * name repeated n times removes another copy); the last copy, the one `JSON.parse` keeps, stays.
+ * A repeated name: one repair, at the issue of its last copy (the one `JSON.parse` keeps, which
+ * stays), removes every earlier copy; the issues of the copies between have none. One repair for
+ * all, placed in one text, so that its title names the lines as the file has them.
  */
 function repeatedKey(
   issue: TextLevelIssue<'duplicate_key' | 'duplicate_key_not_shown'>,
@@ -150,18 +148,43 @@ function repeatedKey(
   if (again === undefined || object?.type !== 'object' || again.parent?.children?.[0] !== again) return undefined;
   const { copies, positions } = membersOf(object, context);
   const same = copies.get(String(again.value)) ?? [];
-  const index = same.indexOf(again.parent);
-  if (index < 1) return undefined;
-  const dropped = same[index - 1]!;
-  const removal = removalOf(dropped);
-  if (removal === undefined) return undefined;
-  const at = positions.get(dropped)!;
-  const last = positions.get(same.at(-1)!)!;
+  if (same.length < 2 || same.at(-1) !== again.parent) return undefined;
+  const dropped = same.slice(0, -1);
+  const edits = removalsOf(object, new Set(dropped));
+  if (edits === undefined) return undefined;
+  const lines = dropped.map((property) => positions.get(property)!.line);
+  const shown = lines.slice(0, 5).join(', ');
+  const where =
+    lines.length === 1 ? `line ${shown}` : lines.length <= 5 ? `lines ${shown}` : `lines ${shown} and ${lines.length - 5} more`;
   const name = issue.code === 'duplicate_key' ? `"${issue.params.key}"` : 'the repeated key';
+  const copiesWord = dropped.length === 1 ? 'the earlier copy' : `the ${dropped.length} earlier copies`;
   return {
-    title: `remove the copy of ${name} at line ${at.line}, column ${at.column} (a JSON reader keeps only the last, at line ${last.line}, column ${last.column})`,
-    edits: [removal],
+    title: `remove ${copiesWord} of ${name} (${where}), keeping the last (line ${positions.get(same.at(-1)!)!.line}), the one a JSON reader keeps`,
+    edits,
   };
+}
+
+/**
+ * The edits that remove the members `dropped` of `object`, each with the comma before it (or, for
+ * the first member, the comma after): ranges that never overlap, however many are consecutive.
+ */
+function removalsOf(object: Node, dropped: ReadonlySet<Node>): TextEdit[] | undefined {
+  const members = object.children ?? [];
+  const edits: TextEdit[] = [];
+  for (let i = 0; i < members.length; i++) {
+    if (!dropped.has(members[i]!)) continue;
+    if (i > 0) {
+      edits.push(edit(end(members[i - 1]!), end(members[i]!) - end(members[i - 1]!), ''));
+      continue;
+    }
+    // The first member: up to the first one kept, with the members between.
+    let kept = 1;
+    while (kept < members.length && dropped.has(members[kept]!)) kept++;
+    if (kept === members.length) return undefined;
+    edits.push(edit(members[0]!.offset, members[kept]!.offset - members[0]!.offset, ''));
+    i = kept - 1;
+  }
+  return edits;
 }
 
 /** An object's members by name, each with its position: found once per object and check (a hostile object repeats a name by the thousand). */
@@ -196,23 +219,50 @@ function removeMember(segments: readonly (string | number)[], title: string, { t
   return removal === undefined ? undefined : { title, edits: [removal] };
 }
 
-/** The name of the member at `segments` written as `to`, unless its object has a member of that name already. */
-function renameKey(segments: readonly (string | number)[], to: string, { tree }: RepairContext): Repair | undefined {
-  const { node, depth } = deepestNode(tree, segments);
+/**
+ * The name of the member at `segments` written as `to`, unless its object has a member of that name
+ * already, or (`candidates`: the names a did-you-mean chooses from) another member would be renamed
+ * `to` too: two keys written for one name (`contentevent` and `Contentevent`) are two webhooks, and
+ * which one is meant only the author knows.
+ */
+function renameKey(
+  segments: readonly (string | number)[],
+  to: string,
+  context: RepairContext,
+  candidates?: readonly string[],
+): Repair | undefined {
+  const { node, depth } = deepestNode(context.tree, segments);
   const key = node === undefined ? undefined : keyNodeOf(node);
   if (key === undefined || depth < segments.length) return undefined;
   const object = key.parent!.parent!;
   if (object.children?.some((property) => property.children?.[0]?.value === to)) return undefined;
+  if (candidates !== undefined && (renameTargets(object, candidates, context).get(to) ?? 0) > 1) return undefined;
   return {
     title: `rename "${String(segments.at(-1))}" to "${to}"`,
     edits: [edit(key.offset, key.length, JSON.stringify(to))],
   };
 }
 
+/** How many of an object's members a repair would rename to each name: found once per object and check. */
+function renameTargets(object: Node, candidates: readonly string[], context: RepairContext): ReadonlyMap<string, number> {
+  const known = context.targets.get(object);
+  if (known !== undefined) return known;
+  const targets = new Map<string, number>();
+  const names = new Set(candidates);
+  for (const property of object.children ?? []) {
+    const name = property.children?.[0]?.value;
+    if (typeof name !== 'string' || names.has(name)) continue;
+    const target = repairCandidate(name, candidates);
+    if (target !== undefined) targets.set(target, (targets.get(target) ?? 0) + 1);
+  }
+  context.targets.set(object, targets);
+  return targets;
+}
+
 /** A list item that is not an allowed value, written as the one allowed value it is closest to, unless the list has it already. */
 function enumValue(issue: ValidationIssue<'invalid_enum_value'>, { tree }: RepairContext): Repair | undefined {
   const { value, suggestion, allowed } = issue.params;
-  if (suggestion === undefined || !onlySuggestion(value, suggestion, allowed)) return undefined;
+  if (suggestion === undefined || repairCandidate(value, allowed) !== suggestion) return undefined;
   const { node, depth } = deepestNode(tree, issue.segments);
   if (node === undefined || depth < issue.segments.length || node.type !== 'string') return undefined;
   if (node.parent?.children?.some((item) => item.value === suggestion)) return undefined;
@@ -278,9 +328,11 @@ function headersAsList(segments: readonly (string | number)[], node: Node, conte
     names.add(key.value);
     list.push({ [nameField]: key.value, [valueField]: value.value as string });
   }
-  const edits = modify(context.body, [...segments], list, { formattingOptions: formattingOf(context.body) });
   const count = list.length === 1 ? '1 header' : `${list.length} headers`;
-  return { title: `write the ${count} as a list of { "${nameField}", "${valueField}" } objects, in order`, edits };
+  return {
+    title: `write the ${count} as a list of { "${nameField}", "${valueField}" } objects, in order`,
+    edits: [edit(node.offset, node.length, replacementText(context.body, node, list))],
+  };
 }
 
 /**
@@ -305,13 +357,51 @@ function passesAt(context: RepairContext, segments: readonly (string | number)[]
 }
 
 /**
+ * The text of `value` to put where `node` is, laid out as the text around it: on one line where the
+ * node is written on one (`{ "a": 1 }` in a one-line file), else as jsonc-parser's `modify` writes it
+ * with the file's indentation and line end, each line after the first indented as the node's line
+ * is. Made from the node's own text, not the whole file's, so that a file with thousands of such
+ * repairs does not parse the whole file for each.
+ */
+function replacementText(body: string, node: Node, value: readonly Record<string, string>[]): string {
+  const own = body.slice(node.offset, end(node));
+  if (!/[\r\n]/.test(own)) {
+    const item = (entry: Record<string, string>): string =>
+      `{ ${Object.entries(entry)
+        .map(([key, text]) => `${JSON.stringify(key)}: ${JSON.stringify(text)}`)
+        .join(', ')} }`;
+    return `[${value.map(item).join(', ')}]`;
+  }
+  const formatting = formattingOf(body);
+  const written = applyEdits(own, modify(own, [], value, { formattingOptions: formatting }));
+  const lineStart = Math.max(body.lastIndexOf('\n', node.offset - 1) + 1, 0);
+  const indent = /^[ \t]*/.exec(body.slice(lineStart, node.offset))![0];
+  return written.split(formatting.eol!).join(`${formatting.eol!}${indent}`);
+}
+
+/**
  * How the text is laid out, for what jsonc-parser's `modify` writes: its line end (CRLF stays CRLF),
  * and its indentation (a tab, or the fewest spaces a line is indented by; 2 if no line is).
  */
 export function formattingOf(text: string): FormattingOptions {
+  // Asked once per repair that writes a value: the last text's answer is kept (a file may need thousands).
+  if (text !== lastFormatting.text) lastFormatting = { text, options: readFormatting(text) };
+  return lastFormatting.options;
+}
+
+let lastFormatting: { readonly text: string | undefined; readonly options: FormattingOptions } = {
+  text: undefined,
+  options: { insertSpaces: true, tabSize: 2 },
+};
+
+function readFormatting(text: string): FormattingOptions {
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
   const indents = text.match(/^[ \t]+(?=\S)/gm) ?? [];
   if (indents[0]?.startsWith('\t')) return { insertSpaces: false, tabSize: 1, eol };
   const spaces = indents.map((indent) => indent.length).filter((length) => length > 0);
-  return { insertSpaces: true, tabSize: spaces.length === 0 ? 2 : Math.min(...spaces), eol };
+  return {
+    insertSpaces: true,
+    tabSize: spaces.length === 0 ? 2 : spaces.reduce((least, length) => Math.min(least, length)),
+    eol,
+  };
 }

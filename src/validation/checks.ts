@@ -739,7 +739,34 @@ export function closest(input: string, candidates: readonly string[]): string | 
  * ```
  */
 export function closestCandidates(input: string, candidates: readonly string[]): readonly string[] {
-  if (input.length > 200) return [];
+  return candidatesOf(input, candidates).found;
+}
+
+/**
+ * The one candidate a repair may write for `input`, where {@link closestCandidates} finds exactly one
+ * and it is a typo's distance away (2 edits at most, case, `_`, `.` and `-` aside: `cart_item`,
+ * `Section`), or the input is its last dotted part, whole or begun (`ContentEvent`, `AcceptStatus`);
+ * `undefined` for a suggestion that is only the closest of far ones (`Evt0` for `ContentEvent`).
+ *
+ * @example
+ * ```ts
+ * import { repairCandidate } from './checks.js';
+ *
+ * repairCandidate('cart_item', ['cart_value', 'cart_items']); // 'cart_items'
+ * repairCandidate('ms.MessagingEventNotification.Evt0', ['ms.MessagingEventNotification.ContentEvent']); // undefined
+ * ```
+ */
+export function repairCandidate(input: string, candidates: readonly string[]): string | undefined {
+  const { found, distance: d } = candidatesOf(input, candidates);
+  return found.length === 1 && d <= 2 ? found[0] : undefined;
+}
+
+/** {@link closestCandidates}, and how far they are: the edit distance, or 0 where found by the last dotted part. */
+function candidatesOf(
+  input: string,
+  candidates: readonly string[],
+): { readonly found: readonly string[]; readonly distance: number } {
+  if (input.length > 200) return { found: [], distance: Infinity };
   let normalized = NORMALIZED.get(candidates);
   if (normalized === undefined) {
     normalized = candidates.map(normalize);
@@ -757,11 +784,11 @@ export function closestCandidates(input: string, candidates: readonly string[]):
     best.push(candidate);
     bestDistance = d;
   }
-  if (best.length > 0) return best;
+  if (best.length > 0) return { found: best, distance: bestDistance };
   const tail = lastPart(input);
   const sameTail = candidates.filter((candidate) => lastPart(candidate) === tail);
-  if (sameTail.length > 0) return sameTail.length === 1 ? sameTail : [];
-  if (tail.length < 4) return [];
+  if (sameTail.length > 0) return { found: sameTail.length === 1 ? sameTail : [], distance: 0 };
+  if (tail.length < 4) return { found: [], distance: Infinity };
   const startsAlike = candidates.filter((candidate) => lastPart(candidate).startsWith(tail));
-  return startsAlike.length === 1 ? startsAlike : [];
+  return { found: startsAlike.length === 1 ? startsAlike : [], distance: 0 };
 }

@@ -3,7 +3,7 @@
  * per repair and what remains as validate prints it; --write saves them; the exit status says
  * whether errors remain.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'chai';
@@ -85,6 +85,42 @@ describe('lp-app-manifest fix', () => {
     expect(run.stdout).to.include('[unresolved_placeholder]').and.include(': warning: ');
     expect(run.stdout).to.include('1 repair, written to pulled.json; 0 issues and 1 warning left');
     expect(JSON.parse(readFileSync(join(dir, file), 'utf8')).response_types).to.deep.equal(['code']);
+  });
+
+  it("never prints a URL's user information or query in the diff, with or without a byte order mark", () => {
+    for (const bom of ['', '\ufeff']) {
+      const file = write(
+        'urls.json',
+        `${bom}{\n  "client_name": "Acme",\n  "enabled": "true",\n  "capabilities": { "webhooks": { "ms.MessagingEventNotification.ContentEvent": { "endpoint": "https://user:PASSWD99@hooks.acme.com/lp?token=QTOKEN77" } } }\n}\n`,
+      );
+      const run = runCli(['fix', file], { cwd: dir });
+      expect(run.stdout).to.include('"enabled": true');
+      expect(run.stdout + run.stderr).not.to.match(/PASSWD99|QTOKEN77/);
+      // Nothing else is hidden: the diff can be read.
+      expect(run.stdout).to.include('"client_name": "Acme"');
+    }
+  });
+
+  it('--write through a symbolic link repairs the file it names, and the link stays a link', () => {
+    mkdirSync(join(dir, 'sub'));
+    writeFileSync(join(dir, 'sub', 'target.json'), '{ "client_name": "Acme", "enabled": "true" }');
+    symlinkSync(join('sub', 'target.json'), join(dir, 'link.json'));
+    const run = runCli(['fix', '--write', 'link.json'], { cwd: dir });
+    expect(run.status, run.stdout + run.stderr).to.equal(0);
+    expect(lstatSync(join(dir, 'link.json')).isSymbolicLink()).to.equal(true);
+    expect(readFileSync(join(dir, 'sub', 'target.json'), 'utf8')).to.equal('{ "client_name": "Acme", "enabled": true }');
+  });
+
+  it('--write never replaces a read-only file (as a rename would, for anyone who may write the folder)', () => {
+    chmodSync(dir, 0o777);
+    const file = write('locked.json', '{ "client_name": "Acme", "enabled": "true" }');
+    chmodSync(join(dir, file), 0o444);
+    const run = runCli(['fix', '--write', file], { cwd: dir, unprivileged: true });
+    expect(run.status).to.equal(1);
+    expect(run.stderr).to.equal(
+      'locked.json: cannot write: the file is read-only (make it writable to repair it); the file was left as it was\n',
+    );
+    expect(readFileSync(join(dir, file), 'utf8')).to.include('"true"');
   });
 
   it('--write saves the repaired file, keeping its CRLF line ends, tab indentation and byte order mark; exit 0 when no error remains', () => {

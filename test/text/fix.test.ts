@@ -77,7 +77,7 @@ describe('fixManifestText', () => {
 
   it('writes headers given as an object as the list of { header_name, header_value }, in order, and never quotes a value', () => {
     const text =
-      '{\n  "client_name": "Acme",\n  "capabilities": {\n    "webhooks": {\n      "ms.MessagingEventNotification.ContentEvent": {\n        "endpoint": "https://hooks.example.com/lp",\n        "headers": { "X-Key": "value-one", "Authorization": "Bearer value-two" }\n      }\n    }\n  }\n}\n';
+      '{\n  "client_name": "Acme",\n  "capabilities": {\n    "webhooks": {\n      "ms.MessagingEventNotification.ContentEvent": {\n        "endpoint": "https://hooks.example.com/lp",\n        "headers": {\n          "X-Key": "value-one",\n          "Authorization": "Bearer value-two"\n        }\n      }\n    }\n  }\n}\n';
     const repaired = fix(text);
     const value = JSON.parse(repaired.text) as { capabilities: { webhooks: Record<string, { headers: unknown }> } };
     expect(value.capabilities.webhooks['ms.MessagingEventNotification.ContentEvent']?.headers).to.deep.equal([
@@ -87,6 +87,13 @@ describe('fixManifestText', () => {
     expect(repaired.fixed.check.ok).to.equal(true);
     expect(JSON.stringify(repaired.fixed.applied)).not.to.match(/value-one|value-two/);
     expect(repaired.text).to.include('        "headers": [\n          {\n            "header_name": "X-Key",');
+    // Written on one line, they stay on one line (a one-line file stays one line).
+    const oneLine = fix(
+      '{ "client_name": "Acme", "capabilities": { "webhooks": { "ms.MessagingEventNotification.ContentEvent": { "endpoint": "https://hooks.example.com/lp", "headers": { "X-Key": "value-one", "Authorization": "Bearer value-two" } } } } }',
+    ).text;
+    expect(oneLine).to.equal(
+      '{ "client_name": "Acme", "capabilities": { "webhooks": { "ms.MessagingEventNotification.ContentEvent": { "endpoint": "https://hooks.example.com/lp", "headers": [{ "header_name": "X-Key", "header_value": "value-one" }, { "header_name": "Authorization", "header_value": "Bearer value-two" }] } } } }',
+    );
   });
 
   it('removes the server-assigned keys of a fetched installation, client_secret included, and never quotes its value', () => {
@@ -114,7 +121,33 @@ describe('fixManifestText', () => {
     const repaired = fix(text);
     expect(repaired.text).to.equal('{\n  "description": "d",\n  "client_name": "Three"\n}\n');
     expect(JSON.parse(repaired.text)).to.deep.equal(JSON.parse(text));
-    expect(repaired.fixed.applied[0]?.title).to.match(/remove the copy of "client_name" at line 2, column 3/);
+    expect(repaired.fixed.applied.map((repair) => repair.title)).to.deep.equal([
+      'remove the 2 earlier copies of "client_name" (lines 2, 4), keeping the last (line 5), the one a JSON reader keeps',
+    ]);
+    // Copies one after another, the first member among them, removed in one repair: no edits that overlap.
+    const consecutive = fix(
+      '{\n  "client_name": "C1",\n  "client_name": "C2",\n  "client_name": "C3",\n  "description": "d"\n}\n',
+    );
+    expect(consecutive.text).to.equal('{\n  "client_name": "C3",\n  "description": "d"\n}\n');
+    expect(consecutive.fixed.applied.map((repair) => [repair.title, repair.start.line])).to.deep.equal([
+      ['remove the 2 earlier copies of "client_name" (lines 2, 3), keeping the last (line 4), the one a JSON reader keeps', 4],
+    ]);
+  });
+
+  it('never renames two keys to one name (two webhooks written for one event), nor on a far "did you mean"', () => {
+    const two =
+      '{"client_name":"Two","capabilities":{"webhooks":{\n  "ms.MessagingEventNotification.contentevent": {"endpoint":"https://a.acme.com/one"},\n  "ms.MessagingEventNotification.Contentevent": {"endpoint":"https://b.acme.com/two"}}}}\n';
+    const repaired = fix(two);
+    expect(repaired.text).to.equal(two);
+    expect(repaired.fixed.check.ok).to.equal(false);
+    // "Evt0" is suggested as ContentEvent (the closest), but is no typo of it: never written.
+    const far =
+      '{"client_name":"Far","capabilities":{"webhooks":{"ms.MessagingEventNotification.Evt0": {"endpoint":"https://a.acme.com/one"}}}}';
+    expect(fix(far).text).to.equal(far);
+    // One key alone, a typo away, is still renamed.
+    const one =
+      '{"client_name":"One","capabilities":{"webhooks":{"ms.MessagingEventNotification.contentevent": {"endpoint":"https://a.acme.com/one"}}}}';
+    expect(fix(one).text).to.include('"ms.MessagingEventNotification.ContentEvent"');
   });
 
   it('writes the "$schema" it is given for the profile asked for, where there is none or it names the other profile', () => {
@@ -136,7 +169,7 @@ describe('fixManifestText', () => {
 
   it('keeps CRLF line ends and tab indentation', () => {
     const text =
-      '{\r\n\t"client_name": "Acme",\r\n\t"client_id": "x",\r\n\t"capabilities": {\r\n\t\t"webhooks": {\r\n\t\t\t"ms.MessagingEventNotification.ContentEvent": {\r\n\t\t\t\t"endpoint": "https://hooks.example.com/lp",\r\n\t\t\t\t"headers": { "X-Key": "v" }\r\n\t\t\t}\r\n\t\t}\r\n\t}\r\n}\r\n';
+      '{\r\n\t"client_name": "Acme",\r\n\t"client_id": "x",\r\n\t"capabilities": {\r\n\t\t"webhooks": {\r\n\t\t\t"ms.MessagingEventNotification.ContentEvent": {\r\n\t\t\t\t"endpoint": "https://hooks.example.com/lp",\r\n\t\t\t\t"headers": {\r\n\t\t\t\t\t"X-Key": "v"\r\n\t\t\t\t}\r\n\t\t\t}\r\n\t\t}\r\n\t}\r\n}\r\n';
     const repaired = fix(text).text;
     expect(repaired.replace(/\r\n/g, '')).not.to.include('\n');
     expect(repaired).to.include('\r\n\t\t\t\t"headers": [\r\n\t\t\t\t\t{\r\n\t\t\t\t\t\t"header_name": "X-Key",\r\n');

@@ -363,6 +363,14 @@ describe('web page, in Chromium', function () {
     expect(await page.locator('#copy-ts').isDisabled()).to.equal(true);
   });
 
+  it('reads a pasted text with a byte order mark as the command line reads a file: its TypeScript shown, no page error', async () => {
+    await setText(page, '\ufeff{ "client_name": "Acme" }');
+    expect(await page.locator('#typescript').isVisible()).to.equal(true);
+    expect(await page.locator('#typescript').inputValue()).to.include(".clientName('Acme')");
+    expect(await page.locator('#profile-used').textContent()).not.to.include('not JSON');
+    expect(problems).to.deep.equal([]);
+  });
+
   it('never shows a header value in its issues, tooltips or status, even a broken one', async () => {
     const secret = `s3cr3t-${Math.random().toString(36).slice(2)}`;
     const manifest = {
