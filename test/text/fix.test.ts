@@ -134,6 +134,18 @@ describe('fixManifestText', () => {
     ]);
   });
 
+  it('repairs every issue, not only the first 1,000 a check lists, and lists what is left as a check does', () => {
+    const webhooks: Record<string, unknown> = {};
+    for (let i = 0; i < 1500; i++)
+      webhooks[`ms.MessagingEventNotification.Evt${i}`] = { endpoint: `http://h${i}.example.com/x`, headers: { 'X-Key': `v${i}` } };
+    const text = JSON.stringify({ client_name: 'Many', capabilities: { webhooks } }, null, 2);
+    const repaired = fix(text);
+    expect(repaired.codes.filter((code) => code === 'invalid_type')).to.have.length(1500);
+    expect(repaired.text).not.to.match(/"headers": \{/);
+    // Left: an unknown key and an http:// endpoint each (3,000), listed as a check lists them.
+    expect(repaired.fixed.check.issues).to.have.length(checkManifestText(repaired.text).issues.length);
+  });
+
   it('never renames two keys to one name (two webhooks written for one event), nor on a far "did you mean"', () => {
     const two =
       '{"client_name":"Two","capabilities":{"webhooks":{\n  "ms.MessagingEventNotification.contentevent": {"endpoint":"https://a.acme.com/one"},\n  "ms.MessagingEventNotification.Contentevent": {"endpoint":"https://b.acme.com/two"}}}}\n';
