@@ -137,7 +137,10 @@ describe('fixManifestText', () => {
   it('repairs every issue, not only the first 1,000 a check lists, and lists what is left as a check does', () => {
     const webhooks: Record<string, unknown> = {};
     for (let i = 0; i < 1500; i++)
-      webhooks[`ms.MessagingEventNotification.Evt${i}`] = { endpoint: `http://h${i}.example.com/x`, headers: { 'X-Key': `v${i}` } };
+      webhooks[`ms.MessagingEventNotification.Evt${i}`] = {
+        endpoint: `http://h${i}.example.com/x`,
+        headers: { 'X-Key': `v${i}` },
+      };
     const text = JSON.stringify({ client_name: 'Many', capabilities: { webhooks } }, null, 2);
     const repaired = fix(text);
     expect(repaired.codes.filter((code) => code === 'invalid_type')).to.have.length(1500);
