@@ -360,16 +360,17 @@ export function checkTemplate<TProfile extends Profile>(
   // count, unless the text around the placeholder decides it (`http://`, a fragment): such an issue is reported
   // as itself, its stand-in (if it quotes it) shown as the placeholder.
   const kept = new Map<ValidationIssue, ValidationIssue>();
+  const keptIssues = new Set<ValidationIssue>();
   const unresolvedSiteOf = (issue: ValidationIssue): PlaceholderSite | undefined => {
     const site = siteAt.get(issue);
     if (site?.resolved !== false) return undefined;
     const shown = decidedByText(issue, site, env);
     if (shown === undefined) return site;
     kept.set(issue, shown);
+    keptIssues.add(shown);
     return undefined;
   };
   const keptAs = (issue: ValidationIssue): ValidationIssue => kept.get(issue) ?? issue;
-  const isKept = (issue: ValidationIssue): boolean => [...kept.values()].includes(issue);
   // Any other stand-in that fails means the field takes only values known in advance (scope, enum lists,
   // numbers): its variable cannot stay unset, whatever else is wrong, and its placeholder is an error after all.
   const needed = new Set(validatedIssues.map(unresolvedSiteOf).filter((site) => site !== undefined));
@@ -386,7 +387,7 @@ export function checkTemplate<TProfile extends Profile>(
     if (placeholderIssue) return hidden;
     const site = siteAt.get(issue);
     // An issue kept at an unresolved site is the text's around the placeholder, not the variable's.
-    if (site === undefined || site.variables.length === 0 || isKept(issue)) return hidden;
+    if (site === undefined || site.variables.length === 0 || keptIssues.has(issue)) return hidden;
     return Object.freeze({ ...hidden, message: `${hidden.message} (from ${site.variables.join(', ')})` });
   };
   const issues: ValidationIssue[] = [];
@@ -431,10 +432,14 @@ export function checkTemplate<TProfile extends Profile>(
   };
 }
 
-/** The text of a template string before its first placeholder (`${{`). */
-const textBefore = (template: string): string => {
-  const at = template.indexOf('${{');
-  return at === -1 ? template : template.slice(0, at);
+/** The written text of a template string, read as placeholders are read ({@link parseTemplate}): before its first placeholder, and all of it. */
+const writtenText = (template: string): { readonly before: string; readonly all: string } => {
+  const { parts } = parseTemplate(template);
+  const first = parts[0];
+  return {
+    before: first !== undefined && 'text' in first ? first.text : '',
+    all: parts.map((part) => ('text' in part ? part.text : '')).join(''),
+  };
 };
 
 /**
@@ -445,11 +450,11 @@ const textBefore = (template: string): string => {
  * values): the variable is then needed to tell.
  */
 const DECIDED_BY_TEXT: Partial<Record<IssueCode, (template: string) => boolean>> = {
-  url_not_https: (template) => textBefore(template).includes('://'),
-  url_scheme_repeated: (template) => textBefore(template).includes('://'),
-  endpoint_has_fragment: (template) => template.replace(/\$\{\{[^}]*\}\}/g, '').includes('#'),
-  redirect_uri_has_fragment: (template) => template.replace(/\$\{\{[^}]*\}\}/g, '').includes('#'),
-  url_has_whitespace: (template) => /\s/.test(template.replace(/\$\{\{[^}]*\}\}/g, '')),
+  url_not_https: (template) => writtenText(template).before.includes('://'),
+  url_scheme_repeated: (template) => writtenText(template).before.includes('://'),
+  endpoint_has_fragment: (template) => writtenText(template).all.includes('#'),
+  redirect_uri_has_fragment: (template) => writtenText(template).all.includes('#'),
+  url_has_whitespace: (template) => /\s/.test(writtenText(template).all),
 };
 
 /**

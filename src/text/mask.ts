@@ -108,13 +108,17 @@ export function maskSecrets(text: string): string {
   }
   const hidden = new Set(masked);
   // A URL's user information and query (`user:password@`, `?token=…`) are hidden as the secrets module hides them.
-  const urls = all.filter((node) => !hidden.has(node) && redact(String(node.value), 'loose') !== node.value);
-  const ranges = [...hidden, ...urls].sort((a, b) => a.offset - b.offset);
+  const urls = new Map<Node, string>();
+  for (const node of all) {
+    const shown = hidden.has(node) ? undefined : redact(String(node.value), 'loose');
+    if (shown !== undefined && shown !== node.value) urls.set(node, JSON.stringify(shown));
+  }
+  const ranges = [...hidden, ...urls.keys()].sort((a, b) => a.offset - b.offset);
   let out = '';
   let at = 0;
   for (const node of ranges) {
     if (node.offset < at) continue;
-    out += text.slice(at, node.offset) + (hidden.has(node) ? MASK : JSON.stringify(redact(String(node.value), 'loose')));
+    out += text.slice(at, node.offset) + (urls.get(node) ?? MASK);
     at = node.offset + node.length;
   }
   return out + text.slice(at);
